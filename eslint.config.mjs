@@ -1,0 +1,39 @@
+// Lint: typescript-eslint's recommended rules, plus the one-way import rule of the house style:
+// app → server/api → server/services → domain. Lower layers never import higher ones.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const layer = (files, forbidden, why) => ({
+  files,
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      { patterns: forbidden.map((group) => ({ group: [group], message: why })) },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: [".next/**", "node_modules/**", "src/generated/**", "test-results/**", "playwright-report/**", "e2e/artifacts/**", "next-env.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", fetch: "readonly", setTimeout: "readonly", clearTimeout: "readonly", AbortSignal: "readonly", Headers: "readonly", Response: "readonly", Request: "readonly", crypto: "readonly", window: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  layer(
+    ["src/domain/**"],
+    ["@/server/*", "@/app/*", "@/trpc/*", "@/generated/*", "next", "next/*", "@trpc/*", "@prisma/*", "react", "**/server/**", "**/app/**"],
+    "src/domain is pure: it imports nothing from Next, tRPC, Prisma or the server.",
+  ),
+  layer(
+    ["src/server/services/**", "src/server/email/**", "src/server/db/**"],
+    ["@/server/api/*", "@/app/*", "@/trpc/*", "**/api/**", "**/app/**", "next/*"],
+    "Services sit below the API layer: they must not import tRPC routers, the app or Next.",
+  ),
+  layer(["src/server/api/**"], ["@/app/*", "@/trpc/*", "**/app/**"], "The API layer must not import the app."),
+  layer(["src/schemas/**"], ["@/server/*", "@/app/*", "@/trpc/*", "**/server/**"], "Schemas are shared with the browser: no server imports."),
+);

@@ -1,0 +1,49 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { z } from "zod";
+import { Button, Field, Input } from "@/components/ui";
+import { Email } from "@/schemas/common";
+
+export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = Email.safeParse(email);
+    if (!parsed.success) {
+      setError(z.prettifyError(parsed.error).replace(/^✖ /, "").split("\n")[0] ?? "Enter a valid email address");
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    await signIn("email", { email: parsed.data, callbackUrl });
+    setBusy(false);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <Field label="Email address" htmlFor="email" error={error} hint="We email you a link that signs you in. It works once, for 10 minutes.">
+        <Input id="email" name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} invalid={!!error} required />
+      </Field>
+      <Button type="submit" busy={busy} className="w-full">
+        Email me a sign-in link
+      </Button>
+    </form>
+  );
+}
+
+export function OAuthButtons({ providers, callbackUrl }: { providers: { id: string; name: string }[]; callbackUrl: string }) {
+  return (
+    <div className="space-y-2 border-t border-slate-200 pt-5">
+      {providers.map((p) => (
+        <Button key={p.id} variant="secondary" className="w-full" onClick={() => signIn(p.id, { callbackUrl })}>
+          Continue with {p.name}
+        </Button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ReactNode } from "react";
+import { requireActor } from "@/app/_lib/session";
+import { can } from "@/domain/roles";
+import { getServerCaller } from "@/trpc/server";
+import { UserMenu } from "../user-menu";
+import { AppNav, WorkspaceSwitcher } from "./shell";
+import { loadWorkspace } from "./workspace-context";
+
+export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const actor = await requireActor(`/w/${slug}`);
+  const workspace = await loadWorkspace(slug);
+  const all = await (await getServerCaller()).workspace.listMine();
+  const items = [
+    { href: `/w/${slug}`, label: "Overview", show: true },
+    { href: `/w/${slug}/members`, label: "Members", show: can(workspace.role, "member.list") },
+    { href: `/w/${slug}/email`, label: "Email delivery", show: can(workspace.role, "outbox.manage") },
+    { href: `/w/${slug}/audit`, label: "Audit log", show: can(workspace.role, "audit.read") },
+    { href: `/w/${slug}/settings`, label: "Settings", show: true },
+  ].filter((i) => i.show);
+
+  return (
+    <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr]">
+      <nav aria-label="Workspace" className="border-b border-slate-200 bg-white p-4 md:min-h-screen md:border-r md:border-b-0">
+        <p className="mb-4 font-semibold text-brand-700">Loopwise</p>
+        <WorkspaceSwitcher current={workspace.slug} workspaces={all.map((w) => ({ slug: w.slug, name: w.name }))} />
+        <AppNav items={items.map(({ href, label }) => ({ href, label }))} />
+      </nav>
+      <div className="min-w-0">
+        <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
+          <p className="text-sm text-slate-600">
+            <span className="font-medium text-slate-900">{workspace.name}</span> · your role: {workspace.role}
+          </p>
+          <UserMenu name={actor.name} email={actor.email} />
+        </header>
+        <main id="main" className="mx-auto max-w-5xl px-6 py-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

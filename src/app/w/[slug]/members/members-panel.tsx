@@ -1,0 +1,236 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { fieldErrorsOf } from "@/components/errors";
+import { LocalTime } from "@/components/time";
+import { Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
+import { CreateInvitationInput } from "@/schemas/member";
+import { useTRPC } from "@/trpc/react";
+
+export function MembersPanel({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
+  return (
+    <div className="space-y-6">
+      {canManage && <InviteForm workspaceId={workspaceId} />}
+      <MemberTable workspaceId={workspaceId} canManage={canManage} />
+      {canManage && <InvitationTable workspaceId={workspaceId} />}
+    </div>
+  );
+}
+
+function useInvalidate() {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  return () => Promise.all([qc.invalidateQueries({ queryKey: trpc.member.pathKey() }), qc.invalidateQueries({ queryKey: trpc.invitation.pathKey() })]);
+}
+
+function InviteForm({ workspaceId }: { workspaceId: string }) {
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<Role>("interviewer");
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const invite = useMutation(
+    trpc.invitation.create.mutationOptions({
+      onSuccess: (inv) => {
+        toast.success(`Invitation sent to ${inv.email}`);
+        setEmail("");
+        void invalidate();
+      },
+      onError: (err) => {
+        setErrors(fieldErrorsOf(err));
+        toast.error(err.message);
+      },
+    }),
+  );
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = CreateInvitationInput.safeParse({ workspaceId, email, role });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setErrors({});
+    invite.mutate(parsed.data);
+  }
+  return (
+    <Card title="Invite someone" description="They get an email with a link that works only for that address, for 7 days.">
+      <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+        <Field label="Email address" htmlFor="invite-email" error={errors.email}>
+          <Input id="invite-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} invalid={!!errors.email} placeholder="name@example.com" />
+        </Field>
+        <Field label="Role" htmlFor="invite-role" error={errors.role}>
+          <Select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" busy={invite.isPending}>
+          Send invitation
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  const members = useQuery(trpc.member.list.queryOptions({ workspaceId }));
+  const changeRole = useMutation(
+    trpc.member.changeRole.mutationOptions({
+      onSuccess: () => {
+        toast.success("Role updated");
+        void invalidate();
+      },
+      onError: (err) => {
+        toast.error(err.message);
+        void invalidate();
+      },
+    }),
+  );
+  const remove = useMutation(
+    trpc.member.remove.mutationOptions({
+      onSuccess: () => {
+        toast.success("Member removed");
+        void invalidate();
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  return (
+    <Card title="Members">
+      {members.isPending ? (
+        <Skeleton />
+      ) : members.isError ? (
+        <p role="alert" className="text-sm text-red-700">{members.error.message}</p>
+      ) : members.data.length === 0 ? (
+        <EmptyState title="No members">Invite someone above.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-4">Name</th>
+                <th scope="col" className="py-2 pr-4">Email</th>
+                <th scope="col" className="py-2 pr-4">Role</th>
+                {canManage && <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {members.data.map((m) => (
+                <tr key={m.id} data-testid="member-row">
+                  <td className="py-2 pr-4 font-medium">
+                    {m.name ?? "—"} {m.isYou && <Badge tone="blue">you</Badge>}
+                  </td>
+                  <td className="py-2 pr-4 text-slate-700">{m.email}</td>
+                  <td className="py-2 pr-4">
+                    {canManage ? (
+                      <Select
+                        aria-label={`Role of ${m.name ?? m.email}`}
+                        value={m.role}
+                        disabled={changeRole.isPending}
+                        onChange={(e) => changeRole.mutate({ workspaceId, memberId: m.id, role: e.target.value as Role })}
+                        className="w-40"
+                      >
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {ROLE_LABELS[r]}
+                          </option>
+                        ))}
+                      </Select>
+                    ) : (
+                      ROLE_LABELS[m.role]
+                    )}
+                  </td>
+                  {canManage && (
+                    <td className="py-2 text-right">
+                      {!m.isYou && (
+                        <Button
+                          variant="danger"
+                          busy={remove.isPending && remove.variables?.memberId === m.id}
+                          onClick={() => {
+                            if (window.confirm(`Remove ${m.name ?? m.email} from this workspace? They lose access at once.`)) {
+                              remove.mutate({ workspaceId, memberId: m.id });
+                            }
+                          }}
+                        >
+                          Remove
+                        </Button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+const statusTone = { pending: "amber", expired: "gray", revoked: "red", accepted: "green" } as const;
+
+function InvitationTable({ workspaceId }: { workspaceId: string }) {
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  const invitations = useQuery(trpc.invitation.list.queryOptions({ workspaceId }));
+  const resend = useMutation(
+    trpc.invitation.resend.mutationOptions({
+      onSuccess: (inv) => {
+        toast.success(`Sent a new link to ${inv.email}`);
+        void invalidate();
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  const revoke = useMutation(
+    trpc.invitation.revoke.mutationOptions({
+      onSuccess: (inv) => {
+        toast.success(`Revoked the invitation for ${inv.email}`);
+        void invalidate();
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  return (
+    <Card title="Invitations" description="Open invitations. Resending sends a new link; the old one stops working.">
+      {invitations.isPending ? (
+        <Skeleton rows={2} />
+      ) : invitations.isError ? (
+        <p role="alert" className="text-sm text-red-700">{invitations.error.message}</p>
+      ) : invitations.data.length === 0 ? (
+        <EmptyState title="No open invitations">Invite a coach, interviewer or candidate with the form above.</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {invitations.data.map((inv) => (
+            <li key={inv.id} className="flex flex-wrap items-center justify-between gap-3 py-2" data-testid="invitation-row">
+              <div className="text-sm">
+                <span className="font-medium">{inv.email}</span> · {ROLE_LABELS[inv.role]} · <Badge tone={statusTone[inv.status]}>{inv.status}</Badge>
+                <p className="text-xs text-slate-600">
+                  Expires <LocalTime value={inv.expiresAt} style="short" /> · sent {inv.sentCount}×
+                </p>
+              </div>
+              {inv.status !== "revoked" && (
+                <div className="flex gap-2">
+                  <Button variant="secondary" busy={resend.isPending && resend.variables?.invitationId === inv.id} onClick={() => resend.mutate({ workspaceId, invitationId: inv.id })}>
+                    Resend
+                  </Button>
+                  <Button variant="danger" busy={revoke.isPending && revoke.variables?.invitationId === inv.id} onClick={() => revoke.mutate({ workspaceId, invitationId: inv.id })}>
+                    Revoke
+                  </Button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

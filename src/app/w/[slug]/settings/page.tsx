@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui";
+import { can } from "@/domain/roles";
+import { loadWorkspace } from "../workspace-context";
+import { LeaveWorkspace, SettingsForm } from "./settings-forms";
+
+export const metadata: Metadata = { title: "Settings" };
+export const dynamic = "force-dynamic";
+
+export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const ws = await loadWorkspace(slug);
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <div className="space-y-6">
+        {can(ws.role, "workspace.update") && <SettingsForm workspaceId={ws.id} name={ws.name} timeZone={ws.timeZone} />}
+        <LeaveWorkspace workspaceId={ws.id} name={ws.name} />
+      </div>
+    </>
+  );
+}

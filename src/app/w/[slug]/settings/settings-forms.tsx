@@ -1,0 +1,93 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { fieldErrorsOf } from "@/components/errors";
+import { Button, Card, Field, Input, Select } from "@/components/ui";
+import { UpdateWorkspaceInput } from "@/schemas/workspace";
+import { useTRPC } from "@/trpc/react";
+
+function zones(current: string): string[] {
+  const all = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
+  return [...new Set([current, "UTC", ...all])];
+}
+
+export function SettingsForm({ workspaceId, name: initialName, timeZone: initialZone }: { workspaceId: string; name: string; timeZone: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [name, setName] = useState(initialName);
+  const [timeZone, setTimeZone] = useState(initialZone);
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const update = useMutation(
+    trpc.workspace.update.mutationOptions({
+      onSuccess: () => {
+        toast.success("Settings saved");
+        router.refresh();
+      },
+      onError: (err) => {
+        setErrors(fieldErrorsOf(err));
+        toast.error(err.message);
+      },
+    }),
+  );
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = UpdateWorkspaceInput.safeParse({ workspaceId, name, timeZone });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setErrors({});
+    update.mutate(parsed.data);
+  }
+  return (
+    <Card title="Workspace" description="The time zone is the default for schedules and reports.">
+      <form onSubmit={submit} noValidate className="max-w-md space-y-4">
+        <Field label="Name" htmlFor="settings-name" error={errors.name}>
+          <Input id="settings-name" value={name} onChange={(e) => setName(e.target.value)} invalid={!!errors.name} />
+        </Field>
+        <Field label="Time zone" htmlFor="settings-tz" error={errors.timeZone}>
+          <Select id="settings-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+            {zones(initialZone).map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" busy={update.isPending}>
+          Save changes
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+export function LeaveWorkspace({ workspaceId, name }: { workspaceId: string; name: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const leave = useMutation(
+    trpc.workspace.leave.mutationOptions({
+      onSuccess: () => {
+        toast.success(`You left ${name}`);
+        router.push("/w");
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  return (
+    <Card title="Leave workspace" description="You lose access at once. An owner can invite you again.">
+      <Button
+        variant="danger"
+        busy={leave.isPending}
+        onClick={() => {
+          if (window.confirm(`Leave ${name}?`)) leave.mutate({ workspaceId });
+        }}
+      >
+        Leave {name}
+      </Button>
+    </Card>
+  );
+}

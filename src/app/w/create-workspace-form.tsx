@@ -1,0 +1,68 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { Button, Card, Field, Input, Select } from "@/components/ui";
+import { CreateWorkspaceInput } from "@/schemas/workspace";
+import { useTRPC } from "@/trpc/react";
+import { fieldErrorsOf } from "@/components/errors";
+
+function timeZones(): string[] {
+  const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone");
+  return supported && supported.length ? ["UTC", ...supported.filter((z) => z !== "UTC")] : ["UTC"];
+}
+
+export function CreateWorkspaceForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const create = useMutation(
+    trpc.workspace.create.mutationOptions({
+      onSuccess: (ws) => {
+        toast.success(`Created ${ws.name}`);
+        router.push(`/w/${ws.slug}`);
+      },
+      onError: (err) => {
+        setErrors(fieldErrorsOf(err));
+        toast.error(err.message);
+      },
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = CreateWorkspaceInput.safeParse({ name, timeZone });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setErrors({});
+    create.mutate(parsed.data);
+  }
+
+  return (
+    <Card title="New workspace" description="You become its owner and can invite your team.">
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <Field label="Name" htmlFor="ws-name" error={errors.name}>
+          <Input id="ws-name" value={name} onChange={(e) => setName(e.target.value)} invalid={!!errors.name} placeholder="Acme interview prep" />
+        </Field>
+        <Field label="Time zone" htmlFor="ws-tz" error={errors.timeZone}>
+          <Select id="ws-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+            {timeZones().map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" busy={create.isPending} className="w-full">
+          Create workspace
+        </Button>
+      </form>
+    </Card>
+  );
+}

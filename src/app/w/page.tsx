@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/app/_lib/session";
+import { Badge, EmptyState } from "@/components/ui";
+import { ROLE_LABELS } from "@/domain/roles";
+import { getServerCaller } from "@/trpc/server";
+import { CreateWorkspaceForm } from "./create-workspace-form";
+import { UserMenu } from "./user-menu";
+
+export const metadata: Metadata = { title: "Your workspaces" };
+export const dynamic = "force-dynamic";
+
+export default async function WorkspacesPage() {
+  const actor = await requireActor("/w");
+  const workspaces = await (await getServerCaller()).workspace.listMine();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-4xl items-center justify-between px-6 py-3">
+          <span className="font-semibold text-brand-700">Loopwise</span>
+          <UserMenu name={actor.name} email={actor.email} />
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-4xl px-6 py-10">
+        <h1 className="text-2xl font-semibold tracking-tight">Your workspaces</h1>
+        <div className="mt-6 grid gap-6 md:grid-cols-[1fr_20rem]">
+          <section aria-labelledby="ws-list">
+            <h2 id="ws-list" className="sr-only">
+              Workspaces
+            </h2>
+            {workspaces.length === 0 ? (
+              <EmptyState title="You are not in a workspace yet">Create one for your team, or accept an invitation from your email.</EmptyState>
+            ) : (
+              <ul className="space-y-2">
+                {workspaces.map((w) => (
+                  <li key={w.id}>
+                    <Link href={`/w/${w.slug}`} className="flex items-center justify-between rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
+                      <span>
+                        <span className="block font-medium">{w.name}</span>
+                        <span className="text-sm text-slate-600">/{w.slug} · {w.timeZone}</span>
+                      </span>
+                      <Badge tone="blue">{ROLE_LABELS[w.role]}</Badge>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <CreateWorkspaceForm />
+        </div>
+      </main>
+    </div>
+  );
+}

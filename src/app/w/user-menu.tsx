@@ -1,0 +1,18 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { Button } from "@/components/ui";
+
+export function UserMenu({ name, email }: { name: string | null; email: string | null }) {
+  return (
+    <div className="flex items-center gap-3">
+      <span className="hidden text-right text-sm sm:block">
+        <span className="block font-medium text-slate-900">{name ?? email}</span>
+        {name && <span className="block text-xs text-slate-600">{email}</span>}
+      </span>
+      <Button variant="ghost" onClick={() => signOut({ callbackUrl: "/sign-in" })}>
+        Sign out
+      </Button>
+    </div>
+  );
+}

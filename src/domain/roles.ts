@@ -1,0 +1,47 @@
+// Roles and what each may do in a workspace. Pure: the procedure builders and the UI both read this.
+
+export const ROLES = ["owner", "coach", "interviewer", "candidate"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  coach: "Coach",
+  interviewer: "Interviewer",
+  candidate: "Candidate",
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  owner: "Everything a coach can do, plus settings, members, roles and the audit log.",
+  coach: "Creates loops, rubrics and questions; schedules rounds; runs debriefs; releases feedback.",
+  interviewer: "Sees assigned rounds and kits; fills and submits their own scorecards; joins debriefs.",
+  candidate: "Sees their own loops, schedule and the feedback a coach released.",
+};
+
+/** Every permission a procedure can require, and the roles that hold it. */
+export const PERMISSIONS = {
+  "workspace.read": ["owner", "coach", "interviewer", "candidate"],
+  "workspace.update": ["owner"],
+  "member.list": ["owner", "coach", "interviewer"],
+  "member.manage": ["owner"],
+  "invitation.manage": ["owner"],
+  "audit.read": ["owner"],
+  "outbox.manage": ["owner"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function rolesWith(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission];
+}
+
+/**
+ * The one invariant of membership: a workspace keeps at least one owner. `ownerCount` is the number of
+ * owners before the change; the change removes or demotes `target`.
+ */
+export function wouldLeaveNoOwner(targetRole: Role, newRole: Role | null, ownerCount: number): boolean {
+  return targetRole === "owner" && newRole !== "owner" && ownerCount <= 1;
+}

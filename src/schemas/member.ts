@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { Email, Id, RoleSchema } from "./common";
+
+export const ChangeRoleInput = z.object({ workspaceId: Id, memberId: Id, role: RoleSchema });
+export const RemoveMemberInput = z.object({ workspaceId: Id, memberId: Id });
+
+export const CreateInvitationInput = z.object({ workspaceId: Id, email: Email, role: RoleSchema });
+export type CreateInvitationInput = z.input<typeof CreateInvitationInput>;
+export const InvitationActionInput = z.object({ workspaceId: Id, invitationId: Id });
+
+/** Invitation tokens are 32 random bytes in base64url. */
+export const InvitationToken = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, "This invitation link is malformed; ask for a new one.");
+export const InvitationTokenInput = z.object({ token: InvitationToken });
+
+export const ListAuditInput = z.object({
+  workspaceId: Id,
+  cursor: Id.optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+export const OutboxActionInput = z.object({ workspaceId: Id, messageId: Id });

@@ -1,0 +1,17 @@
+import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
+import { auditRouter } from "./routers/audit";
+import { emailRouter } from "./routers/email";
+import { invitationRouter } from "./routers/invitation";
+import { memberRouter } from "./routers/member";
+import { workspaceRouter } from "./routers/workspace";
+
+export const appRouter = createTRPCRouter({
+  workspace: workspaceRouter,
+  member: memberRouter,
+  invitation: invitationRouter,
+  audit: auditRouter,
+  email: emailRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,7 @@
+import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
+import { ListAuditInput } from "@/schemas/member";
+import { listAuditEvents } from "@/server/services/audit";
+
+export const auditRouter = createTRPCRouter({
+  list: permittedProcedure("audit.read").input(ListAuditInput).query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.scope, input)),
+});

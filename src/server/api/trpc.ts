@@ -1,0 +1,112 @@
+// tRPC context, error mapping and the procedure builders that carry the rules of access:
+// public → authed → workspace (membership looked up on the server) → role builders.
+// Every procedure declares its access in meta; the cross-workspace sweep test relies on it.
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { can, type Permission, type Role } from "@/domain/roles";
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import type { Logger } from "@/server/logger";
+import type { Actor, Scope } from "@/server/services/scope";
+import { Id } from "@/schemas/common";
+
+export interface Context {
+  db: Db;
+  actor: Actor | null;
+  requestId: string;
+  log: Logger;
+}
+
+export type Access = "public" | "authed" | "workspace";
+export interface Meta {
+  access: Access;
+  /** For workspace procedures: the permission the caller's role must hold. */
+  permission?: Permission;
+}
+
+function readableZodMessage(error: ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const zod = error.cause instanceof ZodError ? error.cause : null;
+      return {
+        ...shape,
+        message: zod ? readableZodMessage(zod) : shape.message,
+        data: {
+          ...shape.data,
+          // No stack traces leave the server.
+          stack: undefined,
+          fieldErrors: zod ? z.flattenError(zod).fieldErrors : null,
+        },
+      };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps AppError (and known database errors) to tRPC codes; anything else becomes a logged 500. */
+const errorMapping = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const err = result.error;
+  const cause = err.cause;
+  if (cause instanceof AppError) {
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  if (err.code === "INTERNAL_SERVER_ERROR") {
+    const code = (cause as { code?: string } | undefined)?.code;
+    if (code === "P2002") throw new TRPCError({ code: "CONFLICT", message: "That already exists; reload and try again." });
+    if (code === "P2025") throw new TRPCError({ code: "NOT_FOUND", message: "That record was not found; it may have been deleted." });
+    ctx.log.error({ err: cause ?? err, path }, "procedure failed");
+    throw new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: `Something went wrong on our side. Please try again; if it keeps happening, quote request id ${ctx.requestId}.`,
+    });
+  }
+  return result;
+});
+
+const base = t.procedure.use(errorMapping);
+
+export const publicProcedure = base.meta({ access: "public" });
+
+export const authedProcedure = base.meta({ access: "authed" }).use(({ ctx, next }) => {
+  if (!ctx.actor) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+  return next({ ctx: { actor: ctx.actor } });
+});
+
+/**
+ * Looks up the caller's membership from the session and the input's workspaceId. A non-member gets
+ * NOT_FOUND, never a hint that the workspace exists. Puts `scope` on the context.
+ */
+export const workspaceProcedure = authedProcedure
+  .meta({ access: "workspace", permission: "workspace.read" })
+  .input(z.object({ workspaceId: Id }))
+  .use(async ({ ctx, input, meta, next }) => {
+    const membership = await ctx.db.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: ctx.actor.userId } },
+      select: { id: true, role: true },
+    });
+    if (!membership) throw new AppError("NOT_FOUND", "That workspace was not found, or you are not a member of it.");
+    const permission = meta?.permission ?? "workspace.read";
+    if (!can(membership.role, permission)) {
+      throw new AppError("FORBIDDEN", `Your role (${membership.role}) cannot do this. Ask a workspace owner.`);
+    }
+    const scope: Scope = { workspaceId: input.workspaceId, userId: ctx.actor.userId, memberId: membership.id, role: membership.role as Role };
+    return next({ ctx: { scope } });
+  });
+
+/** A workspace procedure whose caller's role must hold `permission`. */
+export function permittedProcedure(permission: Permission) {
+  return workspaceProcedure.meta({ access: "workspace", permission });
+}

@@ -1,0 +1,46 @@
+// Start-up: validate the environment, apply migrations (advisory-locked, so several processes may boot at
+// once), seed demo data in demo mode, start the outbox worker. Called from src/instrumentation.ts.
+import { getDb, openSqlConnection } from "@/server/db";
+import { applyMigrations } from "@/server/db/migrate";
+import { startOutboxWorker } from "@/server/email/worker";
+import { EnvError, getEnv } from "@/server/env";
+import { logger } from "@/server/logger";
+import { DEMO_USERS, seedDemoData } from "@/server/services/demo";
+
+export async function boot(): Promise<void> {
+  let env;
+  try {
+    env = getEnv();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(`\n${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const started = Date.now();
+  const conn = await openSqlConnection();
+  try {
+    const result = await applyMigrations(conn);
+    logger.info({ applied: result.applied, alreadyApplied: result.alreadyApplied, database: env.database.kind }, "migrations up to date");
+  } finally {
+    await conn.close();
+  }
+  if (env.demo) {
+    const { created } = await seedDemoData(getDb());
+    logger.info({ created }, "demo data ready");
+  }
+  if (env.OUTBOX_WORKER !== false) startOutboxWorker();
+  logger.info({ ms: Date.now() - started, mode: env.demo ? "demo" : "deployment", database: env.database.kind }, "loopwise ready");
+  if (env.demo) {
+    const lines = [
+      "",
+      `  Loopwise is running in demo mode at ${env.appUrl}`,
+      `  Sign in at ${env.appUrl}/sign-in and pick a demo user:`,
+      ...DEMO_USERS.map((u) => `    - ${u.name} <${u.email}>: ${u.blurb}`),
+      `  Or sign in with any email: the link appears at ${env.appUrl}/dev/mail`,
+      "",
+    ];
+    console.log(lines.join("\n"));
+  }
+}

@@ -1,0 +1,88 @@
+// Prisma client and the choice of driver adapter: PGlite (embedded, in-process) when DATABASE_URL is
+// absent, node-postgres against a server otherwise. Cached on globalThis because Next.js may load this
+// module in more than one bundle of the same process, and PGlite must be opened once per data directory.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { databaseConfig } from "@/server/env";
+
+export type Db = PrismaClient;
+export type { Prisma } from "@/generated/prisma/client";
+
+/** A minimal SQL connection used by the migration runner and health checks (pg.Client or PGlite). */
+export interface SqlConnection {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Holder = { prisma?: PrismaClient; pglite?: PGlite; pglitePath?: string };
+const globalHolder = globalThis as unknown as { __loopwiseDb?: Holder };
+const holder: Holder = (globalHolder.__loopwiseDb ??= {});
+
+export function openPGlite(dataDir: string): PGlite {
+  const dir = path.join(dataDir, "pgdata");
+  if (holder.pglite && holder.pglitePath === dir) return holder.pglite;
+  // PGlite does not create missing parent directories.
+  mkdirSync(/*turbopackIgnore: true*/ dataDir, { recursive: true });
+  const instance = new PGlite(dir);
+  holder.pglite = instance;
+  holder.pglitePath = dir;
+  // A PGlite whose start failed stays failed: forget it so the next call tries again.
+  instance.waitReady.catch(() => {
+    if (holder.pglite === instance) {
+      holder.pglite = undefined;
+      holder.prisma = undefined;
+    }
+  });
+  return instance;
+}
+
+export function getDb(): PrismaClient {
+  if (holder.prisma) return holder.prisma;
+  const database = databaseConfig();
+  const adapter =
+    database.kind === "server"
+      ? new PrismaPg({ connectionString: database.url, max: 10 })
+      : // pglite-prisma-adapter 0.6.1 bundles older driver-adapter types than prisma 6.19.
+        (new PrismaPGlite(openPGlite(database.dataDir)) as unknown as PrismaPg);
+  holder.prisma = new PrismaClient({ adapter });
+  return holder.prisma;
+}
+
+/** A dedicated SQL connection for the migration runner (advisory locks need one session). */
+export async function openSqlConnection(): Promise<SqlConnection> {
+  const database = databaseConfig();
+  if (database.kind === "embedded") {
+    const lite = openPGlite(database.dataDir);
+    await lite.waitReady;
+    return {
+      query: async <T,>(sql: string, params?: unknown[]) => ({ rows: (await lite.query<T>(sql, params)).rows }),
+      exec: async (sql) => {
+        await lite.exec(sql);
+      },
+      // The embedded instance is shared with Prisma; it stays open.
+      close: async () => {},
+    };
+  }
+  return connectServer(database.url);
+}
+
+export async function connectServer(url: string): Promise<SqlConnection> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    query: async <T,>(sql: string, params?: unknown[]) => {
+      const r = await client.query(sql, params);
+      return { rows: r.rows as T[] };
+    },
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+    close: () => client.end(),
+  };
+}

@@ -1,0 +1,140 @@
+// The durable email outbox. A message is written in the same transaction as the change that causes it;
+// the worker delivers it after commit. Delivery is at-least-once towards the provider, made exactly-once
+// by one idempotency key per message. Claims use FOR UPDATE SKIP LOCKED, so any number of worker
+// processes can run against one database; a claim that is never finished (a crashed worker) expires.
+import { randomUUID } from "node:crypto";
+import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "@/domain/backoff";
+import type { Db, Prisma } from "@/server/db";
+import type { EmailSender } from "./sender";
+import type { RenderedEmail } from "./render";
+
+type Tx = Db | Prisma.TransactionClient;
+
+export interface EnqueueEmailInput {
+  workspaceId: string | null;
+  to: string;
+  email: RenderedEmail;
+  attachments?: { filename: string; content: string; contentType?: string }[];
+}
+
+export async function enqueueEmail(tx: Tx, input: EnqueueEmailInput) {
+  return tx.emailOutbox.create({
+    data: {
+      workspaceId: input.workspaceId,
+      to: input.to,
+      template: input.email.template,
+      subject: input.email.subject,
+      html: input.email.html,
+      text: input.email.text,
+      attachments: input.attachments ?? undefined,
+      idempotencyKey: `loopwise-${randomUUID()}`,
+    },
+    select: { id: true },
+  });
+}
+
+export interface ProcessOptions {
+  sender: EmailSender;
+  from: string;
+  now?: () => Date;
+  batchSize?: number;
+  /** How long a claim lasts before another worker may take the message over. */
+  claimMs?: number;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  /** Pause between two sends, to stay under the provider's rate limit. */
+  minIntervalMs?: number;
+}
+
+export interface ProcessReport {
+  claimed: number;
+  sent: number;
+  retried: number;
+  dead: number;
+}
+
+interface ClaimedRow {
+  id: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  attachments: unknown;
+  idempotencyKey: string;
+  attempts: number;
+  maxAttempts: number;
+}
+
+/** Claims due messages and tries each once. Returns what happened, for logs and tests. */
+export async function processOutbox(db: Db, options: ProcessOptions): Promise<ProcessReport> {
+  const now = options.now ?? (() => new Date());
+  const claimMs = options.claimMs ?? 60_000;
+  const started = now();
+  const claimUntil = new Date(started.getTime() + claimMs);
+  const rows = await db.$queryRaw<ClaimedRow[]>`
+    UPDATE "email_outbox" SET "status" = 'sending', "lockedUntil" = ${claimUntil}, "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT "id" FROM "email_outbox"
+      WHERE ("status" = 'pending' AND "nextAttemptAt" <= ${started})
+         OR ("status" = 'sending' AND "lockedUntil" < ${started})
+      ORDER BY "nextAttemptAt"
+      LIMIT ${options.batchSize ?? 10}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING "id", "to", "subject", "html", "text", "attachments", "idempotencyKey", "attempts", "maxAttempts"`;
+
+  const report: ProcessReport = { claimed: rows.length, sent: 0, retried: 0, dead: 0 };
+  let first = true;
+  for (const row of rows) {
+    if (!first && options.minIntervalMs) await sleep(options.minIntervalMs);
+    first = false;
+    const result = await options.sender.send(
+      {
+        from: options.from,
+        to: row.to,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+        attachments: (row.attachments as { filename: string; content: string }[] | null) ?? undefined,
+      },
+      { idempotencyKey: row.idempotencyKey },
+    );
+    // Only the claim holder may finish the message: the attempts count identifies the claim.
+    const mine = { id: row.id, status: "sending" as const, attempts: row.attempts };
+    const at = now();
+    if (result.ok) {
+      await db.emailOutbox.updateMany({
+        where: mine,
+        data: { status: "sent", sentAt: at, lockedUntil: null, lastError: null, transport: options.sender.transport, providerMessageId: result.providerId },
+      });
+      report.sent++;
+    } else if (result.permanent || row.attempts >= row.maxAttempts) {
+      await db.emailOutbox.updateMany({
+        where: mine,
+        data: { status: "dead", lockedUntil: null, lastError: result.error.slice(0, 2000), transport: options.sender.transport },
+      });
+      report.dead++;
+    } else {
+      const delay = retryDelayMs(row.attempts, options.backoff ?? DEFAULT_BACKOFF, (options.random ?? Math.random)(), result.retryAfterMs);
+      await db.emailOutbox.updateMany({
+        where: mine,
+        data: { status: "pending", lockedUntil: null, nextAttemptAt: new Date(at.getTime() + delay), lastError: result.error.slice(0, 2000) },
+      });
+      report.retried++;
+    }
+  }
+  return report;
+}
+
+/** Puts a dead-lettered message back in the queue; it keeps its idempotency key. */
+export async function requeueDeadEmail(tx: Tx, workspaceId: string, messageId: string, now = new Date()) {
+  const { count } = await tx.emailOutbox.updateMany({
+    where: { id: messageId, workspaceId, status: "dead" },
+    data: { status: "pending", attempts: 0, nextAttemptAt: now, lastError: null },
+  });
+  return count === 1;
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,37 @@
+// Renders the react-email templates in emails/ to HTML and plain text. The rendered result is stored in
+// the outbox, so a retry sends exactly the same message.
+import { render, toPlainText } from "@react-email/render";
+import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "@emails/invitation";
+import MagicLinkEmail, { magicLinkSubject, type MagicLinkEmailProps } from "@emails/magic-link";
+
+export interface RenderedEmail {
+  template: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+type Templates = {
+  "magic-link": MagicLinkEmailProps;
+  invitation: InvitationEmailProps;
+};
+export type TemplateName = keyof Templates;
+
+export async function renderEmail<T extends TemplateName>(template: T, props: Templates[T]): Promise<RenderedEmail> {
+  switch (template) {
+    case "magic-link": {
+      const p = props as MagicLinkEmailProps;
+      return finish(template, magicLinkSubject(p), await render(MagicLinkEmail(p)));
+    }
+    case "invitation": {
+      const p = props as InvitationEmailProps;
+      return finish(template, invitationSubject(p), await render(InvitationEmail(p)));
+    }
+    default:
+      throw new Error(`Unknown email template: ${String(template)}`);
+  }
+}
+
+function finish(template: string, subject: string, html: string): RenderedEmail {
+  return { template, subject, html, text: toPlainText(html) };
+}

@@ -1,0 +1,120 @@
+// The one place that reads process.env. Parsed lazily (so `next build` needs no secrets) and validated
+// with zod; a deployment without its secrets refuses to boot with a message that says what to set.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "on", "off", "yes", "no", ""])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : ["1", "true", "on", "yes"].includes(v)));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  LOOPWISE_DATA_DIR: z.string().default(".loopwise-data"),
+  LOOPWISE_DEMO: flag,
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
+  NEXTAUTH_URL: z.url("NEXTAUTH_URL must be an absolute URL such as https://loopwise.example.com").optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.url().optional(),
+  EMAIL_FROM: z.string().default("Loopwise <no-reply@loopwise.local>"),
+  EMAIL_SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  OUTBOX_WORKER: flag,
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1_000),
+  GITHUB_ID: z.string().optional(),
+  GITHUB_SECRET: z.string().optional(),
+  GOOGLE_CLIENT_ID: z.string().optional(),
+  GOOGLE_CLIENT_SECRET: z.string().optional(),
+  AZURE_AD_CLIENT_ID: z.string().optional(),
+  AZURE_AD_CLIENT_SECRET: z.string().optional(),
+  AZURE_AD_TENANT_ID: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & {
+  /** Demo mode: demo data, demo sign-in and the public dev mail page. */
+  demo: boolean;
+  /** Embedded PGlite (no DATABASE_URL) or a PostgreSQL server. */
+  database: { kind: "embedded"; dataDir: string } | { kind: "server"; url: string };
+  secret: string;
+  appUrl: string;
+};
+
+export class EnvError extends Error {}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= loadEnv(process.env);
+  return cached;
+}
+
+/**
+ * Only the database settings: enough for the migration command and the database client, which must not
+ * require the web secrets.
+ */
+export function databaseConfig(source: NodeJS.ProcessEnv = process.env): Env["database"] {
+  const url = source.DATABASE_URL?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new EnvError("DATABASE_URL must be a postgresql:// connection string");
+    return { kind: "server", url };
+  }
+  return { kind: "embedded", dataDir: path.resolve(/*turbopackIgnore: true*/ source.LOOPWISE_DATA_DIR || ".loopwise-data") };
+}
+
+/** Log level, readable before the rest of the environment is validated (the logger starts first). */
+export function logLevel(): string {
+  return process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info");
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Loopwise cannot start: the environment is invalid.\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.LOOPWISE_DATA_DIR);
+  const database: Env["database"] = e.DATABASE_URL
+    ? { kind: "server", url: e.DATABASE_URL }
+    : { kind: "embedded", dataDir };
+  // Demo mode is the zero-config default; a deployment on a real server must opt in explicitly.
+  const demo = e.LOOPWISE_DEMO ?? database.kind === "embedded";
+  let secret = e.NEXTAUTH_SECRET;
+  if (!secret) {
+    if (database.kind === "server" && !demo) {
+      throw new EnvError(
+        "Loopwise cannot start: NEXTAUTH_SECRET is not set.\n" +
+          "  A deployment on a PostgreSQL server (DATABASE_URL is set) needs a secret to sign sessions and\n" +
+          "  hash sign-in tokens. Generate one with `openssl rand -base64 32` and set NEXTAUTH_SECRET.",
+      );
+    }
+    secret = demoSecret(dataDir);
+  }
+  const appUrl = (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  // next-auth reads NEXTAUTH_URL itself; give it the same origin the rest of the app uses.
+  source.NEXTAUTH_URL ??= appUrl;
+  return { ...e, demo, database, secret, appUrl };
+}
+
+/** Demo mode keeps a secret generated once in the data directory, so sessions survive restarts. */
+function demoSecret(dataDir: string): string {
+  const file = path.join(dataDir, "secret");
+  if (existsSync(/*turbopackIgnore: true*/ file)) return readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
+  mkdirSync(/*turbopackIgnore: true*/ dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(/*turbopackIgnore: true*/ file, secret, { mode: 0o600, flag: "w" });
+  return secret;
+}

@@ -1,0 +1,51 @@
+// Owners' view of the workspace's outgoing mail, and the dev mailbox.
+import { AppError } from "@/server/errors";
+import type { Db } from "@/server/db";
+import { requeueDeadEmail } from "@/server/email/outbox";
+import { recordAudit } from "./audit";
+import type { Scope } from "./scope";
+
+export async function listWorkspaceEmails(db: Db, scope: Scope) {
+  return db.emailOutbox.findMany({
+    where: { workspaceId: scope.workspaceId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: {
+      id: true, to: true, subject: true, template: true, status: true, attempts: true, maxAttempts: true,
+      lastError: true, nextAttemptAt: true, sentAt: true, createdAt: true, transport: true,
+    },
+  });
+}
+
+export async function retryEmail(db: Db, scope: Scope, input: { messageId: string }) {
+  return db.$transaction(async (tx) => {
+    const message = await tx.emailOutbox.findFirst({ where: { id: input.messageId, workspaceId: scope.workspaceId } });
+    if (!message) throw new AppError("NOT_FOUND", "That message was not found in this workspace.");
+    if (message.status !== "dead") {
+      throw new AppError("CONFLICT", `Only failed messages can be retried; this one is ${message.status}.`);
+    }
+    await requeueDeadEmail(tx, scope.workspaceId, message.id);
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "email.requeued",
+      targetType: "email",
+      targetId: message.id,
+      data: { to: message.to, subject: message.subject },
+    });
+    return { id: message.id, status: "pending" as const };
+  });
+}
+
+/**
+ * The dev mailbox: every message, newest first. Demo mode shows it to anyone (that is how you read your
+ * sign-in link); a deployment without a mail provider shows owners their workspaces' messages.
+ */
+export async function listDevMailbox(db: Db, filter: { all: true } | { workspaceIds: string[] }) {
+  return db.emailOutbox.findMany({
+    where: "all" in filter ? {} : { workspaceId: { in: filter.workspaceIds } },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, to: true, subject: true, html: true, text: true, status: true, createdAt: true, template: true },
+  });
+}

@@ -1,0 +1,213 @@
+import { createHash, randomBytes } from "node:crypto";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/domain/roles";
+import { AppError, notFound } from "@/server/errors";
+import type { Db } from "@/server/db";
+import { renderEmail } from "@/server/email/render";
+import { enqueueEmail } from "@/server/email/outbox";
+import { getEnv } from "@/server/env";
+import { recordAudit } from "./audit";
+import type { Actor, Scope, Tx } from "./scope";
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function newToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+type InvitationRow = {
+  id: string;
+  email: string;
+  role: Role;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+  sentCount: number;
+};
+
+export function invitationStatus(inv: InvitationRow, now = new Date()) {
+  if (inv.acceptedAt) return "accepted" as const;
+  if (inv.revokedAt) return "revoked" as const;
+  if (inv.expiresAt <= now) return "expired" as const;
+  return "pending" as const;
+}
+
+function present(inv: InvitationRow) {
+  return {
+    id: inv.id,
+    email: inv.email,
+    role: inv.role,
+    expiresAt: inv.expiresAt,
+    createdAt: inv.createdAt,
+    sentCount: inv.sentCount,
+    status: invitationStatus(inv),
+  };
+}
+
+export async function listInvitations(db: Db, scope: Scope) {
+  const rows = await db.invitation.findMany({
+    where: { workspaceId: scope.workspaceId, acceptedAt: null },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+  return rows.map(present);
+}
+
+async function invitationMail(tx: Tx, scope: Scope, email: string, role: Role, token: string, expiresAt: Date) {
+  const [workspace, inviter] = await Promise.all([
+    tx.workspace.findFirst({ where: { id: scope.workspaceId }, select: { name: true, timeZone: true } }),
+    tx.user.findFirst({ where: { id: scope.userId }, select: { name: true, email: true } }),
+  ]);
+  if (!workspace) throw notFound("That workspace");
+  return renderEmail("invitation", {
+    workspaceName: workspace.name,
+    inviterName: inviter?.name ?? inviter?.email ?? "A Loopwise owner",
+    roleLabel: ROLE_LABELS[role],
+    roleDescription: ROLE_DESCRIPTIONS[role],
+    acceptUrl: `${getEnv().appUrl}/invite/${token}`,
+    expiresOn: new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: workspace.timeZone }).format(expiresAt),
+  });
+}
+
+export async function createInvitation(db: Db, scope: Scope, input: { email: string; role: Role }, now = new Date()) {
+  const email = input.email.toLowerCase();
+  const existingMember = await db.membership.findFirst({
+    where: { workspaceId: scope.workspaceId, user: { email } },
+    select: { id: true },
+  });
+  if (existingMember) throw new AppError("CONFLICT", `${email} is already a member of this workspace.`);
+  const pending = await db.invitation.findFirst({
+    where: { workspaceId: scope.workspaceId, email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    select: { id: true },
+  });
+  if (pending) throw new AppError("CONFLICT", `${email} already has a pending invitation. Resend it or revoke it first.`);
+
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+  const mail = await invitationMail(db, scope, email, input.role, token, expiresAt);
+  return db.$transaction(async (tx) => {
+    const inv = await tx.invitation.create({
+      data: { workspaceId: scope.workspaceId, email, role: input.role, tokenHash: hashToken(token), expiresAt, invitedById: scope.userId },
+    });
+    await enqueueEmail(tx, { workspaceId: scope.workspaceId, to: email, email: mail });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "invitation.created",
+      targetType: "invitation",
+      targetId: inv.id,
+      data: { email, role: input.role },
+    });
+    return present(inv);
+  });
+}
+
+async function findOpenInvitation(db: Tx, scope: Scope, invitationId: string) {
+  const inv = await db.invitation.findFirst({ where: { id: invitationId, workspaceId: scope.workspaceId } });
+  if (!inv) throw notFound("That invitation");
+  if (inv.acceptedAt) throw new AppError("CONFLICT", "This invitation was already accepted.");
+  if (inv.revokedAt) throw new AppError("CONFLICT", "This invitation was revoked. Create a new one instead.");
+  return inv;
+}
+
+/** Sends a fresh link (a new token, so any earlier link stops working) and extends the expiry. */
+export async function resendInvitation(db: Db, scope: Scope, input: { invitationId: string }, now = new Date()) {
+  const inv = await findOpenInvitation(db, scope, input.invitationId);
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+  const mail = await invitationMail(db, scope, inv.email, inv.role, token, expiresAt);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({
+      where: { id: inv.id, workspaceId: scope.workspaceId, acceptedAt: null, revokedAt: null },
+      data: { tokenHash: hashToken(token), expiresAt, sentCount: { increment: 1 } },
+    });
+    if (count !== 1) throw new AppError("CONFLICT", "This invitation changed meanwhile; reload and try again.");
+    await enqueueEmail(tx, { workspaceId: scope.workspaceId, to: inv.email, email: mail });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "invitation.resent",
+      targetType: "invitation",
+      targetId: inv.id,
+      data: { email: inv.email },
+    });
+    const updated = await tx.invitation.findFirstOrThrow({ where: { id: inv.id } });
+    return present(updated);
+  });
+}
+
+export async function revokeInvitation(db: Db, scope: Scope, input: { invitationId: string }, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const inv = await findOpenInvitation(tx, scope, input.invitationId);
+    const updated = await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: now } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "invitation.revoked",
+      targetType: "invitation",
+      targetId: inv.id,
+      data: { email: inv.email },
+    });
+    return present(updated);
+  });
+}
+
+/** What the accept page shows. Reveals the workspace name only to the holder of a valid link. */
+export async function previewInvitation(db: Db, actor: Actor, token: string, now = new Date()) {
+  const inv = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { workspace: { select: { name: true, slug: true } } },
+  });
+  if (!inv) throw new AppError("NOT_FOUND", "This invitation link is not valid. It may have been replaced by a newer one; ask for a new invitation.");
+  const status = invitationStatus(inv, now);
+  return {
+    workspaceName: inv.workspace.name,
+    workspaceSlug: inv.workspace.slug,
+    role: inv.role,
+    email: inv.email,
+    status,
+    expiresAt: inv.expiresAt,
+    emailMatches: (actor.email ?? "").toLowerCase() === inv.email,
+  };
+}
+
+export async function acceptInvitation(db: Db, actor: Actor, token: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
+    if (!inv) throw new AppError("NOT_FOUND", "This invitation link is not valid. Ask the workspace owner for a new one.");
+    // Lock the invitation so two tabs accepting at once create one membership.
+    await tx.$queryRaw`SELECT "id" FROM "invitations" WHERE "id" = ${inv.id} FOR UPDATE`;
+    const fresh = await tx.invitation.findUniqueOrThrow({ where: { id: inv.id } });
+    const status = invitationStatus(fresh, now);
+    if (status === "revoked") throw new AppError("BAD_REQUEST", "This invitation was revoked. Ask the workspace owner for a new one.");
+    if (status === "expired") throw new AppError("BAD_REQUEST", "This invitation has expired. Ask the workspace owner to resend it.");
+    if (status === "accepted") throw new AppError("CONFLICT", "This invitation was already accepted.");
+    if ((actor.email ?? "").toLowerCase() !== fresh.email) {
+      throw new AppError(
+        "FORBIDDEN",
+        `This invitation is for ${fresh.email}. Sign in with that email address to accept it.`,
+      );
+    }
+    const existing = await tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: fresh.workspaceId, userId: actor.userId } },
+    });
+    const membership =
+      existing ??
+      (await tx.membership.create({ data: { workspaceId: fresh.workspaceId, userId: actor.userId, role: fresh.role } }));
+    await tx.invitation.update({ where: { id: fresh.id }, data: { acceptedAt: now, acceptedById: actor.userId } });
+    await recordAudit(tx, {
+      workspaceId: fresh.workspaceId,
+      actorId: actor.userId,
+      action: "invitation.accepted",
+      targetType: "invitation",
+      targetId: fresh.id,
+      data: { email: fresh.email, role: fresh.role, membershipId: membership.id, alreadyMember: !!existing },
+    });
+    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: fresh.workspaceId }, select: { slug: true, name: true } });
+    return { workspaceSlug: workspace.slug, workspaceName: workspace.name, role: membership.role };
+  });
+}

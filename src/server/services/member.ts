@@ -1,0 +1,86 @@
+import { wouldLeaveNoOwner, type Role } from "@/domain/roles";
+import { AppError, notFound } from "@/server/errors";
+import type { Db } from "@/server/db";
+import { recordAudit } from "./audit";
+import type { Scope, Tx } from "./scope";
+
+export async function listMembers(db: Db, scope: Scope) {
+  const members = await db.membership.findMany({
+    where: { workspaceId: scope.workspaceId },
+    include: { user: { select: { id: true, name: true, email: true } } },
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+  });
+  return members.map((m) => ({
+    id: m.id,
+    role: m.role,
+    joinedAt: m.createdAt,
+    userId: m.user.id,
+    name: m.user.name,
+    email: m.user.email,
+    isYou: m.userId === scope.userId,
+  }));
+}
+
+/**
+ * Serialises membership changes of one workspace (row lock on the workspace), so two owners demoting
+ * each other at the same moment cannot leave it without an owner.
+ */
+async function lockWorkspace(tx: Tx, workspaceId: string) {
+  await tx.$queryRaw`SELECT "id" FROM "workspaces" WHERE "id" = ${workspaceId} FOR UPDATE`;
+}
+
+async function ownerCount(tx: Tx, workspaceId: string) {
+  return tx.membership.count({ where: { workspaceId, role: "owner" } });
+}
+
+export async function changeMemberRole(db: Db, scope: Scope, input: { memberId: string; role: Role }) {
+  return db.$transaction(async (tx) => {
+    await lockWorkspace(tx, scope.workspaceId);
+    const member = await tx.membership.findFirst({ where: { id: input.memberId, workspaceId: scope.workspaceId } });
+    if (!member) throw notFound("That member");
+    if (member.role === input.role) return { id: member.id, role: member.role };
+    if (wouldLeaveNoOwner(member.role, input.role, await ownerCount(tx, scope.workspaceId))) {
+      throw new AppError("BAD_REQUEST", "A workspace needs at least one owner. Make another member an owner first.");
+    }
+    const updated = await tx.membership.update({ where: { id: member.id }, data: { role: input.role } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "member.role_changed",
+      targetType: "membership",
+      targetId: member.id,
+      data: { userId: member.userId, from: member.role, to: input.role },
+    });
+    return { id: updated.id, role: updated.role };
+  });
+}
+
+export async function removeMember(db: Db, scope: Scope, input: { memberId: string }) {
+  return db.$transaction(async (tx) => {
+    await lockWorkspace(tx, scope.workspaceId);
+    const member = await tx.membership.findFirst({ where: { id: input.memberId, workspaceId: scope.workspaceId } });
+    if (!member) throw notFound("That member");
+    if (wouldLeaveNoOwner(member.role, null, await ownerCount(tx, scope.workspaceId))) {
+      throw new AppError("BAD_REQUEST", "The last owner cannot be removed. Make another member an owner first.");
+    }
+    await tx.membership.delete({ where: { id: member.id } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: member.userId === scope.userId ? "member.left" : "member.removed",
+      targetType: "membership",
+      targetId: member.id,
+      data: { userId: member.userId, role: member.role },
+    });
+    return { id: member.id };
+  });
+}
+
+export async function leaveWorkspace(db: Db, scope: Scope) {
+  return removeMember(db, scope, { memberId: scope.memberId }).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "BAD_REQUEST") {
+      throw new AppError("BAD_REQUEST", "You are the last owner. Make another member an owner before you leave.");
+    }
+    throw err;
+  });
+}

@@ -1,0 +1,29 @@
+// Sessions are rows in the database (next-auth's database strategy), so signing out or removing access
+// takes effect on the next request.
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/server/db";
+import type { Actor } from "./scope";
+
+export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+
+export function sessionCookieName(appUrl: string): string {
+  return appUrl.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+export async function findSessionActor(db: Db, sessionToken: string | undefined, now = new Date()): Promise<Actor | null> {
+  if (!sessionToken) return null;
+  const session = await db.session.findUnique({
+    where: { sessionToken },
+    include: { user: { select: { id: true, email: true, name: true } } },
+  });
+  if (!session || session.expires <= now) return null;
+  return { userId: session.user.id, email: session.user.email, name: session.user.name };
+}
+
+/** Issues a database session for a user (the demo sign-in). */
+export async function createSessionFor(db: Db, userId: string, now = new Date()) {
+  const sessionToken = randomBytes(32).toString("hex");
+  const expires = new Date(now.getTime() + SESSION_MAX_AGE_S * 1000);
+  await db.session.create({ data: { sessionToken, userId, expires } });
+  return { sessionToken, expires };
+}

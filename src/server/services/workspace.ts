@@ -1,0 +1,106 @@
+import { AppError, notFound } from "@/server/errors";
+import type { Db } from "@/server/db";
+import { recordAudit } from "./audit";
+import type { Actor, Scope } from "./scope";
+
+export interface CreateWorkspace {
+  name: string;
+  slug?: string;
+  timeZone: string;
+}
+
+export function slugify(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 32)
+    .replace(/-+$/g, "");
+  return base.length >= 3 ? base : `${base || "workspace"}-team`.replace(/^-/, "");
+}
+
+export async function createWorkspace(db: Db, actor: Actor, input: CreateWorkspace) {
+  const wanted = input.slug ?? slugify(input.name);
+  let slug = wanted;
+  if (!input.slug) {
+    // A derived slug gets a numeric suffix when taken; an explicit one must be free.
+    const taken = new Set(
+      (await db.workspace.findMany({ where: { slug: { startsWith: wanted } }, select: { slug: true } })).map((w) => w.slug),
+    );
+    for (let n = 2; taken.has(slug); n++) slug = `${wanted}-${n}`;
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const workspace = await tx.workspace.create({ data: { name: input.name, slug, timeZone: input.timeZone } });
+      await tx.membership.create({ data: { workspaceId: workspace.id, userId: actor.userId, role: "owner" } });
+      await recordAudit(tx, {
+        workspaceId: workspace.id,
+        actorId: actor.userId,
+        action: "workspace.created",
+        targetType: "workspace",
+        targetId: workspace.id,
+        data: { name: workspace.name, slug },
+      });
+      return { id: workspace.id, name: workspace.name, slug: workspace.slug, timeZone: workspace.timeZone };
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === "P2002") {
+      throw new AppError("CONFLICT", `The address "${slug}" is already taken; choose another one.`);
+    }
+    throw err;
+  }
+}
+
+export async function listMyWorkspaces(db: Db, actor: Actor) {
+  const memberships = await db.membership.findMany({
+    where: { userId: actor.userId },
+    include: { workspace: { select: { id: true, name: true, slug: true, timeZone: true } } },
+    orderBy: { workspace: { name: "asc" } },
+  });
+  return memberships.map((m) => ({ ...m.workspace, role: m.role, memberId: m.id }));
+}
+
+/** Resolves a workspace address for a member; anyone else learns nothing, not even that it exists. */
+export async function resolveWorkspace(db: Db, actor: Actor, slug: string) {
+  const membership = await db.membership.findFirst({
+    where: { userId: actor.userId, workspace: { slug } },
+    include: { workspace: { select: { id: true, name: true, slug: true, timeZone: true } } },
+  });
+  if (!membership) throw notFound("That workspace");
+  return { ...membership.workspace, role: membership.role, memberId: membership.id };
+}
+
+export async function getWorkspace(db: Db, scope: Scope) {
+  const workspace = await db.workspace.findFirst({
+    where: { id: scope.workspaceId },
+    select: { id: true, name: true, slug: true, timeZone: true, createdAt: true, _count: { select: { memberships: true } } },
+  });
+  if (!workspace) throw notFound("That workspace");
+  return { ...workspace, memberCount: workspace._count.memberships, role: scope.role };
+}
+
+export async function updateWorkspace(db: Db, scope: Scope, input: { name?: string; timeZone?: string }) {
+  if (input.name === undefined && input.timeZone === undefined) {
+    throw new AppError("BAD_REQUEST", "Nothing to change: give a new name or time zone.");
+  }
+  return db.$transaction(async (tx) => {
+    const before = await tx.workspace.findFirst({ where: { id: scope.workspaceId } });
+    if (!before) throw notFound("That workspace");
+    const updated = await tx.workspace.update({
+      where: { id: scope.workspaceId },
+      data: { name: input.name, timeZone: input.timeZone },
+      select: { id: true, name: true, slug: true, timeZone: true },
+    });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "workspace.updated",
+      targetType: "workspace",
+      targetId: scope.workspaceId,
+      data: { before: { name: before.name, timeZone: before.timeZone }, after: { name: updated.name, timeZone: updated.timeZone } },
+    });
+    return updated;
+  });
+}
