@@ -156,22 +156,37 @@ export async function revokeInvitation(db: Db, scope: Scope, input: { invitation
   });
 }
 
-/** What the accept page shows. Reveals the workspace name only to the holder of a valid link. */
+/** "jane.doe@example.com" → "j•••@example.com": enough to recognise, not enough to harvest. */
+export function maskEmail(email: string): string {
+  const [local = "", domain = ""] = email.split("@");
+  return `${local.slice(0, 1)}•••@${domain}`;
+}
+
+function wrongRecipient(email: string) {
+  return new AppError(
+    "FORBIDDEN",
+    `This invitation was sent to ${maskEmail(email)}. Sign out, then sign in with that address to see and accept it.`,
+  );
+}
+
+/**
+ * What the accept page shows. The workspace is revealed only to the invited address: a forwarded or
+ * leaked link tells anyone else nothing but the masked recipient.
+ */
 export async function previewInvitation(db: Db, actor: Actor, token: string, now = new Date()) {
   const inv = await db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
     include: { workspace: { select: { name: true, slug: true } } },
   });
   if (!inv) throw new AppError("NOT_FOUND", "This invitation link is not valid. It may have been replaced by a newer one; ask for a new invitation.");
-  const status = invitationStatus(inv, now);
+  if ((actor.email ?? "").toLowerCase() !== inv.email) throw wrongRecipient(inv.email);
   return {
     workspaceName: inv.workspace.name,
     workspaceSlug: inv.workspace.slug,
     role: inv.role,
     email: inv.email,
-    status,
+    status: invitationStatus(inv, now),
     expiresAt: inv.expiresAt,
-    emailMatches: (actor.email ?? "").toLowerCase() === inv.email,
   };
 }
 
@@ -182,16 +197,11 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string, now 
     // Lock the invitation so two tabs accepting at once create one membership.
     await tx.$queryRaw`SELECT "id" FROM "invitations" WHERE "id" = ${inv.id} FOR UPDATE`;
     const fresh = await tx.invitation.findUniqueOrThrow({ where: { id: inv.id } });
+    if ((actor.email ?? "").toLowerCase() !== fresh.email) throw wrongRecipient(fresh.email);
     const status = invitationStatus(fresh, now);
     if (status === "revoked") throw new AppError("BAD_REQUEST", "This invitation was revoked. Ask the workspace owner for a new one.");
     if (status === "expired") throw new AppError("BAD_REQUEST", "This invitation has expired. Ask the workspace owner to resend it.");
     if (status === "accepted") throw new AppError("CONFLICT", "This invitation was already accepted.");
-    if ((actor.email ?? "").toLowerCase() !== fresh.email) {
-      throw new AppError(
-        "FORBIDDEN",
-        `This invitation is for ${fresh.email}. Sign in with that email address to accept it.`,
-      );
-    }
     const existing = await tx.membership.findUnique({
       where: { workspaceId_userId: { workspaceId: fresh.workspaceId, userId: actor.userId } },
     });

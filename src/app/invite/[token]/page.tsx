@@ -25,7 +25,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       {problem || !preview ? (
         <>
           <h1 className="mt-1 text-2xl font-semibold">Invitation not available</h1>
-          <p className="mt-3 text-slate-700" role="alert">{problem}</p>
+          <p className="mt-3 text-slate-700" role="alert">
+            {problem}
+          </p>
+          <p className="mt-2 text-sm text-slate-600">You are signed in as {actor.email}.</p>
         </>
       ) : (
         <>
@@ -36,10 +39,6 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           {preview.status !== "pending" ? (
             <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-800">
               This invitation is {preview.status}. {preview.status === "accepted" ? "" : "Ask the workspace owner for a new one."}
-            </p>
-          ) : !preview.emailMatches ? (
-            <p role="alert" className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-              This invitation is for {preview.email}, but you are signed in as {actor.email}. Sign out and sign in with {preview.email} to accept it.
             </p>
           ) : (
             <AcceptButton token={token} />

@@ -1,0 +1,4 @@
+export function serverUrl(): string;
+export function testDatabaseUrl(name: string): string;
+export function recreateDatabase(name: string): Promise<string>;
+export function checkServer(): Promise<void>;

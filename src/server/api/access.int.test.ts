@@ -1,0 +1,116 @@
+// Tenant isolation and authorization, swept over every procedure of the app router.
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "@/domain/roles";
+import { callerFor, createWorkspaceWithRoles, outcome, snapshotWorkspace, type TestWorkspace } from "@/test/factories";
+import { listProcedures, requiredReferenceKeys, sampleInput, type ProcedureInfo } from "@/test/procedures";
+import { workspaceFixtures } from "@/test/sweep-fixtures";
+
+const procedures = listProcedures();
+
+function call(caller: ReturnType<typeof callerFor>, path: string, input: unknown): Promise<unknown> {
+  let target: unknown = caller;
+  for (const part of path.split(".")) target = (target as Record<string, unknown>)[part];
+  return (target as (input: unknown) => Promise<unknown>)(input);
+}
+
+describe("every procedure declares its access", () => {
+  it("finds the procedures of the app router", () => {
+    expect(procedures.length).toBeGreaterThanOrEqual(15);
+  });
+  it.each(procedures.map((p) => [p.path, p] as const))("%s has access meta", (_path, p) => {
+    expect(["public", "authed", "workspace"]).toContain(p.meta?.access);
+    if (p.meta?.access === "workspace") {
+      expect(p.meta.permission, "workspace procedures name their permission").toBeTruthy();
+      expect(p.inputSchema.required).toContain("workspaceId");
+    }
+  });
+});
+
+describe("cross-workspace sweep", () => {
+  let a: TestWorkspace;
+  let b: TestWorkspace;
+  let aRefs: Record<string, string>;
+  beforeAll(async () => {
+    a = await createWorkspaceWithRoles("sweep-a");
+    b = await createWorkspaceWithRoles("sweep-b");
+    aRefs = await workspaceFixtures(a, "sweep-a");
+    await workspaceFixtures(b, "sweep-b");
+  });
+
+  const swept = procedures.filter((p) => p.meta?.access !== "public" && requiredReferenceKeys(p).length > 0);
+
+  it("covers every workspace procedure", () => {
+    const workspaceProcs = procedures.filter((p) => p.meta?.access === "workspace");
+    expect(workspaceProcs.length).toBeGreaterThan(0);
+    for (const p of workspaceProcs) expect(swept).toContain(p);
+  });
+
+  it.each(swept.map((p) => [p.path, p] as const))("%s never reaches workspace A from workspace B", async (_path, p: ProcedureInfo) => {
+    const before = await snapshotWorkspace(a.id);
+    for (const role of ROLES) {
+      const caller = b.members[role].caller;
+      // A's workspace id and A's child ids.
+      const direct = await outcome(call(caller, p.path, sampleInput(p, aRefs)));
+      expect([`${role}: NOT_FOUND`, `${role}: FORBIDDEN`]).toContain(`${role}: ${direct}`);
+      // B's own workspace id, with A's child ids.
+      if (p.meta?.access === "workspace") {
+        const mixed = await outcome(call(caller, p.path, sampleInput(p, { ...aRefs, workspaceId: b.id, slug: b.slug })));
+        const childKeys = requiredReferenceKeys(p).filter((k) => k !== "workspaceId");
+        if (childKeys.length > 0) {
+          expect([`${role}: NOT_FOUND`, `${role}: FORBIDDEN`]).toContain(`${role}: ${mixed}`);
+        } else {
+          // No child ids: the call acts on B itself, which is allowed; it must not be a server error.
+          expect(mixed).not.toBe("INTERNAL_SERVER_ERROR");
+        }
+      }
+    }
+    expect(await snapshotWorkspace(a.id)).toEqual(before);
+  });
+
+  it("signed-out callers get UNAUTHORIZED from every non-public procedure", async () => {
+    const anonymous = callerFor(null);
+    for (const p of procedures.filter((x) => x.meta?.access !== "public")) {
+      expect(`${p.path}: ${await outcome(call(anonymous, p.path, sampleInput(p, aRefs)))}`).toBe(`${p.path}: UNAUTHORIZED`);
+    }
+  });
+});
+
+// The expected matrix is written out here on purpose, independent of the permission table in
+// src/domain/roles.ts, so a change to either shows up as a failure.
+const EXPECTED: Record<string, readonly Role[]> = {
+  "workspace.get": ["owner", "coach", "interviewer", "candidate"],
+  "workspace.update": ["owner"],
+  "workspace.leave": ["owner", "coach", "interviewer", "candidate"],
+  "member.list": ["owner", "coach", "interviewer"],
+  "member.changeRole": ["owner"],
+  "member.remove": ["owner"],
+  "invitation.list": ["owner"],
+  "invitation.create": ["owner"],
+  "invitation.resend": ["owner"],
+  "invitation.revoke": ["owner"],
+  "audit.list": ["owner"],
+  "email.list": ["owner"],
+  "email.retry": ["owner"],
+};
+
+describe("role matrix", () => {
+  const gated = procedures.filter((p) => p.meta?.access === "workspace");
+
+  it("lists every workspace procedure", () => {
+    expect(gated.map((p) => p.path).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(gated.map((p) => [p.path, p] as const))("%s allows exactly its roles", async (path, p) => {
+    const allowed = EXPECTED[path] ?? [];
+    const seen: string[] = [];
+    for (const role of ROLES) {
+      // A fresh workspace per call: an allowed mutation may change it.
+      const ws = await createWorkspaceWithRoles(`matrix-${role}`);
+      const refs = await workspaceFixtures(ws, `matrix-${role}`);
+      const result = await outcome(call(ws.members[role].caller, path, sampleInput(p, refs)));
+      expect(result, `${path} as ${role}`).not.toBe("INTERNAL_SERVER_ERROR");
+      seen.push(`${role}:${result === "FORBIDDEN" ? "denied" : "allowed"}`);
+    }
+    expect(seen).toEqual(ROLES.map((r) => `${r}:${allowed.includes(r) ? "allowed" : "denied"}`));
+  });
+});

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createWorkspaceWithRoles, db } from "@/test/factories";
+import { startFakeResend, type FakeBehaviour } from "@/test/fake-resend";
+import { enqueueEmail, processOutbox } from "./outbox";
+import { ResendSender } from "./sender";
+
+// Other test files enqueue mail into the same database at the same time, and processOutbox claims any
+// due message; so batches are large and every assertion looks only at this test's own messages.
+const BATCH = 1000;
+const email = (n: number) => ({ template: "test", subject: `Message ${n}`, html: `<p>Body ${n}</p>`, text: `Body ${n}` });
+let fake: Awaited<ReturnType<typeof startFakeResend>> | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+/** A clock the test moves forward, so backoff delays pass without waiting. */
+function testClock() {
+  let now = Date.now();
+  return { now: () => new Date(now), advance: (ms: number) => (now += ms) };
+}
+
+async function drain(workspaceId: string, sender: ResendSender, clock: ReturnType<typeof testClock>, maxRounds = 40) {
+  for (let round = 0; round < maxRounds; round++) {
+    await processOutbox(db, { sender, from: "Loopwise <test@loopwise.test>", now: clock.now, backoff: { baseMs: 1000, maxMs: 8000 }, random: () => 0.5, claimMs: 60_000, batchSize: BATCH });
+    const open = await db.emailOutbox.count({ where: { workspaceId, status: { in: ["pending", "sending"] } } });
+    if (open === 0) return round + 1;
+    clock.advance(10_000);
+  }
+  throw new Error("outbox did not drain");
+}
+
+describe("outbox delivery under provider faults", () => {
+  it("delivers every message exactly once through 500s, 429 with Retry-After, and hangs", async () => {
+    const script: FakeBehaviour[] = ["500", "429", "hang", "ok"];
+    fake = await startFakeResend((_key, attempt) => script[attempt - 1] ?? "ok");
+    const sender = new ResendSender("re_test", { baseUrl: fake.url, timeoutMs: 300 });
+    const ws = await createWorkspaceWithRoles("faults");
+    const ids: string[] = [];
+    for (let n = 0; n < 5; n++) {
+      ids.push((await enqueueEmail(db, { workspaceId: ws.id, to: `r${n}@example.test`, email: email(n) })).id);
+    }
+    const clock = testClock();
+
+    // First pass: every message meets a 500 and is rescheduled, not lost.
+    await processOutbox(db, { sender, from: "t@loopwise.test", now: clock.now, backoff: { baseMs: 1000, maxMs: 8000 }, random: () => 0.5, batchSize: BATCH });
+    const afterFirst = await db.emailOutbox.findMany({ where: { id: { in: ids } } });
+    expect(afterFirst.every((m) => m.status === "pending" && m.attempts === 1 && m.lastError?.startsWith("500"))).toBe(true);
+
+    // Second pass: 429 with Retry-After: 2 s; the next attempt waits at least that long.
+    clock.advance(10_000);
+    const at429 = clock.now().getTime();
+    await processOutbox(db, { sender, from: "t@loopwise.test", now: clock.now, backoff: { baseMs: 100, maxMs: 200 }, random: () => 0, batchSize: BATCH });
+    for (const m of await db.emailOutbox.findMany({ where: { id: { in: ids } } })) {
+      expect(m.lastError).toMatch(/^429/);
+      expect(m.nextAttemptAt.getTime() - at429).toBeGreaterThanOrEqual(2000);
+    }
+
+    clock.advance(10_000);
+    await drain(ws.id, sender, clock);
+    const rows = await db.emailOutbox.findMany({ where: { id: { in: ids } } });
+    expect(rows.map((r) => r.status)).toEqual(Array(5).fill("sent"));
+    expect(rows.every((r) => r.attempts === 4)).toBe(true);
+    // Exactly once: one accepted idempotency key per message, and every key is a message's own key.
+    const keys = new Set(rows.map((r) => r.idempotencyKey));
+    expect(keys.size).toBe(5);
+    expect(new Set([...fake.deliveredKeys()].filter((k) => keys.has(k)))).toEqual(keys);
+    expect(fake.requests.filter((r) => r.behaviour === "ok" && keys.has(r.key ?? ""))).toHaveLength(5);
+  });
+
+  it("dead-letters a message that always fails, and an owner's retry delivers it", async () => {
+    let outage = true;
+    fake = await startFakeResend(() => (outage ? "500" : "ok"));
+    const sender = new ResendSender("re_test", { baseUrl: fake.url, timeoutMs: 300 });
+    const ws = await createWorkspaceWithRoles("dead");
+    const { id } = await enqueueEmail(db, { workspaceId: ws.id, to: "dead@example.test", email: email(1) });
+    await db.emailOutbox.update({ where: { id }, data: { maxAttempts: 3 } });
+    const clock = testClock();
+    await drain(ws.id, sender, clock);
+    const dead = await db.emailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(dead).toMatchObject({ status: "dead", attempts: 3 });
+    expect(fake.requests.filter((r) => r.key === dead.idempotencyKey)).toHaveLength(3);
+
+    outage = false;
+    await ws.members.owner.caller.email.retry({ workspaceId: ws.id, messageId: id });
+    await drain(ws.id, sender, clock);
+    const sent = await db.emailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(sent.status).toBe("sent");
+    expect(fake.requests.filter((r) => r.key === dead.idempotencyKey && r.behaviour === "ok")).toHaveLength(1);
+    const audit = await db.auditEvent.findFirst({ where: { workspaceId: ws.id, action: "email.requeued", targetId: id } });
+    expect(audit).not.toBeNull();
+  });
+
+  it("dead-letters at once when the provider rejects the message itself", async () => {
+    fake = await startFakeResend(() => "422");
+    const sender = new ResendSender("re_test", { baseUrl: fake.url, timeoutMs: 300 });
+    const ws = await createWorkspaceWithRoles("invalid");
+    const { id } = await enqueueEmail(db, { workspaceId: ws.id, to: "bad@example.test", email: email(1) });
+    await drain(ws.id, sender, testClock());
+    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "dead", attempts: 1 });
+  });
+
+  it("two workers running at once never send a message twice", async () => {
+    fake = await startFakeResend(() => "ok");
+    const sender = new ResendSender("re_test", { baseUrl: fake.url, timeoutMs: 2000 });
+    const ws = await createWorkspaceWithRoles("workers");
+    for (let n = 0; n < 12; n++) await enqueueEmail(db, { workspaceId: ws.id, to: `w${n}@example.test`, email: email(n) });
+    const run = () => processOutbox(db, { sender, from: "t@loopwise.test", batchSize: 4 });
+    for (let i = 0; i < 30; i++) {
+      await Promise.all([run(), run()]);
+      if ((await db.emailOutbox.count({ where: { workspaceId: ws.id, status: { not: "sent" } } })) === 0) break;
+    }
+    const rows = await db.emailOutbox.findMany({ where: { workspaceId: ws.id } });
+    expect(rows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
+    const mine = fake.requests.filter((r) => rows.some((row) => row.idempotencyKey === r.key));
+    expect(mine).toHaveLength(12);
+  });
+
+  it("takes over a message whose worker died mid-send, keeping its idempotency key", async () => {
+    fake = await startFakeResend(() => "ok");
+    const sender = new ResendSender("re_test", { baseUrl: fake.url, timeoutMs: 2000 });
+    const ws = await createWorkspaceWithRoles("crash");
+    const { id } = await enqueueEmail(db, { workspaceId: ws.id, to: "crash@example.test", email: email(1) });
+    const clock = testClock();
+    // A worker claimed it and vanished.
+    await db.emailOutbox.update({ where: { id }, data: { status: "sending", attempts: 1, lockedUntil: new Date(clock.now().getTime() + 60_000) } });
+    await processOutbox(db, { sender, from: "t@loopwise.test", now: clock.now, batchSize: BATCH });
+    expect((await db.emailOutbox.findUniqueOrThrow({ where: { id } })).status).toBe("sending");
+    clock.advance(61_000);
+    await processOutbox(db, { sender, from: "t@loopwise.test", now: clock.now, batchSize: BATCH });
+    const row = await db.emailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "sent", attempts: 2 });
+    expect(fake.requests.filter((r) => r.key === row.idempotencyKey)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,26 @@
+// Rows of a workspace that the access sweeps point at: one of each kind a procedure can reference.
+import { callerFor, db, type TestWorkspace } from "./factories";
+import { hashToken } from "@/server/services/invitation";
+import { enqueueEmail } from "@/server/email/outbox";
+
+export async function workspaceFixtures(ws: TestWorkspace, label: string): Promise<Record<string, string>> {
+  const owner = ws.members.owner;
+  const invitation = await callerFor(owner.actor).invitation.create({ workspaceId: ws.id, email: `${label}-invitee-${ws.id}@example.test`, role: "interviewer" });
+  // A raw token we know: replace the hash with one of our own.
+  const token = `sweep${ws.id}`.padEnd(43, "A").replace(/[^A-Za-z0-9_-]/g, "A");
+  await db.invitation.update({ where: { id: invitation.id }, data: { tokenHash: hashToken(token) } });
+  const message = await enqueueEmail(db, {
+    workspaceId: ws.id,
+    to: `${label}@example.test`,
+    email: { template: "test", subject: "Fixture", html: "<p>x</p>", text: "x" },
+  });
+  await db.emailOutbox.update({ where: { id: message.id }, data: { status: "dead" } });
+  return {
+    workspaceId: ws.id,
+    slug: ws.slug,
+    memberId: ws.members.interviewer.memberId,
+    invitationId: invitation.id,
+    messageId: message.id,
+    token,
+  };
+}
