@@ -60,7 +60,7 @@ export function getEnv(): Env {
  * Only the database settings: enough for the migration command and the database client, which must not
  * require the web secrets.
  */
-export function databaseConfig(source: NodeJS.ProcessEnv = process.env): Env["database"] {
+export function databaseConfig(source: Record<string, string | undefined> = process.env): Env["database"] {
   const url = source.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new EnvError("DATABASE_URL must be a postgresql:// connection string");
@@ -79,8 +79,10 @@ export function resetEnvForTests(): void {
   cached = undefined;
 }
 
-export function loadEnv(source: NodeJS.ProcessEnv): Env {
-  const parsed = EnvSchema.safeParse(source);
+export function loadEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable counts as unset (deployment tools often pass KEY= for "not configured").
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`Loopwise cannot start: the environment is invalid.\n${lines.join("\n")}`);

@@ -1,0 +1,63 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import pg from "pg";
+import { testDatabaseUrl } from "../scripts/test-database.mjs";
+
+export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.test`;
+
+/** Opens the dev mailbox and returns the newest message's text for `to` that matches `subject`. */
+export async function readMail(page: Page, to: string, subject: RegExp): Promise<string> {
+  let text = "";
+  await expect(async () => {
+    await page.goto("/dev/mail");
+    const message = page.getByTestId("dev-mail").filter({ has: page.getByTestId("dev-mail-to").getByText(to, { exact: true }) }).filter({ hasText: subject }).first();
+    text = (await message.getByTestId("dev-mail-text").textContent({ timeout: 1000 })) ?? "";
+    expect(text).not.toBe("");
+  }).toPass({ timeout: 15_000 });
+  return text;
+}
+
+export function firstLink(text: string, pattern: RegExp): string {
+  const match = text.match(pattern);
+  if (!match) throw new Error(`No link matching ${pattern} in:\n${text}`);
+  return match[0];
+}
+
+export const MAGIC_LINK = /http:\/\/localhost:\d+\/api\/auth\/callback\/email\?\S+/;
+
+/** Signs in through the real magic-link flow: the form, the dev mailbox, the link. */
+export async function signInByMagicLink(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page).toHaveURL(/\/sign-in\/check-email/);
+  const text = await readMail(page, email, /sign-in link/);
+  await page.goto(firstLink(text, MAGIC_LINK));
+}
+
+export async function expectAccessible(page: Page, testInfo: TestInfo, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  await testInfo.attach(`axe-${label}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`), `accessibility of ${label}`).toEqual([]);
+}
+
+export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  mkdirSync("e2e/artifacts", { recursive: true });
+  const path = `e2e/artifacts/${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+/** Direct access to the e2e database, for what no page shows (token expiry). */
+export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl("loopwise_e2e") });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, firstLink, readMail, screenshot, signInByMagicLink, uniqueEmail } from "./helpers";
+
+test("a new user signs in by magic link, creates a workspace and invites an interviewer who accepts", async ({ browser }, testInfo) => {
+  const ownerEmail = uniqueEmail("owner");
+  const interviewerEmail = uniqueEmail("interviewer");
+  const workspaceName = `Acme Prep ${Date.now().toString(36)}`;
+
+  // The owner.
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  await owner.goto("/sign-in");
+  await expectAccessible(owner, testInfo, "sign-in");
+  await signInByMagicLink(owner, ownerEmail);
+  await expect(owner).toHaveURL(/\/w$/);
+  await expect(owner.getByText("You are not in a workspace yet")).toBeVisible();
+  await expectAccessible(owner, testInfo, "workspaces");
+
+  await owner.getByLabel("Name").fill(workspaceName);
+  await owner.getByRole("button", { name: "Create workspace" }).click();
+  await expect(owner).toHaveURL(/\/w\/acme-prep-/);
+  await expect(owner.getByRole("heading", { name: workspaceName })).toBeVisible();
+  const workspaceUrl = owner.url();
+
+  await owner.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Members" }).click();
+  await owner.getByLabel("Email address").fill(interviewerEmail);
+  await owner.getByLabel("Role", { exact: true }).selectOption("interviewer");
+  await owner.getByRole("button", { name: "Send invitation" }).click();
+  await expect(owner.getByTestId("invitation-row").filter({ hasText: interviewerEmail })).toContainText("pending");
+  await expectAccessible(owner, testInfo, "members");
+  await screenshot(owner, testInfo, "owner-members");
+
+  // The interviewer, in a separate browser context.
+  const interviewerContext = await browser.newContext();
+  const interviewer = await interviewerContext.newPage();
+  await signInByMagicLink(interviewer, interviewerEmail);
+  await expect(interviewer).toHaveURL(/\/w$/);
+  const invitation = await readMail(interviewer, interviewerEmail, /invited you/);
+  expect(invitation).toContain(workspaceName);
+  await interviewer.goto(firstLink(invitation, /http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]+/));
+  await expect(interviewer.getByRole("heading", { name: `Join ${workspaceName}` })).toBeVisible();
+  await interviewer.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(interviewer).toHaveURL(workspaceUrl);
+  await expect(interviewer.getByRole("heading", { name: workspaceName })).toBeVisible();
+  await expect(interviewer.getByText("your role: interviewer")).toBeVisible();
+  await screenshot(interviewer, testInfo, "interviewer-workspace");
+
+  // The owner sees the new member.
+  await owner.reload();
+  await expect(owner.getByTestId("member-row").filter({ hasText: interviewerEmail })).toBeVisible();
+
+  await ownerContext.close();
+  await interviewerContext.close();
+});
+
+test("the demo sign-in lists the demo users and signs in as one", async ({ page }, testInfo) => {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: /Olivia Okafor/ }).click();
+  await expect(page).toHaveURL(/\/w$/);
+  await page.getByRole("link", { name: /Demo Interview Academy/ }).click();
+  await expect(page.getByTestId("member-count")).toHaveText("6");
+  await screenshot(page, testInfo, "demo-overview");
+});

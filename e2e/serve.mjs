@@ -1,0 +1,25 @@
+// The app under end-to-end test: a fresh database on the PostgreSQL server, the production build,
+// demo mode switched on explicitly (for the dev mailbox), and a fast outbox poll.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { recreateDatabase } from "../scripts/test-database.mjs";
+
+const port = process.env.E2E_PORT ?? "3211";
+const databaseUrl = await recreateDatabase("loopwise_e2e");
+const root = path.resolve(import.meta.dirname, "..");
+const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    LOOPWISE_DEMO: "1",
+    NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    OUTBOX_POLL_MS: "200",
+    RESEND_API_KEY: "",
+  },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));
