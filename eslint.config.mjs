@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules, plus the one-way import rule of the house style:
 // app → server/api → server/services → domain. Lower layers never import higher ones.
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 const layer = (files, forbidden, why) => ({
@@ -18,7 +19,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", fetch: "readonly", setTimeout: "readonly", clearTimeout: "readonly", AbortSignal: "readonly", Headers: "readonly", Response: "readonly", Request: "readonly", crypto: "readonly", window: "readonly" } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],

@@ -1,0 +1,79 @@
+// Smoke test of the zero-configuration default: no DATABASE_URL, a fresh data directory (whose parent
+// does not exist yet), the production build. Checks /api/health and the demo sign-in, prints timings.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = process.env.SMOKE_PORT ?? "3212";
+const base = `http://localhost:${port}`;
+const scratch = mkdtempSync(path.join(tmpdir(), "loopwise-smoke-"));
+const dataDir = path.join(scratch, "nested", "data");
+
+const env = { ...process.env, NODE_ENV: "production", PORT: port, LOOPWISE_DATA_DIR: dataDir };
+for (const key of ["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "LOOPWISE_DEMO", "RESEND_API_KEY"]) delete env[key];
+
+const started = Date.now();
+const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+  cwd: root,
+  env,
+  detached: true, // its own process group, so it and its children stop together
+  stdio: ["ignore", "pipe", "pipe"],
+});
+let output = "";
+server.stdout.on("data", (d) => (output += d));
+server.stderr.on("data", (d) => (output += d));
+
+const checks = [];
+function check(name, ok, detail = "") {
+  checks.push({ name, ok });
+  console.log(`${ok ? "✓" : "✗"} ${name}${detail ? ` (${detail})` : ""}`);
+}
+
+async function waitForHealth(timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.status === 200) return res.json();
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}
+
+try {
+  const health = await waitForHealth(60_000);
+  const readyMs = Date.now() - started;
+  check("/api/health answers 200 on the embedded default", !!health && health.database?.kind === "embedded" && health.app?.mode === "demo", `${readyMs} ms from start`);
+
+  const first = Date.now();
+  await fetch(`${base}/api/health`);
+  const warmMs = Date.now() - first;
+
+  const form = new URLSearchParams({ email: "olivia.owner@demo.loopwise.dev", callbackUrl: "/w" });
+  const signIn = await fetch(`${base}/api/demo/sign-in`, { method: "POST", body: form, redirect: "manual" });
+  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0];
+  const session = cookie ? await (await fetch(`${base}/api/auth/session`, { headers: { cookie } })).json() : {};
+  check("demo sign-in issues a session", signIn.status === 303 && session?.user?.email === "olivia.owner@demo.loopwise.dev");
+
+  const page = cookie ? await fetch(`${base}/w`, { headers: { cookie } }) : null;
+  check("the signed-in demo owner sees the demo workspace", !!page && page.status === 200 && (await page.text()).includes("Demo Interview Academy"));
+
+  console.log(`smoke figures: ready in ${readyMs} ms (start → /api/health 200, incl. embedded database start, migrations, demo seed); warm /api/health ${warmMs} ms`);
+} finally {
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const failed = checks.filter((c) => !c.ok).length;
+if (failed) console.log(`server output:\n${output}`);
+console.log(`smoke: ${checks.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,114 @@
+// `npm test`: the whole suite, in order: typecheck, lint, unit, integration (real PostgreSQL), production
+// build, end-to-end (Debian Chromium), and a smoke test of the embedded default. Checks its prerequisites
+// first and says exactly what is missing. Ends with one line of totals.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { chromiumPath } from "../e2e/chromium.mjs";
+import { checkServer, serverUrl } from "./test-database.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const reports = path.join(root, ".test-reports");
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+function fail(message) {
+  console.error(`\n✗ npm test cannot run: ${message}\n`);
+  process.exit(1);
+}
+
+// ---- prerequisites ----
+if (!existsSync(path.join(root, "node_modules"))) fail("dependencies are not installed. Run `npm install` (or `npm ci`) first.");
+if (!existsSync(path.join(root, "src/generated/prisma/client.ts"))) {
+  console.log("Generating the Prisma client…");
+  await run("prisma generate", bin("prisma"), ["generate"], {}, { quiet: true });
+}
+try {
+  await checkServer();
+} catch (err) {
+  fail(err.message);
+}
+const chromium = chromiumPath();
+if (!chromium || !existsSync(chromium)) {
+  fail("no Chromium found for the end-to-end tests.\n  Install Debian's: `apt-get update && apt-get install -y chromium`, or set CHROMIUM_PATH to a Chromium binary.");
+}
+console.log(`Using PostgreSQL at ${serverUrl().replace(/:[^:@/]*@/, ":***@")} and Chromium at ${chromium}\n`);
+
+// ---- steps ----
+function run(name, command, args, env = {}, { quiet = false } = {}) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    if (!quiet) console.log(`\n━━ ${name} ━━`);
+    const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code) => resolve({ name, ok: code === 0, seconds: (Date.now() - started) / 1000 }));
+  });
+}
+
+function vitestCounts(file) {
+  try {
+    const r = JSON.parse(readFileSync(file, "utf8"));
+    return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) };
+  } catch {
+    return null;
+  }
+}
+
+function playwrightCounts(file) {
+  try {
+    const { stats } = JSON.parse(readFileSync(file, "utf8"));
+    return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+  } catch {
+    return null;
+  }
+}
+
+const results = [];
+const step = async (name, command, args, env, counts) => {
+  const r = await run(name, command, args, env);
+  r.counts = counts?.() ?? null;
+  results.push(r);
+  return r.ok;
+};
+
+await step("typecheck", bin("tsc"), ["--noEmit"]);
+await step("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+await step("unit tests", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`], { TZ: "America/New_York" }, () =>
+  vitestCounts(`${reports}/unit.json`),
+);
+await step(
+  "integration tests (PostgreSQL)",
+  bin("vitest"),
+  ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/integration.json`],
+  { TZ: "Asia/Kolkata" },
+  () => vitestCounts(`${reports}/integration.json`),
+);
+const built = await step("production build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+if (built) {
+  await step("end-to-end tests (Chromium)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json`, CHROMIUM_PATH: chromium }, () =>
+    playwrightCounts(`${reports}/e2e.json`),
+  );
+  await step("embedded default smoke test", process.execPath, ["scripts/smoke-embedded.mjs"], {}, () => null);
+} else {
+  console.log("\nSkipping end-to-end and smoke tests: the build failed.");
+}
+
+// ---- summary ----
+console.log("\n━━ summary ━━");
+let passed = 0;
+let failed = 0;
+for (const r of results) {
+  const c = r.counts;
+  if (c) {
+    passed += c.passed;
+    failed += c.failed;
+  }
+  const detail = c ? ` — ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ""}` : "";
+  console.log(`${r.ok ? "✓" : "✗"} ${r.name.padEnd(32)} ${r.seconds.toFixed(1).padStart(6)} s${detail}`);
+}
+const total = results.reduce((s, r) => s + r.seconds, 0);
+const stepsFailed = results.filter((r) => !r.ok).length;
+console.log(`wall time ${total.toFixed(1)} s; ${results.length - stepsFailed} of ${results.length} steps green`);
+if (stepsFailed && failed === 0) failed = stepsFailed;
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(stepsFailed ? 1 : 0);
