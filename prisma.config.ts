@@ -1,8 +1,8 @@
-// Prisma CLI configuration. The CLI is used only to generate the client and to author migrations
-// (`npm run db:diff`); applying migrations is done by src/server/db/migrate.ts at start-up and by
-// `npm run db:migrate`, so no engine binary is ever downloaded.
+// Prisma CLI configuration. The CLI only generates the client (`postinstall`) and diffs datamodels to
+// author migrations (`npm run db:new-migration`). Prisma 6.19 needs a driver adapter and the JS engine to
+// run without downloading engine binaries, so the CLI gets a throwaway in-memory PGlite. Migrations are
+// applied by src/server/db/migrate.ts (at start-up and by `npm run db:migrate`).
 import path from "node:path";
-import { mkdirSync } from "node:fs";
 import type { PrismaConfig } from "prisma";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -16,10 +16,7 @@ export default {
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    // Migrations are authored against a scratch embedded database.
-    const dir = path.join(".loopwise-data", "prisma-cli");
-    mkdirSync(dir, { recursive: true });
     // pglite-prisma-adapter 0.6.1 bundles older driver-adapter types than prisma 6.19: cast.
-    return new PrismaPGlite(new PGlite(dir)) as unknown as never;
+    return new PrismaPGlite(new PGlite()) as unknown as never;
   },
 } satisfies PrismaConfig;

@@ -55,9 +55,15 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Maps AppError (and known database errors) to tRPC codes; anything else becomes a logged 500. */
-const errorMapping = t.middleware(async ({ ctx, next, path }) => {
+const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
   const result = await next();
-  if (result.ok) return result;
+  const durationMs = Math.round(performance.now() - started);
+  if (result.ok) {
+    ctx.log.info({ path, type, durationMs, ok: true }, "procedure");
+    return result;
+  }
+  ctx.log.info({ path, type, durationMs, ok: false, code: result.error.cause instanceof AppError ? result.error.cause.code : result.error.code }, "procedure");
   const err = result.error;
   const cause = err.cause;
   if (cause instanceof AppError) {
