@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { Button, Card, Field, Input, Select } from "@/components/ui";
 import { CreateWorkspaceInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/react";
-import { fieldErrorsOf } from "@/components/errors";
+import { useFormErrors } from "@/components/errors";
 
 function timeZones(): string[] {
   const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone");
@@ -19,29 +19,21 @@ export function CreateWorkspaceForm() {
   const router = useRouter();
   const [name, setName] = useState("");
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const { errors, validate, onServerError } = useFormErrors();
   const create = useMutation(
     trpc.workspace.create.mutationOptions({
       onSuccess: (ws) => {
         toast.success(`Created ${ws.name}`);
         router.push(`/w/${ws.slug}`);
       },
-      onError: (err) => {
-        setErrors(fieldErrorsOf(err));
-        toast.error(err.message);
-      },
+      onError: onServerError,
     }),
   );
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = CreateWorkspaceInput.safeParse({ name, timeZone });
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    setErrors({});
-    create.mutate(parsed.data);
+    const input = validate(CreateWorkspaceInput, { name, timeZone });
+    if (input) create.mutate(input);
   }
 
   return (

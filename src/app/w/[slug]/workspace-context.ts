@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { TRPCError } from "@trpc/server";
 import { requireActor } from "@/app/_lib/session";
+import { can, type Permission } from "@/domain/roles";
 import { getServerCaller } from "@/trpc/server";
 
 /** The workspace at /w/[slug] for the signed-in member; anyone else gets a 404. */
@@ -16,3 +17,10 @@ export const loadWorkspace = cache(async (slug: string) => {
     throw err;
   }
 });
+
+/** The workspace, for a page that needs `permission`; members without it get a 404 like strangers. */
+export async function loadWorkspaceWith(slug: string, permission: Permission) {
+  const workspace = await loadWorkspace(slug);
+  if (!can(workspace.role, permission)) notFound();
+  return workspace;
+}

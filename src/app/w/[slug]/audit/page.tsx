@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui";
-import { can } from "@/domain/roles";
-import { loadWorkspace } from "../workspace-context";
+import { loadWorkspaceWith } from "../workspace-context";
 import { AuditLog } from "./audit-log";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -10,8 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AuditPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const ws = await loadWorkspace(slug);
-  if (!can(ws.role, "audit.read")) notFound();
+  const ws = await loadWorkspaceWith(slug, "audit.read");
   return (
     <>
       <PageHeader title="Audit log" description="Sensitive actions in this workspace, newest first." />

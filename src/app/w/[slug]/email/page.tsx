@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui";
-import { can } from "@/domain/roles";
-import { loadWorkspace } from "../workspace-context";
+import { loadWorkspaceWith } from "../workspace-context";
 import { EmailDelivery } from "./email-delivery";
 
 export const metadata: Metadata = { title: "Email delivery" };
@@ -10,8 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function EmailPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const ws = await loadWorkspace(slug);
-  if (!can(ws.role, "outbox.manage")) notFound();
+  const ws = await loadWorkspaceWith(slug, "outbox.manage");
   return (
     <>
       <PageHeader title="Email delivery" description="Messages this workspace sent. Failed deliveries are retried with backoff; after the last attempt they wait here for you." />

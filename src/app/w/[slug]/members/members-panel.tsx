@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { fieldErrorsOf } from "@/components/errors";
+import { useFormErrors } from "@/components/errors";
 import { LocalTime } from "@/components/time";
 import { Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
@@ -31,7 +31,7 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
   const invalidate = useInvalidate();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("interviewer");
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const { errors, validate, onServerError } = useFormErrors();
   const invite = useMutation(
     trpc.invitation.create.mutationOptions({
       onSuccess: (inv) => {
@@ -39,21 +39,13 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
         setEmail("");
         void invalidate();
       },
-      onError: (err) => {
-        setErrors(fieldErrorsOf(err));
-        toast.error(err.message);
-      },
+      onError: onServerError,
     }),
   );
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = CreateInvitationInput.safeParse({ workspaceId, email, role });
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    setErrors({});
-    invite.mutate(parsed.data);
+    const input = validate(CreateInvitationInput, { workspaceId, email, role });
+    if (input) invite.mutate(input);
   }
   return (
     <Card title="Invite someone" description="They get an email with a link that works only for that address, for 7 days.">

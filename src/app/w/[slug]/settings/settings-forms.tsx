@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { fieldErrorsOf } from "@/components/errors";
+import { useFormErrors } from "@/components/errors";
 import { Button, Card, Field, Input, Select } from "@/components/ui";
 import { UpdateWorkspaceInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/react";
@@ -19,28 +19,20 @@ export function SettingsForm({ workspaceId, name: initialName, timeZone: initial
   const router = useRouter();
   const [name, setName] = useState(initialName);
   const [timeZone, setTimeZone] = useState(initialZone);
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const { errors, validate, onServerError } = useFormErrors();
   const update = useMutation(
     trpc.workspace.update.mutationOptions({
       onSuccess: () => {
         toast.success("Settings saved");
         router.refresh();
       },
-      onError: (err) => {
-        setErrors(fieldErrorsOf(err));
-        toast.error(err.message);
-      },
+      onError: onServerError,
     }),
   );
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = UpdateWorkspaceInput.safeParse({ workspaceId, name, timeZone });
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    setErrors({});
-    update.mutate(parsed.data);
+    const input = validate(UpdateWorkspaceInput, { workspaceId, name, timeZone });
+    if (input) update.mutate(input);
   }
   return (
     <Card title="Workspace" description="The time zone is the default for schedules and reports.">
