@@ -15,7 +15,8 @@ export default defineConfig({
           include: ["src/**/*.test.{ts,tsx}", "emails/**/*.test.{ts,tsx}"],
           exclude: ["src/**/*.int.test.ts", "node_modules/**"],
           environment: "node",
-          env: { NODE_ENV: "test" },
+          // A non-UTC zone with daylight saving, so time-zone bugs fail here.
+          env: { NODE_ENV: "test", TZ: "America/New_York" },
         },
       },
       {
@@ -29,6 +30,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           env: {
             NODE_ENV: "test",
+            TZ: "Asia/Kolkata",
             DATABASE_URL: testDatabaseUrl("loopwise_test"),
             NEXTAUTH_SECRET: "integration-tests-secret-0123456789",
             NEXTAUTH_URL: "http://localhost:3999",

@@ -73,6 +73,35 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
+// A deployment (DATABASE_URL set) without NEXTAUTH_SECRET must refuse to boot and say why.
+{
+  const deployEnv = { ...env, DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres", PORT: String(Number(port) + 1) };
+  const refused = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", deployEnv.PORT], {
+    cwd: root,
+    env: deployEnv,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let said = "";
+  refused.stdout.on("data", (d) => (said += d));
+  refused.stderr.on("data", (d) => (said += d));
+  const code = await new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-refused.pid, "SIGKILL");
+      } catch {
+        // gone
+      }
+      resolve("still running after 30 s");
+    }, 30_000);
+    refused.on("exit", (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+  check("a deployment without NEXTAUTH_SECRET refuses to boot, saying why", code === 1 && said.includes("NEXTAUTH_SECRET is not set"), `exit ${code}`);
+}
+
 const failed = checks.filter((c) => !c.ok).length;
 if (failed) console.log(`server output:\n${output}`);
 console.log(`smoke: ${checks.length - failed} passed, ${failed} failed`);

@@ -73,14 +73,14 @@ const step = async (name, command, args, env, counts) => {
 
 await step("typecheck", bin("tsc"), ["--noEmit"]);
 await step("lint", bin("eslint"), ["--max-warnings", "0", "."]);
-await step("unit tests", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`], { TZ: "America/New_York" }, () =>
+await step("unit tests", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`], {}, () =>
   vitestCounts(`${reports}/unit.json`),
 );
 await step(
   "integration tests (PostgreSQL)",
   bin("vitest"),
   ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/integration.json`],
-  { TZ: "Asia/Kolkata" },
+  {},
   () => vitestCounts(`${reports}/integration.json`),
 );
 const built = await step("production build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });

@@ -26,15 +26,16 @@ export function oauthProviders() {
     providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
   }
   if (env.AZURE_AD_CLIENT_ID && env.AZURE_AD_CLIENT_SECRET && env.AZURE_AD_TENANT_ID) {
-    providers.push(
-      AzureADProvider({
+    // Microsoft renamed Azure AD; next-auth v4 still calls it that by default.
+    providers.push({
+      ...AzureADProvider({
         id: "azure-ad",
-        name: "Microsoft Entra ID",
         clientId: env.AZURE_AD_CLIENT_ID,
         clientSecret: env.AZURE_AD_CLIENT_SECRET,
         tenantId: env.AZURE_AD_TENANT_ID,
       }),
-    );
+      name: "Microsoft Entra ID",
+    });
   }
   return providers;
 }

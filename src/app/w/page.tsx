@@ -5,6 +5,7 @@ import { Badge, EmptyState } from "@/components/ui";
 import { ROLE_LABELS } from "@/domain/roles";
 import { getServerCaller } from "@/trpc/server";
 import { CreateWorkspaceForm } from "./create-workspace-form";
+import { ProfileForm } from "./profile-form";
 import { UserMenu } from "./user-menu";
 
 export const metadata: Metadata = { title: "Your workspaces" };
@@ -22,6 +23,11 @@ export default async function WorkspacesPage() {
         </div>
       </header>
       <main id="main" className="mx-auto max-w-4xl px-6 py-10">
+        {!actor.name && (
+          <div className="mb-8">
+            <ProfileForm name={actor.name} />
+          </div>
+        )}
         <h1 className="text-2xl font-semibold tracking-tight">Your workspaces</h1>
         <div className="mt-6 grid gap-6 md:grid-cols-[1fr_20rem]">
           <section aria-labelledby="ws-list">

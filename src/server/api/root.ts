@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
+import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { emailRouter } from "./routers/email";
 import { invitationRouter } from "./routers/invitation";
@@ -6,6 +7,7 @@ import { memberRouter } from "./routers/member";
 import { workspaceRouter } from "./routers/workspace";
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
   workspace: workspaceRouter,
   member: memberRouter,
   invitation: invitationRouter,

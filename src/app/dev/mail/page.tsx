@@ -6,7 +6,7 @@ import { currentActor } from "@/app/_lib/session";
 import { getDb } from "@/server/db";
 import { usesDevMailbox } from "@/server/email";
 import { getEnv } from "@/server/env";
-import { listDevMailbox } from "@/server/services/email";
+import { devMailboxAccess, listDevMailbox } from "@/server/services/email";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
 export const dynamic = "force-dynamic";
@@ -14,17 +14,8 @@ export const dynamic = "force-dynamic";
 export default async function DevMailPage() {
   const env = getEnv();
   const db = getDb();
-  let filter: Parameters<typeof listDevMailbox>[1];
-  if (env.demo) {
-    filter = { all: true };
-  } else {
-    // A deployment without a mail provider: owners see their workspaces' messages; nobody else sees it.
-    const actor = await currentActor();
-    if (!usesDevMailbox() || !actor) notFound();
-    const owned = await db.membership.findMany({ where: { userId: actor.userId, role: "owner" }, select: { workspaceId: true } });
-    if (owned.length === 0) notFound();
-    filter = { workspaceIds: owned.map((m) => m.workspaceId) };
-  }
+  const filter = await devMailboxAccess(db, { demo: env.demo, devMailbox: usesDevMailbox() }, env.demo ? null : await currentActor());
+  if (!filter) notFound();
   const messages = await listDevMailbox(db, filter);
   return (
     <main id="main" className="mx-auto max-w-4xl px-6 py-10">

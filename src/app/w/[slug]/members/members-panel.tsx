@@ -118,7 +118,7 @@ function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManag
               {members.data.map((m) => (
                 <tr key={m.id} data-testid="member-row">
                   <td className="py-2 pr-4 font-medium">
-                    {m.name ?? "—"} {m.isYou && <Badge tone="blue">you</Badge>}
+                    {m.name ?? <span className="font-normal text-slate-600">(no name yet)</span>} {m.isYou && <Badge tone="blue">you</Badge>}
                   </td>
                   <td className="py-2 pr-4 text-slate-700">{m.email}</td>
                   <td className="py-2 pr-4">

@@ -1,0 +1,46 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { useFormErrors } from "@/components/errors";
+import { Button, Card, Field, Input } from "@/components/ui";
+import { UpdateProfileInput } from "@/schemas/account";
+import { useTRPC } from "@/trpc/react";
+
+/** Asks people who signed up by email for the name their team will see. */
+export function ProfileForm({ name: initial }: { name: string | null }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [name, setName] = useState(initial ?? "");
+  const { errors, validate, onServerError } = useFormErrors();
+  const save = useMutation(
+    trpc.account.updateProfile.mutationOptions({
+      onSuccess: () => {
+        toast.success("Name saved");
+        router.refresh();
+      },
+      onError: onServerError,
+    }),
+  );
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = validate(UpdateProfileInput, { name });
+    if (input) save.mutate(input);
+  }
+  return (
+    <Card title="What should your team call you?" description="Your name appears on members lists, scorecards and debriefs.">
+      <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3">
+        <div className="min-w-56 flex-1">
+          <Field label="Your name" htmlFor="profile-name" error={errors.name}>
+            <Input id="profile-name" value={name} onChange={(e) => setName(e.target.value)} invalid={!!errors.name} autoComplete="name" />
+          </Field>
+        </div>
+        <Button type="submit" busy={save.isPending}>
+          Save name
+        </Button>
+      </form>
+    </Card>
+  );
+}
