@@ -39,7 +39,9 @@ export function EmailDelivery({ workspaceId }: { workspaceId: string }) {
                 </p>
               </div>
               <div className="flex items-center gap-2">
-                <Badge tone={tone[m.status]}>{m.status === "dead" ? "failed" : m.status}</Badge>
+                <Badge tone={tone[m.status]}>
+                  {m.status === "dead" ? "failed" : m.status === "sent" && m.transport === "dev-mailbox" ? "in dev mailbox" : m.status}
+                </Badge>
                 {m.status === "dead" && (
                   <Button variant="secondary" busy={retry.isPending && retry.variables?.messageId === m.id} onClick={() => retry.mutate({ workspaceId, messageId: m.id })}>
                     Retry
