@@ -16,7 +16,13 @@ test("a new user signs in by magic link, creates a workspace and invites an inte
   await expect(owner.getByText("You are not in a workspace yet")).toBeVisible();
   await expectAccessible(owner, testInfo, "workspaces");
 
-  await owner.getByLabel("Name").fill(workspaceName);
+  await owner.getByLabel("Your name").fill("Olga Owner");
+  await owner.getByRole("button", { name: "Save name" }).click();
+  await expect(owner.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(owner.getByText("Olga Owner")).toBeVisible();
+  await expect(owner.getByLabel("Your name")).toHaveCount(0);
+
+  await owner.getByLabel("Workspace name").fill(workspaceName);
   await owner.getByRole("button", { name: "Create workspace" }).click();
   await expect(owner).toHaveURL(/\/w\/acme-prep-/);
   await expect(owner.getByRole("heading", { name: workspaceName })).toBeVisible();
@@ -45,9 +51,12 @@ test("a new user signs in by magic link, creates a workspace and invites an inte
   await expect(interviewer.getByText("your role: interviewer")).toBeVisible();
   await screenshot(interviewer, testInfo, "interviewer-workspace");
 
-  // The owner sees the new member.
+  // The owner sees the new member, and the audit log records the invitation and its acceptance.
   await owner.reload();
   await expect(owner.getByTestId("member-row").filter({ hasText: interviewerEmail })).toBeVisible();
+  await owner.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Audit log" }).click();
+  await expect(owner.getByTestId("audit-row").filter({ hasText: "accepted an invitation" })).toBeVisible();
+  await expect(owner.getByTestId("audit-row").filter({ hasText: "Olga Owner invited someone" })).toBeVisible();
 
   await ownerContext.close();
   await interviewerContext.close();

@@ -39,7 +39,7 @@ export function CreateWorkspaceForm() {
   return (
     <Card title="New workspace" description="You become its owner and can invite your team.">
       <form onSubmit={submit} noValidate className="space-y-4">
-        <Field label="Name" htmlFor="ws-name" error={errors.name}>
+        <Field label="Workspace name" htmlFor="ws-name" error={errors.name}>
           <Input id="ws-name" value={name} onChange={(e) => setName(e.target.value)} invalid={!!errors.name} placeholder="Acme interview prep" />
         </Field>
         <Field label="Time zone" htmlFor="ws-tz" error={errors.timeZone}>
