@@ -26,6 +26,11 @@ export const PERMISSIONS = {
   "invitation.manage": ["owner"],
   "audit.read": ["owner"],
   "outbox.manage": ["owner"],
+  // Rubric internals (versions, weights, drafts) are for the people who design loops.
+  "library.read": ["owner", "coach"],
+  "library.edit": ["owner", "coach"],
+  // Interviewers run rounds from kits: a question, its signals with anchors, red flags, timing.
+  "kit.read": ["owner", "coach", "interviewer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,7 +15,16 @@ export async function workspaceFixtures(ws: TestWorkspace, label: string): Promi
     email: { template: "test", subject: "Fixture", html: "<p>x</p>", text: "x" },
   });
   await db.emailOutbox.update({ where: { id: message.id }, data: { status: "dead" } });
+  // The seeded library: a round type, its rubric, a signal and a red flag of its latest version, a question.
+  const rubric = await db.rubric.findFirstOrThrow({ where: { workspaceId: ws.id }, orderBy: { createdAt: "asc" }, include: { versions: { orderBy: { version: "desc" }, take: 1, include: { signals: { take: 1 }, redFlags: { take: 1 } } } } });
+  const version = rubric.versions[0]!;
+  const question = await db.question.findFirstOrThrow({ where: { workspaceId: ws.id, roundTypeId: rubric.roundTypeId } });
   return {
+    roundTypeId: rubric.roundTypeId,
+    rubricId: rubric.id,
+    signalId: version.signals[0]!.id,
+    redFlagId: version.redFlags[0]?.id ?? (await db.rubricRedFlag.findFirstOrThrow({ where: { workspaceId: ws.id } })).id,
+    questionId: question.id,
     workspaceId: ws.id,
     slug: ws.slug,
     memberId: ws.members.interviewer.memberId,

@@ -3,6 +3,10 @@ import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { emailRouter } from "./routers/email";
 import { invitationRouter } from "./routers/invitation";
+import { kitRouter } from "./routers/kit";
+import { libraryRouter } from "./routers/library";
+import { questionRouter } from "./routers/question";
+import { rubricRouter } from "./routers/rubric";
 import { memberRouter } from "./routers/member";
 import { workspaceRouter } from "./routers/workspace";
 
@@ -13,6 +17,10 @@ export const appRouter = createTRPCRouter({
   invitation: invitationRouter,
   audit: auditRouter,
   email: emailRouter,
+  library: libraryRouter,
+  rubric: rubricRouter,
+  question: questionRouter,
+  kit: kitRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,13 +33,16 @@ async function drain(workspaceId: string, sender: ResendSender, clock: ReturnTyp
 describe("outbox delivery under provider faults", () => {
   it("delivers every message exactly once through 500s, 429 with Retry-After, and hangs", async () => {
     const script: FakeBehaviour[] = ["500", "429", "hang", "ok"];
-    fake = await startFakeResend((_key, attempt) => script[attempt - 1] ?? "ok");
+    const mine = new Set<string>();
+    // The faults are scripted for this test's messages; mail of other test files passes straight through.
+    fake = await startFakeResend((key, attempt) => (key && mine.has(key) ? (script[attempt - 1] ?? "ok") : "ok"));
     const sender = new ResendSender("re_test", { baseUrl: fake.url, timeoutMs: 300 });
     const ws = await createWorkspaceWithRoles("faults");
     const ids: string[] = [];
     for (let n = 0; n < 5; n++) {
       ids.push((await enqueueEmail(db, { workspaceId: ws.id, to: `r${n}@example.test`, email: email(n) })).id);
     }
+    for (const row of await db.emailOutbox.findMany({ where: { id: { in: ids } } })) mine.add(row.idempotencyKey);
     const clock = testClock();
 
     // First pass: every message meets a 500 and is rescheduled, not lost.
@@ -70,10 +73,12 @@ describe("outbox delivery under provider faults", () => {
 
   it("dead-letters a message that always fails, and an owner's retry delivers it", async () => {
     let outage = true;
-    fake = await startFakeResend(() => (outage ? "500" : "ok"));
+    let key = "";
+    fake = await startFakeResend((k) => (outage && k === key ? "500" : "ok"));
     const sender = new ResendSender("re_test", { baseUrl: fake.url, timeoutMs: 300 });
     const ws = await createWorkspaceWithRoles("dead");
     const { id } = await enqueueEmail(db, { workspaceId: ws.id, to: "dead@example.test", email: email(1) });
+    key = (await db.emailOutbox.findUniqueOrThrow({ where: { id } })).idempotencyKey;
     await db.emailOutbox.update({ where: { id }, data: { maxAttempts: 3 } });
     const clock = testClock();
     await drain(ws.id, sender, clock);
@@ -92,10 +97,12 @@ describe("outbox delivery under provider faults", () => {
   });
 
   it("dead-letters at once when the provider rejects the message itself", async () => {
-    fake = await startFakeResend(() => "422");
+    let key = "";
+    fake = await startFakeResend((k) => (k === key ? "422" : "ok"));
     const sender = new ResendSender("re_test", { baseUrl: fake.url, timeoutMs: 300 });
     const ws = await createWorkspaceWithRoles("invalid");
     const { id } = await enqueueEmail(db, { workspaceId: ws.id, to: "bad@example.test", email: email(1) });
+    key = (await db.emailOutbox.findUniqueOrThrow({ where: { id } })).idempotencyKey;
     await drain(ws.id, sender, testClock());
     expect(await db.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "dead", attempts: 1 });
   });

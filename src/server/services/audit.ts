@@ -12,7 +12,22 @@ export type AuditAction =
   | "invitation.resent"
   | "invitation.revoked"
   | "invitation.accepted"
-  | "email.requeued";
+  | "email.requeued"
+  | "round_type.created"
+  | "round_type.updated"
+  | "round_type.archived"
+  | "round_type.restored"
+  | "rubric.created"
+  | "rubric.copied"
+  | "rubric.imported"
+  | "rubric.archived"
+  | "rubric.restored"
+  | "rubric.draft_started"
+  | "rubric.published"
+  | "question.created"
+  | "question.updated"
+  | "question.archived"
+  | "question.restored";
 
 export async function recordAudit(
   tx: Tx,

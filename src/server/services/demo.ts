@@ -2,6 +2,7 @@
 // interviewers and two candidates. Idempotent: running it again changes nothing.
 import type { Role } from "@/domain/roles";
 import type { Db } from "@/server/db";
+import { seedLibrary } from "./library";
 
 export const DEMO_WORKSPACE = { name: "Demo Interview Academy", slug: "demo", timeZone: "Europe/Berlin" };
 
@@ -22,6 +23,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
       update: {},
       create: DEMO_WORKSPACE,
     });
+    if (!existing) await seedLibrary(tx, workspace.id, null);
     for (const person of DEMO_USERS) {
       const user = await tx.user.upsert({
         where: { email: person.email },

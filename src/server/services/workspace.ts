@@ -1,6 +1,7 @@
 import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
+import { seedLibrary } from "./library";
 import type { Actor, Scope } from "./scope";
 
 export interface CreateWorkspace {
@@ -35,6 +36,7 @@ export async function createWorkspace(db: Db, actor: Actor, input: CreateWorkspa
     return await db.$transaction(async (tx) => {
       const workspace = await tx.workspace.create({ data: { name: input.name, slug, timeZone: input.timeZone } });
       await tx.membership.create({ data: { workspaceId: workspace.id, userId: actor.userId, role: "owner" } });
+      await seedLibrary(tx, workspace.id, actor.userId);
       await recordAudit(tx, {
         workspaceId: workspace.id,
         actorId: actor.userId,

@@ -13,6 +13,9 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const all = await (await getServerCaller()).workspace.listMine();
   const items = [
     { href: `/w/${slug}`, label: "Overview", show: true },
+    { href: `/w/${slug}/library`, label: "Rubric library", show: can(workspace.role, "library.read") },
+    { href: `/w/${slug}/questions`, label: "Question bank", show: can(workspace.role, "library.read") },
+    { href: `/w/${slug}/kits`, label: "Interviewer kits", show: can(workspace.role, "kit.read") },
     { href: `/w/${slug}/members`, label: "Members", show: can(workspace.role, "member.list") },
     { href: `/w/${slug}/email`, label: "Email delivery", show: can(workspace.role, "outbox.manage") },
     { href: `/w/${slug}/audit`, label: "Audit log", show: can(workspace.role, "audit.read") },

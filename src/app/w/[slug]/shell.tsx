@@ -28,7 +28,8 @@ export function AppNav({ items }: { items: { href: string; label: string }[] }) 
   return (
     <ul className="flex gap-1 overflow-x-auto md:flex-col">
       {items.map((item) => {
-        const active = pathname === item.href;
+        // Sections are active on their sub-pages too (a rubric inside the library).
+        const active = pathname === item.href || (item.href.split("/").length > 3 && pathname.startsWith(`${item.href}/`));
         return (
           <li key={item.href}>
             <Link

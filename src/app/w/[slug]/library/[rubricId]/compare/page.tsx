@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { Badge, Card, PageHeader } from "@/components/ui";
+import { getServerCaller } from "@/trpc/server";
+import { loadWorkspaceWith } from "../../../workspace-context";
+
+export const metadata: Metadata = { title: "Compare versions" };
+export const dynamic = "force-dynamic";
+
+const tone = { added: "green", removed: "red", changed: "amber", unchanged: "gray" } as const;
+
+export default async function ComparePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; rubricId: string }>;
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
+  const { slug, rubricId } = await params;
+  const sp = await searchParams;
+  const ws = await loadWorkspaceWith(slug, "library.read");
+  const from = Number(sp.from);
+  const to = Number(sp.to);
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < 1) notFound();
+  let result;
+  try {
+    result = await (await getServerCaller()).rubric.compare({ workspaceId: ws.id, rubricId, from, to });
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === "NOT_FOUND") notFound();
+    throw err;
+  }
+  const { diff } = result;
+  return (
+    <>
+      <PageHeader
+        title={`${result.rubric.name}: v${from} → v${to}`}
+        description={`${diff.summary.changed} changed, ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.unchanged} unchanged.${result.to.changeSummary ? ` Change summary of v${to}: “${result.to.changeSummary}”` : ""}`}
+        actions={
+          <Link href={`/w/${slug}/library/${rubricId}?v=${to}`} className="text-sm font-medium text-brand-700 hover:underline">
+            Back to v{to}
+          </Link>
+        }
+      />
+      <div className="space-y-4">
+        {diff.signals.map((d) => (
+          <Card key={`s-${d.key}`} className="" title={d.kind === "added" ? d.after.title : d.kind === "removed" ? d.before.title : d.after.title}>
+            <p className="-mt-2 mb-3">
+              <Badge tone={tone[d.kind]}>{d.kind}</Badge> {"moved" in d && d.moved && <Badge tone="blue">moved</Badge>}
+            </p>
+            {d.kind === "changed" && (
+              <table className="w-full table-fixed text-left text-sm" data-testid="diff-table">
+                <caption className="sr-only">Changes to {d.after.title}</caption>
+                <thead className="text-xs uppercase tracking-wide text-slate-600">
+                  <tr>
+                    <th scope="col" className="w-40 py-1">Field</th>
+                    <th scope="col" className="py-1">v{from}</th>
+                    <th scope="col" className="py-1">v{to}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100 align-top">
+                  {d.changes.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row" className="py-2 pr-3 font-medium">{c.field}</th>
+                      <td className="bg-red-50 px-2 py-2 text-red-900"><del className="no-underline">{c.before}</del></td>
+                      <td className="bg-emerald-50 px-2 py-2 text-emerald-900"><ins className="no-underline">{c.after}</ins></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </Card>
+        ))}
+        {diff.redFlags.filter((d) => d.kind !== "unchanged").length > 0 && (
+          <Card title="Red flags">
+            <ul className="space-y-1 text-sm">
+              {diff.redFlags
+                .filter((d) => d.kind !== "unchanged")
+                .map((d) => (
+                  <li key={d.key}>
+                    <Badge tone={tone[d.kind]}>{d.kind}</Badge> {d.kind === "removed" ? d.before.title : d.after.title}
+                  </li>
+                ))}
+            </ul>
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

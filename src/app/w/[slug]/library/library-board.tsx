@@ -1,0 +1,195 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { useFormErrors } from "@/components/errors";
+import { Badge, Button, Card, EmptyState, Field, Input, Skeleton } from "@/components/ui";
+import { CreateRoundTypeInput } from "@/schemas/library";
+import { useTRPC } from "@/trpc/react";
+
+export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: string; slug: string; canEdit: boolean }) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const [showArchived, setShowArchived] = useState(false);
+  const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: showArchived }));
+  const invalidate = () => qc.invalidateQueries({ queryKey: trpc.library.list.pathKey() });
+  const archive = useMutation(
+    trpc.library.archiveRoundType.mutationOptions({
+      onSuccess: (r) => {
+        toast.success(r.archived ? "Round type archived" : "Round type restored");
+        void invalidate();
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+
+  if (library.isPending) return <Skeleton rows={6} />;
+  if (library.isError) return <p role="alert" className="text-sm text-red-700">{library.error.message}</p>;
+  const dimensionName = new Map(library.data.dimensions.map((d) => [d.key, d.name]));
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} className="size-4" />
+          Show archived
+        </label>
+      </div>
+      {library.data.roundTypes.length === 0 && <EmptyState title="No round types">Create one below to start a rubric.</EmptyState>}
+      <ul className="grid gap-4 lg:grid-cols-2">
+        {library.data.roundTypes.map((rt) => (
+          <li key={rt.id} data-testid="round-type-card">
+            <Card
+              title={rt.name}
+              description={`${rt.defaultDurationMin} min · ${rt.questionCount} questions`}
+              actions={
+                canEdit && (
+                  <Button variant="ghost" onClick={() => archive.mutate({ workspaceId, roundTypeId: rt.id, archived: !rt.archived })} aria-label={`${rt.archived ? "Restore" : "Archive"} ${rt.name}`}>
+                    {rt.archived ? "Restore" : "Archive"}
+                  </Button>
+                )
+              }
+            >
+              <p className="text-sm text-slate-700">{rt.description}</p>
+              <p className="mt-3 flex flex-wrap gap-1">
+                {rt.dimensionKeys.map((d) => (
+                  <Badge key={d}>{dimensionName.get(d) ?? d}</Badge>
+                ))}
+                {rt.archived && <Badge tone="red">archived</Badge>}
+              </p>
+              <ul className="mt-4 divide-y divide-slate-100 border-t border-slate-100">
+                {rt.rubrics.map((r) => (
+                  <li key={r.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+                    <Link href={`/w/${slug}/library/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                      {r.name}
+                    </Link>
+                    <span className="flex items-center gap-2">
+                      {r.latest && (
+                        <Badge tone={r.latest.status === "published" ? "green" : "amber"}>
+                          v{r.latest.version} {r.latest.status} · {r.latest.signalCount} signals
+                        </Badge>
+                      )}
+                      {r.archived && <Badge tone="red">archived</Badge>}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          </li>
+        ))}
+      </ul>
+      {canEdit && (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <NewRoundType workspaceId={workspaceId} dimensions={library.data.dimensions} onCreated={invalidate} slug={slug} />
+          <ImportRubric workspaceId={workspaceId} slug={slug} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function NewRoundType({ workspaceId, dimensions, onCreated, slug }: { workspaceId: string; dimensions: { key: string; name: string }[]; onCreated: () => void; slug: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const [duration, setDuration] = useState("45");
+  const [dims, setDims] = useState<string[]>([]);
+  const { errors, validate, onServerError } = useFormErrors();
+  const create = useMutation(
+    trpc.library.createRoundType.mutationOptions({
+      onSuccess: (rt) => {
+        toast.success(`Created ${rt.name}; add signals to its rubric`);
+        onCreated();
+        router.push(`/w/${slug}/library/${rt.rubricId}`);
+      },
+      onError: onServerError,
+    }),
+  );
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const input = validate(CreateRoundTypeInput, { workspaceId, name, description, defaultDurationMin: Number(duration), dimensionKeys: dims });
+    if (input) create.mutate(input);
+  }
+  return (
+    <Card title="New round type" description="It starts with an empty draft rubric.">
+      <form onSubmit={submit} noValidate className="space-y-3">
+        <Field label="Name" htmlFor="rt-name" error={errors.name}>
+          <Input id="rt-name" value={name} onChange={(e) => setName(e.target.value)} invalid={!!errors.name} />
+        </Field>
+        <Field label="Description" htmlFor="rt-desc" error={errors.description}>
+          <Input id="rt-desc" value={description} onChange={(e) => setDescription(e.target.value)} invalid={!!errors.description} />
+        </Field>
+        <Field label="Default length (minutes)" htmlFor="rt-duration" error={errors.defaultDurationMin}>
+          <Input id="rt-duration" type="number" min={10} max={240} value={duration} onChange={(e) => setDuration(e.target.value)} invalid={!!errors.defaultDurationMin} />
+        </Field>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-800">Dimensions it covers</legend>
+          <div className="mt-1 grid grid-cols-2 gap-1">
+            {dimensions.map((d) => (
+              <label key={d.key} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" className="size-4" checked={dims.includes(d.key)} onChange={(e) => setDims(e.target.checked ? [...dims, d.key] : dims.filter((x) => x !== d.key))} />
+                {d.name}
+              </label>
+            ))}
+          </div>
+          {errors.dimensionKeys && (
+            <p role="alert" className="mt-1 text-sm text-red-700">
+              {errors.dimensionKeys}
+            </p>
+          )}
+        </fieldset>
+        <Button type="submit" busy={create.isPending}>
+          Create round type
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+function ImportRubric({ workspaceId, slug }: { workspaceId: string; slug: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [file, setFile] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const importRubric = useMutation(
+    trpc.rubric.import.mutationOptions({
+      onSuccess: (r) => {
+        toast.success(`Imported ${r.name} as a draft`);
+        router.push(`/w/${slug}/library/${r.id}`);
+      },
+      onError: (err) => setError(err.message),
+    }),
+  );
+  return (
+    <Card title="Import a rubric" description="A JSON file exported from Loopwise. It becomes a new draft; nothing changes if the file has problems.">
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError(null);
+          importRubric.mutate({ workspaceId, file });
+        }}
+      >
+        <Field label="Rubric file" htmlFor="import-file">
+          <input
+            id="import-file"
+            type="file"
+            accept="application/json,.json"
+            className="block text-sm"
+            onChange={async (e) => setFile((await e.target.files?.[0]?.text()) ?? "")}
+          />
+        </Field>
+        <Field label="…or paste its JSON" htmlFor="import-text" error={error}>
+          <textarea id="import-text" rows={4} value={file} onChange={(e) => setFile(e.target.value)} className="block w-full rounded-md p-2 font-mono text-xs ring-1 ring-slate-300" />
+        </Field>
+        <Button type="submit" variant="secondary" busy={importRubric.isPending} disabled={!file}>
+          Import
+        </Button>
+      </form>
+    </Card>
+  );
+}

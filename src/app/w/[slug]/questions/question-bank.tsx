@@ -1,0 +1,254 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useDeferredValue, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { useFormErrors } from "@/components/errors";
+import { Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { DIFFICULTIES, LEVELS, SaveQuestionInput, type Level } from "@/schemas/library";
+import { useTRPC } from "@/trpc/react";
+
+type Question = NonNullable<ReturnType<typeof useQuestions>["data"]>[number];
+
+function useQuestions(workspaceId: string, filters: { roundTypeId?: string; signalKey?: string; level?: Level; search?: string }) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.question.list.queryOptions({ workspaceId, ...filters, includeArchived: false }), placeholderData: (prev) => prev });
+}
+
+export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: string; slug: string; canEdit: boolean }) {
+  const trpc = useTRPC();
+  const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: false }));
+  const [roundTypeId, setRoundTypeId] = useState("");
+  const [signalKey, setSignalKey] = useState("");
+  const [level, setLevel] = useState("");
+  const [search, setSearch] = useState("");
+  const deferredSearch = useDeferredValue(search);
+  const [editing, setEditing] = useState<Question | "new" | null>(null);
+  const questions = useQuestions(workspaceId, {
+    roundTypeId: roundTypeId || undefined,
+    signalKey: signalKey || undefined,
+    level: (level || undefined) as Level | undefined,
+    search: deferredSearch.trim() || undefined,
+  });
+  const allSignals = useQuery(trpc.question.list.queryOptions({ workspaceId, includeArchived: false }));
+  const signalOptions = [...new Set((allSignals.data ?? []).filter((q) => !roundTypeId || q.roundType.id === roundTypeId).flatMap((q) => q.signalKeys))].sort();
+
+  return (
+    <div className="space-y-4">
+      <form role="search" aria-label="Filter questions" className="grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-4" onSubmit={(e) => e.preventDefault()}>
+        <Field label="Search" htmlFor="q-search">
+          <Input id="q-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="rate limiter, incident…" />
+        </Field>
+        <Field label="Round type" htmlFor="q-round">
+          <Select id="q-round" value={roundTypeId} onChange={(e) => { setRoundTypeId(e.target.value); setSignalKey(""); }}>
+            <option value="">All round types</option>
+            {library.data?.roundTypes.map((rt) => (
+              <option key={rt.id} value={rt.id}>
+                {rt.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Signal" htmlFor="q-signal">
+          <Select id="q-signal" value={signalKey} onChange={(e) => setSignalKey(e.target.value)}>
+            <option value="">All signals</option>
+            {signalOptions.map((k) => (
+              <option key={k} value={k}>
+                {k.replace(/-/g, " ")}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Level" htmlFor="q-level">
+          <Select id="q-level" value={level} onChange={(e) => setLevel(e.target.value)}>
+            <option value="">All levels</option>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </form>
+
+      <div className="flex items-center justify-between">
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {questions.data ? `${questions.data.length} question${questions.data.length === 1 ? "" : "s"}` : ""}
+        </p>
+        {canEdit && <Button onClick={() => setEditing("new")}>New question</Button>}
+      </div>
+
+      {editing && library.data && (
+        <QuestionForm
+          key={editing === "new" ? "new" : editing.id}
+          workspaceId={workspaceId}
+          question={editing === "new" ? null : editing}
+          roundTypes={library.data.roundTypes.map((rt) => ({ id: rt.id, name: rt.name }))}
+          onDone={() => setEditing(null)}
+        />
+      )}
+
+      {questions.isPending ? (
+        <Skeleton rows={6} />
+      ) : questions.isError ? (
+        <p role="alert" className="text-sm text-red-700">{questions.error.message}</p>
+      ) : questions.data.length === 0 ? (
+        <EmptyState title="No questions match">Clear a filter or search for something else.</EmptyState>
+      ) : (
+        <ul className="space-y-3">
+          {questions.data.map((q) => (
+            <li key={q.id} data-testid="question-row">
+              <Card>
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div>
+                    <h2 className="font-semibold">{q.title}</h2>
+                    <p className="text-xs text-slate-600">{q.roundType.name}</p>
+                  </div>
+                  <div className="flex flex-wrap gap-1">
+                    {q.levels.map((l) => (
+                      <Badge key={l}>{l}</Badge>
+                    ))}
+                    <Badge tone="blue">{q.difficulty}</Badge>
+                  </div>
+                </div>
+                <p className="mt-2 text-sm text-slate-800">{q.prompt}</p>
+                <p className="mt-2 text-sm text-slate-600">
+                  <span className="font-medium">Probes:</span> {q.probes}
+                </p>
+                <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+                  <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/kits/${q.roundType.id}?question=${q.id}`}>
+                    Open kit
+                  </Link>
+                  {canEdit && (
+                    <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => setEditing(q)}>
+                      Edit <span className="sr-only">{q.title}</span>
+                    </button>
+                  )}
+                </div>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function QuestionForm({ workspaceId, question, roundTypes, onDone }: { workspaceId: string; question: Question | null; roundTypes: { id: string; name: string }[]; onDone: () => void }) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const [roundTypeId, setRoundTypeId] = useState(question?.roundType.id ?? roundTypes[0]?.id ?? "");
+  const [title, setTitle] = useState(question?.title ?? "");
+  const [prompt, setPrompt] = useState(question?.prompt ?? "");
+  const [probes, setProbes] = useState(question?.probes ?? "");
+  const [followUps, setFollowUps] = useState((question?.followUps ?? []).join("\n"));
+  const [signals, setSignals] = useState((question?.signalKeys ?? []).join(", "));
+  const [levels, setLevels] = useState<Level[]>(question?.levels ?? ["mid"]);
+  const [difficulty, setDifficulty] = useState<(typeof DIFFICULTIES)[number]>(question?.difficulty ?? "medium");
+  const { errors, validate, onServerError } = useFormErrors();
+  const save = useMutation(
+    trpc.question.save.mutationOptions({
+      onSuccess: (q) => {
+        toast.success(question ? `Saved "${q.title}"` : `Added "${q.title}"`);
+        void qc.invalidateQueries({ queryKey: trpc.question.list.pathKey() });
+        onDone();
+      },
+      onError: onServerError,
+    }),
+  );
+  const archive = useMutation(
+    trpc.question.archive.mutationOptions({
+      onSuccess: () => {
+        toast.success("Question archived");
+        void qc.invalidateQueries({ queryKey: trpc.question.list.pathKey() });
+        onDone();
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const input = validate(SaveQuestionInput, {
+      workspaceId,
+      questionId: question?.id,
+      roundTypeId,
+      title,
+      prompt,
+      probes,
+      followUps: followUps.split("\n").map((f) => f.trim()).filter(Boolean),
+      signalKeys: signals.split(",").map((s) => s.trim()).filter(Boolean),
+      levels,
+      difficulty,
+    });
+    if (input) save.mutate(input);
+  }
+  return (
+    <Card title={question ? `Edit "${question.title}"` : "New question"}>
+      <form onSubmit={submit} noValidate className="space-y-3">
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field label="Title" htmlFor="qf-title" error={errors.title}>
+            <Input id="qf-title" value={title} onChange={(e) => setTitle(e.target.value)} invalid={!!errors.title} />
+          </Field>
+          <Field label="Round type" htmlFor="qf-round" error={errors.roundTypeId}>
+            <Select id="qf-round" value={roundTypeId} onChange={(e) => setRoundTypeId(e.target.value)}>
+              {roundTypes.map((rt) => (
+                <option key={rt.id} value={rt.id}>
+                  {rt.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <Field label="Prompt (what you read to the candidate)" htmlFor="qf-prompt" error={errors.prompt}>
+          <textarea id="qf-prompt" rows={3} value={prompt} onChange={(e) => setPrompt(e.target.value)} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" />
+        </Field>
+        <Field label="What it probes" htmlFor="qf-probes" error={errors.probes}>
+          <Input id="qf-probes" value={probes} onChange={(e) => setProbes(e.target.value)} invalid={!!errors.probes} />
+        </Field>
+        <Field label="Follow-ups (one per line)" htmlFor="qf-follow" error={errors.followUps}>
+          <textarea id="qf-follow" rows={3} value={followUps} onChange={(e) => setFollowUps(e.target.value)} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" />
+        </Field>
+        <Field label="Signals it probes (keys, comma-separated)" htmlFor="qf-signals" error={errors.signalKeys} hint="Signal keys of the round type's rubric, e.g. clarifies-requirements, tests-edge-cases">
+          <Input id="qf-signals" value={signals} onChange={(e) => setSignals(e.target.value)} invalid={!!errors.signalKeys} />
+        </Field>
+        <div className="flex flex-wrap gap-6">
+          <fieldset>
+            <legend className="text-sm font-medium">Levels</legend>
+            <div className="mt-1 flex gap-3">
+              {LEVELS.map((l) => (
+                <label key={l} className="flex items-center gap-1 text-sm">
+                  <input type="checkbox" className="size-4" checked={levels.includes(l)} onChange={(e) => setLevels(e.target.checked ? [...levels, l] : levels.filter((x) => x !== l))} />
+                  {l}
+                </label>
+              ))}
+            </div>
+            {errors.levels && <p role="alert" className="text-sm text-red-700">{errors.levels}</p>}
+          </fieldset>
+          <Field label="Difficulty" htmlFor="qf-difficulty">
+            <Select id="qf-difficulty" value={difficulty} onChange={(e) => setDifficulty(e.target.value as (typeof DIFFICULTIES)[number])}>
+              {DIFFICULTIES.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" busy={save.isPending}>
+            {question ? "Save question" : "Add question"}
+          </Button>
+          <Button type="button" variant="ghost" onClick={onDone}>
+            Cancel
+          </Button>
+          {question && (
+            <Button type="button" variant="danger" busy={archive.isPending} onClick={() => archive.mutate({ workspaceId, questionId: question.id, archived: true })}>
+              Archive
+            </Button>
+          )}
+        </div>
+      </form>
+    </Card>
+  );
+}

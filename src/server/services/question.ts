@@ -1,0 +1,116 @@
+// The question bank: prompts tagged by round type, signals and level.
+import type { Level } from "@/schemas/library";
+import { AppError, notFound } from "@/server/errors";
+import type { Db, Prisma } from "@/server/db";
+import { recordAudit } from "./audit";
+import type { Scope, Tx } from "./scope";
+
+export async function listQuestions(
+  db: Db,
+  scope: Scope,
+  input: { roundTypeId?: string; signalKey?: string; level?: Level; search?: string; includeArchived: boolean },
+) {
+  const where: Prisma.QuestionWhereInput = {
+    workspaceId: scope.workspaceId,
+    ...(input.includeArchived ? {} : { archivedAt: null }),
+    ...(input.roundTypeId ? { roundTypeId: input.roundTypeId } : {}),
+    ...(input.signalKey ? { signalKeys: { has: input.signalKey } } : {}),
+    ...(input.level ? { levels: { has: input.level } } : {}),
+    ...(input.search
+      ? {
+          OR: [
+            { title: { contains: input.search, mode: "insensitive" } },
+            { prompt: { contains: input.search, mode: "insensitive" } },
+            { probes: { contains: input.search, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const questions = await db.question.findMany({
+    where,
+    orderBy: [{ roundType: { order: "asc" } }, { title: "asc" }],
+    include: { roundType: { select: { id: true, name: true, key: true } } },
+    take: 500,
+  });
+  return questions.map((q) => ({
+    id: q.id,
+    title: q.title,
+    prompt: q.prompt,
+    probes: q.probes,
+    followUps: q.followUps,
+    signalKeys: q.signalKeys,
+    levels: q.levels,
+    difficulty: q.difficulty,
+    archived: !!q.archivedAt,
+    roundType: q.roundType,
+  }));
+}
+
+async function checkSignalKeys(tx: Tx, scope: Scope, roundTypeId: string, keys: string[]) {
+  const rt = await tx.roundType.findFirst({ where: { id: roundTypeId, workspaceId: scope.workspaceId }, select: { id: true, name: true } });
+  if (!rt) throw notFound("That round type");
+  if (keys.length === 0) return rt;
+  // Signals of any version of the round type's rubrics count: keys are stable across versions.
+  const known = new Set(
+    (
+      await tx.signal.findMany({
+        where: { workspaceId: scope.workspaceId, version: { rubric: { roundTypeId: rt.id } } },
+        select: { key: true },
+        distinct: ["key"],
+      })
+    ).map((s) => s.key),
+  );
+  const unknown = keys.filter((k) => !known.has(k));
+  if (unknown.length) throw new AppError("BAD_REQUEST", `${rt.name} has no signal ${unknown.join(", ")}. Pick signals of that round type.`);
+  return rt;
+}
+
+export async function saveQuestion(
+  db: Db,
+  scope: Scope,
+  input: {
+    questionId?: string;
+    roundTypeId: string;
+    title: string;
+    prompt: string;
+    probes: string;
+    followUps: string[];
+    signalKeys: string[];
+    levels: Level[];
+    difficulty: "easy" | "medium" | "hard";
+  },
+) {
+  return db.$transaction(async (tx) => {
+    await checkSignalKeys(tx, scope, input.roundTypeId, input.signalKeys);
+    const data = {
+      roundTypeId: input.roundTypeId,
+      title: input.title,
+      prompt: input.prompt,
+      probes: input.probes,
+      followUps: input.followUps,
+      signalKeys: [...new Set(input.signalKeys)],
+      levels: [...new Set(input.levels)],
+      difficulty: input.difficulty,
+    };
+    if (input.questionId) {
+      const existing = await tx.question.findFirst({ where: { id: input.questionId, workspaceId: scope.workspaceId } });
+      if (!existing) throw notFound("That question");
+      const q = await tx.question.update({ where: { id: existing.id }, data });
+      await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "question.updated", targetType: "question", targetId: q.id, data: { title: q.title } });
+      return { id: q.id, title: q.title };
+    }
+    const q = await tx.question.create({ data: { ...data, workspaceId: scope.workspaceId } });
+    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "question.created", targetType: "question", targetId: q.id, data: { title: q.title } });
+    return { id: q.id, title: q.title };
+  });
+}
+
+export async function archiveQuestion(db: Db, scope: Scope, input: { questionId: string; archived: boolean }) {
+  return db.$transaction(async (tx) => {
+    const q = await tx.question.findFirst({ where: { id: input.questionId, workspaceId: scope.workspaceId } });
+    if (!q) throw notFound("That question");
+    await tx.question.update({ where: { id: q.id }, data: { archivedAt: input.archived ? new Date() : null } });
+    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: input.archived ? "question.archived" : "question.restored", targetType: "question", targetId: q.id, data: { title: q.title } });
+    return { id: q.id, archived: input.archived };
+  });
+}
