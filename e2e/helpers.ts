@@ -41,7 +41,7 @@ export async function expectAccessible(page: Page, testInfo: TestInfo, label: st
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   await testInfo.attach(`axe-${label}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`), `accessibility of ${label}`).toEqual([]);
+  expect(serious.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(" ")} [${n.any.map((c) => c.message).join("; ")}]`).join(", ")}`), `accessibility of ${label}`).toEqual([]);
 }
 
 export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
@@ -60,4 +60,30 @@ export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<
   } finally {
     await client.end();
   }
+}
+
+/** A fresh user with a fresh workspace (seeded library included); returns the workspace URL. */
+export async function newOwnerWithWorkspace(page: Page, label: string): Promise<{ email: string; url: string; name: string }> {
+  const email = uniqueEmail(label);
+  const name = `${label} ${Date.now().toString(36)}`;
+  await signInByMagicLink(page, email);
+  await expect(page).toHaveURL(/\/w$/);
+  await page.getByLabel("Workspace name").fill(name);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  return { email, url: page.url(), name };
+}
+
+/** The owner invites `email` with `role`; that person signs in (in `other`) and accepts. */
+export async function inviteAndAccept(owner: Page, other: Page, workspaceUrl: string, email: string, role: string) {
+  await owner.goto(`${workspaceUrl}/members`);
+  await owner.getByLabel("Email address").fill(email);
+  await owner.getByLabel("Role", { exact: true }).selectOption(role);
+  await owner.getByRole("button", { name: "Send invitation" }).click();
+  await expect(owner.getByTestId("invitation-row").filter({ hasText: email })).toBeVisible();
+  await signInByMagicLink(other, email);
+  const invitation = await readMail(other, email, /invited you/);
+  await other.goto(firstLink(invitation, /http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]+/));
+  await other.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(other).toHaveURL(workspaceUrl);
 }

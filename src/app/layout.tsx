@@ -17,7 +17,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <TRPCReactProvider>{children}</TRPCReactProvider>
-        <Toaster richColors position="top-right" />
+        <Toaster position="top-right" closeButton />
       </body>
     </html>
   );

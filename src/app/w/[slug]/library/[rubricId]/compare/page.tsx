@@ -44,7 +44,12 @@ export default async function ComparePage({
         }
       />
       <div className="space-y-4">
-        {diff.signals.map((d) => (
+        {diff.signals.filter((d) => d.kind !== "unchanged").length === 0 && (
+          <Card title="No signal changed">
+            <p className="text-sm text-slate-700">The two versions have the same signals, anchors and weights.</p>
+          </Card>
+        )}
+        {diff.signals.filter((d) => d.kind !== "unchanged").map((d) => (
           <Card key={`s-${d.key}`} className="" title={d.kind === "added" ? d.after.title : d.kind === "removed" ? d.before.title : d.after.title}>
             <p className="-mt-2 mb-3">
               <Badge tone={tone[d.kind]}>{d.kind}</Badge> {"moved" in d && d.moved && <Badge tone="blue">moved</Badge>}
@@ -72,6 +77,15 @@ export default async function ComparePage({
             )}
           </Card>
         ))}
+        {diff.signals.some((d) => d.kind === "unchanged") && (
+          <Card title="Unchanged signals">
+            <ul className="flex flex-wrap gap-2 text-sm">
+              {diff.signals.flatMap((d) =>
+                d.kind === "unchanged" ? [<li key={d.key}><Badge>{d.after.title}{d.moved ? " (moved)" : ""}</Badge></li>] : [],
+              )}
+            </ul>
+          </Card>
+        )}
         {diff.redFlags.filter((d) => d.kind !== "unchanged").length > 0 && (
           <Card title="Red flags">
             <ul className="space-y-1 text-sm">
