@@ -51,6 +51,12 @@ test("a coach edits a signal's anchor, publishes version 2 and sees the differen
   await expect(interviewer.getByText("version 2")).toBeVisible();
   await expect(interviewer.getByText(newAnchor)).toBeVisible();
   await expectAccessible(interviewer, testInfo, "kit");
+  // Printable: the app's navigation drops out, the kit stays.
+  await interviewer.emulateMedia({ media: "print" });
+  await expect(interviewer.getByRole("navigation", { name: "Workspace" })).toBeHidden();
+  await expect(interviewer.getByRole("button", { name: "Print kit" })).toBeHidden();
+  await expect(interviewer.getByRole("heading", { level: 1 })).toBeVisible();
+  await interviewer.emulateMedia({ media: "screen" });
   await screenshot(interviewer, testInfo, "interviewer-kit");
 
   await coachContext.close();

@@ -110,6 +110,7 @@ export const UpdateRoundTypeInput = z.object({
   defaultDurationMin: z.number().int().min(10).max(240).optional(),
   dimensionKeys: DimensionKeys.optional(),
 });
+export const CopyRoundTypeInput = z.object({ ...WS, roundTypeId: Id, name: Text(80, "A name").optional() });
 export const ArchiveRoundTypeInput = z.object({ ...WS, roundTypeId: Id, archived: z.boolean() });
 export const ListLibraryInput = z.object({ ...WS, includeArchived: z.boolean().default(false) });
 

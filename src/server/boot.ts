@@ -6,6 +6,7 @@ import { startOutboxWorker } from "@/server/email/worker";
 import { EnvError, getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
 import { DEMO_USERS, seedDemoData } from "@/server/services/demo";
+import { backfillLibraries } from "@/server/services/library";
 
 export async function boot(): Promise<void> {
   let env;
@@ -26,6 +27,8 @@ export async function boot(): Promise<void> {
   } finally {
     await conn.close();
   }
+  const backfilled = await backfillLibraries(getDb());
+  if (backfilled) logger.info({ workspaces: backfilled }, "seeded the rubric library into existing workspaces");
   if (env.demo) {
     const { created } = await seedDemoData(getDb());
     logger.info({ created }, "demo data ready");

@@ -95,6 +95,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "library.createRoundType": ["owner", "coach"],
   "library.updateRoundType": ["owner", "coach"],
   "library.archiveRoundType": ["owner", "coach"],
+  "library.copyRoundType": ["owner", "coach"],
   "rubric.get": ["owner", "coach"],
   "rubric.compare": ["owner", "coach"],
   "rubric.export": ["owner", "coach"],

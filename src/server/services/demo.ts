@@ -23,7 +23,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
       update: {},
       create: DEMO_WORKSPACE,
     });
-    if (!existing) await seedLibrary(tx, workspace.id, null);
+    if ((await tx.dimension.count({ where: { workspaceId: workspace.id } })) === 0) await seedLibrary(tx, workspace.id, null);
     for (const person of DEMO_USERS) {
       const user = await tx.user.upsert({
         where: { email: person.email },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createWorkspaceWithRoles, db } from "@/test/factories";
-import { librarySeed, SEED_CHANGE_SUMMARY } from "./library";
+import { backfillLibraries, librarySeed, SEED_CHANGE_SUMMARY } from "./library";
 
 describe("a new workspace's library", () => {
   it("is seeded in full, with published version 1 rubrics", async () => {
@@ -17,5 +17,16 @@ describe("a new workspace's library", () => {
     // Each round type's rubric carries the red flags that apply to it.
     const codingFlags = await db.rubricRedFlag.count({ where: { workspaceId: ws.id, version: { rubric: { roundType: { key: "coding" } } } } });
     expect(codingFlags).toBe(lib.redFlags.filter((f) => f.roundTypes.includes("coding")).length);
+  });
+});
+
+describe("backfill", () => {
+  it("seeds workspaces that predate the library, once, even when two processes boot together", async () => {
+    const bare = await db.workspace.create({ data: { name: "Old workspace", slug: `old-${Date.now().toString(36)}` } });
+    await Promise.all([backfillLibraries(db), backfillLibraries(db)]);
+    expect(await db.roundType.count({ where: { workspaceId: bare.id } })).toBe(7);
+    expect(await db.dimension.count({ where: { workspaceId: bare.id } })).toBe(librarySeed().dimensions.length);
+    await backfillLibraries(db);
+    expect(await db.roundType.count({ where: { workspaceId: bare.id } })).toBe(7);
   });
 });

@@ -232,3 +232,54 @@ export async function archiveRoundType(db: Db, scope: Scope, input: { roundTypeI
     return { id: rt.id, archived: input.archived };
   });
 }
+
+/**
+ * A new round type with the same settings, and a draft copy (version 1) of each of its rubrics' latest
+ * version, to adapt without touching the original.
+ */
+export async function copyRoundType(db: Db, scope: Scope, input: { roundTypeId: string; name?: string }) {
+  return db.$transaction(async (tx) => {
+    const source = await findRoundType(tx, scope, input.roundTypeId);
+    const existing = await tx.roundType.findMany({ where: { workspaceId: scope.workspaceId }, select: { key: true } });
+    const name = input.name ?? `Copy of ${source.name}`;
+    const rt = await tx.roundType.create({
+      data: {
+        workspaceId: scope.workspaceId,
+        key: uniqueKey(name, existing.map((e) => e.key)),
+        name,
+        description: source.description,
+        defaultDurationMin: source.defaultDurationMin,
+        timingGuide: source.timingGuide ?? [],
+        dimensionKeys: source.dimensionKeys,
+        order: existing.length,
+      },
+    });
+    const rubrics = await tx.rubric.findMany({
+      where: { workspaceId: scope.workspaceId, roundTypeId: source.id, archivedAt: null },
+      include: { versions: { orderBy: { version: "desc" }, take: 1, include: { signals: true, redFlags: true } } },
+    });
+    for (const r of rubrics) {
+      const latest = r.versions[0];
+      const copy = await tx.rubric.create({ data: { workspaceId: scope.workspaceId, roundTypeId: rt.id, name: r.name.replace(source.name, name) } });
+      const draft = await tx.rubricVersion.create({ data: { workspaceId: scope.workspaceId, rubricId: copy.id, version: 1 } });
+      if (!latest) continue;
+      await tx.signal.createMany({ data: latest.signals.map(({ id: _id, rubricVersionId: _v, ...sig }) => ({ ...sig, rubricVersionId: draft.id })) });
+      await tx.rubricRedFlag.createMany({ data: latest.redFlags.map(({ id: _id, rubricVersionId: _v, ...f }) => ({ ...f, rubricVersionId: draft.id })) });
+    }
+    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "round_type.created", targetType: "round_type", targetId: rt.id, data: { name, copiedFrom: source.name } });
+    return { id: rt.id, key: rt.key, name: rt.name };
+  });
+}
+
+/** Workspaces created before the library existed get it once (run at start-up). */
+export async function backfillLibraries(db: Db): Promise<number> {
+  const bare = await db.workspace.findMany({ where: { dimensions: { none: {} } }, select: { id: true } });
+  for (const ws of bare) {
+    await db.$transaction(async (tx) => {
+      // Re-check inside the transaction, under a lock, so two booting processes seed once.
+      await tx.$queryRaw`SELECT "id" FROM "workspaces" WHERE "id" = ${ws.id} FOR UPDATE`;
+      if ((await tx.dimension.count({ where: { workspaceId: ws.id } })) === 0) await seedLibrary(tx, ws.id, null);
+    });
+  }
+  return bare.length;
+}

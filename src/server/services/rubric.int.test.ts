@@ -96,6 +96,20 @@ describe("rubric versions", () => {
     expect(all.roundTypes.find((r) => r.id === rt.id)).toMatchObject({ name: "Pair debugging (live)", archived: true });
     expect(await outcome(coach.library.createRoundType({ workspaceId: ws.id, name: "Bad", description: "x", defaultDurationMin: 30, dimensionKeys: ["nope"] }))).toBe("BAD_REQUEST");
   });
+
+  it("copying a round type copies its settings and gives it draft copies of its rubrics", async () => {
+    const ws = await createWorkspaceWithRoles("copyrt");
+    const coach = ws.members.coach.caller;
+    const design = await db.roundType.findFirstOrThrow({ where: { workspaceId: ws.id, key: "system-design" } });
+    const copy = await coach.library.copyRoundType({ workspaceId: ws.id, roundTypeId: design.id });
+    expect(copy).toMatchObject({ name: "Copy of System design", key: "copy-of-system-design" });
+    const lib = await coach.library.list({ workspaceId: ws.id, includeArchived: false });
+    const copied = lib.roundTypes.find((r) => r.id === copy.id)!;
+    const original = lib.roundTypes.find((r) => r.id === design.id)!;
+    expect(copied.dimensionKeys).toEqual(original.dimensionKeys);
+    expect(copied.rubrics).toHaveLength(1);
+    expect(copied.rubrics[0]!.latest).toMatchObject({ version: 1, status: "draft", signalCount: original.rubrics[0]!.latest!.signalCount });
+  });
 });
 
 describe("rubric import and export", () => {

@@ -23,14 +23,14 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   ].filter((i) => i.show);
 
   return (
-    <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr]">
-      <nav aria-label="Workspace" className="border-b border-slate-200 bg-white p-4 md:min-h-screen md:border-r md:border-b-0">
+    <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr] print:block">
+      <nav aria-label="Workspace" className="app-chrome border-b border-slate-200 bg-white p-4 md:min-h-screen md:border-r md:border-b-0">
         <p className="mb-4 font-semibold text-brand-700">Loopwise</p>
         <WorkspaceSwitcher current={workspace.slug} workspaces={all.map((w) => ({ slug: w.slug, name: w.name }))} />
         <AppNav items={items.map(({ href, label }) => ({ href, label }))} />
       </nav>
       <div className="min-w-0">
-        <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
+        <header className="app-chrome flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
           <p className="text-sm text-slate-600">
             <span className="font-medium text-slate-900">{workspace.name}</span> · your role: {workspace.role}
           </p>

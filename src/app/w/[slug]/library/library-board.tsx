@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { useFormErrors } from "@/components/errors";
 import { Badge, Button, Card, EmptyState, Field, Input, Skeleton } from "@/components/ui";
-import { CreateRoundTypeInput } from "@/schemas/library";
+import { CreateRoundTypeInput, UpdateRoundTypeInput } from "@/schemas/library";
 import { useTRPC } from "@/trpc/react";
 
 export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: string; slug: string; canEdit: boolean }) {
@@ -16,6 +16,16 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
   const [showArchived, setShowArchived] = useState(false);
   const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: showArchived }));
   const invalidate = () => qc.invalidateQueries({ queryKey: trpc.library.list.pathKey() });
+  const [editing, setEditing] = useState<string | null>(null);
+  const copy = useMutation(
+    trpc.library.copyRoundType.mutationOptions({
+      onSuccess: (rt) => {
+        toast.success(`Created ${rt.name} with draft copies of its rubrics`);
+        void invalidate();
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
   const archive = useMutation(
     trpc.library.archiveRoundType.mutationOptions({
       onSuccess: (r) => {
@@ -47,12 +57,34 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
               description={`${rt.defaultDurationMin} min · ${rt.questionCount} questions`}
               actions={
                 canEdit && (
-                  <Button variant="ghost" onClick={() => archive.mutate({ workspaceId, roundTypeId: rt.id, archived: !rt.archived })} aria-label={`${rt.archived ? "Restore" : "Archive"} ${rt.name}`}>
-                    {rt.archived ? "Restore" : "Archive"}
-                  </Button>
+                  <div className="flex gap-1">
+                    <Button variant="ghost" aria-expanded={editing === rt.id} onClick={() => setEditing(editing === rt.id ? null : rt.id)} aria-label={`Edit ${rt.name}`}>
+                      Edit
+                    </Button>
+                    <Button variant="ghost" busy={copy.isPending && copy.variables?.roundTypeId === rt.id} onClick={() => copy.mutate({ workspaceId, roundTypeId: rt.id })} aria-label={`Copy ${rt.name}`}>
+                      Copy
+                    </Button>
+                    <Button variant="ghost" onClick={() => archive.mutate({ workspaceId, roundTypeId: rt.id, archived: !rt.archived })} aria-label={`${rt.archived ? "Restore" : "Archive"} ${rt.name}`}>
+                      {rt.archived ? "Restore" : "Archive"}
+                    </Button>
+                  </div>
                 )
               }
             >
+              {editing === rt.id && (
+                <div className="mb-4 rounded-md bg-slate-50 p-3">
+                  <RoundTypeForm
+                    workspaceId={workspaceId}
+                    dimensions={library.data.dimensions}
+                    slug={slug}
+                    roundType={rt}
+                    onSaved={() => {
+                      setEditing(null);
+                      void invalidate();
+                    }}
+                  />
+                </div>
+              )}
               <p className="text-sm text-slate-700">{rt.description}</p>
               <p className="mt-3 flex flex-wrap gap-1">
                 {rt.dimensionKeys.map((d) => (
@@ -83,7 +115,7 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
       </ul>
       {canEdit && (
         <div className="grid gap-6 lg:grid-cols-2">
-          <NewRoundType workspaceId={workspaceId} dimensions={library.data.dimensions} onCreated={invalidate} slug={slug} />
+          <RoundTypeForm workspaceId={workspaceId} dimensions={library.data.dimensions} onSaved={invalidate} slug={slug} />
           <ImportRubric workspaceId={workspaceId} slug={slug} />
         </div>
       )}
@@ -91,61 +123,95 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
   );
 }
 
-function NewRoundType({ workspaceId, dimensions, onCreated, slug }: { workspaceId: string; dimensions: { key: string; name: string }[]; onCreated: () => void; slug: string }) {
+type RoundTypeValues = { id: string; name: string; description: string; defaultDurationMin: number; dimensionKeys: string[] };
+
+/** Creates a round type, or edits one when `roundType` is given. */
+function RoundTypeForm({
+  workspaceId,
+  dimensions,
+  onSaved,
+  slug,
+  roundType,
+}: {
+  workspaceId: string;
+  dimensions: { key: string; name: string }[];
+  onSaved: () => void;
+  slug: string;
+  roundType?: RoundTypeValues;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
-  const [duration, setDuration] = useState("45");
-  const [dims, setDims] = useState<string[]>([]);
+  const prefix = roundType ? `rt-${roundType.id}` : "rt-new";
+  const [name, setName] = useState(roundType?.name ?? "");
+  const [description, setDescription] = useState(roundType?.description ?? "");
+  const [duration, setDuration] = useState(String(roundType?.defaultDurationMin ?? 45));
+  const [dims, setDims] = useState<string[]>(roundType?.dimensionKeys ?? []);
   const { errors, validate, onServerError } = useFormErrors();
   const create = useMutation(
     trpc.library.createRoundType.mutationOptions({
       onSuccess: (rt) => {
         toast.success(`Created ${rt.name}; add signals to its rubric`);
-        onCreated();
+        onSaved();
         router.push(`/w/${slug}/library/${rt.rubricId}`);
+      },
+      onError: onServerError,
+    }),
+  );
+  const update = useMutation(
+    trpc.library.updateRoundType.mutationOptions({
+      onSuccess: (rt) => {
+        toast.success(`Saved ${rt.name}`);
+        onSaved();
       },
       onError: onServerError,
     }),
   );
   function submit(e: FormEvent) {
     e.preventDefault();
-    const input = validate(CreateRoundTypeInput, { workspaceId, name, description, defaultDurationMin: Number(duration), dimensionKeys: dims });
-    if (input) create.mutate(input);
+    const values = { workspaceId, name, description, defaultDurationMin: Number(duration), dimensionKeys: dims };
+    if (roundType) {
+      const input = validate(UpdateRoundTypeInput, { ...values, roundTypeId: roundType.id });
+      if (input) update.mutate(input);
+    } else {
+      const input = validate(CreateRoundTypeInput, values);
+      if (input) create.mutate(input);
+    }
   }
-  return (
+  const fields = (
+    <form onSubmit={submit} noValidate className="space-y-3" aria-label={roundType ? `Edit ${roundType.name}` : "New round type"}>
+      <Field label="Name" htmlFor={`${prefix}-name`} error={errors.name}>
+        <Input id={`${prefix}-name`} value={name} onChange={(e) => setName(e.target.value)} invalid={!!errors.name} />
+      </Field>
+      <Field label="Description" htmlFor={`${prefix}-desc`} error={errors.description}>
+        <Input id={`${prefix}-desc`} value={description} onChange={(e) => setDescription(e.target.value)} invalid={!!errors.description} />
+      </Field>
+      <Field label="Default length (minutes)" htmlFor={`${prefix}-duration`} error={errors.defaultDurationMin}>
+        <Input id={`${prefix}-duration`} type="number" min={10} max={240} value={duration} onChange={(e) => setDuration(e.target.value)} invalid={!!errors.defaultDurationMin} />
+      </Field>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Dimensions it covers</legend>
+        <div className="mt-1 grid grid-cols-2 gap-1">
+          {dimensions.map((d) => (
+            <label key={d.key} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" className="size-4" checked={dims.includes(d.key)} onChange={(e) => setDims(e.target.checked ? [...dims, d.key] : dims.filter((x) => x !== d.key))} />
+              {d.name}
+            </label>
+          ))}
+        </div>
+        {errors.dimensionKeys && (
+          <p role="alert" className="mt-1 text-sm text-red-700">
+            {errors.dimensionKeys}
+          </p>
+        )}
+      </fieldset>
+      <Button type="submit" busy={create.isPending || update.isPending}>
+        {roundType ? "Save round type" : "Create round type"}
+      </Button>
+    </form>
+  );
+  return roundType ? fields : (
     <Card title="New round type" description="It starts with an empty draft rubric.">
-      <form onSubmit={submit} noValidate className="space-y-3">
-        <Field label="Name" htmlFor="rt-name" error={errors.name}>
-          <Input id="rt-name" value={name} onChange={(e) => setName(e.target.value)} invalid={!!errors.name} />
-        </Field>
-        <Field label="Description" htmlFor="rt-desc" error={errors.description}>
-          <Input id="rt-desc" value={description} onChange={(e) => setDescription(e.target.value)} invalid={!!errors.description} />
-        </Field>
-        <Field label="Default length (minutes)" htmlFor="rt-duration" error={errors.defaultDurationMin}>
-          <Input id="rt-duration" type="number" min={10} max={240} value={duration} onChange={(e) => setDuration(e.target.value)} invalid={!!errors.defaultDurationMin} />
-        </Field>
-        <fieldset>
-          <legend className="text-sm font-medium text-slate-800">Dimensions it covers</legend>
-          <div className="mt-1 grid grid-cols-2 gap-1">
-            {dimensions.map((d) => (
-              <label key={d.key} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" className="size-4" checked={dims.includes(d.key)} onChange={(e) => setDims(e.target.checked ? [...dims, d.key] : dims.filter((x) => x !== d.key))} />
-                {d.name}
-              </label>
-            ))}
-          </div>
-          {errors.dimensionKeys && (
-            <p role="alert" className="mt-1 text-sm text-red-700">
-              {errors.dimensionKeys}
-            </p>
-          )}
-        </fieldset>
-        <Button type="submit" busy={create.isPending}>
-          Create round type
-        </Button>
-      </form>
+      {fields}
     </Card>
   );
 }

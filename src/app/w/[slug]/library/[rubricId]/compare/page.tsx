@@ -5,6 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { getServerCaller } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../../workspace-context";
+import { VersionPicker } from "./version-picker";
 
 export const metadata: Metadata = { title: "Compare versions" };
 export const dynamic = "force-dynamic";
@@ -25,8 +26,11 @@ export default async function ComparePage({
   const to = Number(sp.to);
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < 1) notFound();
   let result;
+  let versions: number[];
   try {
-    result = await (await getServerCaller()).rubric.compare({ workspaceId: ws.id, rubricId, from, to });
+    const caller = await getServerCaller();
+    result = await caller.rubric.compare({ workspaceId: ws.id, rubricId, from, to });
+    versions = (await caller.rubric.get({ workspaceId: ws.id, rubricId })).versions.map((v) => v.version).sort((a, b) => a - b);
   } catch (err) {
     if (err instanceof TRPCError && err.code === "NOT_FOUND") notFound();
     throw err;
@@ -43,6 +47,7 @@ export default async function ComparePage({
           </Link>
         }
       />
+      <VersionPicker versions={versions} from={from} to={to} />
       <div className="space-y-4">
         {diff.signals.filter((d) => d.kind !== "unchanged").length === 0 && (
           <Card title="No signal changed">
