@@ -4,6 +4,7 @@ import { LibrarySeed } from "@/schemas/library";
 import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
+import { signalColumns } from "./signal-columns";
 import type { Scope, Tx } from "./scope";
 
 let parsed: LibrarySeed | undefined;
@@ -50,19 +51,10 @@ export async function seedLibrary(tx: Tx, workspaceId: string, actorId: string |
   await tx.signal.createMany({
     data: lib.roundTypes.flatMap((rt) =>
       rt.signals.map((s, order) => ({
+        ...signalColumns({ ...s, dimensionKey: s.dimension }),
         workspaceId,
         rubricVersionId: versionOfRoundType.get(roundTypeId.get(rt.key)!)!,
         key: s.key,
-        dimensionKey: s.dimension,
-        title: s.title,
-        description: s.description,
-        anchor1: s.anchors["1"],
-        anchor2: s.anchors["2"],
-        anchor3: s.anchors["3"],
-        anchor4: s.anchors["4"],
-        weightEntry: s.weights.entry,
-        weightMid: s.weights.mid,
-        weightSenior: s.weights.senior,
         order,
       })),
     ),

@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
 import { uniqueKey } from "./library";
+import { signalColumns } from "./signal-columns";
 import type { Scope, Tx } from "./scope";
 
 type SignalRow = {
@@ -178,18 +179,7 @@ export async function saveSignal(
   return db.$transaction(async (tx) => {
     const { draft } = await editableDraft(tx, scope, input.rubricId);
     await checkDimension(tx, scope.workspaceId, input.dimensionKey);
-    const fields = {
-      dimensionKey: input.dimensionKey,
-      title: input.title,
-      description: input.description,
-      anchor1: input.anchors["1"],
-      anchor2: input.anchors["2"],
-      anchor3: input.anchors["3"],
-      anchor4: input.anchors["4"],
-      weightEntry: input.weights.entry,
-      weightMid: input.weights.mid,
-      weightSenior: input.weights.senior,
-    };
+    const fields = signalColumns(input);
     if (input.signalId) {
       const existing = draft.signals.find((s) => s.id === input.signalId);
       if (!existing) throw notFound("That signal in the current draft");
@@ -363,19 +353,10 @@ export async function importRubric(db: Db, scope: Scope, input: { file: string }
     const draft = await tx.rubricVersion.create({ data: { workspaceId: scope.workspaceId, rubricId: rubric.id, version: 1 } });
     await tx.signal.createMany({
       data: file.signals.map((s, order) => ({
+        ...signalColumns({ ...s, dimensionKey: s.dimension }),
         workspaceId: scope.workspaceId,
         rubricVersionId: draft.id,
         key: s.key,
-        dimensionKey: s.dimension,
-        title: s.title,
-        description: s.description,
-        anchor1: s.anchors["1"],
-        anchor2: s.anchors["2"],
-        anchor3: s.anchors["3"],
-        anchor4: s.anchors["4"],
-        weightEntry: s.weights.entry,
-        weightMid: s.weights.mid,
-        weightSenior: s.weights.senior,
         order,
       })),
     });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
+import { AnchorGrid } from "@/components/anchor-grid";
 import { Badge, Card } from "@/components/ui";
 import { getServerCaller } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../workspace-context";
@@ -8,8 +9,6 @@ import { PrintButton } from "./print-button";
 
 export const metadata: Metadata = { title: "Interviewer kit" };
 export const dynamic = "force-dynamic";
-
-const RATING = ["1 — clear concern", "2 — below the bar", "3 — meets the bar", "4 — strong"];
 
 export default async function KitPage({ params, searchParams }: { params: Promise<{ slug: string; roundTypeId: string }>; searchParams: Promise<{ question?: string }> }) {
   const { slug, roundTypeId } = await params;
@@ -84,14 +83,7 @@ export default async function KitPage({ params, searchParams }: { params: Promis
             {signals.map((s) => (
               <Card key={s.key} title={s.title} description={s.description}>
                 {s.probedByQuestion && <p className="-mt-2 mb-2"><Badge tone="green">probed by this question</Badge></p>}
-                <dl className="grid gap-2 sm:grid-cols-2">
-                  {s.anchors.map((a, i) => (
-                    <div key={i} className="rounded bg-slate-50 p-2 text-sm print:bg-white print:ring-1 print:ring-slate-300">
-                      <dt className="font-medium">{RATING[i]}</dt>
-                      <dd className="text-slate-700">{a}</dd>
-                    </div>
-                  ))}
-                </dl>
+                <AnchorGrid anchors={s.anchors} />
               </Card>
             ))}
           </div>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
+import { AnchorGrid, RATING_LABELS } from "@/components/anchor-grid";
 import { useFormErrors } from "@/components/errors";
 import { LocalTime } from "@/components/time";
 import { Button, Card, EmptyState, Field, Input, PageHeader, Select, Skeleton, cx } from "@/components/ui";
@@ -149,20 +150,13 @@ export function RubricEditor({ workspaceId, slug, rubricId, version, canEdit }: 
   );
 }
 
-const ANCHOR_LABELS = ["1 — clear concern", "2 — below the bar", "3 — meets the bar", "4 — strong"];
+const ANCHOR_LABELS = RATING_LABELS;
 
 function SignalView({ signal, dimensions }: { signal: SignalData; dimensions: { key: string; name: string }[] }) {
   return (
     <Card title={signal.title} description={`${dimensions.find((d) => d.key === signal.dimensionKey)?.name ?? signal.dimensionKey} · weights entry ${signal.weights.entry}, mid ${signal.weights.mid}, senior ${signal.weights.senior}`}>
       <p className="text-sm text-slate-700">{signal.description}</p>
-      <dl className="mt-3 grid gap-2 sm:grid-cols-2" data-testid="signal-anchors">
-        {signal.anchors.map((a, i) => (
-          <div key={i} className="rounded bg-slate-50 p-2 text-sm">
-            <dt className="font-medium text-slate-900">{ANCHOR_LABELS[i]}</dt>
-            <dd className="text-slate-700">{a}</dd>
-          </div>
-        ))}
-      </dl>
+      <AnchorGrid anchors={signal.anchors} className="mt-3" />
     </Card>
   );
 }
