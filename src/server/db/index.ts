@@ -4,6 +4,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
@@ -29,7 +30,8 @@ export function openPGlite(dataDir: string): PGlite {
   if (holder.pglite && holder.pglitePath === dir) return holder.pglite;
   // PGlite does not create missing parent directories.
   mkdirSync(/*turbopackIgnore: true*/ dataDir, { recursive: true });
-  const instance = new PGlite(dir);
+  // btree_gist backs the exclusion constraints that stop double-booking.
+  const instance = new PGlite(dir, { extensions: { btree_gist } });
   holder.pglite = instance;
   holder.pglitePath = dir;
   // A PGlite whose start failed stays failed: forget it so the next call tries again.

@@ -15,6 +15,7 @@ const CROSS_TENANT_INDEXES: Record<string, string> = {
   // Global uniqueness of secrets and keys, looked up without a workspace.
   invitations_tokenHash_key: "invitation lookup by token hash",
   email_outbox_idempotencyKey_key: "idempotency key uniqueness",
+  rounds_icsUid_key: "calendar UID uniqueness",
 };
 
 describe("tenant tables", () => {
@@ -34,7 +35,7 @@ describe("tenant tables", () => {
       SELECT tablename::text AS tablename, indexname::text AS indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`;
     const offending = indexes
       .filter((i) => !GLOBAL_TABLES.has(i.tablename) && !i.indexname.endsWith("_pkey"))
-      .filter((i) => !/USING btree \("workspaceId"/.test(i.indexdef))
+      .filter((i) => !/USING \w+ \("workspaceId"/.test(i.indexdef))
       .map((i) => i.indexname)
       .filter((name) => !(name in CROSS_TENANT_INDEXES));
     expect(offending).toEqual([]);
