@@ -31,6 +31,11 @@ export const PERMISSIONS = {
   "library.edit": ["owner", "coach"],
   // Interviewers run rounds from kits: a question, its signals with anchors, red flags, timing.
   "kit.read": ["owner", "coach", "interviewer"],
+  // Loops: coaches run them; interviewers see their agenda; everyone keeps their own availability.
+  "loop.read": ["owner", "coach"],
+  "loop.manage": ["owner", "coach"],
+  "agenda.read": ["owner", "coach", "interviewer"],
+  "schedule.self": ["owner", "coach", "interviewer", "candidate"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -68,14 +68,16 @@ export function sampleInput(p: ProcedureInfo, refs: Record<string, string>): Rec
       }
       out[key] = value;
     } else if (required) {
-      out[key] = sampleValue(key, schema);
+      out[key] = sampleValue(key, schema, refs);
     }
   }
   return out;
 }
 
-function sampleValue(key: string, schema: JsonSchema): unknown {
-  if (schema.anyOf?.length) return sampleValue(key, schema.anyOf[0]!);
+function sampleValue(key: string, schema: JsonSchema, refs: Record<string, string>): unknown {
+  if (isReferenceKey(key) && refs[key] !== undefined) return refs[key];
+  if (/At$|Date$/.test(key)) return new Date(Date.now() + 7 * 86_400_000).toISOString();
+  if (schema.anyOf?.length) return sampleValue(key, schema.anyOf[0]!, refs);
   if (schema.const !== undefined) return schema.const;
   if (schema.enum?.length) return schema.enum[0];
   if (key === "timeZone") return "UTC";
@@ -90,9 +92,9 @@ function sampleValue(key: string, schema: JsonSchema): unknown {
     case "boolean":
       return true;
     case "array":
-      return schema.items ? [sampleValue(key, schema.items)] : [];
+      return schema.items ? [sampleValue(key, schema.items, refs)] : [];
     case "object":
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, sampleValue(k, s)]));
+      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, sampleValue(k, s, refs)]));
     default:
       return "sweep";
   }

@@ -19,12 +19,21 @@ export async function workspaceFixtures(ws: TestWorkspace, label: string): Promi
   const rubric = await db.rubric.findFirstOrThrow({ where: { workspaceId: ws.id }, orderBy: { createdAt: "asc" }, include: { versions: { orderBy: { version: "desc" }, take: 1, include: { signals: { take: 1 }, redFlags: { take: 1 } } } } });
   const version = rubric.versions[0]!;
   const question = await db.question.findFirstOrThrow({ where: { workspaceId: ws.id, roundTypeId: rubric.roundTypeId } });
+  // A loop for the candidate, from the first template, with its rounds.
+  const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id }, orderBy: { createdAt: "asc" } });
+  const loop = await callerFor(owner.actor).loop.create({ workspaceId: ws.id, candidateMemberId: ws.members.candidate.memberId, templateId: template.id, targetRole: "Backend engineer", level: "mid" });
+  const round = await db.round.findFirstOrThrow({ where: { workspaceId: ws.id, loopId: loop.id }, orderBy: { order: "asc" } });
   return {
     roundTypeId: rubric.roundTypeId,
     rubricId: rubric.id,
     signalId: version.signals[0]!.id,
     redFlagId: version.redFlags[0]?.id ?? (await db.rubricRedFlag.findFirstOrThrow({ where: { workspaceId: ws.id } })).id,
     questionId: question.id,
+    templateId: template.id,
+    loopId: loop.id,
+    roundId: round.id,
+    candidateMemberId: ws.members.candidate.memberId,
+    interviewerMemberId: ws.members.interviewer.memberId,
     workspaceId: ws.id,
     slug: ws.slug,
     memberId: ws.members.interviewer.memberId,

@@ -115,6 +115,20 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "question.archive": ["owner", "coach"],
   "kit.list": ["owner", "coach", "interviewer"],
   "kit.get": ["owner", "coach", "interviewer"],
+  "loop.templates": ["owner", "coach"],
+  "loop.board": ["owner", "coach"],
+  "loop.get": ["owner", "coach"],
+  "loop.create": ["owner", "coach"],
+  "loop.setStatus": ["owner", "coach"],
+  "schedule.myAvailability": ["owner", "coach", "interviewer", "candidate"],
+  "schedule.saveMyAvailability": ["owner", "coach", "interviewer", "candidate"],
+  "schedule.mySchedule": ["owner", "coach", "interviewer", "candidate"],
+  "schedule.agenda": ["owner", "coach", "interviewer"],
+  "schedule.interviewers": ["owner", "coach"],
+  "schedule.saveInterviewerSettings": ["owner", "coach"],
+  "schedule.suggest": ["owner", "coach"],
+  "schedule.book": ["owner", "coach"],
+  "schedule.cancelRound": ["owner", "coach"],
 };
 
 describe("role matrix", () => {

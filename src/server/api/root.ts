@@ -5,8 +5,10 @@ import { emailRouter } from "./routers/email";
 import { invitationRouter } from "./routers/invitation";
 import { kitRouter } from "./routers/kit";
 import { libraryRouter } from "./routers/library";
+import { loopRouter } from "./routers/loop";
 import { questionRouter } from "./routers/question";
 import { rubricRouter } from "./routers/rubric";
+import { scheduleRouter } from "./routers/schedule";
 import { memberRouter } from "./routers/member";
 import { workspaceRouter } from "./routers/workspace";
 
@@ -21,6 +23,8 @@ export const appRouter = createTRPCRouter({
   rubric: rubricRouter,
   question: questionRouter,
   kit: kitRouter,
+  loop: loopRouter,
+  schedule: scheduleRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,10 @@ export interface EnqueueEmailInput {
   to: string;
   email: RenderedEmail;
   attachments?: { filename: string; content: string; contentType?: string }[];
+  /** What the message is about, so a later change can replace it while it is still pending. */
+  topic?: string;
+  /** Deliver no earlier than this (reminders). */
+  sendAt?: Date;
 }
 
 export async function enqueueEmail(tx: Tx, input: EnqueueEmailInput) {
@@ -27,6 +31,8 @@ export async function enqueueEmail(tx: Tx, input: EnqueueEmailInput) {
       html: input.email.html,
       text: input.email.text,
       attachments: input.attachments ?? undefined,
+      topic: input.topic ?? null,
+      nextAttemptAt: input.sendAt,
       idempotencyKey: `loopwise-${randomUUID()}`,
     },
     select: { id: true },
@@ -137,4 +143,10 @@ export async function requeueDeadEmail(tx: Tx, workspaceId: string, messageId: s
 
 function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Withdraws mail about `topicPrefix` that has not been sent yet (a moved or cancelled round's reminders). */
+export async function withdrawPendingEmails(tx: Tx, workspaceId: string, topicPrefix: string) {
+  const { count } = await tx.emailOutbox.deleteMany({ where: { workspaceId, topic: { startsWith: topicPrefix }, status: "pending", attempts: 0 } });
+  return count;
 }

@@ -3,6 +3,8 @@
 import { render, toPlainText } from "@react-email/render";
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "@emails/invitation";
 import MagicLinkEmail, { magicLinkSubject, type MagicLinkEmailProps } from "@emails/magic-link";
+import RoundReminderEmail, { roundReminderSubject, type RoundReminderEmailProps } from "@emails/round-reminder";
+import RoundScheduledEmail, { roundScheduledSubject, type RoundScheduledEmailProps } from "@emails/round-scheduled";
 
 export interface RenderedEmail {
   template: string;
@@ -14,6 +16,8 @@ export interface RenderedEmail {
 type Templates = {
   "magic-link": MagicLinkEmailProps;
   invitation: InvitationEmailProps;
+  "round-scheduled": RoundScheduledEmailProps;
+  "round-reminder": RoundReminderEmailProps;
 };
 export type TemplateName = keyof Templates;
 
@@ -26,6 +30,14 @@ export async function renderEmail<T extends TemplateName>(template: T, props: Te
     case "invitation": {
       const p = props as InvitationEmailProps;
       return finish(template, invitationSubject(p), await render(InvitationEmail(p)));
+    }
+    case "round-scheduled": {
+      const p = props as RoundScheduledEmailProps;
+      return finish(template, roundScheduledSubject(p), await render(RoundScheduledEmail(p)));
+    }
+    case "round-reminder": {
+      const p = props as RoundReminderEmailProps;
+      return finish(template, roundReminderSubject(p), await render(RoundReminderEmail(p)));
     }
     default:
       throw new Error(`Unknown email template: ${String(template)}`);

@@ -27,7 +27,13 @@ export type AuditAction =
   | "question.created"
   | "question.updated"
   | "question.archived"
-  | "question.restored";
+  | "question.restored"
+  | "loop.created"
+  | "loop.status_changed"
+  | "round.scheduled"
+  | "round.rescheduled"
+  | "round.cancelled"
+  | "profile.updated";
 
 export async function recordAudit(
   tx: Tx,

@@ -4,6 +4,7 @@ import { LibrarySeed } from "@/schemas/library";
 import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
+import { seedLoopTemplates } from "./loop";
 import { signalColumns } from "./signal-columns";
 import type { Scope, Tx } from "./scope";
 
@@ -77,6 +78,7 @@ export async function seedLibrary(tx: Tx, workspaceId: string, actorId: string |
     where: { workspaceId, id: { in: versions.map((v) => v.id) } },
     data: { status: "published", publishedAt: now, publishedById: actorId, changeSummary: SEED_CHANGE_SUMMARY },
   });
+  await seedLoopTemplates(tx, workspaceId);
   await tx.question.createMany({
     data: lib.questions.map((q) => ({
       workspaceId,
@@ -265,6 +267,8 @@ export async function copyRoundType(db: Db, scope: Scope, input: { roundTypeId: 
 
 /** Workspaces created before the library existed get it once (run at start-up). */
 export async function backfillLibraries(db: Db): Promise<number> {
+  const withoutTemplates = await db.workspace.findMany({ where: { dimensions: { some: {} }, templates: { none: {} } }, select: { id: true } });
+  for (const ws of withoutTemplates) await seedLoopTemplates(db, ws.id);
   const bare = await db.workspace.findMany({ where: { dimensions: { none: {} } }, select: { id: true } });
   for (const ws of bare) {
     await db.$transaction(async (tx) => {

@@ -1,0 +1,33 @@
+// How a loop moves through its life. Some moves happen by themselves (booking every round makes a loop
+// "scheduled"); the rest are a coach's decision. Everything else is refused with a reason.
+
+export const LOOP_STATUSES = ["draft", "scheduling", "scheduled", "in_progress", "debrief", "completed", "cancelled"] as const;
+export type LoopStatus = (typeof LOOP_STATUSES)[number];
+
+const ALLOWED: Record<LoopStatus, readonly LoopStatus[]> = {
+  draft: ["scheduling", "cancelled"],
+  scheduling: ["scheduled", "draft", "cancelled"],
+  scheduled: ["in_progress", "scheduling", "cancelled"],
+  in_progress: ["debrief", "cancelled"],
+  debrief: ["completed", "in_progress"],
+  completed: [],
+  cancelled: [],
+};
+
+export function canMoveLoop(from: LoopStatus, to: LoopStatus): boolean {
+  return ALLOWED[from].includes(to);
+}
+
+export function loopMoveError(from: LoopStatus, to: LoopStatus): string | null {
+  if (from === to) return null;
+  if (canMoveLoop(from, to)) return null;
+  if (ALLOWED[from].length === 0) return `This loop is ${from}; it can no longer change.`;
+  return `A ${from.replace("_", " ")} loop can move to ${ALLOWED[from].map((s) => s.replace("_", " ")).join(" or ")}, not ${to.replace("_", " ")}.`;
+}
+
+/** The status a loop takes after its rounds change, given how many are scheduled. */
+export function statusAfterBooking(current: LoopStatus, scheduledRounds: number, activeRounds: number): LoopStatus {
+  if (current !== "draft" && current !== "scheduling" && current !== "scheduled") return current;
+  if (activeRounds > 0 && scheduledRounds === activeRounds) return "scheduled";
+  return scheduledRounds > 0 || current !== "draft" ? "scheduling" : current;
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { LOOP_STATUSES } from "@/domain/loop-status";
+import { Id, TimeZone } from "./common";
+import { LEVELS } from "./library";
+
+const WS = { workspaceId: Id };
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use a 24-hour time like 09:00");
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-24");
+
+export const WeeklyWindowSchema = z
+  .object({ weekday: z.number().int().min(1).max(7), start: HHMM, end: HHMM })
+  .refine((w) => w.end > w.start, { message: "A window must end after it starts", path: ["end"] });
+
+export const DateExceptionSchema = z.union([
+  z.object({ date: Day, available: z.literal(false) }),
+  z.object({
+    date: Day,
+    available: z.literal(true),
+    windows: z.array(z.object({ start: HHMM, end: HHMM }).refine((w) => w.end > w.start, { message: "A window must end after it starts", path: ["end"] })).min(1).max(10),
+  }),
+]);
+
+export const SaveAvailabilityInput = z.object({
+  ...WS,
+  timeZone: TimeZone,
+  weekly: z.array(WeeklyWindowSchema).max(50),
+  exceptions: z.array(DateExceptionSchema).max(200),
+});
+export const InterviewerSettingsInput = z.object({
+  ...WS,
+  memberId: Id,
+  roundTypeKeys: z.array(z.string().min(1).max(60)).max(30),
+  weeklyCap: z.number().int().min(0, "A cap cannot be negative").max(50).nullable(),
+});
+
+export const CreateLoopInput = z.object({
+  ...WS,
+  candidateMemberId: Id,
+  templateId: Id.optional(),
+  targetRole: z.string().trim().min(2, "Name the target role, like Backend engineer").max(120),
+  level: z.enum(LEVELS),
+  notes: z.string().trim().max(4000).optional(),
+});
+export const LoopRef = z.object({ ...WS, loopId: Id });
+export const SetLoopStatusInput = z.object({ ...WS, loopId: Id, status: z.enum(LOOP_STATUSES) });
+export const SuggestSlotsInput = z.object({
+  ...WS,
+  loopId: Id,
+  fromDate: z.coerce.date().optional(),
+  days: z.number().int().min(1).max(60).optional(),
+  breakMin: z.number().int().min(0).max(240).optional(),
+});
+export const BookRoundsInput = z.object({
+  ...WS,
+  loopId: Id,
+  bookings: z
+    .array(
+      z.object({
+        roundId: Id,
+        interviewerMemberId: Id,
+        shadowMemberId: Id.nullable().optional(),
+        startsAt: z.coerce.date({ error: "Give the start as a date and time" }),
+        location: z.string().trim().max(500).optional(),
+        questionId: Id.nullable().optional(),
+      }),
+    )
+    .min(1, "Book at least one round")
+    .max(20),
+});
+export const RoundRef = z.object({ ...WS, roundId: Id });

@@ -1,0 +1,167 @@
+// Loop templates and loops: a candidate, a target role and level, and ordered rounds.
+import { randomUUID } from "node:crypto";
+import { LOOP_TEMPLATES } from "@seed/loop-templates";
+import { loopMoveError, type LoopStatus } from "@/domain/loop-status";
+import type { Level } from "@/schemas/library";
+import { AppError, notFound } from "@/server/errors";
+import type { Db } from "@/server/db";
+import { recordAudit } from "./audit";
+import type { Scope, Tx } from "./scope";
+
+export async function seedLoopTemplates(tx: Tx, workspaceId: string) {
+  await tx.loopTemplate.createMany({
+    data: LOOP_TEMPLATES.map((t) => ({ workspaceId, key: t.key, name: t.name, description: t.description, level: t.level, dimensionWeights: t.dimensionWeights, rounds: t.rounds })),
+    skipDuplicates: true,
+  });
+}
+
+type TemplateRound = { roundTypeKey: string; durationMin: number };
+
+export async function listTemplates(db: Db, scope: Scope) {
+  const [templates, roundTypes] = await Promise.all([
+    db.loopTemplate.findMany({ where: { workspaceId: scope.workspaceId, archivedAt: null }, orderBy: { createdAt: "asc" } }),
+    db.roundType.findMany({ where: { workspaceId: scope.workspaceId }, select: { key: true, name: true } }),
+  ]);
+  const name = new Map(roundTypes.map((r) => [r.key, r.name]));
+  return templates.map((t) => ({
+    id: t.id,
+    key: t.key,
+    name: t.name,
+    description: t.description,
+    level: t.level,
+    dimensionWeights: t.dimensionWeights as Record<string, number>,
+    rounds: (t.rounds as TemplateRound[]).map((r) => ({ ...r, roundTypeName: name.get(r.roundTypeKey) ?? r.roundTypeKey })),
+  }));
+}
+
+async function memberWithRole(tx: Tx, scope: Scope, memberId: string, roles: string[], what: string) {
+  const m = await tx.membership.findFirst({ where: { id: memberId, workspaceId: scope.workspaceId }, include: { user: { select: { name: true, email: true } } } });
+  if (!m) throw notFound(what);
+  if (!roles.includes(m.role)) throw new AppError("BAD_REQUEST", `${m.user.name ?? m.user.email} is a ${m.role}, not a ${roles.join(" or ")}.`);
+  return m;
+}
+
+export async function createLoop(
+  db: Db,
+  scope: Scope,
+  input: { candidateMemberId: string; templateId?: string; targetRole: string; level: Level; notes?: string },
+) {
+  return db.$transaction(async (tx) => {
+    const candidate = await memberWithRole(tx, scope, input.candidateMemberId, ["candidate"], "That candidate");
+    const template = input.templateId ? await tx.loopTemplate.findFirst({ where: { id: input.templateId, workspaceId: scope.workspaceId } }) : null;
+    if (input.templateId && !template) throw notFound("That loop template");
+    const loop = await tx.loop.create({
+      data: {
+        workspaceId: scope.workspaceId,
+        candidateMemberId: candidate.id,
+        coachMemberId: scope.memberId,
+        templateId: template?.id ?? null,
+        targetRole: input.targetRole,
+        level: input.level,
+        notes: input.notes ?? "",
+        status: template ? "scheduling" : "draft",
+      },
+    });
+    if (template) {
+      const roundTypes = await tx.roundType.findMany({ where: { workspaceId: scope.workspaceId }, select: { id: true, key: true } });
+      const byKey = new Map(roundTypes.map((r) => [r.key, r.id]));
+      const rounds = template.rounds as TemplateRound[];
+      const missing = rounds.filter((r) => !byKey.has(r.roundTypeKey)).map((r) => r.roundTypeKey);
+      if (missing.length) throw new AppError("BAD_REQUEST", `The template needs round types this workspace does not have: ${missing.join(", ")}.`);
+      await tx.round.createMany({
+        data: rounds.map((r, order) => ({
+          workspaceId: scope.workspaceId,
+          loopId: loop.id,
+          order,
+          roundTypeId: byKey.get(r.roundTypeKey)!,
+          candidateMemberId: candidate.id,
+          durationMin: r.durationMin,
+          icsUid: `${randomUUID()}@loopwise`,
+        })),
+      });
+    }
+    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "loop.created", targetType: "loop", targetId: loop.id, data: { candidate: candidate.user.email, template: template?.name ?? null } });
+    return { id: loop.id };
+  });
+}
+
+export async function listLoopBoard(db: Db, scope: Scope) {
+  const loops = await db.loop.findMany({
+    where: { workspaceId: scope.workspaceId },
+    orderBy: { updatedAt: "desc" },
+    take: 500,
+    include: { rounds: { select: { status: true, startsAt: true } } },
+  });
+  const members = await db.membership.findMany({
+    where: { workspaceId: scope.workspaceId, id: { in: [...new Set(loops.map((l) => l.candidateMemberId))] } },
+    include: { user: { select: { name: true, email: true } } },
+  });
+  const who = new Map(members.map((m) => [m.id, m.user.name ?? m.user.email ?? "Candidate"]));
+  return loops.map((l) => {
+    const active = l.rounds.filter((r) => r.status !== "cancelled");
+    const next = active.filter((r) => r.startsAt && r.startsAt > new Date()).sort((a, b) => a.startsAt!.getTime() - b.startsAt!.getTime())[0];
+    return {
+      id: l.id,
+      candidate: who.get(l.candidateMemberId) ?? "Candidate",
+      targetRole: l.targetRole,
+      level: l.level,
+      status: l.status,
+      rounds: active.length,
+      scheduled: active.filter((r) => r.status === "scheduled").length,
+      nextRoundAt: next?.startsAt ?? null,
+    };
+  });
+}
+
+export async function getLoop(db: Db, scope: Scope, loopId: string) {
+  const loop = await db.loop.findFirst({
+    where: { id: loopId, workspaceId: scope.workspaceId },
+    include: { rounds: { orderBy: { order: "asc" } } },
+  });
+  if (!loop) throw notFound("That loop");
+  const memberIds = [loop.candidateMemberId, loop.coachMemberId, ...loop.rounds.flatMap((r) => [r.interviewerMemberId, r.shadowMemberId])].filter((x): x is string => !!x);
+  const [members, roundTypes] = await Promise.all([
+    db.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: memberIds } }, include: { user: { select: { name: true, email: true } } } }),
+    db.roundType.findMany({ where: { workspaceId: scope.workspaceId, id: { in: loop.rounds.map((r) => r.roundTypeId) } }, select: { id: true, name: true, key: true } }),
+  ]);
+  const person = (id: string | null) => {
+    const m = members.find((x) => x.id === id);
+    return m ? { memberId: m.id, name: m.user.name ?? m.user.email ?? "Member", email: m.user.email } : null;
+  };
+  const rt = new Map(roundTypes.map((r) => [r.id, r]));
+  return {
+    id: loop.id,
+    status: loop.status as LoopStatus,
+    targetRole: loop.targetRole,
+    level: loop.level,
+    notes: loop.notes,
+    candidate: person(loop.candidateMemberId),
+    coach: person(loop.coachMemberId),
+    rounds: loop.rounds.map((r) => ({
+      id: r.id,
+      order: r.order,
+      roundType: rt.get(r.roundTypeId) ?? { id: r.roundTypeId, name: "Round", key: "" },
+      durationMin: r.durationMin,
+      status: r.status,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      location: r.location,
+      interviewer: person(r.interviewerMemberId),
+      shadow: person(r.shadowMemberId),
+      questionId: r.questionId,
+      rubricVersionId: r.rubricVersionId,
+    })),
+  };
+}
+
+export async function setLoopStatus(db: Db, scope: Scope, input: { loopId: string; status: LoopStatus }) {
+  return db.$transaction(async (tx) => {
+    const loop = await tx.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId } });
+    if (!loop) throw notFound("That loop");
+    const error = loopMoveError(loop.status as LoopStatus, input.status);
+    if (error) throw new AppError("CONFLICT", error);
+    await tx.loop.update({ where: { id: loop.id }, data: { status: input.status } });
+    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "loop.status_changed", targetType: "loop", targetId: loop.id, data: { from: loop.status, to: input.status } });
+    return { id: loop.id, status: input.status };
+  });
+}

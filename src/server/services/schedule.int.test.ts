@@ -1,0 +1,175 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { callerFor, createUser, createWorkspaceWithRoles, db, outcome, type TestWorkspace } from "@/test/factories";
+
+const DAY = 86_400_000;
+/** A Monday 15:00 UTC at least two weeks ahead, so reminders are in the future. */
+function futureMonday(weeks = 2): Date {
+  const d = new Date(Date.now() + weeks * 7 * DAY);
+  d.setUTCHours(15, 0, 0, 0);
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7));
+  return d;
+}
+
+async function loopFor(ws: TestWorkspace, candidateMemberId = ws.members.candidate.memberId, templateKey = "backend-mid-virtual-onsite") {
+  const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: templateKey } });
+  const { id } = await ws.members.coach.caller.loop.create({ workspaceId: ws.id, candidateMemberId, templateId: template.id, targetRole: "Backend engineer", level: "mid" });
+  const rounds = await db.round.findMany({ where: { loopId: id }, orderBy: { order: "asc" } });
+  return { loopId: id, rounds };
+}
+
+async function addCandidate(ws: TestWorkspace) {
+  const user = await createUser("cand");
+  const m = await db.membership.create({ data: { workspaceId: ws.id, userId: user.userId, role: "candidate" } });
+  return m.id;
+}
+
+function parseIcs(base64: string) {
+  const cal = new ICAL.Component(ICAL.parse(Buffer.from(base64, "base64").toString("utf8")));
+  const ev = cal.getFirstSubcomponent("vevent")!;
+  return {
+    method: cal.getFirstPropertyValue("method"),
+    uid: ev.getFirstPropertyValue("uid"),
+    sequence: ev.getFirstPropertyValue("sequence"),
+    start: (ev.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().toISOString(),
+  };
+}
+
+describe("loops", () => {
+  it("a loop from a template gets the template's rounds in order; the status moves by its rules", async () => {
+    const ws = await createWorkspaceWithRoles("loops");
+    const { loopId, rounds } = await loopFor(ws);
+    expect(rounds.map((r) => r.durationMin)).toEqual([60, 60, 60, 60, 45, 45]);
+    const loop = await ws.members.coach.caller.loop.get({ workspaceId: ws.id, loopId });
+    expect(loop.status).toBe("scheduling");
+    expect(loop.rounds.map((r) => r.roundType.key)).toEqual(["technical-screen", "coding", "coding", "system-design", "behavioral", "hiring-manager"]);
+    expect(await outcome(ws.members.coach.caller.loop.setStatus({ workspaceId: ws.id, loopId, status: "completed" }))).toBe("CONFLICT");
+    expect(await outcome(ws.members.coach.caller.loop.create({ workspaceId: ws.id, candidateMemberId: ws.members.interviewer.memberId, targetRole: "Backend engineer", level: "mid" }))).toBe("BAD_REQUEST");
+    const board = await ws.members.coach.caller.loop.board({ workspaceId: ws.id });
+    expect(board.find((l) => l.id === loopId)).toMatchObject({ status: "scheduling", rounds: 6, scheduled: 0 });
+  });
+});
+
+describe("booking", () => {
+  it("20 parallel bookings of one interviewer's slot: exactly one succeeds, the rest get CONFLICT", async () => {
+    const ws = await createWorkspaceWithRoles("race20");
+    const at = futureMonday(3);
+    const loops = await Promise.all(Array.from({ length: 20 }, async () => loopFor(ws, await addCandidate(ws))));
+    const results = await Promise.all(
+      loops.map((l) =>
+        outcome(
+          callerFor(ws.members.coach.actor).schedule.book({
+            workspaceId: ws.id,
+            loopId: l.loopId,
+            bookings: [{ roundId: l.rounds[0]!.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: at }],
+          }),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r === "OK")).toHaveLength(1);
+    expect(results.filter((r) => r === "CONFLICT")).toHaveLength(19);
+    expect(await db.round.count({ where: { workspaceId: ws.id, interviewerMemberId: ws.members.interviewer.memberId, status: "scheduled" } })).toBe(1);
+  });
+
+  it("a candidate is never double-booked either, and the loser's message says why", async () => {
+    const ws = await createWorkspaceWithRoles("candclash");
+    const { loopId, rounds } = await loopFor(ws);
+    const at = futureMonday();
+    const coach = ws.members.coach.caller;
+    await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[0]!.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: at }] });
+    const err = await coach.schedule
+      .book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[1]!.id, interviewerMemberId: ws.members.owner.memberId, startsAt: new Date(at.getTime() + 30 * 60_000) }] })
+      .then(() => null, (e: { code: string; message: string }) => e);
+    expect(err).toMatchObject({ code: "CONFLICT", message: "The candidate already has a round at that time." });
+    // Touching is fine: the next round right after the first.
+    expect(await outcome(coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[1]!.id, interviewerMemberId: ws.members.owner.memberId, startsAt: new Date(at.getTime() + 60 * 60_000) }] }))).toBe("OK");
+  });
+
+  it("invites by email with an ICS; rescheduling raises SEQUENCE and replaces reminders; cancelling sends METHOD:CANCEL and withdraws them", async () => {
+    const ws = await createWorkspaceWithRoles("ics");
+    const { loopId, rounds } = await loopFor(ws);
+    const round = rounds[0]!;
+    const coach = ws.members.coach.caller;
+    const at = futureMonday();
+    await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: round.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: at, location: "https://meet.example/abc" }] });
+
+    const invites = await db.emailOutbox.findMany({ where: { workspaceId: ws.id, topic: `round:${round.id}:scheduled` } });
+    expect(invites.map((m) => m.to).sort()).toEqual([ws.members.candidate.actor.email, ws.members.interviewer.actor.email].sort());
+    const first = parseIcs((invites[0]!.attachments as { content: string }[])[0]!.content);
+    expect(first).toMatchObject({ method: "REQUEST", uid: round.icsUid, sequence: 0, start: at.toISOString() });
+    // The candidate's mail does not name the interviewer.
+    const toCandidate = invites.find((m) => m.to === ws.members.candidate.actor.email)!;
+    expect(toCandidate.text).not.toContain(ws.members.interviewer.actor.name!);
+
+    const reminders = () => db.emailOutbox.findMany({ where: { workspaceId: ws.id, topic: { startsWith: `round:${round.id}:reminder` }, status: "pending" }, orderBy: { nextAttemptAt: "asc" } });
+    let pending = await reminders();
+    expect(pending).toHaveLength(4); // 24 h and 1 h, for the interviewer and the candidate
+    expect(pending.map((m) => m.nextAttemptAt.getTime())).toEqual([at.getTime() - DAY, at.getTime() - DAY, at.getTime() - 3_600_000, at.getTime() - 3_600_000]);
+
+    // Move it a day later.
+    const later = new Date(at.getTime() + DAY);
+    await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: round.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: later }] });
+    const moved = await db.emailOutbox.findFirstOrThrow({ where: { workspaceId: ws.id, topic: `round:${round.id}:rescheduled` } });
+    expect(parseIcs((moved.attachments as { content: string }[])[0]!.content)).toMatchObject({ method: "REQUEST", uid: round.icsUid, sequence: 1, start: later.toISOString() });
+    pending = await reminders();
+    expect(pending).toHaveLength(4);
+    expect(pending.every((m) => m.nextAttemptAt.getTime() === later.getTime() - DAY || m.nextAttemptAt.getTime() === later.getTime() - 3_600_000)).toBe(true);
+
+    await coach.schedule.cancelRound({ workspaceId: ws.id, roundId: round.id });
+    const cancel = await db.emailOutbox.findFirstOrThrow({ where: { workspaceId: ws.id, topic: `round:${round.id}:cancelled` } });
+    expect(parseIcs((cancel.attachments as { content: string }[])[0]!.content)).toMatchObject({ method: "CANCEL", uid: round.icsUid, sequence: 2 });
+    expect(await reminders()).toHaveLength(0);
+    expect(await outcome(coach.schedule.cancelRound({ workspaceId: ws.id, roundId: round.id }))).toBe("CONFLICT");
+  });
+
+  it("pins the round type's published rubric version when a round is scheduled", async () => {
+    const ws = await createWorkspaceWithRoles("pin");
+    const { loopId, rounds } = await loopFor(ws);
+    await ws.members.coach.caller.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[0]!.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: futureMonday() }] });
+    const round = await db.round.findUniqueOrThrow({ where: { id: rounds[0]!.id } });
+    const version = await db.rubricVersion.findUniqueOrThrow({ where: { id: round.rubricVersionId! }, include: { rubric: true } });
+    expect(version).toMatchObject({ status: "published", version: 1 });
+    expect(version.rubric.roundTypeId).toBe(round.roundTypeId);
+  });
+});
+
+describe("suggested slots, agenda and schedule", () => {
+  it("suggests slots for a whole loop across time zones; booking one fills the interviewer's agenda and the candidate's schedule", async () => {
+    const ws = await createWorkspaceWithRoles("suggest");
+    const coach = ws.members.coach.caller;
+    const { loopId } = await loopFor(ws, ws.members.candidate.memberId, "entry-coding-focus");
+    // Interviewers: the interviewer (Berlin) runs screens and coding; the owner (New York) runs behavioral.
+    await ws.members.interviewer.caller.schedule.saveMyAvailability({ workspaceId: ws.id, timeZone: "Europe/Berlin", weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "13:00", end: "21:00" })), exceptions: [] });
+    await ws.members.owner.caller.schedule.saveMyAvailability({ workspaceId: ws.id, timeZone: "America/New_York", weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" })), exceptions: [] });
+    await coach.schedule.saveInterviewerSettings({ workspaceId: ws.id, memberId: ws.members.interviewer.memberId, roundTypeKeys: ["technical-screen", "coding"], weeklyCap: 10 });
+    await coach.schedule.saveInterviewerSettings({ workspaceId: ws.id, memberId: ws.members.owner.memberId, roundTypeKeys: ["behavioral"], weeklyCap: 5 });
+    await ws.members.candidate.caller.schedule.saveMyAvailability({ workspaceId: ws.id, timeZone: "America/Los_Angeles", weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "06:00", end: "12:00" })), exceptions: [] });
+
+    const suggestions = await coach.schedule.suggest({ workspaceId: ws.id, loopId, days: 14 });
+    expect(suggestions.length).toBeGreaterThan(0);
+    const pick = suggestions[0]!;
+    expect(pick.rounds).toHaveLength(4);
+    for (let i = 1; i < pick.rounds.length; i++) expect(pick.rounds[i]!.start.getTime()).toBeGreaterThanOrEqual(pick.rounds[i - 1]!.end.getTime());
+    expect(pick.rounds.at(-1)!.interviewerMemberId).toBe(ws.members.owner.memberId);
+
+    await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: pick.rounds.map((r) => ({ roundId: r.roundId, interviewerMemberId: r.interviewerMemberId, startsAt: r.start })) });
+    expect((await coach.loop.get({ workspaceId: ws.id, loopId })).status).toBe("scheduled");
+    const agenda = await ws.members.interviewer.caller.schedule.agenda({ workspaceId: ws.id });
+    expect(agenda).toHaveLength(3);
+    expect(agenda[0]!.candidate).toBe(ws.members.candidate.actor.name);
+    const schedule = await ws.members.candidate.caller.schedule.mySchedule({ workspaceId: ws.id });
+    expect(schedule).toHaveLength(4);
+    expect(JSON.stringify(schedule)).not.toContain(ws.members.interviewer.actor.name!);
+    // The slots are no longer free: a second suggestion avoids them.
+    const again = await coach.schedule.suggest({ workspaceId: ws.id, loopId: (await loopFor(ws, await addCandidate(ws), "entry-coding-focus")).loopId, days: 14 }).catch(() => []);
+    for (const s of again) for (const r of s.rounds) for (const b of pick.rounds) if (r.interviewerMemberId === b.interviewerMemberId) expect(r.start < b.end && b.start < r.end).toBe(false);
+  });
+
+  it("says which round has nobody qualified", async () => {
+    const ws = await createWorkspaceWithRoles("nopool");
+    const { loopId } = await loopFor(ws);
+    const err = await ws.members.coach.caller.schedule.suggest({ workspaceId: ws.id, loopId }).then(() => null, (e: { code: string; message: string }) => e);
+    expect(err?.code).toBe("BAD_REQUEST");
+    expect(err?.message).toMatch(/No interviewer is qualified for: .*Technical screen/);
+  });
+});

@@ -1,0 +1,447 @@
+// Scheduling: members' availability, suggested slots for a whole loop, booking (the database refuses
+// double-booking), rescheduling and cancelling with calendar updates and reminders through the outbox.
+import { DateTime } from "luxon";
+import { expandAvailability, isoWeekKey, suggestLoopSlots, type DateException, type Interval, type WeeklyWindow } from "@/domain/scheduling";
+import { buildRoundIcs } from "@/server/calendar/ics";
+import { AppError, notFound } from "@/server/errors";
+import type { Db, Prisma } from "@/server/db";
+import { enqueueEmail, withdrawPendingEmails } from "@/server/email/outbox";
+import { renderEmail } from "@/server/email/render";
+import { getEnv } from "@/server/env";
+import { statusAfterBooking, type LoopStatus } from "@/domain/loop-status";
+import { recordAudit } from "./audit";
+import type { Scope, Tx } from "./scope";
+
+export const REMINDERS = [
+  { key: "reminder-24h", before: 24 * 60, label: "24 hours" },
+  { key: "reminder-1h", before: 60, label: "1 hour" },
+] as const;
+
+// ---------- profiles and availability ----------
+
+// Availability is stored as JSON validated at the boundary (src/schemas/loop.ts).
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+const DEFAULT_WEEKLY: WeeklyWindow[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" }));
+
+export async function getProfile(db: Tx, scope: Scope, memberId = scope.memberId) {
+  const [profile, member, workspace] = await Promise.all([
+    db.schedulingProfile.findUnique({ where: { workspaceId_memberId: { workspaceId: scope.workspaceId, memberId } } }),
+    db.membership.findFirst({ where: { id: memberId, workspaceId: scope.workspaceId }, select: { id: true, role: true } }),
+    db.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { timeZone: true } }),
+  ]);
+  if (!member) throw notFound("That member");
+  return {
+    memberId,
+    role: member.role,
+    timeZone: profile?.timeZone ?? workspace.timeZone,
+    weekly: (profile?.weekly as unknown as WeeklyWindow[] | undefined) ?? DEFAULT_WEEKLY,
+    exceptions: (profile?.exceptions as unknown as DateException[] | undefined) ?? [],
+    roundTypeKeys: profile?.roundTypeKeys ?? [],
+    weeklyCap: profile?.weeklyCap ?? null,
+    saved: !!profile,
+  };
+}
+
+export async function saveMyAvailability(db: Db, scope: Scope, input: { timeZone: string; weekly: WeeklyWindow[]; exceptions: DateException[] }) {
+  await db.schedulingProfile.upsert({
+    where: { workspaceId_memberId: { workspaceId: scope.workspaceId, memberId: scope.memberId } },
+    update: { timeZone: input.timeZone, weekly: json(input.weekly), exceptions: json(input.exceptions) },
+    create: { workspaceId: scope.workspaceId, memberId: scope.memberId, timeZone: input.timeZone, weekly: json(input.weekly), exceptions: json(input.exceptions), roundTypeKeys: [] },
+  });
+  return getProfile(db, scope);
+}
+
+/** A coach sets which round types an interviewer runs (the pools) and their weekly cap. */
+export async function saveInterviewerSettings(db: Db, scope: Scope, input: { memberId: string; roundTypeKeys: string[]; weeklyCap: number | null }) {
+  return db.$transaction(async (tx) => {
+    const current = await getProfile(tx, scope, input.memberId);
+    if (current.role === "candidate") throw new AppError("BAD_REQUEST", "Candidates cannot run rounds; change their role first.");
+    const known = new Set((await tx.roundType.findMany({ where: { workspaceId: scope.workspaceId }, select: { key: true } })).map((r) => r.key));
+    const unknown = input.roundTypeKeys.filter((k) => !known.has(k));
+    if (unknown.length) throw new AppError("BAD_REQUEST", `Unknown round type: ${unknown.join(", ")}.`);
+    await tx.schedulingProfile.upsert({
+      where: { workspaceId_memberId: { workspaceId: scope.workspaceId, memberId: input.memberId } },
+      update: { roundTypeKeys: input.roundTypeKeys, weeklyCap: input.weeklyCap },
+      create: { workspaceId: scope.workspaceId, memberId: input.memberId, timeZone: current.timeZone, weekly: json(current.weekly), exceptions: json(current.exceptions), roundTypeKeys: input.roundTypeKeys, weeklyCap: input.weeklyCap },
+    });
+    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "profile.updated", targetType: "membership", targetId: input.memberId, data: { roundTypeKeys: input.roundTypeKeys, weeklyCap: input.weeklyCap } });
+    return getProfile(tx, scope, input.memberId);
+  });
+}
+
+/** Interviewers with their pools, cap and this week's load. */
+export async function listInterviewers(db: Db, scope: Scope, now = new Date()) {
+  const members = await db.membership.findMany({
+    where: { workspaceId: scope.workspaceId, role: { in: ["interviewer", "coach", "owner"] } },
+    include: { user: { select: { name: true, email: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const profiles = await db.schedulingProfile.findMany({ where: { workspaceId: scope.workspaceId, memberId: { in: members.map((m) => m.id) } } });
+  const weekStart = DateTime.fromJSDate(now).startOf("week").toJSDate();
+  const weekEnd = DateTime.fromJSDate(now).endOf("week").toJSDate();
+  const loads = await db.round.groupBy({
+    by: ["interviewerMemberId"],
+    where: { workspaceId: scope.workspaceId, status: "scheduled", startsAt: { gte: weekStart, lte: weekEnd } },
+    _count: { _all: true },
+  });
+  return members
+    .map((m) => {
+      const p = profiles.find((x) => x.memberId === m.id);
+      return {
+        memberId: m.id,
+        role: m.role,
+        name: m.user.name ?? m.user.email ?? "Member",
+        email: m.user.email,
+        timeZone: p?.timeZone ?? null,
+        roundTypeKeys: p?.roundTypeKeys ?? [],
+        weeklyCap: p?.weeklyCap ?? null,
+        loadThisWeek: loads.find((l) => l.interviewerMemberId === m.id)?._count._all ?? 0,
+      };
+    })
+    .filter((m) => m.role === "interviewer" || m.roundTypeKeys.length > 0);
+}
+
+// ---------- suggestions ----------
+
+async function loadLoopForScheduling(tx: Tx, scope: Scope, loopId: string) {
+  const loop = await tx.loop.findFirst({ where: { id: loopId, workspaceId: scope.workspaceId }, include: { rounds: { orderBy: { order: "asc" } } } });
+  if (!loop) throw notFound("That loop");
+  return loop;
+}
+
+async function busyOf(tx: Tx, workspaceId: string, memberIds: string[], range: Interval, exceptLoopId?: string) {
+  const rounds = await tx.round.findMany({
+    where: {
+      workspaceId,
+      status: "scheduled",
+      startsAt: { lt: range.end },
+      endsAt: { gt: range.start },
+      OR: [{ interviewerMemberId: { in: memberIds } }, { shadowMemberId: { in: memberIds } }, { candidateMemberId: { in: memberIds } }],
+      ...(exceptLoopId ? { NOT: { loopId: exceptLoopId } } : {}),
+    },
+    select: { interviewerMemberId: true, shadowMemberId: true, candidateMemberId: true, startsAt: true, endsAt: true },
+  });
+  const busy = new Map<string, Interval[]>();
+  for (const r of rounds) {
+    for (const id of [r.interviewerMemberId, r.shadowMemberId, r.candidateMemberId]) {
+      if (id && memberIds.includes(id)) busy.set(id, [...(busy.get(id) ?? []), { start: r.startsAt!, end: r.endsAt! }]);
+    }
+  }
+  return busy;
+}
+
+export async function suggestSlots(db: Db, scope: Scope, input: { loopId: string; fromDate?: Date; days?: number; breakMin?: number }, now = new Date()) {
+  const loop = await loadLoopForScheduling(db, scope, input.loopId);
+  const rounds = loop.rounds.filter((r) => r.status !== "cancelled");
+  if (rounds.length === 0) throw new AppError("BAD_REQUEST", "This loop has no rounds to schedule yet.");
+  const start = input.fromDate && input.fromDate > now ? input.fromDate : now;
+  const range = { start, end: new Date(start.getTime() + (input.days ?? 21) * 86_400_000) };
+  const roundTypes = await db.roundType.findMany({ where: { workspaceId: scope.workspaceId, id: { in: rounds.map((r) => r.roundTypeId) } }, select: { id: true, key: true } });
+  const keyOf = new Map(roundTypes.map((r) => [r.id, r.key]));
+  const profiles = await db.schedulingProfile.findMany({ where: { workspaceId: scope.workspaceId } });
+  const interviewerIds = (
+    await db.membership.findMany({ where: { workspaceId: scope.workspaceId, role: { in: ["interviewer", "coach", "owner"] }, id: { in: profiles.map((p) => p.memberId) } }, select: { id: true } })
+  ).map((m) => m.id);
+  const candidate = await getProfile(db, scope, loop.candidateMemberId);
+  const busy = await busyOf(db, scope.workspaceId, [...interviewerIds, loop.candidateMemberId], range, loop.id);
+  const weekLoad = await db.round.findMany({
+    where: { workspaceId: scope.workspaceId, status: "scheduled", interviewerMemberId: { in: interviewerIds }, startsAt: { gte: new Date(range.start.getTime() - 7 * 86_400_000), lt: new Date(range.end.getTime() + 7 * 86_400_000) }, NOT: { loopId: loop.id } },
+    select: { interviewerMemberId: true, startsAt: true },
+  });
+  const interviewers = profiles
+    .filter((p) => interviewerIds.includes(p.memberId))
+    .map((p) => {
+      const bookedByWeek: Record<string, number> = {};
+      for (const r of weekLoad.filter((x) => x.interviewerMemberId === p.memberId)) {
+        const key = isoWeekKey(r.startsAt!, p.timeZone);
+        bookedByWeek[key] = (bookedByWeek[key] ?? 0) + 1;
+      }
+      return {
+        id: p.memberId,
+        timeZone: p.timeZone,
+        available: expandAvailability({ timeZone: p.timeZone, weekly: p.weekly as unknown as WeeklyWindow[], exceptions: p.exceptions as unknown as DateException[], range }),
+        busy: busy.get(p.memberId) ?? [],
+        weeklyCap: p.weeklyCap,
+        bookedByWeek,
+      };
+    });
+  const pools = rounds.map((r) => ({
+    key: r.id,
+    durationMin: r.durationMin,
+    pool: profiles.filter((p) => interviewerIds.includes(p.memberId) && p.roundTypeKeys.includes(keyOf.get(r.roundTypeId) ?? "")).map((p) => p.memberId),
+  }));
+  const empty = pools.filter((p) => p.pool.length === 0);
+  if (empty.length) {
+    const names = await db.roundType.findMany({ where: { id: { in: rounds.filter((r) => empty.some((e) => e.key === r.id)).map((r) => r.roundTypeId) } }, select: { name: true } });
+    throw new AppError("BAD_REQUEST", `No interviewer is qualified for: ${names.map((n) => n.name).join(", ")}. Set their round types on the Interviewers page.`);
+  }
+  const suggestions = suggestLoopSlots({
+    rounds: pools,
+    candidate: {
+      available: expandAvailability({ timeZone: candidate.timeZone, weekly: candidate.weekly, exceptions: candidate.exceptions, range }),
+      busy: busy.get(loop.candidateMemberId) ?? [],
+    },
+    interviewers,
+    range,
+    now,
+    breakMin: input.breakMin ?? 15,
+    maxSuggestions: 5,
+  });
+  const names = new Map(
+    (await db.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: interviewerIds } }, include: { user: { select: { name: true, email: true } } } })).map((m) => [m.id, m.user.name ?? m.user.email ?? "Interviewer"]),
+  );
+  return suggestions.map((s) => ({
+    start: s.start,
+    end: s.end,
+    score: s.score,
+    rounds: s.rounds.map((r) => ({ roundId: r.key, start: r.start, end: r.end, interviewerMemberId: r.interviewerId, interviewerName: names.get(r.interviewerId) ?? "Interviewer" })),
+  }));
+}
+
+// ---------- booking, rescheduling, cancelling ----------
+
+function isOverlapViolation(err: unknown): string | null {
+  const text = `${(err as Error)?.message ?? ""} ${JSON.stringify((err as { cause?: unknown })?.cause ?? {})} ${JSON.stringify((err as { meta?: unknown })?.meta ?? {})}`;
+  if (/rounds_interviewer_no_overlap/.test(text)) return "interviewer";
+  if (/rounds_shadow_no_overlap/.test(text)) return "shadow";
+  if (/rounds_candidate_no_overlap/.test(text)) return "candidate";
+  if (/23P01|exclusion constraint/i.test(text)) return "someone";
+  return null;
+}
+
+const CLASH: Record<string, string> = {
+  interviewer: "The interviewer is already booked at that time. Pick another slot or interviewer.",
+  shadow: "The shadow interviewer is already booked at that time.",
+  candidate: "The candidate already has a round at that time.",
+  someone: "Someone in this round is already booked at that time.",
+};
+
+function formatWhen(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat("ccc, d LLL yyyy, HH:mm ZZZZ");
+}
+
+interface Person {
+  memberId: string;
+  name: string;
+  email: string;
+  timeZone: string;
+}
+
+async function people(tx: Tx, scope: Scope, memberIds: string[]): Promise<Map<string, Person>> {
+  const [members, profiles, ws] = await Promise.all([
+    tx.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: memberIds } }, include: { user: { select: { name: true, email: true } } } }),
+    tx.schedulingProfile.findMany({ where: { workspaceId: scope.workspaceId, memberId: { in: memberIds } }, select: { memberId: true, timeZone: true } }),
+    tx.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { timeZone: true } }),
+  ]);
+  return new Map(
+    members.map((m) => [
+      m.id,
+      { memberId: m.id, name: m.user.name ?? m.user.email ?? "Member", email: m.user.email ?? "", timeZone: profiles.find((p) => p.memberId === m.id)?.timeZone ?? ws.timeZone },
+    ]),
+  );
+}
+
+type RoundRow = { id: string; icsUid: string; icsSequence: number; startsAt: Date | null; endsAt: Date | null; durationMin: number; location: string; roundTypeId: string; interviewerMemberId: string | null; shadowMemberId: string | null; candidateMemberId: string; loopId: string };
+
+/** Calendar mail to everyone in a round (with an ICS), and its reminders, all in the caller's transaction. */
+async function notifyRound(tx: Tx, scope: Scope, round: RoundRow, kind: "scheduled" | "rescheduled" | "cancelled") {
+  const env = getEnv();
+  const [roundType, workspace] = await Promise.all([
+    tx.roundType.findFirstOrThrow({ where: { id: round.roundTypeId, workspaceId: scope.workspaceId }, select: { name: true } }),
+    tx.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { name: true, slug: true } }),
+  ]);
+  const ids = [round.interviewerMemberId, round.shadowMemberId, round.candidateMemberId].filter((x): x is string => !!x);
+  const who = await people(tx, scope, ids);
+  const candidate = who.get(round.candidateMemberId);
+  const attendees = [...who.values()].filter((p) => p.email);
+  await withdrawPendingEmails(tx, scope.workspaceId, `round:${round.id}:reminder`);
+  if (!round.startsAt || !round.endsAt) return;
+  const ics = buildRoundIcs({
+    uid: round.icsUid,
+    sequence: round.icsSequence,
+    method: kind === "cancelled" ? "CANCEL" : "REQUEST",
+    start: round.startsAt,
+    end: round.endsAt,
+    title: `${roundType.name}: practice round (${workspace.name})`,
+    description: `A Loopwise practice round. Details: ${env.appUrl}/w/${workspace.slug}`,
+    location: round.location,
+    organizer: { name: "Loopwise", email: env.EMAIL_FROM.replace(/^.*<([^>]+)>.*$/, "$1") },
+    attendees: attendees.map((p) => ({ name: p.name, email: p.email })),
+  });
+  for (const p of attendees) {
+    const isCandidate = p.memberId === round.candidateMemberId;
+    const page = isCandidate ? "schedule" : "agenda";
+    // Candidates do not learn interviewer identities from mail; interviewers see who they meet.
+    const withWhom = isCandidate ? "your interviewer" : (candidate?.name ?? "the candidate");
+    const email = await renderEmail("round-scheduled", {
+      kind,
+      recipientName: p.name,
+      roundName: roundType.name,
+      workspaceName: workspace.name,
+      when: formatWhen(round.startsAt, p.timeZone),
+      durationMin: round.durationMin,
+      location: round.location,
+      withWhom,
+      url: `${env.appUrl}/w/${workspace.slug}/${page}`,
+    });
+    await enqueueEmail(tx, {
+      workspaceId: scope.workspaceId,
+      to: p.email,
+      email,
+      topic: `round:${round.id}:${kind}`,
+      attachments: [{ filename: "invite.ics", content: Buffer.from(ics).toString("base64"), contentType: `text/calendar; method=${kind === "cancelled" ? "CANCEL" : "REQUEST"}` }],
+    });
+    if (kind === "cancelled") continue;
+    for (const r of REMINDERS) {
+      const sendAt = new Date(round.startsAt.getTime() - r.before * 60_000);
+      if (sendAt <= new Date()) continue;
+      const reminder = await renderEmail("round-reminder", {
+        recipientName: p.name,
+        roundName: roundType.name,
+        when: formatWhen(round.startsAt, p.timeZone),
+        startsIn: r.label,
+        location: round.location,
+        url: `${env.appUrl}/w/${workspace.slug}/${page}`,
+      });
+      await enqueueEmail(tx, { workspaceId: scope.workspaceId, to: p.email, email: reminder, topic: `round:${round.id}:${r.key}`, sendAt });
+    }
+  }
+}
+
+async function refreshLoopStatus(tx: Tx, loopId: string) {
+  const loop = await tx.loop.findUniqueOrThrow({ where: { id: loopId }, include: { rounds: { select: { status: true } } } });
+  const active = loop.rounds.filter((r) => r.status !== "cancelled");
+  const next = statusAfterBooking(loop.status as LoopStatus, active.filter((r) => r.status === "scheduled").length, active.length);
+  if (next !== loop.status) await tx.loop.update({ where: { id: loopId }, data: { status: next } });
+}
+
+async function pinnedRubricVersion(tx: Tx, workspaceId: string, roundTypeId: string) {
+  const v = await tx.rubricVersion.findFirst({
+    where: { workspaceId, status: "published", rubric: { roundTypeId, archivedAt: null } },
+    orderBy: [{ rubric: { createdAt: "asc" } }, { version: "desc" }],
+    select: { id: true },
+  });
+  return v?.id ?? null;
+}
+
+export interface Booking {
+  roundId: string;
+  interviewerMemberId: string;
+  shadowMemberId?: string | null;
+  startsAt: Date;
+  location?: string;
+  questionId?: string | null;
+}
+
+/** Books one or more rounds of a loop in one transaction: all succeed, or none (CONFLICT on a clash). */
+export async function bookRounds(db: Db, scope: Scope, input: { loopId: string; bookings: Booking[] }) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const loop = await loadLoopForScheduling(tx, scope, input.loopId);
+      if (loop.status === "cancelled" || loop.status === "completed") throw new AppError("CONFLICT", `This loop is ${loop.status}; it cannot be scheduled.`);
+      const interviewers = await tx.membership.findMany({
+        where: { workspaceId: scope.workspaceId, id: { in: input.bookings.flatMap((b) => [b.interviewerMemberId, b.shadowMemberId ?? ""]).filter(Boolean) } },
+        select: { id: true, role: true },
+      });
+      const results = [];
+      for (const b of input.bookings) {
+        const round = loop.rounds.find((r) => r.id === b.roundId);
+        if (!round) throw notFound("That round in this loop");
+        if (round.status === "cancelled") throw new AppError("CONFLICT", "That round is cancelled.");
+        for (const id of [b.interviewerMemberId, b.shadowMemberId].filter((x): x is string => !!x)) {
+          const m = interviewers.find((x) => x.id === id);
+          if (!m) throw notFound("That interviewer");
+          if (m.role === "candidate") throw new AppError("BAD_REQUEST", "A candidate cannot interview.");
+        }
+        if (b.questionId) {
+          const q = await tx.question.findFirst({ where: { id: b.questionId, workspaceId: scope.workspaceId, roundTypeId: round.roundTypeId } });
+          if (!q) throw notFound("That question for this round type");
+        }
+        const moved = round.status === "scheduled";
+        const updated = await tx.round.update({
+          where: { id: round.id },
+          data: {
+            status: "scheduled",
+            startsAt: b.startsAt,
+            endsAt: new Date(b.startsAt.getTime() + round.durationMin * 60_000),
+            interviewerMemberId: b.interviewerMemberId,
+            shadowMemberId: b.shadowMemberId ?? null,
+            location: b.location ?? round.location,
+            questionId: b.questionId === undefined ? round.questionId : b.questionId,
+            rubricVersionId: round.rubricVersionId ?? (await pinnedRubricVersion(tx, scope.workspaceId, round.roundTypeId)),
+            icsSequence: moved ? round.icsSequence + 1 : round.icsSequence,
+          },
+        });
+        await notifyRound(tx, scope, updated, moved ? "rescheduled" : "scheduled");
+        await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: moved ? "round.rescheduled" : "round.scheduled", targetType: "round", targetId: round.id, data: { startsAt: b.startsAt.toISOString(), interviewerMemberId: b.interviewerMemberId } });
+        results.push({ roundId: round.id, startsAt: updated.startsAt, endsAt: updated.endsAt, sequence: updated.icsSequence });
+      }
+      await refreshLoopStatus(tx, loop.id);
+      return results;
+    });
+  } catch (err) {
+    const clash = isOverlapViolation(err);
+    if (clash) throw new AppError("CONFLICT", CLASH[clash]!);
+    throw err;
+  }
+}
+
+export async function cancelRound(db: Db, scope: Scope, input: { roundId: string }) {
+  return db.$transaction(async (tx) => {
+    const round = await tx.round.findFirst({ where: { id: input.roundId, workspaceId: scope.workspaceId } });
+    if (!round) throw notFound("That round");
+    if (round.status === "cancelled") throw new AppError("CONFLICT", "That round is already cancelled.");
+    const wasScheduled = round.status === "scheduled";
+    const updated = await tx.round.update({ where: { id: round.id }, data: { status: "cancelled", icsSequence: round.icsSequence + (wasScheduled ? 1 : 0) } });
+    if (wasScheduled) await notifyRound(tx, scope, updated, "cancelled");
+    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "round.cancelled", targetType: "round", targetId: round.id, data: { startsAt: round.startsAt?.toISOString() ?? null } });
+    await refreshLoopStatus(tx, round.loopId);
+    return { id: round.id, status: "cancelled" as const };
+  });
+}
+
+// ---------- views ----------
+
+/** The interviewer's upcoming rounds, with what they need to open the kit. */
+export async function listMyAgenda(db: Db, scope: Scope, now = new Date()) {
+  const rounds = await db.round.findMany({
+    where: { workspaceId: scope.workspaceId, status: "scheduled", endsAt: { gt: now }, OR: [{ interviewerMemberId: scope.memberId }, { shadowMemberId: scope.memberId }] },
+    orderBy: { startsAt: "asc" },
+    take: 100,
+  });
+  const [who, roundTypes] = await Promise.all([
+    people(db, scope, [...new Set(rounds.map((r) => r.candidateMemberId))]),
+    db.roundType.findMany({ where: { workspaceId: scope.workspaceId, id: { in: rounds.map((r) => r.roundTypeId) } }, select: { id: true, name: true } }),
+  ]);
+  return rounds.map((r) => ({
+    id: r.id,
+    roundTypeId: r.roundTypeId,
+    roundType: roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round",
+    questionId: r.questionId,
+    startsAt: r.startsAt!,
+    endsAt: r.endsAt!,
+    location: r.location,
+    candidate: who.get(r.candidateMemberId)?.name ?? "Candidate",
+    asShadow: r.shadowMemberId === scope.memberId,
+  }));
+}
+
+/** The candidate's own schedule. No interviewer identities. */
+export async function listMySchedule(db: Db, scope: Scope) {
+  const rounds = await db.round.findMany({
+    where: { workspaceId: scope.workspaceId, candidateMemberId: scope.memberId, status: "scheduled" },
+    orderBy: { startsAt: "asc" },
+    take: 200,
+  });
+  const roundTypes = await db.roundType.findMany({ where: { workspaceId: scope.workspaceId, id: { in: rounds.map((r) => r.roundTypeId) } }, select: { id: true, name: true, description: true } });
+  return rounds.map((r) => ({
+    id: r.id,
+    roundType: roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round",
+    description: roundTypes.find((t) => t.id === r.roundTypeId)?.description ?? "",
+    startsAt: r.startsAt!,
+    endsAt: r.endsAt!,
+    durationMin: r.durationMin,
+    location: r.location,
+  }));
+}
