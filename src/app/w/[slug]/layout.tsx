@@ -13,6 +13,11 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const all = await (await getServerCaller()).workspace.listMine();
   const items = [
     { href: `/w/${slug}`, label: "Overview", show: true },
+    { href: `/w/${slug}/loops`, label: "Loops", show: can(workspace.role, "loop.read") },
+    { href: `/w/${slug}/agenda`, label: "My agenda", show: can(workspace.role, "agenda.read") },
+    { href: `/w/${slug}/schedule`, label: "My schedule", show: workspace.role === "candidate" },
+    { href: `/w/${slug}/availability`, label: "Availability", show: can(workspace.role, "schedule.self") },
+    { href: `/w/${slug}/interviewers`, label: "Interviewers", show: can(workspace.role, "loop.read") },
     { href: `/w/${slug}/library`, label: "Rubric library", show: can(workspace.role, "library.read") },
     { href: `/w/${slug}/questions`, label: "Question bank", show: can(workspace.role, "library.read") },
     { href: `/w/${slug}/kits`, label: "Interviewer kits", show: can(workspace.role, "kit.read") },

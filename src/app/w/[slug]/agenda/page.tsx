@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LocalTime } from "@/components/time";
+import { Badge, EmptyState, PageHeader } from "@/components/ui";
+import { getServerCaller } from "@/trpc/server";
+import { loadWorkspaceWith } from "../workspace-context";
+
+export const metadata: Metadata = { title: "My agenda" };
+export const dynamic = "force-dynamic";
+
+export default async function AgendaPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const ws = await loadWorkspaceWith(slug, "agenda.read");
+  const rounds = await (await getServerCaller()).schedule.agenda({ workspaceId: ws.id });
+  return (
+    <>
+      <PageHeader title="My agenda" description="Your upcoming rounds, in your time zone, with the kit for each." />
+      {rounds.length === 0 ? (
+        <EmptyState title="No upcoming rounds">When a coach books you for a round, it appears here and in your email.</EmptyState>
+      ) : (
+        <ul className="space-y-3">
+          {rounds.map((r) => (
+            <li key={r.id} data-testid="agenda-round" className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+              <div>
+                <p className="font-medium">
+                  {r.roundType} with {r.candidate} {r.asShadow && <Badge tone="blue">shadowing</Badge>}
+                </p>
+                <p className="text-sm text-slate-700">
+                  <LocalTime value={r.startsAt} /> – <LocalTime value={r.endsAt} style="short" />
+                  {r.location && (
+                    <>
+                      {" · "}
+                      <a className="text-brand-700 underline" href={r.location}>
+                        join link
+                      </a>
+                    </>
+                  )}
+                </p>
+              </div>
+              <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/kits/${r.roundTypeId}${r.questionId ? `?question=${r.questionId}` : ""}`}>
+                Open kit
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

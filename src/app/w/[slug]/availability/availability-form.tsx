@@ -1,0 +1,94 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { useFormErrors } from "@/components/errors";
+import { Button, Card, Field, Input, Select, Skeleton } from "@/components/ui";
+import { SaveAvailabilityInput } from "@/schemas/loop";
+import { useTRPC } from "@/trpc/react";
+
+const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+type Day = { on: boolean; start: string; end: string };
+
+export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const profile = useQuery(trpc.schedule.myAvailability.queryOptions({ workspaceId }));
+  const [timeZone, setTimeZone] = useState("UTC");
+  const [days, setDays] = useState<Day[]>(DAYS.map(() => ({ on: false, start: "09:00", end: "17:00" })));
+  const [daysOff, setDaysOff] = useState("");
+  const { errors, validate, onServerError } = useFormErrors();
+  useEffect(() => {
+    if (!profile.data) return;
+    setTimeZone(profile.data.timeZone);
+    setDays(
+      DAYS.map((_, i) => {
+        const w = profile.data.weekly.find((x) => x.weekday === i + 1);
+        return w ? { on: true, start: w.start, end: w.end } : { on: false, start: "09:00", end: "17:00" };
+      }),
+    );
+    setDaysOff(profile.data.exceptions.filter((e) => !e.available).map((e) => e.date).join(", "));
+  }, [profile.data]);
+  const save = useMutation(
+    trpc.schedule.saveMyAvailability.mutationOptions({
+      onSuccess: () => {
+        toast.success("Availability saved");
+        void qc.invalidateQueries({ queryKey: trpc.schedule.pathKey() });
+      },
+      onError: onServerError,
+    }),
+  );
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const input = validate(SaveAvailabilityInput, {
+      workspaceId,
+      timeZone,
+      weekly: days.flatMap((d, i) => (d.on ? [{ weekday: i + 1, start: d.start, end: d.end }] : [])),
+      exceptions: daysOff
+        .split(/[,\s]+/)
+        .filter(Boolean)
+        .map((date) => ({ date, available: false as const })),
+    });
+    if (input) save.mutate(input);
+  }
+  if (profile.isPending) return <Skeleton rows={7} />;
+  const zones = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
+  return (
+    <Card>
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <Field label="Your time zone" htmlFor="av-tz" error={errors.timeZone}>
+          <Select id="av-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} className="max-w-sm">
+            {[...new Set([timeZone, "UTC", ...zones])].map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <fieldset>
+          <legend className="text-sm font-medium">Weekly hours</legend>
+          <div className="mt-2 space-y-2">
+            {DAYS.map((name, i) => (
+              <div key={name} className="grid grid-cols-[9rem_8rem_8rem] items-center gap-3">
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" className="size-4" checked={days[i]!.on} onChange={(e) => setDays(days.map((d, j) => (j === i ? { ...d, on: e.target.checked } : d)))} />
+                  {name}
+                </label>
+                <Input aria-label={`${name} from`} type="time" value={days[i]!.start} disabled={!days[i]!.on} onChange={(e) => setDays(days.map((d, j) => (j === i ? { ...d, start: e.target.value } : d)))} />
+                <Input aria-label={`${name} until`} type="time" value={days[i]!.end} disabled={!days[i]!.on} onChange={(e) => setDays(days.map((d, j) => (j === i ? { ...d, end: e.target.value } : d)))} />
+              </div>
+            ))}
+          </div>
+          {errors.weekly && <p role="alert" className="mt-1 text-sm text-red-700">{errors.weekly}</p>}
+        </fieldset>
+        <Field label="Days off (dates, comma-separated)" htmlFor="av-off" error={errors.exceptions} hint="For example 2026-12-24, 2026-12-31">
+          <Input id="av-off" value={daysOff} onChange={(e) => setDaysOff(e.target.value)} invalid={!!errors.exceptions} />
+        </Field>
+        <Button type="submit" busy={save.isPending}>
+          Save availability
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui";
+import { loadWorkspaceWith } from "../workspace-context";
+import { AvailabilityForm } from "./availability-form";
+
+export const metadata: Metadata = { title: "Availability" };
+export const dynamic = "force-dynamic";
+
+export default async function AvailabilityPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const ws = await loadWorkspaceWith(slug, "schedule.self");
+  return (
+    <>
+      <PageHeader title="Availability" description="When you can take part in rounds, in your own time zone. Suggested slots only use these times." />
+      <AvailabilityForm workspaceId={ws.id} />
+    </>
+  );
+}

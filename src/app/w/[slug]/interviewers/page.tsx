@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui";
+import { can } from "@/domain/roles";
+import { loadWorkspaceWith } from "../workspace-context";
+import { InterviewerTable } from "./interviewer-table";
+
+export const metadata: Metadata = { title: "Interviewers" };
+export const dynamic = "force-dynamic";
+
+export default async function InterviewersPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const ws = await loadWorkspaceWith(slug, "loop.read");
+  return (
+    <>
+      <PageHeader title="Interviewers" description="Which round types each interviewer runs (these form the pools for suggested slots), their weekly cap and this week's load." />
+      <InterviewerTable workspaceId={ws.id} canManage={can(ws.role, "loop.manage")} />
+    </>
+  );
+}

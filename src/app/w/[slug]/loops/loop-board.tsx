@@ -1,0 +1,140 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { useFormErrors } from "@/components/errors";
+import { LocalTime } from "@/components/time";
+import { Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { LOOP_STATUSES } from "@/domain/loop-status";
+import { LEVELS } from "@/schemas/library";
+import { CreateLoopInput } from "@/schemas/loop";
+import { useTRPC } from "@/trpc/react";
+
+const LABEL: Record<string, string> = { draft: "Draft", scheduling: "Scheduling", scheduled: "Scheduled", in_progress: "In progress", debrief: "Debrief", completed: "Completed", cancelled: "Cancelled" };
+
+export function LoopBoard({ workspaceId, slug, canManage }: { workspaceId: string; slug: string; canManage: boolean }) {
+  const trpc = useTRPC();
+  const board = useQuery(trpc.loop.board.queryOptions({ workspaceId }));
+  return (
+    <div className="space-y-6">
+      {canManage && <NewLoop workspaceId={workspaceId} slug={slug} />}
+      {board.isPending ? (
+        <Skeleton rows={4} />
+      ) : board.isError ? (
+        <p role="alert" className="text-sm text-red-700">{board.error.message}</p>
+      ) : board.data.length === 0 ? (
+        <EmptyState title="No loops yet">Create the first loop above: pick a candidate and a template.</EmptyState>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+          {LOOP_STATUSES.filter((s) => board.data.some((l) => l.status === s)).map((status) => (
+            <section key={status} aria-labelledby={`col-${status}`} className="rounded-lg bg-slate-100 p-3">
+              <h2 id={`col-${status}`} className="mb-2 text-sm font-semibold text-slate-700">
+                {LABEL[status]} ({board.data.filter((l) => l.status === status).length})
+              </h2>
+              <ul className="space-y-2">
+                {board.data
+                  .filter((l) => l.status === status)
+                  .map((l) => (
+                    <li key={l.id} data-testid="loop-card">
+                      <Link href={`/w/${slug}/loops/${l.id}`} className="block rounded-md bg-white p-3 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
+                        <span className="block font-medium">{l.candidate}</span>
+                        <span className="block text-sm text-slate-600">
+                          {l.targetRole} · {l.level}
+                        </span>
+                        <span className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                          <Badge tone={l.scheduled === l.rounds ? "green" : "amber"}>
+                            {l.scheduled}/{l.rounds} booked
+                          </Badge>
+                          {l.nextRoundAt && (
+                            <span>
+                              next <LocalTime value={l.nextRoundAt} style="short" />
+                            </span>
+                          )}
+                        </span>
+                      </Link>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const templates = useQuery(trpc.loop.templates.queryOptions({ workspaceId }));
+  const members = useQuery(trpc.member.list.queryOptions({ workspaceId }));
+  const candidates = (members.data ?? []).filter((m) => m.role === "candidate");
+  const [candidateMemberId, setCandidate] = useState("");
+  const [templateId, setTemplate] = useState("");
+  const [targetRole, setRole] = useState("Backend engineer");
+  const [level, setLevel] = useState<(typeof LEVELS)[number]>("mid");
+  const { errors, validate, onServerError } = useFormErrors();
+  const create = useMutation(
+    trpc.loop.create.mutationOptions({
+      onSuccess: (l) => {
+        toast.success("Loop created");
+        router.push(`/w/${slug}/loops/${l.id}`);
+      },
+      onError: onServerError,
+    }),
+  );
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const input = validate(CreateLoopInput, {
+      workspaceId,
+      candidateMemberId: candidateMemberId || candidates[0]?.id || "",
+      templateId: (templateId || templates.data?.[0]?.id) ?? undefined,
+      targetRole,
+      level,
+    });
+    if (input) create.mutate(input);
+  }
+  return (
+    <Card title="New loop" description="Candidates are members with the candidate role; invite one from Members first.">
+      <form onSubmit={submit} noValidate className="grid gap-3 md:grid-cols-2 lg:grid-cols-5 lg:items-end">
+        <Field label="Candidate" htmlFor="loop-candidate" error={errors.candidateMemberId}>
+          <Select id="loop-candidate" value={candidateMemberId} onChange={(e) => setCandidate(e.target.value)}>
+            {candidates.length === 0 && <option value="">No candidates yet</option>}
+            {candidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name ?? c.email}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Template" htmlFor="loop-template" error={errors.templateId}>
+          <Select id="loop-template" value={templateId} onChange={(e) => setTemplate(e.target.value)}>
+            {templates.data?.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name} ({t.rounds.length} rounds)
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Target role" htmlFor="loop-role" error={errors.targetRole}>
+          <Input id="loop-role" value={targetRole} onChange={(e) => setRole(e.target.value)} invalid={!!errors.targetRole} />
+        </Field>
+        <Field label="Level" htmlFor="loop-level">
+          <Select id="loop-level" value={level} onChange={(e) => setLevel(e.target.value as (typeof LEVELS)[number])}>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" busy={create.isPending} disabled={candidates.length === 0}>
+          Create loop
+        </Button>
+      </form>
+    </Card>
+  );
+}
