@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LOOP_STATUSES } from "@/domain/loop-status";
-import { Id, TimeZone } from "./common";
+import { Email, Id, TimeZone } from "./common";
 import { LEVELS } from "./library";
 
 const WS = { workspaceId: Id };
@@ -35,7 +35,8 @@ export const InterviewerSettingsInput = z.object({
 
 export const CreateLoopInput = z.object({
   ...WS,
-  candidateMemberId: Id,
+  candidateMemberId: Id.optional(),
+  candidateEmail: Email.optional(),
   templateId: Id.optional(),
   targetRole: z.string().trim().min(2, "Name the target role, like Backend engineer").max(120),
   level: z.enum(LEVELS),
@@ -68,3 +69,20 @@ export const BookRoundsInput = z.object({
     .max(20),
 });
 export const RoundRef = z.object({ ...WS, roundId: Id });
+
+export const TemplateRoundSchema = z.object({
+  roundTypeKey: z.string().min(1).max(60),
+  durationMin: z.number().int().min(10, "A round lasts at least 10 minutes").max(240),
+  questionId: Id.nullable().optional(),
+  poolMemberIds: z.array(Id).max(100).optional(),
+});
+export type TemplateRound = z.infer<typeof TemplateRoundSchema>;
+export const SaveTemplateInput = z.object({
+  ...WS,
+  templateId: Id.optional(),
+  name: z.string().trim().min(2, "A template needs a name").max(120),
+  description: z.string().trim().max(600).default(""),
+  level: z.enum(LEVELS),
+  rounds: z.array(TemplateRoundSchema).min(1, "A template needs at least one round").max(12),
+});
+export const TemplateRef = z.object({ ...WS, templateId: Id });

@@ -117,6 +117,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "kit.get": ["owner", "coach", "interviewer"],
   "loop.templates": ["owner", "coach"],
   "loop.board": ["owner", "coach"],
+  "loop.saveTemplate": ["owner", "coach"],
+  "loop.archiveTemplate": ["owner", "coach"],
   "loop.get": ["owner", "coach"],
   "loop.create": ["owner", "coach"],
   "loop.setStatus": ["owner", "coach"],

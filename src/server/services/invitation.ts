@@ -209,6 +209,14 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string, now 
       existing ??
       (await tx.membership.create({ data: { workspaceId: fresh.workspaceId, userId: actor.userId, role: fresh.role } }));
     await tx.invitation.update({ where: { id: fresh.id }, data: { acceptedAt: now, acceptedById: actor.userId } });
+    // Loops created for an invited candidate now belong to them.
+    if (membership.role === "candidate") {
+      const loops = await tx.loop.findMany({ where: { workspaceId: fresh.workspaceId, candidateInvitationId: fresh.id, candidateMemberId: null }, select: { id: true } });
+      if (loops.length) {
+        await tx.loop.updateMany({ where: { id: { in: loops.map((l) => l.id) } }, data: { candidateMemberId: membership.id } });
+        await tx.round.updateMany({ where: { workspaceId: fresh.workspaceId, loopId: { in: loops.map((l) => l.id) }, candidateMemberId: null }, data: { candidateMemberId: membership.id } });
+      }
+    }
     await recordAudit(tx, {
       workspaceId: fresh.workspaceId,
       actorId: actor.userId,

@@ -5,6 +5,7 @@ import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
 import { seedLoopTemplates } from "./loop";
+import { uniqueKey } from "./keys";
 import { signalColumns } from "./signal-columns";
 import type { Scope, Tx } from "./scope";
 
@@ -136,27 +137,6 @@ async function checkDimensions(db: Tx, workspaceId: string, keys: string[]) {
   const known = new Set((await db.dimension.findMany({ where: { workspaceId }, select: { key: true } })).map((d) => d.key));
   const unknown = keys.filter((k) => !known.has(k));
   if (unknown.length) throw new AppError("BAD_REQUEST", `Unknown dimension: ${unknown.join(", ")}. Choose from ${[...known].join(", ")}.`);
-}
-
-function keyFrom(name: string): string {
-  return (
-    name
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40) || "item"
-  );
-}
-
-/** A key derived from `name` that is not in `taken`. */
-export function uniqueKey(name: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  const base = keyFrom(name);
-  let key = base;
-  for (let n = 2; used.has(key); n++) key = `${base}-${n}`;
-  return key;
 }
 
 export async function createRoundType(

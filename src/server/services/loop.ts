@@ -6,6 +6,8 @@ import type { Level } from "@/schemas/library";
 import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
+import { createInvitation } from "./invitation";
+import { uniqueKey } from "./keys";
 import type { Scope, Tx } from "./scope";
 
 export async function seedLoopTemplates(tx: Tx, workspaceId: string) {
@@ -15,7 +17,7 @@ export async function seedLoopTemplates(tx: Tx, workspaceId: string) {
   });
 }
 
-type TemplateRound = { roundTypeKey: string; durationMin: number };
+import type { TemplateRound } from "@/schemas/loop";
 
 export async function listTemplates(db: Db, scope: Scope) {
   const [templates, roundTypes] = await Promise.all([
@@ -30,30 +32,59 @@ export async function listTemplates(db: Db, scope: Scope) {
     description: t.description,
     level: t.level,
     dimensionWeights: t.dimensionWeights as Record<string, number>,
-    rounds: (t.rounds as TemplateRound[]).map((r) => ({ ...r, roundTypeName: name.get(r.roundTypeKey) ?? r.roundTypeKey })),
+    rounds: (t.rounds as unknown as TemplateRound[]).map((r) => ({ ...r, roundTypeName: name.get(r.roundTypeKey) ?? r.roundTypeKey })),
   }));
 }
 
-async function memberWithRole(tx: Tx, scope: Scope, memberId: string, roles: string[], what: string) {
+async function memberWithRole(tx: Tx | Db, scope: Scope, memberId: string, roles: string[], what: string) {
   const m = await tx.membership.findFirst({ where: { id: memberId, workspaceId: scope.workspaceId }, include: { user: { select: { name: true, email: true } } } });
   if (!m) throw notFound(what);
   if (!roles.includes(m.role)) throw new AppError("BAD_REQUEST", `${m.user.name ?? m.user.email} is a ${m.role}, not a ${roles.join(" or ")}.`);
   return m;
 }
 
+/**
+ * The loop's candidate: an existing candidate member, or an email address. A new address is invited as a
+ * candidate (the loop attaches to them when they accept); an address that already belongs to a
+ * candidate member is used as is.
+ */
+async function resolveCandidate(db: Db, scope: Scope, input: { candidateMemberId?: string; candidateEmail?: string }) {
+  if (input.candidateMemberId) {
+    const m = await memberWithRole(db, scope, input.candidateMemberId, ["candidate"], "That candidate");
+    return { memberId: m.id, invitationId: null, label: m.user.email ?? "candidate" };
+  }
+  const email = input.candidateEmail!.toLowerCase();
+  const member = await db.membership.findFirst({ where: { workspaceId: scope.workspaceId, user: { email } }, include: { user: { select: { email: true, name: true } } } });
+  if (member) {
+    if (member.role !== "candidate") throw new AppError("BAD_REQUEST", `${email} is a ${member.role} here, not a candidate.`);
+    return { memberId: member.id, invitationId: null, label: email };
+  }
+  const pending = await db.invitation.findFirst({
+    where: { workspaceId: scope.workspaceId, email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+  });
+  if (pending) {
+    if (pending.role !== "candidate") throw new AppError("BAD_REQUEST", `${email} is invited as ${pending.role}, not as a candidate.`);
+    return { memberId: null, invitationId: pending.id, label: email };
+  }
+  const inv = await createInvitation(db, scope, { email, role: "candidate" });
+  return { memberId: null, invitationId: inv.id, label: email };
+}
+
 export async function createLoop(
   db: Db,
   scope: Scope,
-  input: { candidateMemberId: string; templateId?: string; targetRole: string; level: Level; notes?: string },
+  input: { candidateMemberId?: string; candidateEmail?: string; templateId?: string; targetRole: string; level: Level; notes?: string },
 ) {
+  if (!input.candidateMemberId && !input.candidateEmail) throw new AppError("BAD_REQUEST", "Choose a candidate, or enter their email address to invite them.");
+  const candidate = await resolveCandidate(db, scope, input);
   return db.$transaction(async (tx) => {
-    const candidate = await memberWithRole(tx, scope, input.candidateMemberId, ["candidate"], "That candidate");
     const template = input.templateId ? await tx.loopTemplate.findFirst({ where: { id: input.templateId, workspaceId: scope.workspaceId } }) : null;
     if (input.templateId && !template) throw notFound("That loop template");
     const loop = await tx.loop.create({
       data: {
         workspaceId: scope.workspaceId,
-        candidateMemberId: candidate.id,
+        candidateMemberId: candidate.memberId,
+        candidateInvitationId: candidate.invitationId,
         coachMemberId: scope.memberId,
         templateId: template?.id ?? null,
         targetRole: input.targetRole,
@@ -65,7 +96,7 @@ export async function createLoop(
     if (template) {
       const roundTypes = await tx.roundType.findMany({ where: { workspaceId: scope.workspaceId }, select: { id: true, key: true } });
       const byKey = new Map(roundTypes.map((r) => [r.key, r.id]));
-      const rounds = template.rounds as TemplateRound[];
+      const rounds = template.rounds as unknown as TemplateRound[];
       const missing = rounds.filter((r) => !byKey.has(r.roundTypeKey)).map((r) => r.roundTypeKey);
       if (missing.length) throw new AppError("BAD_REQUEST", `The template needs round types this workspace does not have: ${missing.join(", ")}.`);
       await tx.round.createMany({
@@ -74,13 +105,15 @@ export async function createLoop(
           loopId: loop.id,
           order,
           roundTypeId: byKey.get(r.roundTypeKey)!,
-          candidateMemberId: candidate.id,
+          candidateMemberId: candidate.memberId,
           durationMin: r.durationMin,
+          questionId: r.questionId ?? null,
+          poolMemberIds: r.poolMemberIds ?? [],
           icsUid: `${randomUUID()}@loopwise`,
         })),
       });
     }
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "loop.created", targetType: "loop", targetId: loop.id, data: { candidate: candidate.user.email, template: template?.name ?? null } });
+    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "loop.created", targetType: "loop", targetId: loop.id, data: { candidate: candidate.label, invited: !!candidate.invitationId, template: template?.name ?? null } });
     return { id: loop.id };
   });
 }
@@ -92,17 +125,20 @@ export async function listLoopBoard(db: Db, scope: Scope) {
     take: 500,
     include: { rounds: { select: { status: true, startsAt: true } } },
   });
-  const members = await db.membership.findMany({
-    where: { workspaceId: scope.workspaceId, id: { in: [...new Set(loops.map((l) => l.candidateMemberId))] } },
-    include: { user: { select: { name: true, email: true } } },
-  });
-  const who = new Map(members.map((m) => [m.id, m.user.name ?? m.user.email ?? "Candidate"]));
+  const [members, invitations] = await Promise.all([
+    db.membership.findMany({
+      where: { workspaceId: scope.workspaceId, id: { in: [...new Set(loops.flatMap((l) => (l.candidateMemberId ? [l.candidateMemberId] : [])))] } },
+      include: { user: { select: { name: true, email: true } } },
+    }),
+    db.invitation.findMany({ where: { workspaceId: scope.workspaceId, id: { in: loops.flatMap((l) => (l.candidateInvitationId && !l.candidateMemberId ? [l.candidateInvitationId] : [])) } }, select: { id: true, email: true } }),
+  ]);
+  const who = new Map<string, string>([...members.map((m) => [m.id, m.user.name ?? m.user.email ?? "Candidate"] as const), ...invitations.map((i) => [i.id, `${i.email} (invited)`] as const)]);
   return loops.map((l) => {
     const active = l.rounds.filter((r) => r.status !== "cancelled");
     const next = active.filter((r) => r.startsAt && r.startsAt > new Date()).sort((a, b) => a.startsAt!.getTime() - b.startsAt!.getTime())[0];
     return {
       id: l.id,
-      candidate: who.get(l.candidateMemberId) ?? "Candidate",
+      candidate: who.get(l.candidateMemberId ?? l.candidateInvitationId ?? "") ?? "Candidate",
       targetRole: l.targetRole,
       level: l.level,
       status: l.status,
@@ -120,6 +156,7 @@ export async function getLoop(db: Db, scope: Scope, loopId: string) {
   });
   if (!loop) throw notFound("That loop");
   const memberIds = [loop.candidateMemberId, loop.coachMemberId, ...loop.rounds.flatMap((r) => [r.interviewerMemberId, r.shadowMemberId])].filter((x): x is string => !!x);
+  const invitation = !loop.candidateMemberId && loop.candidateInvitationId ? await db.invitation.findFirst({ where: { id: loop.candidateInvitationId, workspaceId: scope.workspaceId }, select: { email: true } }) : null;
   const [members, roundTypes] = await Promise.all([
     db.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: memberIds } }, include: { user: { select: { name: true, email: true } } } }),
     db.roundType.findMany({ where: { workspaceId: scope.workspaceId, id: { in: loop.rounds.map((r) => r.roundTypeId) } }, select: { id: true, name: true, key: true } }),
@@ -135,7 +172,7 @@ export async function getLoop(db: Db, scope: Scope, loopId: string) {
     targetRole: loop.targetRole,
     level: loop.level,
     notes: loop.notes,
-    candidate: person(loop.candidateMemberId),
+    candidate: person(loop.candidateMemberId) ?? (invitation ? { memberId: null, name: `${invitation.email} (invited)`, email: invitation.email } : null),
     coach: person(loop.coachMemberId),
     rounds: loop.rounds.map((r) => ({
       id: r.id,
@@ -164,4 +201,43 @@ export async function setLoopStatus(db: Db, scope: Scope, input: { loopId: strin
     await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "loop.status_changed", targetType: "loop", targetId: loop.id, data: { from: loop.status, to: input.status } });
     return { id: loop.id, status: input.status };
   });
+}
+
+/** Creates or edits a loop template; every reference is checked against this workspace. */
+export async function saveTemplate(
+  db: Db,
+  scope: Scope,
+  input: { templateId?: string; name: string; description: string; level: Level; rounds: TemplateRound[] },
+) {
+  return db.$transaction(async (tx) => {
+    const roundTypes = await tx.roundType.findMany({ where: { workspaceId: scope.workspaceId, archivedAt: null }, select: { id: true, key: true } });
+    for (const [i, r] of input.rounds.entries()) {
+      const rt = roundTypes.find((x) => x.key === r.roundTypeKey);
+      if (!rt) throw new AppError("BAD_REQUEST", `rounds.${i}.roundTypeKey: no round type "${r.roundTypeKey}" in this workspace.`);
+      if (r.questionId && !(await tx.question.findFirst({ where: { id: r.questionId, workspaceId: scope.workspaceId, roundTypeId: rt.id }, select: { id: true } }))) {
+        throw new AppError("BAD_REQUEST", `rounds.${i}.questionId: that question is not a ${r.roundTypeKey} question of this workspace.`);
+      }
+      const pool = r.poolMemberIds ?? [];
+      if (pool.length) {
+        const found = await tx.membership.count({ where: { workspaceId: scope.workspaceId, id: { in: pool }, role: { not: "candidate" } } });
+        if (found !== new Set(pool).size) throw new AppError("BAD_REQUEST", `rounds.${i}.poolMemberIds: every pool member must be an interviewer of this workspace.`);
+      }
+    }
+    const data = { name: input.name, description: input.description, level: input.level, rounds: input.rounds.map((r) => ({ roundTypeKey: r.roundTypeKey, durationMin: r.durationMin, questionId: r.questionId ?? null, poolMemberIds: r.poolMemberIds ?? [] })) };
+    if (input.templateId) {
+      const existing = await tx.loopTemplate.findFirst({ where: { id: input.templateId, workspaceId: scope.workspaceId } });
+      if (!existing) throw notFound("That template");
+      await tx.loopTemplate.update({ where: { id: existing.id }, data });
+      return { id: existing.id };
+    }
+    const taken = (await tx.loopTemplate.findMany({ where: { workspaceId: scope.workspaceId }, select: { key: true } })).map((t) => t.key);
+    const created = await tx.loopTemplate.create({ data: { ...data, workspaceId: scope.workspaceId, key: uniqueKey(input.name, taken), dimensionWeights: {} } });
+    return { id: created.id };
+  });
+}
+
+export async function archiveTemplate(db: Db, scope: Scope, input: { templateId: string }) {
+  const { count } = await db.loopTemplate.updateMany({ where: { id: input.templateId, workspaceId: scope.workspaceId, archivedAt: null }, data: { archivedAt: new Date() } });
+  if (count === 0) throw notFound("That template");
+  return { id: input.templateId };
 }

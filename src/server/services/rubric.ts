@@ -5,7 +5,7 @@ import { RubricFile, type RubricFile as RubricFileT } from "@/schemas/library";
 import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
-import { uniqueKey } from "./library";
+import { uniqueKey } from "./keys";
 import { signalColumns } from "./signal-columns";
 import type { Scope, Tx } from "./scope";
 

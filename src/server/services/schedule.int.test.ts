@@ -50,6 +50,66 @@ describe("loops", () => {
   });
 });
 
+describe("loop templates", () => {
+  it("a coach saves a template with a default question and an interviewer pool; loops and suggestions follow it", async () => {
+    const ws = await createWorkspaceWithRoles("templates");
+    const coach = ws.members.coach.caller;
+    const question = await db.question.findFirstOrThrow({ where: { workspaceId: ws.id, guidePrompt: "LRU cache" }, include: { roundType: true } });
+    const { id: templateId } = await coach.loop.saveTemplate({
+      workspaceId: ws.id,
+      name: "Quick coding check",
+      description: "One coding round.",
+      level: "entry",
+      rounds: [{ roundTypeKey: question.roundType.key, durationMin: 50, questionId: question.id, poolMemberIds: [ws.members.owner.memberId] }],
+    });
+    const templates = await coach.loop.templates({ workspaceId: ws.id });
+    expect(templates.find((t) => t.id === templateId)).toMatchObject({ name: "Quick coding check", rounds: [{ durationMin: 50, questionId: question.id }] });
+    const { id: loopId } = await coach.loop.create({ workspaceId: ws.id, candidateMemberId: ws.members.candidate.memberId, templateId, targetRole: "Backend engineer", level: "entry" });
+    const [round] = await db.round.findMany({ where: { loopId } });
+    expect(round).toMatchObject({ durationMin: 50, questionId: question.id, poolMemberIds: [ws.members.owner.memberId] });
+    // The interviewer is qualified but outside the template's pool: nobody is left to suggest.
+    await coach.schedule.saveInterviewerSettings({ workspaceId: ws.id, memberId: ws.members.interviewer.memberId, roundTypeKeys: [question.roundType.key], weeklyCap: null });
+    expect(await outcome(coach.schedule.suggest({ workspaceId: ws.id, loopId }))).toBe("BAD_REQUEST");
+    await coach.schedule.saveInterviewerSettings({ workspaceId: ws.id, memberId: ws.members.owner.memberId, roundTypeKeys: [question.roundType.key], weeklyCap: null });
+    const suggestions = await coach.schedule.suggest({ workspaceId: ws.id, loopId });
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.every((s) => s.rounds.every((r) => r.interviewerMemberId === ws.members.owner.memberId))).toBe(true);
+    // Bad references are refused with where they are.
+    const err = await coach.loop
+      .saveTemplate({ workspaceId: ws.id, name: "Broken", description: "", level: "mid", rounds: [{ roundTypeKey: "coding", durationMin: 45, poolMemberIds: [ws.members.candidate.memberId] }] })
+      .then(() => null, (e: { code: string; message: string }) => e);
+    expect(err).toMatchObject({ code: "BAD_REQUEST", message: "rounds.0.poolMemberIds: every pool member must be an interviewer of this workspace." });
+  });
+});
+
+describe("a loop for a new candidate email", () => {
+  it("invites the address as a candidate; accepting attaches the loop and its rounds to them", async () => {
+    const ws = await createWorkspaceWithRoles("emailcand");
+    const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: "entry-coding-focus" } });
+    const newcomer = await createUser("newcomer");
+    const { id: loopId } = await ws.members.coach.caller.loop.create({ workspaceId: ws.id, candidateEmail: newcomer.email!.toUpperCase(), templateId: template.id, targetRole: "Backend engineer", level: "entry" });
+    const invitation = await db.invitation.findFirstOrThrow({ where: { workspaceId: ws.id, email: newcomer.email! } });
+    expect(invitation.role).toBe("candidate");
+    expect((await ws.members.coach.caller.loop.get({ workspaceId: ws.id, loopId })).candidate?.name).toBe(`${newcomer.email} (invited)`);
+    // Rounds can be booked before they join.
+    const rounds = await db.round.findMany({ where: { loopId }, orderBy: { order: "asc" } });
+    await ws.members.coach.caller.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[0]!.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: futureMonday() }] });
+
+    const token = `tok${invitation.id}`.padEnd(43, "Q");
+    await db.invitation.update({ where: { id: invitation.id }, data: { tokenHash: (await import("./invitation")).hashToken(token) } });
+    await callerFor(newcomer).invitation.accept({ token });
+    const member = await db.membership.findFirstOrThrow({ where: { workspaceId: ws.id, userId: newcomer.userId } });
+    expect((await db.loop.findUniqueOrThrow({ where: { id: loopId } })).candidateMemberId).toBe(member.id);
+    expect(await db.round.count({ where: { loopId, candidateMemberId: member.id } })).toBe(4);
+    const schedule = await callerFor(newcomer).schedule.mySchedule({ workspaceId: ws.id });
+    expect(schedule).toHaveLength(1);
+    // A second loop for the same address reuses the member.
+    const again = await ws.members.coach.caller.loop.create({ workspaceId: ws.id, candidateEmail: newcomer.email!, templateId: template.id, targetRole: "Backend engineer", level: "entry" });
+    expect((await db.loop.findUniqueOrThrow({ where: { id: again.id } })).candidateMemberId).toBe(member.id);
+    expect(await outcome(ws.members.coach.caller.loop.create({ workspaceId: ws.id, candidateEmail: ws.members.interviewer.actor.email!, targetRole: "x role", level: "mid" }))).toBe("BAD_REQUEST");
+  });
+});
+
 describe("booking", () => {
   it("20 parallel bookings of one interviewer's slot: exactly one succeeds, the rest get CONFLICT", async () => {
     const ws = await createWorkspaceWithRoles("race20");

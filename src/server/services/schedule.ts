@@ -143,8 +143,11 @@ export async function suggestSlots(db: Db, scope: Scope, input: { loopId: string
   const interviewerIds = (
     await db.membership.findMany({ where: { workspaceId: scope.workspaceId, role: { in: ["interviewer", "coach", "owner"] }, id: { in: profiles.map((p) => p.memberId) } }, select: { id: true } })
   ).map((m) => m.id);
-  const candidate = await getProfile(db, scope, loop.candidateMemberId);
-  const busy = await busyOf(db, scope.workspaceId, [...interviewerIds, loop.candidateMemberId], range, loop.id);
+  // A candidate who has not joined yet gets the workspace's default hours.
+  const candidate = loop.candidateMemberId
+    ? await getProfile(db, scope, loop.candidateMemberId)
+    : { timeZone: (await db.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { timeZone: true } })).timeZone, weekly: DEFAULT_WEEKLY, exceptions: [] as DateException[] };
+  const busy = await busyOf(db, scope.workspaceId, [...interviewerIds, ...(loop.candidateMemberId ? [loop.candidateMemberId] : [])], range, loop.id);
   const weekLoad = await db.round.findMany({
     where: { workspaceId: scope.workspaceId, status: "scheduled", interviewerMemberId: { in: interviewerIds }, startsAt: { gte: new Date(range.start.getTime() - 7 * 86_400_000), lt: new Date(range.end.getTime() + 7 * 86_400_000) }, NOT: { loopId: loop.id } },
     select: { interviewerMemberId: true, startsAt: true },
@@ -169,7 +172,10 @@ export async function suggestSlots(db: Db, scope: Scope, input: { loopId: string
   const pools = rounds.map((r) => ({
     key: r.id,
     durationMin: r.durationMin,
-    pool: profiles.filter((p) => interviewerIds.includes(p.memberId) && p.roundTypeKeys.includes(keyOf.get(r.roundTypeId) ?? "")).map((p) => p.memberId),
+    pool: profiles
+      .filter((p) => interviewerIds.includes(p.memberId) && p.roundTypeKeys.includes(keyOf.get(r.roundTypeId) ?? ""))
+      .filter((p) => r.poolMemberIds.length === 0 || r.poolMemberIds.includes(p.memberId))
+      .map((p) => p.memberId),
   }));
   const empty = pools.filter((p) => p.pool.length === 0);
   if (empty.length) {
@@ -180,7 +186,7 @@ export async function suggestSlots(db: Db, scope: Scope, input: { loopId: string
     rounds: pools,
     candidate: {
       available: expandAvailability({ timeZone: candidate.timeZone, weekly: candidate.weekly, exceptions: candidate.exceptions, range }),
-      busy: busy.get(loop.candidateMemberId) ?? [],
+      busy: loop.candidateMemberId ? (busy.get(loop.candidateMemberId) ?? []) : [],
     },
     interviewers,
     range,
@@ -242,7 +248,7 @@ async function people(tx: Tx, scope: Scope, memberIds: string[]): Promise<Map<st
   );
 }
 
-type RoundRow = { id: string; icsUid: string; icsSequence: number; startsAt: Date | null; endsAt: Date | null; durationMin: number; location: string; roundTypeId: string; interviewerMemberId: string | null; shadowMemberId: string | null; candidateMemberId: string; loopId: string };
+type RoundRow = { id: string; icsUid: string; icsSequence: number; startsAt: Date | null; endsAt: Date | null; durationMin: number; location: string; roundTypeId: string; interviewerMemberId: string | null; shadowMemberId: string | null; candidateMemberId: string | null; loopId: string };
 
 /** Calendar mail to everyone in a round (with an ICS), and its reminders, all in the caller's transaction. */
 async function notifyRound(tx: Tx, scope: Scope, round: RoundRow, kind: "scheduled" | "rescheduled" | "cancelled") {
@@ -253,7 +259,7 @@ async function notifyRound(tx: Tx, scope: Scope, round: RoundRow, kind: "schedul
   ]);
   const ids = [round.interviewerMemberId, round.shadowMemberId, round.candidateMemberId].filter((x): x is string => !!x);
   const who = await people(tx, scope, ids);
-  const candidate = who.get(round.candidateMemberId);
+  const candidate = round.candidateMemberId ? who.get(round.candidateMemberId) : undefined;
   const attendees = [...who.values()].filter((p) => p.email);
   await withdrawPendingEmails(tx, scope.workspaceId, `round:${round.id}:reminder`);
   if (!round.startsAt || !round.endsAt) return;
@@ -411,7 +417,7 @@ export async function listMyAgenda(db: Db, scope: Scope, now = new Date()) {
     take: 100,
   });
   const [who, roundTypes] = await Promise.all([
-    people(db, scope, [...new Set(rounds.map((r) => r.candidateMemberId))]),
+    people(db, scope, [...new Set(rounds.flatMap((r) => (r.candidateMemberId ? [r.candidateMemberId] : [])))]),
     db.roundType.findMany({ where: { workspaceId: scope.workspaceId, id: { in: rounds.map((r) => r.roundTypeId) } }, select: { id: true, name: true } }),
   ]);
   return rounds.map((r) => ({
@@ -422,7 +428,7 @@ export async function listMyAgenda(db: Db, scope: Scope, now = new Date()) {
     startsAt: r.startsAt!,
     endsAt: r.endsAt!,
     location: r.location,
-    candidate: who.get(r.candidateMemberId)?.name ?? "Candidate",
+    candidate: (r.candidateMemberId && who.get(r.candidateMemberId)?.name) || "Invited candidate",
     asShadow: r.shadowMemberId === scope.memberId,
   }));
 }

@@ -1,9 +1,11 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { CreateLoopInput, LoopRef, SetLoopStatusInput } from "@/schemas/loop";
-import { createLoop, getLoop, listLoopBoard, listTemplates, setLoopStatus } from "@/server/services/loop";
+import { CreateLoopInput, LoopRef, SaveTemplateInput, SetLoopStatusInput, TemplateRef } from "@/schemas/loop";
+import { archiveTemplate, createLoop, getLoop, listLoopBoard, listTemplates, saveTemplate, setLoopStatus } from "@/server/services/loop";
 
 export const loopRouter = createTRPCRouter({
   templates: permittedProcedure("loop.read").query(({ ctx }) => listTemplates(ctx.db, ctx.scope)),
+  saveTemplate: permittedProcedure("loop.manage").input(SaveTemplateInput).mutation(({ ctx, input }) => saveTemplate(ctx.db, ctx.scope, input)),
+  archiveTemplate: permittedProcedure("loop.manage").input(TemplateRef).mutation(({ ctx, input }) => archiveTemplate(ctx.db, ctx.scope, input)),
   board: permittedProcedure("loop.read").query(({ ctx }) => listLoopBoard(ctx.db, ctx.scope)),
   get: permittedProcedure("loop.read").input(LoopRef).query(({ ctx, input }) => getLoop(ctx.db, ctx.scope, input.loopId)),
   create: permittedProcedure("loop.manage").input(CreateLoopInput).mutation(({ ctx, input }) => createLoop(ctx.db, ctx.scope, input)),

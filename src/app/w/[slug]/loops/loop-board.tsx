@@ -73,6 +73,7 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
   const members = useQuery(trpc.member.list.queryOptions({ workspaceId }));
   const candidates = (members.data ?? []).filter((m) => m.role === "candidate");
   const [candidateMemberId, setCandidate] = useState("");
+  const [candidateEmail, setCandidateEmail] = useState("");
   const [templateId, setTemplate] = useState("");
   const [targetRole, setRole] = useState("Backend engineer");
   const [level, setLevel] = useState<(typeof LEVELS)[number]>("mid");
@@ -90,7 +91,7 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
     e.preventDefault();
     const input = validate(CreateLoopInput, {
       workspaceId,
-      candidateMemberId: candidateMemberId || candidates[0]?.id || "",
+      ...(candidateEmail.trim() ? { candidateEmail } : { candidateMemberId: candidateMemberId || candidates[0]?.id || "" }),
       templateId: (templateId || templates.data?.[0]?.id) ?? undefined,
       targetRole,
       level,
@@ -98,8 +99,8 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
     if (input) create.mutate(input);
   }
   return (
-    <Card title="New loop" description="Candidates are members with the candidate role; invite one from Members first.">
-      <form onSubmit={submit} noValidate className="grid gap-3 md:grid-cols-2 lg:grid-cols-5 lg:items-end">
+    <Card title="New loop" description="Pick a candidate, or enter a new candidate's email: they are invited and the loop becomes theirs when they accept.">
+      <form onSubmit={submit} noValidate className="grid gap-3 md:grid-cols-2 lg:grid-cols-3 lg:items-end">
         <Field label="Candidate" htmlFor="loop-candidate" error={errors.candidateMemberId}>
           <Select id="loop-candidate" value={candidateMemberId} onChange={(e) => setCandidate(e.target.value)}>
             {candidates.length === 0 && <option value="">No candidates yet</option>}
@@ -109,6 +110,9 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
               </option>
             ))}
           </Select>
+        </Field>
+        <Field label="…or invite by email" htmlFor="loop-candidate-email" error={errors.candidateEmail}>
+          <Input id="loop-candidate-email" type="email" value={candidateEmail} onChange={(e) => setCandidateEmail(e.target.value)} placeholder="candidate@example.com" invalid={!!errors.candidateEmail} />
         </Field>
         <Field label="Template" htmlFor="loop-template" error={errors.templateId}>
           <Select id="loop-template" value={templateId} onChange={(e) => setTemplate(e.target.value)}>
@@ -131,7 +135,7 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
             ))}
           </Select>
         </Field>
-        <Button type="submit" busy={create.isPending} disabled={candidates.length === 0}>
+        <Button type="submit" busy={create.isPending} disabled={candidates.length === 0 && !candidateEmail.trim()}>
           Create loop
         </Button>
       </form>

@@ -14,6 +14,7 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
   const qc = useQueryClient();
   const loop = useQuery(trpc.loop.get.queryOptions({ workspaceId, loopId }));
   const [suggesting, setSuggesting] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const suggestions = useQuery({ ...trpc.schedule.suggest.queryOptions({ workspaceId, loopId, days: 21 }), enabled: suggesting, retry: false });
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: trpc.loop.pathKey() }), qc.invalidateQueries({ queryKey: trpc.schedule.pathKey() })]);
   const book = useMutation(
@@ -97,6 +98,11 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
                 <div className="flex items-center gap-2">
                   <Badge tone={r.status === "scheduled" ? "green" : r.status === "cancelled" ? "red" : "gray"}>{r.status}</Badge>
                   {canManage && r.status !== "cancelled" && (
+                    <Button variant="ghost" aria-expanded={editing === r.id} onClick={() => setEditing(editing === r.id ? null : r.id)} aria-label={`${r.status === "scheduled" ? "Move or edit" : "Book"} ${r.roundType.name} round ${r.order + 1}`}>
+                      {r.status === "scheduled" ? "Edit" : "Book"}
+                    </Button>
+                  )}
+                  {canManage && r.status !== "cancelled" && (
                     <Button variant="ghost" busy={cancel.isPending && cancel.variables?.roundId === r.id} onClick={() => cancel.mutate({ workspaceId, roundId: r.id })} aria-label={`Cancel ${r.roundType.name} round ${r.order + 1}`}>
                       Cancel
                     </Button>
@@ -106,6 +112,17 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
                   </Link>
                 </div>
               </div>
+              {editing === r.id && (
+                <RoundEditor
+                  workspaceId={workspaceId}
+                  loopId={loopId}
+                  round={r}
+                  onDone={() => {
+                    setEditing(null);
+                    void refresh();
+                  }}
+                />
+              )}
             </li>
           ))}
         </ol>
@@ -154,5 +171,109 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
         </Card>
       )}
     </>
+  );
+}
+
+/** datetime-local value in the viewer's zone for an instant, and back. */
+function toLocalInput(d: Date | string | null): string {
+  if (!d) return "";
+  const date = new Date(d);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+type LoopRound = { id: string; roundType: { id: string; name: string }; startsAt: Date | string | null; interviewer: { memberId: string | null } | null; shadow: { memberId: string | null } | null; questionId: string | null; location: string; order: number };
+
+/** Books, moves or edits one round: time, interviewer, shadow, question and video link. */
+function RoundEditor({ workspaceId, loopId, round, onDone }: { workspaceId: string; loopId: string; round: LoopRound; onDone: () => void }) {
+  const trpc = useTRPC();
+  const interviewers = useQuery(trpc.schedule.interviewers.queryOptions({ workspaceId }));
+  const questions = useQuery(trpc.question.list.queryOptions({ workspaceId, roundTypeId: round.roundType.id, includeArchived: false }));
+  const [startsAt, setStartsAt] = useState(toLocalInput(round.startsAt));
+  const [interviewer, setInterviewer] = useState(round.interviewer?.memberId ?? "");
+  const [shadow, setShadow] = useState(round.shadow?.memberId ?? "");
+  const [questionId, setQuestionId] = useState(round.questionId ?? "");
+  const [location, setLocation] = useState(round.location);
+  const [error, setError] = useState<string | null>(null);
+  const book = useMutation(
+    trpc.schedule.book.mutationOptions({
+      onSuccess: () => {
+        toast.success(round.startsAt ? "Round updated; everyone gets the new calendar invitation" : "Round booked");
+        onDone();
+      },
+      onError: (err) => setError(err.message),
+    }),
+  );
+  const id = `round-${round.id}`;
+  return (
+    <form
+      className="mt-2 grid gap-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-3"
+      aria-label={`Edit ${round.roundType.name} round ${round.order + 1}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError(null);
+        if (!startsAt || !interviewer) return setError("Choose a start time and an interviewer.");
+        book.mutate({
+          workspaceId,
+          loopId,
+          bookings: [{ roundId: round.id, interviewerMemberId: interviewer, shadowMemberId: shadow || null, startsAt: new Date(startsAt), questionId: questionId || null, location }],
+        });
+      }}
+    >
+      <label className="text-sm font-medium" htmlFor={`${id}-start`}>
+        Starts (your time zone)
+        <input id={`${id}-start`} type="datetime-local" className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
+      </label>
+      <label className="text-sm font-medium" htmlFor={`${id}-interviewer`}>
+        Interviewer
+        <Select id={`${id}-interviewer`} className="mt-1" value={interviewer} onChange={(e) => setInterviewer(e.target.value)}>
+          <option value="">Choose…</option>
+          {interviewers.data?.map((i) => (
+            <option key={i.memberId} value={i.memberId}>
+              {i.name} ({i.loadThisWeek} this week)
+            </option>
+          ))}
+        </Select>
+      </label>
+      <label className="text-sm font-medium" htmlFor={`${id}-shadow`}>
+        Shadow (optional)
+        <Select id={`${id}-shadow`} className="mt-1" value={shadow} onChange={(e) => setShadow(e.target.value)}>
+          <option value="">Nobody</option>
+          {interviewers.data?.filter((i) => i.memberId !== interviewer).map((i) => (
+            <option key={i.memberId} value={i.memberId}>
+              {i.name}
+            </option>
+          ))}
+        </Select>
+      </label>
+      <label className="text-sm font-medium" htmlFor={`${id}-question`}>
+        Question
+        <Select id={`${id}-question`} className="mt-1" value={questionId} onChange={(e) => setQuestionId(e.target.value)}>
+          <option value="">Interviewer's choice</option>
+          {questions.data?.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.title}
+            </option>
+          ))}
+        </Select>
+      </label>
+      <label className="text-sm font-medium sm:col-span-2" htmlFor={`${id}-location`}>
+        Video link or location
+        <input id={`${id}-location`} className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={location} onChange={(e) => setLocation(e.target.value)} placeholder="https://meet.example/abc" />
+      </label>
+      {error && (
+        <p role="alert" className="text-sm text-red-700 sm:col-span-3">
+          {error}
+        </p>
+      )}
+      <div className="flex gap-2 sm:col-span-3">
+        <Button type="submit" busy={book.isPending}>
+          {round.startsAt ? "Save and notify" : "Book round"}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onDone}>
+          Close
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "rounds" ADD COLUMN     "poolMemberIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
+

@@ -1,0 +1,183 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { Badge, Button, Card, Field, Input, Select, Skeleton } from "@/components/ui";
+import { LEVELS } from "@/schemas/library";
+import type { TemplateRound } from "@/schemas/loop";
+import { useTRPC } from "@/trpc/react";
+
+type Template = { id: string; name: string; description: string; level: (typeof LEVELS)[number]; dimensionWeights: Record<string, number>; rounds: (TemplateRound & { roundTypeName: string })[] };
+
+export function TemplateManager({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
+  const trpc = useTRPC();
+  const templates = useQuery(trpc.loop.templates.queryOptions({ workspaceId }));
+  const [editing, setEditing] = useState<Template | "new" | null>(null);
+  if (templates.isPending) return <Skeleton rows={5} />;
+  if (templates.isError) return <p role="alert" className="text-sm text-red-700">{templates.error.message}</p>;
+  return (
+    <div className="space-y-4">
+      {canManage && !editing && <Button onClick={() => setEditing("new")}>New template</Button>}
+      {editing && <TemplateForm key={editing === "new" ? "new" : editing.id} workspaceId={workspaceId} template={editing === "new" ? null : editing} onDone={() => setEditing(null)} />}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {templates.data.map((t) => (
+          <Card
+            key={t.id}
+            title={t.name}
+            description={`${t.level} · ${t.rounds.reduce((n, r) => n + r.durationMin, 0)} minutes in ${t.rounds.length} rounds`}
+            actions={canManage && <Button variant="ghost" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>Edit</Button>}
+          >
+            <p className="text-sm text-slate-700">{t.description}</p>
+            <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm">
+              {t.rounds.map((r, i) => (
+                <li key={i}>
+                  {r.roundTypeName} · {r.durationMin} min
+                  {r.questionId ? " · fixed question" : ""}
+                  {r.poolMemberIds?.length ? ` · pool of ${r.poolMemberIds.length}` : ""}
+                </li>
+              ))}
+            </ol>
+            {Object.entries(t.dimensionWeights).some(([, w]) => w !== 1) && (
+              <p className="mt-3 flex flex-wrap gap-1">
+                {Object.entries(t.dimensionWeights)
+                  .filter(([, w]) => w !== 1)
+                  .map(([d, w]) => (
+                    <Badge key={d} tone={w > 1 ? "green" : "gray"}>
+                      {d} ×{w}
+                    </Badge>
+                  ))}
+              </p>
+            )}
+          </Card>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function TemplateForm({ workspaceId, template, onDone }: { workspaceId: string; template: Template | null; onDone: () => void }) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: false }));
+  const interviewers = useQuery(trpc.schedule.interviewers.queryOptions({ workspaceId }));
+  const questions = useQuery(trpc.question.list.queryOptions({ workspaceId, includeArchived: false }));
+  const [name, setName] = useState(template?.name ?? "");
+  const [description, setDescription] = useState(template?.description ?? "");
+  const [level, setLevel] = useState<(typeof LEVELS)[number]>(template?.level ?? "mid");
+  const [rounds, setRounds] = useState<TemplateRound[]>(template?.rounds.map(({ roundTypeKey, durationMin, questionId, poolMemberIds }) => ({ roundTypeKey, durationMin, questionId, poolMemberIds })) ?? [{ roundTypeKey: "coding", durationMin: 60 }]);
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation(
+    trpc.loop.saveTemplate.mutationOptions({
+      onSuccess: () => {
+        toast.success(`Saved ${name}`);
+        void qc.invalidateQueries({ queryKey: trpc.loop.templates.queryKey({ workspaceId }) });
+        onDone();
+      },
+      onError: (err) => setError(err.message),
+    }),
+  );
+  const update = (i: number, patch: Partial<TemplateRound>) => setRounds(rounds.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const roundTypes = library.data?.roundTypes ?? [];
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    save.mutate({ workspaceId, templateId: template?.id, name, description, level, rounds });
+  }
+  return (
+    <Card title={template ? `Edit ${template.name}` : "New template"}>
+      <form onSubmit={submit} className="space-y-4">
+        <div className="grid gap-3 sm:grid-cols-3">
+          <Field label="Name" htmlFor="tpl-name">
+            <Input id="tpl-name" value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
+          <Field label="Description" htmlFor="tpl-desc">
+            <Input id="tpl-desc" value={description} onChange={(e) => setDescription(e.target.value)} />
+          </Field>
+          <Field label="Level" htmlFor="tpl-level">
+            <Select id="tpl-level" value={level} onChange={(e) => setLevel(e.target.value as (typeof LEVELS)[number])}>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <fieldset className="space-y-3">
+          <legend className="text-sm font-semibold">Rounds, in order</legend>
+          {rounds.map((r, i) => {
+            const rt = roundTypes.find((x) => x.key === r.roundTypeKey);
+            return (
+              <div key={i} className="grid gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 md:grid-cols-[1fr_7rem_1fr_1fr_auto] md:items-end">
+                <Field label={`Round ${i + 1} type`} htmlFor={`tpl-r${i}-type`}>
+                  <Select id={`tpl-r${i}-type`} value={r.roundTypeKey} onChange={(e) => update(i, { roundTypeKey: e.target.value, questionId: null })}>
+                    {roundTypes.map((t) => (
+                      <option key={t.key} value={t.key}>
+                        {t.name}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label="Minutes" htmlFor={`tpl-r${i}-min`}>
+                  <Input id={`tpl-r${i}-min`} type="number" min={10} max={240} value={r.durationMin} onChange={(e) => update(i, { durationMin: Number(e.target.value) })} />
+                </Field>
+                <Field label="Default question" htmlFor={`tpl-r${i}-q`}>
+                  <Select id={`tpl-r${i}-q`} value={r.questionId ?? ""} onChange={(e) => update(i, { questionId: e.target.value || null })}>
+                    <option value="">Interviewer's choice</option>
+                    {questions.data
+                      ?.filter((q) => q.roundType.id === rt?.id)
+                      .map((q) => (
+                        <option key={q.id} value={q.id}>
+                          {q.title}
+                        </option>
+                      ))}
+                  </Select>
+                </Field>
+                <Field label="Interviewer pool" htmlFor={`tpl-r${i}-pool`} hint="None selected: anyone qualified">
+                  <select
+                    id={`tpl-r${i}-pool`}
+                    multiple
+                    className="block w-full rounded-md bg-white px-2 py-1 text-sm ring-1 ring-slate-300"
+                    value={r.poolMemberIds ?? []}
+                    onChange={(e) => update(i, { poolMemberIds: [...e.target.selectedOptions].map((o) => o.value) })}
+                  >
+                    {interviewers.data?.map((p) => (
+                      <option key={p.memberId} value={p.memberId}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <div className="flex gap-1">
+                  <Button type="button" variant="ghost" disabled={i === 0} onClick={() => setRounds(rounds.map((x, j) => (j === i - 1 ? rounds[i]! : j === i ? rounds[i - 1]! : x)))} aria-label={`Move round ${i + 1} up`}>
+                    ↑
+                  </Button>
+                  <Button type="button" variant="ghost" disabled={rounds.length === 1} onClick={() => setRounds(rounds.filter((_, j) => j !== i))} aria-label={`Remove round ${i + 1}`}>
+                    ✕
+                  </Button>
+                </div>
+              </div>
+            );
+          })}
+          <Button type="button" variant="secondary" onClick={() => setRounds([...rounds, { roundTypeKey: roundTypes[0]?.key ?? "coding", durationMin: 60 }])}>
+            Add round
+          </Button>
+        </fieldset>
+        {error && (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        )}
+        <div className="flex gap-2">
+          <Button type="submit" busy={save.isPending}>
+            Save template
+          </Button>
+          <Button type="button" variant="ghost" onClick={onDone}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
