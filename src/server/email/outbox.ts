@@ -147,6 +147,7 @@ function sleep(ms: number) {
 
 /** Withdraws mail about `topicPrefix` that has not been sent yet (a moved or cancelled round's reminders). */
 export async function withdrawPendingEmails(tx: Tx, workspaceId: string, topicPrefix: string) {
-  const { count } = await tx.emailOutbox.deleteMany({ where: { workspaceId, topic: { startsWith: topicPrefix }, status: "pending", attempts: 0 } });
+  // Pending includes a message waiting to be retried; one already being handed to the provider stays.
+  const { count } = await tx.emailOutbox.deleteMany({ where: { workspaceId, topic: { startsWith: topicPrefix }, status: "pending" } });
   return count;
 }

@@ -77,6 +77,7 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
   const [templateId, setTemplate] = useState("");
   const [targetRole, setRole] = useState("Backend engineer");
   const [level, setLevel] = useState<(typeof LEVELS)[number]>("mid");
+  const [notes, setNotes] = useState("");
   const { errors, validate, onServerError } = useFormErrors();
   const create = useMutation(
     trpc.loop.create.mutationOptions({
@@ -95,6 +96,7 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
       templateId: (templateId || templates.data?.[0]?.id) ?? undefined,
       targetRole,
       level,
+      notes: notes.trim() || undefined,
     });
     if (input) create.mutate(input);
   }
@@ -134,6 +136,9 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
               </option>
             ))}
           </Select>
+        </Field>
+        <Field label="Notes for the team (optional)" htmlFor="loop-notes" error={errors.notes}>
+          <Input id="loop-notes" value={notes} onChange={(e) => setNotes(e.target.value)} placeholder="Targeting a payments team; wants design practice" />
         </Field>
         <Button type="submit" busy={create.isPending} disabled={candidates.length === 0 && !candidateEmail.trim()}>
           Create loop

@@ -77,6 +77,11 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
         }
       />
 
+      {l.notes && (
+        <p className="mb-6 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          <span className="font-medium">Notes:</span> {l.notes}
+        </p>
+      )}
       <section aria-labelledby="timeline" className="mb-6">
         <h2 id="timeline" className="mb-3 text-lg font-semibold">
           Timeline
