@@ -36,6 +36,11 @@ export const PERMISSIONS = {
   "loop.manage": ["owner", "coach"],
   "agenda.read": ["owner", "coach", "interviewer"],
   "schedule.self": ["owner", "coach", "interviewer", "candidate"],
+  // Scorecards are filled by the round's interviewers; debriefs are run by coaches and joined by the
+  // panel (each only after submitting their own scorecard, which the services enforce).
+  "scorecard.fill": ["owner", "coach", "interviewer"],
+  "debrief.read": ["owner", "coach", "interviewer"],
+  "debrief.decide": ["owner", "coach"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

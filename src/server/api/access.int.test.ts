@@ -131,6 +131,14 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "schedule.suggest": ["owner", "coach"],
   "schedule.book": ["owner", "coach"],
   "schedule.cancelRound": ["owner", "coach"],
+  "scorecard.open": ["owner", "coach", "interviewer"],
+  "scorecard.save": ["owner", "coach", "interviewer"],
+  "scorecard.submit": ["owner", "coach", "interviewer"],
+  "scorecard.revise": ["owner", "coach", "interviewer"],
+  "scorecard.listForLoop": ["owner", "coach", "interviewer"],
+  "debrief.get": ["owner", "coach", "interviewer"],
+  "debrief.decide": ["owner", "coach"],
+  "debrief.reopen": ["owner", "coach"],
 };
 
 describe("role matrix", () => {

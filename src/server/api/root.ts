@@ -9,6 +9,7 @@ import { loopRouter } from "./routers/loop";
 import { questionRouter } from "./routers/question";
 import { rubricRouter } from "./routers/rubric";
 import { scheduleRouter } from "./routers/schedule";
+import { debriefRouter, scorecardRouter } from "./routers/scorecard";
 import { memberRouter } from "./routers/member";
 import { workspaceRouter } from "./routers/workspace";
 
@@ -25,6 +26,8 @@ export const appRouter = createTRPCRouter({
   kit: kitRouter,
   loop: loopRouter,
   schedule: scheduleRouter,
+  scorecard: scorecardRouter,
+  debrief: debriefRouter,
 });
 
 export type AppRouter = typeof appRouter;

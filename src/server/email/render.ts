@@ -5,6 +5,7 @@ import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "@
 import MagicLinkEmail, { magicLinkSubject, type MagicLinkEmailProps } from "@emails/magic-link";
 import RoundReminderEmail, { roundReminderSubject, type RoundReminderEmailProps } from "@emails/round-reminder";
 import RoundScheduledEmail, { roundScheduledSubject, type RoundScheduledEmailProps } from "@emails/round-scheduled";
+import ScorecardReminderEmail, { scorecardReminderSubject, type ScorecardReminderEmailProps } from "@emails/scorecard-reminder";
 
 export interface RenderedEmail {
   template: string;
@@ -18,6 +19,7 @@ type Templates = {
   invitation: InvitationEmailProps;
   "round-scheduled": RoundScheduledEmailProps;
   "round-reminder": RoundReminderEmailProps;
+  "scorecard-reminder": ScorecardReminderEmailProps;
 };
 export type TemplateName = keyof Templates;
 
@@ -38,6 +40,10 @@ export async function renderEmail<T extends TemplateName>(template: T, props: Te
     case "round-reminder": {
       const p = props as RoundReminderEmailProps;
       return finish(template, roundReminderSubject(p), await render(RoundReminderEmail(p)));
+    }
+    case "scorecard-reminder": {
+      const p = props as ScorecardReminderEmailProps;
+      return finish(template, scorecardReminderSubject(p), await render(ScorecardReminderEmail(p)));
     }
     default:
       throw new Error(`Unknown email template: ${String(template)}`);

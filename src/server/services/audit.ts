@@ -33,7 +33,11 @@ export type AuditAction =
   | "round.scheduled"
   | "round.rescheduled"
   | "round.cancelled"
-  | "profile.updated";
+  | "profile.updated"
+  | "scorecard.submitted"
+  | "scorecard.revised"
+  | "debrief.decided"
+  | "debrief.reopened";
 
 export async function recordAudit(
   tx: Tx,

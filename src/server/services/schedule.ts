@@ -10,6 +10,7 @@ import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
 import { statusAfterBooking, type LoopStatus } from "@/domain/loop-status";
 import { recordAudit } from "./audit";
+import { scheduleScorecardReminders } from "./scorecard";
 import type { Scope, Tx } from "./scope";
 
 export const REMINDERS = [
@@ -380,6 +381,7 @@ export async function bookRounds(db: Db, scope: Scope, input: { loopId: string; 
           },
         });
         await notifyRound(tx, scope, updated, moved ? "rescheduled" : "scheduled");
+        await scheduleScorecardReminders(tx, scope, updated);
         await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: moved ? "round.rescheduled" : "round.scheduled", targetType: "round", targetId: round.id, data: { startsAt: b.startsAt.toISOString(), interviewerMemberId: b.interviewerMemberId } });
         results.push({ roundId: round.id, startsAt: updated.startsAt, endsAt: updated.endsAt, sequence: updated.icsSequence });
       }
@@ -401,6 +403,7 @@ export async function cancelRound(db: Db, scope: Scope, input: { roundId: string
     const wasScheduled = round.status === "scheduled";
     const updated = await tx.round.update({ where: { id: round.id }, data: { status: "cancelled", icsSequence: round.icsSequence + (wasScheduled ? 1 : 0) } });
     if (wasScheduled) await notifyRound(tx, scope, updated, "cancelled");
+    await withdrawPendingEmails(tx, scope.workspaceId, `scorecard:${round.id}:`);
     await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "round.cancelled", targetType: "round", targetId: round.id, data: { startsAt: round.startsAt?.toISOString() ?? null } });
     await refreshLoopStatus(tx, round.loopId);
     return { id: round.id, status: "cancelled" as const };

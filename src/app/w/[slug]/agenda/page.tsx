@@ -37,9 +37,14 @@ export default async function AgendaPage({ params }: { params: Promise<{ slug: s
                   )}
                 </p>
               </div>
-              <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/kits/${r.roundTypeId}${r.questionId ? `?question=${r.questionId}` : ""}`}>
-                Open kit
-              </Link>
+              <span className="flex gap-4">
+                <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/kits/${r.roundTypeId}${r.questionId ? `?question=${r.questionId}` : ""}`}>
+                  Open kit
+                </Link>
+                <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/rounds/${r.id}/scorecard`}>
+                  Scorecard
+                </Link>
+              </span>
             </li>
           ))}
         </ul>

@@ -1,0 +1,89 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, inviteAndAccept, newOwnerWithWorkspace, screenshot, uniqueEmail } from "./helpers";
+
+/** Rates every signal of the open scorecard with `rating` (1–4) and writes evidence. */
+async function rateAll(page: Page, rating: number) {
+  const groups = page.getByRole("radiogroup", { name: /^Rating for / });
+  const count = await groups.count();
+  for (let i = 0; i < count; i++) {
+    await groups.nth(i).getByRole("radio").nth(rating - 1).check();
+    await page.getByLabel("Evidence (what you saw and heard)").nth(i).fill(`Observed behaviour ${i + 1} at level ${rating}`);
+  }
+  return count;
+}
+
+async function openCodingScorecard(page: Page, url: string) {
+  await page.goto(`${url}/agenda`);
+  await page.getByTestId("agenda-round").filter({ hasText: /^Coding with/ }).first().getByRole("link", { name: "Scorecard" }).click();
+  await expect(page.getByRole("heading", { name: "Scorecard: Coding" })).toBeVisible();
+}
+
+test("two interviewers fill scorecards (autosave, reload, submit); the coach sees the disagreement and calibrated scores and decides", async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const coachContext = await browser.newContext();
+  const coach = await coachContext.newPage();
+  const { url } = await newOwnerWithWorkspace(coach, "debrief");
+  const pages: Page[] = [];
+  for (const label of ["iv-one", "iv-two"]) {
+    const p = await (await browser.newContext()).newPage();
+    await inviteAndAccept(coach, p, url, uniqueEmail(label), "interviewer");
+    pages.push(p);
+  }
+  const [one, two] = pages as [Page, Page];
+
+  // Pools: the first runs screens and coding, the second coding and behavioral.
+  await coach.goto(`${url}/interviewers`);
+  const cards = coach.getByTestId("interviewer-settings");
+  for (const [i, types] of [["Technical screen", "Coding"], ["Coding", "Behavioral"]].entries()) {
+    for (const t of types) await cards.nth(i).getByLabel(t, { exact: true }).check();
+    await cards.nth(i).getByRole("button", { name: /^Save/ }).click();
+    await expect(coach.getByText(/^Saved /).first()).toBeVisible();
+  }
+
+  // A loop for a new candidate, booked from the first suggestion.
+  await coach.goto(`${url}/loops`);
+  await coach.getByLabel("…or invite by email").fill(uniqueEmail("debrief-candidate"));
+  await coach.getByLabel("Template").selectOption({ label: "Entry level, coding focus (4 rounds)" });
+  await coach.getByRole("button", { name: "Create loop" }).click();
+  await coach.getByRole("button", { name: "Suggest slots" }).click();
+  await coach.getByRole("button", { name: "Book option 1" }).click();
+  await expect(coach.getByTestId("timeline-round").filter({ hasText: "scheduled" })).toHaveCount(4);
+  const loopUrl = coach.url();
+
+  // Interviewer one: autosave, reload, everything is still there, submit.
+  await openCodingScorecard(one, url);
+  const signals = await rateAll(one, 4);
+  await one.getByRole("radio", { name: "Strong yes" }).check();
+  await one.getByLabel("Summary").fill("Clear, tested, well-structured code.");
+  await expect(one.getByTestId("save-state")).toContainText("Saved");
+  await one.reload();
+  await expect(one.getByTestId("save-state")).toContainText("Saved");
+  await expect(one.getByLabel("Summary")).toHaveValue("Clear, tested, well-structured code.");
+  await expect(one.getByRole("radio", { name: "Strong yes" })).toBeChecked();
+  for (let i = 0; i < signals; i++) await expect(one.getByRole("radiogroup", { name: /^Rating for / }).nth(i).getByRole("radio").nth(3)).toBeChecked();
+  await expectAccessible(one, testInfo, "scorecard");
+  await one.getByRole("button", { name: "Submit scorecard" }).click();
+  await expect(one.getByText("Submitted")).toBeVisible();
+
+  // Interviewer two rates low and recommends no.
+  await openCodingScorecard(two, url);
+  await rateAll(two, 1);
+  await two.getByRole("radio", { name: "No", exact: true }).check();
+  await two.getByLabel("Summary").fill("Did not test; struggled with edge cases.");
+  await expect(two.getByTestId("save-state")).toContainText("Saved");
+  await two.getByRole("button", { name: "Submit scorecard" }).click();
+  await expect(two.getByText("Submitted")).toBeVisible();
+
+  // The coach's debrief.
+  await coach.goto(`${loopUrl}/debrief`);
+  await expect(coach.getByTestId("disagreement")).toContainText("split");
+  await expect(coach.locator("tr[data-disagreement]").first()).toBeVisible();
+  await expect(coach.getByTestId("debrief-matrix")).toContainText("4 /");
+  await expect(coach.getByTestId("dimension-scores")).toContainText("±");
+  await expectAccessible(coach, testInfo, "debrief");
+  await screenshot(coach, testInfo, "debrief");
+  await coach.getByRole("radio", { name: "Not yet" }).check();
+  await coach.getByLabel("Rationale").fill("The panel split on testing; one more coding round.");
+  await coach.getByRole("button", { name: "Record decision" }).click();
+  await expect(coach.getByTestId("decision")).toContainText("Not yet");
+});

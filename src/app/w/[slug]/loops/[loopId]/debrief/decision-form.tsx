@@ -1,0 +1,70 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Badge, Button, Card, Field, Input } from "@/components/ui";
+import { DECISIONS } from "@/schemas/scorecard";
+import { useTRPC } from "@/trpc/react";
+
+const LABEL: Record<(typeof DECISIONS)[number], string> = { ready: "Ready", not_yet: "Not yet", another_loop: "Needs another loop" };
+
+export function DecisionForm({
+  workspaceId,
+  loopId,
+  canDecide,
+  current,
+}: {
+  workspaceId: string;
+  loopId: string;
+  canDecide: boolean;
+  current: { decision: (typeof DECISIONS)[number] | null; rationale: string; locked: boolean } | null;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [decision, setDecision] = useState<(typeof DECISIONS)[number]>(current?.decision ?? "ready");
+  const [rationale, setRationale] = useState(current?.rationale ?? "");
+  const [reason, setReason] = useState("");
+  const decide = useMutation(trpc.debrief.decide.mutationOptions({ onSuccess: () => { toast.success("Decision recorded; the debrief is locked"); router.refresh(); }, onError: (e) => toast.error(e.message) }));
+  const reopen = useMutation(trpc.debrief.reopen.mutationOptions({ onSuccess: () => { toast.success("Debrief reopened"); router.refresh(); }, onError: (e) => toast.error(e.message) }));
+  if (current?.locked) {
+    return (
+      <Card title="Decision" description="Recorded and locked.">
+        <p className="text-sm" data-testid="decision">
+          <Badge tone="green">{current.decision ? LABEL[current.decision] : "—"}</Badge> {current.rationale}
+        </p>
+        {canDecide && (
+          <form className="mt-4 flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); reopen.mutate({ workspaceId, loopId, reason }); }}>
+            <Field label="Reason to reopen" htmlFor="reopen-reason">
+              <Input id="reopen-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+            </Field>
+            <Button variant="secondary" busy={reopen.isPending}>Reopen</Button>
+          </form>
+        )}
+      </Card>
+    );
+  }
+  if (!canDecide) return null;
+  return (
+    <Card title="Decision" description="Recording it locks the debrief; reopening is audited.">
+      <form className="space-y-3" onSubmit={(e) => { e.preventDefault(); decide.mutate({ workspaceId, loopId, decision, rationale, notes: "" }); }}>
+        <fieldset>
+          <legend className="text-sm font-medium">Outcome</legend>
+          <div className="mt-1 flex flex-wrap gap-3">
+            {DECISIONS.map((d) => (
+              <label key={d} className="flex items-center gap-1 text-sm">
+                <input type="radio" name="decision" checked={decision === d} onChange={() => setDecision(d)} />
+                {LABEL[d]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field label="Rationale" htmlFor="rationale">
+          <textarea id="rationale" rows={3} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={rationale} onChange={(e) => setRationale(e.target.value)} />
+        </Field>
+        <Button busy={decide.isPending}>Record decision</Button>
+      </form>
+    </Card>
+  );
+}

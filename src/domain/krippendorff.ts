@@ -1,0 +1,107 @@
+// Krippendorff's alpha: how much raters agree beyond what their pooled ratings would give by chance.
+// Pure and dependency-free; the formulas follow Krippendorff, "Computing Krippendorff's Alpha-Reliability"
+// (2011), and are explained for coaches in docs/calibration.md.
+//
+//   alpha = 1 − D_o / D_e = 1 − (n − 1) · Σ_c Σ_k o_ck δ²_ck / Σ_c Σ_k n_c n_k δ²_ck
+//
+// o is the coincidence matrix (every ordered pair of values given to the same unit, each unit's pairs
+// weighted 1 / (m_u − 1) so that every pairable value counts once), n_c its row sums and n their total.
+
+export type AlphaLevel = "ordinal" | "interval" | "nominal";
+
+/**
+ * Krippendorff's alpha for `units`, each the list of values its raters gave (null = not rated).
+ * Returns null when alpha is undefined: fewer than two pairable values (no unit rated twice), or no
+ * variation at all among the pairable values (expected disagreement 0).
+ */
+export function krippendorffAlpha(units: (number | null)[][], level: AlphaLevel): number | null {
+  const pairable = collectPairableUnits(units);
+  if (pairable.length === 0) return null;
+
+  const values = [...new Set(pairable.flat())].sort((a, b) => a - b);
+  if (values.length < 2) return null;
+  const indexOf = new Map(values.map((value, index) => [value, index]));
+  const size = values.length;
+
+  const coincidences = buildCoincidenceMatrix(pairable, indexOf, size);
+  const marginals = new Float64Array(size);
+  for (let c = 0; c < size; c++) {
+    for (let k = 0; k < size; k++) marginals[c] = (marginals[c] ?? 0) + (coincidences[c * size + k] ?? 0);
+  }
+  const total = marginals.reduce((sum, count) => sum + count, 0);
+  const distance = buildSquaredDistances(values, marginals, level);
+
+  let observed = 0;
+  let expected = 0;
+  for (let c = 0; c < size; c++) {
+    for (let k = 0; k < size; k++) {
+      const delta = distance[c * size + k] ?? 0;
+      observed += (coincidences[c * size + k] ?? 0) * delta;
+      expected += (marginals[c] ?? 0) * (marginals[k] ?? 0) * delta;
+    }
+  }
+  if (expected === 0) return null;
+  return 1 - ((total - 1) * observed) / expected;
+}
+
+/** Drops missing values and the units left with fewer than two values: a lone value pairs with nothing. */
+function collectPairableUnits(units: (number | null)[][]): number[][] {
+  const pairable: number[][] = [];
+  for (const unit of units) {
+    const present: number[] = [];
+    for (const value of unit) {
+      if (value === null) continue;
+      // NaN would silently become its own category; an explicit null is the way to say "not rated".
+      if (!Number.isFinite(value)) throw new RangeError(`Krippendorff's alpha needs finite values or null, got ${value}.`);
+      present.push(value);
+    }
+    if (present.length >= 2) pairable.push(present);
+  }
+  return pairable;
+}
+
+/** Row-major size×size matrix o_ck. A unit with m values holds m(m − 1) ordered pairs, each weighted 1/(m − 1). */
+function buildCoincidenceMatrix(units: number[][], indexOf: Map<number, number>, size: number): Float64Array {
+  const matrix = new Float64Array(size * size);
+  const counts = new Map<number, number>();
+  for (const unit of units) {
+    counts.clear();
+    for (const value of unit) {
+      const index = indexOf.get(value) as number;
+      counts.set(index, (counts.get(index) ?? 0) + 1);
+    }
+    const pairWeight = 1 / (unit.length - 1);
+    for (const [c, countC] of counts) {
+      for (const [k, countK] of counts) {
+        // A value never pairs with itself, so a category's pairs with its own kind number n(n − 1).
+        const pairs = c === k ? countC * (countC - 1) : countC * countK;
+        matrix[c * size + k] = (matrix[c * size + k] ?? 0) + pairs * pairWeight;
+      }
+    }
+  }
+  return matrix;
+}
+
+/**
+ * δ²_ck for every pair of observed values (row-major). The ordinal metric works on ranks, not numbers:
+ * the distance between c and k is the count of pairable values from c to k inclusive, minus half of the
+ * two end categories, squared. Categories nobody used therefore add no distance.
+ */
+function buildSquaredDistances(values: number[], marginals: Float64Array, level: AlphaLevel): Float64Array {
+  const size = values.length;
+  const distance = new Float64Array(size * size);
+  for (let c = 0; c < size; c++) {
+    let between = 0;
+    for (let k = c; k < size; k++) {
+      between += marginals[k] ?? 0;
+      let delta: number;
+      if (c === k) delta = 0;
+      else if (level === "nominal") delta = 1;
+      else if (level === "interval") delta = ((values[k] ?? 0) - (values[c] ?? 0)) ** 2;
+      else delta = (between - ((marginals[c] ?? 0) + (marginals[k] ?? 0)) / 2) ** 2;
+      distance[c * size + k] = delta;
+      distance[k * size + c] = delta;
+    }
+  }
+  return distance;
+}

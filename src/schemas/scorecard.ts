@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { Id } from "./common";
+
+const WS = { workspaceId: Id };
+export const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
+export const DECISIONS = ["ready", "not_yet", "another_loop"] as const;
+
+const Answer = z.object({
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal("not_observed"), z.null()], {
+    error: 'A rating is 1, 2, 3, 4 or "not observed"',
+  }),
+  evidence: z.string().max(4000, "Evidence can have at most 4000 characters"),
+});
+
+export const ScorecardRef = z.object({ ...WS, roundId: Id });
+export const SaveScorecardInput = z.object({
+  ...WS,
+  roundId: Id,
+  expectedVersion: z.number().int().min(1),
+  ratings: z.record(z.string().min(1).max(60), Answer),
+  redFlagKeys: z.array(z.string().min(1).max(60)).max(50),
+  recommendation: z.enum(RECOMMENDATIONS).nullable(),
+  summary: z.string().max(8000, "A summary can have at most 8000 characters"),
+});
+export const SubmitScorecardInput = z.object({ ...WS, roundId: Id, expectedVersion: z.number().int().min(1) });
+export const ReviseScorecardInput = SaveScorecardInput.extend({ reason: z.string().trim().min(3, "Say why you change a submitted scorecard").max(1000) });
+export const LoopRefInput = z.object({ ...WS, loopId: Id });
+export const DecideInput = z.object({
+  ...WS,
+  loopId: Id,
+  decision: z.enum(DECISIONS),
+  rationale: z.string().trim().min(3, "Give the rationale for the decision").max(8000),
+  notes: z.string().max(8000).default(""),
+});
+export const ReopenInput = z.object({ ...WS, loopId: Id, reason: z.string().trim().min(3, "Say why the debrief is reopened").max(1000) });

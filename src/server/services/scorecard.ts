@@ -1,0 +1,210 @@
+// Scorecards: drafts that autosave with optimistic versions, submission with a completeness check,
+// revisions of submitted scorecards with a reason, and independence (no peeking before submitting).
+import { missingForSubmit, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
+import { AppError, notFound } from "@/server/errors";
+import type { Db, Prisma } from "@/server/db";
+import { enqueueEmail, withdrawPendingEmails } from "@/server/email/outbox";
+import { renderEmail } from "@/server/email/render";
+import { getEnv } from "@/server/env";
+import { recordAudit } from "./audit";
+import type { Scope, Tx } from "./scope";
+
+type Ratings = Record<string, SignalAnswer>;
+const json = (v: unknown) => v as Prisma.InputJsonValue;
+
+async function roundForInterviewer(tx: Tx, scope: Scope, roundId: string) {
+  const round = await tx.round.findFirst({ where: { id: roundId, workspaceId: scope.workspaceId } });
+  if (!round) throw notFound("That round");
+  if (round.interviewerMemberId !== scope.memberId && round.shadowMemberId !== scope.memberId) {
+    // Not one of this round's interviewers: there is no scorecard of theirs to see.
+    throw new AppError("NOT_FOUND", "You are not an interviewer of this round, so it has no scorecard of yours.");
+  }
+  if (round.status !== "scheduled") throw new AppError("CONFLICT", "This round is not scheduled, so it has no scorecard.");
+  return round;
+}
+
+async function versionContent(tx: Tx, workspaceId: string, rubricVersionId: string) {
+  const version = await tx.rubricVersion.findFirst({
+    where: { id: rubricVersionId, workspaceId },
+    include: { signals: { orderBy: { order: "asc" } }, redFlags: { orderBy: { order: "asc" } } },
+  });
+  if (!version) throw notFound("The rubric version of this round");
+  return version;
+}
+
+function present(card: { id: string; status: string; version: number; ratings: unknown; redFlagKeys: string[]; recommendation: string | null; summary: string; submittedAt: Date | null; updatedAt: Date }) {
+  return {
+    id: card.id,
+    status: card.status as "draft" | "submitted",
+    version: card.version,
+    ratings: card.ratings as Ratings,
+    redFlagKeys: card.redFlagKeys,
+    recommendation: card.recommendation as Recommendation | null,
+    summary: card.summary,
+    submittedAt: card.submittedAt,
+    updatedAt: card.updatedAt,
+  };
+}
+
+/** The caller's scorecard for a round (created as an empty draft on first open), with its rubric. */
+export async function openMyScorecard(db: Db, scope: Scope, input: { roundId: string }) {
+  return db.$transaction(async (tx) => {
+    const round = await roundForInterviewer(tx, scope, input.roundId);
+    let rubricVersionId = round.rubricVersionId;
+    if (!rubricVersionId) {
+      const v = await tx.rubricVersion.findFirst({ where: { workspaceId: scope.workspaceId, status: "published", rubric: { roundTypeId: round.roundTypeId, archivedAt: null } }, orderBy: { version: "desc" } });
+      if (!v) throw new AppError("CONFLICT", "This round type has no published rubric yet.");
+      rubricVersionId = v.id;
+      await tx.round.update({ where: { id: round.id }, data: { rubricVersionId } });
+    }
+    const card = await tx.scorecard.upsert({
+      where: { workspaceId_roundId_interviewerMemberId: { workspaceId: scope.workspaceId, roundId: round.id, interviewerMemberId: scope.memberId } },
+      update: {},
+      create: { workspaceId: scope.workspaceId, loopId: round.loopId, roundId: round.id, interviewerMemberId: scope.memberId, rubricVersionId, ratings: {}, redFlagKeys: [] },
+    });
+    const [version, roundType, question] = await Promise.all([
+      versionContent(tx, scope.workspaceId, card.rubricVersionId),
+      tx.roundType.findFirstOrThrow({ where: { id: round.roundTypeId, workspaceId: scope.workspaceId }, select: { id: true, name: true } }),
+      round.questionId ? tx.question.findFirst({ where: { id: round.questionId, workspaceId: scope.workspaceId }, select: { id: true, title: true, prompt: true } }) : null,
+    ]);
+    return {
+      round: { id: round.id, loopId: round.loopId, startsAt: round.startsAt, endsAt: round.endsAt, roundType, question },
+      rubric: {
+        version: version.version,
+        signals: version.signals.map((s) => ({ key: s.key, title: s.title, description: s.description, dimensionKey: s.dimensionKey, anchors: [s.anchor1, s.anchor2, s.anchor3, s.anchor4] })),
+        redFlags: version.redFlags.map((f) => ({ key: f.key, title: f.title, description: f.description })),
+      },
+      scorecard: present(card),
+    };
+  });
+}
+
+function checkContent(version: Awaited<ReturnType<typeof versionContent>>, input: { ratings: Ratings; redFlagKeys: string[] }) {
+  const signalKeys = new Set(version.signals.map((s) => s.key));
+  const unknownSignals = Object.keys(input.ratings).filter((k) => !signalKeys.has(k));
+  if (unknownSignals.length) throw new AppError("BAD_REQUEST", `ratings: this rubric has no signal ${unknownSignals.join(", ")}`);
+  const flagKeys = new Set(version.redFlags.map((f) => f.key));
+  const unknownFlags = input.redFlagKeys.filter((k) => !flagKeys.has(k));
+  if (unknownFlags.length) throw new AppError("BAD_REQUEST", `redFlagKeys: this rubric has no red flag ${unknownFlags.join(", ")}`);
+}
+
+const STALE = "This scorecard changed since you opened it (in another tab or device). Reload to see the latest version, then make your change again.";
+
+async function mine(tx: Tx, scope: Scope, roundId: string) {
+  await roundForInterviewer(tx, scope, roundId);
+  const card = await tx.scorecard.findUnique({ where: { workspaceId_roundId_interviewerMemberId: { workspaceId: scope.workspaceId, roundId, interviewerMemberId: scope.memberId } } });
+  if (!card) throw notFound("Your scorecard for this round; open it first");
+  return card;
+}
+
+export async function saveScorecardDraft(
+  db: Db,
+  scope: Scope,
+  input: { roundId: string; expectedVersion: number; ratings: Ratings; redFlagKeys: string[]; recommendation: Recommendation | null; summary: string },
+) {
+  return db.$transaction(async (tx) => {
+    const card = await mine(tx, scope, input.roundId);
+    if (card.status !== "draft") throw new AppError("CONFLICT", "This scorecard is submitted and locked. Use “Revise” and give a reason to change it.");
+    checkContent(await versionContent(tx, scope.workspaceId, card.rubricVersionId), input);
+    // The version check and the write are one statement: of two saves naming the same version, one wins.
+    const { count } = await tx.scorecard.updateMany({
+      where: { id: card.id, version: input.expectedVersion, status: "draft" },
+      data: { ratings: json(input.ratings), redFlagKeys: [...new Set(input.redFlagKeys)], recommendation: input.recommendation, summary: input.summary, version: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError("CONFLICT", STALE);
+    return present(await tx.scorecard.findUniqueOrThrow({ where: { id: card.id } }));
+  });
+}
+
+export async function submitScorecard(db: Db, scope: Scope, input: { roundId: string; expectedVersion: number }, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const card = await mine(tx, scope, input.roundId);
+    if (card.status === "submitted") throw new AppError("CONFLICT", "This scorecard is already submitted.");
+    if (card.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE);
+    const version = await versionContent(tx, scope.workspaceId, card.rubricVersionId);
+    const missing = missingForSubmit(version.signals, { ratings: card.ratings as unknown as Ratings, recommendation: card.recommendation as Recommendation | null, summary: card.summary });
+    if (missing.length) throw new AppError("BAD_REQUEST", `Not ready to submit. ${missing.join(". ")}.`);
+    const { count } = await tx.scorecard.updateMany({ where: { id: card.id, version: input.expectedVersion, status: "draft" }, data: { status: "submitted", submittedAt: now, version: { increment: 1 } } });
+    if (count === 0) throw new AppError("CONFLICT", STALE);
+    await withdrawPendingEmails(tx, scope.workspaceId, `scorecard:${card.roundId}:${scope.memberId}:`);
+    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "scorecard.submitted", targetType: "scorecard", targetId: card.id, data: { roundId: card.roundId } });
+    return present(await tx.scorecard.findUniqueOrThrow({ where: { id: card.id } }));
+  });
+}
+
+/** Changes a submitted scorecard: the previous state is kept as a revision, with the reason. */
+export async function reviseScorecard(
+  db: Db,
+  scope: Scope,
+  input: { roundId: string; expectedVersion: number; reason: string; ratings: Ratings; redFlagKeys: string[]; recommendation: Recommendation | null; summary: string },
+) {
+  return db.$transaction(async (tx) => {
+    const card = await mine(tx, scope, input.roundId);
+    if (card.status !== "submitted") throw new AppError("CONFLICT", "Drafts are saved as you type; only submitted scorecards need a revision.");
+    const version = await versionContent(tx, scope.workspaceId, card.rubricVersionId);
+    checkContent(version, input);
+    const missing = missingForSubmit(version.signals, input);
+    if (missing.length) throw new AppError("BAD_REQUEST", `A submitted scorecard must stay complete. ${missing.join(". ")}.`);
+    const { count } = await tx.scorecard.updateMany({
+      where: { id: card.id, version: input.expectedVersion },
+      data: { ratings: json(input.ratings), redFlagKeys: [...new Set(input.redFlagKeys)], recommendation: input.recommendation, summary: input.summary, version: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError("CONFLICT", STALE);
+    await tx.scorecardRevision.create({
+      data: {
+        workspaceId: scope.workspaceId,
+        scorecardId: card.id,
+        version: card.version,
+        reason: input.reason,
+        authorMemberId: scope.memberId,
+        snapshot: json({ ratings: card.ratings, redFlagKeys: card.redFlagKeys, recommendation: card.recommendation, summary: card.summary }),
+      },
+    });
+    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "scorecard.revised", targetType: "scorecard", targetId: card.id, data: { reason: input.reason, fromVersion: card.version } });
+    return present(await tx.scorecard.findUniqueOrThrow({ where: { id: card.id } }));
+  });
+}
+
+/**
+ * The scorecards of a loop. Coaches see them all; an interviewer sees the others' only after submitting
+ * their own for this loop (independence, enforced here and not only in the UI).
+ */
+export async function listLoopScorecards(db: Db, scope: Scope, input: { loopId: string }) {
+  const loop = await db.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId }, select: { id: true } });
+  if (!loop) throw notFound("That loop");
+  await assertMaySeePanel(db, scope, loop.id);
+  const cards = await db.scorecard.findMany({ where: { workspaceId: scope.workspaceId, loopId: loop.id }, orderBy: { createdAt: "asc" }, include: { revisions: { select: { id: true, version: true, reason: true, createdAt: true } } } });
+  return cards.map((c) => ({ ...present(c), roundId: c.roundId, interviewerMemberId: c.interviewerMemberId, revisions: c.revisions }));
+}
+
+export async function assertMaySeePanel(db: Tx, scope: Scope, loopId: string) {
+  if (scope.role === "owner" || scope.role === "coach") return;
+  const own = await db.scorecard.findFirst({ where: { workspaceId: scope.workspaceId, loopId, interviewerMemberId: scope.memberId, status: "submitted" }, select: { id: true } });
+  // A state, not a role: it opens up once their own scorecard is in.
+  if (!own) throw new AppError("CONFLICT", "Submit your own scorecard for this loop first; then you can see the others'.");
+}
+
+/** Reminders to fill the scorecard: 1 h after the round ends, then daily for 5 days; withdrawn on submit. */
+export async function scheduleScorecardReminders(tx: Tx, scope: Scope, round: { id: string; endsAt: Date | null; interviewerMemberId: string | null; shadowMemberId: string | null; roundTypeId: string }) {
+  await withdrawPendingEmails(tx, scope.workspaceId, `scorecard:${round.id}:`);
+  if (!round.endsAt) return;
+  const env = getEnv();
+  const [ws, rt] = await Promise.all([
+    tx.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { slug: true } }),
+    tx.roundType.findFirstOrThrow({ where: { id: round.roundTypeId, workspaceId: scope.workspaceId }, select: { name: true } }),
+  ]);
+  for (const memberId of [round.interviewerMemberId, round.shadowMemberId].filter((x): x is string => !!x)) {
+    const member = await tx.membership.findFirst({ where: { id: memberId, workspaceId: scope.workspaceId }, include: { user: { select: { email: true, name: true } } } });
+    if (!member?.user.email) continue;
+    for (let day = 0; day <= 5; day++) {
+      const sendAt = new Date(round.endsAt.getTime() + 3_600_000 + day * 86_400_000);
+      const email = await renderEmail("scorecard-reminder", {
+        recipientName: member.user.name ?? member.user.email,
+        roundName: rt.name,
+        daysOverdue: day,
+        url: `${env.appUrl}/w/${ws.slug}/rounds/${round.id}/scorecard`,
+      });
+      await enqueueEmail(tx, { workspaceId: scope.workspaceId, to: member.user.email, email, topic: `scorecard:${round.id}:${memberId}:reminder-${day}`, sendAt });
+    }
+  }
+}
