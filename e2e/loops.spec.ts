@@ -32,7 +32,7 @@ test("a coach creates a loop from a template and books suggested slots; the inte
   await expectAccessible(coach, testInfo, "loop-suggestions");
   await coach.getByRole("button", { name: "Book option 1" }).click();
   await expect(coach.getByText(/Booked 4 rounds/)).toBeVisible();
-  await expect(coach.getByTestId("timeline-round").filter({ hasText: "scheduled" })).toHaveCount(4);
+  await expect(coach.locator('[data-testid="timeline-round"][data-status="scheduled"]')).toHaveCount(4);
   await expect(coach.getByLabel("Status")).toHaveValue("scheduled");
   await screenshot(coach, testInfo, "loop-timeline");
 

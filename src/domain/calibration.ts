@@ -403,9 +403,9 @@ function estimateNoise(data: IndexedRatings, panel: MainPanel, fit: Fit): Noise 
     const w = weight[r] as number;
     const residual = (value[r] as number) - (fit.theta[g] as number) - (fit.severity[j] as number);
     squares[j] = (squares[j] as number) + w * residual * residual;
-    // A rating pulls its own cell mean towards itself by w / W_g (its leverage), so its residual's
-    // expected square is σ²(1 − w / W_g); a cell's only rating has no residual information at all.
-    freedom[j] = (freedom[j] as number) + w * (1 - w / (groupWeight[g] as number));
+    // A rating pulls its own cell mean towards itself by w / W_g (its leverage), so E[w·residual²] is
+    // σ²(1 − w / W_g); a cell's only rating carries no information about the noise at all.
+    freedom[j] = (freedom[j] as number) + (1 - w / (groupWeight[g] as number));
     residualSum += w * residual * residual;
   }
   // One θ per cell and one severity per panel member, less the one fixed by centring.
@@ -479,7 +479,7 @@ function gatherCellWeights(data: IndexedRatings, panel: MainPanel) {
   };
 }
 
-/** Inverse of a symmetric positive-definite matrix through its Cholesky factor A = C Cᵀ: A⁻¹ = C⁻ᵀ C⁻¹. */
+/** Inverse of a symmetric positive-definite matrix through its Cholesky factor, A = F Fᵀ, so A⁻¹ = F⁻ᵀ F⁻¹. */
 function invertPositiveDefinite(matrix: Float64Array, size: number): Float64Array {
   const factor = new Float64Array(size * size);
   for (let i = 0; i < size; i++) {
@@ -495,20 +495,23 @@ function invertPositiveDefinite(matrix: Float64Array, size: number): Float64Arra
       }
     }
   }
-  // Invert the lower-triangular factor column by column (forward substitution against the identity).
-  const lowerInverse = new Float64Array(size * size);
+  // Invert the factor column by column (forward substitution against the identity), storing column `col` of
+  // F⁻¹ as row `col` of `transposed` so that every inner loop below walks memory contiguously.
+  const transposed = new Float64Array(size * size);
   for (let col = 0; col < size; col++) {
+    const row = col * size;
     for (let i = col; i < size; i++) {
       let sum = i === col ? 1 : 0;
-      for (let k = col; k < i; k++) sum -= (factor[i * size + k] as number) * (lowerInverse[k * size + col] as number);
-      lowerInverse[i * size + col] = sum / (factor[i * size + i] as number);
+      for (let k = col; k < i; k++) sum -= (factor[i * size + k] as number) * (transposed[row + k] as number);
+      transposed[row + i] = sum / (factor[i * size + i] as number);
     }
   }
+  // (F⁻ᵀ F⁻¹)_ij = Σ_k (F⁻¹)_ki (F⁻¹)_kj, and (F⁻¹)_ki is 0 for k < i.
   const inverse = new Float64Array(size * size);
   for (let i = 0; i < size; i++) {
     for (let j = 0; j <= i; j++) {
       let sum = 0;
-      for (let k = i; k < size; k++) sum += (lowerInverse[k * size + i] as number) * (lowerInverse[k * size + j] as number);
+      for (let k = i; k < size; k++) sum += (transposed[i * size + k] as number) * (transposed[j * size + k] as number);
       inverse[i * size + j] = sum;
       inverse[j * size + i] = sum;
     }
@@ -612,7 +615,7 @@ function collectWarnings(data: IndexedRatings, panel: MainPanel, fit: Fit, noise
     );
   } else if (panel.outsiders.length > 0) {
     warnings.push(
-      `Severity not identifiable for ${formatIdList(panel.outsiders.flat())}: they share no candidate and key, directly or ` +
+      `Severity not identifiable for ${formatIdList(panel.outsiders.flat().sort(compareText))}: they share no candidate and key, directly or ` +
         "through other interviewers, with the main panel, so their leniency cannot be told apart from their candidates' " +
         "ability. Their severity is reported as 0 and their ratings are used uncorrected.",
     );

@@ -93,7 +93,7 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
         </h2>
         <ol className="relative space-y-3 border-l-2 border-slate-200 pl-5">
           {l.rounds.map((r) => (
-            <li key={r.id} data-testid="timeline-round" className="relative">
+            <li key={r.id} data-testid="timeline-round" data-status={r.status} className="relative">
               <span aria-hidden className={`absolute -left-[27px] top-4 size-3 rounded-full ${r.status === "scheduled" ? "bg-emerald-500" : r.status === "cancelled" ? "bg-red-400" : "bg-slate-300"}`} />
               <div className="flex flex-wrap items-center justify-between gap-3 rounded-md bg-white p-3 ring-1 ring-slate-200">
                 <div>
