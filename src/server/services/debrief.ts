@@ -135,7 +135,9 @@ export async function recordDecision(db: Db, scope: Scope, input: { loopId: stri
 
 export async function reopenDebrief(db: Db, scope: Scope, input: { loopId: string; reason: string }) {
   return db.$transaction(async (tx) => {
-    const debrief = await tx.debrief.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
+    const loop = await tx.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId }, select: { id: true } });
+    if (!loop) throw notFound("That loop");
+    const debrief = await tx.debrief.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: loop.id } } });
     if (!debrief?.lockedAt) throw new AppError("CONFLICT", "This debrief is not locked.");
     await tx.debrief.update({ where: { id: debrief.id }, data: { lockedAt: null } });
     await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "debrief.reopened", targetType: "loop", targetId: input.loopId, data: { reason: input.reason, previousDecision: debrief.decision } });

@@ -55,7 +55,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
-                  {d.matrix.map((row) => (
+                  {d.matrix.filter((row) => row.cells.some((c) => c.raw !== null || c.notObserved)).map((row) => (
                     <tr key={row.key} className={cx(disagreeing.has(row.key) && "bg-amber-50")} data-disagreement={disagreeing.has(row.key) || undefined}>
                       <th scope="row" className="py-2 pr-3 font-medium">
                         {row.title} {disagreeing.has(row.key) && <Badge tone="amber">disagreement</Badge>}
