@@ -86,4 +86,11 @@ test("two interviewers fill scorecards (autosave, reload, submit); the coach see
   await coach.getByLabel("Rationale").fill("The panel split on testing; one more coding round.");
   await coach.getByRole("button", { name: "Record decision" }).click();
   await expect(coach.getByTestId("decision")).toContainText("Not yet");
+
+  // The calibration view: the cohort on one scale, and each interviewer's severity.
+  await coach.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Calibration" }).click();
+  await expect(coach.getByTestId("cohort-table").locator("tbody tr")).toHaveCount(1);
+  await expect(coach.getByTestId("interviewer-report").locator("tbody tr")).toHaveCount(2);
+  await expectAccessible(coach, testInfo, "calibration");
+  await screenshot(coach, testInfo, "calibration");
 });

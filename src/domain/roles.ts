@@ -41,6 +41,7 @@ export const PERMISSIONS = {
   "scorecard.fill": ["owner", "coach", "interviewer"],
   "debrief.read": ["owner", "coach", "interviewer"],
   "debrief.decide": ["owner", "coach"],
+  "calibration.read": ["owner", "coach"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

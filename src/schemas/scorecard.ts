@@ -33,3 +33,12 @@ export const DecideInput = z.object({
   notes: z.string().max(8000).default(""),
 });
 export const ReopenInput = z.object({ ...WS, loopId: Id, reason: z.string().trim().min(3, "Say why the debrief is reopened").max(1000) });
+
+export const CohortInput = z.object({
+  ...WS,
+  level: z.enum(["entry", "mid", "senior"]).optional(),
+  targetRole: z.string().trim().max(120).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+export const CalibrationReportInput = z.object({ ...WS });

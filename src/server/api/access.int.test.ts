@@ -139,6 +139,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "debrief.get": ["owner", "coach", "interviewer"],
   "debrief.decide": ["owner", "coach"],
   "debrief.reopen": ["owner", "coach"],
+  "calibration.cohort": ["owner", "coach"],
+  "calibration.interviewers": ["owner", "coach"],
 };
 
 describe("role matrix", () => {

@@ -9,7 +9,7 @@ import { loopRouter } from "./routers/loop";
 import { questionRouter } from "./routers/question";
 import { rubricRouter } from "./routers/rubric";
 import { scheduleRouter } from "./routers/schedule";
-import { debriefRouter, scorecardRouter } from "./routers/scorecard";
+import { calibrationRouter, debriefRouter, scorecardRouter } from "./routers/scorecard";
 import { memberRouter } from "./routers/member";
 import { workspaceRouter } from "./routers/workspace";
 
@@ -28,6 +28,7 @@ export const appRouter = createTRPCRouter({
   schedule: scheduleRouter,
   scorecard: scorecardRouter,
   debrief: debriefRouter,
+  calibration: calibrationRouter,
 });
 
 export type AppRouter = typeof appRouter;

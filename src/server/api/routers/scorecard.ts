@@ -1,5 +1,6 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { DecideInput, LoopRefInput, ReopenInput, ReviseScorecardInput, SaveScorecardInput, ScorecardRef, SubmitScorecardInput } from "@/schemas/scorecard";
+import { CalibrationReportInput, CohortInput, DecideInput, LoopRefInput, ReopenInput, ReviseScorecardInput, SaveScorecardInput, ScorecardRef, SubmitScorecardInput } from "@/schemas/scorecard";
+import { getCohort, getInterviewerReport } from "@/server/services/calibration";
 import { getDebrief, recordDecision, reopenDebrief } from "@/server/services/debrief";
 import { listLoopScorecards, openMyScorecard, reviseScorecard, saveScorecardDraft, submitScorecard } from "@/server/services/scorecard";
 
@@ -15,4 +16,9 @@ export const debriefRouter = createTRPCRouter({
   get: permittedProcedure("debrief.read").input(LoopRefInput).query(({ ctx, input }) => getDebrief(ctx.db, ctx.scope, input)),
   decide: permittedProcedure("debrief.decide").input(DecideInput).mutation(({ ctx, input }) => recordDecision(ctx.db, ctx.scope, input)),
   reopen: permittedProcedure("debrief.decide").input(ReopenInput).mutation(({ ctx, input }) => reopenDebrief(ctx.db, ctx.scope, input)),
+});
+
+export const calibrationRouter = createTRPCRouter({
+  cohort: permittedProcedure("calibration.read").input(CohortInput).query(({ ctx, input }) => getCohort(ctx.db, ctx.scope, input)),
+  interviewers: permittedProcedure("calibration.read").input(CalibrationReportInput).query(({ ctx }) => getInterviewerReport(ctx.db, ctx.scope)),
 });

@@ -1,0 +1,167 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { LEVELS } from "@/schemas/library";
+import { useTRPC } from "@/trpc/react";
+
+const f = (n: number | null | undefined, d = 2) => (n === null || n === undefined || !Number.isFinite(n) ? "—" : n.toFixed(d));
+
+/** A calibrated score as a dot with a ±1.96 SE interval on the 1–4 scale (the numbers are in the table). */
+function IntervalBar({ value, se }: { value: number; se: number }) {
+  const pos = (x: number) => `${Math.min(100, Math.max(0, ((x - 1) / 3) * 100))}%`;
+  const lo = value - 1.96 * (Number.isFinite(se) ? se : 0);
+  const hi = value + 1.96 * (Number.isFinite(se) ? se : 0);
+  return (
+    <div className="relative h-3 w-40 rounded bg-slate-100" aria-hidden>
+      <div className="absolute top-1 h-1 rounded bg-brand-100" style={{ left: pos(lo), width: `calc(${pos(hi)} - ${pos(lo)})` }} />
+      <div className="absolute top-0 size-3 -translate-x-1/2 rounded-full bg-brand-700" style={{ left: pos(value) }} />
+    </div>
+  );
+}
+
+type SortKey = "calibrated" | "raw" | "name";
+
+export function CalibrationView({ workspaceId }: { workspaceId: string }) {
+  const trpc = useTRPC();
+  const [level, setLevel] = useState("");
+  const [role, setRole] = useState("");
+  const [sort, setSort] = useState<SortKey>("calibrated");
+  const cohort = useQuery(trpc.calibration.cohort.queryOptions({ workspaceId, level: (level || undefined) as (typeof LEVELS)[number] | undefined, targetRole: role.trim() || undefined }));
+  const report = useQuery(trpc.calibration.interviewers.queryOptions({ workspaceId }));
+  const rows = [...(cohort.data?.candidates ?? [])].sort((a, b) => (sort === "name" ? a.name.localeCompare(b.name) : b[sort] - a[sort]));
+  return (
+    <div className="space-y-6">
+      <Card title="Cohort" description="Calibrated overall score with a 95% interval; raw mean beside it.">
+        <form className="mb-4 grid gap-3 sm:grid-cols-3" onSubmit={(e) => e.preventDefault()} aria-label="Cohort filters">
+          <Field label="Level" htmlFor="cal-level">
+            <Select id="cal-level" value={level} onChange={(e) => setLevel(e.target.value)}>
+              <option value="">All levels</option>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Target role contains" htmlFor="cal-role">
+            <Input id="cal-role" value={role} onChange={(e) => setRole(e.target.value)} placeholder="Backend" />
+          </Field>
+          <Field label="Sort by" htmlFor="cal-sort">
+            <Select id="cal-sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+              <option value="calibrated">Calibrated score</option>
+              <option value="raw">Raw score</option>
+              <option value="name">Name</option>
+            </Select>
+          </Field>
+        </form>
+        {cohort.isPending ? (
+          <Skeleton rows={4} />
+        ) : cohort.isError ? (
+          <p role="alert" className="text-sm text-red-700">{cohort.error.message}</p>
+        ) : rows.length === 0 ? (
+          <EmptyState title="No submitted scorecards in this cohort yet" />
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="cohort-table">
+              <thead className="text-xs text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2">Candidate</th>
+                  <th scope="col">Raw</th>
+                  <th scope="col">Calibrated ± SE</th>
+                  <th scope="col">Interval (1–4)</th>
+                  {cohort.data.dimensions.map((d) => (
+                    <th key={d.key} scope="col" className="px-1">{d.name}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((c) => (
+                  <tr key={c.candidateId}>
+                    <th scope="row" className="py-2 font-medium">{c.name}</th>
+                    <td className="tabular-nums">{f(c.raw)}</td>
+                    <td className="tabular-nums">
+                      {f(c.calibrated)} ± {f(c.standardError)}
+                    </td>
+                    <td><IntervalBar value={c.calibrated} se={c.standardError} /></td>
+                    {cohort.data.dimensions.map((d) => (
+                      <td key={d.key} className="px-1 tabular-nums">{f(c.byDimension[d.key]?.calibrated)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {cohort.data?.warnings.length ? (
+          <ul className="mt-3 list-disc pl-5 text-xs text-amber-900">
+            {cohort.data.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        ) : null}
+      </Card>
+
+      <Card title="Interviewer calibration" description="Severity: positive rates higher than the panel (lenient), negative lower (harsh). Panel gap: mean distance from the other interviewers on the same candidate and signal.">
+        {report.isPending ? (
+          <Skeleton rows={4} />
+        ) : report.isError ? (
+          <p role="alert" className="text-sm text-red-700">{report.error.message}</p>
+        ) : report.data.interviewers.length === 0 ? (
+          <EmptyState title="No submitted scorecards yet" />
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="interviewer-report">
+              <thead className="text-xs text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2">Interviewer</th>
+                  <th scope="col">Severity ± SE</th>
+                  <th scope="col">Spread</th>
+                  <th scope="col">Ratings</th>
+                  <th scope="col">Scorecards</th>
+                  <th scope="col">Panel gap</th>
+                  <th scope="col">Median hours to submit</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {report.data.interviewers.map((i) => (
+                  <tr key={i.interviewerId}>
+                    <th scope="row" className="py-2 font-medium">{i.name}</th>
+                    <td className="tabular-nums">{i.identifiable ? `${f(i.severity)} ± ${f(i.standardError)}` : "not estimable (shares no candidates)"}</td>
+                    <td className="tabular-nums">{f(i.spread)}</td>
+                    <td className="tabular-nums">{i.ratings}</td>
+                    <td className="tabular-nums">{i.scorecards}</td>
+                    <td className="tabular-nums">{f(i.panelGap)}</td>
+                    <td className="tabular-nums">{f(i.medianHoursToSubmit, 1)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
+      {report.data && (
+        <Card title="Inter-rater agreement" description="Krippendorff's alpha (ordinal): 1 is perfect agreement, 0 is chance; blank when too few candidates were rated twice.">
+          <div className="grid gap-4 md:grid-cols-2">
+            {(["byDimension", "bySignal"] as const).map((k) => (
+              <table key={k} className="w-full text-left text-sm">
+                <caption className="mb-1 text-left text-xs font-semibold text-slate-600">{k === "byDimension" ? "By dimension" : "By signal"}</caption>
+                <tbody className="divide-y divide-slate-100">
+                  {report.data.agreement[k].map((a) => (
+                    <tr key={a.key}>
+                      <th scope="row" className="py-1 font-normal">{a.key.replace(/-/g, " ")}</th>
+                      <td className="tabular-nums">{a.alpha === null ? "—" : a.alpha.toFixed(2)}</td>
+                      <td className="text-xs text-slate-600">{a.units} candidates</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ))}
+          </div>
+        </Card>
+      )}
+    </div>
+  );
+}
