@@ -28,13 +28,15 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
   const [level, setLevel] = useState("");
   const [role, setRole] = useState("");
   const [sort, setSort] = useState<SortKey>("calibrated");
-  const cohort = useQuery(trpc.calibration.cohort.queryOptions({ workspaceId, level: (level || undefined) as (typeof LEVELS)[number] | undefined, targetRole: role.trim() || undefined }));
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const cohort = useQuery(trpc.calibration.cohort.queryOptions({ workspaceId, level: (level || undefined) as (typeof LEVELS)[number] | undefined, targetRole: role.trim() || undefined, from: from ? new Date(from) : undefined, to: to ? new Date(`${to}T23:59:59`) : undefined }));
   const report = useQuery(trpc.calibration.interviewers.queryOptions({ workspaceId }));
   const rows = [...(cohort.data?.candidates ?? [])].sort((a, b) => (sort === "name" ? a.name.localeCompare(b.name) : b[sort] - a[sort]));
   return (
     <div className="space-y-6">
       <Card title="Cohort" description="Calibrated overall score with a 95% interval; raw mean beside it.">
-        <form className="mb-4 grid gap-3 sm:grid-cols-3" onSubmit={(e) => e.preventDefault()} aria-label="Cohort filters">
+        <form className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-5" onSubmit={(e) => e.preventDefault()} aria-label="Cohort filters">
           <Field label="Level" htmlFor="cal-level">
             <Select id="cal-level" value={level} onChange={(e) => setLevel(e.target.value)}>
               <option value="">All levels</option>
@@ -47,6 +49,12 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
           </Field>
           <Field label="Target role contains" htmlFor="cal-role">
             <Input id="cal-role" value={role} onChange={(e) => setRole(e.target.value)} placeholder="Backend" />
+          </Field>
+          <Field label="Loops from" htmlFor="cal-from">
+            <Input id="cal-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </Field>
+          <Field label="Loops until" htmlFor="cal-to">
+            <Input id="cal-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
           </Field>
           <Field label="Sort by" htmlFor="cal-sort">
             <Select id="cal-sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>

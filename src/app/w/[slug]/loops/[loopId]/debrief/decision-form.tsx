@@ -26,6 +26,7 @@ export function DecisionForm({
   const [decision, setDecision] = useState<(typeof DECISIONS)[number]>(current?.decision ?? "ready");
   const [rationale, setRationale] = useState(current?.rationale ?? "");
   const [reason, setReason] = useState("");
+  const [notes, setNotes] = useState("");
   const decide = useMutation(trpc.debrief.decide.mutationOptions({ onSuccess: () => { toast.success("Decision recorded; the debrief is locked"); router.refresh(); }, onError: (e) => toast.error(e.message) }));
   const reopen = useMutation(trpc.debrief.reopen.mutationOptions({ onSuccess: () => { toast.success("Debrief reopened"); router.refresh(); }, onError: (e) => toast.error(e.message) }));
   if (current?.locked) {
@@ -48,7 +49,7 @@ export function DecisionForm({
   if (!canDecide) return null;
   return (
     <Card title="Decision" description="Recording it locks the debrief; reopening is audited.">
-      <form className="space-y-3" onSubmit={(e) => { e.preventDefault(); decide.mutate({ workspaceId, loopId, decision, rationale, notes: "" }); }}>
+      <form className="space-y-3" onSubmit={(e) => { e.preventDefault(); decide.mutate({ workspaceId, loopId, decision, rationale, notes }); }}>
         <fieldset>
           <legend className="text-sm font-medium">Outcome</legend>
           <div className="mt-1 flex flex-wrap gap-3">
@@ -62,6 +63,9 @@ export function DecisionForm({
         </fieldset>
         <Field label="Rationale" htmlFor="rationale">
           <textarea id="rationale" rows={3} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={rationale} onChange={(e) => setRationale(e.target.value)} />
+        </Field>
+        <Field label="Notes for the team (optional)" htmlFor="decision-notes">
+          <textarea id="decision-notes" rows={2} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={notes} onChange={(e) => setNotes(e.target.value)} />
         </Field>
         <Button busy={decide.isPending}>Record decision</Button>
       </form>

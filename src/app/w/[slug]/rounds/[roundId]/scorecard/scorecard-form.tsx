@@ -19,6 +19,9 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
   const open = useMutation(trpc.scorecard.open.mutationOptions());
   const save = useMutation(trpc.scorecard.save.mutationOptions());
   const submit = useMutation(trpc.scorecard.submit.mutationOptions());
+  const revise = useMutation(trpc.scorecard.revise.mutationOptions());
+  const [revising, setRevising] = useState(false);
+  const [reason, setReason] = useState("");
   const [ratings, setRatings] = useState<Record<string, SignalAnswer>>({});
   const [redFlags, setRedFlags] = useState<string[]>([]);
   const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
@@ -81,7 +84,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
   if (open.isPending || (!open.data && !open.isError)) return <Skeleton rows={8} />;
   if (open.isError) return <p role="alert" className="text-sm text-red-700">{open.error.message}</p>;
   const d = open.data!;
-  const locked = status === "submitted";
+  const locked = status === "submitted" && !revising;
 
   return (
     <>
@@ -174,7 +177,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
           <textarea id="summary" rows={4} className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={summary} onChange={(e) => change(setSummary)(e.target.value)} />
         </Card>
       </fieldset>
-      {!locked && (
+      {status === "draft" && (
         <div className="mt-6 space-y-3">
           {missing && (
             <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
@@ -204,7 +207,52 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
           <p className="text-xs text-slate-600">Submitting locks the scorecard; you then see the other interviewers' scorecards for this loop.</p>
         </div>
       )}
-      {locked && (
+      {status === "submitted" && !revising && (
+        <Button variant="secondary" className="mt-6" onClick={() => setRevising(true)}>
+          Revise (with a reason)
+        </Button>
+      )}
+      {revising && (
+        <Card className="mt-6" title="Revise the submitted scorecard" description="The previous version is kept in the history and the audit log, with your reason.">
+          <label className="block text-sm font-medium" htmlFor="revise-reason">
+            Why are you changing it?
+          </label>
+          <input id="revise-reason" className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={reason} onChange={(e) => setReason(e.target.value)} />
+          {missing && (
+            <p role="alert" className="mt-2 text-sm text-red-700">
+              {missing}
+            </p>
+          )}
+          <div className="mt-3 flex gap-2">
+            <Button
+              busy={revise.isPending}
+              onClick={() =>
+                revise.mutate(
+                  { workspaceId, roundId, expectedVersion: versionRef.current, reason, ratings, redFlagKeys: redFlags, recommendation, summary },
+                  {
+                    onSuccess: (card) => {
+                      versionRef.current = card.version;
+                      setVersion(card.version);
+                      setRevising(false);
+                      setReason("");
+                      setMissing(null);
+                      setDirty(false);
+                      toast.success("Revision saved");
+                    },
+                    onError: (err) => setMissing(err.message),
+                  },
+                )
+              }
+            >
+              Save revision
+            </Button>
+            <Button variant="ghost" onClick={() => { setRevising(false); load(); }}>
+              Cancel
+            </Button>
+          </div>
+        </Card>
+      )}
+      {status === "submitted" && (
         <p className="mt-6 text-sm">
           <Link className="font-medium text-brand-700 underline" href={`/w/${slug}/loops/${d.round.loopId}/debrief`}>
             Go to the debrief
