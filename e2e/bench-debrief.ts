@@ -2,6 +2,8 @@
 // (6 scorecards), on a scratch database of the PostgreSQL server. Run with `npm run bench:debrief`.
 // The query count must not grow with the number of rounds and scorecards.
 import { randomUUID } from "node:crypto";
+import type { Db } from "../src/server/db";
+import type { Scope } from "../src/server/services/scope";
 import { recreateDatabase } from "../scripts/test-database.mjs";
 
 const url = await recreateDatabase("loopwise_bench");
@@ -16,8 +18,6 @@ const { createLoop } = await import("../src/server/services/loop");
 const { bookRounds } = await import("../src/server/services/schedule");
 const { openMyScorecard, saveScorecardDraft, submitScorecard } = await import("../src/server/services/scorecard");
 const { getDebrief } = await import("../src/server/services/debrief");
-type Scope = import("../src/server/services/scope").Scope;
-type Db = import("../src/server/db").Db;
 
 const conn = await connectServer(url);
 await applyMigrations(conn);
