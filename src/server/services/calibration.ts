@@ -109,6 +109,8 @@ export async function getInterviewerReport(db: Db, scope: Scope, now = new Date(
         severity: i.identifiable ? i.severity : null,
         standardError: Number.isFinite(i.standardError) ? i.standardError : null,
         spread: Number.isFinite(i.spread) ? i.spread : null,
+        // Approximate standard error of a standard deviation estimated from n ratings (docs/calibration.md).
+        spreadStandardError: Number.isFinite(i.spread) && i.ratings > 1 ? i.spread / Math.sqrt(2 * (i.ratings - 1)) : null,
         ratings: i.ratings,
         scorecards: mine.length,
         identifiable: i.identifiable,

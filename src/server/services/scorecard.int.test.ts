@@ -170,6 +170,7 @@ describe("calibration across candidates", () => {
     expect(l.severity!).toBeGreaterThan(0.5);
     expect(h.severity!).toBeLessThan(-0.5);
     expect(l.scorecards).toBe(4);
+    expect(l.spreadStandardError).not.toBeNull();
     expect(l.panelGap).toBeCloseTo(2, 5);
     expect(report.agreement.bySignal.length).toBeGreaterThan(0);
 

@@ -125,7 +125,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
                 <tr>
                   <th scope="col" className="py-2">Interviewer</th>
                   <th scope="col">Severity ± SE</th>
-                  <th scope="col">Spread</th>
+                  <th scope="col">Spread ± SE</th>
                   <th scope="col">Ratings</th>
                   <th scope="col">Scorecards</th>
                   <th scope="col">Panel gap</th>
@@ -137,7 +137,10 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
                   <tr key={i.interviewerId}>
                     <th scope="row" className="py-2 font-medium">{i.name}</th>
                     <td className="tabular-nums">{i.identifiable ? `${f(i.severity)} ± ${f(i.standardError)}` : "not estimable (shares no candidates)"}</td>
-                    <td className="tabular-nums">{f(i.spread)}</td>
+                    <td className="tabular-nums">
+                      {f(i.spread)}
+                      {i.spreadStandardError !== null && ` ± ${f(i.spreadStandardError)}`}
+                    </td>
                     <td className="tabular-nums">{i.ratings}</td>
                     <td className="tabular-nums">{i.scorecards}</td>
                     <td className="tabular-nums">{f(i.panelGap)}</td>
