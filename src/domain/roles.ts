@@ -42,6 +42,9 @@ export const PERMISSIONS = {
   "debrief.read": ["owner", "coach", "interviewer"],
   "debrief.decide": ["owner", "coach"],
   "calibration.read": ["owner", "coach"],
+  // Feedback: coaches draft and release; a candidate reads their own released reports.
+  "report.manage": ["owner", "coach"],
+  "report.own": ["candidate"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

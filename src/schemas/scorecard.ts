@@ -42,3 +42,13 @@ export const CohortInput = z.object({
   to: z.coerce.date().optional(),
 });
 export const CalibrationReportInput = z.object({ ...WS });
+
+const Plain = (max: number) => z.string().trim().max(max);
+export const ReportDraftSchema = z.object({
+  summary: Plain(4000),
+  strengths: z.array(z.object({ title: Plain(200), note: Plain(1000) })).max(10),
+  growthAreas: z.array(z.object({ title: Plain(200), note: Plain(1000) })).max(10),
+  excerpts: z.array(z.object({ signalTitle: Plain(200), text: Plain(2000).min(1, "An excerpt cannot be empty"), by: z.string().max(200).nullable() })).max(20),
+});
+export const SaveReportDraftInput = z.object({ ...WS, loopId: Id, draft: ReportDraftSchema });
+export const ReportRefInput = z.object({ ...WS, reportId: Id });

@@ -26,6 +26,7 @@ export const UpdateWorkspaceInput = z.object({
   workspaceId: Id,
   name: WorkspaceName.optional(),
   timeZone: TimeZone.optional(),
+  showInterviewerNames: z.boolean().optional(),
 });
 
 export const ResolveWorkspaceInput = z.object({ slug: Slug });

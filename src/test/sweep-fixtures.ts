@@ -31,6 +31,7 @@ export async function workspaceFixtures(ws: TestWorkspace, label: string): Promi
     questionId: question.id,
     templateId: template.id,
     loopId: loop.id,
+    reportId: (await db.feedbackReport.create({ data: { workspaceId: ws.id, loopId: loop.id, candidateMemberId: ws.members.candidate.memberId, draft: {} } })).id,
     roundId: round.id,
     candidateMemberId: ws.members.candidate.memberId,
     interviewerMemberId: ws.members.interviewer.memberId,

@@ -141,6 +141,12 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "debrief.reopen": ["owner", "coach"],
   "calibration.cohort": ["owner", "coach"],
   "calibration.interviewers": ["owner", "coach"],
+  "report.openDraft": ["owner", "coach"],
+  "report.saveDraft": ["owner", "coach"],
+  "report.release": ["owner", "coach"],
+  "report.withdraw": ["owner", "coach"],
+  "report.listMine": ["candidate"],
+  "report.getMine": ["candidate"],
 };
 
 describe("role matrix", () => {

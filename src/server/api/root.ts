@@ -7,6 +7,7 @@ import { kitRouter } from "./routers/kit";
 import { libraryRouter } from "./routers/library";
 import { loopRouter } from "./routers/loop";
 import { questionRouter } from "./routers/question";
+import { reportRouter } from "./routers/report";
 import { rubricRouter } from "./routers/rubric";
 import { scheduleRouter } from "./routers/schedule";
 import { calibrationRouter, debriefRouter, scorecardRouter } from "./routers/scorecard";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   scorecard: scorecardRouter,
   debrief: debriefRouter,
   calibration: calibrationRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "@
 import MagicLinkEmail, { magicLinkSubject, type MagicLinkEmailProps } from "@emails/magic-link";
 import RoundReminderEmail, { roundReminderSubject, type RoundReminderEmailProps } from "@emails/round-reminder";
 import RoundScheduledEmail, { roundScheduledSubject, type RoundScheduledEmailProps } from "@emails/round-scheduled";
+import ReportReleasedEmail, { reportReleasedSubject, type ReportReleasedEmailProps } from "@emails/report-released";
 import ScorecardReminderEmail, { scorecardReminderSubject, type ScorecardReminderEmailProps } from "@emails/scorecard-reminder";
 
 export interface RenderedEmail {
@@ -20,6 +21,7 @@ type Templates = {
   "round-scheduled": RoundScheduledEmailProps;
   "round-reminder": RoundReminderEmailProps;
   "scorecard-reminder": ScorecardReminderEmailProps;
+  "report-released": ReportReleasedEmailProps;
 };
 export type TemplateName = keyof Templates;
 
@@ -44,6 +46,10 @@ export async function renderEmail<T extends TemplateName>(template: T, props: Te
     case "scorecard-reminder": {
       const p = props as ScorecardReminderEmailProps;
       return finish(template, scorecardReminderSubject(p), await render(ScorecardReminderEmail(p)));
+    }
+    case "report-released": {
+      const p = props as ReportReleasedEmailProps;
+      return finish(template, reportReleasedSubject(p), await render(ReportReleasedEmail(p)));
     }
     default:
       throw new Error(`Unknown email template: ${String(template)}`);

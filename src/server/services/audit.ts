@@ -37,7 +37,9 @@ export type AuditAction =
   | "scorecard.submitted"
   | "scorecard.revised"
   | "debrief.decided"
-  | "debrief.reopened";
+  | "debrief.reopened"
+  | "report.released"
+  | "report.withdrawn";
 
 export async function recordAudit(
   tx: Tx,

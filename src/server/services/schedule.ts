@@ -264,18 +264,21 @@ async function notifyRound(tx: Tx, scope: Scope, round: RoundRow, kind: "schedul
   const attendees = [...who.values()].filter((p) => p.email);
   await withdrawPendingEmails(tx, scope.workspaceId, `round:${round.id}:reminder`);
   if (!round.startsAt || !round.endsAt) return;
-  const ics = buildRoundIcs({
-    uid: round.icsUid,
-    sequence: round.icsSequence,
-    method: kind === "cancelled" ? "CANCEL" : "REQUEST",
-    start: round.startsAt,
-    end: round.endsAt,
-    title: `${roundType.name}: practice round (${workspace.name})`,
-    description: `A Loopwise practice round. Details: ${env.appUrl}/w/${workspace.slug}`,
-    location: round.location,
-    organizer: { name: "Loopwise", email: env.EMAIL_FROM.replace(/^.*<([^>]+)>.*$/, "$1") },
-    attendees: attendees.map((p) => ({ name: p.name, email: p.email })),
-  });
+  // Each recipient gets their own calendar file: the candidate's lists only the candidate, so interviewer
+  // identities never reach them; interviewers see everyone in the round.
+  const icsFor = (isCandidate: boolean) =>
+    buildRoundIcs({
+      uid: round.icsUid,
+      sequence: round.icsSequence,
+      method: kind === "cancelled" ? "CANCEL" : "REQUEST",
+      start: round.startsAt!,
+      end: round.endsAt!,
+      title: `${roundType.name}: practice round (${workspace.name})`,
+      description: `A Loopwise practice round. Details: ${env.appUrl}/w/${workspace.slug}`,
+      location: round.location,
+      organizer: { name: "Loopwise", email: env.EMAIL_FROM.replace(/^.*<([^>]+)>.*$/, "$1") },
+      attendees: (isCandidate ? attendees.filter((a) => a.memberId === round.candidateMemberId) : attendees).map((a) => ({ name: a.name, email: a.email })),
+    });
   for (const p of attendees) {
     const isCandidate = p.memberId === round.candidateMemberId;
     const page = isCandidate ? "schedule" : "agenda";
@@ -297,7 +300,7 @@ async function notifyRound(tx: Tx, scope: Scope, round: RoundRow, kind: "schedul
       to: p.email,
       email,
       topic: `round:${round.id}:${kind}`,
-      attachments: [{ filename: "invite.ics", content: Buffer.from(ics).toString("base64"), contentType: `text/calendar; method=${kind === "cancelled" ? "CANCEL" : "REQUEST"}` }],
+      attachments: [{ filename: "invite.ics", content: Buffer.from(icsFor(isCandidate)).toString("base64"), contentType: `text/calendar; method=${kind === "cancelled" ? "CANCEL" : "REQUEST"}` }],
     });
     if (kind === "cancelled") continue;
     for (const r of REMINDERS) {

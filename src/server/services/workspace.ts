@@ -77,14 +77,14 @@ export async function resolveWorkspace(db: Db, actor: Actor, slug: string) {
 export async function getWorkspace(db: Db, scope: Scope) {
   const workspace = await db.workspace.findFirst({
     where: { id: scope.workspaceId },
-    select: { id: true, name: true, slug: true, timeZone: true, createdAt: true, _count: { select: { memberships: true } } },
+    select: { id: true, name: true, slug: true, timeZone: true, showInterviewerNames: true, createdAt: true, _count: { select: { memberships: true } } },
   });
   if (!workspace) throw notFound("That workspace");
   return { ...workspace, memberCount: workspace._count.memberships, role: scope.role };
 }
 
-export async function updateWorkspace(db: Db, scope: Scope, input: { name?: string; timeZone?: string }) {
-  if (input.name === undefined && input.timeZone === undefined) {
+export async function updateWorkspace(db: Db, scope: Scope, input: { name?: string; timeZone?: string; showInterviewerNames?: boolean }) {
+  if (input.name === undefined && input.timeZone === undefined && input.showInterviewerNames === undefined) {
     throw new AppError("BAD_REQUEST", "Nothing to change: give a new name or time zone.");
   }
   return db.$transaction(async (tx) => {
@@ -92,8 +92,8 @@ export async function updateWorkspace(db: Db, scope: Scope, input: { name?: stri
     if (!before) throw notFound("That workspace");
     const updated = await tx.workspace.update({
       where: { id: scope.workspaceId },
-      data: { name: input.name, timeZone: input.timeZone },
-      select: { id: true, name: true, slug: true, timeZone: true },
+      data: { name: input.name, timeZone: input.timeZone, showInterviewerNames: input.showInterviewerNames },
+      select: { id: true, name: true, slug: true, timeZone: true, showInterviewerNames: true },
     });
     await recordAudit(tx, {
       workspaceId: scope.workspaceId,
@@ -101,7 +101,10 @@ export async function updateWorkspace(db: Db, scope: Scope, input: { name?: stri
       action: "workspace.updated",
       targetType: "workspace",
       targetId: scope.workspaceId,
-      data: { before: { name: before.name, timeZone: before.timeZone }, after: { name: updated.name, timeZone: updated.timeZone } },
+      data: {
+        before: { name: before.name, timeZone: before.timeZone, showInterviewerNames: before.showInterviewerNames },
+        after: { name: updated.name, timeZone: updated.timeZone, showInterviewerNames: updated.showInterviewerNames },
+      },
     });
     return updated;
   });

@@ -18,6 +18,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
     { href: `/w/${slug}/templates`, label: "Loop templates", show: can(workspace.role, "loop.read") },
     { href: `/w/${slug}/agenda`, label: "My agenda", show: can(workspace.role, "agenda.read") },
     { href: `/w/${slug}/schedule`, label: "My schedule", show: workspace.role === "candidate" },
+    { href: `/w/${slug}/reports`, label: "My feedback", show: can(workspace.role, "report.own") },
     { href: `/w/${slug}/availability`, label: "Availability", show: can(workspace.role, "schedule.self") },
     { href: `/w/${slug}/interviewers`, label: "Interviewers", show: can(workspace.role, "loop.read") },
     { href: `/w/${slug}/library`, label: "Rubric library", show: can(workspace.role, "library.read") },

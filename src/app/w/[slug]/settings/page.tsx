@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { can } from "@/domain/roles";
+import { getServerCaller } from "@/trpc/server";
 import { loadWorkspace } from "../workspace-context";
 import { LeaveWorkspace, SettingsForm } from "./settings-forms";
 
@@ -10,11 +11,12 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ws = await loadWorkspace(slug);
+  const details = await (await getServerCaller()).workspace.get({ workspaceId: ws.id });
   return (
     <>
       <PageHeader title="Settings" />
       <div className="space-y-6">
-        {can(ws.role, "workspace.update") && <SettingsForm workspaceId={ws.id} name={ws.name} timeZone={ws.timeZone} />}
+        {can(ws.role, "workspace.update") && <SettingsForm workspaceId={ws.id} name={ws.name} timeZone={ws.timeZone} showInterviewerNames={details.showInterviewerNames} />}
         <LeaveWorkspace workspaceId={ws.id} name={ws.name} />
       </div>
     </>

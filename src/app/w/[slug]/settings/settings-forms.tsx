@@ -14,11 +14,12 @@ function zones(current: string): string[] {
   return [...new Set([current, "UTC", ...all])];
 }
 
-export function SettingsForm({ workspaceId, name: initialName, timeZone: initialZone }: { workspaceId: string; name: string; timeZone: string }) {
+export function SettingsForm({ workspaceId, name: initialName, timeZone: initialZone, showInterviewerNames: initialShow }: { workspaceId: string; name: string; timeZone: string; showInterviewerNames: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState(initialName);
   const [timeZone, setTimeZone] = useState(initialZone);
+  const [showNames, setShowNames] = useState(initialShow);
   const { errors, validate, onServerError } = useFormErrors();
   const update = useMutation(
     trpc.workspace.update.mutationOptions({
@@ -31,7 +32,7 @@ export function SettingsForm({ workspaceId, name: initialName, timeZone: initial
   );
   function submit(event: FormEvent) {
     event.preventDefault();
-    const input = validate(UpdateWorkspaceInput, { workspaceId, name, timeZone });
+    const input = validate(UpdateWorkspaceInput, { workspaceId, name, timeZone, showInterviewerNames: showNames });
     if (input) update.mutate(input);
   }
   return (
@@ -49,6 +50,13 @@ export function SettingsForm({ workspaceId, name: initialName, timeZone: initial
             ))}
           </Select>
         </Field>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" className="mt-1 size-4" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} />
+          <span>
+            <span className="font-medium">Show interviewer names to candidates</span>
+            <span className="block text-slate-600">Off by default: candidates see released feedback without who wrote it.</span>
+          </span>
+        </label>
         <Button type="submit" busy={update.isPending}>
           Save changes
         </Button>

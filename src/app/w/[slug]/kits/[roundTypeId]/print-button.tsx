@@ -2,10 +2,10 @@
 
 import { Button } from "@/components/ui";
 
-export function PrintButton() {
+export function PrintButton({ label = "Print kit" }: { label?: string }) {
   return (
     <Button variant="secondary" className="no-print" onClick={() => window.print()}>
-      Print kit
+      {label}
     </Button>
   );
 }

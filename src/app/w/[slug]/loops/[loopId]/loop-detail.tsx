@@ -81,6 +81,10 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
         <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/loops/${loopId}/debrief`}>
           Open the debrief
         </Link>
+        {" · "}
+        <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/loops/${loopId}/report`}>
+          Candidate report
+        </Link>
       </p>
       {l.notes && (
         <p className="mb-6 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">

@@ -1,0 +1,139 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { toast } from "sonner";
+import { ReportView } from "@/components/report-view";
+import { Badge, Button, Card, PageHeader, Skeleton } from "@/components/ui";
+import { useTRPC } from "@/trpc/react";
+
+type Draft = { summary: string; strengths: { title: string; note: string }[]; growthAreas: { title: string; note: string }[]; excerpts: { signalTitle: string; text: string; by: string | null }[] };
+
+export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loopId: string }) {
+  const trpc = useTRPC();
+  const open = useMutation(trpc.report.openDraft.mutationOptions());
+  const save = useMutation(trpc.report.saveDraft.mutationOptions());
+  const release = useMutation(trpc.report.release.mutationOptions());
+  const withdraw = useMutation(trpc.report.withdraw.mutationOptions());
+  const [draft, setDraft] = useState<Draft | null>(null);
+  useEffect(() => {
+    open.mutate({ workspaceId, loopId }, { onSuccess: (d) => setDraft(d.draft) });
+  }, [workspaceId, loopId]);
+  if (open.isError) return <p role="alert" className="text-sm text-red-700">{open.error.message}</p>;
+  if (!open.data || !draft) return <Skeleton rows={8} />;
+  const data = save.data ?? open.data;
+  const picked = (text: string) => draft.excerpts.some((e) => e.text === text);
+
+  const persist = (onDone?: () => void) =>
+    save.mutate(
+      { workspaceId, loopId, draft },
+      {
+        onSuccess: () => {
+          toast.success("Draft saved");
+          onDone?.();
+        },
+        onError: (e) => toast.error(e.message),
+      },
+    );
+
+  return (
+    <>
+      <PageHeader
+        title="Candidate report"
+        description="Built from the calibrated debrief. Nothing from the scorecards reaches the candidate unless you pick it below."
+        actions={
+          <span className="flex items-center gap-2">
+            <Badge tone={data.status === "released" ? "green" : data.status === "withdrawn" ? "red" : "gray"}>
+              {data.status}
+              {data.releasedVersion ? ` · v${data.releasedVersion}` : ""}
+            </Badge>
+          </span>
+        }
+      />
+      <div className="grid gap-6 xl:grid-cols-2">
+        <div className="space-y-4">
+          <Card title="Summary for the candidate">
+            <label htmlFor="report-summary" className="sr-only">
+              Summary
+            </label>
+            <textarea id="report-summary" rows={4} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={draft.summary} onChange={(e) => setDraft({ ...draft, summary: e.target.value })} placeholder="What went well, what to work on next." />
+          </Card>
+          {(["strengths", "growthAreas"] as const).map((k) => (
+            <Card key={k} title={k === "strengths" ? "Strengths (strongest signals)" : "Growth areas (weakest signals)"}>
+              {draft[k].map((s, i) => (
+                <div key={s.title} className="mb-2">
+                  <label htmlFor={`${k}-${i}`} className="text-sm font-medium">
+                    {s.title}
+                  </label>
+                  <input id={`${k}-${i}`} className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={s.note} placeholder="A note (optional)" onChange={(e) => setDraft({ ...draft, [k]: draft[k].map((x, j) => (j === i ? { ...x, note: e.target.value } : x)) })} />
+                </div>
+              ))}
+            </Card>
+          ))}
+          <Card title="Evidence you can share" description="Pick excerpts and edit them; only picked ones are shared.">
+            <ul className="space-y-3">
+              {open.data.excerptsOffered.map((e, i) => (
+                <li key={i} className="text-sm">
+                  <label className="flex items-start gap-2">
+                    <input
+                      type="checkbox"
+                      className="mt-1 size-4"
+                      checked={picked(e.text)}
+                      onChange={(ev) => setDraft({ ...draft, excerpts: ev.target.checked ? [...draft.excerpts, e] : draft.excerpts.filter((x) => x.text !== e.text) })}
+                    />
+                    <span>
+                      <span className="font-medium">{e.signalTitle}</span>: {e.text}
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            {draft.excerpts.length > 0 && (
+              <div className="mt-4 space-y-2">
+                <p className="text-sm font-semibold">Picked (edit before sharing)</p>
+                {draft.excerpts.map((e, i) => (
+                  <textarea key={i} aria-label={`Excerpt about ${e.signalTitle}`} rows={2} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={e.text} onChange={(ev) => setDraft({ ...draft, excerpts: draft.excerpts.map((x, j) => (j === i ? { ...x, text: ev.target.value } : x)) })} />
+                ))}
+              </div>
+            )}
+          </Card>
+          <div className="flex flex-wrap gap-2">
+            <Button variant="secondary" busy={save.isPending} onClick={() => persist()}>
+              Save draft and refresh preview
+            </Button>
+            <Button
+              busy={release.isPending}
+              onClick={() =>
+                persist(() =>
+                  release.mutate(
+                    { workspaceId, loopId },
+                    {
+                      onSuccess: (r) => {
+                        toast.success(`Released version ${r.version}; the candidate is emailed`);
+                        open.mutate({ workspaceId, loopId });
+                      },
+                      onError: (e) => toast.error(e.message),
+                    },
+                  ),
+                )
+              }
+            >
+              {data.releasedVersion ? "Release revision" : "Release to candidate"}
+            </Button>
+            {data.status === "released" && (
+              <Button variant="danger" busy={withdraw.isPending} onClick={() => withdraw.mutate({ workspaceId, loopId }, { onSuccess: () => { toast.success("Report withdrawn"); open.mutate({ workspaceId, loopId }); }, onError: (e) => toast.error(e.message) })}>
+                Withdraw
+              </Button>
+            )}
+          </div>
+        </div>
+        <section aria-labelledby="preview-heading">
+          <h2 id="preview-heading" className="mb-2 text-lg font-semibold">
+            Preview: exactly what the candidate sees
+          </h2>
+          <ReportView content={data.preview} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+// Candidate feedback: what a report contains, the bar per level, strengths and growth areas, and a
+// seven-day practice plan that links weak signals to questions. Pure.
+
+export type Level = "entry" | "mid" | "senior";
+
+/** The calibrated score a candidate should reach per dimension for a target level (1–4 scale). */
+export const BAR_BY_LEVEL: Record<Level, number> = { entry: 2.5, mid: 3.0, senior: 3.25 };
+
+export interface SignalScore {
+  key: string;
+  title: string;
+  dimension: string;
+  roundTypeKey: string;
+  calibrated: number;
+}
+
+export interface PlanItem {
+  signalTitle: string;
+  questionId: string | null;
+  questionTitle: string | null;
+}
+
+export interface PlanDay {
+  days: string;
+  focus: string;
+  items: PlanItem[];
+}
+
+export interface ReportContent {
+  summary: string;
+  level: Level;
+  bar: number;
+  dimensions: { key: string; name: string; calibrated: number; standardError: number }[];
+  strengths: { title: string; note: string }[];
+  growthAreas: { title: string; note: string }[];
+  redFlags: string[];
+  /** Only what the coach picked and edited; `by` is shown only if the workspace allows names. */
+  excerpts: { signalTitle: string; text: string; by: string | null }[];
+  practicePlan: PlanDay[];
+  decidedAt: string | null;
+}
+
+/** The strongest and weakest signals by calibrated score (ties by title, for a stable order). */
+export function pickStrengthsAndGrowth(scores: SignalScore[], n = 3) {
+  const sorted = [...scores].sort((a, b) => b.calibrated - a.calibrated || a.title.localeCompare(b.title));
+  const strengths = sorted.slice(0, Math.min(n, Math.floor(sorted.length / 2)));
+  const growth = sorted.slice(-Math.min(n, Math.ceil(sorted.length / 2))).reverse();
+  return { strengths, growth: growth.filter((g) => !strengths.includes(g)) };
+}
+
+// The guide's week before a loop: which days practise which round types.
+const WEEK: { days: string; focus: string; roundTypes: string[] }[] = [
+  { days: "Days 1–2", focus: "Coding: medium problems, talk while coding, state complexity, test after each", roundTypes: ["coding", "technical-screen"] },
+  { days: "Days 3–4", focus: "Backend concepts: what each solves, its tradeoffs, what breaks in production", roundTypes: ["backend-depth"] },
+  { days: "Day 5", focus: "Two timed system-design reps (35–45 minutes each)", roundTypes: ["system-design"] },
+  { days: "Day 6", focus: "Behavioral stories: conflict, failure, ownership, ambiguity, reliability, cross-team work", roundTypes: ["behavioral", "hiring-manager", "recruiter-screen"] },
+  { days: "Day 7", focus: "One full mock loop: coding, design and behavioral rounds", roundTypes: [] },
+];
+
+/**
+ * Puts each weak signal on the day that practises its round type, with up to two questions from the bank
+ * that probe it (questions the candidate has not been asked first).
+ */
+export function buildPracticePlan(
+  weak: SignalScore[],
+  questions: { id: string; title: string; roundTypeKey: string; signalKeys: string[] }[],
+  alreadyAsked: Set<string> = new Set(),
+): PlanDay[] {
+  return WEEK.map((day) => {
+    const items: PlanItem[] = [];
+    for (const s of weak.filter((w) => day.roundTypes.includes(w.roundTypeKey))) {
+      const matches = questions
+        .filter((q) => q.roundTypeKey === s.roundTypeKey && q.signalKeys.includes(s.key))
+        .sort((a, b) => Number(alreadyAsked.has(a.id)) - Number(alreadyAsked.has(b.id)) || a.title.localeCompare(b.title))
+        .slice(0, 2);
+      if (matches.length === 0) items.push({ signalTitle: s.title, questionId: null, questionTitle: null });
+      for (const q of matches) items.push({ signalTitle: s.title, questionId: q.id, questionTitle: q.title });
+    }
+    return { days: day.days, focus: day.focus, items };
+  });
+}
