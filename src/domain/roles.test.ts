@@ -13,10 +13,14 @@ describe("permissions", () => {
     expect(can(role, permission)).toBe(expected);
   });
 
-  it("owners hold every permission", () => {
+  it("owners hold every permission except reading a candidate's own feedback", () => {
     for (const permission of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) {
-      expect(can("owner", permission)).toBe(true);
+      expect(`${permission}: ${can("owner", permission)}`).toBe(`${permission}: ${permission !== "report.own"}`);
     }
+  });
+  it("candidates reach only their own things", () => {
+    const granted = (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can("candidate", p));
+    expect(granted.sort()).toEqual(["report.own", "schedule.self", "workspace.read"]);
   });
 
   it("every permission names only known roles", () => {
