@@ -129,3 +129,17 @@ export function PageHeader({ title, description, actions }: { title: string; des
     </div>
   );
 }
+
+/** A select over a fixed list of values (levels, difficulties), optionally with an "all" choice. */
+export function ChoiceSelect({ id, value, options, onChange, allLabel }: { id: string; value: string; options: readonly string[]; onChange: (value: string) => void; allLabel?: string }) {
+  return (
+    <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      {allLabel && <option value="">{allLabel}</option>}
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
+    </Select>
+  );
+}

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { LEVELS } from "@/schemas/library";
 import { useTRPC } from "@/trpc/react";
 
@@ -38,14 +38,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
       <Card title="Cohort" description="Calibrated overall score with a 95% interval; raw mean beside it.">
         <form className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-5" onSubmit={(e) => e.preventDefault()} aria-label="Cohort filters">
           <Field label="Level" htmlFor="cal-level">
-            <Select id="cal-level" value={level} onChange={(e) => setLevel(e.target.value)}>
-              <option value="">All levels</option>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {l}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect id="cal-level" value={level} options={LEVELS} allLabel="All levels" onChange={(value) => setLevel(value)} />
           </Field>
           <Field label="Target role contains" htmlFor="cal-role">
             <Input id="cal-role" value={role} onChange={(e) => setRole(e.target.value)} placeholder="Backend" />

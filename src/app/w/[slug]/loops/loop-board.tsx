@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { useFormErrors } from "@/components/errors";
 import { LocalTime } from "@/components/time";
-import { Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { LOOP_STATUSES } from "@/domain/loop-status";
 import { LEVELS } from "@/schemas/library";
 import { CreateLoopInput } from "@/schemas/loop";
@@ -129,13 +129,7 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
           <Input id="loop-role" value={targetRole} onChange={(e) => setRole(e.target.value)} invalid={!!errors.targetRole} />
         </Field>
         <Field label="Level" htmlFor="loop-level">
-          <Select id="loop-level" value={level} onChange={(e) => setLevel(e.target.value as (typeof LEVELS)[number])}>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect id="loop-level" value={level} options={LEVELS} onChange={(value) => setLevel(value as (typeof LEVELS)[number])} />
         </Field>
         <Field label="Notes for the team (optional)" htmlFor="loop-notes" error={errors.notes}>
           <Input id="loop-notes" value={notes} onChange={(e) => setNotes(e.target.value)} placeholder="Targeting a payments team; wants design practice" />

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useDeferredValue, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { useFormErrors } from "@/components/errors";
-import { Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { DIFFICULTIES, LEVELS, SaveQuestionInput, type Level } from "@/schemas/library";
 import { useTRPC } from "@/trpc/react";
 
@@ -61,14 +61,7 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
           </Select>
         </Field>
         <Field label="Level" htmlFor="q-level">
-          <Select id="q-level" value={level} onChange={(e) => setLevel(e.target.value)}>
-            <option value="">All levels</option>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect id="q-level" value={level} options={LEVELS} allLabel="All levels" onChange={(value) => setLevel(value)} />
         </Field>
       </form>
 
@@ -226,13 +219,7 @@ function QuestionForm({ workspaceId, question, roundTypes, onDone }: { workspace
             {errors.levels && <p role="alert" className="text-sm text-red-700">{errors.levels}</p>}
           </fieldset>
           <Field label="Difficulty" htmlFor="qf-difficulty">
-            <Select id="qf-difficulty" value={difficulty} onChange={(e) => setDifficulty(e.target.value as (typeof DIFFICULTIES)[number])}>
-              {DIFFICULTIES.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect id="qf-difficulty" value={difficulty} options={DIFFICULTIES} onChange={(value) => setDifficulty(value as (typeof DIFFICULTIES)[number])} />
           </Field>
         </div>
         <div className="flex flex-wrap gap-2">

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { Badge, Button, Card, Field, Input, Select, Skeleton } from "@/components/ui";
+import { Badge, Button, Card, ChoiceSelect, Field, Input, Select, Skeleton } from "@/components/ui";
 import { LEVELS } from "@/schemas/library";
 import type { TemplateRound } from "@/schemas/loop";
 import { useTRPC } from "@/trpc/react";
@@ -95,13 +95,7 @@ function TemplateForm({ workspaceId, template, onDone }: { workspaceId: string; 
             <Input id="tpl-desc" value={description} onChange={(e) => setDescription(e.target.value)} />
           </Field>
           <Field label="Level" htmlFor="tpl-level">
-            <Select id="tpl-level" value={level} onChange={(e) => setLevel(e.target.value as (typeof LEVELS)[number])}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {l}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect id="tpl-level" value={level} options={LEVELS} onChange={(value) => setLevel(value as (typeof LEVELS)[number])} />
           </Field>
         </div>
         <fieldset className="space-y-3">
