@@ -13,6 +13,10 @@ import { databaseConfig } from "@/server/env";
 
 export type Db = PrismaClient;
 export type { Prisma } from "@/generated/prisma/client";
+import type { Prisma as PrismaTypes } from "@/generated/prisma/client";
+
+/** For values validated at the boundary (zod) that are stored in JSON columns. */
+export const asJson = (value: unknown) => value as PrismaTypes.InputJsonValue;
 
 /** A minimal SQL connection used by the migration runner and health checks (pg.Client or PGlite). */
 export interface SqlConnection {

@@ -1,11 +1,12 @@
 // Renders the react-email templates in emails/ to HTML and plain text. The rendered result is stored in
 // the outbox, so a retry sends exactly the same message.
 import { render, toPlainText } from "@react-email/render";
+import type { ReactElement } from "react";
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "@emails/invitation";
 import MagicLinkEmail, { magicLinkSubject, type MagicLinkEmailProps } from "@emails/magic-link";
+import ReportReleasedEmail, { reportReleasedSubject, type ReportReleasedEmailProps } from "@emails/report-released";
 import RoundReminderEmail, { roundReminderSubject, type RoundReminderEmailProps } from "@emails/round-reminder";
 import RoundScheduledEmail, { roundScheduledSubject, type RoundScheduledEmailProps } from "@emails/round-scheduled";
-import ReportReleasedEmail, { reportReleasedSubject, type ReportReleasedEmailProps } from "@emails/report-released";
 import ScorecardReminderEmail, { scorecardReminderSubject, type ScorecardReminderEmailProps } from "@emails/scorecard-reminder";
 
 export interface RenderedEmail {
@@ -15,47 +16,22 @@ export interface RenderedEmail {
   text: string;
 }
 
-type Templates = {
-  "magic-link": MagicLinkEmailProps;
-  invitation: InvitationEmailProps;
-  "round-scheduled": RoundScheduledEmailProps;
-  "round-reminder": RoundReminderEmailProps;
-  "scorecard-reminder": ScorecardReminderEmailProps;
-  "report-released": ReportReleasedEmailProps;
+type Template<P> = { component: (props: P) => ReactElement; subject: (props: P) => string };
+
+const TEMPLATES = {
+  "magic-link": { component: MagicLinkEmail, subject: magicLinkSubject } satisfies Template<MagicLinkEmailProps>,
+  invitation: { component: InvitationEmail, subject: invitationSubject } satisfies Template<InvitationEmailProps>,
+  "round-scheduled": { component: RoundScheduledEmail, subject: roundScheduledSubject } satisfies Template<RoundScheduledEmailProps>,
+  "round-reminder": { component: RoundReminderEmail, subject: roundReminderSubject } satisfies Template<RoundReminderEmailProps>,
+  "scorecard-reminder": { component: ScorecardReminderEmail, subject: scorecardReminderSubject } satisfies Template<ScorecardReminderEmailProps>,
+  "report-released": { component: ReportReleasedEmail, subject: reportReleasedSubject } satisfies Template<ReportReleasedEmailProps>,
 };
-export type TemplateName = keyof Templates;
+export type TemplateName = keyof typeof TEMPLATES;
+type PropsOf<T extends TemplateName> = Parameters<(typeof TEMPLATES)[T]["component"]>[0];
 
-export async function renderEmail<T extends TemplateName>(template: T, props: Templates[T]): Promise<RenderedEmail> {
-  switch (template) {
-    case "magic-link": {
-      const p = props as MagicLinkEmailProps;
-      return finish(template, magicLinkSubject(p), await render(MagicLinkEmail(p)));
-    }
-    case "invitation": {
-      const p = props as InvitationEmailProps;
-      return finish(template, invitationSubject(p), await render(InvitationEmail(p)));
-    }
-    case "round-scheduled": {
-      const p = props as RoundScheduledEmailProps;
-      return finish(template, roundScheduledSubject(p), await render(RoundScheduledEmail(p)));
-    }
-    case "round-reminder": {
-      const p = props as RoundReminderEmailProps;
-      return finish(template, roundReminderSubject(p), await render(RoundReminderEmail(p)));
-    }
-    case "scorecard-reminder": {
-      const p = props as ScorecardReminderEmailProps;
-      return finish(template, scorecardReminderSubject(p), await render(ScorecardReminderEmail(p)));
-    }
-    case "report-released": {
-      const p = props as ReportReleasedEmailProps;
-      return finish(template, reportReleasedSubject(p), await render(ReportReleasedEmail(p)));
-    }
-    default:
-      throw new Error(`Unknown email template: ${String(template)}`);
-  }
-}
-
-function finish(template: string, subject: string, html: string): RenderedEmail {
-  return { template, subject, html, text: toPlainText(html) };
+export async function renderEmail<T extends TemplateName>(template: T, props: PropsOf<T>): Promise<RenderedEmail> {
+  const entry = TEMPLATES[template] as unknown as Template<PropsOf<T>> | undefined;
+  if (!entry) throw new Error(`Unknown email template: ${String(template)}`);
+  const html = await render(entry.component(props));
+  return { template, subject: entry.subject(props), html, text: toPlainText(html) };
 }

@@ -1,53 +1,20 @@
 // Calibration across candidates: the cohort view (everyone on the same, severity-corrected scale) and the
 // interviewer calibration report. Both read all submitted scorecards in a few queries and run the pure
 // engine in src/domain/calibration.ts.
-import { calibrate, measureAgreement, type Rating } from "@/domain/calibration";
-import type { SignalAnswer } from "@/domain/scorecard";
-import type { Db, Prisma } from "@/server/db";
+import { calibrate, measureAgreement } from "@/domain/calibration";
+import type { Db } from "@/server/db";
+import { candidateKey, loadSubmittedRatings, memberNames } from "./ratings";
 import type { Scope } from "./scope";
-
-async function submittedRatings(db: Db, scope: Scope, loopWhere: Prisma.LoopWhereInput = {}) {
-  const loops = await db.loop.findMany({
-    where: { workspaceId: scope.workspaceId, ...loopWhere },
-    select: { id: true, candidateMemberId: true, targetRole: true, level: true, createdAt: true },
-  });
-  const cards = await db.scorecard.findMany({
-    where: { workspaceId: scope.workspaceId, status: "submitted", loopId: { in: loops.map((l) => l.id) } },
-    select: { loopId: true, roundId: true, interviewerMemberId: true, ratings: true, rubricVersionId: true, submittedAt: true },
-  });
-  const signals = await db.signal.findMany({
-    where: { workspaceId: scope.workspaceId, rubricVersionId: { in: [...new Set(cards.map((c) => c.rubricVersionId))] } },
-    select: { rubricVersionId: true, key: true, dimensionKey: true },
-  });
-  const dimensionOf = new Map(signals.map((s) => [`${s.rubricVersionId}:${s.key}`, s.dimensionKey]));
-  const candidateOf = new Map(loops.map((l) => [l.id, l.candidateMemberId ?? `invited:${l.id}`]));
-  const bySignal: Rating[] = [];
-  const byDimension: Rating[] = [];
-  for (const c of cards) {
-    for (const [key, answer] of Object.entries(c.ratings as unknown as Record<string, SignalAnswer>)) {
-      if (typeof answer?.rating !== "number") continue;
-      const base = { candidateId: candidateOf.get(c.loopId)!, interviewerId: c.interviewerMemberId, value: answer.rating };
-      bySignal.push({ ...base, key });
-      byDimension.push({ ...base, key: dimensionOf.get(`${c.rubricVersionId}:${key}`) ?? "other" });
-    }
-  }
-  return { loops, cards, bySignal, byDimension };
-}
-
-async function names(db: Db, scope: Scope, memberIds: string[]) {
-  const members = await db.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: memberIds } }, include: { user: { select: { name: true, email: true } } } });
-  return new Map(members.map((m) => [m.id, m.user.name ?? m.user.email ?? "Member"]));
-}
 
 /** Candidates of a period, role or level on the calibrated scale, with intervals and raw beside. */
 export async function getCohort(db: Db, scope: Scope, input: { level?: "entry" | "mid" | "senior"; targetRole?: string; from?: Date; to?: Date }) {
-  const { loops, byDimension } = await submittedRatings(db, scope, {
+  const { loops, byDimension } = await loadSubmittedRatings(db, scope.workspaceId, { loopWhere: {
     ...(input.level ? { level: input.level } : {}),
     ...(input.targetRole ? { targetRole: { contains: input.targetRole, mode: "insensitive" } } : {}),
     ...(input.from || input.to ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
-  });
+  } });
   const result = calibrate(byDimension);
-  const who = await names(db, scope, [...new Set(loops.flatMap((l) => (l.candidateMemberId ? [l.candidateMemberId] : [])))]);
+  const who = await memberNames(db, scope.workspaceId, [...new Set(loops.flatMap((l) => (l.candidateMemberId ? [l.candidateMemberId] : [])))]);
   const dimensions = await db.dimension.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: { order: "asc" }, select: { key: true, name: true } });
   const candidateIds = [...new Set(result.candidates.map((c) => c.candidateId))];
   return {
@@ -58,7 +25,7 @@ export async function getCohort(db: Db, scope: Scope, input: { level?: "entry" |
       return {
         candidateId: id,
         name: who.get(id) ?? "Invited candidate",
-        loops: loops.filter((l) => (l.candidateMemberId ?? `invited:${l.id}`) === id).length,
+        loops: loops.filter((l) => candidateKey(l) === id).length,
         raw: overall.raw,
         calibrated: overall.calibrated,
         standardError: overall.standardError,
@@ -71,7 +38,7 @@ export async function getCohort(db: Db, scope: Scope, input: { level?: "entry" |
 
 /** Each interviewer's severity, spread, volume, agreement with the panel and time to submit. */
 export async function getInterviewerReport(db: Db, scope: Scope, now = new Date()) {
-  const { cards, bySignal, byDimension } = await submittedRatings(db, scope);
+  const { cards, bySignal, byDimension } = await loadSubmittedRatings(db, scope.workspaceId);
   const result = calibrate(bySignal);
   const rounds = await db.round.findMany({ where: { workspaceId: scope.workspaceId, id: { in: [...new Set(cards.map((c) => c.roundId))] } }, select: { id: true, endsAt: true } });
   const endOf = new Map(rounds.map((r) => [r.id, r.endsAt]));
@@ -88,7 +55,7 @@ export async function getInterviewerReport(db: Db, scope: Scope, now = new Date(
       gaps.set(v.interviewerId, [...(gaps.get(v.interviewerId) ?? []), Math.abs(v.value - mean)]);
     }
   }
-  const who = await names(db, scope, result.interviewers.map((i) => i.interviewerId));
+  const who = await memberNames(db, scope.workspaceId, result.interviewers.map((i) => i.interviewerId));
   const median = (xs: number[]) => {
     if (!xs.length) return null;
     const s = [...xs].sort((a, b) => a - b);

@@ -1,36 +1,18 @@
 // The debrief of a loop: a rounds × signals matrix with raw and calibrated ratings, coverage per
 // dimension, disagreements, evidence grouped by signal, and the decision. Loads in a fixed number of
 // queries whatever the number of rounds and scorecards.
-import { calibrate, type Rating } from "@/domain/calibration";
+import { calibrate } from "@/domain/calibration";
 import { findSignalDisagreements, isSplitRecommendation, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
 import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
+import { candidateKey, loadSubmittedRatings } from "./ratings";
 import { assertMaySeePanel } from "./scorecard";
 import type { Scope } from "./scope";
 
+// The calibration cohort: submitted scorecards of the last year, at most this many.
 const COHORT_DAYS = 365;
-
-/** Ratings of every submitted scorecard in the workspace's recent history: the calibration cohort. */
-async function cohortRatings(db: Db, scope: Scope, by: "signal" | "dimension", now: Date) {
-  const cards = await db.scorecard.findMany({
-    where: { workspaceId: scope.workspaceId, status: "submitted", submittedAt: { gte: new Date(now.getTime() - COHORT_DAYS * 86_400_000) } },
-    select: { loopId: true, interviewerMemberId: true, ratings: true, rubricVersionId: true },
-    take: 20_000,
-  });
-  const loops = await db.loop.findMany({ where: { workspaceId: scope.workspaceId, id: { in: [...new Set(cards.map((c) => c.loopId))] } }, select: { id: true, candidateMemberId: true } });
-  const candidateOf = new Map(loops.map((l) => [l.id, l.candidateMemberId ?? l.id]));
-  const dims = by === "dimension" ? await db.signal.findMany({ where: { workspaceId: scope.workspaceId, rubricVersionId: { in: [...new Set(cards.map((c) => c.rubricVersionId))] } }, select: { rubricVersionId: true, key: true, dimensionKey: true } }) : [];
-  const dimOf = new Map(dims.map((s) => [`${s.rubricVersionId}:${s.key}`, s.dimensionKey]));
-  const ratings: Rating[] = [];
-  for (const c of cards) {
-    for (const [key, answer] of Object.entries(c.ratings as unknown as Record<string, SignalAnswer>)) {
-      if (typeof answer?.rating !== "number") continue;
-      ratings.push({ candidateId: candidateOf.get(c.loopId) ?? c.loopId, interviewerId: c.interviewerMemberId, key: by === "signal" ? key : (dimOf.get(`${c.rubricVersionId}:${key}`) ?? "other"), value: answer.rating });
-    }
-  }
-  return ratings;
-}
+const COHORT_LIMIT = 20_000;
 
 export async function getDebrief(db: Db, scope: Scope, input: { loopId: string }, now = new Date()) {
   const loop = await db.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId }, include: { rounds: { where: { status: { not: "cancelled" } }, orderBy: { order: "asc" } } } });
@@ -43,21 +25,21 @@ export async function getDebrief(db: Db, scope: Scope, input: { loopId: string }
   ]);
   const versionIds = [...new Set(loop.rounds.map((r) => r.rubricVersionId).filter((x): x is string => !!x))];
   const memberIds = [...new Set(cards.map((c) => c.interviewerMemberId).concat(loop.candidateMemberId ? [loop.candidateMemberId] : []))];
-  const [signals, members, roundTypes, signalRatings, dimensionRatings] = await Promise.all([
+  const [signals, members, roundTypes, cohort] = await Promise.all([
     db.signal.findMany({ where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } }, orderBy: { order: "asc" } }),
     db.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: memberIds } }, include: { user: { select: { name: true, email: true } } } }),
     db.roundType.findMany({ where: { workspaceId: scope.workspaceId, id: { in: loop.rounds.map((r) => r.roundTypeId) } }, select: { id: true, name: true } }),
-    cohortRatings(db, scope, "signal", now),
-    cohortRatings(db, scope, "dimension", now),
+    // One load of the cohort serves both groupings.
+    loadSubmittedRatings(db, scope.workspaceId, { submittedSince: new Date(now.getTime() - COHORT_DAYS * 86_400_000), limit: COHORT_LIMIT }),
   ]);
   const name = (id: string) => {
     const m = members.find((x) => x.id === id);
     return m?.user.name ?? m?.user.email ?? "Interviewer";
   };
-  const bySignal = calibrate(signalRatings);
-  const byDimension = calibrate(dimensionRatings);
+  const bySignal = calibrate(cohort.bySignal);
+  const byDimension = calibrate(cohort.byDimension);
   const severity = new Map(bySignal.interviewers.map((i) => [i.interviewerId, i]));
-  const candidateId = loop.candidateMemberId ?? loop.id;
+  const candidateId = candidateKey(loop);
 
   // Columns: one per submitted scorecard, in round order.
   const columns = loop.rounds.flatMap((r) =>
@@ -109,7 +91,7 @@ export async function getDebrief(db: Db, scope: Scope, input: { loopId: string }
     splitRecommendation: isSplitRecommendation(columns.map((c) => c.recommendation).filter((r): r is Recommendation => !!r)),
     coverage,
     dimensionScores,
-    calibration: { warnings: [...new Set([...bySignal.warnings, ...byDimension.warnings])], cohortRatings: signalRatings.length },
+    calibration: { warnings: [...new Set([...bySignal.warnings, ...byDimension.warnings])], cohortRatings: cohort.bySignal.length },
     evidence: matrix
       .map((row) => ({ signalKey: row.key, title: row.title, items: row.cells.flatMap((c, i) => (c.evidence.trim() ? [{ interviewer: columns[i]!.interviewer, roundType: columns[i]!.roundType, rating: c.raw, evidence: c.evidence }] : [])) }))
       .filter((e) => e.items.length > 0),

@@ -210,17 +210,20 @@ export async function saveTemplate(
   input: { templateId?: string; name: string; description: string; level: Level; rounds: TemplateRound[] },
 ) {
   return db.$transaction(async (tx) => {
-    const roundTypes = await tx.roundType.findMany({ where: { workspaceId: scope.workspaceId, archivedAt: null }, select: { id: true, key: true } });
+    // Every reference checked with one query per kind, whatever the number of rounds.
+    const [roundTypes, questions, poolMembers] = await Promise.all([
+      tx.roundType.findMany({ where: { workspaceId: scope.workspaceId, archivedAt: null }, select: { id: true, key: true } }),
+      tx.question.findMany({ where: { workspaceId: scope.workspaceId, id: { in: input.rounds.flatMap((r) => (r.questionId ? [r.questionId] : [])) } }, select: { id: true, roundTypeId: true } }),
+      tx.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: input.rounds.flatMap((r) => r.poolMemberIds ?? []) }, role: { not: "candidate" } }, select: { id: true } }),
+    ]);
     for (const [i, r] of input.rounds.entries()) {
       const rt = roundTypes.find((x) => x.key === r.roundTypeKey);
       if (!rt) throw new AppError("BAD_REQUEST", `rounds.${i}.roundTypeKey: no round type "${r.roundTypeKey}" in this workspace.`);
-      if (r.questionId && !(await tx.question.findFirst({ where: { id: r.questionId, workspaceId: scope.workspaceId, roundTypeId: rt.id }, select: { id: true } }))) {
+      if (r.questionId && !questions.some((q) => q.id === r.questionId && q.roundTypeId === rt.id)) {
         throw new AppError("BAD_REQUEST", `rounds.${i}.questionId: that question is not a ${r.roundTypeKey} question of this workspace.`);
       }
-      const pool = r.poolMemberIds ?? [];
-      if (pool.length) {
-        const found = await tx.membership.count({ where: { workspaceId: scope.workspaceId, id: { in: pool }, role: { not: "candidate" } } });
-        if (found !== new Set(pool).size) throw new AppError("BAD_REQUEST", `rounds.${i}.poolMemberIds: every pool member must be an interviewer of this workspace.`);
+      if ((r.poolMemberIds ?? []).some((id) => !poolMembers.some((m) => m.id === id))) {
+        throw new AppError("BAD_REQUEST", `rounds.${i}.poolMemberIds: every pool member must be an interviewer of this workspace.`);
       }
     }
     const data = { name: input.name, description: input.description, level: input.level, rounds: input.rounds.map((r) => ({ roundTypeKey: r.roundTypeKey, durationMin: r.durationMin, questionId: r.questionId ?? null, poolMemberIds: r.poolMemberIds ?? [] })) };

@@ -2,18 +2,18 @@
 // previews exactly what the candidate will see, releases (email through the outbox), revises or
 // withdraws. Candidates only ever read released versions, and never interviewer identities or
 // unreleased notes (unless the workspace shows interviewer names, and then only on released excerpts).
-import { calibrate, type Rating } from "@/domain/calibration";
+import { calibrate } from "@/domain/calibration";
 import { BAR_BY_LEVEL, buildPracticePlan, pickStrengthsAndGrowth, type Level, type ReportContent, type SignalScore } from "@/domain/report";
 import type { SignalAnswer } from "@/domain/scorecard";
 import { AppError, notFound } from "@/server/errors";
-import type { Db, Prisma } from "@/server/db";
+import { asJson, type Db } from "@/server/db";
 import { enqueueEmail } from "@/server/email/outbox";
 import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
 import { recordAudit } from "./audit";
+import { candidateKey, loadSubmittedRatings } from "./ratings";
 import type { Scope, Tx } from "./scope";
 
-const json = (v: unknown) => v as Prisma.InputJsonValue;
 
 type Draft = Pick<ReportContent, "summary" | "strengths" | "growthAreas" | "excerpts">;
 
@@ -23,10 +23,8 @@ async function analyseLoop(db: Tx, scope: Scope, loopId: string) {
   if (!loop) throw notFound("That loop");
   const debrief = await db.debrief.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId } } });
   if (!debrief?.decision) throw new AppError("CONFLICT", "Record the debrief decision first; the report builds on it.");
-  const cards = await db.scorecard.findMany({ where: { workspaceId: scope.workspaceId, status: "submitted" }, select: { loopId: true, roundId: true, interviewerMemberId: true, ratings: true, rubricVersionId: true, redFlagKeys: true } });
-  const loops = await db.loop.findMany({ where: { workspaceId: scope.workspaceId, id: { in: [...new Set(cards.map((c) => c.loopId))] } }, select: { id: true, candidateMemberId: true } });
-  const candidateOf = new Map(loops.map((l) => [l.id, l.candidateMemberId ?? `invited:${l.id}`]));
-  const me = loop.candidateMemberId ?? `invited:${loop.id}`;
+  const { cards, bySignal, byDimension } = await loadSubmittedRatings(db, scope.workspaceId);
+  const me = candidateKey(loop);
   const versionIds = [...new Set(cards.map((c) => c.rubricVersionId))];
   const [signals, flags, dimensions, roundTypes, rounds, members, questions] = await Promise.all([
     db.signal.findMany({ where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } }, include: { version: { select: { rubric: { select: { roundTypeId: true } } } } } }),
@@ -38,18 +36,6 @@ async function analyseLoop(db: Tx, scope: Scope, loopId: string) {
     db.question.findMany({ where: { workspaceId: scope.workspaceId, archivedAt: null }, select: { id: true, title: true, roundTypeId: true, signalKeys: true } }),
   ]);
   const rtKey = new Map(roundTypes.map((r) => [r.id, r.key]));
-  const signalOf = new Map(signals.map((s) => [`${s.rubricVersionId}:${s.key}`, s]));
-  const bySignal: Rating[] = [];
-  const byDimension: Rating[] = [];
-  for (const c of cards) {
-    for (const [key, a] of Object.entries(c.ratings as unknown as Record<string, SignalAnswer>)) {
-      if (typeof a?.rating !== "number") continue;
-      const sig = signalOf.get(`${c.rubricVersionId}:${key}`);
-      const base = { candidateId: candidateOf.get(c.loopId)!, interviewerId: c.interviewerMemberId, value: a.rating };
-      bySignal.push({ ...base, key });
-      byDimension.push({ ...base, key: sig?.dimensionKey ?? "other" });
-    }
-  }
   const sigResult = calibrate(bySignal);
   const dimResult = calibrate(byDimension);
   const titleOf = (key: string) => signals.find((s) => s.key === key);
@@ -94,7 +80,7 @@ async function analyseLoop(db: Tx, scope: Scope, loopId: string) {
 export async function getReportDraft(db: Db, scope: Scope, input: { loopId: string }) {
   const analysis = await analyseLoop(db, scope, input.loopId);
   let report = await db.feedbackReport.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
-  report ??= await db.feedbackReport.create({ data: { workspaceId: scope.workspaceId, loopId: input.loopId, candidateMemberId: analysis.loop.candidateMemberId, draft: json(analysis.suggested) } });
+  report ??= await db.feedbackReport.create({ data: { workspaceId: scope.workspaceId, loopId: input.loopId, candidateMemberId: analysis.loop.candidateMemberId, draft: asJson(analysis.suggested) } });
   const draft = report.draft as unknown as Draft;
   const ws = await db.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { showInterviewerNames: true } });
   return {
@@ -115,7 +101,7 @@ export function candidateView(content: ReportContent, showInterviewerNames: bool
 export async function saveReportDraft(db: Db, scope: Scope, input: { loopId: string; draft: Draft }) {
   const report = await db.feedbackReport.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
   if (!report) throw notFound("That loop's report; open the report draft first");
-  await db.feedbackReport.update({ where: { id: report.id }, data: { draft: json(input.draft) } });
+  await db.feedbackReport.update({ where: { id: report.id }, data: { draft: asJson(input.draft) } });
   return getReportDraft(db, scope, { loopId: input.loopId });
 }
 
@@ -129,7 +115,7 @@ export async function releaseReport(db: Db, scope: Scope, input: { loopId: strin
     const fresh = await tx.feedbackReport.findUniqueOrThrow({ where: { id: report.id } });
     const version = fresh.releasedVersion + 1;
     const content: ReportContent = { ...analysis.computed, ...(fresh.draft as unknown as Draft) };
-    await tx.feedbackReportVersion.create({ data: { workspaceId: scope.workspaceId, reportId: report.id, version, content: json(content), releasedById: scope.userId } });
+    await tx.feedbackReportVersion.create({ data: { workspaceId: scope.workspaceId, reportId: report.id, version, content: asJson(content), releasedById: scope.userId } });
     await tx.feedbackReport.update({ where: { id: report.id }, data: { status: "released", releasedVersion: version, candidateMemberId: analysis.loop.candidateMemberId } });
     const [candidate, ws] = await Promise.all([
       tx.membership.findFirstOrThrow({ where: { id: analysis.loop.candidateMemberId!, workspaceId: scope.workspaceId }, include: { user: { select: { email: true, name: true } } } }),

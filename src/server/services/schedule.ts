@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { expandAvailability, isoWeekKey, suggestLoopSlots, type DateException, type Interval, type WeeklyWindow } from "@/domain/scheduling";
 import { buildRoundIcs } from "@/server/calendar/ics";
 import { AppError, notFound } from "@/server/errors";
-import type { Db, Prisma } from "@/server/db";
+import { asJson, type Db } from "@/server/db";
 import { enqueueEmail, withdrawPendingEmails } from "@/server/email/outbox";
 import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
@@ -20,8 +20,6 @@ export const REMINDERS = [
 
 // ---------- profiles and availability ----------
 
-// Availability is stored as JSON validated at the boundary (src/schemas/loop.ts).
-const json = (value: unknown) => value as Prisma.InputJsonValue;
 
 const DEFAULT_WEEKLY: WeeklyWindow[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" }));
 
@@ -47,8 +45,8 @@ export async function getProfile(db: Tx, scope: Scope, memberId = scope.memberId
 export async function saveMyAvailability(db: Db, scope: Scope, input: { timeZone: string; weekly: WeeklyWindow[]; exceptions: DateException[] }) {
   await db.schedulingProfile.upsert({
     where: { workspaceId_memberId: { workspaceId: scope.workspaceId, memberId: scope.memberId } },
-    update: { timeZone: input.timeZone, weekly: json(input.weekly), exceptions: json(input.exceptions) },
-    create: { workspaceId: scope.workspaceId, memberId: scope.memberId, timeZone: input.timeZone, weekly: json(input.weekly), exceptions: json(input.exceptions), roundTypeKeys: [] },
+    update: { timeZone: input.timeZone, weekly: asJson(input.weekly), exceptions: asJson(input.exceptions) },
+    create: { workspaceId: scope.workspaceId, memberId: scope.memberId, timeZone: input.timeZone, weekly: asJson(input.weekly), exceptions: asJson(input.exceptions), roundTypeKeys: [] },
   });
   return getProfile(db, scope);
 }
@@ -64,7 +62,7 @@ export async function saveInterviewerSettings(db: Db, scope: Scope, input: { mem
     await tx.schedulingProfile.upsert({
       where: { workspaceId_memberId: { workspaceId: scope.workspaceId, memberId: input.memberId } },
       update: { roundTypeKeys: input.roundTypeKeys, weeklyCap: input.weeklyCap },
-      create: { workspaceId: scope.workspaceId, memberId: input.memberId, timeZone: current.timeZone, weekly: json(current.weekly), exceptions: json(current.exceptions), roundTypeKeys: input.roundTypeKeys, weeklyCap: input.weeklyCap },
+      create: { workspaceId: scope.workspaceId, memberId: input.memberId, timeZone: current.timeZone, weekly: asJson(current.weekly), exceptions: asJson(current.exceptions), roundTypeKeys: input.roundTypeKeys, weeklyCap: input.weeklyCap },
     });
     await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "profile.updated", targetType: "membership", targetId: input.memberId, data: { roundTypeKeys: input.roundTypeKeys, weeklyCap: input.weeklyCap } });
     return getProfile(tx, scope, input.memberId);

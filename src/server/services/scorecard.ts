@@ -2,7 +2,7 @@
 // revisions of submitted scorecards with a reason, and independence (no peeking before submitting).
 import { missingForSubmit, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
 import { AppError, notFound } from "@/server/errors";
-import type { Db, Prisma } from "@/server/db";
+import { asJson, type Db } from "@/server/db";
 import { enqueueEmail, withdrawPendingEmails } from "@/server/email/outbox";
 import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
@@ -10,7 +10,6 @@ import { recordAudit } from "./audit";
 import type { Scope, Tx } from "./scope";
 
 type Ratings = Record<string, SignalAnswer>;
-const json = (v: unknown) => v as Prisma.InputJsonValue;
 
 async function roundForInterviewer(tx: Tx, scope: Scope, roundId: string) {
   const round = await tx.round.findFirst({ where: { id: roundId, workspaceId: scope.workspaceId } });
@@ -109,7 +108,7 @@ export async function saveScorecardDraft(
     // The version check and the write are one statement: of two saves naming the same version, one wins.
     const { count } = await tx.scorecard.updateMany({
       where: { id: card.id, version: input.expectedVersion, status: "draft" },
-      data: { ratings: json(input.ratings), redFlagKeys: [...new Set(input.redFlagKeys)], recommendation: input.recommendation, summary: input.summary, version: { increment: 1 } },
+      data: { ratings: asJson(input.ratings), redFlagKeys: [...new Set(input.redFlagKeys)], recommendation: input.recommendation, summary: input.summary, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError("CONFLICT", STALE);
     return present(await tx.scorecard.findUniqueOrThrow({ where: { id: card.id } }));
@@ -147,7 +146,7 @@ export async function reviseScorecard(
     if (missing.length) throw new AppError("BAD_REQUEST", `A submitted scorecard must stay complete. ${missing.join(". ")}.`);
     const { count } = await tx.scorecard.updateMany({
       where: { id: card.id, version: input.expectedVersion },
-      data: { ratings: json(input.ratings), redFlagKeys: [...new Set(input.redFlagKeys)], recommendation: input.recommendation, summary: input.summary, version: { increment: 1 } },
+      data: { ratings: asJson(input.ratings), redFlagKeys: [...new Set(input.redFlagKeys)], recommendation: input.recommendation, summary: input.summary, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError("CONFLICT", STALE);
     await tx.scorecardRevision.create({
@@ -157,7 +156,7 @@ export async function reviseScorecard(
         version: card.version,
         reason: input.reason,
         authorMemberId: scope.memberId,
-        snapshot: json({ ratings: card.ratings, redFlagKeys: card.redFlagKeys, recommendation: card.recommendation, summary: card.summary }),
+        snapshot: asJson({ ratings: card.ratings, redFlagKeys: card.redFlagKeys, recommendation: card.recommendation, summary: card.summary }),
       },
     });
     await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "scorecard.revised", targetType: "scorecard", targetId: card.id, data: { reason: input.reason, fromVersion: card.version } });
@@ -193,8 +192,10 @@ export async function scheduleScorecardReminders(tx: Tx, scope: Scope, round: { 
     tx.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { slug: true } }),
     tx.roundType.findFirstOrThrow({ where: { id: round.roundTypeId, workspaceId: scope.workspaceId }, select: { name: true } }),
   ]);
-  for (const memberId of [round.interviewerMemberId, round.shadowMemberId].filter((x): x is string => !!x)) {
-    const member = await tx.membership.findFirst({ where: { id: memberId, workspaceId: scope.workspaceId }, include: { user: { select: { email: true, name: true } } } });
+  const memberIds = [round.interviewerMemberId, round.shadowMemberId].filter((x): x is string => !!x);
+  const members = await tx.membership.findMany({ where: { id: { in: memberIds }, workspaceId: scope.workspaceId }, include: { user: { select: { email: true, name: true } } } });
+  for (const memberId of memberIds) {
+    const member = members.find((m) => m.id === memberId);
     if (!member?.user.email) continue;
     for (let day = 0; day <= 5; day++) {
       const sendAt = new Date(round.endsAt.getTime() + 3_600_000 + day * 86_400_000);

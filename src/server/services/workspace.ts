@@ -1,6 +1,7 @@
 import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
+import { kebabCase } from "./keys";
 import { seedLibrary } from "./library";
 import type { Actor, Scope } from "./scope";
 
@@ -11,14 +12,7 @@ export interface CreateWorkspace {
 }
 
 export function slugify(name: string): string {
-  const base = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 32)
-    .replace(/-+$/g, "");
+  const base = kebabCase(name, 32);
   return base.length >= 3 ? base : `${base || "workspace"}-team`.replace(/^-/, "");
 }
 
