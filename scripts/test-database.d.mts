@@ -1,4 +1,5 @@
 export function serverUrl(): string;
+export function testDatabaseName(name: string): string;
 export function testDatabaseUrl(name: string): string;
 export function recreateDatabase(name: string): Promise<string>;
 export function checkServer(): Promise<void>;

@@ -6,14 +6,20 @@ export function serverUrl() {
   return process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 }
 
+/** LOOPWISE_TEST_DB_SUFFIX lets two checkouts run their suites against one server at the same time. */
+export function testDatabaseName(name) {
+  return `${name}${process.env.LOOPWISE_TEST_DB_SUFFIX ?? ""}`;
+}
+
 export function testDatabaseUrl(name) {
   const url = new URL(serverUrl());
-  url.pathname = `/${name}`;
+  url.pathname = `/${testDatabaseName(name)}`;
   return url.toString();
 }
 
 /** Drops and recreates a database for one suite, so every run starts clean. */
-export async function recreateDatabase(name) {
+export async function recreateDatabase(baseName) {
+  const name = testDatabaseName(baseName);
   const admin = new pg.Client({ connectionString: serverUrl() });
   await admin.connect();
   try {
@@ -22,7 +28,7 @@ export async function recreateDatabase(name) {
   } finally {
     await admin.end();
   }
-  return testDatabaseUrl(name);
+  return testDatabaseUrl(baseName);
 }
 
 /** Resolves when the server answers, or rejects with an instruction a person can follow. */
