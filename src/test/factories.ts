@@ -73,3 +73,72 @@ export async function outcome(promise: Promise<unknown>): Promise<string> {
     return (err as { code?: string }).code ?? `THREW ${(err as Error).message}`;
   }
 }
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * A loop from a seeded template for the workspace's candidate, with the given rounds (by index in the
+ * template) booked to the given members, `offsetDays` ahead, two hours apart.
+ */
+export async function createBookedLoop(
+  ws: TestWorkspace,
+  opts: { template: string; bookings: [roundIndex: number, member: Member][]; offsetDays?: number; candidateMemberId?: string; level?: "entry" | "mid" | "senior"; targetRole?: string; notes?: string },
+) {
+  const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: opts.template } });
+  const coach = ws.members.coach.caller;
+  const { id: loopId } = await coach.loop.create({
+    workspaceId: ws.id,
+    candidateMemberId: opts.candidateMemberId ?? ws.members.candidate.memberId,
+    templateId: template.id,
+    targetRole: opts.targetRole ?? "Backend engineer",
+    level: opts.level ?? "mid",
+    notes: opts.notes ?? "",
+  });
+  const rounds = await db.round.findMany({ where: { loopId }, orderBy: { order: "asc" } });
+  const start = Date.now() + (opts.offsetDays ?? 7) * 24 * HOUR_MS;
+  await coach.schedule.book({
+    workspaceId: ws.id,
+    loopId,
+    bookings: opts.bookings.map(([i, member], n) => ({ roundId: rounds[i]!.id, interviewerMemberId: member.memberId, startsAt: new Date(start + n * 2 * HOUR_MS) })),
+  });
+  return { loopId, rounds };
+}
+
+/**
+ * Each member opens, fills and submits their scorecard for a round: `rate(signalIndex, signalKey)` gives
+ * the rating (1–4). Returns the scorecard ids in order.
+ */
+export async function submitScorecards(
+  ws: TestWorkspace,
+  entries: { roundId: string; member: Member; rate: (index: number, key: string) => 1 | 2 | 3 | 4; recommendation?: "strong_no" | "no" | "yes" | "strong_yes"; marker?: string; redFlag?: boolean }[],
+) {
+  const ids: string[] = [];
+  for (const { roundId, member, rate, recommendation, marker = "", redFlag } of entries) {
+    const opened = await member.caller.scorecard.open({ workspaceId: ws.id, roundId });
+    const ratings = Object.fromEntries(opened.rubric.signals.map((s, j) => [s.key, { rating: rate(j, s.key), evidence: `evidence ${j} ${marker}` }]));
+    const saved = await member.caller.scorecard.save({
+      workspaceId: ws.id,
+      roundId,
+      expectedVersion: opened.scorecard.version,
+      ratings,
+      redFlagKeys: redFlag ? [opened.rubric.redFlags[0]!.key] : [],
+      recommendation: recommendation ?? "yes",
+      summary: `summary ${marker}`,
+    });
+    await member.caller.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: saved.version });
+    ids.push(opened.scorecard.id);
+  }
+  return ids;
+}
+
+/** Records the coach's debrief decision for a loop. */
+export async function decideLoop(ws: TestWorkspace, loopId: string, marker = "") {
+  await ws.members.coach.caller.debrief.decide({ workspaceId: ws.id, loopId, decision: "not_yet", rationale: `rationale ${marker}`, notes: `debrief notes ${marker}` });
+}
+
+/** A member of `role` added to the workspace (beyond the one per role of createWorkspaceWithRoles). */
+export async function addMember(ws: TestWorkspace, role: Role, label: string = role): Promise<Member> {
+  const actor = await createUser(`${label}-extra`);
+  const membership = await db.membership.create({ data: { workspaceId: ws.id, userId: actor.userId, role } });
+  return { actor, memberId: membership.id, role, caller: callerFor(actor) };
+}

@@ -6,7 +6,7 @@ import { renderEmail } from "@/server/email/render";
 import { enqueueEmail } from "@/server/email/outbox";
 import { getEnv } from "@/server/env";
 import { recordAudit } from "./audit";
-import type { Actor, Scope, Tx } from "./scope";
+import { inTransaction, type Actor, type Scope, type Tx } from "./scope";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -73,7 +73,7 @@ async function invitationMail(tx: Tx, scope: Scope, email: string, role: Role, t
   });
 }
 
-export async function createInvitation(db: Db, scope: Scope, input: { email: string; role: Role }, now = new Date()) {
+export async function createInvitation(db: Tx, scope: Scope, input: { email: string; role: Role }, now = new Date()) {
   const email = input.email.toLowerCase();
   const existingMember = await db.membership.findFirst({
     where: { workspaceId: scope.workspaceId, user: { email } },
@@ -89,7 +89,7 @@ export async function createInvitation(db: Db, scope: Scope, input: { email: str
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   const mail = await invitationMail(db, scope, email, input.role, token, expiresAt);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const inv = await tx.invitation.create({
       data: { workspaceId: scope.workspaceId, email, role: input.role, tokenHash: hashToken(token), expiresAt, invitedById: scope.userId },
     });

@@ -1,6 +1,7 @@
 // The interviewer kit: what an interviewer needs in the room for one round type and question.
 import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
+import { publishedRubricVersionId } from "./published-rubric";
 import { presentSignal } from "./rubric";
 import type { Scope } from "./scope";
 
@@ -23,9 +24,9 @@ export async function listKits(db: Db, scope: Scope) {
 export async function getKit(db: Db, scope: Scope, input: { roundTypeId: string; questionId?: string }) {
   const rt = await db.roundType.findFirst({ where: { id: input.roundTypeId, workspaceId: scope.workspaceId } });
   if (!rt) throw notFound("That round type");
-  const version = await db.rubricVersion.findFirst({
-    where: { workspaceId: scope.workspaceId, status: "published", rubric: { roundTypeId: rt.id, archivedAt: null } },
-    orderBy: [{ rubric: { createdAt: "asc" } }, { version: "desc" }],
+  const versionId = await publishedRubricVersionId(db, scope.workspaceId, rt.id);
+  const version = versionId && await db.rubricVersion.findFirst({
+    where: { id: versionId, workspaceId: scope.workspaceId },
     include: {
       rubric: { select: { id: true, name: true } },
       signals: { orderBy: { order: "asc" } },

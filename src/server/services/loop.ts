@@ -48,7 +48,7 @@ async function memberWithRole(tx: Tx | Db, scope: Scope, memberId: string, roles
  * candidate (the loop attaches to them when they accept); an address that already belongs to a
  * candidate member is used as is.
  */
-async function resolveCandidate(db: Db, scope: Scope, input: { candidateMemberId?: string; candidateEmail?: string }) {
+async function resolveCandidate(db: Tx, scope: Scope, input: { candidateMemberId?: string; candidateEmail?: string }) {
   if (input.candidateMemberId) {
     const m = await memberWithRole(db, scope, input.candidateMemberId, ["candidate"], "That candidate");
     return { memberId: m.id, invitationId: null, label: m.user.email ?? "candidate" };
@@ -76,8 +76,9 @@ export async function createLoop(
   input: { candidateMemberId?: string; candidateEmail?: string; templateId?: string; targetRole: string; level: Level; notes?: string },
 ) {
   if (!input.candidateMemberId && !input.candidateEmail) throw new AppError("BAD_REQUEST", "Choose a candidate, or enter their email address to invite them.");
-  const candidate = await resolveCandidate(db, scope, input);
+  // One transaction: a new candidate's invitation (and its email) exists only if the loop does.
   return db.$transaction(async (tx) => {
+    const candidate = await resolveCandidate(tx, scope, input);
     const template = input.templateId ? await tx.loopTemplate.findFirst({ where: { id: input.templateId, workspaceId: scope.workspaceId } }) : null;
     if (input.templateId && !template) throw notFound("That loop template");
     const loop = await tx.loop.create({

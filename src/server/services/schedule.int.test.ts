@@ -108,6 +108,17 @@ describe("a loop for a new candidate email", () => {
     expect((await db.loop.findUniqueOrThrow({ where: { id: again.id } })).candidateMemberId).toBe(member.id);
     expect(await outcome(ws.members.coach.caller.loop.create({ workspaceId: ws.id, candidateEmail: ws.members.interviewer.actor.email!, targetRole: "x role", level: "mid" }))).toBe("BAD_REQUEST");
   });
+
+  it("sends no invitation when the loop cannot be created (one transaction)", async () => {
+    const ws = await createWorkspaceWithRoles("emailcand-atomic");
+    const broken = await db.loopTemplate.create({ data: { workspaceId: ws.id, key: "broken", name: "Broken", description: "", level: "mid", dimensionWeights: {}, rounds: [{ roundTypeKey: "no-such-round-type", durationMin: 45 }] } });
+    const email = `atomic-${Date.now()}@example.test`;
+    const err = await ws.members.coach.caller.loop.create({ workspaceId: ws.id, candidateEmail: email, templateId: broken.id, targetRole: "Backend engineer", level: "mid" }).then(() => null, (e: { code: string }) => e);
+    expect(err).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await db.invitation.count({ where: { workspaceId: ws.id, email } })).toBe(0);
+    expect(await db.emailOutbox.count({ where: { workspaceId: ws.id, to: email } })).toBe(0);
+    expect(await db.loop.count({ where: { workspaceId: ws.id } })).toBe(0);
+  });
 });
 
 describe("booking", () => {

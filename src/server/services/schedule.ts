@@ -10,6 +10,7 @@ import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
 import { statusAfterBooking, type LoopStatus } from "@/domain/loop-status";
 import { recordAudit } from "./audit";
+import { publishedRubricVersionId } from "./published-rubric";
 import { scheduleScorecardReminders } from "./scorecard";
 import type { Scope, Tx } from "./scope";
 
@@ -324,15 +325,6 @@ async function refreshLoopStatus(tx: Tx, loopId: string) {
   if (next !== loop.status) await tx.loop.update({ where: { id: loopId }, data: { status: next } });
 }
 
-async function pinnedRubricVersion(tx: Tx, workspaceId: string, roundTypeId: string) {
-  const v = await tx.rubricVersion.findFirst({
-    where: { workspaceId, status: "published", rubric: { roundTypeId, archivedAt: null } },
-    orderBy: [{ rubric: { createdAt: "asc" } }, { version: "desc" }],
-    select: { id: true },
-  });
-  return v?.id ?? null;
-}
-
 export interface Booking {
   roundId: string;
   interviewerMemberId: string;
@@ -377,7 +369,7 @@ export async function bookRounds(db: Db, scope: Scope, input: { loopId: string; 
             shadowMemberId: b.shadowMemberId ?? null,
             location: b.location ?? round.location,
             questionId: b.questionId === undefined ? round.questionId : b.questionId,
-            rubricVersionId: round.rubricVersionId ?? (await pinnedRubricVersion(tx, scope.workspaceId, round.roundTypeId)),
+            rubricVersionId: round.rubricVersionId ?? (await publishedRubricVersionId(tx, scope.workspaceId, round.roundTypeId)),
             icsSequence: moved ? round.icsSequence + 1 : round.icsSequence,
           },
         });

@@ -16,3 +16,11 @@ export interface Actor {
 }
 
 export type Tx = Db | Prisma.TransactionClient;
+
+/**
+ * Runs `fn` in a transaction: a new one when given the client, the caller's when already inside one, so a
+ * service can be one step of a larger atomic workflow.
+ */
+export function inTransaction<T>(db: Tx, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return "$transaction" in db && typeof db.$transaction === "function" ? (db as Db).$transaction(fn) : fn(db as Prisma.TransactionClient);
+}

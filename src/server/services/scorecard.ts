@@ -7,6 +7,7 @@ import { enqueueEmail, withdrawPendingEmails } from "@/server/email/outbox";
 import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
 import { recordAudit } from "./audit";
+import { publishedRubricVersionId } from "./published-rubric";
 import type { Scope, Tx } from "./scope";
 
 type Ratings = Record<string, SignalAnswer>;
@@ -51,9 +52,8 @@ export async function openMyScorecard(db: Db, scope: Scope, input: { roundId: st
     const round = await roundForInterviewer(tx, scope, input.roundId);
     let rubricVersionId = round.rubricVersionId;
     if (!rubricVersionId) {
-      const v = await tx.rubricVersion.findFirst({ where: { workspaceId: scope.workspaceId, status: "published", rubric: { roundTypeId: round.roundTypeId, archivedAt: null } }, orderBy: { version: "desc" } });
-      if (!v) throw new AppError("CONFLICT", "This round type has no published rubric yet.");
-      rubricVersionId = v.id;
+      rubricVersionId = await publishedRubricVersionId(tx, scope.workspaceId, round.roundTypeId);
+      if (!rubricVersionId) throw new AppError("CONFLICT", "This round type has no published rubric yet.");
       await tx.round.update({ where: { id: round.id }, data: { rubricVersionId } });
     }
     const card = await tx.scorecard.upsert({
