@@ -16,6 +16,9 @@ export default defineConfig({
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     baseURL,
+    // Browsers run in a zone that is neither the server's (Australia/Sydney, e2e/serve.mjs) nor UTC, so a
+    // time rendered in the wrong zone shows.
+    timezoneId: "Asia/Tokyo",
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
     launchOptions: {

@@ -27,7 +27,7 @@ const db = getDb();
 async function user(label: string) {
   const email = `${label}-${randomUUID().slice(0, 6)}@bench.test`;
   const u = await db.user.create({ data: { email, name: label } });
-  return { userId: u.id, email, name: label };
+  return { userId: u.id, email, name: label, timeZone: null };
 }
 const owner = await user("coach");
 const ws = await createWorkspace(db, owner, { name: "Bench", timeZone: "UTC" });

@@ -87,3 +87,14 @@ export async function inviteAndAccept(owner: Page, other: Page, workspaceUrl: st
   await other.getByRole("button", { name: "Accept invitation" }).click();
   await expect(other).toHaveURL(workspaceUrl);
 }
+
+/** Calls the app's API as the page's signed-in user (the same endpoint the UI uses). */
+export async function api<T>(page: Page, path: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<T> {
+  const res =
+    kind === "mutation"
+      ? await page.request.post(`/api/trpc/${path}`, { data: { json: input } })
+      : await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  const body = await res.json();
+  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
+  return body.result.data.json as T;
+}

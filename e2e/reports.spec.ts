@@ -1,16 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, inviteAndAccept, newOwnerWithWorkspace, screenshot, uniqueEmail } from "./helpers";
-
-/** Calls the app's API as the page's signed-in user (the same endpoint the UI uses). */
-async function api<T>(page: Page, path: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<T> {
-  const res =
-    kind === "mutation"
-      ? await page.request.post(`/api/trpc/${path}`, { data: { json: input } })
-      : await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  const body = await res.json();
-  if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
-  return body.result.data.json as T;
-}
+import { api, expectAccessible, inviteAndAccept, newOwnerWithWorkspace, screenshot, uniqueEmail } from "./helpers";
 
 /** Seeds a decided loop through the API: one coding round the coach interviews, a submitted scorecard, a decision. */
 async function decidedLoop(coach: Page, workspaceId: string, candidateMemberId: string, coachMemberId: string, days: number, rating: number) {
@@ -62,7 +51,7 @@ test("the coach releases a report; the candidate opens it and sees progress acro
   await expect(candidate.getByTestId("report-summary")).toHaveText("Clear progress on testing; keep working on complexity.");
   await expect(candidate.getByTestId("progress-chart")).toBeVisible();
   await expect(candidate.getByTestId("progress-chart").locator(".recharts-line")).not.toHaveCount(0);
-  await expect(candidate.getByRole("table", { name: "Dimension scores per report" }).locator("tbody tr")).toHaveCount(2);
+  await expect(candidate.getByRole("table", { name: "Dimension scores per loop, with the likely range" }).locator("tbody tr")).toHaveCount(2);
   await expect(candidate.getByTestId("practice-plan")).toContainText("Days 1–2");
   await expectAccessible(candidate, testInfo, "candidate-report");
   await screenshot(candidate, testInfo, "candidate-report");

@@ -78,8 +78,11 @@ test("two interviewers fill scorecards (autosave, reload, submit); the coach see
   await coach.goto(`${loopUrl}/debrief`);
   await expect(coach.getByTestId("disagreement")).toContainText("split");
   await expect(coach.locator("tr[data-disagreement]").first()).toBeVisible();
-  await expect(coach.getByTestId("debrief-matrix")).toContainText("4 /");
-  await expect(coach.getByTestId("dimension-scores")).toContainText("±");
+  await expect(coach.getByTestId("debrief-matrix").locator("thead")).toContainText("Calibrated");
+  await expect(coach.getByTestId("debrief-matrix").locator("tbody tr").first()).toContainText("4");
+  // Each dimension says which rounds it came from: both scorecards are coding rounds.
+  await expect(coach.getByTestId("dimension-scores").locator("tbody tr")).not.toHaveCount(0);
+  await expect(coach.getByTestId("dimension-scores").locator("tbody tr").first()).toContainText("Coding (round 2)");
   await expectAccessible(coach, testInfo, "debrief");
   await screenshot(coach, testInfo, "debrief");
   await coach.getByRole("radio", { name: "Not yet" }).check();

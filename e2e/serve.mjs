@@ -13,6 +13,8 @@ const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/b
   env: {
     ...process.env,
     NODE_ENV: "production",
+    // Not the browsers' zone (Asia/Tokyo) nor a user's: no page may render in it.
+    TZ: "Australia/Sydney",
     DATABASE_URL: databaseUrl,
     LOOPWISE_DEMO: "1",
     NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",

@@ -1,17 +1,39 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { ReportContent } from "@/domain/report";
+import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { againstBar, likelyRange, type ReportContent } from "@/domain/report";
+import { formatInZone } from "@/domain/time-zone";
+import { useViewerZone } from "./time";
 import { Badge, Card } from "./ui";
 
 // Okabe–Ito: distinguishable with the common forms of colour blindness.
 const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9"];
 
+export interface ProgressPoint {
+  reportId: string;
+  label: string;
+  at: string;
+  dimensions: { name: string; score: number; range: { low: number; high: number } | null }[];
+}
+
+const BAR_WORDS = { above: "above the bar", below: "below the bar", near: "close to the bar" } as const;
+const BAR_TONE = { above: "green", below: "amber", near: "gray" } as const;
+const two = (n: number) => n.toFixed(2);
+
 /** What a candidate sees: the released content, and (on their own page) progress across loops. */
-export function ReportView({ content, progress }: { content: ReportContent; progress?: { at: string; dimensions: Record<string, number> }[] }) {
-  const dims = content.dimensions.map((d) => ({ name: d.name, score: Number(d.calibrated.toFixed(2)), low: Number((d.calibrated - 1.96 * d.standardError).toFixed(2)) }));
-  const series = [...new Set((progress ?? []).flatMap((p) => Object.keys(p.dimensions)))];
-  const points = (progress ?? []).map((p) => ({ at: new Date(p.at).toLocaleDateString(), ...p.dimensions }));
+export function ReportView({ content, progress }: { content: ReportContent; progress?: ProgressPoint[] }) {
+  const zone = useViewerZone();
+  const dims = content.dimensions.map((d) => {
+    const range = likelyRange(d);
+    return { name: d.name, score: Number(two(d.score)), error: range ? [Number(two(d.score - range.low)), Number(two(range.high - d.score))] : [0, 0] };
+  });
+  const series = [...new Set((progress ?? []).flatMap((p) => p.dimensions.map((d) => d.name)))];
+  // One point per loop, labelled with the loop and its date; each dimension's range drawn as an error bar.
+  const points = (progress ?? []).map((p) => ({
+    loop: `${p.label}, ${formatInZone(p.at, zone, "date")}`,
+    ...Object.fromEntries(p.dimensions.flatMap((d) => [[d.name, Number(two(d.score))], [`${d.name} range`, d.range ? [Number(two(d.score - d.range.low)), Number(two(d.range.high - d.score))] : [0, 0]]])),
+    ranges: Object.fromEntries(p.dimensions.map((d) => [d.name, d.range])),
+  }));
   return (
     <div className="space-y-6">
       {content.summary && (
@@ -19,8 +41,11 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
           <p className="whitespace-pre-line text-slate-800" data-testid="report-summary">{content.summary}</p>
         </Card>
       )}
-      <Card title="By dimension" description={`Calibrated scores on the 1–4 scale; the line is the bar for a ${content.level}-level candidate (${content.bar}).`}>
-        <div className="h-64" role="img" aria-label="Bar chart of calibrated scores by dimension against the bar">
+      <Card
+        title="By dimension"
+        description={`Scores on the 1–4 scale from this loop's rounds only, adjusted for how strictly or generously each interviewer tends to rate. The whisker shows the range your score most likely lies in; the dashed line is the bar for a ${content.level}-level candidate (${content.bar}).`}
+      >
+        <div className="h-64" role="img" aria-label="Bar chart of your scores by dimension against the bar">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={dims} margin={{ left: 0, right: 16, top: 8, bottom: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
@@ -28,29 +53,40 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
               <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} label={{ value: "score", angle: -90, position: "insideLeft" }} />
               <Tooltip />
               <ReferenceLine y={content.bar} stroke="#D55E00" strokeDasharray="6 3" label={{ value: "bar", position: "right" }} />
-              <Bar dataKey="score" fill={PALETTE[0]} name="Calibrated score" />
+              <Bar dataKey="score" fill={PALETTE[0]} name="Score">
+                <ErrorBar dataKey="error" width={6} strokeWidth={1.5} stroke="#333" direction="y" />
+              </Bar>
             </BarChart>
           </ResponsiveContainer>
         </div>
         <table className="mt-3 w-full text-sm" data-testid="report-dimensions">
-          <caption className="sr-only">Calibrated scores by dimension</caption>
+          <caption className="sr-only">Your scores by dimension</caption>
           <thead className="text-left text-xs text-slate-600">
             <tr>
               <th scope="col">Dimension</th>
-              <th scope="col">Score ± SE</th>
+              <th scope="col">Score</th>
+              <th scope="col">Likely range</th>
               <th scope="col">Against the bar</th>
+              <th scope="col">From</th>
             </tr>
           </thead>
           <tbody>
-            {content.dimensions.map((d) => (
-              <tr key={d.key}>
-                <th scope="row" className="py-1 text-left font-medium">{d.name}</th>
-                <td className="tabular-nums">
-                  {d.calibrated.toFixed(2)} ± {d.standardError.toFixed(2)}
-                </td>
-                <td>{d.calibrated >= content.bar ? <Badge tone="green">at or above</Badge> : <Badge tone="amber">below</Badge>}</td>
-              </tr>
-            ))}
+            {content.dimensions.map((d) => {
+              const range = likelyRange(d);
+              const verdict = againstBar(d, content.bar);
+              return (
+                <tr key={d.key}>
+                  <th scope="row" className="py-1 text-left font-medium">{d.name}</th>
+                  <td className="tabular-nums">{two(d.score)}</td>
+                  <td className="tabular-nums" title={d.note ?? undefined}>
+                    {range ? `${two(range.low)}–${two(range.high)}` : "—"}
+                    {d.note && <span className="block text-xs text-slate-600">{d.note}</span>}
+                  </td>
+                  <td><Badge tone={BAR_TONE[verdict]}>{BAR_WORDS[verdict]}</Badge></td>
+                  <td className="text-xs text-slate-600">{d.rounds.join(", ")}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </Card>
@@ -117,26 +153,28 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
         </ol>
       </Card>
       {progress && progress.length > 0 && (
-        <Card title="Progress across your loops" description="Calibrated score per dimension at each released report.">
+        <Card title="Progress across your loops" description="One point per loop, from that loop's rounds only; whiskers show where each score most likely lies. A dimension a loop did not assess has no point there.">
           <div className="h-64" role="img" aria-label="Line chart of dimension scores over time" data-testid="progress-chart">
             <ResponsiveContainer width="100%" height="100%">
               <LineChart data={points} margin={{ left: 0, right: 16, top: 8, bottom: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="at" label={{ value: "report", position: "insideBottom", offset: -4 }} />
+                <XAxis dataKey="loop" tick={{ fontSize: 11 }} label={{ value: "loop", position: "insideBottom", offset: -4 }} />
                 <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} />
                 <Tooltip />
                 <Legend />
                 {series.map((name, i) => (
-                  <Line key={name} type="monotone" dataKey={name} stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} dot />
+                  <Line key={name} type="linear" dataKey={name} stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} dot connectNulls={false}>
+                    <ErrorBar dataKey={`${name} range`} width={4} stroke={PALETTE[i % PALETTE.length]} direction="y" />
+                  </Line>
                 ))}
               </LineChart>
             </ResponsiveContainer>
           </div>
           <table className="mt-3 w-full text-sm">
-            <caption className="sr-only">Dimension scores per report</caption>
+            <caption className="sr-only">Dimension scores per loop, with the likely range</caption>
             <thead className="text-left text-xs text-slate-600">
               <tr>
-                <th scope="col">Report</th>
+                <th scope="col">Loop</th>
                 {series.map((s) => (
                   <th key={s} scope="col">{s}</th>
                 ))}
@@ -145,10 +183,16 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
             <tbody>
               {points.map((p, i) => (
                 <tr key={i}>
-                  <th scope="row" className="text-left font-normal">{p.at}</th>
-                  {series.map((s) => (
-                    <td key={s} className="tabular-nums">{(p as Record<string, unknown>)[s] === undefined ? "—" : String((p as Record<string, unknown>)[s])}</td>
-                  ))}
+                  <th scope="row" className="text-left font-normal">{p.loop}</th>
+                  {series.map((s) => {
+                    const score = (p as Record<string, unknown>)[s];
+                    const range = p.ranges[s];
+                    return (
+                      <td key={s} className="tabular-nums">
+                        {typeof score !== "number" ? "—" : range ? `${two(score)} (${two(range.low)}–${two(range.high)})` : two(score)}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>

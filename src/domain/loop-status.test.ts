@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canMoveLoop, loopMoveError, statusAfterBooking } from "./loop-status";
+import { canMoveLoop, loopMoveError, roundLabels, statusAfterBooking } from "./loop-status";
 
 describe("loop status", () => {
   it.each([
@@ -29,5 +29,16 @@ describe("loop status", () => {
     ["in_progress", 1, 3, "in_progress"],
   ] as const)("%s with %i of %i booked → %s", (current, booked, active, expected) => {
     expect(statusAfterBooking(current, booked, active)).toBe(expected);
+  });
+});
+
+describe("round labels", () => {
+  it("adds the round's place only when its type repeats in the loop", () => {
+    const labels = roundLabels([
+      { id: "a", order: 0, typeName: "Technical screen" },
+      { id: "b", order: 1, typeName: "Coding" },
+      { id: "c", order: 2, typeName: "Coding" },
+    ]);
+    expect([...labels.values()]).toEqual(["Technical screen", "Coding (round 2)", "Coding (round 3)"]);
   });
 });

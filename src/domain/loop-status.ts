@@ -31,3 +31,13 @@ export function statusAfterBooking(current: LoopStatus, scheduledRounds: number,
   if (activeRounds > 0 && scheduledRounds === activeRounds) return "scheduled";
   return scheduledRounds > 0 || current !== "draft" ? "scheduling" : current;
 }
+
+/**
+ * How a round is named to people: its round type, with its place in the loop when the loop has more than
+ * one round of that type ("Coding (round 2)"), so two rounds never read the same.
+ */
+export function roundLabels(rounds: { id: string; order: number; typeName: string }[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const r of rounds) count.set(r.typeName, (count.get(r.typeName) ?? 0) + 1);
+  return new Map(rounds.map((r) => [r.id, (count.get(r.typeName) ?? 0) > 1 ? `${r.typeName} (round ${r.order + 1})` : r.typeName]));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildPracticePlan, pickStrengthsAndGrowth, type SignalScore } from "./report";
+import { againstBar, buildPracticePlan, likelyRange, pickStrengthsAndGrowth, type SignalScore } from "./report";
 
-const s = (key: string, calibrated: number, roundTypeKey = "coding"): SignalScore => ({ key, title: key.toUpperCase(), dimension: "coding", roundTypeKey, calibrated });
+const s = (key: string, score: number, roundTypeKey = "coding"): SignalScore => ({ key, title: key.toUpperCase(), dimension: "coding", roundTypeKey, score });
 
 describe("strengths and growth areas", () => {
   it("takes the strongest and the weakest, without overlap", () => {
@@ -33,5 +33,19 @@ describe("practice plan", () => {
     expect(plan[1]!.items).toEqual([{ signalTitle: "IDEMPOTENCY", questionId: "q4", questionTitle: "Payment endpoint" }]);
     expect(plan[3]!.items).toEqual([{ signalTitle: "STORY", questionId: null, questionTitle: null }]);
     expect(plan[4]!.items).toEqual([]);
+  });
+});
+
+describe("against the bar", () => {
+  it("says above or below only when the likely range is clear of the bar", () => {
+    expect(againstBar({ score: 3.4, standardError: 0.1 }, 3)).toBe("above");
+    expect(againstBar({ score: 2.5, standardError: 0.1 }, 3)).toBe("below");
+    expect(againstBar({ score: 3.1, standardError: 0.2 }, 3)).toBe("near");
+    expect(againstBar({ score: 2.9, standardError: null }, 3)).toBe("below");
+  });
+
+  it("clips the likely range to the 1–4 scale", () => {
+    expect(likelyRange({ score: 3.9, standardError: 0.2 })).toEqual({ low: 3.9 - 0.392, high: 4 });
+    expect(likelyRange({ score: 2, standardError: null })).toBeNull();
   });
 });

@@ -11,7 +11,38 @@ export interface SignalScore {
   title: string;
   dimension: string;
   roundTypeKey: string;
-  calibrated: number;
+  /** The calibrated score, or the raw mean where the loop could not be calibrated. */
+  score: number;
+}
+
+/** One dimension of a report: only dimensions some round of the loop rated appear. */
+export interface ReportDimension {
+  key: string;
+  name: string;
+  /** What the candidate sees: the calibrated score, or the plain average when it could not be calibrated. */
+  score: number;
+  calibrated: boolean;
+  /** Standard error of `score`; the likely range is ±1.96 of it. Null when not available. */
+  standardError: number | null;
+  /** The rounds (round type names) whose scorecards rated this dimension. */
+  rounds: string[];
+  /** Plain-words reason when the score is not calibrated. */
+  note: string | null;
+}
+
+/** Where a score most likely lies (a 95% interval, clipped to the 1–4 scale); null when unknown. */
+export function likelyRange(d: Pick<ReportDimension, "score" | "standardError">): { low: number; high: number } | null {
+  if (d.standardError === null || !Number.isFinite(d.standardError)) return null;
+  return { low: Math.max(1, d.score - 1.96 * d.standardError), high: Math.min(4, d.score + 1.96 * d.standardError) };
+}
+
+/** Above, below, or too close to call given the likely range. */
+export function againstBar(d: Pick<ReportDimension, "score" | "standardError">, bar: number): "above" | "below" | "near" {
+  const range = likelyRange(d);
+  if (!range) return d.score >= bar ? "above" : "below";
+  if (range.low >= bar) return "above";
+  if (range.high < bar) return "below";
+  return "near";
 }
 
 export interface PlanItem {
@@ -30,7 +61,9 @@ export interface ReportContent {
   summary: string;
   level: Level;
   bar: number;
-  dimensions: { key: string; name: string; calibrated: number; standardError: number }[];
+  /** The loop this report is about, for labelling progress across loops. */
+  loop: { label: string; heldOn: string | null } | null;
+  dimensions: ReportDimension[];
   strengths: { title: string; note: string }[];
   growthAreas: { title: string; note: string }[];
   redFlags: string[];
@@ -40,9 +73,9 @@ export interface ReportContent {
   decidedAt: string | null;
 }
 
-/** The strongest and weakest signals by calibrated score (ties by title, for a stable order). */
+/** The strongest and weakest signals by score (ties by title, for a stable order). */
 export function pickStrengthsAndGrowth(scores: SignalScore[], n = 3) {
-  const sorted = [...scores].sort((a, b) => b.calibrated - a.calibrated || a.title.localeCompare(b.title));
+  const sorted = [...scores].sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
   const strengths = sorted.slice(0, Math.min(n, Math.floor(sorted.length / 2)));
   const growth = sorted.slice(-Math.min(n, Math.ceil(sorted.length / 2))).reverse();
   return { strengths, growth: growth.filter((g) => !strengths.includes(g)) };

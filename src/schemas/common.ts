@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/domain/roles";
+import { isTimeZone } from "@/domain/time-zone";
 
 /** Database ids are cuids; anything else is rejected before it reaches a query. */
 export const Id = z.string().trim().min(1, "An id is required").max(64, "That id is too long");
@@ -13,15 +14,6 @@ export const Email = z
 export const RoleSchema = z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(", ")}` });
 
 export const WorkspaceScoped = z.object({ workspaceId: Id });
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const TimeZone = z
   .string()

@@ -16,7 +16,7 @@ export function uniqueEmail(label = "user") {
 export async function createUser(label = "user"): Promise<Actor> {
   const email = uniqueEmail(label);
   const user = await db.user.create({ data: { email, name: `${label} ${email.slice(-16, -13)}` } });
-  return { userId: user.id, email, name: user.name };
+  return { userId: user.id, email, name: user.name, timeZone: user.timeZone };
 }
 
 export function callerFor(actor: Actor | null) {

@@ -6,6 +6,9 @@ import { ROLE_LABELS } from "@/domain/roles";
 import { getServerCaller } from "@/trpc/server";
 import { CreateWorkspaceForm } from "./create-workspace-form";
 import { ProfileForm } from "./profile-form";
+import { TimeZoneForm } from "./time-zone-form";
+import { ZoneDetector } from "./zone-detector";
+import { personZone } from "@/domain/time-zone";
 import { UserMenu } from "./user-menu";
 
 export const metadata: Metadata = { title: "Your workspaces" };
@@ -23,6 +26,7 @@ export default async function WorkspacesPage() {
         </div>
       </header>
       <main id="main" className="mx-auto max-w-4xl px-6 py-10">
+        <ZoneDetector needed={!actor.timeZone} />
         {!actor.name && (
           <div className="mb-8">
             <ProfileForm name={actor.name} />
@@ -53,6 +57,9 @@ export default async function WorkspacesPage() {
             )}
           </section>
           <CreateWorkspaceForm />
+        </div>
+        <div className="mt-8 max-w-xl">
+          <TimeZoneForm timeZone={personZone(actor.timeZone)} />
         </div>
       </main>
     </div>

@@ -1,75 +1,81 @@
-// The debrief of a loop: a rounds × signals matrix with raw and calibrated ratings, coverage per
+// The debrief of a loop: a rounds × signals matrix with raw ratings and calibrated signal scores, coverage per
 // dimension, disagreements, evidence grouped by signal, and the decision. Loads in a fixed number of
 // queries whatever the number of rounds and scorecards.
-import { calibrate } from "@/domain/calibration";
-import { findSignalDisagreements, isSplitRecommendation, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
+import { roundLabels } from "@/domain/loop-status";
+import { findSignalDisagreements, isSplitRecommendation, type Recommendation } from "@/domain/scorecard";
 import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
-import { candidateKey, loadSubmittedRatings } from "./ratings";
+import { loadCohort, scoreLoop, severities, type CohortCard } from "./cohort";
+import { memberNames } from "./member-names";
 import { assertMaySeePanel } from "./scorecard";
 import type { Scope } from "./scope";
 
-// The calibration cohort: submitted scorecards of the last year, at most this many.
-const COHORT_DAYS = 365;
-const COHORT_LIMIT = 20_000;
-
 export async function getDebrief(db: Db, scope: Scope, input: { loopId: string }, now = new Date()) {
-  const loop = await db.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId }, include: { rounds: { where: { status: { not: "cancelled" } }, orderBy: { order: "asc" } } } });
+  const loop = await db.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId }, include: { rounds: { orderBy: { order: "asc" } } } });
   if (!loop) throw notFound("That loop");
   await assertMaySeePanel(db, scope, loop.id);
-  const [cards, debrief, dimensions] = await Promise.all([
-    db.scorecard.findMany({ where: { workspaceId: scope.workspaceId, loopId: loop.id, status: "submitted" } }),
+  const [rows, debrief, dimensions, cohort] = await Promise.all([
+    db.scorecard.findMany({ where: { workspaceId: scope.workspaceId, loopId: loop.id, status: "submitted" }, orderBy: { id: "asc" } }),
     db.debrief.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: loop.id } } }),
     db.dimension.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: { order: "asc" }, select: { key: true, name: true } }),
+    loadCohort(db, scope.workspaceId, now),
   ]);
-  const versionIds = [...new Set(loop.rounds.map((r) => r.rubricVersionId).filter((x): x is string => !!x))];
-  const memberIds = [...new Set(cards.map((c) => c.interviewerMemberId).concat(loop.candidateMemberId ? [loop.candidateMemberId] : []))];
-  const [signals, members, roundTypes, cohort] = await Promise.all([
+  const cards = rows.map((c) => ({ ...c, ratings: c.ratings as unknown as CohortCard["ratings"] }));
+  const activeRounds = loop.rounds.filter((r) => r.status !== "cancelled");
+  const versionIds = [...new Set([...activeRounds.map((r) => r.rubricVersionId), ...cards.map((c) => c.rubricVersionId)].filter((x): x is string => !!x))];
+  const [signals, names, roundTypes, scores] = await Promise.all([
     db.signal.findMany({ where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } }, orderBy: { order: "asc" } }),
-    db.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: memberIds } }, include: { user: { select: { name: true, email: true } } } }),
+    memberNames(db, scope.workspaceId, [...new Set(cards.map((c) => c.interviewerMemberId).concat(loop.candidateMemberId ? [loop.candidateMemberId] : []))]),
     db.roundType.findMany({ where: { workspaceId: scope.workspaceId, id: { in: loop.rounds.map((r) => r.roundTypeId) } }, select: { id: true, name: true } }),
-    // One load of the cohort serves both groupings.
-    loadSubmittedRatings(db, scope.workspaceId, { submittedSince: new Date(now.getTime() - COHORT_DAYS * 86_400_000), limit: COHORT_LIMIT }),
+    scoreLoop(db, cohort, loop.id, cards),
   ]);
-  const name = (id: string) => {
-    const m = members.find((x) => x.id === id);
-    return m?.user.name ?? m?.user.email ?? "Interviewer";
-  };
-  const bySignal = calibrate(cohort.bySignal);
-  const byDimension = calibrate(cohort.byDimension);
-  const severity = new Map(bySignal.interviewers.map((i) => [i.interviewerId, i]));
-  const candidateId = candidateKey(loop);
+  const severity = severities(cohort);
+  const roundName = roundLabels(loop.rounds.map((r) => ({ id: r.id, order: r.order, typeName: roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round" })));
+  const roundNames = (ids: string[]) => loop.rounds.filter((r) => ids.includes(r.id)).map((r) => roundName.get(r.id)!);
 
   // Columns: one per submitted scorecard, in round order.
   const columns = loop.rounds.flatMap((r) =>
     cards
       .filter((c) => c.roundId === r.id)
-      .map((c) => ({
-        scorecardId: c.id,
-        roundId: r.id,
-        roundType: roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round",
-        interviewerMemberId: c.interviewerMemberId,
-        interviewer: name(c.interviewerMemberId),
-        recommendation: c.recommendation as Recommendation | null,
-        severity: severity.get(c.interviewerMemberId)?.identifiable === false ? null : (severity.get(c.interviewerMemberId)?.severity ?? 0),
-        redFlagKeys: c.redFlagKeys,
-        summary: c.summary,
-        ratings: c.ratings as unknown as Record<string, SignalAnswer>,
-        rubricVersionId: c.rubricVersionId,
-      })),
+      .map((c) => {
+        const estimate = severity.get(c.interviewerMemberId);
+        return {
+          scorecardId: c.id,
+          roundId: r.id,
+          roundType: roundName.get(r.id)!,
+          interviewerMemberId: c.interviewerMemberId,
+          interviewer: names.get(c.interviewerMemberId) ?? "Interviewer",
+          recommendation: c.recommendation as Recommendation | null,
+          /** Leniency across the cohort (+ = rates higher than the panel); null when it cannot be estimated. */
+          severity: estimate?.severity ?? null,
+          severityStandardError: estimate?.standardError ?? null,
+          severityNote: estimate?.notCalibratedReason ?? null,
+          redFlagKeys: c.redFlagKeys,
+          summary: c.summary,
+          ratings: c.ratings,
+          rubricVersionId: c.rubricVersionId,
+        };
+      }),
   );
+  const signalScore = new Map(scores.signals.map((s) => [s.key, s]));
   // Rows: every signal of the loop's rubric versions, once per key.
-  const rows: { key: string; title: string; dimensionKey: string }[] = [];
-  for (const s of signals) if (!rows.some((r) => r.key === s.key)) rows.push({ key: s.key, title: s.title, dimensionKey: s.dimensionKey });
-  const matrix = rows.map((row) => ({
-    ...row,
-    cells: columns.map((col) => {
-      const answer = col.ratings[row.key];
-      const raw = typeof answer?.rating === "number" ? answer.rating : null;
-      return { scorecardId: col.scorecardId, raw, notObserved: answer?.rating === "not_observed", calibrated: raw === null ? null : raw - (col.severity ?? 0), evidence: answer?.evidence ?? "" };
-    }),
-  }));
+  const signalRows: { key: string; title: string; dimensionKey: string }[] = [];
+  for (const s of signals) if (!signalRows.some((r) => r.key === s.key)) signalRows.push({ key: s.key, title: s.title, dimensionKey: s.dimensionKey });
+  const matrix = signalRows.map((row) => {
+    const score = signalScore.get(row.key);
+    return {
+      ...row,
+      calibrated: score?.calibrated ?? null,
+      standardError: score?.standardError ?? null,
+      notCalibratedReason: score?.notCalibratedReason ?? null,
+      cells: columns.map((col) => {
+        const answer = col.ratings[row.key];
+        const raw = typeof answer?.rating === "number" ? answer.rating : null;
+        return { scorecardId: col.scorecardId, raw, notObserved: answer?.rating === "not_observed", evidence: answer?.evidence ?? "" };
+      }),
+    };
+  });
   const disagreements = findSignalDisagreements(matrix.flatMap((row) => row.cells.flatMap((c, i) => (c.raw === null ? [] : [{ signalKey: row.key, raterId: columns[i]!.scorecardId, rating: c.raw }]))));
   const coverage = dimensions
     .map((d) => {
@@ -78,20 +84,33 @@ export async function getDebrief(db: Db, scope: Scope, input: { loopId: string }
       return { dimensionKey: d.key, dimension: d.name, signals: inDim.length, covered: covered.length, gaps: inDim.filter((r) => !covered.includes(r)).map((r) => r.title) };
     })
     .filter((c) => c.signals > 0);
-  const dimensionScores = byDimension.candidates
-    .filter((c) => c.candidateId === candidateId && c.key !== null)
-    .map((c) => ({ dimensionKey: c.key!, dimension: dimensions.find((d) => d.key === c.key)?.name ?? c.key!, raw: c.raw, calibrated: c.calibrated, standardError: c.standardError, ratings: c.ratings }));
+  const order = new Map(dimensions.map((d, i) => [d.key, i]));
+  const dimensionScores = scores.dimensions
+    .map((s) => ({
+      dimensionKey: s.key,
+      dimension: dimensions.find((d) => d.key === s.key)?.name ?? s.key,
+      raw: s.raw,
+      calibrated: s.calibrated,
+      standardError: s.standardError,
+      ratings: s.ratings,
+      rounds: roundNames(s.roundIds),
+      notCalibratedReason: s.notCalibratedReason,
+    }))
+    .sort((a, b) => (order.get(a.dimensionKey) ?? 99) - (order.get(b.dimensionKey) ?? 99));
 
   return {
-    loop: { id: loop.id, targetRole: loop.targetRole, level: loop.level, status: loop.status, candidate: loop.candidateMemberId ? name(loop.candidateMemberId) : "Invited candidate" },
-    pendingScorecards: loop.rounds.filter((r) => !cards.some((c) => c.roundId === r.id)).length,
+    loop: { id: loop.id, targetRole: loop.targetRole, level: loop.level, status: loop.status, candidate: loop.candidateMemberId ? (names.get(loop.candidateMemberId) ?? "Candidate") : "Invited candidate" },
+    pendingScorecards: activeRounds.filter((r) => !cards.some((c) => c.roundId === r.id)).length,
+    /** Rounds that will bring no evidence: cancelled ones. */
+    cancelledRounds: loop.rounds.filter((r) => r.status === "cancelled").map((r) => roundName.get(r.id)!),
     columns: columns.map(({ ratings: _r, ...c }) => c),
     matrix,
-    disagreements: disagreements.map((d) => ({ ...d, title: rows.find((r) => r.key === d.signalKey)?.title ?? d.signalKey })),
+    disagreements: disagreements.map((d) => ({ ...d, title: signalRows.find((r) => r.key === d.signalKey)?.title ?? d.signalKey })),
     splitRecommendation: isSplitRecommendation(columns.map((c) => c.recommendation).filter((r): r is Recommendation => !!r)),
     coverage,
+    overall: scores.overall,
     dimensionScores,
-    calibration: { warnings: [...new Set([...bySignal.warnings, ...byDimension.warnings])], cohortRatings: cohort.bySignal.length },
+    calibration: { warnings: cohort.fit.warnings, cohortLoops: cohort.loopIds.size, cohortRatings: cohort.ratings.length, inCohort: scores.inCohort },
     evidence: matrix
       .map((row) => ({ signalKey: row.key, title: row.title, items: row.cells.flatMap((c, i) => (c.evidence.trim() ? [{ interviewer: columns[i]!.interviewer, roundType: columns[i]!.roundType, rating: c.raw, evidence: c.evidence }] : [])) }))
       .filter((e) => e.items.length > 0),

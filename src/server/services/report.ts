@@ -2,68 +2,79 @@
 // previews exactly what the candidate will see, releases (email through the outbox), revises or
 // withdraws. Candidates only ever read released versions, and never interviewer identities or
 // unreleased notes (unless the workspace shows interviewer names, and then only on released excerpts).
-import { calibrate } from "@/domain/calibration";
-import { BAR_BY_LEVEL, buildPracticePlan, pickStrengthsAndGrowth, type Level, type ReportContent, type SignalScore } from "@/domain/report";
-import type { SignalAnswer } from "@/domain/scorecard";
+import { roundLabels } from "@/domain/loop-status";
+import { BAR_BY_LEVEL, buildPracticePlan, likelyRange, pickStrengthsAndGrowth, type Level, type ReportContent, type SignalScore } from "@/domain/report";
+import { readReportContent } from "@/schemas/report";
 import { AppError, notFound } from "@/server/errors";
 import { asJson, type Db } from "@/server/db";
 import { enqueueEmail } from "@/server/email/outbox";
 import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
 import { recordAudit } from "./audit";
-import { candidateKey, loadSubmittedRatings } from "./ratings";
+import { loadCohort, scoreLoop, type CohortCard } from "./cohort";
 import type { Scope, Tx } from "./scope";
 
 
 type Draft = Pick<ReportContent, "summary" | "strengths" | "growthAreas" | "excerpts">;
 
 /** Everything computed for a loop: scores, a suggested draft, and the evidence the coach may pick from. */
-async function analyseLoop(db: Tx, scope: Scope, loopId: string) {
-  const loop = await db.loop.findFirst({ where: { id: loopId, workspaceId: scope.workspaceId } });
+async function analyseLoop(db: Tx, scope: Scope, loopId: string, now = new Date()) {
+  const loop = await db.loop.findFirst({ where: { id: loopId, workspaceId: scope.workspaceId }, include: { rounds: { select: { id: true, order: true, roundTypeId: true, questionId: true, startsAt: true, status: true }, orderBy: { order: "asc" } } } });
   if (!loop) throw notFound("That loop");
   const debrief = await db.debrief.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId } } });
   if (!debrief?.decision) throw new AppError("CONFLICT", "Record the debrief decision first; the report builds on it.");
-  const { cards, bySignal, byDimension } = await loadSubmittedRatings(db, scope.workspaceId);
-  const me = candidateKey(loop);
-  const versionIds = [...new Set(cards.map((c) => c.rubricVersionId))];
-  const [signals, flags, dimensions, roundTypes, rounds, members, questions] = await Promise.all([
+  const [rows, cohort] = await Promise.all([
+    db.scorecard.findMany({ where: { workspaceId: scope.workspaceId, loopId, status: "submitted" }, orderBy: { id: "asc" } }),
+    loadCohort(db, scope.workspaceId, now),
+  ]);
+  const mine: CohortCard[] = rows.map((c) => ({ ...c, ratings: c.ratings as unknown as CohortCard["ratings"] }));
+  const versionIds = [...new Set(mine.map((c) => c.rubricVersionId))];
+  const [signals, flags, dimensions, roundTypes, members, questions, scores] = await Promise.all([
     db.signal.findMany({ where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } }, include: { version: { select: { rubric: { select: { roundTypeId: true } } } } } }),
     db.rubricRedFlag.findMany({ where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } }, select: { key: true, title: true } }),
     db.dimension.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: { order: "asc" } }),
-    db.roundType.findMany({ where: { workspaceId: scope.workspaceId }, select: { id: true, key: true } }),
-    db.round.findMany({ where: { workspaceId: scope.workspaceId, loopId }, select: { id: true, questionId: true } }),
-    db.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: [...new Set(cards.filter((c) => c.loopId === loopId).map((c) => c.interviewerMemberId))] } }, include: { user: { select: { name: true, email: true } } } }),
+    db.roundType.findMany({ where: { workspaceId: scope.workspaceId }, select: { id: true, key: true, name: true } }),
+    db.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: [...new Set(mine.map((c) => c.interviewerMemberId))] } }, include: { user: { select: { name: true, email: true } } } }),
     db.question.findMany({ where: { workspaceId: scope.workspaceId, archivedAt: null }, select: { id: true, title: true, roundTypeId: true, signalKeys: true } }),
+    scoreLoop(db, cohort, loopId, mine),
   ]);
   const rtKey = new Map(roundTypes.map((r) => [r.id, r.key]));
-  const sigResult = calibrate(bySignal);
-  const dimResult = calibrate(byDimension);
+  const roundName = roundLabels(loop.rounds.map((r) => ({ id: r.id, order: r.order, typeName: roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round" })));
   const titleOf = (key: string) => signals.find((s) => s.key === key);
-  const scores: SignalScore[] = sigResult.candidates
-    .filter((c) => c.candidateId === me && c.key !== null)
-    .flatMap((c) => {
-      const s = titleOf(c.key!);
-      return s ? [{ key: s.key, title: s.title, dimension: s.dimensionKey, roundTypeKey: rtKey.get(s.version.rubric.roundTypeId) ?? "", calibrated: c.calibrated }] : [];
-    });
-  const { strengths, growth } = pickStrengthsAndGrowth(scores);
+  // Only this loop's signals: a signal no round of the loop rated cannot be a strength or a growth area.
+  const signalScores: SignalScore[] = scores.signals.flatMap((c) => {
+    const s = titleOf(c.key);
+    return s ? [{ key: s.key, title: s.title, dimension: s.dimensionKey, roundTypeKey: rtKey.get(s.version.rubric.roundTypeId) ?? "", score: c.calibrated ?? c.raw }] : [];
+  });
+  const { strengths, growth } = pickStrengthsAndGrowth(signalScores);
   const level = loop.level as Level;
-  const mine = cards.filter((c) => c.loopId === loopId);
   const excerptsOffered = mine.flatMap((c) =>
-    Object.entries(c.ratings as unknown as Record<string, SignalAnswer>).flatMap(([key, a]) =>
+    Object.entries(c.ratings).flatMap(([key, a]) =>
       a?.evidence?.trim() ? [{ signalTitle: titleOf(key)?.title ?? key, text: a.evidence.trim(), by: members.find((m) => m.id === c.interviewerMemberId)?.user.name ?? null }] : [],
     ),
   );
+  const order = new Map(dimensions.map((d, i) => [d.key, i]));
+  const firstStart = loop.rounds.flatMap((r) => (r.status !== "cancelled" && r.startsAt ? [r.startsAt] : [])).sort((a, b) => a.getTime() - b.getTime())[0];
   const computed = {
     level,
     bar: BAR_BY_LEVEL[level],
-    dimensions: dimResult.candidates
-      .filter((c) => c.candidateId === me && c.key !== null)
-      .map((c) => ({ key: c.key!, name: dimensions.find((d) => d.key === c.key)?.name ?? c.key!, calibrated: c.calibrated, standardError: Number.isFinite(c.standardError) ? c.standardError : 0 })),
+    loop: { label: `${loop.targetRole} (${level})`, heldOn: firstStart?.toISOString() ?? null },
+    dimensions: scores.dimensions
+      .map((d) => ({
+        key: d.key,
+        name: dimensions.find((x) => x.key === d.key)?.name ?? d.key,
+        score: d.calibrated ?? d.raw,
+        calibrated: d.calibrated !== null,
+        standardError: d.calibrated !== null ? d.standardError : null,
+        rounds: loop.rounds.filter((r) => d.roundIds.includes(r.id)).map((r) => roundName.get(r.id)!),
+        note: d.calibrated === null ? CANDIDATE_NOT_CALIBRATED : null,
+      }))
+      .sort((a, b) => (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99)),
     redFlags: [...new Set(mine.flatMap((c) => c.redFlagKeys))].map((k) => flags.find((f) => f.key === k)?.title ?? k),
     practicePlan: buildPracticePlan(
       growth,
       questions.map((q) => ({ id: q.id, title: q.title, roundTypeKey: rtKey.get(q.roundTypeId) ?? "", signalKeys: q.signalKeys })),
-      new Set(rounds.flatMap((r) => (r.questionId ? [r.questionId] : []))),
+      new Set(loop.rounds.flatMap((r) => (r.questionId ? [r.questionId] : []))),
     ),
     decidedAt: debrief.decidedAt?.toISOString() ?? null,
   };
@@ -77,16 +88,26 @@ async function analyseLoop(db: Tx, scope: Scope, loopId: string) {
   return { loop, computed, suggested, excerptsOffered };
 }
 
+/** Shown to candidates (no statistics words) when a dimension could not be put on the common scale. */
+const CANDIDATE_NOT_CALIBRATED = "This is the plain average of your ratings: there was not enough overlap between interviewers to adjust it for how strictly each one rates.";
+
 export async function getReportDraft(db: Db, scope: Scope, input: { loopId: string }) {
   const analysis = await analyseLoop(db, scope, input.loopId);
   let report = await db.feedbackReport.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
   report ??= await db.feedbackReport.create({ data: { workspaceId: scope.workspaceId, loopId: input.loopId, candidateMemberId: analysis.loop.candidateMemberId, draft: asJson(analysis.suggested) } });
   const draft = report.draft as unknown as Draft;
-  const ws = await db.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { showInterviewerNames: true } });
+  const [ws, released] = await Promise.all([
+    db.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { showInterviewerNames: true } }),
+    report.releasedVersion ? db.feedbackReportVersion.findFirst({ where: { workspaceId: scope.workspaceId, reportId: report.id, version: report.releasedVersion }, select: { content: true } }) : null,
+  ]);
+  // Released numbers never change by themselves; say so when today's calculation differs from them.
+  const numbers = (dims: ReportContent["dimensions"]) => JSON.stringify(dims.map((d) => [d.key, d.score.toFixed(2), d.standardError?.toFixed(2) ?? null]));
+  const scoresChangedSinceRelease = released ? numbers(readReportContent(released.content).dimensions) !== numbers(analysis.computed.dimensions) : false;
   return {
     reportId: report.id,
     status: report.status,
     releasedVersion: report.releasedVersion,
+    scoresChangedSinceRelease,
     draft,
     excerptsOffered: analysis.excerptsOffered,
     preview: candidateView({ ...analysis.computed, ...draft }, ws.showInterviewerNames),
@@ -106,14 +127,16 @@ export async function saveReportDraft(db: Db, scope: Scope, input: { loopId: str
 }
 
 export async function releaseReport(db: Db, scope: Scope, input: { loopId: string }) {
-  const analysis = await analyseLoop(db, scope, input.loopId);
-  if (!analysis.loop.candidateMemberId) throw new AppError("CONFLICT", "The candidate has not accepted their invitation yet, so there is nobody to release the report to.");
   return db.$transaction(async (tx) => {
+    // Analysed inside the transaction, so the released numbers are those of the scorecards it sees.
+    const analysis = await analyseLoop(tx, scope, input.loopId);
+    if (!analysis.loop.candidateMemberId) throw new AppError("CONFLICT", "The candidate has not accepted their invitation yet, so there is nobody to release the report to.");
     const report = await tx.feedbackReport.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
     if (!report) throw notFound("That loop's report; open the report draft first");
     await tx.$queryRaw`SELECT "id" FROM "feedback_reports" WHERE "id" = ${report.id} FOR UPDATE`;
     const fresh = await tx.feedbackReport.findUniqueOrThrow({ where: { id: report.id } });
     const version = fresh.releasedVersion + 1;
+    // The version stores the numbers as released; a later recalculation never changes them.
     const content: ReportContent = { ...analysis.computed, ...(fresh.draft as unknown as Draft) };
     await tx.feedbackReportVersion.create({ data: { workspaceId: scope.workspaceId, reportId: report.id, version, content: asJson(content), releasedById: scope.userId } });
     await tx.feedbackReport.update({ where: { id: report.id }, data: { status: "released", releasedVersion: version, candidateMemberId: analysis.loop.candidateMemberId } });
@@ -153,7 +176,7 @@ async function releasedFor(db: Db, scope: Scope) {
     orderBy: { createdAt: "asc" },
   });
   const ws = await db.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { showInterviewerNames: true } });
-  return reports.flatMap((r) => (r.versions[0] ? [{ reportId: r.id, version: r.versions[0].version, releasedAt: r.versions[0].releasedAt, content: candidateView(r.versions[0].content as unknown as ReportContent, ws.showInterviewerNames) }] : []));
+  return reports.flatMap((r) => (r.versions[0] ? [{ reportId: r.id, version: r.versions[0].version, releasedAt: r.versions[0].releasedAt, content: candidateView(readReportContent(r.versions[0].content), ws.showInterviewerNames) }] : []));
 }
 
 /** The candidate's released reports, oldest first. */
@@ -168,6 +191,12 @@ export async function getMyReport(db: Db, scope: Scope, input: { reportId: strin
   if (!current) throw notFound("That report");
   return {
     ...current,
-    progress: all.map((r) => ({ reportId: r.reportId, at: r.content.decidedAt ?? r.releasedAt.toISOString(), dimensions: Object.fromEntries(r.content.dimensions.map((d) => [d.name, Number(d.calibrated.toFixed(2))])) })),
+    // One independent point per loop: each report holds only its own loop's scores, as released.
+    progress: all.map((r) => ({
+      reportId: r.reportId,
+      label: r.content.loop?.label ?? `Practice loop (${r.content.level})`,
+      at: r.content.loop?.heldOn ?? r.content.decidedAt ?? r.releasedAt.toISOString(),
+      dimensions: r.content.dimensions.map((d) => ({ name: d.name, score: d.score, range: likelyRange(d) })),
+    })),
   };
 }

@@ -9,8 +9,10 @@ import { enqueueEmail, withdrawPendingEmails } from "@/server/email/outbox";
 import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
 import { statusAfterBooking, type LoopStatus } from "@/domain/loop-status";
+import { formatInZone } from "@/domain/time-zone";
 import { recordAudit } from "./audit";
 import { publishedRubricVersionId } from "./published-rubric";
+import { memberZones } from "./time-zones";
 import { scheduleScorecardReminders } from "./scorecard";
 import type { Scope, Tx } from "./scope";
 
@@ -25,16 +27,17 @@ export const REMINDERS = [
 const DEFAULT_WEEKLY: WeeklyWindow[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" }));
 
 export async function getProfile(db: Tx, scope: Scope, memberId = scope.memberId) {
-  const [profile, member, workspace] = await Promise.all([
+  const [profile, member, zones] = await Promise.all([
     db.schedulingProfile.findUnique({ where: { workspaceId_memberId: { workspaceId: scope.workspaceId, memberId } } }),
     db.membership.findFirst({ where: { id: memberId, workspaceId: scope.workspaceId }, select: { id: true, role: true } }),
-    db.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { timeZone: true } }),
+    memberZones(db, scope.workspaceId, [memberId]),
   ]);
   if (!member) throw notFound("That member");
   return {
     memberId,
     role: member.role,
-    timeZone: profile?.timeZone ?? workspace.timeZone,
+    /** The person's own zone: their weekly hours are read in it. */
+    timeZone: zones.get(memberId)!.zone,
     weekly: (profile?.weekly as unknown as WeeklyWindow[] | undefined) ?? DEFAULT_WEEKLY,
     exceptions: (profile?.exceptions as unknown as DateException[] | undefined) ?? [],
     roundTypeKeys: profile?.roundTypeKeys ?? [],
@@ -43,11 +46,15 @@ export async function getProfile(db: Tx, scope: Scope, memberId = scope.memberId
   };
 }
 
+/** Saves the caller's weekly hours and days off; the zone they are given in becomes the person's zone. */
 export async function saveMyAvailability(db: Db, scope: Scope, input: { timeZone: string; weekly: WeeklyWindow[]; exceptions: DateException[] }) {
-  await db.schedulingProfile.upsert({
-    where: { workspaceId_memberId: { workspaceId: scope.workspaceId, memberId: scope.memberId } },
-    update: { timeZone: input.timeZone, weekly: asJson(input.weekly), exceptions: asJson(input.exceptions) },
-    create: { workspaceId: scope.workspaceId, memberId: scope.memberId, timeZone: input.timeZone, weekly: asJson(input.weekly), exceptions: asJson(input.exceptions), roundTypeKeys: [] },
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: scope.userId }, data: { timeZone: input.timeZone } });
+    await tx.schedulingProfile.upsert({
+      where: { workspaceId_memberId: { workspaceId: scope.workspaceId, memberId: scope.memberId } },
+      update: { weekly: asJson(input.weekly), exceptions: asJson(input.exceptions) },
+      create: { workspaceId: scope.workspaceId, memberId: scope.memberId, weekly: asJson(input.weekly), exceptions: asJson(input.exceptions), roundTypeKeys: [] },
+    });
   });
   return getProfile(db, scope);
 }
@@ -63,7 +70,7 @@ export async function saveInterviewerSettings(db: Db, scope: Scope, input: { mem
     await tx.schedulingProfile.upsert({
       where: { workspaceId_memberId: { workspaceId: scope.workspaceId, memberId: input.memberId } },
       update: { roundTypeKeys: input.roundTypeKeys, weeklyCap: input.weeklyCap },
-      create: { workspaceId: scope.workspaceId, memberId: input.memberId, timeZone: current.timeZone, weekly: asJson(current.weekly), exceptions: asJson(current.exceptions), roundTypeKeys: input.roundTypeKeys, weeklyCap: input.weeklyCap },
+      create: { workspaceId: scope.workspaceId, memberId: input.memberId, weekly: asJson(current.weekly), exceptions: asJson(current.exceptions), roundTypeKeys: input.roundTypeKeys, weeklyCap: input.weeklyCap },
     });
     await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "profile.updated", targetType: "membership", targetId: input.memberId, data: { roundTypeKeys: input.roundTypeKeys, weeklyCap: input.weeklyCap } });
     return getProfile(tx, scope, input.memberId);
@@ -77,7 +84,10 @@ export async function listInterviewers(db: Db, scope: Scope, now = new Date()) {
     include: { user: { select: { name: true, email: true } } },
     orderBy: { createdAt: "asc" },
   });
-  const profiles = await db.schedulingProfile.findMany({ where: { workspaceId: scope.workspaceId, memberId: { in: members.map((m) => m.id) } } });
+  const [profiles, zones] = await Promise.all([
+    db.schedulingProfile.findMany({ where: { workspaceId: scope.workspaceId, memberId: { in: members.map((m) => m.id) } } }),
+    memberZones(db, scope.workspaceId, members.map((m) => m.id)),
+  ]);
   const weekStart = DateTime.fromJSDate(now).startOf("week").toJSDate();
   const weekEnd = DateTime.fromJSDate(now).endOf("week").toJSDate();
   const loads = await db.round.groupBy({
@@ -93,7 +103,7 @@ export async function listInterviewers(db: Db, scope: Scope, now = new Date()) {
         role: m.role,
         name: m.user.name ?? m.user.email ?? "Member",
         email: m.user.email,
-        timeZone: p?.timeZone ?? null,
+        timeZone: zones.get(m.id)?.own ? zones.get(m.id)!.zone : null,
         roundTypeKeys: p?.roundTypeKeys ?? [],
         weeklyCap: p?.weeklyCap ?? null,
         loadThisWeek: loads.find((l) => l.interviewerMemberId === m.id)?._count._all ?? 0,
@@ -147,6 +157,7 @@ export async function suggestSlots(db: Db, scope: Scope, input: { loopId: string
   const candidate = loop.candidateMemberId
     ? await getProfile(db, scope, loop.candidateMemberId)
     : { timeZone: (await db.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { timeZone: true } })).timeZone, weekly: DEFAULT_WEEKLY, exceptions: [] as DateException[] };
+  const zones = await memberZones(db, scope.workspaceId, interviewerIds);
   const busy = await busyOf(db, scope.workspaceId, [...interviewerIds, ...(loop.candidateMemberId ? [loop.candidateMemberId] : [])], range, loop.id);
   const weekLoad = await db.round.findMany({
     where: { workspaceId: scope.workspaceId, status: "scheduled", interviewerMemberId: { in: interviewerIds }, startsAt: { gte: new Date(range.start.getTime() - 7 * 86_400_000), lt: new Date(range.end.getTime() + 7 * 86_400_000) }, NOT: { loopId: loop.id } },
@@ -155,15 +166,16 @@ export async function suggestSlots(db: Db, scope: Scope, input: { loopId: string
   const interviewers = profiles
     .filter((p) => interviewerIds.includes(p.memberId))
     .map((p) => {
+      const timeZone = zones.get(p.memberId)!.zone;
       const bookedByWeek: Record<string, number> = {};
       for (const r of weekLoad.filter((x) => x.interviewerMemberId === p.memberId)) {
-        const key = isoWeekKey(r.startsAt!, p.timeZone);
+        const key = isoWeekKey(r.startsAt!, timeZone);
         bookedByWeek[key] = (bookedByWeek[key] ?? 0) + 1;
       }
       return {
         id: p.memberId,
-        timeZone: p.timeZone,
-        available: expandAvailability({ timeZone: p.timeZone, weekly: p.weekly as unknown as WeeklyWindow[], exceptions: p.exceptions as unknown as DateException[], range }),
+        timeZone,
+        available: expandAvailability({ timeZone, weekly: p.weekly as unknown as WeeklyWindow[], exceptions: p.exceptions as unknown as DateException[], range }),
         busy: busy.get(p.memberId) ?? [],
         weeklyCap: p.weeklyCap,
         bookedByWeek,
@@ -223,8 +235,9 @@ const CLASH: Record<string, string> = {
   someone: "Someone in this round is already booked at that time.",
 };
 
+/** A round's time in an email: the recipient's zone, written as the app writes it. */
 function formatWhen(at: Date, timeZone: string): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat("ccc, d LLL yyyy, HH:mm ZZZZ");
+  return formatInZone(at, timeZone, "long");
 }
 
 interface Person {
@@ -235,17 +248,11 @@ interface Person {
 }
 
 async function people(tx: Tx, scope: Scope, memberIds: string[]): Promise<Map<string, Person>> {
-  const [members, profiles, ws] = await Promise.all([
+  const [members, zones] = await Promise.all([
     tx.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: memberIds } }, include: { user: { select: { name: true, email: true } } } }),
-    tx.schedulingProfile.findMany({ where: { workspaceId: scope.workspaceId, memberId: { in: memberIds } }, select: { memberId: true, timeZone: true } }),
-    tx.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { timeZone: true } }),
+    memberZones(tx, scope.workspaceId, memberIds),
   ]);
-  return new Map(
-    members.map((m) => [
-      m.id,
-      { memberId: m.id, name: m.user.name ?? m.user.email ?? "Member", email: m.user.email ?? "", timeZone: profiles.find((p) => p.memberId === m.id)?.timeZone ?? ws.timeZone },
-    ]),
-  );
+  return new Map(members.map((m) => [m.id, { memberId: m.id, name: m.user.name ?? m.user.email ?? "Member", email: m.user.email ?? "", timeZone: zones.get(m.id)!.zone }]));
 }
 
 type RoundRow = { id: string; icsUid: string; icsSequence: number; startsAt: Date | null; endsAt: Date | null; durationMin: number; location: string; roundTypeId: string; interviewerMemberId: string | null; shadowMemberId: string | null; candidateMemberId: string | null; loopId: string };

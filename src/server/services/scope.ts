@@ -13,6 +13,8 @@ export interface Actor {
   userId: string;
   email: string | null;
   name: string | null;
+  /** The person's own zone; null until detected from their browser or chosen. */
+  timeZone: string | null;
 }
 
 export type Tx = Db | Prisma.TransactionClient;

@@ -14,10 +14,10 @@ export async function findSessionActor(db: Db, sessionToken: string | undefined,
   if (!sessionToken) return null;
   const session = await db.session.findUnique({
     where: { sessionToken },
-    include: { user: { select: { id: true, email: true, name: true } } },
+    include: { user: { select: { id: true, email: true, name: true, timeZone: true } } },
   });
   if (!session || session.expires <= now) return null;
-  return { userId: session.user.id, email: session.user.email, name: session.user.name };
+  return { userId: session.user.id, email: session.user.email, name: session.user.name, timeZone: session.user.timeZone };
 }
 
 /** Issues a database session for a user (the demo sign-in). */

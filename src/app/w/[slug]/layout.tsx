@@ -1,8 +1,12 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireActor } from "@/app/_lib/session";
 import { can } from "@/domain/roles";
 import { getServerCaller } from "@/trpc/server";
+import { ViewerZoneProvider } from "@/components/time";
+import { formatInZone, personZone } from "@/domain/time-zone";
 import { UserMenu } from "../user-menu";
+import { ZoneDetector } from "../zone-detector";
 import { AppNav, WorkspaceSwitcher } from "./shell";
 import { loadWorkspace } from "./workspace-context";
 
@@ -30,7 +34,10 @@ export default async function WorkspaceLayout({ children, params }: { children: 
     { href: `/w/${slug}/settings`, label: "Settings", show: true },
   ].filter((i) => i.show);
 
+  const zone = personZone(actor.timeZone, workspace.timeZone);
   return (
+    <ViewerZoneProvider zone={zone}>
+    <ZoneDetector needed={!actor.timeZone} />
     <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr] print:block">
       <nav aria-label="Workspace" className="app-chrome border-b border-slate-200 bg-white p-4 md:min-h-screen md:border-r md:border-b-0">
         <p className="mb-4 font-semibold text-brand-700">Loopwise</p>
@@ -40,7 +47,10 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       <div className="min-w-0">
         <header className="app-chrome flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
           <p className="text-sm text-slate-600">
-            <span className="font-medium text-slate-900">{workspace.name}</span> · your role: {workspace.role}
+            <span className="font-medium text-slate-900">{workspace.name}</span> · your role: {workspace.role} ·{" "}
+            <Link href="/w#account-tz" className="underline decoration-slate-300 underline-offset-2 hover:text-slate-900" title="Every time is shown in this zone. Change it on your account page.">
+              times in {zone} ({formatInZone(new Date(), zone, "time").replace(/^.* /, "")})
+            </Link>
           </p>
           <UserMenu name={actor.name} email={actor.email} />
         </header>
@@ -49,5 +59,6 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         </main>
       </div>
     </div>
+    </ViewerZoneProvider>
   );
 }

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { LEVELS } from "@/schemas/library";
+import { LocalTime } from "@/components/time";
 import { useTRPC } from "@/trpc/react";
 
 const f = (n: number | null | undefined, d = 2) => (n === null || n === undefined || !Number.isFinite(n) ? "—" : n.toFixed(d));
@@ -32,10 +33,13 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
   const [to, setTo] = useState("");
   const cohort = useQuery(trpc.calibration.cohort.queryOptions({ workspaceId, level: (level || undefined) as (typeof LEVELS)[number] | undefined, targetRole: role.trim() || undefined, from: from ? new Date(from) : undefined, to: to ? new Date(`${to}T23:59:59`) : undefined }));
   const report = useQuery(trpc.calibration.interviewers.queryOptions({ workspaceId }));
-  const rows = [...(cohort.data?.candidates ?? [])].sort((a, b) => (sort === "name" ? a.name.localeCompare(b.name) : b[sort] - a[sort]));
+  const rows = [...(cohort.data?.candidates ?? [])].sort((a, b) => (sort === "name" ? a.name.localeCompare(b.name) : (b[sort] ?? 0) - (a[sort] ?? 0)));
   return (
     <div className="space-y-6">
-      <Card title="Cohort" description="Calibrated overall score with a 95% interval; raw mean beside it.">
+      <Card
+        title="Cohort"
+        description="One row per candidate's loop, scored from that loop's scorecards only. Calibrated = the raw average corrected for how leniently each interviewer rates across all loops of the last 12 months; the bar shows where the score most likely lies (95%). Loops that cannot be calibrated are listed apart and never ranked."
+      >
         <form className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-5" onSubmit={(e) => e.preventDefault()} aria-label="Cohort filters">
           <Field label="Level" htmlFor="cal-level">
             <ChoiceSelect id="cal-level" value={level} options={LEVELS} allLabel="All levels" onChange={(value) => setLevel(value)} />
@@ -69,6 +73,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
               <thead className="text-xs text-slate-600">
                 <tr>
                   <th scope="col" className="py-2">Candidate</th>
+                  <th scope="col">Loop</th>
                   <th scope="col">Raw</th>
                   <th scope="col">Calibrated ± SE</th>
                   <th scope="col">Interval (1–4)</th>
@@ -79,13 +84,14 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {rows.map((c) => (
-                  <tr key={c.candidateId}>
+                  <tr key={c.loopId}>
                     <th scope="row" className="py-2 font-medium">{c.name}</th>
+                    <td className="text-xs text-slate-600">{c.loop}</td>
                     <td className="tabular-nums">{f(c.raw)}</td>
                     <td className="tabular-nums">
                       {f(c.calibrated)} ± {f(c.standardError)}
                     </td>
-                    <td><IntervalBar value={c.calibrated} se={c.standardError} /></td>
+                    <td>{c.calibrated !== null && <IntervalBar value={c.calibrated} se={c.standardError ?? Number.NaN} />}</td>
                     {cohort.data.dimensions.map((d) => (
                       <td key={d.key} className="px-1 tabular-nums">{f(c.byDimension[d.key]?.calibrated)}</td>
                     ))}
@@ -95,16 +101,41 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
             </table>
           </div>
         )}
+        {cohort.data && cohort.data.notCalibrated.length > 0 && (
+          <div className="mt-4" data-testid="not-calibrated">
+            <h3 className="text-sm font-semibold">Not calibrated (not ranked)</h3>
+            <ul className="mt-1 space-y-1 text-sm">
+              {cohort.data.notCalibrated.map((c) => (
+                <li key={c.loopId}>
+                  <span className="font-medium">{c.name}</span> · {c.loop} · raw {f(c.raw)}
+                  <span className="block text-xs text-slate-600">{c.notCalibratedReason}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {cohort.data && (
+          <p className="mt-3 text-xs text-slate-600">
+            Calibrated together: {cohort.data.window.loops} loop(s) with a scorecard submitted since <LocalTime value={cohort.data.window.since} style="date" />
+            {cohort.data.window.truncated ? " (the most recent ones only)" : ""}.
+          </p>
+        )}
         {cohort.data?.warnings.length ? (
-          <ul className="mt-3 list-disc pl-5 text-xs text-amber-900">
-            {cohort.data.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
+          <details className="mt-2 text-xs text-amber-900">
+            <summary className="cursor-pointer">{cohort.data.warnings.length} note(s) on the data</summary>
+            <ul className="mt-1 list-disc pl-5">
+              {cohort.data.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </details>
         ) : null}
       </Card>
 
-      <Card title="Interviewer calibration" description="Severity: positive rates higher than the panel (lenient), negative lower (harsh). Panel gap: mean distance from the other interviewers on the same candidate and signal.">
+      <Card
+        title="Interviewer calibration"
+        description="Severity: how many rating points an interviewer rates above (+, lenient) or below (−, harsh) the panel on the same candidates. Gain: how much of the scale they use (1 = like the panel, above 1 = spreads candidates further apart). Spread: how much their ratings scatter beyond that. ± is one standard error. Panel gap: mean distance from the other interviewers on the same candidate and signal."
+      >
         {report.isPending ? (
           <Skeleton rows={4} />
         ) : report.isError ? (
@@ -118,6 +149,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
                 <tr>
                   <th scope="col" className="py-2">Interviewer</th>
                   <th scope="col">Severity ± SE</th>
+                  <th scope="col">Gain ± SE</th>
                   <th scope="col">Spread ± SE</th>
                   <th scope="col">Ratings</th>
                   <th scope="col">Scorecards</th>
@@ -129,7 +161,8 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
                 {report.data.interviewers.map((i) => (
                   <tr key={i.interviewerId}>
                     <th scope="row" className="py-2 font-medium">{i.name}</th>
-                    <td className="tabular-nums">{i.identifiable ? `${f(i.severity)} ± ${f(i.standardError)}` : "not estimable (shares no candidates)"}</td>
+                    <td className="tabular-nums" title={i.notCalibratedReason ?? undefined}>{i.identifiable ? `${f(i.severity)} ± ${f(i.standardError)}` : <span className="text-slate-600">not estimable<span className="block text-xs">{i.notCalibratedReason}</span></span>}</td>
+                    <td className="tabular-nums">{i.gain === null ? "—" : `${f(i.gain)} ± ${f(i.gainStandardError)}`}</td>
                     <td className="tabular-nums">
                       {f(i.spread)}
                       {i.spreadStandardError !== null && ` ± ${f(i.spreadStandardError)}`}
@@ -147,7 +180,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
       </Card>
 
       {report.data && (
-        <Card title="Inter-rater agreement" description="Krippendorff's alpha (ordinal): 1 is perfect agreement, 0 is chance; blank when too few candidates were rated twice.">
+        <Card title="Inter-rater agreement" description="Krippendorff's alpha (ordinal) on raw ratings: 1 is perfect agreement, 0 is chance; 0.8 or more is reliable, 0.67–0.8 tentative. The range is a 95% bootstrap interval; blank when too few loops were rated twice.">
           <div className="grid gap-4 md:grid-cols-2">
             {(["byDimension", "bySignal"] as const).map((k) => (
               <table key={k} className="w-full text-left text-sm">
@@ -157,7 +190,8 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
                     <tr key={a.key}>
                       <th scope="row" className="py-1 font-normal">{a.key.replace(/-/g, " ")}</th>
                       <td className="tabular-nums">{a.alpha === null ? "—" : a.alpha.toFixed(2)}</td>
-                      <td className="text-xs text-slate-600">{a.units} candidates</td>
+                      <td className="tabular-nums text-xs text-slate-600">{a.interval ? `${a.interval[0].toFixed(2)} to ${a.interval[1].toFixed(2)}` : ""}</td>
+                      <td className="text-xs text-slate-600">{a.units} loops</td>
                     </tr>
                   ))}
                 </tbody>

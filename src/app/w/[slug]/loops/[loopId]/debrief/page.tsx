@@ -11,7 +11,12 @@ export const metadata: Metadata = { title: "Debrief" };
 export const dynamic = "force-dynamic";
 
 const REC: Record<string, string> = { strong_no: "Strong no", no: "No", yes: "Yes", strong_yes: "Strong yes" };
-const fmt = (n: number | null) => (n === null ? "—" : n.toFixed(1));
+const fmt = (n: number | null, digits = 2) => (n === null ? "—" : n.toFixed(digits));
+/** "3.10 (2.85–3.35)": the score and where it most likely lies (95%). */
+const withRange = (value: number | null, se: number | null) =>
+  value === null ? "—" : se === null ? value.toFixed(2) : `${value.toFixed(2)} (${Math.max(1, value - 1.96 * se).toFixed(2)}–${Math.min(4, value + 1.96 * se).toFixed(2)})`;
+const leniency = (severity: number | null) =>
+  severity === null ? "leniency unknown" : Math.abs(severity) < 0.05 ? "rates like the panel" : severity > 0 ? `rates ${severity.toFixed(2)} higher than the panel` : `rates ${(-severity).toFixed(2)} lower than the panel`;
 
 export default async function DebriefPage({ params }: { params: Promise<{ slug: string; loopId: string }> }) {
   const { slug, loopId } = await params;
@@ -28,6 +33,11 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
   return (
     <>
       <PageHeader title={`Debrief: ${d.loop.candidate}`} description={`${d.loop.targetRole} · ${d.loop.level} · ${d.columns.length} scorecard(s) in${d.pendingScorecards ? `, ${d.pendingScorecards} round(s) without one yet` : ""}`} />
+      {d.cancelledRounds.length > 0 && (
+        <p role="note" className="mb-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700 ring-1 ring-slate-200" data-testid="cancelled-rounds">
+          Cancelled, so no evidence from: {d.cancelledRounds.join(", ")}.
+        </p>
+      )}
       {d.columns.length === 0 ? (
         <EmptyState title="No scorecards submitted yet">The matrix fills as interviewers submit.</EmptyState>
       ) : (
@@ -39,7 +49,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
               {d.disagreements.length > 0 && `Ratings differ by 2 or more on ${d.disagreements.map((x) => x.title).join(", ")}.`}
             </p>
           )}
-          <Card title="Rounds × signals" description="Raw rating / calibrated rating (corrected for each interviewer's severity across the workspace).">
+          <Card title="Rounds × signals" description="Each interviewer's raw rating. The last column is the signal's calibrated score: the ratings corrected for how leniently or strictly each interviewer rates across all loops of the last year, with the range it most likely lies in (95%).">
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm" data-testid="debrief-matrix">
                 <thead className="text-xs text-slate-600">
@@ -50,8 +60,10 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                         {c.roundType}
                         <span className="block font-normal">{c.interviewer}</span>
                         <span className="block font-normal">{c.recommendation ? REC[c.recommendation] : ""}</span>
+                        <span className="block font-normal text-slate-500" title={c.severityNote ?? "Leniency across all loops of the last year, in rating points"}>{leniency(c.severity)}</span>
                       </th>
                     ))}
+                    <th scope="col" className="px-2 py-2">Calibrated</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -62,9 +74,12 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                       </th>
                       {row.cells.map((c) => (
                         <td key={c.scorecardId} className="px-2 py-2 tabular-nums">
-                          {c.notObserved ? <span className="text-slate-500">n/o</span> : c.raw === null ? "—" : `${c.raw} / ${fmt(c.calibrated)}`}
+                          {c.notObserved ? <span className="text-slate-500">n/o</span> : c.raw === null ? "—" : c.raw}
                         </td>
                       ))}
+                      <td className="px-2 py-2 tabular-nums" title={row.notCalibratedReason ?? undefined}>
+                        {row.calibrated === null && row.notCalibratedReason ? <span className="text-slate-500">not calibrated</span> : withRange(row.calibrated, row.standardError)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -72,13 +87,14 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
             </div>
           </Card>
           <div className="grid gap-4 lg:grid-cols-2">
-            <Card title="Calibrated scores by dimension" description="With standard errors; wide intervals mean thin evidence.">
+            <Card title="Scores by dimension" description="Only this loop's scorecards count. Calibrated = corrected for each interviewer's leniency; the range in brackets is where the score most likely lies (95%): a wide range means thin evidence.">
               <table className="w-full text-sm" data-testid="dimension-scores">
                 <thead className="text-left text-xs text-slate-600">
                   <tr>
                     <th scope="col">Dimension</th>
                     <th scope="col">Raw</th>
-                    <th scope="col">Calibrated ± SE</th>
+                    <th scope="col">Calibrated (range)</th>
+                    <th scope="col">From</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -87,19 +103,23 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                       <th scope="row" className="py-1 text-left font-medium">{s.dimension}</th>
                       <td className="tabular-nums">{s.raw.toFixed(2)}</td>
                       <td className="tabular-nums">
-                        {s.calibrated.toFixed(2)} ± {s.standardError.toFixed(2)}
+                        {s.calibrated === null ? <span className="text-slate-600">not calibrated{s.notCalibratedReason && <span className="block text-xs">{s.notCalibratedReason}</span>}</span> : withRange(s.calibrated, s.standardError)}
                       </td>
+                      <td className="text-xs text-slate-600">{s.rounds.join(", ")}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              {d.calibration.warnings.length > 0 && (
-                <ul className="mt-3 list-disc pl-5 text-xs text-amber-900">
-                  {d.calibration.warnings.map((w) => (
-                    <li key={w}>{w}</li>
-                  ))}
-                </ul>
+              {d.overall && (
+                <p className="mt-2 text-sm" data-testid="overall-score">
+                  Overall: raw {fmt(d.overall.raw)}, calibrated {d.overall.calibrated === null ? "not available" : withRange(d.overall.calibrated, d.overall.standardError)}
+                </p>
               )}
+              <p className="mt-2 text-xs text-slate-600">
+                {d.calibration.inCohort
+                  ? `Leniency is measured across ${d.calibration.cohortLoops} loop(s) with scorecards from the last 12 months.`
+                  : "This loop is older than the 12-month calibration window, so only raw ratings are shown."}
+              </p>
             </Card>
             <Card title="Coverage" description="Signals with a rating and evidence, per dimension.">
               <ul className="space-y-2 text-sm">

@@ -50,6 +50,12 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
           </span>
         }
       />
+      {data.scoresChangedSinceRelease && (
+        <p role="status" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="scores-changed">
+          The scores have been recalculated since version {data.releasedVersion} was released (interviewers&apos; leniency is re-measured as new scorecards come in).
+          The candidate still sees the released numbers; release a revision to update them.
+        </p>
+      )}
       <div className="grid gap-6 xl:grid-cols-2">
         <div className="space-y-4">
           <Card title="Summary for the candidate">

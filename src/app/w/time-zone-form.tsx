@@ -1,0 +1,53 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { useFormErrors } from "@/components/errors";
+import { Button, Card, Field, Select } from "@/components/ui";
+import { timeZoneList } from "@/domain/time-zone";
+import { SetTimeZoneInput } from "@/schemas/account";
+import { useTRPC } from "@/trpc/react";
+
+/** The person's own time zone: every time in Loopwise and in its emails is shown in it. */
+export function TimeZoneForm({ timeZone: initial }: { timeZone: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [timeZone, setTimeZone] = useState(initial);
+  const { errors, validate, onServerError } = useFormErrors();
+  const save = useMutation(
+    trpc.account.setTimeZone.mutationOptions({
+      onSuccess: (me) => {
+        toast.success(`Times are now shown in ${me.timeZone}`);
+        router.refresh();
+      },
+      onError: onServerError,
+    }),
+  );
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = validate(SetTimeZoneInput, { timeZone });
+    if (input) save.mutate(input);
+  }
+  return (
+    <Card title="Your time zone" description={`Every time in Loopwise and in its emails is shown in this zone, and your weekly availability is read in it.`}>
+      <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3">
+        <div className="min-w-56 flex-1">
+          <Field label="Time zone" htmlFor="account-tz" error={errors.timeZone}>
+            <Select id="account-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+              {timeZoneList(initial).map((z) => (
+                <option key={z} value={z}>
+                  {z}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <Button type="submit" busy={save.isPending}>
+          Save time zone
+        </Button>
+      </form>
+    </Card>
+  );
+}
