@@ -2,7 +2,12 @@ import { Button, Text } from "@react-email/components";
 import { EmailLayout, emailStyles } from "./components/email-layout";
 
 export interface RoundScheduledEmailProps {
-  kind: "scheduled" | "rescheduled" | "cancelled";
+  /** "updated": the time is unchanged but something else is (see `changes`), or a cancellation was undone. */
+  kind: "scheduled" | "rescheduled" | "updated" | "cancelled";
+  /** What changed, in plain words, for an update ("Video link: https://…"). */
+  changes?: string[];
+  /** Why the round was cancelled, when the coach gave a reason. */
+  reason?: string;
   recipientName: string;
   roundName: string;
   workspaceName: string;
@@ -14,11 +19,12 @@ export interface RoundScheduledEmailProps {
   url: string;
 }
 
-const HEADINGS = { scheduled: "Round scheduled", rescheduled: "Round moved", cancelled: "Round cancelled" } as const;
+const HEADINGS = { scheduled: "Round scheduled", rescheduled: "Round moved", updated: "Round updated", cancelled: "Round cancelled" } as const;
+const PREFIX = { scheduled: "Scheduled", rescheduled: "Moved", updated: "Updated" } as const;
 
 export function roundScheduledSubject(p: RoundScheduledEmailProps): string {
   if (p.kind === "cancelled") return `Cancelled: ${p.roundName} (${p.workspaceName})`;
-  return `${p.kind === "rescheduled" ? "Moved" : "Scheduled"}: ${p.roundName}, ${p.when}`;
+  return `${PREFIX[p.kind]}: ${p.roundName}, ${p.when}`;
 }
 
 export default function RoundScheduledEmail(p: RoundScheduledEmailProps) {
@@ -39,6 +45,17 @@ export default function RoundScheduledEmail(p: RoundScheduledEmailProps) {
           </>
         ) : null}
       </Text>
+      {p.kind === "updated" && p.changes?.length ? (
+        <Text style={emailStyles.text}>
+          What changed:
+          {p.changes.map((c) => (
+            <span key={c}>
+              <br />– {c}
+            </span>
+          ))}
+        </Text>
+      ) : null}
+      {p.kind === "cancelled" && p.reason ? <Text style={emailStyles.text}>Reason: {p.reason}</Text> : null}
       <Button href={p.url} style={emailStyles.button}>
         Open in Loopwise
       </Button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInZone, isTimeZone, personZone, timeZoneList } from "./time-zone";
+import { formatInZone, fromZonedInput, isTimeZone, personZone, timeZoneList, toZonedInput } from "./time-zone";
 
 describe("time zones", () => {
   it("writes the same instant as each viewer's wall time with the zone's abbreviation, whatever the process zone", () => {
@@ -23,5 +23,16 @@ describe("time zones", () => {
     expect(isTimeZone("Mars/Olympus")).toBe(false);
     expect(formatInZone("2026-12-07T14:00:00Z", "Mars/Olympus", "time")).toBe("2:00 PM UTC");
     expect(timeZoneList("Asia/Kolkata")[0]).toBe("Asia/Kolkata");
+  });
+});
+
+describe("datetime fields in the viewer's zone", () => {
+  it("shows and reads wall time in the given zone, not the process's", () => {
+    const at = new Date("2026-12-07T14:00:00Z");
+    expect(toZonedInput(at, "America/New_York")).toBe("2026-12-07T09:00");
+    expect(toZonedInput(at, "Asia/Tokyo")).toBe("2026-12-07T23:00");
+    expect(fromZonedInput("2026-12-07T09:00", "America/New_York")!.toISOString()).toBe(at.toISOString());
+    expect(fromZonedInput("not a time", "UTC")).toBeNull();
+    expect(toZonedInput(null, "UTC")).toBe("");
   });
 });

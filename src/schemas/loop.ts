@@ -69,6 +69,17 @@ export const BookRoundsInput = z.object({
     .max(20),
 });
 export const RoundRef = z.object({ ...WS, roundId: Id });
+export const CancelRoundInput = z.object({
+  ...WS,
+  roundId: Id,
+  reason: z.string().trim().min(3, "Say why the round is cancelled (people booked will read it)").max(500, "Keep the reason under 500 characters"),
+});
+export const AddRoundInput = z.object({
+  ...WS,
+  loopId: Id,
+  roundTypeId: Id,
+  durationMin: z.number().int().min(10, "A round lasts at least 10 minutes").max(240, "A round lasts at most 4 hours").optional(),
+});
 
 export const TemplateRoundSchema = z.object({
   roundTypeKey: z.string().min(1).max(60),

@@ -6,6 +6,7 @@ import { renderEmail } from "@/server/email/render";
 import { enqueueEmail } from "@/server/email/outbox";
 import { getEnv } from "@/server/env";
 import { recordAudit } from "./audit";
+import { inviteJoinedCandidate } from "./schedule";
 import { inTransaction, type Actor, type Scope, type Tx } from "./scope";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -215,6 +216,8 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string, now 
       if (loops.length) {
         await tx.loop.updateMany({ where: { id: { in: loops.map((l) => l.id) } }, data: { candidateMemberId: membership.id } });
         await tx.round.updateMany({ where: { workspaceId: fresh.workspaceId, loopId: { in: loops.map((l) => l.id) }, candidateMemberId: null }, data: { candidateMemberId: membership.id } });
+        // Rounds booked while they were invited: their invitations reach them now.
+        await inviteJoinedCandidate(tx, fresh.workspaceId, membership.id, loops.map((l) => l.id), now);
       }
     }
     await recordAudit(tx, {

@@ -1,6 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { callerFor, createUser, createWorkspaceWithRoles, db, outcome, type TestWorkspace } from "@/test/factories";
+import type { AppError } from "@/server/errors";
+import { restoreRound } from "./schedule";
 
 const DAY = 86_400_000;
 /** A Monday 15:00 UTC at least two weeks ahead, so reminders are in the future. */
@@ -95,9 +97,21 @@ describe("a loop for a new candidate email", () => {
     const rounds = await db.round.findMany({ where: { loopId }, orderBy: { order: "asc" } });
     await ws.members.coach.caller.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[0]!.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: futureMonday() }] });
 
+    expect(await db.emailOutbox.count({ where: { workspaceId: ws.id, to: newcomer.email! } })).toBe(1); // the invitation only
     const token = `tok${invitation.id}`.padEnd(43, "Q");
     await db.invitation.update({ where: { id: invitation.id }, data: { tokenHash: (await import("./invitation")).hashToken(token) } });
     await callerFor(newcomer).invitation.accept({ token });
+    // The round booked before they joined: its invitation with the calendar file, and its reminders, once.
+    const invite = await db.emailOutbox.findMany({ where: { workspaceId: ws.id, to: newcomer.email!, topic: `round:${rounds[0]!.id}:scheduled` } });
+    expect(invite).toHaveLength(1);
+    expect(parseIcs((invite[0]!.attachments as { content: string }[])[0]!.content)).toMatchObject({ method: "REQUEST", uid: rounds[0]!.icsUid });
+    expect(await db.emailOutbox.count({ where: { workspaceId: ws.id, to: newcomer.email!, topic: { startsWith: `round:${rounds[0]!.id}:reminder` } } })).toBe(2);
+    expect(await outcome(callerFor(newcomer).invitation.accept({ token }))).toBe("CONFLICT");
+    await Promise.all([1, 2, 3].map(() => outcome(callerFor(newcomer).invitation.accept({ token }))));
+    expect(await db.emailOutbox.count({ where: { workspaceId: ws.id, to: newcomer.email!, topic: `round:${rounds[0]!.id}:scheduled` } })).toBe(1);
+    // Later changes reach them like anyone booked.
+    await ws.members.coach.caller.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[0]!.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: new Date(futureMonday().getTime() + DAY) }] });
+    expect(await db.emailOutbox.count({ where: { workspaceId: ws.id, to: newcomer.email!, topic: `round:${rounds[0]!.id}:rescheduled` } })).toBe(1);
     const member = await db.membership.findFirstOrThrow({ where: { workspaceId: ws.id, userId: newcomer.userId } });
     expect((await db.loop.findUniqueOrThrow({ where: { id: loopId } })).candidateMemberId).toBe(member.id);
     expect(await db.round.count({ where: { loopId, candidateMemberId: member.id } })).toBe(4);
@@ -137,6 +151,7 @@ describe("booking", () => {
         ),
       ),
     );
+    expect(results.filter((r) => r !== "OK" && r !== "CONFLICT")).toEqual([]);
     expect(results.filter((r) => r === "OK")).toHaveLength(1);
     expect(results.filter((r) => r === "CONFLICT")).toHaveLength(19);
     expect(await db.round.count({ where: { workspaceId: ws.id, interviewerMemberId: ws.members.interviewer.memberId, status: "scheduled" } })).toBe(1);
@@ -186,11 +201,106 @@ describe("booking", () => {
     expect(pending).toHaveLength(4);
     expect(pending.every((m) => m.nextAttemptAt.getTime() === later.getTime() - DAY || m.nextAttemptAt.getTime() === later.getTime() - 3_600_000)).toBe(true);
 
-    await coach.schedule.cancelRound({ workspaceId: ws.id, roundId: round.id });
+    await coach.schedule.cancelRound({ workspaceId: ws.id, roundId: round.id, reason: "The candidate is ill" });
     const cancel = await db.emailOutbox.findFirstOrThrow({ where: { workspaceId: ws.id, topic: `round:${round.id}:cancelled` } });
+    expect(cancel.text).toContain("Reason: The candidate is ill");
     expect(parseIcs((cancel.attachments as { content: string }[])[0]!.content)).toMatchObject({ method: "CANCEL", uid: round.icsUid, sequence: 2 });
     expect(await reminders()).toHaveLength(0);
-    expect(await outcome(coach.schedule.cancelRound({ workspaceId: ws.id, roundId: round.id }))).toBe("CONFLICT");
+    expect(await outcome(coach.schedule.cancelRound({ workspaceId: ws.id, roundId: round.id, reason: "Again" }))).toBe("CONFLICT");
+  });
+
+  it("cancel asks for a reason and can be undone before the start (an update, not a new invite); a cancelled round can be booked again", async () => {
+    const ws = await createWorkspaceWithRoles("undo");
+    const { loopId, rounds } = await loopFor(ws);
+    const round = rounds[0]!;
+    const coach = ws.members.coach.caller;
+    const at = futureMonday();
+    await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: round.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: at }] });
+    expect(await outcome(coach.schedule.cancelRound({ workspaceId: ws.id, roundId: round.id, reason: "" }))).toBe("BAD_REQUEST");
+    await coach.schedule.cancelRound({ workspaceId: ws.id, roundId: round.id, reason: "Interviewer is travelling" });
+    let loop = await coach.loop.get({ workspaceId: ws.id, loopId });
+    expect(loop.rounds[0]).toMatchObject({ status: "cancelled", cancelReason: "Interviewer is travelling", canRestore: true });
+
+    await coach.schedule.restoreRound({ workspaceId: ws.id, roundId: round.id });
+    const restored = await db.round.findUniqueOrThrow({ where: { id: round.id } });
+    expect(restored).toMatchObject({ status: "scheduled", cancelReason: null, icsSequence: 2 });
+    expect(restored.startsAt!.toISOString()).toBe(at.toISOString());
+    const updates = await db.emailOutbox.findMany({ where: { workspaceId: ws.id, topic: `round:${round.id}:updated` } });
+    expect(updates.map((m) => m.to).sort()).toEqual([ws.members.candidate.actor.email, ws.members.interviewer.actor.email].sort());
+    expect(updates[0]!.subject).toMatch(/^Updated: /);
+    expect(updates[0]!.text).toContain("The cancellation was undone");
+    expect(parseIcs((updates[0]!.attachments as { content: string }[])[0]!.content)).toMatchObject({ method: "REQUEST", uid: round.icsUid, sequence: 2 });
+    expect(await db.emailOutbox.count({ where: { workspaceId: ws.id, topic: `round:${round.id}:scheduled` } })).toBe(2); // only the first booking's
+    expect(await outcome(coach.schedule.restoreRound({ workspaceId: ws.id, roundId: round.id }))).toBe("CONFLICT");
+
+    // Cancelled again, then booked at a new time: a fresh invitation with a higher SEQUENCE.
+    await coach.schedule.cancelRound({ workspaceId: ws.id, roundId: round.id, reason: "Moving to next week" });
+    const nextWeek = new Date(at.getTime() + 7 * DAY);
+    await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: round.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: nextWeek }] });
+    const rebooked = await db.round.findUniqueOrThrow({ where: { id: round.id } });
+    expect(rebooked).toMatchObject({ status: "scheduled", icsSequence: 4 });
+    loop = await coach.loop.get({ workspaceId: ws.id, loopId });
+    expect(loop.rounds[0]!.status).toBe("scheduled");
+    expect(await db.auditEvent.count({ where: { workspaceId: ws.id, action: { in: ["round.cancelled", "round.restored", "round.rebooked"] } } })).toBe(4);
+  });
+
+  it("the undo ends at the round's start", async () => {
+    const ws = await createWorkspaceWithRoles("undo-late");
+    const { loopId, rounds } = await loopFor(ws);
+    const at = futureMonday();
+    await ws.members.coach.caller.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[0]!.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: at }] });
+    await ws.members.coach.caller.schedule.cancelRound({ workspaceId: ws.id, roundId: rounds[0]!.id, reason: "No longer needed" });
+    const scope = { workspaceId: ws.id, userId: ws.members.coach.actor.userId, memberId: ws.members.coach.memberId, role: "coach" as const };
+    const err = await restoreRound(db, scope, { roundId: rounds[0]!.id }, new Date(at.getTime() + 60_000)).then(() => null, (e: AppError) => e);
+    expect(err).toMatchObject({ code: "CONFLICT" });
+    expect(err!.message).toMatch(/passed/);
+  });
+
+  it("refuses bookings and moves in the past; only a change of time sends Moved, other edits an update naming the change", async () => {
+    const ws = await createWorkspaceWithRoles("past");
+    const { loopId, rounds } = await loopFor(ws);
+    const coach = ws.members.coach.caller;
+    const past = new Date("2020-01-01T10:00:00Z");
+    const err = await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[0]!.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: past }] }).then(() => null, (e: { code: string; message: string }) => e);
+    expect(err).toMatchObject({ code: "BAD_REQUEST" });
+    expect(err!.message).toMatch(/in the past/);
+    expect(await db.emailOutbox.count({ where: { workspaceId: ws.id, topic: { startsWith: "round:" } } })).toBe(0);
+
+    const at = futureMonday();
+    await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[0]!.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: at }] });
+    expect(await outcome(coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[0]!.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: past }] }))).toBe("BAD_REQUEST");
+    // Same time, new video link: an update that says so, never "Moved".
+    await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[0]!.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: at, location: "https://meet.example/new" }] });
+    expect(await db.emailOutbox.count({ where: { workspaceId: ws.id, topic: `round:${rounds[0]!.id}:rescheduled` } })).toBe(0);
+    const update = await db.emailOutbox.findFirstOrThrow({ where: { workspaceId: ws.id, topic: `round:${rounds[0]!.id}:updated`, to: ws.members.candidate.actor.email! } });
+    expect(update.subject).toMatch(/^Updated: /);
+    expect(update.text).toContain("Video link or place: https://meet.example/new");
+    // Saving with nothing changed sends nothing.
+    const before = await db.emailOutbox.count({ where: { workspaceId: ws.id } });
+    await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[0]!.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: at, location: "https://meet.example/new" }] });
+    expect(await db.emailOutbox.count({ where: { workspaceId: ws.id } })).toBe(before);
+    // A new interviewer: they get the invitation details as an update, the one taken off a cancellation.
+    await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[0]!.id, interviewerMemberId: ws.members.owner.memberId, startsAt: at }] });
+    const offTheRound = await db.emailOutbox.findFirstOrThrow({ where: { workspaceId: ws.id, topic: `round:${rounds[0]!.id}:cancelled`, to: ws.members.interviewer.actor.email! } });
+    expect(parseIcs((offTheRound.attachments as { content: string }[])[0]!.content)).toMatchObject({ method: "CANCEL" });
+    expect(await db.emailOutbox.count({ where: { workspaceId: ws.id, topic: `round:${rounds[0]!.id}:updated`, to: ws.members.owner.actor.email! } })).toBe(1);
+  });
+
+  it("a loop gains a round, and loses one that was never booked", async () => {
+    const ws = await createWorkspaceWithRoles("add-round");
+    const { loopId, rounds } = await loopFor(ws);
+    const coach = ws.members.coach.caller;
+    const design = await db.roundType.findFirstOrThrow({ where: { workspaceId: ws.id, key: "system-design" } });
+    const { id } = await coach.loop.addRound({ workspaceId: ws.id, loopId, roundTypeId: design.id });
+    let loop = await coach.loop.get({ workspaceId: ws.id, loopId });
+    expect(loop.rounds.at(-1)).toMatchObject({ id, status: "unscheduled", durationMin: design.defaultDurationMin, roundType: { key: "system-design" } });
+    expect(loop.rounds).toHaveLength(rounds.length + 1);
+    await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: rounds[0]!.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: futureMonday() }] });
+    expect(await outcome(coach.loop.removeRound({ workspaceId: ws.id, roundId: rounds[0]!.id }))).toBe("CONFLICT");
+    await coach.loop.removeRound({ workspaceId: ws.id, roundId: id });
+    loop = await coach.loop.get({ workspaceId: ws.id, loopId });
+    expect(loop.rounds.map((r) => r.id)).not.toContain(id);
+    expect(await outcome(ws.members.interviewer.caller.loop.addRound({ workspaceId: ws.id, loopId, roundTypeId: design.id }))).toBe("FORBIDDEN");
   });
 
   it("pins the round type's published rubric version when a round is scheduled", async () => {

@@ -10,7 +10,7 @@ import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
 import { statusAfterBooking, type LoopStatus } from "@/domain/loop-status";
 import { formatInZone } from "@/domain/time-zone";
-import { recordAudit } from "./audit";
+import { recordAudit, type AuditAction } from "./audit";
 import { publishedRubricVersionId } from "./published-rubric";
 import { memberZones } from "./time-zones";
 import { scheduleScorecardReminders } from "./scorecard";
@@ -247,7 +247,7 @@ interface Person {
   timeZone: string;
 }
 
-async function people(tx: Tx, scope: Scope, memberIds: string[]): Promise<Map<string, Person>> {
+async function people(tx: Tx, scope: Pick<Scope, "workspaceId">, memberIds: string[]): Promise<Map<string, Person>> {
   const [members, zones] = await Promise.all([
     tx.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: memberIds } }, include: { user: { select: { name: true, email: true } } } }),
     memberZones(tx, scope.workspaceId, memberIds),
@@ -257,18 +257,24 @@ async function people(tx: Tx, scope: Scope, memberIds: string[]): Promise<Map<st
 
 type RoundRow = { id: string; icsUid: string; icsSequence: number; startsAt: Date | null; endsAt: Date | null; durationMin: number; location: string; roundTypeId: string; interviewerMemberId: string | null; shadowMemberId: string | null; candidateMemberId: string | null; loopId: string };
 
-/** Calendar mail to everyone in a round (with an ICS), and its reminders, all in the caller's transaction. */
-async function notifyRound(tx: Tx, scope: Scope, round: RoundRow, kind: "scheduled" | "rescheduled" | "cancelled") {
+type NotifyKind = "scheduled" | "rescheduled" | "updated" | "cancelled";
+
+/**
+ * Calendar mail to everyone in a round (with an ICS), and its reminders, all in the caller's transaction.
+ * `only` limits the mail (and new reminders) to some members, leaving everyone else's reminders alone:
+ * people taken off a round get its cancellation; a candidate who joins late gets the invitation.
+ */
+async function notifyRound(tx: Tx, scope: Pick<Scope, "workspaceId">, round: RoundRow, kind: NotifyKind, extra: { changes?: string[]; reason?: string; only?: string[] } = {}) {
   const env = getEnv();
   const [roundType, workspace] = await Promise.all([
     tx.roundType.findFirstOrThrow({ where: { id: round.roundTypeId, workspaceId: scope.workspaceId }, select: { name: true } }),
     tx.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { name: true, slug: true } }),
   ]);
-  const ids = [round.interviewerMemberId, round.shadowMemberId, round.candidateMemberId].filter((x): x is string => !!x);
-  const who = await people(tx, scope, ids);
+  const ids = [round.interviewerMemberId, round.shadowMemberId, round.candidateMemberId, ...(extra.only ?? [])].filter((x): x is string => !!x);
+  const who = await people(tx, scope, [...new Set(ids)]);
   const candidate = round.candidateMemberId ? who.get(round.candidateMemberId) : undefined;
-  const attendees = [...who.values()].filter((p) => p.email);
-  await withdrawPendingEmails(tx, scope.workspaceId, `round:${round.id}:reminder`);
+  const attendees = [...who.values()].filter((p) => p.email && (!extra.only || extra.only.includes(p.memberId)));
+  if (!extra.only) await withdrawPendingEmails(tx, scope.workspaceId, `round:${round.id}:reminder`);
   if (!round.startsAt || !round.endsAt) return;
   // Each recipient gets their own calendar file: the candidate's lists only the candidate, so interviewer
   // identities never reach them; interviewers see everyone in the round.
@@ -292,6 +298,8 @@ async function notifyRound(tx: Tx, scope: Scope, round: RoundRow, kind: "schedul
     const withWhom = isCandidate ? "your interviewer" : (candidate?.name ?? "the candidate");
     const email = await renderEmail("round-scheduled", {
       kind,
+      changes: extra.changes,
+      reason: extra.reason,
       recipientName: p.name,
       roundName: roundType.name,
       workspaceName: workspace.name,
@@ -341,8 +349,23 @@ export interface Booking {
   questionId?: string | null;
 }
 
-/** Books one or more rounds of a loop in one transaction: all succeed, or none (CONFLICT on a clash). */
-export async function bookRounds(db: Db, scope: Scope, input: { loopId: string; bookings: Booking[] }) {
+/** What a coach changed on a booked round besides its time, in words for the update email. */
+async function describeChanges(tx: Tx, scope: Scope, before: RoundRow & { questionId: string | null }, after: RoundRow & { questionId: string | null }): Promise<string[]> {
+  const changes: string[] = [];
+  const names = await people(tx, scope, [before.interviewerMemberId, after.interviewerMemberId, before.shadowMemberId, after.shadowMemberId].filter((x): x is string => !!x));
+  if (before.interviewerMemberId !== after.interviewerMemberId) changes.push(`Interviewer: now ${names.get(after.interviewerMemberId ?? "")?.name ?? "someone else"}`);
+  if (before.shadowMemberId !== after.shadowMemberId) changes.push(after.shadowMemberId ? `Shadow: ${names.get(after.shadowMemberId)?.name ?? "added"}` : "Shadow: removed");
+  if (before.location !== after.location) changes.push(after.location ? `Video link or place: ${after.location}` : "Video link or place: removed");
+  if (before.questionId !== after.questionId) changes.push("Question: changed");
+  return changes;
+}
+
+/**
+ * Books one or more rounds of a loop in one transaction: all succeed, or none (CONFLICT on a clash). A
+ * booked round whose time changes is "Moved"; other changes send an update that says what changed; a
+ * cancelled round can be booked again. Times in the past are refused.
+ */
+export async function bookRounds(db: Db, scope: Scope, input: { loopId: string; bookings: Booking[] }, now = new Date()) {
   try {
     return await db.$transaction(async (tx) => {
       const loop = await loadLoopForScheduling(tx, scope, input.loopId);
@@ -355,7 +378,12 @@ export async function bookRounds(db: Db, scope: Scope, input: { loopId: string; 
       for (const b of input.bookings) {
         const round = loop.rounds.find((r) => r.id === b.roundId);
         if (!round) throw notFound("That round in this loop");
-        if (round.status === "cancelled") throw new AppError("CONFLICT", "That round is cancelled.");
+        const sameTime = round.status === "scheduled" && round.startsAt?.getTime() === b.startsAt.getTime();
+        // Editing a booked round without moving it is allowed up to its end; a new or moved time must be ahead.
+        if (!sameTime && b.startsAt.getTime() < now.getTime()) {
+          throw new AppError("BAD_REQUEST", "startsAt: that time is in the past. Pick a time from now on.");
+        }
+        if (sameTime && round.endsAt && round.endsAt.getTime() < now.getTime()) throw new AppError("CONFLICT", "This round is over; it can no longer be changed.");
         for (const id of [b.interviewerMemberId, b.shadowMemberId].filter((x): x is string => !!x)) {
           const m = interviewers.find((x) => x.id === id);
           if (!m) throw notFound("That interviewer");
@@ -365,24 +393,51 @@ export async function bookRounds(db: Db, scope: Scope, input: { loopId: string; 
           const q = await tx.question.findFirst({ where: { id: b.questionId, workspaceId: scope.workspaceId, roundTypeId: round.roundTypeId } });
           if (!q) throw notFound("That question for this round type");
         }
-        const moved = round.status === "scheduled";
+        const wasBooked = round.status === "scheduled";
+        const wasCancelled = round.status === "cancelled";
+        const next = {
+          interviewerMemberId: b.interviewerMemberId,
+          shadowMemberId: b.shadowMemberId ?? null,
+          location: b.location ?? round.location,
+          questionId: b.questionId === undefined ? round.questionId : b.questionId,
+        };
+        const changes = wasBooked && sameTime ? await describeChanges(tx, scope, round, { ...round, ...next }) : [];
+        if (wasBooked && sameTime && changes.length === 0) {
+          // Nothing changed: no mail, and the calendars' copies are still current.
+          results.push({ roundId: round.id, startsAt: round.startsAt, endsAt: round.endsAt, sequence: round.icsSequence });
+          continue;
+        }
         const updated = await tx.round.update({
           where: { id: round.id },
           data: {
+            ...next,
             status: "scheduled",
             startsAt: b.startsAt,
             endsAt: new Date(b.startsAt.getTime() + round.durationMin * 60_000),
-            interviewerMemberId: b.interviewerMemberId,
-            shadowMemberId: b.shadowMemberId ?? null,
-            location: b.location ?? round.location,
-            questionId: b.questionId === undefined ? round.questionId : b.questionId,
             rubricVersionId: round.rubricVersionId ?? (await publishedRubricVersionId(tx, scope.workspaceId, round.roundTypeId)),
-            icsSequence: moved ? round.icsSequence + 1 : round.icsSequence,
+            // A calendar replaces an event only when SEQUENCE goes up: any change to a sent invitation raises it.
+            icsSequence: wasBooked || wasCancelled ? round.icsSequence + 1 : round.icsSequence,
+            cancelledAt: null,
+            cancelReason: null,
+            cancelledFrom: null,
           },
         });
-        await notifyRound(tx, scope, updated, moved ? "rescheduled" : "scheduled");
+        let action: AuditAction;
+        if (!wasBooked) {
+          await notifyRound(tx, scope, updated, "scheduled");
+          action = wasCancelled ? "round.rebooked" : "round.scheduled";
+        } else if (!sameTime) {
+          await notifyRound(tx, scope, updated, "rescheduled");
+          action = "round.rescheduled";
+        } else {
+          await notifyRound(tx, scope, updated, "updated", { changes });
+          action = "round.updated";
+        }
+        // People taken off a booked round get its cancellation for their copy of the event.
+        const removed = wasBooked ? [round.interviewerMemberId, round.shadowMemberId].filter((id): id is string => !!id && id !== updated.interviewerMemberId && id !== updated.shadowMemberId) : [];
+        if (removed.length) await notifyRound(tx, scope, { ...round, icsSequence: updated.icsSequence }, "cancelled", { only: removed });
         await scheduleScorecardReminders(tx, scope, updated);
-        await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: moved ? "round.rescheduled" : "round.scheduled", targetType: "round", targetId: round.id, data: { startsAt: b.startsAt.toISOString(), interviewerMemberId: b.interviewerMemberId } });
+        await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action, targetType: "round", targetId: round.id, data: { startsAt: b.startsAt.toISOString(), interviewerMemberId: b.interviewerMemberId } });
         results.push({ roundId: round.id, startsAt: updated.startsAt, endsAt: updated.endsAt, sequence: updated.icsSequence });
       }
       await refreshLoopStatus(tx, loop.id);
@@ -395,19 +450,67 @@ export async function bookRounds(db: Db, scope: Scope, input: { loopId: string; 
   }
 }
 
-export async function cancelRound(db: Db, scope: Scope, input: { roundId: string }) {
+/**
+ * A candidate invited by email joins after some of their rounds were booked: each upcoming booked round's
+ * invitation, calendar file and reminders go to them now. Runs inside the acceptance's transaction, which
+ * happens once per invitation, so a retried accept sends nothing twice.
+ */
+export async function inviteJoinedCandidate(tx: Tx, workspaceId: string, candidateMemberId: string, loopIds: string[], now = new Date()) {
+  const rounds = await tx.round.findMany({ where: { workspaceId, loopId: { in: loopIds }, status: "scheduled", startsAt: { gt: now } }, orderBy: { startsAt: "asc" } });
+  for (const round of rounds) await notifyRound(tx, { workspaceId }, round, "scheduled", { only: [candidateMemberId] });
+  return rounds.length;
+}
+
+/** Cancels a round with the coach's reason; everyone booked gets the cancellation. Undo with restoreRound. */
+export async function cancelRound(db: Db, scope: Scope, input: { roundId: string; reason: string }, now = new Date()) {
   return db.$transaction(async (tx) => {
     const round = await tx.round.findFirst({ where: { id: input.roundId, workspaceId: scope.workspaceId } });
     if (!round) throw notFound("That round");
     if (round.status === "cancelled") throw new AppError("CONFLICT", "That round is already cancelled.");
     const wasScheduled = round.status === "scheduled";
-    const updated = await tx.round.update({ where: { id: round.id }, data: { status: "cancelled", icsSequence: round.icsSequence + (wasScheduled ? 1 : 0) } });
-    if (wasScheduled) await notifyRound(tx, scope, updated, "cancelled");
+    const updated = await tx.round.update({
+      where: { id: round.id },
+      data: { status: "cancelled", cancelledAt: now, cancelReason: input.reason, cancelledFrom: round.status, icsSequence: round.icsSequence + (wasScheduled ? 1 : 0) },
+    });
+    if (wasScheduled) await notifyRound(tx, scope, updated, "cancelled", { reason: input.reason });
     await withdrawPendingEmails(tx, scope.workspaceId, `scorecard:${round.id}:`);
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "round.cancelled", targetType: "round", targetId: round.id, data: { startsAt: round.startsAt?.toISOString() ?? null } });
+    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "round.cancelled", targetType: "round", targetId: round.id, data: { startsAt: round.startsAt?.toISOString() ?? null, reason: input.reason } });
     await refreshLoopStatus(tx, round.loopId);
     return { id: round.id, status: "cancelled" as const };
   });
+}
+
+/**
+ * Undoes a cancellation while the round has not started: it is booked again at the same time with the
+ * same people, who get an update (not a new invitation). A slot taken meanwhile answers CONFLICT.
+ */
+export async function restoreRound(db: Db, scope: Scope, input: { roundId: string }, now = new Date()) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const round = await tx.round.findFirst({ where: { id: input.roundId, workspaceId: scope.workspaceId } });
+      if (!round) throw notFound("That round");
+      if (round.status !== "cancelled") throw new AppError("CONFLICT", "That round is not cancelled.");
+      const backTo = round.cancelledFrom ?? "unscheduled";
+      if (backTo === "scheduled" && (!round.startsAt || round.startsAt.getTime() <= now.getTime())) {
+        throw new AppError("CONFLICT", "This round's time has passed, so the cancellation can no longer be undone. Book it again at a new time.");
+      }
+      const updated = await tx.round.update({
+        where: { id: round.id },
+        data: { status: backTo, cancelledAt: null, cancelReason: null, cancelledFrom: null, icsSequence: round.icsSequence + (backTo === "scheduled" ? 1 : 0) },
+      });
+      if (backTo === "scheduled") {
+        await notifyRound(tx, scope, updated, "updated", { changes: ["The cancellation was undone: the round takes place as planned."] });
+        await scheduleScorecardReminders(tx, scope, updated);
+      }
+      await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "round.restored", targetType: "round", targetId: round.id, data: { status: backTo } });
+      await refreshLoopStatus(tx, round.loopId);
+      return { id: round.id, status: backTo };
+    });
+  } catch (err) {
+    const clash = isOverlapViolation(err);
+    if (clash) throw new AppError("CONFLICT", `${CLASH[clash]!} The cancellation cannot be undone; book the round at another time.`);
+    throw err;
+  }
 }
 
 // ---------- views ----------

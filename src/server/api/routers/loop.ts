@@ -1,6 +1,6 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { CreateLoopInput, LoopRef, SaveTemplateInput, SetLoopStatusInput, TemplateRef } from "@/schemas/loop";
-import { archiveTemplate, createLoop, getLoop, listLoopBoard, listTemplates, saveTemplate, setLoopStatus } from "@/server/services/loop";
+import { AddRoundInput, CreateLoopInput, LoopRef, RoundRef, SaveTemplateInput, SetLoopStatusInput, TemplateRef } from "@/schemas/loop";
+import { addRound, archiveTemplate, createLoop, getLoop, listLoopBoard, listTemplates, removeRound, saveTemplate, setLoopStatus } from "@/server/services/loop";
 
 export const loopRouter = createTRPCRouter({
   templates: permittedProcedure("loop.read").query(({ ctx }) => listTemplates(ctx.db, ctx.scope)),
@@ -10,4 +10,6 @@ export const loopRouter = createTRPCRouter({
   get: permittedProcedure("loop.read").input(LoopRef).query(({ ctx, input }) => getLoop(ctx.db, ctx.scope, input.loopId)),
   create: permittedProcedure("loop.manage").input(CreateLoopInput).mutation(({ ctx, input }) => createLoop(ctx.db, ctx.scope, input)),
   setStatus: permittedProcedure("loop.manage").input(SetLoopStatusInput).mutation(({ ctx, input }) => setLoopStatus(ctx.db, ctx.scope, input)),
+  addRound: permittedProcedure("loop.manage").input(AddRoundInput).mutation(({ ctx, input }) => addRound(ctx.db, ctx.scope, input)),
+  removeRound: permittedProcedure("loop.manage").input(RoundRef).mutation(({ ctx, input }) => removeRound(ctx.db, ctx.scope, input)),
 });

@@ -1,5 +1,5 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { BookRoundsInput, InterviewerSettingsInput, RoundRef, SaveAvailabilityInput, SuggestSlotsInput } from "@/schemas/loop";
+import { BookRoundsInput, CancelRoundInput, InterviewerSettingsInput, RoundRef, SaveAvailabilityInput, SuggestSlotsInput } from "@/schemas/loop";
 import * as schedule from "@/server/services/schedule";
 
 export const scheduleRouter = createTRPCRouter({
@@ -11,5 +11,6 @@ export const scheduleRouter = createTRPCRouter({
   saveInterviewerSettings: permittedProcedure("loop.manage").input(InterviewerSettingsInput).mutation(({ ctx, input }) => schedule.saveInterviewerSettings(ctx.db, ctx.scope, input)),
   suggest: permittedProcedure("loop.manage").input(SuggestSlotsInput).query(({ ctx, input }) => schedule.suggestSlots(ctx.db, ctx.scope, input)),
   book: permittedProcedure("loop.manage").input(BookRoundsInput).mutation(({ ctx, input }) => schedule.bookRounds(ctx.db, ctx.scope, input)),
-  cancelRound: permittedProcedure("loop.manage").input(RoundRef).mutation(({ ctx, input }) => schedule.cancelRound(ctx.db, ctx.scope, input)),
+  cancelRound: permittedProcedure("loop.manage").input(CancelRoundInput).mutation(({ ctx, input }) => schedule.cancelRound(ctx.db, ctx.scope, input)),
+  restoreRound: permittedProcedure("loop.manage").input(RoundRef).mutation(({ ctx, input }) => schedule.restoreRound(ctx.db, ctx.scope, input)),
 });

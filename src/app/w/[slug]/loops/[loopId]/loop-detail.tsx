@@ -4,9 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
-import { LocalTime } from "@/components/time";
+import { LocalTime, useViewerZone } from "@/components/time";
 import { Badge, Button, Card, EmptyState, PageHeader, Select, Skeleton } from "@/components/ui";
 import { LOOP_STATUSES, canMoveLoop, type LoopStatus } from "@/domain/loop-status";
+import { formatInZone, fromZonedInput, toZonedInput } from "@/domain/time-zone";
 import { useTRPC } from "@/trpc/react";
 
 export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspaceId: string; slug: string; loopId: string; canManage: boolean }) {
@@ -15,6 +16,7 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
   const loop = useQuery(trpc.loop.get.queryOptions({ workspaceId, loopId }));
   const [suggesting, setSuggesting] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState<string | null>(null);
   const suggestions = useQuery({ ...trpc.schedule.suggest.queryOptions({ workspaceId, loopId, days: 21 }), enabled: suggesting, retry: false });
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: trpc.loop.pathKey() }), qc.invalidateQueries({ queryKey: trpc.schedule.pathKey() })]);
   const book = useMutation(
@@ -30,10 +32,10 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
       },
     }),
   );
-  const cancel = useMutation(
-    trpc.schedule.cancelRound.mutationOptions({
-      onSuccess: () => {
-        toast.success("Round cancelled; everyone gets a calendar cancellation");
+  const restore = useMutation(
+    trpc.schedule.restoreRound.mutationOptions({
+      onSuccess: (r) => {
+        toast.success(r.status === "scheduled" ? "Cancellation undone; everyone gets an updated invitation" : "Cancellation undone");
         void refresh();
       },
       onError: (err) => toast.error(err.message),
@@ -53,12 +55,13 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
   if (loop.isError) return <p role="alert" className="text-sm text-red-700">{loop.error.message}</p>;
   const l = loop.data;
   const unscheduled = l.rounds.filter((r) => r.status === "unscheduled").length;
+  const cancelled = l.rounds.filter((r) => r.status === "cancelled").length;
 
   return (
     <>
       <PageHeader
         title={`${l.candidate?.name ?? "Candidate"}: ${l.targetRole}`}
-        description={`Level ${l.level} · coach ${l.coach?.name ?? "—"} · ${l.rounds.filter((r) => r.status === "scheduled").length} of ${l.rounds.filter((r) => r.status !== "cancelled").length} rounds booked`}
+        description={`Level ${l.level} · coach ${l.coach?.name ?? "—"} · ${l.rounds.filter((r) => r.status === "scheduled").length} of ${l.rounds.filter((r) => r.status !== "cancelled").length} rounds booked${cancelled ? ` · ${cancelled} cancelled` : ""}`}
         actions={
           canManage && (
             <div className="flex items-end gap-2">
@@ -108,16 +111,22 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
                     {r.startsAt ? <LocalTime value={r.startsAt} /> : "Not scheduled"}
                     {r.interviewer ? ` · with ${r.interviewer.name}` : ""}
                   </p>
+                  {r.status === "cancelled" && r.cancelReason && <p className="text-sm text-red-800">Cancelled: {r.cancelReason}</p>}
                 </div>
                 <div className="flex items-center gap-2">
                   <Badge tone={r.status === "scheduled" ? "green" : r.status === "cancelled" ? "red" : "gray"}>{r.status}</Badge>
-                  {canManage && r.status !== "cancelled" && (
-                    <Button variant="ghost" aria-expanded={editing === r.id} onClick={() => setEditing(editing === r.id ? null : r.id)} aria-label={`${r.status === "scheduled" ? "Move or edit" : "Book"} ${r.roundType.name} round ${r.order + 1}`}>
-                      {r.status === "scheduled" ? "Edit" : "Book"}
+                  {canManage && (
+                    <Button variant="ghost" aria-expanded={editing === r.id} onClick={() => setEditing(editing === r.id ? null : r.id)} aria-label={`${r.status === "scheduled" ? "Move or edit" : r.status === "cancelled" ? "Book again" : "Book"} ${r.roundType.name} round ${r.order + 1}`}>
+                      {r.status === "scheduled" ? "Edit" : r.status === "cancelled" ? "Book again" : "Book"}
+                    </Button>
+                  )}
+                  {canManage && r.status === "cancelled" && r.canRestore && (
+                    <Button variant="ghost" busy={restore.isPending && restore.variables?.roundId === r.id} onClick={() => restore.mutate({ workspaceId, roundId: r.id })} aria-label={`Undo the cancellation of ${r.roundType.name} round ${r.order + 1}`}>
+                      Undo cancel
                     </Button>
                   )}
                   {canManage && r.status !== "cancelled" && (
-                    <Button variant="ghost" busy={cancel.isPending && cancel.variables?.roundId === r.id} onClick={() => cancel.mutate({ workspaceId, roundId: r.id })} aria-label={`Cancel ${r.roundType.name} round ${r.order + 1}`}>
+                    <Button variant="ghost" aria-expanded={cancelling === r.id} onClick={() => setCancelling(cancelling === r.id ? null : r.id)} aria-label={`Cancel ${r.roundType.name} round ${r.order + 1}`}>
                       Cancel
                     </Button>
                   )}
@@ -126,6 +135,16 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
                   </Link>
                 </div>
               </div>
+              {cancelling === r.id && (
+                <CancelRound
+                  workspaceId={workspaceId}
+                  round={r}
+                  onDone={() => {
+                    setCancelling(null);
+                    void refresh();
+                  }}
+                />
+              )}
               {editing === r.id && (
                 <RoundEditor
                   workspaceId={workspaceId}
@@ -140,6 +159,7 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
             </li>
           ))}
         </ol>
+        {canManage && l.status !== "cancelled" && l.status !== "completed" && <AddRound workspaceId={workspaceId} loopId={loopId} onDone={() => void refresh()} />}
       </section>
 
       {canManage && l.status !== "cancelled" && l.status !== "completed" && (
@@ -188,22 +208,104 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
   );
 }
 
-/** datetime-local value in the viewer's zone for an instant, and back. */
-function toLocalInput(d: Date | string | null): string {
-  if (!d) return "";
-  const date = new Date(d);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+type LoopRound = { id: string; status: string; roundType: { id: string; name: string }; startsAt: Date | string | null; interviewer: { memberId: string | null } | null; shadow: { memberId: string | null } | null; questionId: string | null; location: string; order: number };
+
+/** Cancelling asks for the reason people booked will read, and says it can be undone until the start. */
+function CancelRound({ workspaceId, round, onDone }: { workspaceId: string; round: LoopRound; onDone: () => void }) {
+  const trpc = useTRPC();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const cancel = useMutation(
+    trpc.schedule.cancelRound.mutationOptions({
+      onSuccess: () => {
+        toast.success(round.status === "scheduled" ? "Round cancelled; people booked get a calendar cancellation. You can undo until it starts." : "Round cancelled");
+        onDone();
+      },
+      onError: (err) => setError(err.message),
+    }),
+  );
+  const id = `cancel-${round.id}`;
+  return (
+    <form
+      role="group"
+      aria-label={`Cancel ${round.roundType.name} round ${round.order + 1}`}
+      className="mt-2 space-y-2 rounded-md bg-red-50 p-3 ring-1 ring-red-200"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError(null);
+        if (reason.trim().length < 3) return setError("Say why the round is cancelled (people booked will read it).");
+        cancel.mutate({ workspaceId, roundId: round.id, reason: reason.trim() });
+      }}
+    >
+      <label htmlFor={id} className="block text-sm font-medium">
+        Reason for cancelling{round.status === "scheduled" ? " (sent to the people booked)" : ""}
+      </label>
+      <textarea id={id} rows={2} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300 focus:outline-none focus:ring-2 focus:ring-brand-600" value={reason} onChange={(e) => setReason(e.target.value)} />
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <Button type="submit" busy={cancel.isPending}>
+          Cancel the round
+        </Button>
+        <Button type="button" variant="ghost" onClick={onDone}>
+          Keep it
+        </Button>
+      </div>
+    </form>
+  );
 }
 
-type LoopRound = { id: string; roundType: { id: string; name: string }; startsAt: Date | string | null; interviewer: { memberId: string | null } | null; shadow: { memberId: string | null } | null; questionId: string | null; location: string; order: number };
+/** A loop can gain a round of any round type; it starts unscheduled. */
+function AddRound({ workspaceId, loopId, onDone }: { workspaceId: string; loopId: string; onDone: () => void }) {
+  const trpc = useTRPC();
+  const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: false }));
+  const [roundTypeId, setRoundTypeId] = useState("");
+  const add = useMutation(
+    trpc.loop.addRound.mutationOptions({
+      onSuccess: () => {
+        toast.success("Round added; book it when you are ready");
+        setRoundTypeId("");
+        onDone();
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  return (
+    <form
+      className="mt-3 flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (roundTypeId) add.mutate({ workspaceId, loopId, roundTypeId });
+      }}
+    >
+      <label htmlFor="add-round-type" className="text-sm font-medium">
+        Add a round
+        <Select id="add-round-type" className="mt-1 w-56" value={roundTypeId} onChange={(e) => setRoundTypeId(e.target.value)}>
+          <option value="">Choose a round type…</option>
+          {library.data?.roundTypes.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name} ({t.defaultDurationMin} min)
+            </option>
+          ))}
+        </Select>
+      </label>
+      <Button type="submit" variant="ghost" disabled={!roundTypeId} busy={add.isPending}>
+        Add round
+      </Button>
+    </form>
+  );
+}
 
 /** Books, moves or edits one round: time, interviewer, shadow, question and video link. */
 function RoundEditor({ workspaceId, loopId, round, onDone }: { workspaceId: string; loopId: string; round: LoopRound; onDone: () => void }) {
   const trpc = useTRPC();
   const interviewers = useQuery(trpc.schedule.interviewers.queryOptions({ workspaceId }));
   const questions = useQuery(trpc.question.list.queryOptions({ workspaceId, roundTypeId: round.roundType.id, includeArchived: false }));
-  const [startsAt, setStartsAt] = useState(toLocalInput(round.startsAt));
+  const zone = useViewerZone();
+  const [startsAt, setStartsAt] = useState(toZonedInput(round.startsAt, zone));
   const [interviewer, setInterviewer] = useState(round.interviewer?.memberId ?? "");
   const [shadow, setShadow] = useState(round.shadow?.memberId ?? "");
   const [questionId, setQuestionId] = useState(round.questionId ?? "");
@@ -212,7 +314,7 @@ function RoundEditor({ workspaceId, loopId, round, onDone }: { workspaceId: stri
   const book = useMutation(
     trpc.schedule.book.mutationOptions({
       onSuccess: () => {
-        toast.success(round.startsAt ? "Round updated; everyone gets the new calendar invitation" : "Round booked");
+        toast.success(round.startsAt && round.status !== "cancelled" ? "Round saved; people booked are told what changed" : "Round booked; invitations are on their way");
         onDone();
       },
       onError: (err) => setError(err.message),
@@ -226,16 +328,17 @@ function RoundEditor({ workspaceId, loopId, round, onDone }: { workspaceId: stri
       onSubmit={(e) => {
         e.preventDefault();
         setError(null);
-        if (!startsAt || !interviewer) return setError("Choose a start time and an interviewer.");
+        const at = fromZonedInput(startsAt, zone);
+        if (!at || !interviewer) return setError("Choose a start time and an interviewer.");
         book.mutate({
           workspaceId,
           loopId,
-          bookings: [{ roundId: round.id, interviewerMemberId: interviewer, shadowMemberId: shadow || null, startsAt: new Date(startsAt), questionId: questionId || null, location }],
+          bookings: [{ roundId: round.id, interviewerMemberId: interviewer, shadowMemberId: shadow || null, startsAt: at, questionId: questionId || null, location }],
         });
       }}
     >
       <label className="text-sm font-medium" htmlFor={`${id}-start`}>
-        Starts (your time zone)
+        Starts ({zone}, {formatInZone(new Date(), zone, "time").replace(/^.* /, "")})
         <input id={`${id}-start`} type="datetime-local" className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
       </label>
       <label className="text-sm font-medium" htmlFor={`${id}-interviewer`}>
