@@ -180,4 +180,10 @@ export const QuestionFields = z.object({
 });
 export const SaveQuestionInput = QuestionFields.extend({ ...WS, questionId: Id.optional() });
 export const ArchiveQuestionInput = z.object({ ...WS, questionId: Id, archived: z.boolean() });
-export const GetKitInput = z.object({ ...WS, roundTypeId: Id, questionId: Id.optional() });
+export const GetKitInput = z.object({
+  ...WS,
+  roundTypeId: Id,
+  questionId: Id.optional(),
+  /** The booked round's length: the timing guide is fitted to it (the round type's default otherwise). */
+  minutes: z.number().int().min(10).max(240).optional(),
+});

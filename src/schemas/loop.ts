@@ -39,7 +39,8 @@ export const CreateLoopInput = z.object({
   candidateEmail: Email.optional(),
   templateId: Id.optional(),
   targetRole: z.string().trim().min(2, "Name the target role, like Backend engineer").max(120),
-  level: z.enum(LEVELS),
+  /** Defaults to the template's level (mid without a template). */
+  level: z.enum(LEVELS).optional(),
   notes: z.string().trim().max(4000).optional(),
 });
 export const LoopRef = z.object({ ...WS, loopId: Id });

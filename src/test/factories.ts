@@ -95,7 +95,8 @@ export async function createBookedLoop(
     notes: opts.notes ?? "",
   });
   const rounds = await db.round.findMany({ where: { loopId }, orderBy: { order: "asc" } });
-  const start = Date.now() + (opts.offsetDays ?? 7) * 24 * HOUR_MS;
+  // On the hour, as real bookings are (calendar files carry whole seconds).
+  const start = Math.ceil((Date.now() + (opts.offsetDays ?? 7) * 24 * HOUR_MS) / HOUR_MS) * HOUR_MS;
   await coach.schedule.book({
     workspaceId: ws.id,
     loopId,

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/app/_lib/session";
+import { ViewerZoneProvider } from "@/components/time";
 import { Badge, EmptyState } from "@/components/ui";
 import { ROLE_LABELS } from "@/domain/roles";
 import { getServerCaller } from "@/trpc/server";
 import { CreateWorkspaceForm } from "./create-workspace-form";
 import { ProfileForm } from "./profile-form";
+import { CalendarFeedCard } from "./calendar-feed-card";
 import { TimeZoneForm } from "./time-zone-form";
 import { ZoneDetector } from "./zone-detector";
 import { personZone } from "@/domain/time-zone";
@@ -18,6 +20,7 @@ export default async function WorkspacesPage() {
   const actor = await requireActor("/w");
   const workspaces = await (await getServerCaller()).workspace.listMine();
   return (
+    <ViewerZoneProvider zone={personZone(actor.timeZone)}>
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-4xl items-center justify-between px-6 py-3">
@@ -58,10 +61,12 @@ export default async function WorkspacesPage() {
           </section>
           <CreateWorkspaceForm />
         </div>
-        <div className="mt-8 max-w-xl">
+        <div className="mt-8 grid gap-6 lg:grid-cols-2">
           <TimeZoneForm timeZone={personZone(actor.timeZone)} />
+          <CalendarFeedCard />
         </div>
       </main>
     </div>
+    </ViewerZoneProvider>
   );
 }

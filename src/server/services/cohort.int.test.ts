@@ -154,5 +154,8 @@ describe("per-loop scores", () => {
     expect(kit.rubric.id).toBe(original.id);
     expect(opened.rubric.version).toBe(version.version);
     expect(opened.scorecard.id).toBeTruthy();
+    // The kit's timing guide fits the booked round's length.
+    const short = await coach.kit.get({ workspaceId: ws.id, roundTypeId: coding.id, minutes: 45 });
+    expect(short.timingGuide.reduce((sum, step) => sum + step.minutes, 0)).toBe(45);
   });
 });

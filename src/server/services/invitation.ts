@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/domain/roles";
 import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
@@ -8,16 +7,11 @@ import { getEnv } from "@/server/env";
 import { recordAudit } from "./audit";
 import { inviteJoinedCandidate } from "./schedule";
 import { inTransaction, type Actor, type Scope, type Tx } from "./scope";
+import { hashToken, newToken } from "./secret-token";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-function newToken(): string {
-  return randomBytes(32).toString("base64url");
-}
+export { hashToken } from "./secret-token";
 
 type InvitationRow = {
   id: string;

@@ -1,4 +1,5 @@
 // The interviewer kit: what an interviewer needs in the room for one round type and question.
+import { scaleTimingGuide, type TimingStep } from "@/domain/kit";
 import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { publishedRubricVersionId } from "./published-rubric";
@@ -21,7 +22,7 @@ export async function listKits(db: Db, scope: Scope) {
   return roundTypes;
 }
 
-export async function getKit(db: Db, scope: Scope, input: { roundTypeId: string; questionId?: string }) {
+export async function getKit(db: Db, scope: Scope, input: { roundTypeId: string; questionId?: string; minutes?: number }) {
   const rt = await db.roundType.findFirst({ where: { id: input.roundTypeId, workspaceId: scope.workspaceId } });
   if (!rt) throw notFound("That round type");
   const versionId = await publishedRubricVersionId(db, scope.workspaceId, rt.id);
@@ -43,7 +44,8 @@ export async function getKit(db: Db, scope: Scope, input: { roundTypeId: string;
   const probed = new Set(question?.signalKeys ?? []);
   return {
     roundType: { id: rt.id, name: rt.name, description: rt.description, defaultDurationMin: rt.defaultDurationMin },
-    timingGuide: rt.timingGuide as { minutes: number; activity: string }[],
+    minutes: input.minutes ?? rt.defaultDurationMin,
+    timingGuide: scaleTimingGuide(rt.timingGuide as unknown as TimingStep[], input.minutes ?? rt.defaultDurationMin),
     rubric: { id: version.rubric.id, name: version.rubric.name, version: version.version },
     question: question
       ? { id: question.id, title: question.title, prompt: question.prompt, probes: question.probes, followUps: question.followUps, levels: question.levels, difficulty: question.difficulty }

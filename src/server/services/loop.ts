@@ -73,7 +73,7 @@ async function resolveCandidate(db: Tx, scope: Scope, input: { candidateMemberId
 export async function createLoop(
   db: Db,
   scope: Scope,
-  input: { candidateMemberId?: string; candidateEmail?: string; templateId?: string; targetRole: string; level: Level; notes?: string },
+  input: { candidateMemberId?: string; candidateEmail?: string; templateId?: string; targetRole: string; level?: Level; notes?: string },
 ) {
   if (!input.candidateMemberId && !input.candidateEmail) throw new AppError("BAD_REQUEST", "Choose a candidate, or enter their email address to invite them.");
   // One transaction: a new candidate's invitation (and its email) exists only if the loop does.
@@ -89,7 +89,7 @@ export async function createLoop(
         coachMemberId: scope.memberId,
         templateId: template?.id ?? null,
         targetRole: input.targetRole,
-        level: input.level,
+        level: input.level ?? (template?.level as Level | undefined) ?? "mid",
         notes: input.notes ?? "",
         status: template ? "scheduling" : "draft",
       },

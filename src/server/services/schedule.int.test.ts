@@ -123,6 +123,16 @@ describe("a loop for a new candidate email", () => {
     expect(await outcome(ws.members.coach.caller.loop.create({ workspaceId: ws.id, candidateEmail: ws.members.interviewer.actor.email!, targetRole: "x role", level: "mid" }))).toBe("BAD_REQUEST");
   });
 
+  it("a loop takes its template's level unless the coach picks one", async () => {
+    const ws = await createWorkspaceWithRoles("tpl-level");
+    const entry = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: "entry-coding-focus" } });
+    const coach = ws.members.coach.caller;
+    const a = await coach.loop.create({ workspaceId: ws.id, candidateMemberId: ws.members.candidate.memberId, templateId: entry.id, targetRole: "Backend engineer" });
+    const b = await coach.loop.create({ workspaceId: ws.id, candidateMemberId: ws.members.candidate.memberId, templateId: entry.id, targetRole: "Backend engineer", level: "senior" });
+    expect((await coach.loop.get({ workspaceId: ws.id, loopId: a.id })).level).toBe("entry");
+    expect((await coach.loop.get({ workspaceId: ws.id, loopId: b.id })).level).toBe("senior");
+  });
+
   it("sends no invitation when the loop cannot be created (one transaction)", async () => {
     const ws = await createWorkspaceWithRoles("emailcand-atomic");
     const broken = await db.loopTemplate.create({ data: { workspaceId: ws.id, key: "broken", name: "Broken", description: "", level: "mid", dimensionWeights: {}, rounds: [{ roundTypeKey: "no-such-round-type", durationMin: 45 }] } });

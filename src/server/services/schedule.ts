@@ -534,6 +534,7 @@ export async function listMyAgenda(db: Db, scope: Scope, now = new Date()) {
     startsAt: r.startsAt!,
     endsAt: r.endsAt!,
     location: r.location,
+    durationMin: r.durationMin,
     candidate: (r.candidateMemberId && who.get(r.candidateMemberId)?.name) || "Invited candidate",
     asShadow: r.shadowMemberId === scope.memberId,
   }));

@@ -1,9 +1,13 @@
 import { authedProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { SetTimeZoneInput, UpdateProfileInput } from "@/schemas/account";
 import { getProfile, setTimeZone, updateProfile } from "@/server/services/account";
+import { createCalendarFeed, getCalendarFeed, revokeCalendarFeed } from "@/server/services/calendar-feed";
 
 export const accountRouter = createTRPCRouter({
   me: authedProcedure.query(({ ctx }) => getProfile(ctx.db, ctx.actor)),
   updateProfile: authedProcedure.input(UpdateProfileInput).mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.actor, input)),
   setTimeZone: authedProcedure.input(SetTimeZoneInput).mutation(({ ctx, input }) => setTimeZone(ctx.db, ctx.actor, input)),
+  calendarFeed: authedProcedure.query(({ ctx }) => getCalendarFeed(ctx.db, ctx.actor)),
+  createCalendarFeed: authedProcedure.mutation(({ ctx }) => createCalendarFeed(ctx.db, ctx.actor)),
+  revokeCalendarFeed: authedProcedure.mutation(({ ctx }) => revokeCalendarFeed(ctx.db, ctx.actor)),
 });

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/server/env";
 import { db } from "@/test/factories";
 import { DEMO_USERS, seedDemoData } from "@/server/services/demo";
+import { createLoop } from "@/server/services/loop";
+import { suggestSlots } from "@/server/services/schedule";
 import { POST } from "./route";
 
 function form(email: string) {
@@ -39,6 +41,20 @@ describe("demo sign-in route", () => {
     expect(token).toBeTruthy();
     const session = await db.session.findUnique({ where: { sessionToken: token! }, include: { user: true } });
     expect(session?.user.email).toBe(DEMO_USERS[0]!.email);
+  });
+
+  it("the demo workspace is ready to schedule: its interviewers have round types and hours, so the first suggestion finds slots", async () => {
+    await seedDemoData(db);
+    const ws = await db.workspace.findUniqueOrThrow({ where: { slug: "demo" } });
+    const owner = await db.membership.findFirstOrThrow({ where: { workspaceId: ws.id, role: "owner" } });
+    const cara = await db.membership.findFirstOrThrow({ where: { workspaceId: ws.id, user: { email: "cara.candidate@demo.loopwise.dev" } } });
+    const scope = { workspaceId: ws.id, userId: owner.userId, memberId: owner.id, role: "owner" as const };
+    const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: "backend-mid-virtual-onsite" } });
+    const loop = await createLoop(db, scope, { candidateMemberId: cara.id, templateId: template.id, targetRole: "Backend engineer", level: "mid" });
+    const options = await suggestSlots(db, scope, { loopId: loop.id });
+    expect(options.length).toBeGreaterThan(0);
+    expect(options[0]!.rounds).toHaveLength(6);
+    expect(await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) }, timeZone: null } })).toBe(0);
   });
 
   it("refuses an address that is not a demo user", async () => {

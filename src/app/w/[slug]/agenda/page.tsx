@@ -38,7 +38,7 @@ export default async function AgendaPage({ params }: { params: Promise<{ slug: s
                 </p>
               </div>
               <span className="flex gap-4">
-                <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/kits/${r.roundTypeId}${r.questionId ? `?question=${r.questionId}` : ""}`}>
+                <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/kits/${r.roundTypeId}?minutes=${r.durationMin}${r.questionId ? `&question=${r.questionId}` : ""}`}>
                   Open kit
                 </Link>
                 <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/rounds/${r.id}/scorecard`}>

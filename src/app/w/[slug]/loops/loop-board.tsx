@@ -76,7 +76,10 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
   const [candidateEmail, setCandidateEmail] = useState("");
   const [templateId, setTemplate] = useState("");
   const [targetRole, setRole] = useState("Backend engineer");
-  const [level, setLevel] = useState<(typeof LEVELS)[number]>("mid");
+  // The level follows the chosen template until the coach picks one.
+  const [pickedLevel, setLevel] = useState<(typeof LEVELS)[number] | null>(null);
+  const chosenTemplate = templates.data?.find((t) => t.id === (templateId || templates.data?.[0]?.id));
+  const level = pickedLevel ?? ((chosenTemplate?.level as (typeof LEVELS)[number] | undefined) ?? "mid");
   const [notes, setNotes] = useState("");
   const { errors, validate, onServerError } = useFormErrors();
   const create = useMutation(
@@ -117,7 +120,14 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
           <Input id="loop-candidate-email" type="email" value={candidateEmail} onChange={(e) => setCandidateEmail(e.target.value)} placeholder="candidate@example.com" invalid={!!errors.candidateEmail} />
         </Field>
         <Field label="Template" htmlFor="loop-template" error={errors.templateId}>
-          <Select id="loop-template" value={templateId} onChange={(e) => setTemplate(e.target.value)}>
+          <Select
+            id="loop-template"
+            value={templateId}
+            onChange={(e) => {
+              setTemplate(e.target.value);
+              setLevel(null);
+            }}
+          >
             {templates.data?.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name} ({t.rounds.length} rounds)

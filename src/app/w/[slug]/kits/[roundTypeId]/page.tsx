@@ -10,13 +10,14 @@ import { PrintButton } from "./print-button";
 export const metadata: Metadata = { title: "Interviewer kit" };
 export const dynamic = "force-dynamic";
 
-export default async function KitPage({ params, searchParams }: { params: Promise<{ slug: string; roundTypeId: string }>; searchParams: Promise<{ question?: string }> }) {
+export default async function KitPage({ params, searchParams }: { params: Promise<{ slug: string; roundTypeId: string }>; searchParams: Promise<{ question?: string; minutes?: string }> }) {
   const { slug, roundTypeId } = await params;
-  const { question } = await searchParams;
+  const { question, minutes: minutesParam } = await searchParams;
+  const minutes = Number(minutesParam);
   const ws = await loadWorkspaceWith(slug, "kit.read");
   let kit;
   try {
-    kit = await (await getServerCaller()).kit.get({ workspaceId: ws.id, roundTypeId, questionId: question || undefined });
+    kit = await (await getServerCaller()).kit.get({ workspaceId: ws.id, roundTypeId, questionId: question || undefined, minutes: Number.isInteger(minutes) && minutes >= 10 && minutes <= 240 ? minutes : undefined });
   } catch (err) {
     if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
     if (err instanceof TRPCError && err.code === "CONFLICT") return <p role="alert">{err.message}</p>;
@@ -65,7 +66,7 @@ export default async function KitPage({ params, searchParams }: { params: Promis
         </Card>
       )}
 
-      <Card title="Timing guide">
+      <Card title="Timing guide" description={`For a ${kit.minutes}-minute round.`}>
         <ol className="space-y-1 text-sm">
           {kit.timingGuide.map((step, i) => (
             <li key={i} className="flex gap-3">

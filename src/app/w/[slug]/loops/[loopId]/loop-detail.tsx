@@ -130,7 +130,7 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
                       Cancel
                     </Button>
                   )}
-                  <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/kits/${r.roundType.id}${r.questionId ? `?question=${r.questionId}` : ""}`}>
+                  <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/kits/${r.roundType.id}?minutes=${r.durationMin}${r.questionId ? `&question=${r.questionId}` : ""}`}>
                     Kit
                   </Link>
                 </div>
@@ -171,9 +171,12 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
           ) : suggestions.isPending ? (
             <Skeleton rows={3} />
           ) : suggestions.isError ? (
-            <p role="alert" className="text-sm text-red-700">
-              {suggestions.error.message}
-            </p>
+            <div role="alert" className="space-y-1 text-sm text-red-700">
+              <p>{suggestions.error.message}</p>
+              <Link className="font-medium text-brand-700 underline" href={`/w/${slug}/interviewers`}>
+                Open the Interviewers page
+              </Link>
+            </div>
           ) : suggestions.data.length === 0 ? (
             <EmptyState title="No slot fits in the next three weeks">Widen availability or qualify more interviewers, then try again.</EmptyState>
           ) : (
