@@ -44,7 +44,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
         await tx.schedulingProfile.upsert({
           where: { workspaceId_memberId: { workspaceId: workspace.id, memberId: member.id } },
           update: {},
-          create: { workspaceId: workspace.id, memberId: member.id, roundTypeKeys: person.roundTypeKeys, weeklyCap: 8, weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end })), exceptions: [] },
+          create: { workspaceId: workspace.id, memberId: member.id, roundTypeKeys: person.roundTypeKeys, weeklyCap: 8, weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end })), exceptions: [], availabilitySetAt: new Date() },
         });
       }
     }

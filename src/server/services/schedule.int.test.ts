@@ -363,4 +363,24 @@ describe("suggested slots, agenda and schedule", () => {
     expect(err?.code).toBe("BAD_REQUEST");
     expect(err?.message).toMatch(/No interviewer is qualified for: .*Technical screen/);
   });
+
+  it("when nothing fits, explains per round what blocks it; suggestions show each participant's zone", async () => {
+    const ws = await createWorkspaceWithRoles("explain");
+    const coach = ws.members.coach.caller;
+    const { loopId, rounds } = await loopFor(ws, ws.members.candidate.memberId, "entry-coding-focus");
+    for (const r of rounds.slice(1)) await db.round.delete({ where: { id: r.id } }); // one round: the technical screen
+    await ws.members.candidate.caller.schedule.saveMyAvailability({ workspaceId: ws.id, timeZone: "America/New_York", weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" })), exceptions: [] });
+    await ws.members.interviewer.caller.schedule.saveMyAvailability({ workspaceId: ws.id, timeZone: "Asia/Tokyo", weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "12:00" })), exceptions: [] });
+    await coach.schedule.saveInterviewerSettings({ workspaceId: ws.id, memberId: ws.members.interviewer.memberId, roundTypeKeys: ["technical-screen"], weeklyCap: 5 });
+    expect(await coach.schedule.suggest({ workspaceId: ws.id, loopId })).toEqual([]);
+    const why = await coach.schedule.explain({ workspaceId: ws.id, loopId });
+    expect(why.rounds[0]!.reasons.map((r) => r.why)).toEqual([`Technical screen (round 1): ${ws.members.interviewer.actor.name}'s hours (Asia/Tokyo) never overlap the candidate's.`]);
+
+    // The owner, in London on assumed hours, does overlap: an option, with everyone's zone and a warning.
+    await db.user.update({ where: { id: ws.members.owner.actor.userId }, data: { timeZone: "Europe/London" } });
+    await coach.schedule.saveInterviewerSettings({ workspaceId: ws.id, memberId: ws.members.owner.memberId, roundTypeKeys: ["technical-screen"], weeklyCap: 5 });
+    const options = await coach.schedule.suggest({ workspaceId: ws.id, loopId });
+    expect(options.length).toBeGreaterThan(0);
+    expect(options[0]).toMatchObject({ candidateTimeZone: "America/New_York", rounds: [{ interviewerMemberId: ws.members.owner.memberId, interviewerTimeZone: "Europe/London", assumedHours: true }] });
+  });
 });

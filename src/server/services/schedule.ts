@@ -1,7 +1,8 @@
 // Scheduling: members' availability, suggested slots for a whole loop, booking (the database refuses
 // double-booking), rescheduling and cancelling with calendar updates and reminders through the outbox.
 import { DateTime } from "luxon";
-import { expandAvailability, isoWeekKey, suggestLoopSlots, type DateException, type Interval, type WeeklyWindow } from "@/domain/scheduling";
+import { expandAvailability, isoWeekKey, suggestLoopSlots, type DateException, type Interval, type SuggestLoopSlotsInput, type WeeklyWindow } from "@/domain/scheduling";
+import { explainNoFit } from "@/domain/slot-explanation";
 import { buildRoundIcs } from "@/server/calendar/ics";
 import { AppError, notFound } from "@/server/errors";
 import { asJson, type Db } from "@/server/db";
@@ -52,8 +53,8 @@ export async function saveMyAvailability(db: Db, scope: Scope, input: { timeZone
     await tx.user.update({ where: { id: scope.userId }, data: { timeZone: input.timeZone } });
     await tx.schedulingProfile.upsert({
       where: { workspaceId_memberId: { workspaceId: scope.workspaceId, memberId: scope.memberId } },
-      update: { weekly: asJson(input.weekly), exceptions: asJson(input.exceptions) },
-      create: { workspaceId: scope.workspaceId, memberId: scope.memberId, weekly: asJson(input.weekly), exceptions: asJson(input.exceptions), roundTypeKeys: [] },
+      update: { weekly: asJson(input.weekly), exceptions: asJson(input.exceptions), availabilitySetAt: new Date() },
+      create: { workspaceId: scope.workspaceId, memberId: scope.memberId, weekly: asJson(input.weekly), exceptions: asJson(input.exceptions), roundTypeKeys: [], availabilitySetAt: new Date() },
     });
   });
   return getProfile(db, scope);
@@ -141,13 +142,14 @@ async function busyOf(tx: Tx, workspaceId: string, memberIds: string[], range: I
   return busy;
 }
 
-export async function suggestSlots(db: Db, scope: Scope, input: { loopId: string; fromDate?: Date; days?: number; breakMin?: number }, now = new Date()) {
+/** Everything the slot search needs for a loop, loaded once (the search and its explanation share it). */
+async function loadSuggestionInput(db: Db, scope: Scope, input: { loopId: string; fromDate?: Date; days?: number; breakMin?: number }, now: Date) {
   const loop = await loadLoopForScheduling(db, scope, input.loopId);
   const rounds = loop.rounds.filter((r) => r.status !== "cancelled");
   if (rounds.length === 0) throw new AppError("BAD_REQUEST", "This loop has no rounds to schedule yet.");
   const start = input.fromDate && input.fromDate > now ? input.fromDate : now;
   const range = { start, end: new Date(start.getTime() + (input.days ?? 21) * 86_400_000) };
-  const roundTypes = await db.roundType.findMany({ where: { workspaceId: scope.workspaceId, id: { in: rounds.map((r) => r.roundTypeId) } }, select: { id: true, key: true } });
+  const roundTypes = await db.roundType.findMany({ where: { workspaceId: scope.workspaceId, id: { in: rounds.map((r) => r.roundTypeId) } }, select: { id: true, key: true, name: true } });
   const keyOf = new Map(roundTypes.map((r) => [r.id, r.key]));
   const profiles = await db.schedulingProfile.findMany({ where: { workspaceId: scope.workspaceId } });
   const interviewerIds = (
@@ -189,12 +191,10 @@ export async function suggestSlots(db: Db, scope: Scope, input: { loopId: string
       .filter((p) => r.poolMemberIds.length === 0 || r.poolMemberIds.includes(p.memberId))
       .map((p) => p.memberId),
   }));
-  const empty = pools.filter((p) => p.pool.length === 0);
-  if (empty.length) {
-    const names = await db.roundType.findMany({ where: { id: { in: rounds.filter((r) => empty.some((e) => e.key === r.id)).map((r) => r.roundTypeId) } }, select: { name: true } });
-    throw new AppError("BAD_REQUEST", `No interviewer is qualified for: ${names.map((n) => n.name).join(", ")}. Set their round types on the Interviewers page.`);
-  }
-  const suggestions = suggestLoopSlots({
+  const names = new Map(
+    (await db.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: interviewerIds } }, include: { user: { select: { name: true, email: true } } } })).map((m) => [m.id, m.user.name ?? m.user.email ?? "Interviewer"]),
+  );
+  const search: SuggestLoopSlotsInput = {
     rounds: pools,
     candidate: {
       available: expandAvailability({ timeZone: candidate.timeZone, weekly: candidate.weekly, exceptions: candidate.exceptions, range }),
@@ -205,16 +205,49 @@ export async function suggestSlots(db: Db, scope: Scope, input: { loopId: string
     now,
     breakMin: input.breakMin ?? 15,
     maxSuggestions: 5,
-  });
-  const names = new Map(
-    (await db.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: interviewerIds } }, include: { user: { select: { name: true, email: true } } } })).map((m) => [m.id, m.user.name ?? m.user.email ?? "Interviewer"]),
-  );
-  return suggestions.map((s) => ({
+    candidateTimeZone: candidate.timeZone,
+  };
+  return {
+    search,
+    names,
+    roundNames: Object.fromEntries(rounds.map((r) => [r.id, `${roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round"} (round ${r.order + 1})`])),
+    defaultHours: profiles.filter((p) => interviewerIds.includes(p.memberId) && !p.availabilitySetAt).map((p) => p.memberId),
+    emptyRounds: rounds.filter((r) => pools.find((p) => p.key === r.id)!.pool.length === 0).map((r) => roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round"),
+  };
+}
+
+/**
+ * Up to five options for booking the whole loop, each round with a free, qualified interviewer under their
+ * cap. Each round carries the interviewer's and the candidate's zones, so the page can show everyone's
+ * local time. Interviewers still on assumed hours are marked.
+ */
+export async function suggestSlots(db: Db, scope: Scope, input: { loopId: string; fromDate?: Date; days?: number; breakMin?: number }, now = new Date()) {
+  const { search, names, emptyRounds, defaultHours } = await loadSuggestionInput(db, scope, input, now);
+  if (emptyRounds.length) {
+    throw new AppError("BAD_REQUEST", `No interviewer is qualified for: ${emptyRounds.join(", ")}. Set their round types on the Interviewers page.`);
+  }
+  const zoneOf = new Map(search.interviewers.map((i) => [i.id, i.timeZone]));
+  return suggestLoopSlots(search).map((s) => ({
     start: s.start,
     end: s.end,
     score: s.score,
-    rounds: s.rounds.map((r) => ({ roundId: r.key, start: r.start, end: r.end, interviewerMemberId: r.interviewerId, interviewerName: names.get(r.interviewerId) ?? "Interviewer" })),
+    candidateTimeZone: search.candidateTimeZone ?? "UTC",
+    rounds: s.rounds.map((r) => ({
+      roundId: r.key,
+      start: r.start,
+      end: r.end,
+      interviewerMemberId: r.interviewerId,
+      interviewerName: names.get(r.interviewerId) ?? "Interviewer",
+      interviewerTimeZone: zoneOf.get(r.interviewerId) ?? "UTC",
+      assumedHours: defaultHours.includes(r.interviewerId),
+    })),
   }));
+}
+
+/** Why no option fits (per round, which constraint blocks, and what to relax), for the loop page. */
+export async function explainSlots(db: Db, scope: Scope, input: { loopId: string; fromDate?: Date; days?: number; breakMin?: number }, now = new Date()) {
+  const { search, names, roundNames, defaultHours } = await loadSuggestionInput(db, scope, input, now);
+  return explainNoFit({ ...search, roundNames, interviewerNames: Object.fromEntries(names), defaultHours });
 }
 
 // ---------- booking, rescheduling, cancelling ----------

@@ -10,6 +10,7 @@ export const scheduleRouter = createTRPCRouter({
   interviewers: permittedProcedure("loop.read").query(({ ctx }) => schedule.listInterviewers(ctx.db, ctx.scope)),
   saveInterviewerSettings: permittedProcedure("loop.manage").input(InterviewerSettingsInput).mutation(({ ctx, input }) => schedule.saveInterviewerSettings(ctx.db, ctx.scope, input)),
   suggest: permittedProcedure("loop.manage").input(SuggestSlotsInput).query(({ ctx, input }) => schedule.suggestSlots(ctx.db, ctx.scope, input)),
+  explain: permittedProcedure("loop.manage").input(SuggestSlotsInput).query(({ ctx, input }) => schedule.explainSlots(ctx.db, ctx.scope, input)),
   book: permittedProcedure("loop.manage").input(BookRoundsInput).mutation(({ ctx, input }) => schedule.bookRounds(ctx.db, ctx.scope, input)),
   cancelRound: permittedProcedure("loop.manage").input(CancelRoundInput).mutation(({ ctx, input }) => schedule.cancelRound(ctx.db, ctx.scope, input)),
   restoreRound: permittedProcedure("loop.manage").input(RoundRef).mutation(({ ctx, input }) => schedule.restoreRound(ctx.db, ctx.scope, input)),

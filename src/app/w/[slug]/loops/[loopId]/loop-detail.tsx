@@ -18,6 +18,9 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
   const [editing, setEditing] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<string | null>(null);
   const suggestions = useQuery({ ...trpc.schedule.suggest.queryOptions({ workspaceId, loopId, days: 21 }), enabled: suggesting, retry: false });
+  const noFit = suggesting && suggestions.data?.length === 0;
+  const explanation = useQuery({ ...trpc.schedule.explain.queryOptions({ workspaceId, loopId, days: 21 }), enabled: noFit, retry: false });
+  const viewerZone = useViewerZone();
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: trpc.loop.pathKey() }), qc.invalidateQueries({ queryKey: trpc.schedule.pathKey() })]);
   const book = useMutation(
     trpc.schedule.book.mutationOptions({
@@ -178,7 +181,27 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
               </Link>
             </div>
           ) : suggestions.data.length === 0 ? (
-            <EmptyState title="No slot fits in the next three weeks">Widen availability or qualify more interviewers, then try again.</EmptyState>
+            <div data-testid="no-fit">
+              <EmptyState title="No slot fits in the next three weeks">Here is what blocks it, and what to change.</EmptyState>
+              {explanation.isPending ? (
+                <Skeleton rows={2} />
+              ) : explanation.data ? (
+                <ul className="mt-3 space-y-2 text-sm" data-testid="no-fit-reasons">
+                  {explanation.data.rounds.flatMap((r) =>
+                    r.reasons.map((reason, i) => (
+                      <li key={`${r.key}-${i}`} className="rounded-md bg-amber-50 p-2 ring-1 ring-amber-200">
+                        <span className="text-amber-950">{reason.why}</span>
+                        <span className="block text-xs text-slate-700">{reason.fix}</span>
+                      </li>
+                    )),
+                  )}
+                  {explanation.data.loop && <li className="rounded-md bg-amber-50 p-2 text-amber-950 ring-1 ring-amber-200">{explanation.data.loop}</li>}
+                </ul>
+              ) : null}
+              <Link className="mt-2 inline-block text-sm font-medium text-brand-700 underline" href={`/w/${slug}/interviewers`}>
+                Open the Interviewers page
+              </Link>
+            </div>
           ) : (
             <ol className="space-y-3">
               {suggestions.data.map((s, i) => (
@@ -198,6 +221,12 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
                     {s.rounds.map((r) => (
                       <li key={r.roundId}>
                         {l.rounds.find((x) => x.id === r.roundId)?.roundType.name}: <LocalTime value={r.start} style="short" /> with {r.interviewerName}
+                        <span className="block text-xs text-slate-600">
+                          {r.interviewerTimeZone !== viewerZone && `${r.interviewerName}: ${formatInZone(r.start, r.interviewerTimeZone, "time")}`}
+                          {r.interviewerTimeZone !== viewerZone && s.candidateTimeZone !== viewerZone && " · "}
+                          {s.candidateTimeZone !== viewerZone && `candidate: ${formatInZone(r.start, s.candidateTimeZone, "time")}`}
+                          {r.assumedHours && " · ⚠ interviewer has not set their hours (weekdays 09:00–17:00 assumed)"}
+                        </span>
                       </li>
                     ))}
                   </ul>

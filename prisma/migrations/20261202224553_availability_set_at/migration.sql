@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "scheduling_profiles" ADD COLUMN     "availabilitySetAt" TIMESTAMP(3);
+
