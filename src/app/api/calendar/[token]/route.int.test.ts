@@ -32,7 +32,7 @@ describe("calendar subscription feed", () => {
     expect(await interviewer.caller.account.calendarFeed()).toMatchObject({ active: false });
     const { url } = await interviewer.caller.account.createCalendarFeed();
     expect(url).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{40,}$/);
-    let feed = await fetchFeed(url);
+    const feed = await fetchFeed(url);
     expect(feed.status).toBe(200);
     expect(feed.type).toContain("text/calendar");
     let list = events(feed.body);
