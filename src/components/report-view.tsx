@@ -31,6 +31,8 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
   // One point per loop, labelled with the loop and its date; each dimension's range drawn as an error bar.
   const points = (progress ?? []).map((p) => ({
     loop: `${p.label}, ${formatInZone(p.at, zone, "date")}`,
+    /** The axis shows the date; the table and the tooltip the whole label. */
+    date: formatInZone(p.at, zone, "date"),
     ...Object.fromEntries(p.dimensions.flatMap((d) => [[d.name, Number(two(d.score))], [`${d.name} range`, d.range ? [Number(two(d.score - d.range.low)), Number(two(d.range.high - d.score))] : [0, 0]]])),
     ranges: Object.fromEntries(p.dimensions.map((d) => [d.name, d.range])),
   }));
@@ -52,9 +54,9 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
               <XAxis dataKey="name" tick={{ fontSize: 12 }} />
               <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} label={{ value: "score", angle: -90, position: "insideLeft" }} />
               <Tooltip />
-              <ReferenceLine y={content.bar} stroke="#D55E00" strokeDasharray="6 3" label={{ value: "bar", position: "right" }} />
+              <ReferenceLine y={content.bar} stroke="#D55E00" strokeDasharray="6 3" label={{ value: `bar ${content.bar}`, position: "insideTopRight", fontSize: 12 }} />
               <Bar dataKey="score" fill={PALETTE[0]} name="Score">
-                <ErrorBar dataKey="error" width={6} strokeWidth={1.5} stroke="#333" direction="y" />
+                {content.dimensions.some((d) => likelyRange(d)) && <ErrorBar dataKey="error" width={6} strokeWidth={1.5} stroke="#333" direction="y" />}
               </Bar>
             </BarChart>
           </ResponsiveContainer>
@@ -63,10 +65,10 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
           <caption className="sr-only">Your scores by dimension</caption>
           <thead className="text-left text-xs text-slate-600">
             <tr>
-              <th scope="col">Dimension</th>
-              <th scope="col">Score</th>
-              <th scope="col">Likely range</th>
-              <th scope="col">Against the bar</th>
+              <th scope="col" className="py-1 pr-3">Dimension</th>
+              <th scope="col" className="pr-3">Score</th>
+              <th scope="col" className="pr-3">Likely range</th>
+              <th scope="col" className="pr-3">Against the bar</th>
               <th scope="col">From</th>
             </tr>
           </thead>
@@ -77,12 +79,12 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
               return (
                 <tr key={d.key}>
                   <th scope="row" className="py-1 text-left font-medium">{d.name}</th>
-                  <td className="tabular-nums">{two(d.score)}</td>
-                  <td className="tabular-nums" title={d.note ?? undefined}>
+                  <td className="pr-3 tabular-nums">{two(d.score)}</td>
+                  <td className="pr-3 tabular-nums" title={d.note ?? undefined}>
                     {range ? `${two(range.low)}–${two(range.high)}` : "—"}
                     {d.note && <span className="block text-xs text-slate-600">{d.note}</span>}
                   </td>
-                  <td><Badge tone={BAR_TONE[verdict]}>{BAR_WORDS[verdict]}</Badge></td>
+                  <td className="pr-3"><Badge tone={BAR_TONE[verdict]}>{BAR_WORDS[verdict]}</Badge></td>
                   <td className="text-xs text-slate-600">{d.rounds.join(", ")}</td>
                 </tr>
               );
@@ -158,12 +160,12 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
             <ResponsiveContainer width="100%" height="100%">
               <LineChart data={points} margin={{ left: 0, right: 16, top: 8, bottom: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="loop" tick={{ fontSize: 11 }} label={{ value: "loop", position: "insideBottom", offset: -4 }} />
+                <XAxis dataKey="date" tick={{ fontSize: 11 }} interval={0} padding={{ left: 24, right: 24 }} />
+                <Tooltip labelFormatter={(_label, payload) => String(payload?.[0]?.payload?.loop ?? "")} />
                 <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} />
-                <Tooltip />
                 <Legend />
                 {series.map((name, i) => (
-                  <Line key={name} type="linear" dataKey={name} stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} dot connectNulls={false}>
+                  <Line key={name} type="linear" dataKey={name} stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} strokeDasharray={i % 2 ? "6 3" : undefined} dot={{ r: 4 }} connectNulls={false}>
                     <ErrorBar dataKey={`${name} range`} width={4} stroke={PALETTE[i % PALETTE.length]} direction="y" />
                   </Line>
                 ))}
