@@ -53,7 +53,8 @@ async function loopWith(scorecards: number, offsetDays: number) {
     const opened = await openMyScorecard(db, scope, { roundId: r.id });
     const ratings = Object.fromEntries(opened.rubric.signals.map((s, j) => [s.key, { rating: (((i + j) % 4) + 1) as 1 | 2 | 3 | 4, evidence: "seen" }]));
     const saved = await saveScorecardDraft(db, scope, { roundId: r.id, expectedVersion: 1, ratings, redFlagKeys: [], recommendation: "yes", summary: "ok" });
-    await submitScorecard(db, scope, { roundId: r.id, expectedVersion: saved.version });
+    // Submitted as if after the rounds (scorecards open once a round has begun).
+    await submitScorecard(db, scope, { roundId: r.id, expectedVersion: saved.version }, new Date(start + 30 * 86_400_000));
   }
   return loopId;
 }

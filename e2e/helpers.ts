@@ -98,3 +98,12 @@ export async function api<T>(page: Page, path: string, input: unknown, kind: "qu
   if (!res.ok()) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
   return body.result.data.json as T;
 }
+
+/**
+ * The round takes place: its booking moves 90 days back, as if the clock had moved on (a scorecard can be
+ * submitted only once its round has begun). Takes the round id or a scorecard page's URL.
+ */
+export async function roundHasStarted(roundOrUrl: string) {
+  const roundId = roundOrUrl.match(/\/rounds\/([^/]+)\/scorecard/)?.[1] ?? roundOrUrl;
+  await withDb((c) => c.query(`UPDATE rounds SET "startsAt" = "startsAt" - interval '90 days', "endsAt" = "endsAt" - interval '90 days' WHERE id = $1 AND "startsAt" > now()`, [roundId]));
+}

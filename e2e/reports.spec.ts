@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { api, expectAccessible, inviteAndAccept, newOwnerWithWorkspace, screenshot, uniqueEmail } from "./helpers";
+import { api, expectAccessible, inviteAndAccept, newOwnerWithWorkspace, roundHasStarted, screenshot, uniqueEmail } from "./helpers";
 
 /** Seeds a decided loop through the API: one coding round the coach interviews, a submitted scorecard, a decision. */
 async function decidedLoop(coach: Page, workspaceId: string, candidateMemberId: string, coachMemberId: string, days: number, rating: number) {
@@ -14,6 +14,7 @@ async function decidedLoop(coach: Page, workspaceId: string, candidateMemberId: 
   const opened = await api<{ rubric: { signals: { key: string }[] } }>(coach, "scorecard.open", { workspaceId, roundId });
   const ratings = Object.fromEntries(opened.rubric.signals.map((s, i) => [s.key, { rating: Math.min(4, Math.max(1, rating + (i % 2))), evidence: `Seen in round (${i})` }]));
   const saved = await api<{ version: number }>(coach, "scorecard.save", { workspaceId, roundId, expectedVersion: 1, ratings, redFlagKeys: [], recommendation: "yes", summary: "Summary." });
+  await roundHasStarted(roundId);
   await api(coach, "scorecard.submit", { workspaceId, roundId, expectedVersion: saved.version });
   await api(coach, "debrief.decide", { workspaceId, loopId, decision: "not_yet", rationale: "Keep practising.", notes: "" });
   return loopId;

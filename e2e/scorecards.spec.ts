@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, inviteAndAccept, newOwnerWithWorkspace, screenshot, uniqueEmail } from "./helpers";
+import { expectAccessible, inviteAndAccept, newOwnerWithWorkspace, roundHasStarted, screenshot, uniqueEmail } from "./helpers";
 
 /** Rates every signal of the open scorecard with `rating` (1–4) and writes evidence. */
 async function rateAll(page: Page, rating: number) {
@@ -62,6 +62,10 @@ test("two interviewers fill scorecards (autosave, reload, submit); the coach see
   await expect(one.getByRole("radio", { name: "Strong yes" })).toBeChecked();
   for (let i = 0; i < signals; i++) await expect(one.getByRole("radiogroup", { name: /^Rating for / }).nth(i).getByRole("radio").nth(3)).toBeChecked();
   await expectAccessible(one, testInfo, "scorecard");
+  // Before the round: the notes are kept, submitting waits for the round to begin.
+  await one.getByRole("button", { name: "Submit scorecard" }).click();
+  await expect(one.getByText(/you can submit its scorecard once it has begun/)).toBeVisible();
+  await roundHasStarted(one.url());
   await one.getByRole("button", { name: "Submit scorecard" }).click();
   await expect(one.getByTestId("save-state")).toContainText("Submitted");
 
@@ -71,6 +75,7 @@ test("two interviewers fill scorecards (autosave, reload, submit); the coach see
   await two.getByRole("radio", { name: "No", exact: true }).check();
   await two.getByLabel("Summary").fill("Did not test; struggled with edge cases.");
   await expect(two.getByTestId("save-state")).toContainText("Saved");
+  await roundHasStarted(two.url());
   await two.getByRole("button", { name: "Submit scorecard" }).click();
   await expect(two.getByTestId("save-state")).toContainText("Submitted");
 

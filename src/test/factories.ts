@@ -106,6 +106,17 @@ export async function createBookedLoop(
 }
 
 /**
+ * The round takes place: its booking moves 90 days back (relative spacing kept, so no two rounds of one
+ * person overlap), as if the clock had moved on. Scorecards can be submitted only once a round has begun.
+ */
+export async function roundHasStarted(roundId: string) {
+  const round = await db.round.findUniqueOrThrow({ where: { id: roundId }, select: { startsAt: true, endsAt: true } });
+  if (!round.startsAt || !round.endsAt || round.startsAt.getTime() <= Date.now()) return;
+  const back = 90 * 24 * HOUR_MS;
+  await db.round.update({ where: { id: roundId }, data: { startsAt: new Date(round.startsAt.getTime() - back), endsAt: new Date(round.endsAt.getTime() - back) } });
+}
+
+/**
  * Each member opens, fills and submits their scorecard for a round: `rate(signalIndex, signalKey)` gives
  * the rating (1–4). Returns the scorecard ids in order.
  */
@@ -126,6 +137,7 @@ export async function submitScorecards(
       recommendation: recommendation ?? "yes",
       summary: `summary ${marker}`,
     });
+    await roundHasStarted(roundId);
     await member.caller.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: saved.version });
     ids.push(opened.scorecard.id);
   }

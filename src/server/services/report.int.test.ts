@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can, type Permission } from "@/domain/roles";
-import { callerFor, createUser, createWorkspaceWithRoles, db, outcome, type TestWorkspace } from "@/test/factories";
+import { callerFor, createUser, createWorkspaceWithRoles, db, outcome, roundHasStarted, type TestWorkspace } from "@/test/factories";
 import { listProcedures, sampleInput } from "@/test/procedures";
 
 const HOUR = 3_600_000;
@@ -20,6 +20,7 @@ async function decidedLoop(ws: TestWorkspace, opts: { marker?: string; candidate
     const ratings = Object.fromEntries(opened.rubric.signals.map((s, j) => [s.key, { rating: (((i + j) % 4) + 1) as 1 | 2 | 3 | 4, evidence: `evidence ${j} ${m}` }]));
     const flag = opened.rubric.redFlags[0]!.key;
     const saved = await who.caller.scorecard.save({ workspaceId: ws.id, roundId, expectedVersion: 1, ratings, redFlagKeys: [flag], recommendation: i ? "no" : "yes", summary: `summary ${m}` });
+    await roundHasStarted(roundId);
     await who.caller.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: saved.version });
   }
   await coach.debrief.decide({ workspaceId: ws.id, loopId, decision: "not_yet", rationale: `rationale ${m}`, notes: `debrief notes ${m}` });

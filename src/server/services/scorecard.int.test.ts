@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/server/db";
-import { callerFor, createUser, createWorkspaceWithRoles, db, outcome, type TestWorkspace } from "@/test/factories";
+import { callerFor, createUser, createWorkspaceWithRoles, db, outcome, roundHasStarted, type TestWorkspace } from "@/test/factories";
 import { clearCohortCache } from "./cohort";
 import { getDebrief } from "./debrief";
 
@@ -35,6 +35,7 @@ async function fillAndSubmit(caller: ReturnType<typeof callerFor>, workspaceId: 
   const opened = await caller.scorecard.open({ workspaceId, roundId });
   const ratings = Object.fromEntries(opened.rubric.signals.map((s, i) => [s.key, { rating: rating(i), evidence: `Saw ${s.title.toLowerCase()}` }]));
   const saved = await caller.scorecard.save({ workspaceId, roundId, expectedVersion: opened.scorecard.version, ratings, redFlagKeys: [], recommendation, summary: "Summary of the round." });
+  await roundHasStarted(roundId);
   return caller.scorecard.submit({ workspaceId, roundId, expectedVersion: saved.version });
 }
 
@@ -67,6 +68,11 @@ describe("scorecards", () => {
     const iv = ws.members.interviewer.caller;
     const roundId = rounds[0]!.id;
     const opened = await iv.scorecard.open({ workspaceId: ws.id, roundId });
+    // Drafting ahead is fine; submitting waits for the round to begin, and says when that is.
+    const early = await iv.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: 1 }).then(() => null, (e: { code: string; message: string }) => e);
+    expect(early?.code).toBe("CONFLICT");
+    expect(early?.message).toMatch(/^This round starts \w{3}, \w{3} \d+, \d{4}, .* (UTC|GMT.*); you can submit its scorecard once it has begun/);
+    await roundHasStarted(roundId);
     const err = await iv.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: 1 }).then(() => null, (e: { code: string; message: string }) => e);
     expect(err?.code).toBe("BAD_REQUEST");
     expect(err?.message).toMatch(/Rate or mark "not observed": .*Choose an overall recommendation.*Write a summary/);

@@ -6,8 +6,10 @@ import { asJson, type Db } from "@/server/db";
 import { enqueueEmail, withdrawPendingEmails } from "@/server/email/outbox";
 import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
+import { formatInZone } from "@/domain/time-zone";
 import { recordAudit } from "./audit";
 import { publishedRubricVersionId } from "./published-rubric";
+import { memberZones } from "./time-zones";
 import type { Scope, Tx } from "./scope";
 
 type Ratings = Record<string, SignalAnswer>;
@@ -120,6 +122,12 @@ export async function submitScorecard(db: Db, scope: Scope, input: { roundId: st
     const card = await mine(tx, scope, input.roundId);
     if (card.status === "submitted") throw new AppError("CONFLICT", "This scorecard is already submitted.");
     if (card.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE);
+    // Evidence comes from the round itself: a scorecard can be drafted ahead, but submitted only once the round has begun.
+    const round = await tx.round.findFirstOrThrow({ where: { id: card.roundId, workspaceId: scope.workspaceId }, select: { startsAt: true } });
+    if (!round.startsAt || round.startsAt.getTime() > now.getTime()) {
+      const zone = (await memberZones(tx, scope.workspaceId, [scope.memberId])).get(scope.memberId)?.zone ?? "UTC";
+      throw new AppError("CONFLICT", `This round starts ${round.startsAt ? formatInZone(round.startsAt, zone, "long") : "later"}; you can submit its scorecard once it has begun. Your notes are saved.`);
+    }
     const version = await versionContent(tx, scope.workspaceId, card.rubricVersionId);
     const missing = missingForSubmit(version.signals, { ratings: card.ratings as unknown as Ratings, recommendation: card.recommendation as Recommendation | null, summary: card.summary });
     if (missing.length) throw new AppError("BAD_REQUEST", `Not ready to submit. ${missing.join(". ")}.`);
