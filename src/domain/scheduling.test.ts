@@ -394,6 +394,13 @@ describe("suggestLoopSlots", () => {
     );
     expect(first?.rounds.map((r) => r.interviewerId)).toEqual(["b", "c", "a"]);
     expect(first?.score).toBeCloseTo(1 + LOAD_WEIGHT_HOURS * (0.1 + 0.3 + 0.5));
+    // Each round lists who else could take it then, so the coach can swap one in.
+    expect(first?.rounds.map((r) => [...r.alternates].sort())).toEqual([["a", "c"], ["a", "b"], ["b", "c"]]);
+  });
+
+  it("offers no alternates when only one interviewer is free for a round", () => {
+    const [first] = suggestLoopSlots(base({}));
+    expect(first?.rounds[0]?.alternates).toEqual([]);
   });
 
   it("reuses an interviewer only when needed, and never at overlapping times", () => {

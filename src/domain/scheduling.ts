@@ -328,7 +328,8 @@ export interface RoundRequest {
 export interface SlotSuggestion {
   start: Date;
   end: Date;
-  rounds: { key: string; start: Date; end: Date; interviewerId: string }[];
+  /** `alternates`: other qualified interviewers free for that round at that time, to swap in. */
+  rounds: { key: string; start: Date; end: Date; interviewerId: string; alternates: string[] }[];
   /**
    * Lower is better. score = hours from `now` to the loop's start
    *   + hours of waiting beyond `breakMin` between rounds
@@ -516,6 +517,7 @@ interface DayBest {
   score: number;
   starts: number[];
   picks: Pick[];
+  alternates: string[][];
 }
 
 /**
@@ -636,7 +638,7 @@ export function suggestLoopSlots(input: SuggestLoopSlotsInput): SlotSuggestion[]
       if (!picks) return;
       const score = hoursAhead + waitMs / HOUR_MS + LOAD_WEIGHT_HOURS * picks.reduce((sum, p) => sum + p.load, 0);
       if (score < bound) {
-        dayBest = { score, starts: [...starts], picks };
+        dayBest = { score, starts: [...starts], picks, alternates: slots.map((eligible, i) => eligible.map((e) => e.id).filter((id) => id !== picks[i]?.eligible.id)) };
         updateBound();
       }
       return;
@@ -685,6 +687,7 @@ export function suggestLoopSlots(input: SuggestLoopSlotsInput): SlotSuggestion[]
           start: new Date(start),
           end: new Date(start + (durations[i] ?? 0)),
           interviewerId: best.picks[i]?.eligible.id ?? "",
+          alternates: best.alternates[i] ?? [],
         };
       });
       return {

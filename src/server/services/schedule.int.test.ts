@@ -381,6 +381,6 @@ describe("suggested slots, agenda and schedule", () => {
     await coach.schedule.saveInterviewerSettings({ workspaceId: ws.id, memberId: ws.members.owner.memberId, roundTypeKeys: ["technical-screen"], weeklyCap: 5 });
     const options = await coach.schedule.suggest({ workspaceId: ws.id, loopId });
     expect(options.length).toBeGreaterThan(0);
-    expect(options[0]).toMatchObject({ candidateTimeZone: "America/New_York", rounds: [{ interviewerMemberId: ws.members.owner.memberId, interviewerTimeZone: "Europe/London", assumedHours: true }] });
+    expect(options[0]).toMatchObject({ candidateTimeZone: "America/New_York", rounds: [{ interviewerMemberId: ws.members.owner.memberId, interviewerTimeZone: "Europe/London", assumedHours: true, alternates: [] }] });
   });
 });

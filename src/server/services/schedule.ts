@@ -240,6 +240,8 @@ export async function suggestSlots(db: Db, scope: Scope, input: { loopId: string
       interviewerName: names.get(r.interviewerId) ?? "Interviewer",
       interviewerTimeZone: zoneOf.get(r.interviewerId) ?? "UTC",
       assumedHours: defaultHours.includes(r.interviewerId),
+      /** Others free and qualified for this round at this time: the coach may swap one in. */
+      alternates: r.alternates.map((id) => ({ memberId: id, name: names.get(id) ?? "Interviewer", timeZone: zoneOf.get(id) ?? "UTC", assumedHours: defaultHours.includes(id) })),
     })),
   }));
 }

@@ -21,6 +21,8 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
   const noFit = suggesting && suggestions.data?.length === 0;
   const explanation = useQuery({ ...trpc.schedule.explain.queryOptions({ workspaceId, loopId, days: 21 }), enabled: noFit, retry: false });
   const viewerZone = useViewerZone();
+  // Interviewers the coach swapped into a suggested option: `${option}:${roundId}` → member id.
+  const [swaps, setSwaps] = useState<Record<string, string>>({});
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: trpc.loop.pathKey() }), qc.invalidateQueries({ queryKey: trpc.schedule.pathKey() })]);
   const book = useMutation(
     trpc.schedule.book.mutationOptions({
@@ -212,23 +214,45 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
                     </p>
                     <Button
                       busy={book.isPending}
-                      onClick={() => book.mutate({ workspaceId, loopId, bookings: s.rounds.map((r) => ({ roundId: r.roundId, interviewerMemberId: r.interviewerMemberId, startsAt: r.start })) })}
+                      onClick={() => book.mutate({ workspaceId, loopId, bookings: s.rounds.map((r) => ({ roundId: r.roundId, interviewerMemberId: swaps[`${i}:${r.roundId}`] ?? r.interviewerMemberId, startsAt: r.start })) })}
                     >
                       Book option {i + 1}
                     </Button>
                   </div>
                   <ul className="mt-2 space-y-1 text-sm text-slate-700">
-                    {s.rounds.map((r) => (
-                      <li key={r.roundId}>
-                        {l.rounds.find((x) => x.id === r.roundId)?.roundType.name}: <LocalTime value={r.start} style="short" /> with {r.interviewerName}
-                        <span className="block text-xs text-slate-600">
-                          {r.interviewerTimeZone !== viewerZone && `${r.interviewerName}: ${formatInZone(r.start, r.interviewerTimeZone, "time")}`}
-                          {r.interviewerTimeZone !== viewerZone && s.candidateTimeZone !== viewerZone && " · "}
-                          {s.candidateTimeZone !== viewerZone && `candidate: ${formatInZone(r.start, s.candidateTimeZone, "time")}`}
-                          {r.assumedHours && " · ⚠ interviewer has not set their hours (weekdays 09:00–17:00 assumed)"}
-                        </span>
-                      </li>
-                    ))}
+                    {s.rounds.map((r) => {
+                      const chosenId = swaps[`${i}:${r.roundId}`] ?? r.interviewerMemberId;
+                      const choices = [{ memberId: r.interviewerMemberId, name: r.interviewerName, timeZone: r.interviewerTimeZone, assumedHours: r.assumedHours }, ...r.alternates];
+                      const chosen = choices.find((c) => c.memberId === chosenId) ?? choices[0]!;
+                      const roundName = l.rounds.find((x) => x.id === r.roundId)?.roundType.name ?? "Round";
+                      return (
+                        <li key={r.roundId}>
+                          {roundName}: <LocalTime value={r.start} style="short" /> with{" "}
+                          {r.alternates.length === 0 ? (
+                            chosen.name
+                          ) : (
+                            <select
+                              aria-label={`Interviewer for ${roundName} in option ${i + 1}`}
+                              className="rounded-md px-1 py-0.5 text-sm ring-1 ring-slate-300"
+                              value={chosenId}
+                              onChange={(e) => setSwaps({ ...swaps, [`${i}:${r.roundId}`]: e.target.value })}
+                            >
+                              {choices.map((c) => (
+                                <option key={c.memberId} value={c.memberId}>
+                                  {c.name}
+                                </option>
+                              ))}
+                            </select>
+                          )}
+                          <span className="block text-xs text-slate-600">
+                            {chosen.timeZone !== viewerZone && `${chosen.name}: ${formatInZone(r.start, chosen.timeZone, "time")}`}
+                            {chosen.timeZone !== viewerZone && s.candidateTimeZone !== viewerZone && " · "}
+                            {s.candidateTimeZone !== viewerZone && `candidate: ${formatInZone(r.start, s.candidateTimeZone, "time")}`}
+                            {chosen.assumedHours && " · ⚠ this interviewer has not set their hours (weekdays 09:00–17:00 assumed)"}
+                          </span>
+                        </li>
+                      );
+                    })}
                   </ul>
                 </li>
               ))}
