@@ -70,6 +70,7 @@ export const BookRoundsInput = z.object({
     .max(20),
 });
 export const RoundRef = z.object({ ...WS, roundId: Id });
+export const ImportBusyInput = z.object({ ...WS, ics: z.string().min(1, "Choose a calendar file (.ics)").max(2_000_000, "The calendar file is larger than 2 MB; export a shorter period.") });
 export const CancelRoundInput = z.object({
   ...WS,
   roundId: Id,

@@ -127,6 +127,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "schedule.myAvailability": ["owner", "coach", "interviewer", "candidate"],
   "schedule.saveMyAvailability": ["owner", "coach", "interviewer", "candidate"],
   "schedule.mySchedule": ["owner", "coach", "interviewer", "candidate"],
+  "schedule.importBusy": ["owner", "coach", "interviewer", "candidate"],
+  "schedule.clearImportedBusy": ["owner", "coach", "interviewer", "candidate"],
   "schedule.agenda": ["owner", "coach", "interviewer"],
   "schedule.interviewers": ["owner", "coach"],
   "schedule.saveInterviewerSettings": ["owner", "coach"],

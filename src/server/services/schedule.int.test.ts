@@ -364,6 +364,33 @@ describe("suggested slots, agenda and schedule", () => {
     expect(err?.message).toMatch(/No interviewer is qualified for: .*Technical screen/);
   });
 
+  it("busy times imported from an interviewer's own calendar (.ics) keep suggestions off them", async () => {
+    const ws = await createWorkspaceWithRoles("freebusy");
+    const coach = ws.members.coach.caller;
+    const { loopId, rounds } = await loopFor(ws, ws.members.candidate.memberId, "entry-coding-focus");
+    for (const r of rounds.slice(1)) await db.round.delete({ where: { id: r.id } });
+    const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" }));
+    await ws.members.candidate.caller.schedule.saveMyAvailability({ workspaceId: ws.id, timeZone: "UTC", weekly: weekdays, exceptions: [] });
+    await ws.members.interviewer.caller.schedule.saveMyAvailability({ workspaceId: ws.id, timeZone: "UTC", weekly: weekdays, exceptions: [] });
+    await coach.schedule.saveInterviewerSettings({ workspaceId: ws.id, memberId: ws.members.interviewer.memberId, roundTypeKeys: ["technical-screen"], weeklyCap: null });
+    const before = await coach.schedule.suggest({ workspaceId: ws.id, loopId });
+    const firstDay = before[0]!.start.toISOString().slice(0, 10);
+
+    const day = firstDay.replace(/-/g, "");
+    const ics = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT", "UID:blocked@test", "DTSTAMP:20261201T000000Z", `DTSTART:${day}T000000Z`, `DTEND:${day}T235900Z`, "SUMMARY:Offsite", "END:VEVENT", "END:VCALENDAR"].join("\r\n");
+    expect(await ws.members.interviewer.caller.schedule.importBusy({ workspaceId: ws.id, ics })).toMatchObject({ busyPeriods: 1 });
+    const after = await coach.schedule.suggest({ workspaceId: ws.id, loopId });
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.map((o) => o.start.toISOString().slice(0, 10))).not.toContain(firstDay);
+    expect((await ws.members.interviewer.caller.schedule.myAvailability({ workspaceId: ws.id })).importedBusy).toBe(1);
+
+    const err = await ws.members.interviewer.caller.schedule.importBusy({ workspaceId: ws.id, ics: "not a calendar" }).then(() => null, (e: { code: string; message: string }) => e);
+    expect(err).toMatchObject({ code: "BAD_REQUEST" });
+    expect(err!.message).toMatch(/calendar file/);
+    await ws.members.interviewer.caller.schedule.clearImportedBusy({ workspaceId: ws.id });
+    expect((await coach.schedule.suggest({ workspaceId: ws.id, loopId }))[0]!.start.toISOString().slice(0, 10)).toBe(firstDay);
+  });
+
   it("when nothing fits, explains per round what blocks it; suggestions show each participant's zone", async () => {
     const ws = await createWorkspaceWithRoles("explain");
     const coach = ws.members.coach.caller;

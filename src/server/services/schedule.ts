@@ -3,6 +3,7 @@
 import { DateTime } from "luxon";
 import { expandAvailability, isoWeekKey, suggestLoopSlots, type DateException, type Interval, type SuggestLoopSlotsInput, type WeeklyWindow } from "@/domain/scheduling";
 import { explainNoFit } from "@/domain/slot-explanation";
+import { CalendarFileError, parseBusyTimes } from "@/domain/busy-import";
 import { buildRoundIcs } from "@/server/calendar/ics";
 import { AppError, notFound } from "@/server/errors";
 import { asJson, type Db } from "@/server/db";
@@ -44,6 +45,8 @@ export async function getProfile(db: Tx, scope: Scope, memberId = scope.memberId
     roundTypeKeys: profile?.roundTypeKeys ?? [],
     weeklyCap: profile?.weeklyCap ?? null,
     saved: !!profile,
+    importedBusy: profile ? importedBusyOf(profile).length : 0,
+    importedBusyAt: profile?.importedBusyAt ?? null,
   };
 }
 
@@ -58,6 +61,43 @@ export async function saveMyAvailability(db: Db, scope: Scope, input: { timeZone
     });
   });
   return getProfile(db, scope);
+}
+
+/** How far ahead imported busy times are kept: the slot search looks at most this far. */
+const IMPORT_DAYS = 90;
+
+/**
+ * Reads busy times from the caller's own calendar export (.ics) for the next 90 days and keeps them, so
+ * suggestions avoid them. Importing again replaces the earlier import.
+ */
+export async function importBusyTimes(db: Db, scope: Scope, input: { ics: string }, now = new Date()) {
+  const zone = (await memberZones(db, scope.workspaceId, [scope.memberId])).get(scope.memberId)?.zone ?? "UTC";
+  let busy: Interval[];
+  try {
+    busy = parseBusyTimes(input.ics, { start: now, end: new Date(now.getTime() + IMPORT_DAYS * 86_400_000) }, zone);
+  } catch (err) {
+    if (err instanceof CalendarFileError) throw new AppError("BAD_REQUEST", `ics: ${err.message}`);
+    throw err;
+  }
+  const current = await getProfile(db, scope);
+  const data = { importedBusy: asJson(busy.map((b) => ({ start: b.start.toISOString(), end: b.end.toISOString() }))), importedBusyAt: now };
+  await db.schedulingProfile.upsert({
+    where: { workspaceId_memberId: { workspaceId: scope.workspaceId, memberId: scope.memberId } },
+    update: data,
+    create: { workspaceId: scope.workspaceId, memberId: scope.memberId, weekly: asJson(current.weekly), exceptions: asJson(current.exceptions), roundTypeKeys: [], ...data },
+  });
+  return { busyPeriods: busy.length, importedAt: now };
+}
+
+export async function clearImportedBusy(db: Db, scope: Scope) {
+  await db.schedulingProfile.updateMany({ where: { workspaceId: scope.workspaceId, memberId: scope.memberId }, data: { importedBusy: asJson([]), importedBusyAt: null } });
+  return { cleared: true };
+}
+
+/** Imported busy times of a profile (stored as ISO strings). */
+function importedBusyOf(profile: { importedBusy: unknown }): Interval[] {
+  const list = Array.isArray(profile.importedBusy) ? (profile.importedBusy as { start: string; end: string }[]) : [];
+  return list.map((b) => ({ start: new Date(b.start), end: new Date(b.end) }));
 }
 
 /** A coach sets which round types an interviewer runs (the pools) and their weekly cap. */
@@ -178,7 +218,8 @@ async function loadSuggestionInput(db: Db, scope: Scope, input: { loopId: string
         id: p.memberId,
         timeZone,
         available: expandAvailability({ timeZone, weekly: p.weekly as unknown as WeeklyWindow[], exceptions: p.exceptions as unknown as DateException[], range }),
-        busy: busy.get(p.memberId) ?? [],
+        // Rounds already booked, and what their own calendar says.
+        busy: [...(busy.get(p.memberId) ?? []), ...importedBusyOf(p)],
         weeklyCap: p.weeklyCap,
         bookedByWeek,
       };

@@ -1,10 +1,12 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { BookRoundsInput, CancelRoundInput, InterviewerSettingsInput, RoundRef, SaveAvailabilityInput, SuggestSlotsInput } from "@/schemas/loop";
+import { BookRoundsInput, CancelRoundInput, ImportBusyInput, InterviewerSettingsInput, RoundRef, SaveAvailabilityInput, SuggestSlotsInput } from "@/schemas/loop";
 import * as schedule from "@/server/services/schedule";
 
 export const scheduleRouter = createTRPCRouter({
   myAvailability: permittedProcedure("schedule.self").query(({ ctx }) => schedule.getProfile(ctx.db, ctx.scope)),
   saveMyAvailability: permittedProcedure("schedule.self").input(SaveAvailabilityInput).mutation(({ ctx, input }) => schedule.saveMyAvailability(ctx.db, ctx.scope, input)),
+  importBusy: permittedProcedure("schedule.self").input(ImportBusyInput).mutation(({ ctx, input }) => schedule.importBusyTimes(ctx.db, ctx.scope, input)),
+  clearImportedBusy: permittedProcedure("schedule.self").mutation(({ ctx }) => schedule.clearImportedBusy(ctx.db, ctx.scope)),
   mySchedule: permittedProcedure("schedule.self").query(({ ctx }) => schedule.listMySchedule(ctx.db, ctx.scope)),
   agenda: permittedProcedure("agenda.read").query(({ ctx }) => schedule.listMyAgenda(ctx.db, ctx.scope)),
   interviewers: permittedProcedure("loop.read").query(({ ctx }) => schedule.listInterviewers(ctx.db, ctx.scope)),

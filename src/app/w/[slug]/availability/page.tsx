@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { loadWorkspaceWith } from "../workspace-context";
 import { AvailabilityForm } from "./availability-form";
+import { BusyImport } from "./busy-import";
 
 export const metadata: Metadata = { title: "Availability" };
 export const dynamic = "force-dynamic";
@@ -12,7 +13,10 @@ export default async function AvailabilityPage({ params }: { params: Promise<{ s
   return (
     <>
       <PageHeader title="Availability" description="When you can take part in rounds, in your own time zone. Suggested slots only use these times." />
-      <AvailabilityForm workspaceId={ws.id} />
+      <div className="space-y-6">
+        <AvailabilityForm workspaceId={ws.id} />
+        <BusyImport workspaceId={ws.id} />
+      </div>
     </>
   );
 }
