@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { krippendorffAlpha } from "./krippendorff";
+import { krippendorffAlpha, krippendorffAlphaInterval } from "./krippendorff";
 
 // Reference values below are worked by hand from the definitions:
 //   o_ck  = Σ_units (number of ordered c–k pairs in the unit) / (m_u − 1)
@@ -136,5 +136,32 @@ describe("krippendorffAlpha: edge cases and invariances", () => {
 
   it("rejects NaN instead of treating it as a category", () => {
     expect(() => krippendorffAlpha([[1, Number.NaN]], "nominal")).toThrow(RangeError);
+  });
+});
+
+describe("krippendorffAlphaInterval: bootstrap over units", () => {
+  const units = Array.from({ length: 60 }, (_, u) => [1 + (u % 4), 1 + ((u + (u % 3 === 0 ? 1 : 0)) % 4), 1 + (u % 4)]);
+
+  it("brackets alpha and repeats exactly for the same seed", () => {
+    const alpha = krippendorffAlpha(units, "ordinal") ?? Number.NaN;
+    const interval = krippendorffAlphaInterval(units, "ordinal", { replicates: 500, seed: 9 });
+    expect(interval).not.toBeNull();
+    const [low, high] = interval ?? [Number.NaN, Number.NaN];
+    expect(low).toBeLessThan(alpha);
+    expect(high).toBeGreaterThan(alpha);
+    expect(krippendorffAlphaInterval(units, "ordinal", { replicates: 500, seed: 9 })).toEqual(interval);
+  });
+
+  it("narrows as the number of units grows", () => {
+    const width = (data: number[][]) => {
+      const [low, high] = krippendorffAlphaInterval(data, "interval", { replicates: 400, seed: 1 }) ?? [Number.NaN, Number.NaN];
+      return high - low;
+    };
+    expect(width([...units, ...units, ...units, ...units])).toBeLessThan(width(units));
+  });
+
+  it("is null when alpha is undefined", () => {
+    expect(krippendorffAlphaInterval([[2, 2], [2, 2]], "nominal")).toBeNull();
+    expect(() => krippendorffAlphaInterval(units, "nominal", { replicates: 0 })).toThrow(RangeError);
   });
 });

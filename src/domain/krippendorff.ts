@@ -7,6 +7,8 @@
 // o is the coincidence matrix (every ordered pair of values given to the same unit, each unit's pairs
 // weighted 1 / (m_u − 1) so that every pairable value counts once), n_c its row sums and n their total.
 
+import { createSeededRandom } from "./calibration-random";
+
 export type AlphaLevel = "ordinal" | "interval" | "nominal";
 
 /**
@@ -23,14 +25,61 @@ export function krippendorffAlpha(units: (number | null)[][], level: AlphaLevel)
   const indexOf = new Map(values.map((value, index) => [value, index]));
   const size = values.length;
 
-  const coincidences = buildCoincidenceMatrix(pairable, indexOf, size);
+  return alphaFromCoincidences(buildCoincidenceMatrix(pairable, indexOf, size), values, level);
+}
+
+export interface AlphaIntervalOptions {
+  /** Bootstrap replicates (default 1000). */
+  replicates?: number;
+  /** Central coverage of the interval (default 0.95). */
+  confidence?: number;
+  seed?: number;
+}
+
+/**
+ * Percentile bootstrap interval for alpha: units are drawn with replacement (the units, not single
+ * values, are the independent draws) and alpha is recomputed from each replicate's coincidences.
+ * Seeded, so the same units give the same interval. Null when alpha is undefined in most replicates.
+ */
+export function krippendorffAlphaInterval(units: (number | null)[][], level: AlphaLevel, options: AlphaIntervalOptions = {}): [number, number] | null {
+  const replicates = options.replicates ?? 1000;
+  const confidence = options.confidence ?? 0.95;
+  if (!Number.isInteger(replicates) || replicates < 1) throw new RangeError(`replicates must be a whole number ≥ 1, got ${replicates}.`);
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be between 0 and 1, got ${confidence}.`);
+  const pairable = collectPairableUnits(units);
+  const values = [...new Set(pairable.flat())].sort((a, b) => a - b);
+  if (values.length < 2) return null;
+  const indexOf = new Map(values.map((value, index) => [value, index]));
+  const size = values.length;
+  // Each unit's own coincidences, computed once; a replicate only adds up the drawn units'.
+  const perUnit = pairable.map((unit) => buildCoincidenceMatrix([unit], indexOf, size));
+  const random = createSeededRandom(options.seed ?? 1);
+  const coincidences = new Float64Array(size * size);
+  const alphas: number[] = [];
+  for (let b = 0; b < replicates; b++) {
+    coincidences.fill(0);
+    for (let u = 0; u < perUnit.length; u++) {
+      const drawn = perUnit[Math.floor(random() * perUnit.length)] as Float64Array;
+      for (let i = 0; i < drawn.length; i++) coincidences[i] = (coincidences[i] as number) + (drawn[i] as number);
+    }
+    const alpha = alphaFromCoincidences(coincidences, values, level);
+    if (alpha !== null) alphas.push(alpha);
+  }
+  if (alphas.length < replicates / 2) return null;
+  alphas.sort((a, b) => a - b);
+  const tail = (1 - confidence) / 2;
+  const at = (q: number): number => alphas[Math.min(alphas.length - 1, Math.max(0, Math.round(q * (alphas.length - 1))))] as number;
+  return [at(tail), at(1 - tail)];
+}
+
+function alphaFromCoincidences(coincidences: Float64Array, values: number[], level: AlphaLevel): number | null {
+  const size = values.length;
   const marginals = new Float64Array(size);
   for (let c = 0; c < size; c++) {
     for (let k = 0; k < size; k++) marginals[c] = (marginals[c] ?? 0) + (coincidences[c * size + k] ?? 0);
   }
   const total = marginals.reduce((sum, count) => sum + count, 0);
   const distance = buildSquaredDistances(values, marginals, level);
-
   let observed = 0;
   let expected = 0;
   for (let c = 0; c < size; c++) {
