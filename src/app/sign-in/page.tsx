@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/app/_lib/session";
-import { safeRedirect } from "@/domain/redirect";
+import { safeRedirectPath } from "@/domain/redirect";
 import { oauthProviders } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
@@ -21,7 +21,8 @@ const ERRORS: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const env = getEnv();
-  const callbackUrl = new URL(safeRedirect(params.callbackUrl, env.appUrl)).pathname + new URL(safeRedirect(params.callbackUrl, env.appUrl)).search;
+  // Normalised once, here; the forms and the redirect below only ever see a same-origin path.
+  const callbackUrl = safeRedirectPath(params.callbackUrl, env.appUrl);
   if (await currentActor()) redirect(callbackUrl);
   const demoUsers = env.demo ? await listDemoUsers(getDb()) : [];
   const providers = oauthProviders().map((p) => ({ id: p.id, name: p.name }));
