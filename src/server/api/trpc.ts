@@ -5,6 +5,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { can, type Permission, type Role } from "@/domain/roles";
+import { findUnsafeText, isSafeText } from "@/domain/text";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
@@ -82,7 +83,20 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   return result;
 });
 
-const base = t.procedure.use(errorMapping);
+/**
+ * Every string in every input, before any schema sees it: a NUL byte (PostgreSQL cannot store it) or a
+ * lone UTF-16 surrogate (not valid Unicode) is a BAD_REQUEST naming the field, never a failed query.
+ */
+const rejectUnsafeText = t.middleware(async ({ getRawInput, next }) => {
+  const where = findUnsafeText(await getRawInput());
+  if (where) {
+    const field = where.map((p) => (typeof p === "string" && !isSafeText(p) ? "(a key)" : String(p))).join(".");
+    throw new AppError("BAD_REQUEST", `${field ? `${field}: ` : ""}the text contains a character that is not allowed (a NUL byte or a broken Unicode character). Remove it and try again.`);
+  }
+  return next();
+});
+
+const base = t.procedure.use(errorMapping).use(rejectUnsafeText);
 
 export const publicProcedure = base.meta({ access: "public" });
 
