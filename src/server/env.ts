@@ -17,6 +17,8 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   LOOPWISE_DATA_DIR: z.string().default(".loopwise-data"),
   LOOPWISE_DEMO: flag,
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
@@ -35,6 +37,7 @@ const EnvSchema = z.object({
   AZURE_AD_CLIENT_ID: z.string().optional(),
   AZURE_AD_CLIENT_SECRET: z.string().optional(),
   AZURE_AD_TENANT_ID: z.string().optional(),
+  TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -42,10 +45,14 @@ export type Env = z.infer<typeof EnvSchema> & {
   /** Demo mode: demo data, demo sign-in and the public dev mail page. */
   demo: boolean;
   /** Embedded PGlite (no DATABASE_URL) or a PostgreSQL server. */
-  database: { kind: "embedded"; dataDir: string } | { kind: "server"; url: string };
+  database: DatabaseConfig;
   secret: string;
   appUrl: string;
 };
+
+export type DatabaseConfig =
+  | { kind: "embedded"; dataDir: string }
+  | { kind: "server"; url: string; pool: { max: number; timeoutMs: number } };
 
 export class EnvError extends Error {}
 
@@ -64,7 +71,12 @@ export function databaseConfig(source: Record<string, string | undefined> = proc
   const url = source.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new EnvError("DATABASE_URL must be a postgresql:// connection string");
-    return { kind: "server", url };
+    const pool = EnvSchema.pick({ DATABASE_POOL_MAX: true, DATABASE_POOL_TIMEOUT_MS: true }).safeParse({
+      DATABASE_POOL_MAX: source.DATABASE_POOL_MAX?.trim() || undefined,
+      DATABASE_POOL_TIMEOUT_MS: source.DATABASE_POOL_TIMEOUT_MS?.trim() || undefined,
+    });
+    if (!pool.success) throw new EnvError(`Invalid database pool settings: ${pool.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    return { kind: "server", url, pool: { max: pool.data.DATABASE_POOL_MAX, timeoutMs: pool.data.DATABASE_POOL_TIMEOUT_MS } };
   }
   return { kind: "embedded", dataDir: path.resolve(/*turbopackIgnore: true*/ source.LOOPWISE_DATA_DIR || ".loopwise-data") };
 }
@@ -90,7 +102,7 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
   const e = parsed.data;
   const dataDir = path.resolve(/*turbopackIgnore: true*/ e.LOOPWISE_DATA_DIR);
   const database: Env["database"] = e.DATABASE_URL
-    ? { kind: "server", url: e.DATABASE_URL }
+    ? { kind: "server", url: e.DATABASE_URL, pool: { max: e.DATABASE_POOL_MAX, timeoutMs: e.DATABASE_POOL_TIMEOUT_MS } }
     : { kind: "embedded", dataDir };
   // Demo mode is the zero-config default; a deployment on a real server must opt in explicitly.
   const demo = e.LOOPWISE_DEMO ?? database.kind === "embedded";
