@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be an absolute URL such as https://loopwise.example.com").optional(),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** Read by scripts/start.mjs (the listen address); declared here so it is documented and validated. */
+  HOST: z.string().trim().min(1).optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().default("Loopwise <no-reply@loopwise.local>"),
