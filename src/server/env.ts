@@ -40,6 +40,16 @@ const EnvSchema = z.object({
   AZURE_AD_CLIENT_SECRET: z.string().optional(),
   AZURE_AD_TENANT_ID: z.string().optional(),
   HEALTH_TOKEN: z.string().min(16, "HEALTH_TOKEN must be at least 16 characters").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL")
+    .optional(),
+  RATE_LIMIT_SIGN_IN_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_SIGN_IN_PER_IP: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_INVITES_PER_USER: z.coerce.number().int().min(1).default(50),
+  RATE_LIMIT_API_PER_USER: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_API_PER_IP: z.coerce.number().int().min(1).default(1200),
+  TRUST_PROXY: flag,
   TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

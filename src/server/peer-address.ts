@@ -19,3 +19,17 @@ export function recordPeerAddresses(): void {
     request.headers[PEER_ADDRESS_HEADER] = socket.remoteAddress ?? "";
   });
 }
+
+/**
+ * The client's address for per-IP limits: the socket's peer, or, with TRUST_PROXY on (behind a reverse
+ * proxy that appends the address it saw to X-Forwarded-For), the last X-Forwarded-For entry. Earlier
+ * entries are whatever the client sent, so they are never used.
+ */
+export function clientAddress(headers: { get(name: string): string | null }, trustProxy: boolean): string {
+  if (trustProxy) {
+    const hops = headers.get("x-forwarded-for")?.split(",").map((h) => h.trim()).filter(Boolean) ?? [];
+    const last = hops.at(-1);
+    if (last) return last;
+  }
+  return headers.get(PEER_ADDRESS_HEADER) || "unknown";
+}

@@ -14,6 +14,7 @@ export const dynamic = "force-dynamic";
 const ERRORS: Record<string, string> = {
   Verification: "That sign-in link is no longer valid: links work once and expire after 10 minutes. Request a new one below.",
   EmailSignin: "We could not send the sign-in email. Please try again in a moment.",
+  RateLimited: "Too many sign-in emails were requested for this address or from your network. Wait a few minutes, then try again.",
   OAuthAccountNotLinked: "This email is already linked to another sign-in method. Use the method you used first.",
   default: "Sign-in failed. Please try again.",
 };

@@ -1,10 +1,13 @@
 // The tRPC endpoint under load: a batch larger than the limit is refused up front with a readable 400,
 // and a database that is out of connections answers 503 with Retry-After, never 500.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
 import { serverAdapter } from "@/server/db";
+import { resetEnvForTests } from "@/server/env";
 import { logger } from "@/server/logger";
-import { createWorkspaceWithRoles, db } from "@/test/factories";
+import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
+import { resetRateLimitsForTests } from "@/server/rate-limit";
+import { createWorkspaceWithRoles, db, uniqueEmail } from "@/test/factories";
 import { handleTrpcRequest } from "./http";
 
 describe("tRPC over HTTP", () => {
@@ -57,5 +60,72 @@ describe("tRPC over HTTP", () => {
     } finally {
       await tiny.$disconnect();
     }
+  });
+});
+
+describe("API rate limits", () => {
+  afterEach(() => {
+    for (const key of ["RATE_LIMIT_API_PER_USER", "RATE_LIMIT_API_PER_IP", "RATE_LIMIT_INVITES_PER_USER"]) delete process.env[key];
+    resetEnvForTests();
+    resetRateLimitsForTests();
+  });
+  function limits(values: Record<string, string>) {
+    Object.assign(process.env, values);
+    resetEnvForTests();
+    resetRateLimitsForTests();
+  }
+  const list = (workspaceId: string, ip: string, calls = 1) => {
+    const paths = Array.from({ length: calls }, () => "member.list").join(",");
+    const input = Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, { json: { workspaceId } }]));
+    return new Request(`http://localhost/api/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { [PEER_ADDRESS_HEADER]: ip } });
+  };
+
+  it("limits calls per user (each call of a batch counts) with 429 and Retry-After", async () => {
+    limits({ RATE_LIMIT_API_PER_USER: "4", RATE_LIMIT_API_PER_IP: "1000" });
+    const ws = await createWorkspaceWithRoles("apilimit");
+    const context = () => Promise.resolve({ db, actor: ws.members.owner.actor, requestId: "limit", log: logger });
+    expect((await handleTrpcRequest(list(ws.id, "198.51.100.10", 3), context)).status).toBe(200);
+    expect((await handleTrpcRequest(list(ws.id, "198.51.100.11", 1), context)).status).toBe(200);
+    const res = await handleTrpcRequest(list(ws.id, "198.51.100.12", 1), context);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    const body = (await res.json()) as { error: { json: { message: string; data: { code: string } } } }[];
+    expect(body[0]!.error.json.data.code).toBe("TOO_MANY_REQUESTS");
+    expect(body[0]!.error.json.message).toMatch(/^Too many requests\. Try again in \d+ seconds\.$/);
+    // Another user from the same address is not affected.
+    const coach = () => Promise.resolve({ db, actor: ws.members.coach.actor, requestId: "limit", log: logger });
+    expect((await handleTrpcRequest(list(ws.id, "198.51.100.12", 1), coach)).status).toBe(200);
+  });
+
+  it("limits calls per client address, signed in or not", async () => {
+    limits({ RATE_LIMIT_API_PER_USER: "1000", RATE_LIMIT_API_PER_IP: "2" });
+    const ws = await createWorkspaceWithRoles("iplimit");
+    const ip = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
+    const as = (actor: typeof ws.members.owner.actor | null) => () => Promise.resolve({ db, actor, requestId: "limit", log: logger });
+    expect((await handleTrpcRequest(list(ws.id, ip), as(ws.members.owner.actor))).status).toBe(200);
+    expect((await handleTrpcRequest(list(ws.id, ip), as(ws.members.coach.actor))).status).toBe(200);
+    const res = await handleTrpcRequest(list(ws.id, ip), as(null));
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
+
+  it("limits invitation sends per sender with 429 and Retry-After", async () => {
+    limits({ RATE_LIMIT_INVITES_PER_USER: "2" });
+    const ws = await createWorkspaceWithRoles("invitelimit");
+    const context = () => Promise.resolve({ db, actor: ws.members.owner.actor, requestId: "invite", log: logger });
+    const invite = (email: string) =>
+      handleTrpcRequest(
+        new Request("http://localhost/api/trpc/invitation.create", { method: "POST", headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: "198.51.100.30" }, body: JSON.stringify({ json: { workspaceId: ws.id, email, role: "interviewer" } }) }),
+        context,
+      );
+    expect((await invite(uniqueEmail("i1"))).status).toBe(200);
+    expect((await invite(uniqueEmail("i2"))).status).toBe(200);
+    const before = await db.invitation.count({ where: { workspaceId: ws.id } });
+    const res = await invite(uniqueEmail("i3"));
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(60);
+    const body = (await res.json()) as { error: { json: { message: string } } };
+    expect(body.error.json.message).toMatch(/^You have sent too many invitations in the last hour\. Try again in \d+ minutes\.$/);
+    expect(await db.invitation.count({ where: { workspaceId: ws.id } })).toBe(before);
   });
 });

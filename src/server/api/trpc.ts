@@ -89,6 +89,7 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   const err = result.error;
   const cause = err.cause;
   if (cause instanceof AppError) {
+    // The AppError stays the cause: the HTTP layer reads retryAfterS from it.
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
   if (err.code === "INTERNAL_SERVER_ERROR") {

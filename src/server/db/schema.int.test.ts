@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/test/factories";
 
 // Tables that belong to no workspace.
-const GLOBAL_TABLES = new Set(["users", "accounts", "sessions", "verification_tokens", "workspaces", "_prisma_migrations"]);
+const GLOBAL_TABLES = new Set(["users", "accounts", "sessions", "verification_tokens", "workspaces", "_prisma_migrations", "rate_limits"]);
 
 // Indexes on tenant tables that deliberately do not start with workspaceId, and why.
 const CROSS_TENANT_INDEXES: Record<string, string> = {
