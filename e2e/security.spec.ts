@@ -1,5 +1,6 @@
 // Security properties of the running production build: headers on every kind of route, the CSP nonce,
 // request ids, cross-site requests, redirects after sign-in, and what anonymous health reveals.
+import { networkInterfaces } from "node:os";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 
@@ -27,7 +28,7 @@ test("every kind of route carries the security headers; pages' scripts carry the
   const html = await page.text();
   const asset = /\/_next\/static\/[^"']+\.js/.exec(html)?.[0];
   expect(asset, "a static script on the sign-in page").toBeTruthy();
-  const routes = ["/", "/sign-in", "/w", "/no-such-page", "/api/health", "/api/auth/csrf", "/api/trpc/workspace.list", asset!];
+  const routes = ["/", "/sign-in", "/w", "/no-such-page", "/api/health", "/api/auth/csrf", "/api/trpc/workspace.listMine", asset!];
   for (const route of routes) {
     const res = await api.get(route, { maxRedirects: 0 });
     expectSecurityHeaders(res.headers(), `${route} (${res.status()})`);
@@ -98,4 +99,43 @@ test("anonymous health reveals only the status", async () => {
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ status: "ok" });
   await api.dispose();
+});
+
+test("HSTS is sent when the app is served over https (a TLS-terminating proxy says so)", async () => {
+  const api = await playwrightRequest.newContext({ baseURL });
+  const res = await api.get("/sign-in", { headers: { "x-forwarded-proto": "https" } });
+  expect(res.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  expect(res.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+  await api.dispose();
+});
+
+test("demo sign-in and the dev mailbox answer only this machine", async () => {
+  const api = await playwrightRequest.newContext({ baseURL });
+  // From this machine, even a client that claims another peer address (the server records the real one).
+  const local = await api.post("/api/demo/sign-in", {
+    form: { email: "olivia.owner@demo.loopwise.dev" },
+    headers: { origin: baseURL, "x-loopwise-peer-address": "203.0.113.9" },
+    maxRedirects: 0,
+  });
+  expect(local.status()).toBe(303);
+  await api.dispose();
+  // From another interface of this machine: a connection from a non-loopback address.
+  const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal)?.address;
+  test.skip(!external, "no non-loopback interface to connect from");
+  const port = new URL(baseURL).port;
+  const outside = await playwrightRequest.newContext({ baseURL: `http://${external}:${port}` });
+  const signIn = await outside.post("/api/demo/sign-in", { form: { email: "olivia.owner@demo.loopwise.dev" }, headers: { origin: `http://${external}:${port}` }, maxRedirects: 0 });
+  expect(signIn.status()).toBe(403);
+  expect(signIn.headers()["set-cookie"]).toBeUndefined();
+  // Claiming to be localhost in Host and X-Forwarded-For does not help: the socket's address decides.
+  const spoofed = await outside.post("/api/demo/sign-in", {
+    form: { email: "olivia.owner@demo.loopwise.dev" },
+    headers: { origin: `http://localhost:${port}`, host: `localhost:${port}`, "x-forwarded-for": "127.0.0.1", "x-loopwise-peer-address": "127.0.0.1" },
+    maxRedirects: 0,
+  });
+  expect(spoofed.status()).toBe(403);
+  const mail = await outside.get("/dev/mail", { headers: { host: `localhost:${port}`, "x-forwarded-for": "127.0.0.1" } });
+  expect(mail.status()).toBe(404);
+  expect(await mail.text()).not.toContain("dev-mail");
+  await outside.dispose();
 });

@@ -65,6 +65,10 @@ try {
   const session = cookie ? await (await fetch(`${base}/api/auth/session`, { headers: { cookie } })).json() : {};
   check("demo sign-in issues a session", signIn.status === 303 && session?.user?.email === "olivia.owner@demo.loopwise.dev");
 
+  // An API call over HTTP: counted by the rate limits, whose store here is the embedded database.
+  const api = cookie ? await fetch(`${base}/api/trpc/workspace.listMine`, { headers: { cookie } }) : null;
+  check("an API call over HTTP answers 200 (rate limits on the embedded database)", api?.status === 200, `status ${api?.status}`);
+
   const page = cookie ? await fetch(`${base}/w`, { headers: { cookie } }) : null;
   check("the signed-in demo owner sees the demo workspace", !!page && page.status === 200 && (await page.text()).includes("Demo Interview Academy"));
 
