@@ -134,6 +134,7 @@ test("demo sign-in and the dev mailbox answer only this machine", async () => {
     maxRedirects: 0,
   });
   expect(spoofed.status()).toBe(403);
+  expect(await (await outside.get("/sign-in")).text()).not.toContain("Demo mode: sign in as a demo user");
   const mail = await outside.get("/dev/mail", { headers: { host: `localhost:${port}`, "x-forwarded-for": "127.0.0.1" } });
   expect(mail.status()).toBe(404);
   expect(await mail.text()).not.toContain("dev-mail");

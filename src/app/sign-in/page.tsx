@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/app/_lib/session";
 import { safeRedirectPath } from "@/domain/redirect";
+import { isLocalRequest } from "@/domain/request";
 import { oauthProviders } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
+import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 import { listDemoUsers } from "@/server/services/demo";
 import { EmailSignInForm, OAuthButtons } from "./sign-in-forms";
 
@@ -25,7 +28,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // Normalised once, here; the forms and the redirect below only ever see a same-origin path.
   const callbackUrl = safeRedirectPath(params.callbackUrl, env.appUrl);
   if (await currentActor()) redirect(callbackUrl);
-  const demoUsers = env.demo ? await listDemoUsers(getDb()) : [];
+  // The demo sign-in answers only this machine, so only this machine is offered it.
+  const demo = env.demo && isLocalRequest(await headers(), PEER_ADDRESS_HEADER);
+  const demoUsers = demo ? await listDemoUsers(getDb()) : [];
   const providers = oauthProviders().map((p) => ({ id: p.id, name: p.name }));
   const error = params.error ? (ERRORS[params.error] ?? ERRORS.default) : null;
 
@@ -42,7 +47,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <EmailSignInForm callbackUrl={callbackUrl} />
         {providers.length > 0 && <OAuthButtons providers={providers} callbackUrl={callbackUrl} />}
       </div>
-      {env.demo && (
+      {demo && (
         <section aria-labelledby="demo-heading" className="mt-6 rounded-lg bg-amber-50 p-6 ring-1 ring-amber-200">
           <h2 id="demo-heading" className="font-semibold text-amber-900">
             Demo mode: sign in as a demo user
