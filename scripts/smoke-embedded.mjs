@@ -11,7 +11,8 @@ const base = `http://localhost:${port}`;
 const scratch = mkdtempSync(path.join(tmpdir(), "loopwise-smoke-"));
 const dataDir = path.join(scratch, "nested", "data");
 
-const env = { ...process.env, NODE_ENV: "production", PORT: port, LOOPWISE_DATA_DIR: dataDir };
+const healthToken = "smoke-health-token-0123456789";
+const env = { ...process.env, NODE_ENV: "production", PORT: port, LOOPWISE_DATA_DIR: dataDir, HEALTH_TOKEN: healthToken };
 for (const key of ["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "LOOPWISE_DEMO", "RESEND_API_KEY"]) delete env[key];
 
 const started = Date.now();
@@ -35,7 +36,7 @@ async function waitForHealth(timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`${base}/api/health`);
+      const res = await fetch(`${base}/api/health`, { headers: { authorization: `Bearer ${healthToken}` } });
       if (res.status === 200) return res.json();
     } catch {
       // not listening yet
@@ -55,10 +56,18 @@ try {
   const warmMs = Date.now() - first;
 
   const form = new URLSearchParams({ email: "olivia.owner@demo.loopwise.dev", callbackUrl: "/w" });
-  const signIn = await fetch(`${base}/api/demo/sign-in`, { method: "POST", body: form, redirect: "manual" });
+  const anonymous = await (await fetch(`${base}/api/health`)).json();
+  check("anonymous /api/health says only the status", JSON.stringify(anonymous) === '{"status":"ok"}');
+
+  // Posted the way the sign-in page's form is: same origin.
+  const signIn = await fetch(`${base}/api/demo/sign-in`, { method: "POST", body: form, redirect: "manual", headers: { origin: base } });
   const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0];
   const session = cookie ? await (await fetch(`${base}/api/auth/session`, { headers: { cookie } })).json() : {};
   check("demo sign-in issues a session", signIn.status === 303 && session?.user?.email === "olivia.owner@demo.loopwise.dev");
+
+  // An API call over HTTP: counted by the rate limits, whose store here is the embedded database.
+  const api = cookie ? await fetch(`${base}/api/trpc/workspace.listMine`, { headers: { cookie } }) : null;
+  check("an API call over HTTP answers 200 (rate limits on the embedded database)", api?.status === 200, `status ${api?.status}`);
 
   const page = cookie ? await fetch(`${base}/w`, { headers: { cookie } }) : null;
   check("the signed-in demo owner sees the demo workspace", !!page && page.status === 200 && (await page.text()).includes("Demo Interview Academy"));

@@ -1,8 +1,10 @@
 // `npm start`: builds the app when there is no build yet (or it is older than the sources), then serves
-// it with `next start`. With no configuration this is demo mode on the embedded database.
+// it with `next start`. With no configuration this is demo mode on the embedded database, listening on
+// 127.0.0.1 only (HOST overrides; see bind-host.mjs).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { bindHost } from "./bind-host.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -26,7 +28,8 @@ if (stale && process.env.LOOPWISE_SKIP_BUILD !== "1") {
 }
 
 const port = process.env.PORT ?? "3000";
-const child = spawn(process.execPath, [nextBin, "start", "-p", port, ...process.argv.slice(2)], {
+const host = bindHost(process.env);
+const child = spawn(process.execPath, [nextBin, "start", "-p", port, ...(host ? ["-H", host] : []), ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",
   env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...process.env, PORT: port },

@@ -2,6 +2,7 @@
 // build, end-to-end (Debian Chromium), and a smoke test of the embedded default. Checks its prerequisites
 // first and says exactly what is missing. Ends with one line of totals.
 import { spawn } from "node:child_process";
+import { connect } from "node:net";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromiumPath } from "../e2e/chromium.mjs";
@@ -28,6 +29,16 @@ try {
   await checkServer();
 } catch (err) {
   fail(err.message);
+}
+const redisUrl = new URL(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
+const redisUp = await new Promise((resolve) => {
+  const socket = connect({ host: redisUrl.hostname, port: Number(redisUrl.port || 6379), timeout: 2000 });
+  socket.once("connect", () => (socket.end(), resolve(true)));
+  socket.once("error", () => resolve(false));
+  socket.once("timeout", () => (socket.destroy(), resolve(false)));
+});
+if (!redisUp) {
+  fail(`no Redis at ${redisUrl.host} for the rate-limit store tests.\n  Install and start one (\`apt-get install -y redis-server && redis-server --daemonize yes\`), or set TEST_REDIS_URL.`);
 }
 const chromium = chromiumPath();
 if (!chromium || !existsSync(chromium)) {

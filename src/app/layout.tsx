@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
+import { getEnv } from "@/server/env";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
@@ -9,14 +11,17 @@ export const metadata: Metadata = {
   description: "Practice interview loops, rubric scorecards and calibrated debriefs.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request: the CSP nonce is per request, and the settings are read at run time, not build.
+  await connection();
+  const { TRPC_MAX_BATCH_SIZE } = getEnv();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <TRPCReactProvider>{children}</TRPCReactProvider>
+        <TRPCReactProvider maxBatchSize={TRPC_MAX_BATCH_SIZE}>{children}</TRPCReactProvider>
         <Toaster position="top-right" closeButton />
       </body>
     </html>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirect } from "./redirect";
+import { safeRedirect, safeRedirectPath } from "./redirect";
 
 const base = "http://localhost:3000";
 
@@ -17,5 +17,25 @@ describe("safeRedirect", () => {
     [undefined, `${base}/w`],
   ])("%s → %s", (input, expected) => {
     expect(safeRedirect(input, base)).toBe(expected);
+  });
+});
+
+describe("safeRedirectPath", () => {
+  it.each([
+    // Dot segments that normalise to a protocol-relative path.
+    ["/.//evil.example", "/w"],
+    ["/w/../..//evil.example", "/w"],
+    ["/./\\evil.example", "/w"],
+    [`${base}/.//evil.example`, "/w"],
+    ["/%2e//evil.example", "/w"],
+    ["/w/./acme/../acme/members?tab=1#x", "/w/acme/members?tab=1#x"],
+    ["/%2F%2Fevil.example", "/%2F%2Fevil.example"],
+    ["https://evil.example/w", "/w"],
+    ["/w\tx", "/w"],
+    ["", "/w"],
+  ])("%s → %s", (input, expected) => {
+    const path = safeRedirectPath(input, base);
+    expect(path).toBe(expected);
+    expect(path).toMatch(/^\/(?![/\\])/);
   });
 });

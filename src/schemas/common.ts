@@ -20,3 +20,25 @@ export const TimeZone = z
   .trim()
   .min(1, "Choose a time zone")
   .refine(isTimeZone, { message: "Choose a time zone from the list, like Europe/Berlin or America/New_York" });
+
+/**
+ * Every date and time an input carries lies between these bounds: far enough for any real loop, and
+ * inside what PostgreSQL, the calendar code and time-zone arithmetic handle (JavaScript allows ±275,760
+ * years, which failed deep inside queries).
+ */
+export const MIN_DATE = new Date("2000-01-01T00:00:00.000Z");
+export const MAX_DATE = new Date("2100-01-01T00:00:00.000Z");
+
+export const BoundedDate = z.coerce
+  .date({ error: "Give a valid date and time" })
+  .min(MIN_DATE, { error: "Give a date in 2000 or later" })
+  .max(MAX_DATE, { error: "Give a date before the year 2100" });
+
+/** A calendar day as YYYY-MM-DD, a real date within the same bounds. */
+export const BoundedDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-24")
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00.000Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) && date >= MIN_DATE && date < MAX_DATE;
+  }, "Use a real date between 2000-01-01 and 2099-12-31, like 2026-12-24");

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { LOOP_STATUSES } from "@/domain/loop-status";
-import { Email, Id, TimeZone } from "./common";
+import { BoundedDate, BoundedDay, Email, Id, TimeZone } from "./common";
 import { LEVELS } from "./library";
 
 const WS = { workspaceId: Id };
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use a 24-hour time like 09:00");
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-24");
+const Day = BoundedDay;
 
 export const WeeklyWindowSchema = z
   .object({ weekday: z.number().int().min(1).max(7), start: HHMM, end: HHMM })
@@ -48,7 +48,7 @@ export const SetLoopStatusInput = z.object({ ...WS, loopId: Id, status: z.enum(L
 export const SuggestSlotsInput = z.object({
   ...WS,
   loopId: Id,
-  fromDate: z.coerce.date().optional(),
+  fromDate: BoundedDate.optional(),
   days: z.number().int().min(1).max(60).optional(),
   breakMin: z.number().int().min(0).max(240).optional(),
 });
@@ -61,7 +61,7 @@ export const BookRoundsInput = z.object({
         roundId: Id,
         interviewerMemberId: Id,
         shadowMemberId: Id.nullable().optional(),
-        startsAt: z.coerce.date({ error: "Give the start as a date and time" }),
+        startsAt: BoundedDate,
         location: z.string().trim().max(500).optional(),
         questionId: Id.nullable().optional(),
       }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "./common";
+import { BoundedDate, Id } from "./common";
 
 const WS = { workspaceId: Id };
 export const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
@@ -38,8 +38,8 @@ export const CohortInput = z.object({
   ...WS,
   level: z.enum(["entry", "mid", "senior"]).optional(),
   targetRole: z.string().trim().max(120).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: BoundedDate.optional(),
+  to: BoundedDate.optional(),
 });
 export const CalibrationReportInput = z.object({ ...WS });
 

@@ -5,10 +5,13 @@ import { applyMigrations } from "@/server/db/migrate";
 import { startOutboxWorker } from "@/server/email/worker";
 import { EnvError, getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
+import { recordPeerAddresses } from "@/server/peer-address";
 import { DEMO_USERS, seedDemoData } from "@/server/services/demo";
 import { backfillLibraries } from "@/server/services/library";
 
 export async function boot(): Promise<void> {
+  // Before anything else: requests that arrive while migrations run must carry their peer address too.
+  recordPeerAddresses();
   let env;
   try {
     env = getEnv();
@@ -42,6 +45,7 @@ export async function boot(): Promise<void> {
       `  Sign in at ${env.appUrl}/sign-in and pick a demo user:`,
       ...DEMO_USERS.map((u) => `    - ${u.name} <${u.email}>: ${u.blurb}`),
       `  Or sign in with any email: the link appears at ${env.appUrl}/dev/mail`,
+      "  (Demo sign-in and the dev mailbox answer only requests from this machine.)",
       "",
     ];
     console.log(lines.join("\n"));

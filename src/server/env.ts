@@ -17,11 +17,15 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   LOOPWISE_DATA_DIR: z.string().default(".loopwise-data"),
   LOOPWISE_DEMO: flag,
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be an absolute URL such as https://loopwise.example.com").optional(),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** Read by scripts/start.mjs (the listen address); declared here so it is documented and validated. */
+  HOST: z.string().trim().min(1).optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().default("Loopwise <no-reply@loopwise.local>"),
@@ -35,6 +39,18 @@ const EnvSchema = z.object({
   AZURE_AD_CLIENT_ID: z.string().optional(),
   AZURE_AD_CLIENT_SECRET: z.string().optional(),
   AZURE_AD_TENANT_ID: z.string().optional(),
+  HEALTH_TOKEN: z.string().min(16, "HEALTH_TOKEN must be at least 16 characters").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL")
+    .optional(),
+  RATE_LIMIT_SIGN_IN_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_SIGN_IN_PER_IP: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_INVITES_PER_USER: z.coerce.number().int().min(1).default(50),
+  RATE_LIMIT_API_PER_USER: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_API_PER_IP: z.coerce.number().int().min(1).default(1200),
+  TRUST_PROXY: flag,
+  TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -42,10 +58,14 @@ export type Env = z.infer<typeof EnvSchema> & {
   /** Demo mode: demo data, demo sign-in and the public dev mail page. */
   demo: boolean;
   /** Embedded PGlite (no DATABASE_URL) or a PostgreSQL server. */
-  database: { kind: "embedded"; dataDir: string } | { kind: "server"; url: string };
+  database: DatabaseConfig;
   secret: string;
   appUrl: string;
 };
+
+export type DatabaseConfig =
+  | { kind: "embedded"; dataDir: string }
+  | { kind: "server"; url: string; pool: { max: number; timeoutMs: number } };
 
 export class EnvError extends Error {}
 
@@ -64,7 +84,12 @@ export function databaseConfig(source: Record<string, string | undefined> = proc
   const url = source.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new EnvError("DATABASE_URL must be a postgresql:// connection string");
-    return { kind: "server", url };
+    const pool = EnvSchema.pick({ DATABASE_POOL_MAX: true, DATABASE_POOL_TIMEOUT_MS: true }).safeParse({
+      DATABASE_POOL_MAX: source.DATABASE_POOL_MAX?.trim() || undefined,
+      DATABASE_POOL_TIMEOUT_MS: source.DATABASE_POOL_TIMEOUT_MS?.trim() || undefined,
+    });
+    if (!pool.success) throw new EnvError(`Invalid database pool settings: ${pool.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    return { kind: "server", url, pool: { max: pool.data.DATABASE_POOL_MAX, timeoutMs: pool.data.DATABASE_POOL_TIMEOUT_MS } };
   }
   return { kind: "embedded", dataDir: path.resolve(/*turbopackIgnore: true*/ source.LOOPWISE_DATA_DIR || ".loopwise-data") };
 }
@@ -90,7 +115,7 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
   const e = parsed.data;
   const dataDir = path.resolve(/*turbopackIgnore: true*/ e.LOOPWISE_DATA_DIR);
   const database: Env["database"] = e.DATABASE_URL
-    ? { kind: "server", url: e.DATABASE_URL }
+    ? { kind: "server", url: e.DATABASE_URL, pool: { max: e.DATABASE_POOL_MAX, timeoutMs: e.DATABASE_POOL_TIMEOUT_MS } }
     : { kind: "embedded", dataDir };
   // Demo mode is the zero-config default; a deployment on a real server must opt in explicitly.
   const demo = e.LOOPWISE_DEMO ?? database.kind === "embedded";

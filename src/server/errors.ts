@@ -13,10 +13,18 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    /** For TOO_MANY_REQUESTS: seconds until trying again may succeed (sent as Retry-After). */
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = "AppError";
   }
+}
+
+/** A rate limit was reached: a 429 with Retry-After, and a message that says when to try again. */
+export function tooManyRequests(what: string, retryAfterS: number): AppError {
+  const wait = retryAfterS >= 90 ? `${Math.ceil(retryAfterS / 60)} minutes` : `${retryAfterS} seconds`;
+  return new AppError("TOO_MANY_REQUESTS", `${what} Try again in ${wait}.`, retryAfterS);
 }
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found, or you do not have access to it.`);

@@ -22,13 +22,14 @@ function isClientError(err: unknown): boolean {
   return typeof code === "number" && code >= 400 && code < 500;
 }
 
-export function TRPCReactProvider({ children }: { children: ReactNode }) {
+/** `maxBatchSize` is the server's TRPC_MAX_BATCH_SIZE: a larger batch would be refused. */
+export function TRPCReactProvider({ children, maxBatchSize }: { children: ReactNode; maxBatchSize: number }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: maxBatchSize }),
       ],
     }),
   );

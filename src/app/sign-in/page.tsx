@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/app/_lib/session";
-import { safeRedirect } from "@/domain/redirect";
+import { safeRedirectPath } from "@/domain/redirect";
+import { isLocalRequest } from "@/domain/request";
 import { oauthProviders } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
+import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 import { listDemoUsers } from "@/server/services/demo";
 import { EmailSignInForm, OAuthButtons } from "./sign-in-forms";
 
@@ -14,6 +17,7 @@ export const dynamic = "force-dynamic";
 const ERRORS: Record<string, string> = {
   Verification: "That sign-in link is no longer valid: links work once and expire after 10 minutes. Request a new one below.",
   EmailSignin: "We could not send the sign-in email. Please try again in a moment.",
+  RateLimited: "Too many sign-in emails were requested for this address or from your network. Wait a few minutes, then try again.",
   OAuthAccountNotLinked: "This email is already linked to another sign-in method. Use the method you used first.",
   default: "Sign-in failed. Please try again.",
 };
@@ -21,9 +25,12 @@ const ERRORS: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const env = getEnv();
-  const callbackUrl = new URL(safeRedirect(params.callbackUrl, env.appUrl)).pathname + new URL(safeRedirect(params.callbackUrl, env.appUrl)).search;
+  // Normalised once, here; the forms and the redirect below only ever see a same-origin path.
+  const callbackUrl = safeRedirectPath(params.callbackUrl, env.appUrl);
   if (await currentActor()) redirect(callbackUrl);
-  const demoUsers = env.demo ? await listDemoUsers(getDb()) : [];
+  // The demo sign-in answers only this machine, so only this machine is offered it.
+  const demo = env.demo && isLocalRequest(await headers(), PEER_ADDRESS_HEADER);
+  const demoUsers = demo ? await listDemoUsers(getDb()) : [];
   const providers = oauthProviders().map((p) => ({ id: p.id, name: p.name }));
   const error = params.error ? (ERRORS[params.error] ?? ERRORS.default) : null;
 
@@ -40,7 +47,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <EmailSignInForm callbackUrl={callbackUrl} />
         {providers.length > 0 && <OAuthButtons providers={providers} callbackUrl={callbackUrl} />}
       </div>
-      {env.demo && (
+      {demo && (
         <section aria-labelledby="demo-heading" className="mt-6 rounded-lg bg-amber-50 p-6 ring-1 ring-amber-200">
           <h2 id="demo-heading" className="font-semibold text-amber-900">
             Demo mode: sign in as a demo user

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { acceptRequestId } from "@/domain/request-id";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
@@ -17,7 +18,8 @@ function readCookie(cookieHeader: string | null, name: string): string | undefin
 /** Builds the tRPC context from request headers: the session cookie names the actor. */
 export async function createContextFromHeaders(headers: Headers): Promise<Context> {
   const db = getDb();
-  const requestId = headers.get("x-request-id") ?? randomUUID();
+  // The proxy has already vetted the id; checked again for callers that bypass it.
+  const requestId = acceptRequestId(headers.get("x-request-id"), randomUUID);
   const token = readCookie(headers.get("cookie"), sessionCookieName(getEnv().appUrl));
   const actor = await findSessionActor(db, token);
   return { db, actor, requestId, log: logger.child({ requestId, userId: actor?.userId }) };

@@ -5,7 +5,9 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { can, type Permission, type Role } from "@/domain/roles";
+import { findUnsafeText, isSafeText } from "@/domain/text";
 import type { Db } from "@/server/db";
+import { getEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
 import type { Actor, Scope } from "@/server/services/scope";
@@ -31,6 +33,26 @@ function readableZodMessage(error: ZodError): string {
     .join("; ");
 }
 
+/** What tRPC itself says when a batch exceeds `maxBatchSize`; replaced with a message that says what to do. */
+const TRPC_BATCH_TOO_LARGE = "Batch call exceeds maximum size";
+function batchTooLargeMessage(): string {
+  const max = getEnv().TRPC_MAX_BATCH_SIZE;
+  return `Too many calls in one request: at most ${max} may be batched together. Send them in smaller batches.`;
+}
+
+/**
+ * The database is out of connections or could not start a transaction in time: the server is busy, not
+ * broken. Checked along the cause chain (Prisma wraps the driver's error).
+ */
+export function isDatabaseBusy(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === "P2028" || code === "P2024" || code === "53300" || code === "57P03") return true;
+    if (typeof message === "string" && /Unable to start a transaction in the given time|timeout exceeded when trying to connect|Timed out fetching a new connection from the connection pool|too many clients already|remaining connection slots are reserved/i.test(message)) return true;
+  }
+  return false;
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
@@ -40,7 +62,7 @@ const t = initTRPC
       const zod = error.cause instanceof ZodError ? error.cause : null;
       return {
         ...shape,
-        message: zod ? readableZodMessage(zod) : shape.message,
+        message: zod ? readableZodMessage(zod) : error.message === TRPC_BATCH_TOO_LARGE ? batchTooLargeMessage() : shape.message,
         data: {
           ...shape.data,
           // No stack traces leave the server.
@@ -67,12 +89,17 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   const err = result.error;
   const cause = err.cause;
   if (cause instanceof AppError) {
+    // The AppError stays the cause: the HTTP layer reads retryAfterS from it.
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
   if (err.code === "INTERNAL_SERVER_ERROR") {
     const code = (cause as { code?: string } | undefined)?.code;
     if (code === "P2002") throw new TRPCError({ code: "CONFLICT", message: "That already exists; reload and try again." });
     if (code === "P2025") throw new TRPCError({ code: "NOT_FOUND", message: "That record was not found; it may have been deleted." });
+    if (isDatabaseBusy(cause)) {
+      ctx.log.warn({ err: cause, path }, "database busy");
+      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The server is busy right now. Please try again in a few seconds." });
+    }
     ctx.log.error({ err: cause ?? err, path }, "procedure failed");
     throw new TRPCError({
       code: "INTERNAL_SERVER_ERROR",
@@ -82,7 +109,20 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   return result;
 });
 
-const base = t.procedure.use(errorMapping);
+/**
+ * Every string in every input, before any schema sees it: a NUL byte (PostgreSQL cannot store it) or a
+ * lone UTF-16 surrogate (not valid Unicode) is a BAD_REQUEST naming the field, never a failed query.
+ */
+const rejectUnsafeText = t.middleware(async ({ getRawInput, next }) => {
+  const where = findUnsafeText(await getRawInput());
+  if (where) {
+    const field = where.map((p) => (typeof p === "string" && !isSafeText(p) ? "(a key)" : String(p))).join(".");
+    throw new AppError("BAD_REQUEST", `${field ? `${field}: ` : ""}the text contains a character that is not allowed (a NUL byte or a broken Unicode character). Remove it and try again.`);
+  }
+  return next();
+});
+
+const base = t.procedure.use(errorMapping).use(rejectUnsafeText);
 
 export const publicProcedure = base.meta({ access: "public" });
 

@@ -9,7 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { databaseConfig } from "@/server/env";
+import { databaseConfig, type DatabaseConfig } from "@/server/env";
 
 export type Db = PrismaClient;
 export type { Prisma } from "@/generated/prisma/client";
@@ -48,12 +48,20 @@ export function openPGlite(dataDir: string): PGlite {
   return instance;
 }
 
+/**
+ * The node-postgres adapter. A query waits at most `pool.timeoutMs` for a free connection and then fails
+ * (the API answers 503): without a bound, a burst of requests queued behind an exhausted pool for ever.
+ */
+export function serverAdapter(database: Extract<DatabaseConfig, { kind: "server" }>): PrismaPg {
+  return new PrismaPg({ connectionString: database.url, max: database.pool.max, connectionTimeoutMillis: database.pool.timeoutMs });
+}
+
 export function getDb(): PrismaClient {
   if (holder.prisma) return holder.prisma;
   const database = databaseConfig();
   const adapter =
     database.kind === "server"
-      ? new PrismaPg({ connectionString: database.url, max: 10 })
+      ? serverAdapter(database)
       : // pglite-prisma-adapter 0.6.1 bundles older driver-adapter types than prisma 6.19.
         (new PrismaPGlite(openPGlite(database.dataDir)) as unknown as PrismaPg);
   holder.prisma = new PrismaClient({ adapter });

@@ -40,24 +40,22 @@ export async function retryEmail(db: Db, scope: Scope, input: { messageId: strin
 export type DevMailboxFilter = { all: true } | { workspaceIds: string[] };
 
 /**
- * Who may open the dev mailbox: in demo mode anyone (it is how you read your sign-in link); in a
- * deployment with no mail provider, owners, for their own workspaces' mail; otherwise nobody (null).
+ * Who may open the dev mailbox: in demo mode anyone on the machine running Loopwise (it is how you read
+ * your sign-in link; from anywhere else it would hand out every account); otherwise, when no mail
+ * provider is configured, owners, for their own workspaces' mail; otherwise nobody (null).
  */
 export async function devMailboxAccess(
   db: Db,
-  settings: { demo: boolean; devMailbox: boolean },
+  settings: { demo: boolean; devMailbox: boolean; localRequest: boolean },
   actor: { userId: string } | null,
 ): Promise<DevMailboxFilter | null> {
-  if (settings.demo) return { all: true };
+  if (settings.demo && settings.localRequest) return { all: true };
   if (!settings.devMailbox || !actor) return null;
   const owned = await db.membership.findMany({ where: { userId: actor.userId, role: "owner" }, select: { workspaceId: true } });
   return owned.length ? { workspaceIds: owned.map((m) => m.workspaceId) } : null;
 }
 
-/**
- * The dev mailbox: every message, newest first. Demo mode shows it to anyone (that is how you read your
- * sign-in link); a deployment without a mail provider shows owners their workspaces' messages.
- */
+/** The dev mailbox: the messages `filter` allows (see devMailboxAccess), newest first. */
 export async function listDevMailbox(db: Db, filter: DevMailboxFilter) {
   return db.emailOutbox.findMany({
     where: "all" in filter ? {} : { workspaceId: { in: filter.workspaceIds } },

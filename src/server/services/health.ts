@@ -1,4 +1,8 @@
-import { getDb } from "@/server/db";
+// Health for load balancers and operators. Anyone learns only whether the app can serve ("ok"/"down");
+// the details (mode, uptime, database kind and latency, outbox backlog) are for a workspace owner or a
+// monitor holding HEALTH_TOKEN.
+import { createHash, timingSafeEqual } from "node:crypto";
+import { getDb, type Db } from "@/server/db";
 import { getEnv } from "@/server/env";
 
 export async function checkHealth() {
@@ -13,10 +17,24 @@ export async function checkHealth() {
   }
   const pending = database.status === "up" ? await getDb().emailOutbox.count({ where: { status: { in: ["pending", "sending"] } } }) : null;
   return {
-    status: database.status === "up" ? ("ok" as const) : ("degraded" as const),
+    status: database.status === "up" ? ("ok" as const) : ("down" as const),
     app: { mode: env.demo ? "demo" : "deployment", uptimeS: Math.round(process.uptime()) },
     database: { ...database, kind: env.database.kind },
     outbox: { pending },
     time: new Date().toISOString(),
   };
+}
+
+/** Whether the caller may see the details: `Authorization: Bearer $HEALTH_TOKEN`, or a signed-in owner. */
+export async function mayReadHealthDetails(db: Db, request: { authorization: string | null; userId: string | null }, token = getEnv().HEALTH_TOKEN): Promise<boolean> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.authorization ?? "")?.[1];
+  if (bearer && token && sameSecret(bearer, token)) return true;
+  if (!request.userId) return false;
+  return (await db.membership.count({ where: { userId: request.userId, role: "owner" } })) > 0;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  // Compared as digests: constant time, whatever the lengths.
+  const digest = (s: string) => createHash("sha256").update(s).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }

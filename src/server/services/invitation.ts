@@ -1,9 +1,10 @@
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/domain/roles";
-import { AppError, notFound } from "@/server/errors";
+import { AppError, notFound, tooManyRequests } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { renderEmail } from "@/server/email/render";
 import { enqueueEmail } from "@/server/email/outbox";
 import { getEnv } from "@/server/env";
+import { getRateLimits } from "@/server/rate-limit";
 import { recordAudit } from "./audit";
 import { inviteJoinedCandidate } from "./schedule";
 import { inTransaction, type Actor, type Scope, type Tx } from "./scope";
@@ -68,6 +69,12 @@ async function invitationMail(tx: Tx, scope: Scope, email: string, role: Role, t
   });
 }
 
+/** Each invitation sent (or resent) counts against the sender's hourly limit: invitations are email. */
+async function limitInvitationSends(scope: Scope) {
+  const verdict = await getRateLimits().consume("invitesPerUser", scope.userId);
+  if (!verdict.allowed) throw tooManyRequests("You have sent too many invitations in the last hour.", verdict.retryAfterS);
+}
+
 export async function createInvitation(db: Tx, scope: Scope, input: { email: string; role: Role }, now = new Date()) {
   const email = input.email.toLowerCase();
   const existingMember = await db.membership.findFirst({
@@ -80,6 +87,7 @@ export async function createInvitation(db: Tx, scope: Scope, input: { email: str
     select: { id: true },
   });
   if (pending) throw new AppError("CONFLICT", `${email} already has a pending invitation. Resend it or revoke it first.`);
+  await limitInvitationSends(scope);
 
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
@@ -112,6 +120,7 @@ async function findOpenInvitation(db: Tx, scope: Scope, invitationId: string) {
 /** Sends a fresh link (a new token, so any earlier link stops working) and extends the expiry. */
 export async function resendInvitation(db: Db, scope: Scope, input: { invitationId: string }, now = new Date()) {
   const inv = await findOpenInvitation(db, scope, input.invitationId);
+  await limitInvitationSends(scope);
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   const mail = await invitationMail(db, scope, inv.email, inv.role, token, expiresAt);

@@ -110,6 +110,27 @@ describe("scorecards", () => {
     // The coach always sees the panel.
     expect(await outcome(ws.members.coach.caller.scorecard.listForLoop({ workspaceId: ws.id, loopId }))).toBe("OK");
   });
+  it("drafts stay private: after submitting, an interviewer (or a coach) sees another's draft as a status without content", async () => {
+    const ws = await createWorkspaceWithRoles("drafts");
+    const second = await addInterviewer(ws);
+    const { loopId, rounds } = await bookedLoop(ws, [ws.members.interviewer, second]);
+    const first = ws.members.interviewer.caller;
+    await fillAndSubmit(first, ws.id, rounds[0]!.id, () => 3);
+    // The second interviewer has a half-written draft with words in it.
+    const opened = await second.caller.scorecard.open({ workspaceId: ws.id, roundId: rounds[1]!.id });
+    const key = opened.rubric.signals[0]!.key;
+    await second.caller.scorecard.save({
+      workspaceId: ws.id, roundId: rounds[1]!.id, expectedVersion: opened.scorecard.version,
+      ratings: { [key]: { rating: 1, evidence: "SECRET-DRAFT-EVIDENCE" } }, redFlagKeys: [], recommendation: "strong_no", summary: "SECRET-DRAFT-SUMMARY",
+    });
+    for (const caller of [first, ws.members.coach.caller, ws.members.owner.caller]) {
+      const cards = await caller.scorecard.listForLoop({ workspaceId: ws.id, loopId });
+      expect(JSON.stringify(cards)).not.toMatch(/SECRET-DRAFT|strong_no/);
+      const draft = cards.find((c) => c.interviewerMemberId === second.memberId);
+      expect(draft).toEqual({ id: opened.scorecard.id, status: "draft", roundId: rounds[1]!.id, interviewerMemberId: second.memberId, content: false });
+      expect(cards.find((c) => c.interviewerMemberId === ws.members.interviewer.memberId)).toMatchObject({ status: "submitted", content: true, recommendation: "yes" });
+    }
+  });
 });
 
 describe("debrief", () => {

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { LocalTime } from "@/components/time";
 import { Badge, EmptyState } from "@/components/ui";
 import { currentActor } from "@/app/_lib/session";
+import { isLocalRequest } from "@/domain/request";
 import { getDb } from "@/server/db";
 import { usesDevMailbox } from "@/server/email";
 import { getEnv } from "@/server/env";
+import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 import { devMailboxAccess, listDevMailbox } from "@/server/services/email";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
@@ -14,7 +17,8 @@ export const dynamic = "force-dynamic";
 export default async function DevMailPage() {
   const env = getEnv();
   const db = getDb();
-  const filter = await devMailboxAccess(db, { demo: env.demo, devMailbox: usesDevMailbox() }, env.demo ? null : await currentActor());
+  const localRequest = isLocalRequest(await headers(), PEER_ADDRESS_HEADER);
+  const filter = await devMailboxAccess(db, { demo: env.demo, devMailbox: usesDevMailbox(), localRequest }, await currentActor());
   if (!filter) notFound();
   const messages = await listDevMailbox(db, filter);
   return (

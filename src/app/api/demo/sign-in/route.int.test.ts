@@ -1,21 +1,29 @@
-// The demo sign-in exists only in demo mode.
+// The demo sign-in exists only in demo mode, answers only this machine, and only the app's own form.
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/server/env";
+import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 import { db } from "@/test/factories";
 import { DEMO_USERS, seedDemoData } from "@/server/services/demo";
 import { createLoop } from "@/server/services/loop";
 import { suggestSlots } from "@/server/services/schedule";
 import { POST } from "./route";
 
-function form(email: string) {
+const LOCAL = { host: "localhost:3999", [PEER_ADDRESS_HEADER]: "127.0.0.1", "x-forwarded-for": "127.0.0.1", origin: "http://localhost:3999" };
+
+function form(email: string, headers: Record<string, string> = LOCAL) {
   const body = new URLSearchParams({ email, callbackUrl: "https://evil.example/steal" });
-  return new Request("http://localhost:3999/api/demo/sign-in", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  return new Request("http://localhost:3999/api/demo/sign-in", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", ...headers } });
 }
 
 afterEach(() => {
   delete process.env.LOOPWISE_DEMO;
   resetEnvForTests();
 });
+
+function demoOn() {
+  process.env.LOOPWISE_DEMO = "1";
+  resetEnvForTests();
+}
 
 describe("demo sign-in route", () => {
   it("answers 404 in a deployment without demo mode, and creates no session", async () => {
@@ -28,8 +36,7 @@ describe("demo sign-in route", () => {
   });
 
   it("in demo mode signs in a demo user, sets the cookie and stays on-site", async () => {
-    process.env.LOOPWISE_DEMO = "1";
-    resetEnvForTests();
+    demoOn();
     await seedDemoData(db);
     await seedDemoData(db); // idempotent
     expect(await db.workspace.count({ where: { slug: "demo" } })).toBe(1);
@@ -58,8 +65,35 @@ describe("demo sign-in route", () => {
   });
 
   it("refuses an address that is not a demo user", async () => {
-    process.env.LOOPWISE_DEMO = "1";
-    resetEnvForTests();
+    demoOn();
     expect((await POST(form("someone@example.test"))).status).toBe(400);
+  });
+
+  it.each([
+    ["from another machine", { ...LOCAL, [PEER_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": "203.0.113.7" }],
+    ["from another machine claiming to be local in X-Forwarded-For", { ...LOCAL, [PEER_ADDRESS_HEADER]: "203.0.113.7" }],
+    ["relayed by a local proxy for another machine", { ...LOCAL, "x-forwarded-for": "203.0.113.7, 127.0.0.1" }],
+    ["with no recorded peer address", { host: LOCAL.host, origin: LOCAL.origin }],
+    ["to a non-local Host (DNS rebinding)", { ...LOCAL, host: "rebind.evil.example:3999", origin: "http://rebind.evil.example:3999" }],
+    ["posted by another site (login CSRF)", { ...LOCAL, origin: "https://evil.example" }],
+    ["posted from an opaque origin", { ...LOCAL, origin: "null" }],
+    ["with a Referer from another site", { ...Object.fromEntries(Object.entries(LOCAL).filter(([k]) => k !== "origin")), referer: "https://evil.example/page" }],
+    ["with neither Origin nor Referer", Object.fromEntries(Object.entries(LOCAL).filter(([k]) => k !== "origin"))],
+  ])("in demo mode refuses a request %s with 403 and no session", async (_label, headers) => {
+    demoOn();
+    await seedDemoData(db);
+    const sessions = () => db.session.count({ where: { user: { email: DEMO_USERS[0]!.email } } });
+    const before = await sessions();
+    const res = await POST(form(DEMO_USERS[0]!.email, headers as Record<string, string>));
+    expect(res.status).toBe(403);
+    expect(res.headers.get("set-cookie")).toBeNull();
+    expect(await sessions()).toBe(before);
+  });
+
+  it("accepts the same-origin Referer when a browser sends no Origin, and IPv6 loopback", async () => {
+    demoOn();
+    await seedDemoData(db);
+    const headers = { host: "[::1]:3999", [PEER_ADDRESS_HEADER]: "::1", "x-forwarded-for": "::1", referer: "http://[::1]:3999/sign-in" };
+    expect((await POST(form(DEMO_USERS[0]!.email, headers))).status).toBe(303);
   });
 });

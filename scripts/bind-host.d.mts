@@ -1,0 +1,1 @@
+export function bindHost(env: Record<string, string | undefined>): string | undefined;

@@ -1,0 +1,120 @@
+// Rate limits, counted in a store that every app process shares: the PostgreSQL database by default
+// (rate-limiter-flexible's PostgreSQL store, table `rate_limits`; the embedded database when there is no
+// server, which is one process anyway), Redis when REDIS_URL is set. If the store fails, an in-process
+// counter stands in (rate-limiter-flexible's insurance limiter), so an outage of the store does not turn
+// into failed requests.
+import { createHash } from "node:crypto";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { openPGlite } from "@/server/db";
+import { getEnv, type Env } from "@/server/env";
+import { logger } from "@/server/logger";
+
+export type RateLimitName = "signInPerEmail" | "signInPerIp" | "invitesPerUser" | "apiPerUser" | "apiPerIp";
+export interface RateLimitRule {
+  points: number;
+  durationS: number;
+}
+export type RateLimitRules = Record<RateLimitName, RateLimitRule>;
+
+export type RateLimitStore =
+  | { kind: "memory" }
+  | { kind: "postgres"; client: { query(q: { text: string; values?: unknown[] }): Promise<{ rows: Record<string, unknown>[] }> } }
+  | { kind: "redis"; client: Redis };
+
+type Limiter = RateLimiterMemory | RateLimiterPostgres | RateLimiterRedis;
+
+export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterS: number };
+
+/** The limits, from the environment (counts); the windows are fixed. */
+export function rateLimitRules(env: Env): RateLimitRules {
+  return {
+    signInPerEmail: { points: env.RATE_LIMIT_SIGN_IN_PER_EMAIL, durationS: 15 * 60 },
+    signInPerIp: { points: env.RATE_LIMIT_SIGN_IN_PER_IP, durationS: 15 * 60 },
+    invitesPerUser: { points: env.RATE_LIMIT_INVITES_PER_USER, durationS: 60 * 60 },
+    apiPerUser: { points: env.RATE_LIMIT_API_PER_USER, durationS: 60 },
+    apiPerIp: { points: env.RATE_LIMIT_API_PER_IP, durationS: 60 },
+  };
+}
+
+export class RateLimits {
+  private readonly limiters: Record<RateLimitName, Limiter>;
+
+  constructor(store: RateLimitStore, rules: RateLimitRules) {
+    const entries = (Object.keys(rules) as RateLimitName[]).map((name) => {
+      const { points, durationS: duration } = rules[name];
+      const keyPrefix = `rl:${name}`;
+      const insuranceLimiter = new RateLimiterMemory({ keyPrefix, points, duration });
+      const common = { keyPrefix, points, duration, insuranceLimiter };
+      const limiter =
+        store.kind === "redis"
+          ? new RateLimiterRedis({ ...common, storeClient: store.client })
+          : store.kind === "postgres"
+            ? // The table comes from a migration (prisma/migrations), not from the library.
+              new RateLimiterPostgres({ ...common, storeClient: store.client, storeType: "client", tableName: "rate_limits", tableCreated: true })
+            : new RateLimiterMemory({ keyPrefix, points, duration });
+      return [name, limiter as Limiter] as const;
+    });
+    this.limiters = Object.fromEntries(entries) as Record<RateLimitName, Limiter>;
+  }
+
+  /** Counts `points` against `key` under the rule `name`. */
+  async consume(name: RateLimitName, key: string, points = 1): Promise<RateLimitVerdict> {
+    try {
+      await this.limiters[name].consume(storeKey(key), points);
+      return { allowed: true };
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return { allowed: false, retryAfterS: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
+      // Neither the store nor the insurance limiter answered: let the request through, and say so.
+      logger.error({ err, limit: name }, "rate limit store failed");
+      return { allowed: true };
+    }
+  }
+}
+
+/** Keys may be email addresses: the store keeps only a digest. */
+function storeKey(key: string): string {
+  return createHash("sha256").update(key).digest("base64url");
+}
+
+const holder = globalThis as unknown as { __loopwiseRateLimits?: RateLimits };
+
+/** The process's limits, on the store the environment selects. */
+export function getRateLimits(): RateLimits {
+  if (holder.__loopwiseRateLimits) return holder.__loopwiseRateLimits;
+  const env = getEnv();
+  holder.__loopwiseRateLimits = new RateLimits(storeFromEnv(env), rateLimitRules(env));
+  return holder.__loopwiseRateLimits;
+}
+
+/** For tests that change the limits between cases. */
+export function resetRateLimitsForTests(): void {
+  holder.__loopwiseRateLimits = undefined;
+}
+
+export function storeFromEnv(env: Env): RateLimitStore {
+  if (env.REDIS_URL) {
+    // Commands wait for the connection while it is being made (so a fresh process counts in Redis from
+    // its first request), but a Redis that stays unreachable fails them after one retry and the
+    // insurance limiter answers meanwhile.
+    return { kind: "redis", client: new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2_000 }) };
+  }
+  if (env.database.kind === "server") {
+    // Its own small pool, so counting requests never waits behind the app's queries.
+    const pool = new pg.Pool({ connectionString: env.database.url, max: 2, connectionTimeoutMillis: env.database.pool.timeoutMs });
+    return { kind: "postgres", client: pool };
+  }
+  return { kind: "postgres", client: pgliteClient(env.database.dataDir) };
+}
+
+/** The embedded database behind the node-postgres interface the PostgreSQL store uses. */
+function pgliteClient(dataDir: string) {
+  return {
+    async query(q: { text: string; values?: unknown[] }) {
+      const { rows } = await openPGlite(dataDir).query<Record<string, unknown>>(q.text, q.values);
+      // PGlite returns int8 as BigInt; the store does arithmetic with numbers.
+      return { rows: rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))) };
+    },
+  };
+}
