@@ -8,6 +8,8 @@ export interface LoopTemplateSeed {
   level: "entry" | "mid" | "senior";
   dimensionWeights: Record<string, number>;
   rounds: { roundTypeKey: string; durationMin: number }[];
+  /** Suggested slots may spread the loop over this many days (default 1). */
+  maxDays?: number;
 }
 
 const even = { coding: 1, "backend-depth": 1, "system-design": 1, behavioral: 1, "role-alignment": 1, communication: 1 };
@@ -31,8 +33,9 @@ export const LOOP_TEMPLATES: LoopTemplateSeed[] = [
   {
     key: "senior-backend-design-heavy",
     name: "Senior backend, design-heavy",
-    description: "For senior candidates: one coding round, two design rounds and a depth discussion, weighted toward architecture and tradeoffs.",
+    description: "For senior candidates: one coding round, two design rounds and a depth discussion, weighted toward architecture and tradeoffs. Can be spread over two days.",
     level: "senior",
+    maxDays: 2,
     dimensionWeights: { ...even, coding: 0.8, "system-design": 1.5, "backend-depth": 1.3 },
     rounds: [
       { roundTypeKey: "coding", durationMin: 60 },

@@ -9,6 +9,7 @@ import {
   intersectIntervals,
   isoWeekKey,
   LOAD_WEIGHT_HOURS,
+  DAY_SPLIT_PENALTY_HOURS,
   mergeIntervals,
   overlaps,
   type SlotSuggestion,
@@ -396,6 +397,21 @@ describe("suggestLoopSlots", () => {
     expect(first?.score).toBeCloseTo(1 + LOAD_WEIGHT_HOURS * (0.1 + 0.3 + 0.5));
     // Each round lists who else could take it then, so the coach can swap one in.
     expect(first?.rounds.map((r) => [...r.alternates].sort())).toEqual([["a", "c"], ["a", "b"], ["b", "c"]]);
+  });
+
+  it("spreads a loop over several days when allowed, rounds in order, and prefers one sitting when it fits", () => {
+    const mornings = [16, 17, 18, 19, 20].map((d) => iv(`2026-03-${d}T09:00Z`, `2026-03-${d}T12:00Z`));
+    const rounds = ["a", "b", "c"].map((key) => ({ key, durationMin: 120, pool: ["x"] }));
+    const long = base({ rounds, candidate: { available: mornings, busy: [] }, interviewers: [person("x", { available: [iv(`${MONDAY}T00:00Z`, "2026-03-23T00:00Z")] })] });
+    expect(suggestLoopSlots(long)).toEqual([]); // one sitting: no morning holds six hours
+    expect(suggestLoopSlots({ ...long, maxDays: 2 })).toEqual([]); // one two-hour round a morning: three days needed
+    const [spread] = suggestLoopSlots({ ...long, maxDays: 3 });
+    expect(describePlan(spread)).toEqual(["a 09:00-11:00 x", "b 09:00-11:00 x", "c 09:00-11:00 x"]);
+    expect(spread?.rounds.map((r) => r.start.toISOString().slice(0, 10))).toEqual(["2026-03-16", "2026-03-17", "2026-03-18"]);
+    expect(spread?.score).toBeCloseTo(1 + 2 * DAY_SPLIT_PENALTY_HOURS);
+    // When everything fits in one sitting, splitting is not preferred.
+    const [together] = suggestLoopSlots(base({ rounds: rounds.map((r) => ({ ...r, durationMin: 45 })), maxDays: 3 }));
+    expect(new Set(together?.rounds.map((r) => r.start.toISOString().slice(0, 10)))).toEqual(new Set([MONDAY]));
   });
 
   it("offers no alternates when only one interviewer is free for a round", () => {

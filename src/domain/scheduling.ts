@@ -340,6 +340,9 @@ export interface SlotSuggestion {
   score: number;
 }
 
+/** Spreading a loop over one more day weighs as much as starting it this many hours later. */
+export const DAY_SPLIT_PENALTY_HOURS = 6;
+
 /** One round with an interviewer already at their weekly cap weighs as much as starting this many hours later. */
 export const LOAD_WEIGHT_HOURS = 8;
 
@@ -353,6 +356,12 @@ export interface SuggestLoopSlotsInput {
   maxGapMin?: number; // max wait between consecutive rounds (default 60)
   stepMin?: number; // granularity of start times (default 15)
   maxSuggestions?: number; // default 5
+  /**
+   * The loop may spread over this many of the candidate's calendar days (default 1: all in one sitting).
+   * Rounds stay in order; a round may move to a later day instead of waiting, which costs
+   * DAY_SPLIT_PENALTY_HOURS per extra day in the score.
+   */
+  maxDays?: number;
   /**
    * Where the candidate lives (default "UTC"). Start times are aligned to `stepMin` on this zone's clock
    * (so a 60-minute step gives :00 starts in Asia/Kolkata too), and suggestions are varied by this zone's
@@ -531,6 +540,7 @@ export function suggestLoopSlots(input: SuggestLoopSlotsInput): SlotSuggestion[]
   const maxGapMin = input.maxGapMin ?? 60;
   const stepMin = input.stepMin ?? 15;
   const maxSuggestions = input.maxSuggestions ?? 5;
+  const maxDays = Math.max(1, Math.floor(input.maxDays ?? 1));
   requirePositive("stepMin", stepMin);
   for (const r of rounds) requirePositive(`durationMin of round "${r.key}"`, r.durationMin);
   if (!(breakMin >= 0)) throw new RangeError(`breakMin must not be negative, got ${breakMin}`);
@@ -623,29 +633,52 @@ export function suggestLoopSlots(input: SuggestLoopSlotsInput): SlotSuggestion[]
     bound = Math.min(getNthFinishedScore(), dayBest?.score ?? Number.POSITIVE_INFINITY);
   };
 
+  // The candidate's free time on one of their calendar days, for a round that moves to a later day.
+  const freeStartsOnDay = (day: number, notBefore: number): number[] => {
+    const dayStart = Math.max(resolveWallTime(candidateTimeline, day * DAY_MS), notBefore);
+    const dayEnd = resolveWallTime(candidateTimeline, (day + 1) * DAY_MS);
+    const out: number[] = [];
+    for (const free of candidateFree) {
+      if (free.end <= dayStart || free.start >= dayEnd) continue;
+      // The first few starts of each free stretch of that day: the search takes the earliest that works.
+      const first = alignUp(Math.max(free.start, dayStart));
+      for (let at = first; at < Math.min(free.end, dayEnd) && at <= first + maxGapMs; at += stepMs) out.push(at);
+    }
+    return out;
+  };
+
   // Depth-first over the rounds' start times, pruning a branch once even its best case can't beat `bound`:
   // each round's load is at least that of its least-loaded eligible interviewer (`floorLoad` sums them).
-  const explore = (round: number, start: number, hoursAhead: number, waitMs: number, floorLoad: number): void => {
+  // `firstDay` is the candidate's day of the first round; later rounds may move to later days (maxDays).
+  const explore = (round: number, start: number, hoursAhead: number, waitMs: number, floorLoad: number, firstDay: number, penalty: number): void => {
     const eligible = findEligible(round, start);
     const lightest = eligible[0];
     if (!lightest) return;
     const load = floorLoad + lightest.load;
-    if (hoursAhead + waitMs / HOUR_MS + LOAD_WEIGHT_HOURS * load >= bound) return;
+    if (hoursAhead + waitMs / HOUR_MS + penalty + LOAD_WEIGHT_HOURS * load >= bound) return;
     starts[round] = start;
     slots[round] = eligible;
     if (round === last) {
       const picks = staffLoop(slots);
       if (!picks) return;
-      const score = hoursAhead + waitMs / HOUR_MS + LOAD_WEIGHT_HOURS * picks.reduce((sum, p) => sum + p.load, 0);
+      const score = hoursAhead + waitMs / HOUR_MS + penalty + LOAD_WEIGHT_HOURS * picks.reduce((sum, p) => sum + p.load, 0);
       if (score < bound) {
-        dayBest = { score, starts: [...starts], picks, alternates: slots.map((eligible, i) => eligible.map((e) => e.id).filter((id) => id !== picks[i]?.eligible.id)) };
+        dayBest = { score, starts: [...starts], picks, alternates: slots.map((e, i) => e.map((x) => x.id).filter((id) => id !== picks[i]?.eligible.id)) };
         updateBound();
       }
       return;
     }
     const end = start + (durations[round] ?? 0);
     for (let next = alignUp(end + breakMs); next <= end + maxGapMs; next += stepMs) {
-      explore(round + 1, next, hoursAhead, waitMs + (next - end - breakMs), load);
+      explore(round + 1, next, hoursAhead, waitMs + (next - end - breakMs), load, firstDay, penalty);
+    }
+    if (maxDays > 1) {
+      const today = findLocalDay(candidateTimeline, start);
+      for (let day = today + 1; day < firstDay + maxDays; day++) {
+        for (const next of freeStartsOnDay(day, end + breakMs)) {
+          explore(round + 1, next, hoursAhead, waitMs, load, firstDay, penalty + DAY_SPLIT_PENALTY_HOURS * (day - today));
+        }
+      }
     }
   };
 
@@ -671,7 +704,7 @@ export function suggestLoopSlots(input: SuggestLoopSlotsInput): SlotSuggestion[]
       const hoursAhead = (start - nowMs) / HOUR_MS;
       // Every score is at least its hours ahead, and those only grow from here.
       if (hoursAhead >= getNthFinishedScore()) break search;
-      if (hoursAhead < bound) explore(0, start, hoursAhead, 0, 0);
+      if (hoursAhead < bound) explore(0, start, hoursAhead, 0, 0, day, 0);
     }
   }
   finishDay();

@@ -97,5 +97,9 @@ export const SaveTemplateInput = z.object({
   description: z.string().trim().max(600).default(""),
   level: z.enum(LEVELS),
   rounds: z.array(TemplateRoundSchema).min(1, "A template needs at least one round").max(12),
+  /** The loop may spread over this many days (1 = one sitting). */
+  maxDays: z.number().int().min(1, "At least one day").max(5, "At most five days").default(1),
+  /** Minutes between rounds, at least. */
+  breakMin: z.number().int().min(0, "A break cannot be negative").max(180, "At most three hours between rounds").default(15),
 });
 export const TemplateRef = z.object({ ...WS, templateId: Id });

@@ -12,7 +12,7 @@ import type { Scope, Tx } from "./scope";
 
 export async function seedLoopTemplates(tx: Tx, workspaceId: string) {
   await tx.loopTemplate.createMany({
-    data: LOOP_TEMPLATES.map((t) => ({ workspaceId, key: t.key, name: t.name, description: t.description, level: t.level, dimensionWeights: t.dimensionWeights, rounds: t.rounds })),
+    data: LOOP_TEMPLATES.map((t) => ({ workspaceId, key: t.key, name: t.name, description: t.description, level: t.level, dimensionWeights: t.dimensionWeights, rounds: t.rounds, maxDays: t.maxDays ?? 1 })),
     skipDuplicates: true,
   });
 }
@@ -32,6 +32,8 @@ export async function listTemplates(db: Db, scope: Scope) {
     description: t.description,
     level: t.level,
     dimensionWeights: t.dimensionWeights as Record<string, number>,
+    maxDays: t.maxDays,
+    breakMin: t.breakMin,
     rounds: (t.rounds as unknown as TemplateRound[]).map((r) => ({ ...r, roundTypeName: name.get(r.roundTypeKey) ?? r.roundTypeKey })),
   }));
 }
@@ -252,7 +254,7 @@ export async function setLoopStatus(db: Db, scope: Scope, input: { loopId: strin
 export async function saveTemplate(
   db: Db,
   scope: Scope,
-  input: { templateId?: string; name: string; description: string; level: Level; rounds: TemplateRound[] },
+  input: { templateId?: string; name: string; description: string; level: Level; rounds: TemplateRound[]; maxDays?: number; breakMin?: number },
 ) {
   return db.$transaction(async (tx) => {
     // Every reference checked with one query per kind, whatever the number of rounds.
@@ -271,7 +273,7 @@ export async function saveTemplate(
         throw new AppError("BAD_REQUEST", `rounds.${i}.poolMemberIds: every pool member must be an interviewer of this workspace.`);
       }
     }
-    const data = { name: input.name, description: input.description, level: input.level, rounds: input.rounds.map((r) => ({ roundTypeKey: r.roundTypeKey, durationMin: r.durationMin, questionId: r.questionId ?? null, poolMemberIds: r.poolMemberIds ?? [] })) };
+    const data = { name: input.name, description: input.description, level: input.level, maxDays: input.maxDays ?? 1, breakMin: input.breakMin ?? 15, rounds: input.rounds.map((r) => ({ roundTypeKey: r.roundTypeKey, durationMin: r.durationMin, questionId: r.questionId ?? null, poolMemberIds: r.poolMemberIds ?? [] })) };
     if (input.templateId) {
       const existing = await tx.loopTemplate.findFirst({ where: { id: input.templateId, workspaceId: scope.workspaceId } });
       if (!existing) throw notFound("That template");

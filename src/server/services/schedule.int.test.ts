@@ -364,6 +364,28 @@ describe("suggested slots, agenda and schedule", () => {
     expect(err?.message).toMatch(/No interviewer is qualified for: .*Technical screen/);
   });
 
+  it("a template may let a loop spread over several days: suggestions then split it when no single day holds it", async () => {
+    const ws = await createWorkspaceWithRoles("multiday");
+    const coach = ws.members.coach.caller;
+    const mornings = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "11:30" }));
+    await ws.members.candidate.caller.schedule.saveMyAvailability({ workspaceId: ws.id, timeZone: "Europe/Berlin", weekly: mornings, exceptions: [] });
+    await ws.members.interviewer.caller.schedule.saveMyAvailability({ workspaceId: ws.id, timeZone: "Europe/Berlin", weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "18:00" })), exceptions: [] });
+    await coach.schedule.saveInterviewerSettings({ workspaceId: ws.id, memberId: ws.members.interviewer.memberId, roundTypeKeys: ["coding"], weeklyCap: null });
+    const rounds = [1, 2, 3].map(() => ({ roundTypeKey: "coding", durationMin: 120 }));
+    const oneDay = await coach.loop.saveTemplate({ workspaceId: ws.id, name: "Three codings, one day", description: "", level: "mid", rounds, maxDays: 1, breakMin: 15 });
+    const threeDays = await coach.loop.saveTemplate({ workspaceId: ws.id, name: "Three codings, three days", description: "", level: "mid", rounds, maxDays: 3, breakMin: 15 });
+    const loopOf = (templateId: string) => coach.loop.create({ workspaceId: ws.id, candidateMemberId: ws.members.candidate.memberId, templateId, targetRole: "Backend engineer" });
+    const a = await loopOf(oneDay.id);
+    expect(await coach.schedule.suggest({ workspaceId: ws.id, loopId: a.id })).toEqual([]);
+    expect((await coach.schedule.explain({ workspaceId: ws.id, loopId: a.id })).loop).toMatch(/not all 3 in one sitting/);
+    const b = await loopOf(threeDays.id);
+    const [option] = await coach.schedule.suggest({ workspaceId: ws.id, loopId: b.id });
+    const days = option!.rounds.map((r) => r.start.toISOString().slice(0, 10));
+    expect(new Set(days).size).toBe(3);
+    expect([...days].sort()).toEqual(days);
+    expect((await coach.loop.templates({ workspaceId: ws.id })).find((t) => t.id === threeDays.id)).toMatchObject({ maxDays: 3, breakMin: 15 });
+  });
+
   it("busy times imported from an interviewer's own calendar (.ics) keep suggestions off them", async () => {
     const ws = await createWorkspaceWithRoles("freebusy");
     const coach = ws.members.coach.caller;

@@ -187,6 +187,7 @@ async function loadSuggestionInput(db: Db, scope: Scope, input: { loopId: string
   const loop = await loadLoopForScheduling(db, scope, input.loopId);
   const rounds = loop.rounds.filter((r) => r.status !== "cancelled");
   if (rounds.length === 0) throw new AppError("BAD_REQUEST", "This loop has no rounds to schedule yet.");
+  const template = loop.templateId ? await db.loopTemplate.findFirst({ where: { id: loop.templateId, workspaceId: scope.workspaceId }, select: { maxDays: true, breakMin: true } }) : null;
   const start = input.fromDate && input.fromDate > now ? input.fromDate : now;
   const range = { start, end: new Date(start.getTime() + (input.days ?? 21) * 86_400_000) };
   const roundTypes = await db.roundType.findMany({ where: { workspaceId: scope.workspaceId, id: { in: rounds.map((r) => r.roundTypeId) } }, select: { id: true, key: true, name: true } });
@@ -244,7 +245,8 @@ async function loadSuggestionInput(db: Db, scope: Scope, input: { loopId: string
     interviewers,
     range,
     now,
-    breakMin: input.breakMin ?? 15,
+    breakMin: input.breakMin ?? template?.breakMin ?? 15,
+    maxDays: template?.maxDays ?? 1,
     maxSuggestions: 5,
     candidateTimeZone: candidate.timeZone,
   };

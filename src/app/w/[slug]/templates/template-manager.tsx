@@ -8,7 +8,7 @@ import { LEVELS } from "@/schemas/library";
 import type { TemplateRound } from "@/schemas/loop";
 import { useTRPC } from "@/trpc/react";
 
-type Template = { id: string; name: string; description: string; level: (typeof LEVELS)[number]; dimensionWeights: Record<string, number>; rounds: (TemplateRound & { roundTypeName: string })[] };
+type Template = { id: string; name: string; description: string; level: (typeof LEVELS)[number]; maxDays: number; breakMin: number; dimensionWeights: Record<string, number>; rounds: (TemplateRound & { roundTypeName: string })[] };
 
 export function TemplateManager({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
   const trpc = useTRPC();
@@ -25,7 +25,7 @@ export function TemplateManager({ workspaceId, canManage }: { workspaceId: strin
           <Card
             key={t.id}
             title={t.name}
-            description={`${t.level} · ${t.rounds.reduce((n, r) => n + r.durationMin, 0)} minutes in ${t.rounds.length} rounds`}
+            description={`${t.level} · ${t.rounds.reduce((n, r) => n + r.durationMin, 0)} minutes in ${t.rounds.length} rounds · ${t.maxDays === 1 ? "one sitting" : `over up to ${t.maxDays} days`} · ${t.breakMin} min breaks`}
             actions={canManage && <Button variant="ghost" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>Edit</Button>}
           >
             <p className="text-sm text-slate-700">{t.description}</p>
@@ -65,6 +65,8 @@ function TemplateForm({ workspaceId, template, onDone }: { workspaceId: string; 
   const [name, setName] = useState(template?.name ?? "");
   const [description, setDescription] = useState(template?.description ?? "");
   const [level, setLevel] = useState<(typeof LEVELS)[number]>(template?.level ?? "mid");
+  const [maxDays, setMaxDays] = useState(template?.maxDays ?? 1);
+  const [breakMin, setBreakMin] = useState(template?.breakMin ?? 15);
   const [rounds, setRounds] = useState<TemplateRound[]>(template?.rounds.map(({ roundTypeKey, durationMin, questionId, poolMemberIds }) => ({ roundTypeKey, durationMin, questionId, poolMemberIds })) ?? [{ roundTypeKey: "coding", durationMin: 60 }]);
   const [error, setError] = useState<string | null>(null);
   const save = useMutation(
@@ -82,7 +84,7 @@ function TemplateForm({ workspaceId, template, onDone }: { workspaceId: string; 
   function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    save.mutate({ workspaceId, templateId: template?.id, name, description, level, rounds });
+    save.mutate({ workspaceId, templateId: template?.id, name, description, level, rounds, maxDays, breakMin });
   }
   return (
     <Card title={template ? `Edit ${template.name}` : "New template"}>
@@ -96,6 +98,12 @@ function TemplateForm({ workspaceId, template, onDone }: { workspaceId: string; 
           </Field>
           <Field label="Level" htmlFor="tpl-level">
             <ChoiceSelect id="tpl-level" value={level} options={LEVELS} onChange={(value) => setLevel(value as (typeof LEVELS)[number])} />
+          </Field>
+          <Field label="Spread over up to (days)" htmlFor="tpl-days">
+            <Input id="tpl-days" type="number" min={1} max={5} value={maxDays} onChange={(e) => setMaxDays(Math.max(1, Math.min(5, Number(e.target.value) || 1)))} />
+          </Field>
+          <Field label="Break between rounds (minutes)" htmlFor="tpl-break">
+            <Input id="tpl-break" type="number" min={0} max={180} step={5} value={breakMin} onChange={(e) => setBreakMin(Math.max(0, Math.min(180, Number(e.target.value) || 0)))} />
           </Field>
         </div>
         <fieldset className="space-y-3">

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "loop_templates" ADD COLUMN     "breakMin" INTEGER NOT NULL DEFAULT 15,
+ADD COLUMN     "maxDays" INTEGER NOT NULL DEFAULT 1;
+
