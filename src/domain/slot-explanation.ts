@@ -35,6 +35,30 @@ export function explainNoFit(input: ExplainInput): NoFitExplanation {
   const candidateFree = intersectIntervals(subtractIntervals(mergeIntervals(input.candidate.available), mergeIntervals(input.candidate.busy)), [window]);
   const interviewers = new Map(input.interviewers.map((i) => [i.id, i]));
   const name = (id: string) => input.interviewerNames[id] ?? "An interviewer";
+  const candidateLongest = longest(candidateFree);
+  // ISO week keys by zone and quarter hour: every zone's offset is a whole number of quarter hours, so a
+  // quarter hour never straddles a local midnight, and each key is worked out once.
+  const weekKeys = new Map<string, string>();
+  const weekOf = (at: Date, zone: string): string => {
+    const bucket = `${zone}|${Math.floor(at.getTime() / 900_000)}`;
+    let key = weekKeys.get(bucket);
+    if (key === undefined) weekKeys.set(bucket, (key = isoWeekKey(at, zone)));
+    return key;
+  };
+  // Per interviewer, worked out once whatever the number of rounds they could take: their own free time,
+  // the time they share with the candidate, and each shared stretch's length.
+  const memo = new Map<string, { ownLongest: number; together: Interval[]; togetherLongest: number }>();
+  const freeOf = (id: string) => {
+    let entry = memo.get(id);
+    if (!entry) {
+      const person = interviewers.get(id)!;
+      const own = subtractIntervals(mergeIntervals(person.available), mergeIntervals(person.busy));
+      const together = intersectIntervals(own, candidateFree);
+      entry = { ownLongest: longest(own), together, togetherLongest: longest(together) };
+      memo.set(id, entry);
+    }
+    return entry;
+  };
 
   const rounds: RoundBlocker[] = input.rounds.map((round) => {
     const label = input.roundNames[round.key] ?? "This round";
@@ -45,7 +69,7 @@ export function explainNoFit(input: ExplainInput): NoFitExplanation {
       add(`${label}: nobody is qualified to run it.`, "Give an interviewer this round type on the Interviewers page.");
       return { key: round.key, reasons };
     }
-    if (longest(candidateFree) < need) {
+    if (candidateLongest < need) {
       add(
         `${label}: the candidate has no free stretch of ${round.durationMin} minutes in the next ${days} days (their hours, days off or other rounds).`,
         "Ask the candidate to widen their availability, or search further ahead.",
@@ -56,14 +80,13 @@ export function explainNoFit(input: ExplainInput): NoFitExplanation {
     for (const id of round.pool) {
       const person = interviewers.get(id);
       if (!person) continue;
-      const own = subtractIntervals(mergeIntervals(person.available), mergeIntervals(person.busy));
-      const together = intersectIntervals(own, candidateFree);
-      if (longest(own) < need) {
+      const { ownLongest, together, togetherLongest } = freeOf(id);
+      if (ownLongest < need) {
         add(`${label}: ${name(id)} has no free ${round.durationMin} minutes in the next ${days} days (hours, days off or bookings).`, `Ask ${name(id)} to add hours or remove days off.`);
         continue;
       }
-      if (longest(together) < need) {
-        const overlap = minutes(longest(together));
+      if (togetherLongest < need) {
+        const overlap = minutes(togetherLongest);
         add(
           overlap === 0
             ? `${label}: ${name(id)}'s hours (${person.timeZone}) never overlap the candidate's.`
@@ -75,13 +98,14 @@ export function explainNoFit(input: ExplainInput): NoFitExplanation {
       // Time together exists: is all of it in weeks where they are at their cap?
       if (person.weeklyCap !== null) {
         const cap = person.weeklyCap;
-        const open = together.filter((span) => span.end.getTime() - span.start.getTime() >= need && (person.bookedByWeek[isoWeekKey(span.start, person.timeZone)] ?? 0) < cap);
-        if (open.length === 0) {
+        const open = together.some((span) => span.end.getTime() - span.start.getTime() >= need && (person.bookedByWeek[weekOf(span.start, person.timeZone)] ?? 0) < cap);
+        if (!open) {
           add(`${label}: ${name(id)} is at their weekly cap of ${cap} round${cap === 1 ? "" : "s"} in every week they share time with the candidate.`, `Raise ${name(id)}'s weekly cap or qualify another interviewer.`);
           continue;
         }
       }
       anyone = true;
+      break; // one who can take it is enough: the round is not the blocker
     }
     return { key: round.key, reasons: anyone ? [] : reasons };
   });
