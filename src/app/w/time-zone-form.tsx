@@ -34,7 +34,7 @@ export function TimeZoneForm({ timeZone: initial }: { timeZone: string }) {
     <Card title="Your time zone" description={`Every time in Loopwise and in its emails is shown in this zone, and your weekly availability is read in it.`}>
       <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
-          <Field label="Time zone" htmlFor="account-tz" error={errors.timeZone}>
+          <Field label="Your time zone" htmlFor="account-tz" error={errors.timeZone}>
             <Select id="account-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
               {timeZoneList(initial).map((z) => (
                 <option key={z} value={z}>

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { can } from "@/domain/roles";
 import { getServerCaller } from "@/trpc/server";
+import { currentActor } from "@/app/_lib/session";
+import { personZone } from "@/domain/time-zone";
+import { TimeZoneForm } from "../../time-zone-form";
 import { loadWorkspace } from "../workspace-context";
 import { LeaveWorkspace, SettingsForm } from "./settings-forms";
 
@@ -12,10 +15,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const ws = await loadWorkspace(slug);
   const details = await (await getServerCaller()).workspace.get({ workspaceId: ws.id });
+  const actor = await currentActor();
   return (
     <>
       <PageHeader title="Settings" />
       <div className="space-y-6">
+        <TimeZoneForm timeZone={personZone(actor?.timeZone, ws.timeZone)} />
         {can(ws.role, "workspace.update") && <SettingsForm workspaceId={ws.id} name={ws.name} timeZone={ws.timeZone} showInterviewerNames={details.showInterviewerNames} />}
         <LeaveWorkspace workspaceId={ws.id} name={ws.name} />
       </div>
