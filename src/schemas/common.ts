@@ -42,3 +42,6 @@ export const BoundedDay = z
     const date = new Date(`${day}T00:00:00.000Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) && date >= MIN_DATE && date < MAX_DATE;
   }, "Use a real date between 2000-01-01 and 2099-12-31, like 2026-12-24");
+
+/** For procedures that take nothing: anything sent is refused with a 400 rather than ignored. */
+export const NoInput = z.object({}).strict().optional();

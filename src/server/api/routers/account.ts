@@ -1,5 +1,6 @@
 import { authedProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { SetTimeZoneInput, UpdateProfileInput } from "@/schemas/account";
+import { NoInput } from "@/schemas/common";
 import { getProfile, setTimeZone, updateProfile } from "@/server/services/account";
 import { createCalendarFeed, getCalendarFeed, revokeCalendarFeed } from "@/server/services/calendar-feed";
 
@@ -8,6 +9,6 @@ export const accountRouter = createTRPCRouter({
   updateProfile: authedProcedure.input(UpdateProfileInput).mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.actor, input)),
   setTimeZone: authedProcedure.input(SetTimeZoneInput).mutation(({ ctx, input }) => setTimeZone(ctx.db, ctx.actor, input)),
   calendarFeed: authedProcedure.query(({ ctx }) => getCalendarFeed(ctx.db, ctx.actor)),
-  createCalendarFeed: authedProcedure.mutation(({ ctx }) => createCalendarFeed(ctx.db, ctx.actor)),
-  revokeCalendarFeed: authedProcedure.mutation(({ ctx }) => revokeCalendarFeed(ctx.db, ctx.actor)),
+  createCalendarFeed: authedProcedure.input(NoInput).mutation(({ ctx }) => createCalendarFeed(ctx.db, ctx.actor)),
+  revokeCalendarFeed: authedProcedure.input(NoInput).mutation(({ ctx }) => revokeCalendarFeed(ctx.db, ctx.actor)),
 });

@@ -9,6 +9,7 @@ import { Badge, Button, Card, EmptyState, PageHeader, Select, Skeleton } from "@
 import { LOOP_STATUSES, canMoveLoop, type LoopStatus } from "@/domain/loop-status";
 import { formatInZone, fromZonedInput, toZonedInput } from "@/domain/time-zone";
 import { useTRPC } from "@/trpc/react";
+import { LoopWeek } from "./loop-week";
 
 export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspaceId: string; slug: string; loopId: string; canManage: boolean }) {
   const trpc = useTRPC();
@@ -166,6 +167,12 @@ export function LoopDetail({ workspaceId, slug, loopId, canManage }: { workspace
         </ol>
         {canManage && l.status !== "cancelled" && l.status !== "completed" && <AddRound workspaceId={workspaceId} loopId={loopId} onDone={() => void refresh()} />}
       </section>
+      <details className="mb-6" data-testid="loop-week">
+        <summary className="cursor-pointer text-sm font-medium text-brand-700">Week view</summary>
+        <div className="mt-3">
+          <LoopWeek rounds={l.rounds} />
+        </div>
+      </details>
 
       {canManage && l.status !== "cancelled" && l.status !== "completed" && (
         <Card title="Schedule" description="Suggested slots fit every round in order, inside the candidate's availability, each with a free, qualified interviewer under their weekly cap; load is spread evenly.">
