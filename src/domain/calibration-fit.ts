@@ -42,8 +42,11 @@ export interface ModelFit {
   noiseSd: number;
   iterations: number;
   converged: boolean;
-  /** Calibrated value and standard error of the weighted mean of a candidate's cells (cell index → weight). */
-  scoreCells(candidate: number, cells: Map<number, number>): { value: number; standardError: number };
+  /**
+   * Calibrated value and standard error of the weighted mean of a candidate's cells: `cells` are data cell
+   * indices (all of the candidate's), `weights` their weights in the same order (0 leaves a cell out).
+   */
+  scoreCells(candidate: number, cells: Int32Array, weights: Float64Array): { value: number; standardError: number };
 }
 
 const MIDDLE = 2.5;
@@ -1264,20 +1267,20 @@ class Model {
       noiseSd: Math.sqrt(this.noise),
       iterations: this.iterations,
       converged: this.converged,
-      scoreCells: (candidate, cells) => this.scoreCells(candidate, cells),
+      scoreCells: (candidate, cells, weights) => this.scoreCells(candidate, cells, weights),
     };
   }
 
   /** Value 2.5 + Σ ω_g t_g and its posterior SD: ω the normalised weights of the candidate's cells. */
-  private scoreCells(candidate: number, cells: Map<number, number>): { value: number; standardError: number } {
+  private scoreCells(candidate: number, cells: Int32Array, weights: Float64Array): { value: number; standardError: number } {
     const fc = this.fitCandidate[candidate]!;
     const cell0 = this.cellStart[fc]!;
     const nCells = this.cellStart[fc + 1]! - cell0;
     const covariance = this.candidateCovariance(fc);
     let total = 0;
-    for (const w of cells.values()) total += w;
-    const omega = new Float64Array(nCells);
-    for (const [dataCell, w] of cells) omega[this.cellOfData[dataCell]! - cell0]! += w / total;
+    for (let m = 0; m < weights.length; m++) total += weights[m]!;
+    const omega = this.omega.length === nCells ? this.omega.fill(0) : (this.omega = new Float64Array(nCells));
+    for (let m = 0; m < cells.length; m++) omega[this.cellOfData[cells[m]!]! - cell0]! += weights[m]! / total;
     let value = MIDDLE + this.a[fc]!;
     let variance = 0;
     for (let g = 0; g < nCells; g++) {
@@ -1290,6 +1293,7 @@ class Model {
   }
 
   private cellProjection = new Float64Array(0);
+  private omega = new Float64Array(0);
   private cachedCandidate = -1;
   private cachedCovariance = new Float64Array(0);
 

@@ -42,7 +42,8 @@ export function indexRatings(ratings: Rating[]): IndexedRatings {
   const interviewerIndex = new Map<string, number>();
   const keyIndex = new Map<string, number>();
   const groupIndex = new Map<string, number>();
-  const scorecardIndex = new Map<string, number>();
+  // candidate → interviewer → scorecard id → scorecard: one scorecard belongs to one candidate and one interviewer.
+  const scorecardIndex: Map<number, Map<string, number>>[] = [];
   // candidate → key → cell: nested look-ups instead of building a joined string per rating.
   const cellIndex: Map<number, number>[] = [];
   const candidateIds: string[] = [];
@@ -76,7 +77,10 @@ export function indexRatings(ratings: Rating[]): IndexedRatings {
       throw new RangeError(`Rating ${r} has weight ${ratingWeight}; weights must be finite and > 0 (leave a rating out to ignore it).`);
     }
     const c = lookUp(candidateIndex, candidateIds, rating.candidateId);
-    if (c === cellIndex.length) cellIndex.push(new Map());
+    if (c === cellIndex.length) {
+      cellIndex.push(new Map());
+      scorecardIndex.push(new Map());
+    }
     const j = lookUp(interviewerIndex, interviewerIds, rating.interviewerId);
     const k = lookUp(keyIndex, keyIds, rating.key);
     const cells = cellIndex[c] as Map<number, number>;
@@ -87,12 +91,14 @@ export function indexRatings(ratings: Rating[]): IndexedRatings {
       cellCandidate.push(c);
       cellKey.push(k);
     }
-    // The scorecard id is namespaced by candidate and interviewer: one scorecard belongs to one of each.
-    const cardId = `${rating.candidateId}\u0000${rating.interviewerId}\u0000${rating.scorecardId ?? ""}`;
-    let card = scorecardIndex.get(cardId);
+    const byInterviewer = scorecardIndex[c] as Map<number, Map<string, number>>;
+    let cardsOf = byInterviewer.get(j);
+    if (cardsOf === undefined) byInterviewer.set(j, (cardsOf = new Map()));
+    const cardId = rating.scorecardId ?? "";
+    let card = cardsOf.get(cardId);
     if (card === undefined) {
       card = scorecardCandidate.length;
-      scorecardIndex.set(cardId, card);
+      cardsOf.set(cardId, card);
       scorecardCandidate.push(c);
       scorecardInterviewer.push(j);
     }

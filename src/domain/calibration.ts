@@ -207,66 +207,102 @@ export function measureAgreement(ratings: Rating[], options: AgreementOptions = 
 // ---------------------------------------------------------------------------------------------------
 // Results.
 
-interface ScoreAccumulator {
-  weight: number;
-  rawSum: number;
-  ratings: number;
-  interviewers: Set<number>;
-  /** Cell → weight: the score is the weighted mean of its cells' calibrated values. */
-  cells: Map<number, number>;
-}
-
-const newAccumulator = (): ScoreAccumulator => ({ weight: 0, rawSum: 0, ratings: 0, interviewers: new Set(), cells: new Map() });
-
+/**
+ * Scores of each candidate: overall, per group and per key. A key's score is one cell (candidate × key);
+ * a group's and the overall score are weighted means of cells. Accumulated per candidate in small typed
+ * arrays (a candidate has tens of cells and a handful of interviewers), so reporting stays linear in the
+ * number of ratings.
+ */
 function summarizeCandidates(data: IndexedRatings, fit: ModelFit): CandidateScore[] {
-  const scores: CandidateScore[] = [];
-  const ratingsByCandidate: number[][] = data.candidateIds.map(() => []);
-  for (let r = 0; r < data.count; r++) ratingsByCandidate[data.candidate[r] as number]?.push(r);
+  const candidates = data.candidateIds.length;
+  const groups = data.groupIds.length;
+  // Ratings of each candidate, in rating order (a counting sort).
+  const ratingStart = new Int32Array(candidates + 1);
+  for (let r = 0; r < data.count; r++) ratingStart[(data.candidate[r] as number) + 1]! += 1;
+  for (let c = 0; c < candidates; c++) ratingStart[c + 1]! += ratingStart[c]!;
+  const byCandidate = new Int32Array(data.count);
+  const cursor = ratingStart.slice(0, candidates);
+  for (let r = 0; r < data.count; r++) byCandidate[cursor[data.candidate[r] as number]!++] = r;
+
+  // Per-candidate scratch: local cell numbers, and per target (0 = overall, 1..G = groups, then cells) sums.
+  const localCell = new Int32Array(data.cellCandidate.length).fill(-1);
+  const cellOfLocal: number[] = [];
+  const groupCellWeight = new Map<number, Float64Array>();
   const order = data.candidateIds.map((id, c) => ({ id, c })).sort((a, b) => compareText(a.id, b.id));
+  const groupOrder = data.groupIds.map((id, g) => ({ id, g })).sort((a, b) => compareText(a.id, b.id));
+  const scores: CandidateScore[] = [];
   for (const { id, c } of order) {
-    const overall = newAccumulator();
-    const groups = new Map<string, ScoreAccumulator>();
-    const keys = new Map<string, ScoreAccumulator>();
-    for (const r of ratingsByCandidate[c] ?? []) {
-      const targets = [overall, obtain(keys, data.keyIds[data.key[r] as number] as string)];
-      const group = data.groupOf[r] as number;
-      if (group >= 0) targets.push(obtain(groups, data.groupIds[group] as string));
+    cellOfLocal.length = 0;
+    for (let i = ratingStart[c]!; i < ratingStart[c + 1]!; i++) {
+      const cell = data.cell[byCandidate[i]!] as number;
+      if (localCell[cell] === -1) {
+        localCell[cell] = cellOfLocal.length;
+        cellOfLocal.push(cell);
+      }
+    }
+    const cells = cellOfLocal.length;
+    const targets = 1 + groups + cells;
+    const weight = new Float64Array(targets);
+    const rawSum = new Float64Array(targets);
+    const ratings = new Int32Array(targets);
+    const interviewers: number[][] = Array.from({ length: targets }, () => []);
+    const overallCellWeight = new Float64Array(cells);
+    groupCellWeight.clear();
+    const add = (target: number, r: number, w: number): void => {
+      weight[target]! += w;
+      rawSum[target]! += w * (data.value[r] as number);
+      ratings[target]! += 1;
+      const seen = interviewers[target] as number[];
+      const j = data.interviewer[r] as number;
+      if (!seen.includes(j)) seen.push(j);
+    };
+    for (let i = ratingStart[c]!; i < ratingStart[c + 1]!; i++) {
+      const r = byCandidate[i]!;
       const w = data.weight[r] as number;
-      for (const target of targets) {
-        target.weight += w;
-        target.rawSum += w * (data.value[r] as number);
-        target.ratings += 1;
-        target.interviewers.add(data.interviewer[r] as number);
-        target.cells.set(data.cell[r] as number, (target.cells.get(data.cell[r] as number) ?? 0) + w);
+      const local = localCell[data.cell[r] as number] as number;
+      add(0, r, w);
+      add(1 + groups + local, r, w);
+      overallCellWeight[local]! += w;
+      const group = data.groupOf[r] as number;
+      if (group >= 0) {
+        add(1 + group, r, w);
+        let cellWeight = groupCellWeight.get(group);
+        if (!cellWeight) groupCellWeight.set(group, (cellWeight = new Float64Array(cells)));
+        cellWeight[local]! += w;
       }
     }
     const calibrated = fit.candidateInPanel[c] === 1;
     const reason = calibrated ? null : fit.panelSize >= 2 ? REASON_CANDIDATE_OUTSIDE_PANEL : REASON_NO_PANEL;
-    const report = (kind: CandidateScore["kind"], key: string | null, acc: ScoreAccumulator): CandidateScore => {
-      const estimate = calibrated ? fit.scoreCells(c, acc.cells) : null;
+    const cellIds = Int32Array.from(cellOfLocal);
+    const report = (kind: CandidateScore["kind"], key: string | null, target: number, cellWeights: Float64Array): CandidateScore => {
+      const estimate = calibrated ? fit.scoreCells(c, cellIds, cellWeights) : null;
       return {
         candidateId: id,
         kind,
         key,
-        raw: acc.rawSum / acc.weight,
+        raw: rawSum[target]! / weight[target]!,
         calibrated: estimate ? estimate.value : null,
         standardError: estimate && Number.isFinite(estimate.standardError) ? estimate.standardError : null,
-        ratings: acc.ratings,
-        interviewers: acc.interviewers.size,
+        ratings: ratings[target]!,
+        interviewers: (interviewers[target] as number[]).length,
         notCalibratedReason: reason,
       };
     };
-    scores.push(report("overall", null, overall));
-    for (const key of [...groups.keys()].sort(compareText)) scores.push(report("group", key, groups.get(key) as ScoreAccumulator));
-    for (const key of [...keys.keys()].sort(compareText)) scores.push(report("key", key, keys.get(key) as ScoreAccumulator));
+    scores.push(report("overall", null, 0, overallCellWeight));
+    for (const { id: groupId, g } of groupOrder) {
+      const cellWeight = groupCellWeight.get(g);
+      if (cellWeight) scores.push(report("group", groupId, 1 + g, cellWeight));
+    }
+    const keyOrder = cellOfLocal.map((cell, local) => ({ key: data.keyIds[data.cellKey[cell] as number] as string, local }));
+    keyOrder.sort((a, b) => compareText(a.key, b.key));
+    for (const { key, local } of keyOrder) {
+      const only = new Float64Array(cells);
+      only[local] = 1;
+      scores.push(report("key", key, 1 + groups + local, only));
+    }
+    for (const cell of cellOfLocal) localCell[cell] = -1;
   }
   return scores;
-}
-
-function obtain(map: Map<string, ScoreAccumulator>, key: string): ScoreAccumulator {
-  let acc = map.get(key);
-  if (!acc) map.set(key, (acc = newAccumulator()));
-  return acc;
 }
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
