@@ -10,7 +10,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // Whole journeys (a coach, an interviewer and a candidate in one test) on a 2-core machine: a generous cap
+  // that only catches a hang; each step has its own expect timeout.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   forbidOnly: true,
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],

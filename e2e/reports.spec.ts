@@ -21,7 +21,6 @@ async function decidedLoop(coach: Page, workspaceId: string, candidateMemberId: 
 }
 
 test("the coach releases a report; the candidate opens it and sees progress across two loops", async ({ browser }, testInfo) => {
-  test.setTimeout(120_000);
   const coach = await (await browser.newContext()).newPage();
   const { url } = await newOwnerWithWorkspace(coach, "reports");
   const candidate = await (await browser.newContext()).newPage();

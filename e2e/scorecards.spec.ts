@@ -19,7 +19,6 @@ async function openCodingScorecard(page: Page, url: string) {
 }
 
 test("two interviewers fill scorecards (autosave, reload, submit); the coach sees the disagreement and calibrated scores and decides", async ({ browser }, testInfo) => {
-  test.setTimeout(120_000);
   const coachContext = await browser.newContext();
   const coach = await coachContext.newPage();
   const { url } = await newOwnerWithWorkspace(coach, "debrief");
