@@ -79,6 +79,8 @@ describe("cross-workspace sweep", () => {
 // src/domain/roles.ts, so a change to either shows up as a failure.
 const EXPECTED: Record<string, readonly Role[]> = {
   "workspace.get": ["owner", "coach", "interviewer", "candidate"],
+  "home.get": ["owner", "coach", "interviewer", "candidate"],
+  "home.nudge": ["owner", "coach"],
   "workspace.update": ["owner"],
   "workspace.leave": ["owner", "coach", "interviewer", "candidate"],
   "member.list": ["owner", "coach", "interviewer"],

@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { emailRouter } from "./routers/email";
+import { homeRouter } from "./routers/home";
 import { invitationRouter } from "./routers/invitation";
 import { kitRouter } from "./routers/kit";
 import { libraryRouter } from "./routers/library";
@@ -17,6 +18,7 @@ import { workspaceRouter } from "./routers/workspace";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   workspace: workspaceRouter,
+  home: homeRouter,
   member: memberRouter,
   invitation: invitationRouter,
   audit: auditRouter,

@@ -41,6 +41,7 @@ export type AuditAction =
   | "profile.updated"
   | "scorecard.submitted"
   | "scorecard.revised"
+  | "scorecard.nudged"
   | "debrief.decided"
   | "debrief.reopened"
   | "report.released"

@@ -7,6 +7,7 @@ import { AppError, notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
 import { createInvitation } from "./invitation";
+import { candidateNames } from "./member-names";
 import { uniqueKey } from "./keys";
 import type { Scope, Tx } from "./scope";
 
@@ -128,20 +129,13 @@ export async function listLoopBoard(db: Db, scope: Scope) {
     take: 500,
     include: { rounds: { select: { status: true, startsAt: true } } },
   });
-  const [members, invitations] = await Promise.all([
-    db.membership.findMany({
-      where: { workspaceId: scope.workspaceId, id: { in: [...new Set(loops.flatMap((l) => (l.candidateMemberId ? [l.candidateMemberId] : [])))] } },
-      include: { user: { select: { name: true, email: true } } },
-    }),
-    db.invitation.findMany({ where: { workspaceId: scope.workspaceId, id: { in: loops.flatMap((l) => (l.candidateInvitationId && !l.candidateMemberId ? [l.candidateInvitationId] : [])) } }, select: { id: true, email: true } }),
-  ]);
-  const who = new Map<string, string>([...members.map((m) => [m.id, m.user.name ?? m.user.email ?? "Candidate"] as const), ...invitations.map((i) => [i.id, `${i.email} (invited)`] as const)]);
+  const who = await candidateNames(db, scope.workspaceId, loops);
   return loops.map((l) => {
     const active = l.rounds.filter((r) => r.status !== "cancelled");
     const next = active.filter((r) => r.startsAt && r.startsAt > new Date()).sort((a, b) => a.startsAt!.getTime() - b.startsAt!.getTime())[0];
     return {
       id: l.id,
-      candidate: who.get(l.candidateMemberId ?? l.candidateInvitationId ?? "") ?? "Candidate",
+      candidate: who.get(l.id) ?? "Candidate",
       targetRole: l.targetRole,
       level: l.level,
       status: l.status,
