@@ -1,12 +1,12 @@
 // Fault test: PostgreSQL restarts under a running app (`npm run test:faults:db-restart`, a step of
 // `npm test` after the build). A throwaway cluster (initdb/pg_ctl in a temporary directory) serves the
-// production build (`next start`; without a build, the /api/health route handler in this process). A
-// health request is held inside a query (the table it reads is locked) when the server is stopped with
-// `pg_ctl stop -m immediate`, so every connection is cut mid-request. While the database is gone, health
-// must answer 503 promptly; once it is back, the same app process must answer 200 and run normal queries
-// within RECOVER_WITHIN_MS, without a restart.
+// production build (`next start`; without an up-to-date build, the /api/health route handler in this
+// process). A health request is held inside a query (the table it reads is locked) when the server is
+// stopped with `pg_ctl stop -m immediate`, so every connection is cut mid-request. While the database is
+// gone, health must answer 503 promptly; once it is back, the same app process must answer 200 and run
+// normal queries within RECOVER_WITHIN_MS, without a restart.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { createCluster } from "./faults/pg-cluster";
@@ -18,7 +18,12 @@ const PG_PORT = BASE + 1;
 const RECOVER_WITHIN_MS = 10_000;
 const DOWN_FOR_MS = 2_000;
 const TOKEN = "faults-health-token-0123456789";
-const useBuild = existsSync(path.join(root, ".next", "BUILD_ID")) && process.env.FAULTS_IN_PROCESS !== "1";
+const buildId = path.join(root, ".next", "BUILD_ID");
+// A build older than the sources would test old code: then the route handler runs in this process.
+const newest = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs), 0);
+const buildFresh = existsSync(buildId) && ["src", "emails", "prisma"].every((d) => newest(path.join(root, d)) <= statSync(buildId).mtimeMs);
+const useBuild = buildFresh && process.env.FAULTS_IN_PROCESS !== "1";
 
 const started = Date.now();
 const failures: string[] = [];
@@ -156,7 +161,7 @@ async function main() {
   check(uptime >= Math.floor((Date.now() - appStarted) / 1000) - 1, `the app's uptime (${uptime} s) says it restarted`);
 
   const line = (label: string, value: string | number) => console.log(`  ${label.padEnd(40)} ${value}`);
-  console.log(`\nFaults: PostgreSQL restart under a running app (${useBuild ? "production build over HTTP" : "the /api/health route handler in this process"}, throwaway cluster on port ${PG_PORT})`);
+  console.log(`\nFaults: PostgreSQL restart under a running app (${useBuild ? "production build over HTTP" : `the /api/health route handler in this process${buildFresh ? "" : ": no build, or one older than the sources"}`}, throwaway cluster on port ${PG_PORT})`);
   line("health before", `${before.status} (database up, ${before.ms} ms)`);
   line("request held in a query at the stop", `${during.status} ${JSON.stringify(during.body.status)}, ${during.ms} ms after it began (0.7 s before the stop)`);
   line("pg_ctl stop -m immediate took", `${stopMs} ms`);
