@@ -60,6 +60,10 @@ interface Worker {
   exited: Promise<void>;
 }
 const workers: Worker[] = [];
+// Whatever ends this script (a failed check, a crash), no worker outlives it.
+process.on("exit", () => {
+  for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill("SIGKILL");
+});
 let incarnations = 0;
 const killLog: { mode: string; tag: string; atRequest: number; key: string; ms: number }[] = [];
 const afterAcceptKeys = new Set<string>();
