@@ -4,7 +4,7 @@
 // process). A health request is held inside a query (the table it reads is locked) when the server is
 // stopped with `pg_ctl stop -m immediate`, so every connection is cut mid-request. While the database is
 // gone, health must answer 503 promptly; once it is back, the same app process must answer 200 and run
-// normal queries within RECOVER_WITHIN_MS, without a restart.
+// normal queries within RECOVER_WITHIN_MS, without a restart; its outbox worker must deliver again.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -53,7 +53,8 @@ async function main() {
     NEXTAUTH_SECRET: "faults-secret-0123456789abcdef",
     NEXTAUTH_URL: `http://localhost:${APP_PORT}`,
     LOOPWISE_DEMO: "0",
-    OUTBOX_WORKER: "off",
+    // The in-app outbox worker runs too (into the dev mailbox): it must also pick up again by itself.
+    OUTBOX_POLL_MS: "200",
     HEALTH_TOKEN: TOKEN,
     LOG_LEVEL: "warn",
     RESEND_API_KEY: "",
@@ -81,13 +82,16 @@ async function main() {
       return { status: res.status, body: await res.json().catch(() => ({})), ms: Date.now() - t };
     };
   } else {
-    Object.assign(process.env, appEnv);
+    // The outbox worker's expected errors during the outage would flood this test's output.
+    Object.assign(process.env, appEnv, { LOG_LEVEL: "silent" });
     const { connectServer } = await import("../src/server/db");
     const { applyMigrations } = await import("../src/server/db/migrate");
     const conn = await connectServer(databaseUrl);
     await applyMigrations(conn);
     await conn.close();
     const { GET } = await import("../src/app/api/health/route");
+    const { startOutboxWorker } = await import("../src/server/email/worker");
+    startOutboxWorker();
     probe = async (details) => {
       const t = Date.now();
       const res = await GET(new Request(`http://localhost:${APP_PORT}/api/health`, { headers: details ? { authorization: `Bearer ${TOKEN}` } : {} }));
@@ -155,6 +159,24 @@ async function main() {
   // Normal queries through the same pool: the details count the outbox table.
   const normal = await probe(true);
   check(normal.status === 200 && normal.body.database?.status === "up" && typeof normal.body.outbox?.pending === "number", `a normal query after recovery: ${normal.status} ${JSON.stringify(normal.body)}`);
+  // The app's outbox worker, cut off mid-poll by the stop, delivers a message written after the return.
+  const writer = new pg.Client({ connectionString: databaseUrl });
+  await writer.connect();
+  await writer.query(
+    `INSERT INTO "email_outbox" ("id", "template", "to", "subject", "html", "text", "idempotencyKey") VALUES ('faults-after-restart', 'faults', 'after@faults.test', 'After the restart', '<p>x</p>', 'x', 'faults-after-restart')`,
+  );
+  const writtenAt = Date.now();
+  let workerMs: number | null = null;
+  while (Date.now() - writtenAt < 10_000) {
+    const { rows } = await writer.query<{ status: string }>(`SELECT "status" FROM "email_outbox" WHERE "id" = 'faults-after-restart'`);
+    if (rows[0]?.status === "sent") {
+      workerMs = Date.now() - writtenAt;
+      break;
+    }
+    await sleep(100);
+  }
+  await writer.end();
+  check(workerMs !== null, "the app's outbox worker did not deliver a message within 10 s of the database's return");
   const sameProcess = app ? app.exitCode === null && app.signalCode === null && app.pid === appPid : true;
   const uptime = normal.body.app?.uptimeS ?? 0;
   check(sameProcess, "the app process exited during the outage");
@@ -170,6 +192,7 @@ async function main() {
   line("first 200 after the database was back", recovered === null ? "never" : `${recovered} ms (${after.length - 1} probe(s) answered non-200 first)`);
   line("outage seen by clients (stop to first 200)", recovered === null ? "—" : `${((upAt + recovered - stoppedAt) / 1000).toFixed(1)} s`);
   line("normal query afterwards", `${normal.status}, outbox pending ${normal.body.outbox?.pending}`);
+  line("app's outbox worker delivers again", workerMs === null ? "no" : `yes, ${workerMs} ms after the message was written`);
   line("same app process (pid, uptime)", `${sameProcess ? "yes" : "NO"} (pid ${appPid}, uptime ${uptime} s)`);
   line("wall time", `${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -180,6 +203,7 @@ try {
 } catch (err) {
   crashed = err;
 } finally {
+  if (!app) await import("../src/server/email/worker").then((w) => w.stopOutboxWorker()).catch(() => {});
   if (app?.pid && app.exitCode === null) {
     try {
       process.kill(-app.pid, "SIGTERM");
