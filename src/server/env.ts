@@ -32,6 +32,13 @@ const EnvSchema = z.object({
   EMAIL_SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   OUTBOX_WORKER: flag,
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1_000),
+  /** How long a worker's claim on a message lasts; renewed before each send, so it must outlast one send. */
+  OUTBOX_CLAIM_MS: z.coerce.number().int().positive().default(60_000),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** Pause between two sends of one worker (Resend allows 2 requests/s by default). */
+  OUTBOX_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(550),
+  OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(5_000),
+  OUTBOX_BACKOFF_MAX_MS: z.coerce.number().int().positive().default(60 * 60_000),
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
   GOOGLE_CLIENT_ID: z.string().optional(),
@@ -113,6 +120,13 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Loopwise cannot start: the environment is invalid.\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.OUTBOX_CLAIM_MS < e.EMAIL_SEND_TIMEOUT_MS * 2) {
+    // A claim that expires while its send is still running lets a second worker send the same message.
+    throw new EnvError(
+      `Loopwise cannot start: OUTBOX_CLAIM_MS (${e.OUTBOX_CLAIM_MS}) must be at least twice EMAIL_SEND_TIMEOUT_MS (${e.EMAIL_SEND_TIMEOUT_MS}),\n` +
+        "  so that a worker's claim on a message outlasts the send it covers.",
+    );
+  }
   const dataDir = path.resolve(/*turbopackIgnore: true*/ e.LOOPWISE_DATA_DIR);
   const database: Env["database"] = e.DATABASE_URL
     ? { kind: "server", url: e.DATABASE_URL, pool: { max: e.DATABASE_POOL_MAX, timeoutMs: e.DATABASE_POOL_TIMEOUT_MS } }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createWorkspaceWithRoles, db } from "@/test/factories";
 import { startFakeResend, type FakeBehaviour } from "@/test/fake-resend";
 import { enqueueEmail, processOutbox } from "./outbox";
-import { ResendSender } from "./sender";
+import { ResendSender, type EmailSender } from "./sender";
 
 // Other test files enqueue mail into the same database at the same time, and processOutbox claims any
 // due message; so batches are large and every assertion looks only at this test's own messages.
@@ -138,5 +138,33 @@ describe("outbox delivery under provider faults", () => {
     const row = await db.emailOutbox.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "sent", attempts: 2 });
     expect(fake.requests.filter((r) => r.key === row.idempotencyKey)).toHaveLength(1);
+  });
+
+  it("does not send a message whose claim another worker took over while the batch was in hand", async () => {
+    fake = await startFakeResend(() => "ok");
+    const resend = new ResendSender("re_test", { baseUrl: fake.url, timeoutMs: 2000 });
+    const ws = await createWorkspaceWithRoles("takeover");
+    const first = await enqueueEmail(db, { workspaceId: ws.id, to: "first@example.test", email: email(1) });
+    const second = await enqueueEmail(db, { workspaceId: ws.id, to: "second@example.test", email: email(2) });
+    // Oldest first, so both are claimed in one batch with the first one ahead.
+    await db.emailOutbox.update({ where: { id: first.id }, data: { nextAttemptAt: new Date(Date.now() - 2000) } });
+    await db.emailOutbox.update({ where: { id: second.id }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+    // The first send outlasts the batch's claim, and meanwhile another worker claims the second message.
+    const sender: EmailSender = {
+      transport: "resend",
+      send: async (message, options) => {
+        if (message.to === "first@example.test") {
+          await db.emailOutbox.updateMany({ where: { id: second.id, status: "sending" }, data: { attempts: { increment: 1 }, lockedUntil: new Date(Date.now() + 60_000) } });
+        }
+        return resend.send(message, options);
+      },
+    };
+    const report = await processOutbox(db, { sender, from: "t@loopwise.test", batchSize: BATCH });
+    expect(report.takenOver).toBeGreaterThanOrEqual(1);
+    const [firstRow, secondRow] = await Promise.all([first.id, second.id].map((id) => db.emailOutbox.findUniqueOrThrow({ where: { id } })));
+    expect(firstRow).toMatchObject({ status: "sent", attempts: 1 });
+    // The other worker's claim stands, and only it may send the message.
+    expect(secondRow).toMatchObject({ status: "sending", attempts: 2 });
+    expect(fake.requests.filter((r) => r.key === secondRow!.idempotencyKey)).toHaveLength(0);
   });
 });

@@ -44,7 +44,10 @@ export interface ProcessOptions {
   from: string;
   now?: () => Date;
   batchSize?: number;
-  /** How long a claim lasts before another worker may take the message over. */
+  /**
+   * How long a claim lasts before another worker may take the message over. Renewed before each send, so
+   * it must be longer than the sender's timeout.
+   */
   claimMs?: number;
   backoff?: BackoffPolicy;
   random?: () => number;
@@ -57,6 +60,8 @@ export interface ProcessReport {
   sent: number;
   retried: number;
   dead: number;
+  /** Claimed in this batch, but another worker had taken the message over before its turn came. */
+  takenOver: number;
 }
 
 interface ClaimedRow {
@@ -89,11 +94,22 @@ export async function processOutbox(db: Db, options: ProcessOptions): Promise<Pr
     )
     RETURNING "id", "to", "subject", "html", "text", "attachments", "idempotencyKey", "attempts", "maxAttempts"`;
 
-  const report: ProcessReport = { claimed: rows.length, sent: 0, retried: 0, dead: 0 };
+  const report: ProcessReport = { claimed: rows.length, sent: 0, retried: 0, dead: 0, takenOver: 0 };
   let first = true;
   for (const row of rows) {
     if (!first && options.minIntervalMs) await sleep(options.minIntervalMs);
     first = false;
+    // Only the claim holder may send or finish the message: the attempts count identifies the claim.
+    const mine = { id: row.id, status: "sending" as const, attempts: row.attempts };
+    // The batch was claimed at once but is sent one by one, so the claim of a later message may have run
+    // out while earlier sends hung, and another worker may have taken the message over. Renew the claim
+    // right before this send (it then outlasts the send: claimMs > the sender's timeout), or skip the
+    // message if it is no longer ours; sending it anyway would hand the provider the same message twice.
+    const renewed = await db.emailOutbox.updateMany({ where: mine, data: { lockedUntil: new Date(now().getTime() + claimMs) } });
+    if (renewed.count === 0) {
+      report.takenOver++;
+      continue;
+    }
     const result = await options.sender.send(
       {
         from: options.from,
@@ -105,8 +121,6 @@ export async function processOutbox(db: Db, options: ProcessOptions): Promise<Pr
       },
       { idempotencyKey: row.idempotencyKey },
     );
-    // Only the claim holder may finish the message: the attempts count identifies the claim.
-    const mine = { id: row.id, status: "sending" as const, attempts: row.attempts };
     const at = now();
     if (result.ok) {
       await db.emailOutbox.updateMany({

@@ -1,12 +1,13 @@
 // The in-process outbox worker: polls for due messages and delivers them. Safe to run in every app
-// process at once (claims are SKIP LOCKED); OUTBOX_WORKER=off disables it in a process.
+// process at once (claims are SKIP LOCKED); OUTBOX_WORKER=off disables it in a process, and
+// scripts/outbox-worker.ts runs it on its own.
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
 import { createSender } from "./index";
 import { processOutbox } from "./outbox";
 
-const state = globalThis as unknown as { __loopwiseWorker?: { stop: () => void } };
+const state = globalThis as unknown as { __loopwiseWorker?: { stop: () => Promise<void> } };
 
 export function startOutboxWorker(): void {
   if (state.__loopwiseWorker) return;
@@ -14,13 +15,17 @@ export function startOutboxWorker(): void {
   const sender = createSender();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
   const tick = async () => {
     try {
       for (;;) {
         const report = await processOutbox(getDb(), {
           sender,
           from: env.EMAIL_FROM,
-          minIntervalMs: sender.transport === "resend" ? 550 : 0,
+          claimMs: env.OUTBOX_CLAIM_MS,
+          batchSize: env.OUTBOX_BATCH_SIZE,
+          backoff: { baseMs: env.OUTBOX_BACKOFF_BASE_MS, maxMs: env.OUTBOX_BACKOFF_MAX_MS },
+          minIntervalMs: sender.transport === "resend" ? env.OUTBOX_MIN_INTERVAL_MS : 0,
         });
         if (report.claimed > 0) logger.info({ outbox: report }, "outbox batch processed");
         if (report.claimed === 0 || stopped) break;
@@ -28,14 +33,22 @@ export function startOutboxWorker(): void {
     } catch (err) {
       logger.error({ err }, "outbox worker tick failed; will retry");
     }
-    if (!stopped) timer = setTimeout(tick, env.OUTBOX_POLL_MS);
+    if (!stopped) timer = setTimeout(() => (running = tick()), env.OUTBOX_POLL_MS);
   };
-  timer = setTimeout(tick, 50);
+  timer = setTimeout(() => (running = tick()), 50);
   state.__loopwiseWorker = {
-    stop: () => {
+    stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await running;
     },
   };
   logger.info({ transport: sender.transport }, "outbox worker started");
+}
+
+/** Stops polling and waits for the batch in hand to finish (its claims are then released or done). */
+export async function stopOutboxWorker(): Promise<void> {
+  const worker = state.__loopwiseWorker;
+  state.__loopwiseWorker = undefined;
+  await worker?.stop();
 }

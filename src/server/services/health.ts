@@ -9,13 +9,17 @@ export async function checkHealth() {
   const env = getEnv();
   const started = Date.now();
   let database: { status: "up" | "down"; latencyMs?: number; error?: string };
+  let pending: number | null = null;
   try {
     await getDb().$queryRaw`SELECT 1`;
     database = { status: "up", latencyMs: Date.now() - started };
+    // Inside the try: the database can go away between the two queries, and health must then say
+    // "down" (503), not fail the request.
+    pending = await getDb().emailOutbox.count({ where: { status: { in: ["pending", "sending"] } } });
   } catch (err) {
     database = { status: "down", error: (err as Error).message.slice(0, 200) };
+    pending = null;
   }
-  const pending = database.status === "up" ? await getDb().emailOutbox.count({ where: { status: { in: ["pending", "sending"] } } }) : null;
   return {
     status: database.status === "up" ? ("ok" as const) : ("down" as const),
     app: { mode: env.demo ? "demo" : "deployment", uptimeS: Math.round(process.uptime()) },
