@@ -14,8 +14,8 @@ import { getMyReport, listMyReports } from "./report";
 import { inTransaction, type Scope, type Tx } from "./scope";
 
 const DAY = 86_400_000;
-/** Rounds further back than this are not chased on a home page (the coach sees them on the loop). */
-const LOOK_BACK_DAYS = 60;
+/** Rounds further back than this (a year, like the calibration cohort) are not chased on a home page. */
+const LOOK_BACK_DAYS = 365;
 /** Loops examined for "ready for debrief" and "report to release": the most recently changed ones. */
 const RECENT_LOOPS = 100;
 const OPEN_LOOP = { notIn: ["completed" as const, "cancelled" as const] };

@@ -1,0 +1,35 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { LocalTime } from "@/components/time";
+import { Button } from "@/components/ui";
+import { useTRPC } from "@/trpc/react";
+
+/** Reminds an interviewer of one overdue scorecard; shows when the last reminder went out instead. */
+export function NudgeButton({ workspaceId, roundId, interviewer, nudgedAt }: { workspaceId: string; roundId: string; interviewer: string; nudgedAt: Date | null }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const nudge = useMutation(
+    trpc.home.nudge.mutationOptions({
+      onSuccess: () => {
+        toast.success(`Reminder sent to ${interviewer}`);
+        router.refresh();
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  if (nudgedAt) {
+    return (
+      <span className="text-xs text-slate-600">
+        Reminded <LocalTime value={nudgedAt} style="short" />
+      </span>
+    );
+  }
+  return (
+    <Button variant="secondary" className="px-2.5 py-1 text-xs" busy={nudge.isPending} onClick={() => nudge.mutate({ workspaceId, roundId })} aria-label={`Remind ${interviewer} of this scorecard`}>
+      Nudge
+    </Button>
+  );
+}
