@@ -120,7 +120,8 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ slug
                   </ul>
                 )}
                 <p className="mt-2 text-xs text-slate-600">
-                  The {HOME_LIST_LIMIT} busiest. <Link className={link} href={`/w/${slug}/interviewers`}>All interviewers</Link>
+                  {coach.interviewerLoad.length >= HOME_LIST_LIMIT ? `The ${HOME_LIST_LIMIT} busiest. ` : ""}
+                  <Link className={link} href={`/w/${slug}/interviewers`}>All interviewers</Link>
                 </p>
               </div>
             </Card>
