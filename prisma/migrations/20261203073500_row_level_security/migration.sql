@@ -1,6 +1,6 @@
 -- Row-level security: a second layer under the workspace filters in the code (docs/architecture.md,
 -- "Row-level security"). Each workspace-scoped request runs in one transaction that switches to the role
--- loopwise_app and sets app.workspace_id (src/server/db/tenant.ts); for that role every tenant table shows
+-- loopwise_app and sets app.workspace_id and app.user_id (src/server/db/tenant.ts); for that role every tenant table shows
 -- and accepts only the rows of that workspace, and nothing at all when the setting is missing.
 -- The role that connects and migrates (the tables' owner) is not subject to these policies: sign-in, the
 -- workspace list, invitation acceptance, calendar feeds, the outbox worker and start-up jobs use it.
@@ -29,9 +29,15 @@ END $$;
 GRANT USAGE ON SCHEMA public TO loopwise_app;
 
 -- Identity tables are not tenant data. Workspace pages show members' names, emails and time zones, so the
--- role may read users; it gets nothing on accounts, sessions, verification_tokens, calendar_feeds,
+-- role may read users; it may change only the acting person's own row (saving availability sets their time
+-- zone), named by app.user_id. It gets nothing on accounts, sessions, verification_tokens, calendar_feeds,
 -- rate_limits or _prisma_migrations (secrets and bookkeeping that only the owner role handles).
-GRANT SELECT ON "users" TO loopwise_app;
+GRANT SELECT, UPDATE ON "users" TO loopwise_app;
+ALTER TABLE "users" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY "members_read" ON "users" FOR SELECT TO loopwise_app USING (true);
+CREATE POLICY "self_update" ON "users" FOR UPDATE TO loopwise_app
+  USING ("id" = current_setting('app.user_id', true))
+  WITH CHECK ("id" = current_setting('app.user_id', true));
 
 -- The workspace itself: its row is visible only inside its own requests. Creating one is not a
 -- workspace-scoped request (the owner role does it).

@@ -156,7 +156,7 @@ export const workspaceProcedure = authedProcedure
     const run = (db: Tx) => next({ ctx: { scope, db } });
     let failed: Awaited<ReturnType<typeof run>> | undefined;
     try {
-      return await inWorkspaceScope(ctx.db, scope.workspaceId, async (db) => {
+      return await inWorkspaceScope(ctx.db, scope, async (db) => {
         const result = await run(db);
         if (!result.ok) {
           failed = result;

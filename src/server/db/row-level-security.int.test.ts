@@ -39,6 +39,9 @@ async function populatedWorkspace(label: string): Promise<TestWorkspace> {
   return ws;
 }
 
+/** The owner acting in their workspace. */
+const scopeOf = (ws: TestWorkspace) => ({ workspaceId: ws.id, userId: ws.members.owner.actor.userId });
+
 describe("row-level security", () => {
   let a: TestWorkspace;
   let b: TestWorkspace;
@@ -57,7 +60,7 @@ describe("row-level security", () => {
       WHERE n.nspname = 'public' AND c.relkind = 'r'`;
     const byTable = new Map(rows.map((r) => [r.table, r]));
     expect(tables.length).toBeGreaterThanOrEqual(20);
-    const unprotected = [...tables, "workspaces"].filter((t) => !(byTable.get(t)?.rls && byTable.get(t)!.policies >= 1 && byTable.get(t)!.can_read));
+    const unprotected = [...tables, "workspaces", "users"].filter((t) => !(byTable.get(t)?.rls && byTable.get(t)!.policies >= 1 && byTable.get(t)!.can_read));
     expect(unprotected).toEqual([]);
     const readable = ["accounts", "sessions", "verification_tokens", "calendar_feeds", "rate_limits", "_prisma_migrations"].filter((t) => byTable.get(t)?.can_read);
     expect(readable).toEqual([]);
@@ -68,7 +71,7 @@ describe("row-level security", () => {
   });
 
   it("a raw SELECT without a where returns only the current workspace's rows, in every tenant table", async () => {
-    const seen = await inWorkspaceScope(db, a.id, async (tx) => {
+    const seen = await inWorkspaceScope(db, scopeOf(a), async (tx) => {
       const [who] = await tx.$queryRaw<{ user: string }[]>`SELECT current_user::text AS user`;
       expect(who?.user).toBe(APP_ROLE);
       return visibleWorkspaces(tx, tables);
@@ -83,7 +86,7 @@ describe("row-level security", () => {
   });
 
   it("Prisma findMany without a where returns only the current workspace's rows", async () => {
-    const [loops, members, workspaces, mail] = await inWorkspaceScope(db, b.id, (tx) =>
+    const [loops, members, workspaces, mail] = await inWorkspaceScope(db, scopeOf(b), (tx) =>
       Promise.all([tx.loop.findMany(), tx.membership.findMany(), tx.workspace.findMany(), tx.emailOutbox.findMany()]),
     );
     expect(loops.length).toBeGreaterThanOrEqual(2);
@@ -95,25 +98,37 @@ describe("row-level security", () => {
     expect(mail.filter((m) => m.workspaceId !== b.id)).toEqual([]);
     // Looking another workspace's row up by its id finds nothing.
     const other = await db.loop.findFirstOrThrow({ where: { workspaceId: a.id } });
-    expect(await inWorkspaceScope(db, b.id, (tx) => tx.loop.findUnique({ where: { id: other.id } }))).toBeNull();
+    expect(await inWorkspaceScope(db, scopeOf(b), (tx) => tx.loop.findUnique({ where: { id: other.id } }))).toBeNull();
   });
 
   it("writing a row for another workspace fails, and another workspace's rows cannot be changed or deleted", async () => {
     await expect(
-      inWorkspaceScope(db, a.id, (tx) => tx.auditEvent.create({ data: { workspaceId: b.id, action: "rls.probe", targetType: "probe" } })),
+      inWorkspaceScope(db, scopeOf(a), (tx) => tx.auditEvent.create({ data: { workspaceId: b.id, action: "rls.probe", targetType: "probe" } })),
     ).rejects.toThrow(/row-level security/);
     const mine = await db.dimension.findFirstOrThrow({ where: { workspaceId: a.id } });
     // Moving a row into another workspace breaks the policy's WITH CHECK.
     await expect(
-      inWorkspaceScope(db, a.id, (tx) => tx.dimension.updateMany({ where: { id: mine.id }, data: { workspaceId: b.id } })),
+      inWorkspaceScope(db, scopeOf(a), (tx) => tx.dimension.updateMany({ where: { id: mine.id }, data: { workspaceId: b.id } })),
     ).rejects.toThrow(/row-level security/);
-    const changed = await inWorkspaceScope(db, a.id, async (tx) => ({
+    const changed = await inWorkspaceScope(db, scopeOf(a), async (tx) => ({
       updated: (await tx.dimension.updateMany({ data: { name: "hijacked" }, where: { workspaceId: b.id } })).count,
       deleted: (await tx.$executeRawUnsafe(`DELETE FROM "audit_events" WHERE "workspaceId" <> $1`, a.id)),
     }));
     expect(changed).toEqual({ updated: 0, deleted: 0 });
     expect(await db.dimension.count({ where: { workspaceId: b.id, name: "hijacked" } })).toBe(0);
     expect(await db.auditEvent.count({ where: { workspaceId: b.id } })).toBeGreaterThan(0);
+  });
+
+  it("users can be read, but the app role changes only the acting person's own row", async () => {
+    const [names, updated] = await inWorkspaceScope(db, scopeOf(a), async (tx) => [
+      await tx.user.count({ where: { id: { in: [a.members.owner.actor.userId, b.members.owner.actor.userId] } } }),
+      // A forgotten where: only the caller's own row changes.
+      (await tx.user.updateMany({ where: { id: { in: [a.members.owner.actor.userId, b.members.owner.actor.userId] } }, data: { timeZone: "Europe/Oslo" } })).count,
+    ]);
+    expect([names, updated]).toEqual([2, 1]);
+    const zones = await db.user.findMany({ where: { id: { in: [a.members.owner.actor.userId, b.members.owner.actor.userId] } }, select: { id: true, timeZone: true } });
+    expect(zones.find((u) => u.id === b.members.owner.actor.userId)?.timeZone).not.toBe("Europe/Oslo");
+    expect(zones.find((u) => u.id === a.members.owner.actor.userId)?.timeZone).toBe("Europe/Oslo");
   });
 
   it("as the app role without app.workspace_id, every tenant table looks empty", async () => {

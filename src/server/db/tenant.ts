@@ -1,7 +1,7 @@
 // Row-level security, the second layer under the `workspaceId` filters in the services: a workspace-scoped
 // request runs its database work in one transaction that first becomes the role `loopwise_app` and sets
 // `app.workspace_id` (both transaction-local, so they end with the transaction and never leak to the next
-// user of the pooled connection). The policies (migration 20261203073500_row_level_security) then show
+// user of the pooled connection), and names the acting user in `app.user_id`. The policies (migration 20261203073500_row_level_security) then show
 // that role only the rows of that workspace and refuse rows for any other, even to a query that forgot
 // its `where`. Everything else (sign-in, the workspace list, invitation acceptance by token, calendar
 // feeds, the outbox worker, start-up jobs) runs as the connecting role, which owns the tables and so is
@@ -37,14 +37,15 @@ export function rowLevelSecurityApplies(): boolean {
  */
 export async function inWorkspaceScope<T>(
   db: Db,
-  workspaceId: string,
+  scope: { workspaceId: string; userId: string },
   fn: (db: Db | Prisma.TransactionClient) => Promise<T>,
 ): Promise<T> {
   if (!rowLevelSecurityApplies()) return fn(db);
   return db.$transaction(
     async (tx) => {
-      // set_config(…, true) is SET LOCAL: undone at commit or rollback.
-      await tx.$queryRaw`SELECT set_config('app.workspace_id', ${workspaceId}, true), set_config('role', ${APP_ROLE}, true)`;
+      // set_config(…, true) is SET LOCAL: undone at commit or rollback. app.user_id names the one users row
+      // the role may change (the caller's own).
+      await tx.$queryRaw`SELECT set_config('app.workspace_id', ${scope.workspaceId}, true), set_config('app.user_id', ${scope.userId}, true), set_config('role', ${APP_ROLE}, true)`;
       return fn(tx);
     },
     { timeout: WORKSPACE_TRANSACTION_TIMEOUT_MS },
