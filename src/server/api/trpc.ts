@@ -7,10 +7,11 @@ import { z, ZodError } from "zod";
 import { can, type Permission, type Role } from "@/domain/roles";
 import { findUnsafeText, isSafeText } from "@/domain/text";
 import type { Db } from "@/server/db";
+import { inWorkspaceScope } from "@/server/db/tenant";
 import { getEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
-import type { Actor, Scope } from "@/server/services/scope";
+import type { Actor, Scope, Tx } from "@/server/services/scope";
 import { Id } from "@/schemas/common";
 
 export interface Context {
@@ -149,7 +150,24 @@ export const workspaceProcedure = authedProcedure
       throw new AppError("FORBIDDEN", `Your role (${membership.role}) cannot do this. Ask a workspace owner.`);
     }
     const scope: Scope = { workspaceId: input.workspaceId, userId: ctx.actor.userId, memberId: membership.id, role: membership.role as Role };
-    return next({ ctx: { scope } });
+    // Everything the procedure does runs in one transaction confined to this workspace by row-level
+    // security (src/server/db/tenant.ts). tRPC hands back a failure as a result rather than throwing it,
+    // so a failed procedure throws here to roll back what it wrote, and is then answered as it was.
+    const run = (db: Tx) => next({ ctx: { scope, db } });
+    let failed: Awaited<ReturnType<typeof run>> | undefined;
+    try {
+      return await inWorkspaceScope(ctx.db, scope, async (db) => {
+        const result = await run(db);
+        if (!result.ok) {
+          failed = result;
+          throw result.error;
+        }
+        return result;
+      });
+    } catch (err) {
+      if (failed) return failed;
+      throw err;
+    }
   });
 
 /** A workspace procedure whose caller's role must hold `permission`. */

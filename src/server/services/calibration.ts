@@ -2,13 +2,12 @@
 // and the interviewer calibration report. Both read the one cohort fit of ./cohort, the same one the
 // debrief and the reports use, so a loop shows the same numbers on every page.
 import { measureAgreement } from "@/domain/calibration";
-import type { Db } from "@/server/db";
 import { loadCohort } from "./cohort";
 import { memberNames } from "./member-names";
-import type { Scope } from "./scope";
+import type { Scope, Tx } from "./scope";
 
 /** Loops of a period, role or level on the calibrated scale, with intervals and raw beside. */
-export async function getCohort(db: Db, scope: Scope, input: { level?: "entry" | "mid" | "senior"; targetRole?: string; from?: Date; to?: Date }, now = new Date()) {
+export async function getCohort(db: Tx, scope: Scope, input: { level?: "entry" | "mid" | "senior"; targetRole?: string; from?: Date; to?: Date }, now = new Date()) {
   const cohort = await loadCohort(db, scope.workspaceId, now);
   const loops = await db.loop.findMany({
     where: {
@@ -52,7 +51,7 @@ export async function getCohort(db: Db, scope: Scope, input: { level?: "entry" |
 }
 
 /** Each interviewer's severity, spread, volume, agreement with the panel and time to submit. */
-export async function getInterviewerReport(db: Db, scope: Scope, now = new Date()) {
+export async function getInterviewerReport(db: Tx, scope: Scope, now = new Date()) {
   const cohort = await loadCohort(db, scope.workspaceId, now);
   const { cards, ratings: bySignal, fit: result } = cohort;
   const rounds = await db.round.findMany({ where: { workspaceId: scope.workspaceId, id: { in: [...new Set(cards.map((c) => c.roundId))] } }, select: { id: true, endsAt: true } });

@@ -4,14 +4,13 @@
 import { roundLabels } from "@/domain/loop-status";
 import { findSignalDisagreements, isSplitRecommendation, type Recommendation } from "@/domain/scorecard";
 import { AppError, notFound } from "@/server/errors";
-import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
 import { loadCohort, scoreLoop, severities, type CohortCard } from "./cohort";
 import { memberNames } from "./member-names";
 import { assertMaySeePanel } from "./scorecard";
-import type { Scope } from "./scope";
+import { inTransaction, type Scope, type Tx } from "./scope";
 
-export async function getDebrief(db: Db, scope: Scope, input: { loopId: string }, now = new Date()) {
+export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }, now = new Date()) {
   const loop = await db.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId }, include: { rounds: { orderBy: { order: "asc" } } } });
   if (!loop) throw notFound("That loop");
   await assertMaySeePanel(db, scope, loop.id);
@@ -118,8 +117,8 @@ export async function getDebrief(db: Db, scope: Scope, input: { loopId: string }
   };
 }
 
-export async function recordDecision(db: Db, scope: Scope, input: { loopId: string; decision: "ready" | "not_yet" | "another_loop"; rationale: string; notes: string }, now = new Date()) {
-  return db.$transaction(async (tx) => {
+export async function recordDecision(db: Tx, scope: Scope, input: { loopId: string; decision: "ready" | "not_yet" | "another_loop"; rationale: string; notes: string }, now = new Date()) {
+  return inTransaction(db, async (tx) => {
     const loop = await tx.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId } });
     if (!loop) throw notFound("That loop");
     const existing = await tx.debrief.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: loop.id } } });
@@ -134,8 +133,8 @@ export async function recordDecision(db: Db, scope: Scope, input: { loopId: stri
   });
 }
 
-export async function reopenDebrief(db: Db, scope: Scope, input: { loopId: string; reason: string }) {
-  return db.$transaction(async (tx) => {
+export async function reopenDebrief(db: Tx, scope: Scope, input: { loopId: string; reason: string }) {
+  return inTransaction(db, async (tx) => {
     const loop = await tx.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId }, select: { id: true } });
     if (!loop) throw notFound("That loop");
     const debrief = await tx.debrief.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: loop.id } } });

@@ -1,11 +1,10 @@
 // Owners' view of the workspace's outgoing mail, and the dev mailbox.
 import { AppError } from "@/server/errors";
-import type { Db } from "@/server/db";
 import { requeueDeadEmail } from "@/server/email/outbox";
 import { recordAudit } from "./audit";
-import type { Scope } from "./scope";
+import { inTransaction, type Scope, type Tx } from "./scope";
 
-export async function listWorkspaceEmails(db: Db, scope: Scope) {
+export async function listWorkspaceEmails(db: Tx, scope: Scope) {
   return db.emailOutbox.findMany({
     where: { workspaceId: scope.workspaceId },
     orderBy: { createdAt: "desc" },
@@ -17,8 +16,8 @@ export async function listWorkspaceEmails(db: Db, scope: Scope) {
   });
 }
 
-export async function retryEmail(db: Db, scope: Scope, input: { messageId: string }) {
-  return db.$transaction(async (tx) => {
+export async function retryEmail(db: Tx, scope: Scope, input: { messageId: string }) {
+  return inTransaction(db, async (tx) => {
     const message = await tx.emailOutbox.findFirst({ where: { id: input.messageId, workspaceId: scope.workspaceId } });
     if (!message) throw new AppError("NOT_FOUND", "That message was not found in this workspace.");
     if (message.status !== "dead") {
@@ -45,7 +44,7 @@ export type DevMailboxFilter = { all: true } | { workspaceIds: string[] };
  * provider is configured, owners, for their own workspaces' mail; otherwise nobody (null).
  */
 export async function devMailboxAccess(
-  db: Db,
+  db: Tx,
   settings: { demo: boolean; devMailbox: boolean; localRequest: boolean },
   actor: { userId: string } | null,
 ): Promise<DevMailboxFilter | null> {
@@ -56,7 +55,7 @@ export async function devMailboxAccess(
 }
 
 /** The dev mailbox: the messages `filter` allows (see devMailboxAccess), newest first. */
-export async function listDevMailbox(db: Db, filter: DevMailboxFilter) {
+export async function listDevMailbox(db: Tx, filter: DevMailboxFilter) {
   return db.emailOutbox.findMany({
     where: "all" in filter ? {} : { workspaceId: { in: filter.workspaceIds } },
     orderBy: { createdAt: "desc" },

@@ -1,6 +1,5 @@
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/domain/roles";
 import { AppError, notFound, tooManyRequests } from "@/server/errors";
-import type { Db } from "@/server/db";
 import { renderEmail } from "@/server/email/render";
 import { enqueueEmail } from "@/server/email/outbox";
 import { getEnv } from "@/server/env";
@@ -44,7 +43,7 @@ function present(inv: InvitationRow) {
   };
 }
 
-export async function listInvitations(db: Db, scope: Scope) {
+export async function listInvitations(db: Tx, scope: Scope) {
   const rows = await db.invitation.findMany({
     where: { workspaceId: scope.workspaceId, acceptedAt: null },
     orderBy: { createdAt: "desc" },
@@ -118,13 +117,13 @@ async function findOpenInvitation(db: Tx, scope: Scope, invitationId: string) {
 }
 
 /** Sends a fresh link (a new token, so any earlier link stops working) and extends the expiry. */
-export async function resendInvitation(db: Db, scope: Scope, input: { invitationId: string }, now = new Date()) {
+export async function resendInvitation(db: Tx, scope: Scope, input: { invitationId: string }, now = new Date()) {
   const inv = await findOpenInvitation(db, scope, input.invitationId);
   await limitInvitationSends(scope);
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   const mail = await invitationMail(db, scope, inv.email, inv.role, token, expiresAt);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const { count } = await tx.invitation.updateMany({
       where: { id: inv.id, workspaceId: scope.workspaceId, acceptedAt: null, revokedAt: null },
       data: { tokenHash: hashToken(token), expiresAt, sentCount: { increment: 1 } },
@@ -144,8 +143,8 @@ export async function resendInvitation(db: Db, scope: Scope, input: { invitation
   });
 }
 
-export async function revokeInvitation(db: Db, scope: Scope, input: { invitationId: string }, now = new Date()) {
-  return db.$transaction(async (tx) => {
+export async function revokeInvitation(db: Tx, scope: Scope, input: { invitationId: string }, now = new Date()) {
+  return inTransaction(db, async (tx) => {
     const inv = await findOpenInvitation(tx, scope, input.invitationId);
     const updated = await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: now } });
     await recordAudit(tx, {
@@ -177,7 +176,7 @@ function wrongRecipient(email: string) {
  * What the accept page shows. The workspace is revealed only to the invited address: a forwarded or
  * leaked link tells anyone else nothing but the masked recipient.
  */
-export async function previewInvitation(db: Db, actor: Actor, token: string, now = new Date()) {
+export async function previewInvitation(db: Tx, actor: Actor, token: string, now = new Date()) {
   const inv = await db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
     include: { workspace: { select: { name: true, slug: true } } },
@@ -194,8 +193,8 @@ export async function previewInvitation(db: Db, actor: Actor, token: string, now
   };
 }
 
-export async function acceptInvitation(db: Db, actor: Actor, token: string, now = new Date()) {
-  return db.$transaction(async (tx) => {
+export async function acceptInvitation(db: Tx, actor: Actor, token: string, now = new Date()) {
+  return inTransaction(db, async (tx) => {
     const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
     if (!inv) throw new AppError("NOT_FOUND", "This invitation link is not valid. Ask the workspace owner for a new one.");
     // Lock the invitation so two tabs accepting at once create one membership.

@@ -1,13 +1,12 @@
 // The interviewer kit: what an interviewer needs in the room for one round type and question.
 import { scaleTimingGuide, type TimingStep } from "@/domain/kit";
 import { AppError, notFound } from "@/server/errors";
-import type { Db } from "@/server/db";
 import { publishedRubricVersionId } from "./published-rubric";
 import { presentSignal } from "./rubric";
-import type { Scope } from "./scope";
+import type { Scope, Tx } from "./scope";
 
 /** Round types with a published rubric, and their questions: what the kits page lists. */
-export async function listKits(db: Db, scope: Scope) {
+export async function listKits(db: Tx, scope: Scope) {
   const roundTypes = await db.roundType.findMany({
     where: { workspaceId: scope.workspaceId, archivedAt: null, rubrics: { some: { archivedAt: null, versions: { some: { status: "published" } } } } },
     orderBy: { order: "asc" },
@@ -22,7 +21,7 @@ export async function listKits(db: Db, scope: Scope) {
   return roundTypes;
 }
 
-export async function getKit(db: Db, scope: Scope, input: { roundTypeId: string; questionId?: string; minutes?: number }) {
+export async function getKit(db: Tx, scope: Scope, input: { roundTypeId: string; questionId?: string; minutes?: number }) {
   const rt = await db.roundType.findFirst({ where: { id: input.roundTypeId, workspaceId: scope.workspaceId } });
   if (!rt) throw notFound("That round type");
   const versionId = await publishedRubricVersionId(db, scope.workspaceId, rt.id);

@@ -2,12 +2,11 @@
 import { LIBRARY_DATA } from "@seed/library-data";
 import { LibrarySeed } from "@/schemas/library";
 import { AppError, notFound } from "@/server/errors";
-import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
 import { seedLoopTemplates } from "./loop";
 import { uniqueKey } from "./keys";
 import { signalColumns } from "./signal-columns";
-import type { Scope, Tx } from "./scope";
+import { inTransaction, type Scope, type Tx } from "./scope";
 
 let parsed: LibrarySeed | undefined;
 
@@ -96,7 +95,7 @@ export async function seedLibrary(tx: Tx, workspaceId: string, actorId: string |
   });
 }
 
-export async function listLibrary(db: Db, scope: Scope, input: { includeArchived: boolean }) {
+export async function listLibrary(db: Tx, scope: Scope, input: { includeArchived: boolean }) {
   const [dimensions, roundTypes] = await Promise.all([
     db.dimension.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: { order: "asc" } }),
     db.roundType.findMany({
@@ -140,11 +139,11 @@ async function checkDimensions(db: Tx, workspaceId: string, keys: string[]) {
 }
 
 export async function createRoundType(
-  db: Db,
+  db: Tx,
   scope: Scope,
   input: { name: string; description: string; defaultDurationMin: number; dimensionKeys: string[] },
 ) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await checkDimensions(tx, scope.workspaceId, input.dimensionKeys);
     const existing = await tx.roundType.findMany({ where: { workspaceId: scope.workspaceId }, select: { key: true } });
     const rt = await tx.roundType.create({
@@ -174,11 +173,11 @@ async function findRoundType(db: Tx, scope: Scope, roundTypeId: string) {
 }
 
 export async function updateRoundType(
-  db: Db,
+  db: Tx,
   scope: Scope,
   input: { roundTypeId: string; name?: string; description?: string; defaultDurationMin?: number; dimensionKeys?: string[] },
 ) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const rt = await findRoundType(tx, scope, input.roundTypeId);
     if (input.dimensionKeys) await checkDimensions(tx, scope.workspaceId, input.dimensionKeys);
     const updated = await tx.roundType.update({
@@ -191,8 +190,8 @@ export async function updateRoundType(
   });
 }
 
-export async function archiveRoundType(db: Db, scope: Scope, input: { roundTypeId: string; archived: boolean }) {
-  return db.$transaction(async (tx) => {
+export async function archiveRoundType(db: Tx, scope: Scope, input: { roundTypeId: string; archived: boolean }) {
+  return inTransaction(db, async (tx) => {
     const rt = await findRoundType(tx, scope, input.roundTypeId);
     await tx.roundType.update({ where: { id: rt.id }, data: { archivedAt: input.archived ? new Date() : null } });
     await recordAudit(tx, {
@@ -211,8 +210,8 @@ export async function archiveRoundType(db: Db, scope: Scope, input: { roundTypeI
  * A new round type with the same settings, and a draft copy (version 1) of each of its rubrics' latest
  * version, to adapt without touching the original.
  */
-export async function copyRoundType(db: Db, scope: Scope, input: { roundTypeId: string; name?: string }) {
-  return db.$transaction(async (tx) => {
+export async function copyRoundType(db: Tx, scope: Scope, input: { roundTypeId: string; name?: string }) {
+  return inTransaction(db, async (tx) => {
     const source = await findRoundType(tx, scope, input.roundTypeId);
     const existing = await tx.roundType.findMany({ where: { workspaceId: scope.workspaceId }, select: { key: true } });
     const name = input.name ?? `Copy of ${source.name}`;
@@ -246,12 +245,12 @@ export async function copyRoundType(db: Db, scope: Scope, input: { roundTypeId: 
 }
 
 /** Workspaces created before the library existed get it once (run at start-up). */
-export async function backfillLibraries(db: Db): Promise<number> {
+export async function backfillLibraries(db: Tx): Promise<number> {
   const withoutTemplates = await db.workspace.findMany({ where: { dimensions: { some: {} }, templates: { none: {} } }, select: { id: true } });
   for (const ws of withoutTemplates) await seedLoopTemplates(db, ws.id);
   const bare = await db.workspace.findMany({ where: { dimensions: { none: {} } }, select: { id: true } });
   for (const ws of bare) {
-    await db.$transaction(async (tx) => {
+    await inTransaction(db, async (tx) => {
       // Re-check inside the transaction, under a lock, so two booting processes seed once.
       await tx.$queryRaw`SELECT "id" FROM "workspaces" WHERE "id" = ${ws.id} FOR UPDATE`;
       if ((await tx.dimension.count({ where: { workspaceId: ws.id } })) === 0) await seedLibrary(tx, ws.id, null);

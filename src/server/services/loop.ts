@@ -9,7 +9,7 @@ import { recordAudit } from "./audit";
 import { createInvitation } from "./invitation";
 import { candidateNames } from "./member-names";
 import { uniqueKey } from "./keys";
-import type { Scope, Tx } from "./scope";
+import { inTransaction, type Scope, type Tx } from "./scope";
 
 export async function seedLoopTemplates(tx: Tx, workspaceId: string) {
   await tx.loopTemplate.createMany({
@@ -20,7 +20,7 @@ export async function seedLoopTemplates(tx: Tx, workspaceId: string) {
 
 import type { TemplateRound } from "@/schemas/loop";
 
-export async function listTemplates(db: Db, scope: Scope) {
+export async function listTemplates(db: Tx, scope: Scope) {
   const [templates, roundTypes] = await Promise.all([
     db.loopTemplate.findMany({ where: { workspaceId: scope.workspaceId, archivedAt: null }, orderBy: { createdAt: "asc" } }),
     db.roundType.findMany({ where: { workspaceId: scope.workspaceId }, select: { key: true, name: true } }),
@@ -74,13 +74,13 @@ async function resolveCandidate(db: Tx, scope: Scope, input: { candidateMemberId
 }
 
 export async function createLoop(
-  db: Db,
+  db: Tx,
   scope: Scope,
   input: { candidateMemberId?: string; candidateEmail?: string; templateId?: string; targetRole: string; level?: Level; notes?: string },
 ) {
   if (!input.candidateMemberId && !input.candidateEmail) throw new AppError("BAD_REQUEST", "Choose a candidate, or enter their email address to invite them.");
   // One transaction: a new candidate's invitation (and its email) exists only if the loop does.
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const candidate = await resolveCandidate(tx, scope, input);
     const template = input.templateId ? await tx.loopTemplate.findFirst({ where: { id: input.templateId, workspaceId: scope.workspaceId } }) : null;
     if (input.templateId && !template) throw notFound("That loop template");
@@ -122,7 +122,7 @@ export async function createLoop(
   });
 }
 
-export async function listLoopBoard(db: Db, scope: Scope) {
+export async function listLoopBoard(db: Tx, scope: Scope) {
   const loops = await db.loop.findMany({
     where: { workspaceId: scope.workspaceId },
     orderBy: { updatedAt: "desc" },
@@ -146,7 +146,7 @@ export async function listLoopBoard(db: Db, scope: Scope) {
   });
 }
 
-export async function getLoop(db: Db, scope: Scope, loopId: string) {
+export async function getLoop(db: Tx, scope: Scope, loopId: string) {
   const loop = await db.loop.findFirst({
     where: { id: loopId, workspaceId: scope.workspaceId },
     include: { rounds: { orderBy: { order: "asc" } } },
@@ -193,8 +193,8 @@ export async function getLoop(db: Db, scope: Scope, loopId: string) {
 }
 
 /** Adds a round of a round type at the end of a loop, unscheduled (the round type's length by default). */
-export async function addRound(db: Db, scope: Scope, input: { loopId: string; roundTypeId: string; durationMin?: number }) {
-  return db.$transaction(async (tx) => {
+export async function addRound(db: Tx, scope: Scope, input: { loopId: string; roundTypeId: string; durationMin?: number }) {
+  return inTransaction(db, async (tx) => {
     const loop = await tx.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId }, include: { rounds: { select: { order: true } } } });
     if (!loop) throw notFound("That loop");
     if (loop.status === "completed" || loop.status === "cancelled") throw new AppError("CONFLICT", `This loop is ${loop.status}; it cannot gain rounds.`);
@@ -219,8 +219,8 @@ export async function addRound(db: Db, scope: Scope, input: { loopId: string; ro
 }
 
 /** Removes a round that was never booked and has no scorecard; a booked round is cancelled instead. */
-export async function removeRound(db: Db, scope: Scope, input: { roundId: string }) {
-  return db.$transaction(async (tx) => {
+export async function removeRound(db: Tx, scope: Scope, input: { roundId: string }) {
+  return inTransaction(db, async (tx) => {
     const round = await tx.round.findFirst({ where: { id: input.roundId, workspaceId: scope.workspaceId } });
     if (!round) throw notFound("That round");
     if (round.status === "scheduled") throw new AppError("CONFLICT", "This round is booked: cancel it (people booked are told), then remove it.");
@@ -232,8 +232,8 @@ export async function removeRound(db: Db, scope: Scope, input: { roundId: string
   });
 }
 
-export async function setLoopStatus(db: Db, scope: Scope, input: { loopId: string; status: LoopStatus }) {
-  return db.$transaction(async (tx) => {
+export async function setLoopStatus(db: Tx, scope: Scope, input: { loopId: string; status: LoopStatus }) {
+  return inTransaction(db, async (tx) => {
     const loop = await tx.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId } });
     if (!loop) throw notFound("That loop");
     const error = loopMoveError(loop.status as LoopStatus, input.status);
@@ -246,11 +246,11 @@ export async function setLoopStatus(db: Db, scope: Scope, input: { loopId: strin
 
 /** Creates or edits a loop template; every reference is checked against this workspace. */
 export async function saveTemplate(
-  db: Db,
+  db: Tx,
   scope: Scope,
   input: { templateId?: string; name: string; description: string; level: Level; rounds: TemplateRound[]; maxDays?: number; breakMin?: number },
 ) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // Every reference checked with one query per kind, whatever the number of rounds.
     const [roundTypes, questions, poolMembers] = await Promise.all([
       tx.roundType.findMany({ where: { workspaceId: scope.workspaceId, archivedAt: null }, select: { id: true, key: true } }),
@@ -280,7 +280,7 @@ export async function saveTemplate(
   });
 }
 
-export async function archiveTemplate(db: Db, scope: Scope, input: { templateId: string }) {
+export async function archiveTemplate(db: Tx, scope: Scope, input: { templateId: string }) {
   const { count } = await db.loopTemplate.updateMany({ where: { id: input.templateId, workspaceId: scope.workspaceId, archivedAt: null }, data: { archivedAt: new Date() } });
   if (count === 0) throw notFound("That template");
   return { id: input.templateId };

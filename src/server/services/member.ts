@@ -1,10 +1,9 @@
 import { wouldLeaveNoOwner, type Role } from "@/domain/roles";
 import { AppError, notFound } from "@/server/errors";
-import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
-import type { Scope, Tx } from "./scope";
+import { inTransaction, type Scope, type Tx } from "./scope";
 
-export async function listMembers(db: Db, scope: Scope) {
+export async function listMembers(db: Tx, scope: Scope) {
   const members = await db.membership.findMany({
     where: { workspaceId: scope.workspaceId },
     include: { user: { select: { id: true, name: true, email: true } } },
@@ -33,8 +32,8 @@ async function ownerCount(tx: Tx, workspaceId: string) {
   return tx.membership.count({ where: { workspaceId, role: "owner" } });
 }
 
-export async function changeMemberRole(db: Db, scope: Scope, input: { memberId: string; role: Role }) {
-  return db.$transaction(async (tx) => {
+export async function changeMemberRole(db: Tx, scope: Scope, input: { memberId: string; role: Role }) {
+  return inTransaction(db, async (tx) => {
     await lockWorkspace(tx, scope.workspaceId);
     const member = await tx.membership.findFirst({ where: { id: input.memberId, workspaceId: scope.workspaceId } });
     if (!member) throw notFound("That member");
@@ -55,8 +54,8 @@ export async function changeMemberRole(db: Db, scope: Scope, input: { memberId: 
   });
 }
 
-export async function removeMember(db: Db, scope: Scope, input: { memberId: string }) {
-  return db.$transaction(async (tx) => {
+export async function removeMember(db: Tx, scope: Scope, input: { memberId: string }) {
+  return inTransaction(db, async (tx) => {
     await lockWorkspace(tx, scope.workspaceId);
     const member = await tx.membership.findFirst({ where: { id: input.memberId, workspaceId: scope.workspaceId } });
     if (!member) throw notFound("That member");
@@ -76,7 +75,7 @@ export async function removeMember(db: Db, scope: Scope, input: { memberId: stri
   });
 }
 
-export async function leaveWorkspace(db: Db, scope: Scope) {
+export async function leaveWorkspace(db: Tx, scope: Scope) {
   return removeMember(db, scope, { memberId: scope.memberId }).catch((err: unknown) => {
     if (err instanceof AppError && err.code === "BAD_REQUEST") {
       throw new AppError("BAD_REQUEST", "You are the last owner. Make another member an owner before you leave.");

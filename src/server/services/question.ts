@@ -1,12 +1,12 @@
 // The question bank: prompts tagged by round type, signals and level.
 import type { Level } from "@/schemas/library";
 import { AppError, notFound } from "@/server/errors";
-import type { Db, Prisma } from "@/server/db";
+import type { Prisma } from "@/server/db";
 import { recordAudit } from "./audit";
-import type { Scope, Tx } from "./scope";
+import { inTransaction, type Scope, type Tx } from "./scope";
 
 export async function listQuestions(
-  db: Db,
+  db: Tx,
   scope: Scope,
   input: { roundTypeId?: string; signalKey?: string; level?: Level; search?: string; includeArchived: boolean },
 ) {
@@ -66,7 +66,7 @@ async function checkSignalKeys(tx: Tx, scope: Scope, roundTypeId: string, keys: 
 }
 
 export async function saveQuestion(
-  db: Db,
+  db: Tx,
   scope: Scope,
   input: {
     questionId?: string;
@@ -80,7 +80,7 @@ export async function saveQuestion(
     difficulty: "easy" | "medium" | "hard";
   },
 ) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await checkSignalKeys(tx, scope, input.roundTypeId, input.signalKeys);
     const data = {
       roundTypeId: input.roundTypeId,
@@ -105,8 +105,8 @@ export async function saveQuestion(
   });
 }
 
-export async function archiveQuestion(db: Db, scope: Scope, input: { questionId: string; archived: boolean }) {
-  return db.$transaction(async (tx) => {
+export async function archiveQuestion(db: Tx, scope: Scope, input: { questionId: string; archived: boolean }) {
+  return inTransaction(db, async (tx) => {
     const q = await tx.question.findFirst({ where: { id: input.questionId, workspaceId: scope.workspaceId } });
     if (!q) throw notFound("That question");
     await tx.question.update({ where: { id: q.id }, data: { archivedAt: input.archived ? new Date() : null } });

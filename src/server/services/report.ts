@@ -6,13 +6,13 @@ import { roundLabels } from "@/domain/loop-status";
 import { BAR_BY_LEVEL, buildPracticePlan, likelyRange, pickStrengthsAndGrowth, type Level, type ReportContent, type SignalScore } from "@/domain/report";
 import { readReportContent } from "@/schemas/report";
 import { AppError, notFound } from "@/server/errors";
-import { asJson, type Db } from "@/server/db";
+import { asJson } from "@/server/db";
 import { enqueueEmail } from "@/server/email/outbox";
 import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
 import { recordAudit } from "./audit";
 import { loadCohort, scoreLoop, type CohortCard } from "./cohort";
-import type { Scope, Tx } from "./scope";
+import { inTransaction, type Scope, type Tx } from "./scope";
 
 
 type Draft = Pick<ReportContent, "summary" | "strengths" | "growthAreas" | "excerpts">;
@@ -91,7 +91,7 @@ async function analyseLoop(db: Tx, scope: Scope, loopId: string, now = new Date(
 /** Shown to candidates (no statistics words) when a dimension could not be put on the common scale. */
 const CANDIDATE_NOT_CALIBRATED = "This is the plain average of your ratings: there was not enough overlap between interviewers to adjust it for how strictly each one rates.";
 
-export async function getReportDraft(db: Db, scope: Scope, input: { loopId: string }) {
+export async function getReportDraft(db: Tx, scope: Scope, input: { loopId: string }) {
   const analysis = await analyseLoop(db, scope, input.loopId);
   let report = await db.feedbackReport.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
   report ??= await db.feedbackReport.create({ data: { workspaceId: scope.workspaceId, loopId: input.loopId, candidateMemberId: analysis.loop.candidateMemberId, draft: asJson(analysis.suggested) } });
@@ -119,15 +119,15 @@ export function candidateView(content: ReportContent, showInterviewerNames: bool
   return { ...content, excerpts: content.excerpts.map((e) => ({ signalTitle: e.signalTitle, text: e.text, by: showInterviewerNames ? e.by : null })) };
 }
 
-export async function saveReportDraft(db: Db, scope: Scope, input: { loopId: string; draft: Draft }) {
+export async function saveReportDraft(db: Tx, scope: Scope, input: { loopId: string; draft: Draft }) {
   const report = await db.feedbackReport.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
   if (!report) throw notFound("That loop's report; open the report draft first");
   await db.feedbackReport.update({ where: { id: report.id }, data: { draft: asJson(input.draft) } });
   return getReportDraft(db, scope, { loopId: input.loopId });
 }
 
-export async function releaseReport(db: Db, scope: Scope, input: { loopId: string }) {
-  return db.$transaction(async (tx) => {
+export async function releaseReport(db: Tx, scope: Scope, input: { loopId: string }) {
+  return inTransaction(db, async (tx) => {
     // Analysed inside the transaction, so the released numbers are those of the scorecards it sees.
     const analysis = await analyseLoop(tx, scope, input.loopId);
     if (!analysis.loop.candidateMemberId) throw new AppError("CONFLICT", "The candidate has not accepted their invitation yet, so there is nobody to release the report to.");
@@ -158,8 +158,8 @@ export async function releaseReport(db: Db, scope: Scope, input: { loopId: strin
   });
 }
 
-export async function withdrawReport(db: Db, scope: Scope, input: { loopId: string }) {
-  return db.$transaction(async (tx) => {
+export async function withdrawReport(db: Tx, scope: Scope, input: { loopId: string }) {
+  return inTransaction(db, async (tx) => {
     const report = await tx.feedbackReport.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
     if (!report) throw notFound("That loop's report");
     if (report.status !== "released") throw new AppError("CONFLICT", "Only a released report can be withdrawn.");
@@ -169,7 +169,7 @@ export async function withdrawReport(db: Db, scope: Scope, input: { loopId: stri
   });
 }
 
-async function releasedFor(db: Db, scope: Scope) {
+async function releasedFor(db: Tx, scope: Scope) {
   const reports = await db.feedbackReport.findMany({
     where: { workspaceId: scope.workspaceId, candidateMemberId: scope.memberId, status: "released" },
     include: { versions: { orderBy: { version: "desc" }, take: 1 } },
@@ -180,12 +180,12 @@ async function releasedFor(db: Db, scope: Scope) {
 }
 
 /** The candidate's released reports, oldest first. */
-export async function listMyReports(db: Db, scope: Scope) {
+export async function listMyReports(db: Tx, scope: Scope) {
   return (await releasedFor(db, scope)).map((r) => ({ reportId: r.reportId, version: r.version, releasedAt: r.releasedAt, level: r.content.level, decidedAt: r.content.decidedAt }));
 }
 
 /** One released report (its latest version) and the candidate's progress across all released reports. */
-export async function getMyReport(db: Db, scope: Scope, input: { reportId: string }) {
+export async function getMyReport(db: Tx, scope: Scope, input: { reportId: string }) {
   const all = await releasedFor(db, scope);
   const current = all.find((r) => r.reportId === input.reportId);
   if (!current) throw notFound("That report");

@@ -3,11 +3,10 @@
 import { diffRubricVersions, type RedFlagValues, type SignalValues } from "@/domain/rubric-diff";
 import { RubricFile, type RubricFile as RubricFileT } from "@/schemas/library";
 import { AppError, notFound } from "@/server/errors";
-import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
 import { uniqueKey } from "./keys";
 import { signalColumns } from "./signal-columns";
-import type { Scope, Tx } from "./scope";
+import { inTransaction, type Scope, type Tx } from "./scope";
 
 type SignalRow = {
   id: string;
@@ -58,7 +57,7 @@ async function loadVersion(db: Tx, scope: Scope, rubricId: string, version?: num
 }
 
 /** A rubric with its version history and one version in full (the latest unless `version` is given). */
-export async function getRubric(db: Db, scope: Scope, input: { rubricId: string; version?: number }) {
+export async function getRubric(db: Tx, scope: Scope, input: { rubricId: string; version?: number }) {
   const rubric = await findRubric(db, scope, input.rubricId);
   const [versions, current, dimensions] = await Promise.all([
     db.rubricVersion.findMany({
@@ -112,8 +111,8 @@ async function copyVersionContent(tx: Tx, workspaceId: string, fromVersionId: st
 }
 
 /** Starts the next version as a draft copy of the latest published one (or returns the open draft). */
-export async function startDraft(db: Db, scope: Scope, input: { rubricId: string }) {
-  return db.$transaction(async (tx) => {
+export async function startDraft(db: Tx, scope: Scope, input: { rubricId: string }) {
+  return inTransaction(db, async (tx) => {
     const rubric = await findRubric(tx, scope, input.rubricId);
     await tx.$queryRaw`SELECT "id" FROM "rubrics" WHERE "id" = ${rubric.id} FOR UPDATE`;
     const latest = await loadVersion(tx, scope, rubric.id);
@@ -125,8 +124,8 @@ export async function startDraft(db: Db, scope: Scope, input: { rubricId: string
   });
 }
 
-export async function createRubric(db: Db, scope: Scope, input: { roundTypeId: string; name: string }) {
-  return db.$transaction(async (tx) => {
+export async function createRubric(db: Tx, scope: Scope, input: { roundTypeId: string; name: string }) {
+  return inTransaction(db, async (tx) => {
     const rt = await tx.roundType.findFirst({ where: { id: input.roundTypeId, workspaceId: scope.workspaceId } });
     if (!rt) throw notFound("That round type");
     const rubric = await tx.rubric.create({ data: { workspaceId: scope.workspaceId, roundTypeId: rt.id, name: input.name } });
@@ -137,8 +136,8 @@ export async function createRubric(db: Db, scope: Scope, input: { roundTypeId: s
 }
 
 /** A new rubric for the same round type whose draft v1 holds the source's latest content. */
-export async function copyRubric(db: Db, scope: Scope, input: { rubricId: string; name?: string }) {
-  return db.$transaction(async (tx) => {
+export async function copyRubric(db: Tx, scope: Scope, input: { rubricId: string; name?: string }) {
+  return inTransaction(db, async (tx) => {
     const source = await findRubric(tx, scope, input.rubricId);
     const latest = await loadVersion(tx, scope, source.id);
     const rubric = await tx.rubric.create({ data: { workspaceId: scope.workspaceId, roundTypeId: source.roundTypeId, name: input.name ?? `Copy of ${source.name}` } });
@@ -149,8 +148,8 @@ export async function copyRubric(db: Db, scope: Scope, input: { rubricId: string
   });
 }
 
-export async function archiveRubric(db: Db, scope: Scope, input: { rubricId: string; archived: boolean }) {
-  return db.$transaction(async (tx) => {
+export async function archiveRubric(db: Tx, scope: Scope, input: { rubricId: string; archived: boolean }) {
+  return inTransaction(db, async (tx) => {
     const rubric = await findRubric(tx, scope, input.rubricId);
     await tx.rubric.update({ where: { id: rubric.id }, data: { archivedAt: input.archived ? new Date() : null } });
     await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: input.archived ? "rubric.archived" : "rubric.restored", targetType: "rubric", targetId: rubric.id, data: { name: rubric.name } });
@@ -164,7 +163,7 @@ async function checkDimension(tx: Tx, workspaceId: string, key: string) {
 }
 
 export async function saveSignal(
-  db: Db,
+  db: Tx,
   scope: Scope,
   input: {
     rubricId: string;
@@ -176,7 +175,7 @@ export async function saveSignal(
     weights: { entry: number; mid: number; senior: number };
   },
 ) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const { draft } = await editableDraft(tx, scope, input.rubricId);
     await checkDimension(tx, scope.workspaceId, input.dimensionKey);
     const fields = signalColumns(input);
@@ -198,8 +197,8 @@ export async function saveSignal(
   });
 }
 
-export async function removeSignal(db: Db, scope: Scope, input: { rubricId: string; signalId: string }) {
-  return db.$transaction(async (tx) => {
+export async function removeSignal(db: Tx, scope: Scope, input: { rubricId: string; signalId: string }) {
+  return inTransaction(db, async (tx) => {
     const { draft } = await editableDraft(tx, scope, input.rubricId);
     const signal = draft.signals.find((s) => s.id === input.signalId);
     if (!signal) throw notFound("That signal in the current draft");
@@ -209,8 +208,8 @@ export async function removeSignal(db: Db, scope: Scope, input: { rubricId: stri
 }
 
 /** Moves a signal one place up or down (keyboard-friendly reordering). */
-export async function moveSignal(db: Db, scope: Scope, input: { rubricId: string; signalId: string; direction: "up" | "down" }) {
-  return db.$transaction(async (tx) => {
+export async function moveSignal(db: Tx, scope: Scope, input: { rubricId: string; signalId: string; direction: "up" | "down" }) {
+  return inTransaction(db, async (tx) => {
     const { draft } = await editableDraft(tx, scope, input.rubricId);
     const index = draft.signals.findIndex((s) => s.id === input.signalId);
     if (index < 0) throw notFound("That signal in the current draft");
@@ -223,8 +222,8 @@ export async function moveSignal(db: Db, scope: Scope, input: { rubricId: string
   });
 }
 
-export async function saveRedFlag(db: Db, scope: Scope, input: { rubricId: string; redFlagId?: string; title: string; description: string }) {
-  return db.$transaction(async (tx) => {
+export async function saveRedFlag(db: Tx, scope: Scope, input: { rubricId: string; redFlagId?: string; title: string; description: string }) {
+  return inTransaction(db, async (tx) => {
     const { draft } = await editableDraft(tx, scope, input.rubricId);
     if (input.redFlagId) {
       const existing = draft.redFlags.find((f) => f.id === input.redFlagId);
@@ -246,8 +245,8 @@ export async function saveRedFlag(db: Db, scope: Scope, input: { rubricId: strin
   });
 }
 
-export async function removeRedFlag(db: Db, scope: Scope, input: { rubricId: string; redFlagId: string }) {
-  return db.$transaction(async (tx) => {
+export async function removeRedFlag(db: Tx, scope: Scope, input: { rubricId: string; redFlagId: string }) {
+  return inTransaction(db, async (tx) => {
     const { draft } = await editableDraft(tx, scope, input.rubricId);
     const flag = draft.redFlags.find((f) => f.id === input.redFlagId);
     if (!flag) throw notFound("That red flag in the current draft");
@@ -256,8 +255,8 @@ export async function removeRedFlag(db: Db, scope: Scope, input: { rubricId: str
   });
 }
 
-export async function publishRubric(db: Db, scope: Scope, input: { rubricId: string; changeSummary: string }, now = new Date()) {
-  return db.$transaction(async (tx) => {
+export async function publishRubric(db: Tx, scope: Scope, input: { rubricId: string; changeSummary: string }, now = new Date()) {
+  return inTransaction(db, async (tx) => {
     const { rubric, draft } = await editableDraft(tx, scope, input.rubricId);
     if (draft.signals.length === 0) throw new AppError("BAD_REQUEST", "Add at least one signal before publishing.");
     await tx.rubricVersion.update({
@@ -286,7 +285,7 @@ function values(v: Awaited<ReturnType<typeof loadVersion>>): { signals: SignalVa
   };
 }
 
-export async function compareRubricVersions(db: Db, scope: Scope, input: { rubricId: string; from: number; to: number }) {
+export async function compareRubricVersions(db: Tx, scope: Scope, input: { rubricId: string; from: number; to: number }) {
   const rubric = await findRubric(db, scope, input.rubricId);
   const [a, b] = await Promise.all([loadVersion(db, scope, rubric.id, input.from), loadVersion(db, scope, rubric.id, input.to)]);
   return {
@@ -297,7 +296,7 @@ export async function compareRubricVersions(db: Db, scope: Scope, input: { rubri
   };
 }
 
-export async function exportRubric(db: Db, scope: Scope, input: { rubricId: string; version?: number }): Promise<RubricFileT> {
+export async function exportRubric(db: Tx, scope: Scope, input: { rubricId: string; version?: number }): Promise<RubricFileT> {
   const rubric = await findRubric(db, scope, input.rubricId);
   const v = await loadVersion(db, scope, rubric.id, input.version);
   return {
@@ -339,9 +338,9 @@ export function parseRubricFile(text: string): RubricFileT {
   return parsed.data;
 }
 
-export async function importRubric(db: Db, scope: Scope, input: { file: string }) {
+export async function importRubric(db: Tx, scope: Scope, input: { file: string }) {
   const file = parseRubricFile(input.file);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const rt = await tx.roundType.findFirst({ where: { workspaceId: scope.workspaceId, key: file.roundType.key } });
     if (!rt) throw new AppError("BAD_REQUEST", `The rubric file has problems: roundType.key: this workspace has no round type "${file.roundType.key}". Create it first.`);
     const known = new Set((await tx.dimension.findMany({ where: { workspaceId: scope.workspaceId }, select: { key: true } })).map((d) => d.key));

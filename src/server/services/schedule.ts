@@ -6,7 +6,7 @@ import { explainNoFit } from "@/domain/slot-explanation";
 import { CalendarFileError, parseBusyTimes } from "@/domain/busy-import";
 import { buildRoundIcs } from "@/server/calendar/ics";
 import { AppError, notFound } from "@/server/errors";
-import { asJson, type Db } from "@/server/db";
+import { asJson } from "@/server/db";
 import { enqueueEmail, withdrawPendingEmails } from "@/server/email/outbox";
 import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
@@ -16,7 +16,7 @@ import { recordAudit, type AuditAction } from "./audit";
 import { publishedRubricVersionId } from "./published-rubric";
 import { memberZones } from "./time-zones";
 import { scheduleScorecardReminders } from "./scorecard";
-import type { Scope, Tx } from "./scope";
+import { inTransaction, type Scope, type Tx } from "./scope";
 
 export const REMINDERS = [
   { key: "reminder-24h", before: 24 * 60, label: "24 hours" },
@@ -51,8 +51,8 @@ export async function getProfile(db: Tx, scope: Scope, memberId = scope.memberId
 }
 
 /** Saves the caller's weekly hours and days off; the zone they are given in becomes the person's zone. */
-export async function saveMyAvailability(db: Db, scope: Scope, input: { timeZone: string; weekly: WeeklyWindow[]; exceptions: DateException[] }) {
-  await db.$transaction(async (tx) => {
+export async function saveMyAvailability(db: Tx, scope: Scope, input: { timeZone: string; weekly: WeeklyWindow[]; exceptions: DateException[] }) {
+  await inTransaction(db, async (tx) => {
     await tx.user.update({ where: { id: scope.userId }, data: { timeZone: input.timeZone } });
     await tx.schedulingProfile.upsert({
       where: { workspaceId_memberId: { workspaceId: scope.workspaceId, memberId: scope.memberId } },
@@ -70,7 +70,7 @@ const IMPORT_DAYS = 90;
  * Reads busy times from the caller's own calendar export (.ics) for the next 90 days and keeps them, so
  * suggestions avoid them. Importing again replaces the earlier import.
  */
-export async function importBusyTimes(db: Db, scope: Scope, input: { ics: string }, now = new Date()) {
+export async function importBusyTimes(db: Tx, scope: Scope, input: { ics: string }, now = new Date()) {
   const zone = (await memberZones(db, scope.workspaceId, [scope.memberId])).get(scope.memberId)?.zone ?? "UTC";
   let busy: Interval[];
   try {
@@ -89,7 +89,7 @@ export async function importBusyTimes(db: Db, scope: Scope, input: { ics: string
   return { busyPeriods: busy.length, importedAt: now };
 }
 
-export async function clearImportedBusy(db: Db, scope: Scope) {
+export async function clearImportedBusy(db: Tx, scope: Scope) {
   await db.schedulingProfile.updateMany({ where: { workspaceId: scope.workspaceId, memberId: scope.memberId }, data: { importedBusy: asJson([]), importedBusyAt: null } });
   return { cleared: true };
 }
@@ -101,8 +101,8 @@ function importedBusyOf(profile: { importedBusy: unknown }): Interval[] {
 }
 
 /** A coach sets which round types an interviewer runs (the pools) and their weekly cap. */
-export async function saveInterviewerSettings(db: Db, scope: Scope, input: { memberId: string; roundTypeKeys: string[]; weeklyCap: number | null }) {
-  return db.$transaction(async (tx) => {
+export async function saveInterviewerSettings(db: Tx, scope: Scope, input: { memberId: string; roundTypeKeys: string[]; weeklyCap: number | null }) {
+  return inTransaction(db, async (tx) => {
     const current = await getProfile(tx, scope, input.memberId);
     if (current.role === "candidate") throw new AppError("BAD_REQUEST", "Candidates cannot run rounds; change their role first.");
     const known = new Set((await tx.roundType.findMany({ where: { workspaceId: scope.workspaceId }, select: { key: true } })).map((r) => r.key));
@@ -119,7 +119,7 @@ export async function saveInterviewerSettings(db: Db, scope: Scope, input: { mem
 }
 
 /** Interviewers with their pools, cap and this week's load. */
-export async function listInterviewers(db: Db, scope: Scope, now = new Date()) {
+export async function listInterviewers(db: Tx, scope: Scope, now = new Date()) {
   const members = await db.membership.findMany({
     where: { workspaceId: scope.workspaceId, role: { in: ["interviewer", "coach", "owner"] } },
     include: { user: { select: { name: true, email: true } } },
@@ -183,7 +183,7 @@ async function busyOf(tx: Tx, workspaceId: string, memberIds: string[], range: I
 }
 
 /** Everything the slot search needs for a loop, loaded once (the search and its explanation share it). */
-async function loadSuggestionInput(db: Db, scope: Scope, input: { loopId: string; fromDate?: Date; days?: number; breakMin?: number }, now: Date) {
+async function loadSuggestionInput(db: Tx, scope: Scope, input: { loopId: string; fromDate?: Date; days?: number; breakMin?: number }, now: Date) {
   const loop = await loadLoopForScheduling(db, scope, input.loopId);
   const rounds = loop.rounds.filter((r) => r.status !== "cancelled");
   if (rounds.length === 0) throw new AppError("BAD_REQUEST", "This loop has no rounds to schedule yet.");
@@ -264,7 +264,7 @@ async function loadSuggestionInput(db: Db, scope: Scope, input: { loopId: string
  * cap. Each round carries the interviewer's and the candidate's zones, so the page can show everyone's
  * local time. Interviewers still on assumed hours are marked.
  */
-export async function suggestSlots(db: Db, scope: Scope, input: { loopId: string; fromDate?: Date; days?: number; breakMin?: number }, now = new Date()) {
+export async function suggestSlots(db: Tx, scope: Scope, input: { loopId: string; fromDate?: Date; days?: number; breakMin?: number }, now = new Date()) {
   const { search, names, emptyRounds, defaultHours } = await loadSuggestionInput(db, scope, input, now);
   if (emptyRounds.length) {
     throw new AppError("BAD_REQUEST", `No interviewer is qualified for: ${emptyRounds.join(", ")}. Set their round types on the Interviewers page.`);
@@ -290,7 +290,7 @@ export async function suggestSlots(db: Db, scope: Scope, input: { loopId: string
 }
 
 /** Why no option fits (per round, which constraint blocks, and what to relax), for the loop page. */
-export async function explainSlots(db: Db, scope: Scope, input: { loopId: string; fromDate?: Date; days?: number; breakMin?: number }, now = new Date()) {
+export async function explainSlots(db: Tx, scope: Scope, input: { loopId: string; fromDate?: Date; days?: number; breakMin?: number }, now = new Date()) {
   const { search, names, roundNames, defaultHours } = await loadSuggestionInput(db, scope, input, now);
   return explainNoFit({ ...search, roundNames, interviewerNames: Object.fromEntries(names), defaultHours });
 }
@@ -443,9 +443,9 @@ async function describeChanges(tx: Tx, scope: Scope, before: RoundRow & { questi
  * booked round whose time changes is "Moved"; other changes send an update that says what changed; a
  * cancelled round can be booked again. Times in the past are refused.
  */
-export async function bookRounds(db: Db, scope: Scope, input: { loopId: string; bookings: Booking[] }, now = new Date()) {
+export async function bookRounds(db: Tx, scope: Scope, input: { loopId: string; bookings: Booking[] }, now = new Date()) {
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const loop = await loadLoopForScheduling(tx, scope, input.loopId);
       if (loop.status === "cancelled" || loop.status === "completed") throw new AppError("CONFLICT", `This loop is ${loop.status}; it cannot be scheduled.`);
       const interviewers = await tx.membership.findMany({
@@ -540,8 +540,8 @@ export async function inviteJoinedCandidate(tx: Tx, workspaceId: string, candida
 }
 
 /** Cancels a round with the coach's reason; everyone booked gets the cancellation. Undo with restoreRound. */
-export async function cancelRound(db: Db, scope: Scope, input: { roundId: string; reason: string }, now = new Date()) {
-  return db.$transaction(async (tx) => {
+export async function cancelRound(db: Tx, scope: Scope, input: { roundId: string; reason: string }, now = new Date()) {
+  return inTransaction(db, async (tx) => {
     const round = await tx.round.findFirst({ where: { id: input.roundId, workspaceId: scope.workspaceId } });
     if (!round) throw notFound("That round");
     if (round.status === "cancelled") throw new AppError("CONFLICT", "That round is already cancelled.");
@@ -562,9 +562,9 @@ export async function cancelRound(db: Db, scope: Scope, input: { roundId: string
  * Undoes a cancellation while the round has not started: it is booked again at the same time with the
  * same people, who get an update (not a new invitation). A slot taken meanwhile answers CONFLICT.
  */
-export async function restoreRound(db: Db, scope: Scope, input: { roundId: string }, now = new Date()) {
+export async function restoreRound(db: Tx, scope: Scope, input: { roundId: string }, now = new Date()) {
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const round = await tx.round.findFirst({ where: { id: input.roundId, workspaceId: scope.workspaceId } });
       if (!round) throw notFound("That round");
       if (round.status !== "cancelled") throw new AppError("CONFLICT", "That round is not cancelled.");
@@ -594,7 +594,7 @@ export async function restoreRound(db: Db, scope: Scope, input: { roundId: strin
 // ---------- views ----------
 
 /** The interviewer's upcoming rounds, with what they need to open the kit. */
-export async function listMyAgenda(db: Db, scope: Scope, now = new Date()) {
+export async function listMyAgenda(db: Tx, scope: Scope, now = new Date()) {
   const rounds = await db.round.findMany({
     where: { workspaceId: scope.workspaceId, status: "scheduled", endsAt: { gt: now }, OR: [{ interviewerMemberId: scope.memberId }, { shadowMemberId: scope.memberId }] },
     orderBy: { startsAt: "asc" },
@@ -619,7 +619,7 @@ export async function listMyAgenda(db: Db, scope: Scope, now = new Date()) {
 }
 
 /** The candidate's own schedule. No interviewer identities. */
-export async function listMySchedule(db: Db, scope: Scope) {
+export async function listMySchedule(db: Tx, scope: Scope) {
   const rounds = await db.round.findMany({
     where: { workspaceId: scope.workspaceId, candidateMemberId: scope.memberId, status: "scheduled" },
     orderBy: { startsAt: "asc" },

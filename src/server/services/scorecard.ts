@@ -2,7 +2,7 @@
 // revisions of submitted scorecards with a reason, and independence (no peeking before submitting).
 import { missingForSubmit, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
 import { AppError, notFound } from "@/server/errors";
-import { asJson, type Db } from "@/server/db";
+import { asJson } from "@/server/db";
 import { enqueueEmail, withdrawPendingEmails } from "@/server/email/outbox";
 import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
@@ -10,7 +10,7 @@ import { formatInZone } from "@/domain/time-zone";
 import { recordAudit } from "./audit";
 import { publishedRubricVersionId } from "./published-rubric";
 import { memberZones } from "./time-zones";
-import type { Scope, Tx } from "./scope";
+import { inTransaction, type Scope, type Tx } from "./scope";
 
 type Ratings = Record<string, SignalAnswer>;
 
@@ -49,8 +49,8 @@ function present(card: { id: string; status: string; version: number; ratings: u
 }
 
 /** The caller's scorecard for a round (created as an empty draft on first open), with its rubric. */
-export async function openMyScorecard(db: Db, scope: Scope, input: { roundId: string }) {
-  return db.$transaction(async (tx) => {
+export async function openMyScorecard(db: Tx, scope: Scope, input: { roundId: string }) {
+  return inTransaction(db, async (tx) => {
     const round = await roundForInterviewer(tx, scope, input.roundId);
     let rubricVersionId = round.rubricVersionId;
     if (!rubricVersionId) {
@@ -99,11 +99,11 @@ async function mine(tx: Tx, scope: Scope, roundId: string) {
 }
 
 export async function saveScorecardDraft(
-  db: Db,
+  db: Tx,
   scope: Scope,
   input: { roundId: string; expectedVersion: number; ratings: Ratings; redFlagKeys: string[]; recommendation: Recommendation | null; summary: string },
 ) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const card = await mine(tx, scope, input.roundId);
     if (card.status !== "draft") throw new AppError("CONFLICT", "This scorecard is submitted and locked. Use “Revise” and give a reason to change it.");
     checkContent(await versionContent(tx, scope.workspaceId, card.rubricVersionId), input);
@@ -117,8 +117,8 @@ export async function saveScorecardDraft(
   });
 }
 
-export async function submitScorecard(db: Db, scope: Scope, input: { roundId: string; expectedVersion: number }, now = new Date()) {
-  return db.$transaction(async (tx) => {
+export async function submitScorecard(db: Tx, scope: Scope, input: { roundId: string; expectedVersion: number }, now = new Date()) {
+  return inTransaction(db, async (tx) => {
     const card = await mine(tx, scope, input.roundId);
     if (card.status === "submitted") throw new AppError("CONFLICT", "This scorecard is already submitted.");
     if (card.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE);
@@ -141,11 +141,11 @@ export async function submitScorecard(db: Db, scope: Scope, input: { roundId: st
 
 /** Changes a submitted scorecard: the previous state is kept as a revision, with the reason. */
 export async function reviseScorecard(
-  db: Db,
+  db: Tx,
   scope: Scope,
   input: { roundId: string; expectedVersion: number; reason: string; ratings: Ratings; redFlagKeys: string[]; recommendation: Recommendation | null; summary: string },
 ) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const card = await mine(tx, scope, input.roundId);
     if (card.status !== "submitted") throw new AppError("CONFLICT", "Drafts are saved as you type; only submitted scorecards need a revision.");
     const version = await versionContent(tx, scope.workspaceId, card.rubricVersionId);
@@ -177,7 +177,7 @@ export async function reviseScorecard(
  * their own for this loop (independence, enforced here and not only in the UI). Whoever asks, another
  * person's draft is unfinished work: it is listed with its status only, and its content is not even read.
  */
-export async function listLoopScorecards(db: Db, scope: Scope, input: { loopId: string }) {
+export async function listLoopScorecards(db: Tx, scope: Scope, input: { loopId: string }) {
   const loop = await db.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId }, select: { id: true } });
   if (!loop) throw notFound("That loop");
   await assertMaySeePanel(db, scope, loop.id);

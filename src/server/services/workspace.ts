@@ -1,9 +1,8 @@
 import { AppError, notFound } from "@/server/errors";
-import type { Db } from "@/server/db";
 import { recordAudit } from "./audit";
 import { kebabCase } from "./keys";
 import { seedLibrary } from "./library";
-import type { Actor, Scope } from "./scope";
+import { inTransaction, type Actor, type Scope, type Tx } from "./scope";
 
 export interface CreateWorkspace {
   name: string;
@@ -16,7 +15,7 @@ export function slugify(name: string): string {
   return base.length >= 3 ? base : `${base || "workspace"}-team`.replace(/^-/, "");
 }
 
-export async function createWorkspace(db: Db, actor: Actor, input: CreateWorkspace) {
+export async function createWorkspace(db: Tx, actor: Actor, input: CreateWorkspace) {
   const wanted = input.slug ?? slugify(input.name);
   let slug = wanted;
   if (!input.slug) {
@@ -27,7 +26,7 @@ export async function createWorkspace(db: Db, actor: Actor, input: CreateWorkspa
     for (let n = 2; taken.has(slug); n++) slug = `${wanted}-${n}`;
   }
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const workspace = await tx.workspace.create({ data: { name: input.name, slug, timeZone: input.timeZone } });
       await tx.membership.create({ data: { workspaceId: workspace.id, userId: actor.userId, role: "owner" } });
       await seedLibrary(tx, workspace.id, actor.userId);
@@ -49,7 +48,7 @@ export async function createWorkspace(db: Db, actor: Actor, input: CreateWorkspa
   }
 }
 
-export async function listMyWorkspaces(db: Db, actor: Actor) {
+export async function listMyWorkspaces(db: Tx, actor: Actor) {
   const memberships = await db.membership.findMany({
     where: { userId: actor.userId },
     include: { workspace: { select: { id: true, name: true, slug: true, timeZone: true } } },
@@ -59,7 +58,7 @@ export async function listMyWorkspaces(db: Db, actor: Actor) {
 }
 
 /** Resolves a workspace address for a member; anyone else learns nothing, not even that it exists. */
-export async function resolveWorkspace(db: Db, actor: Actor, slug: string) {
+export async function resolveWorkspace(db: Tx, actor: Actor, slug: string) {
   const membership = await db.membership.findFirst({
     where: { userId: actor.userId, workspace: { slug } },
     include: { workspace: { select: { id: true, name: true, slug: true, timeZone: true } } },
@@ -68,7 +67,7 @@ export async function resolveWorkspace(db: Db, actor: Actor, slug: string) {
   return { ...membership.workspace, role: membership.role, memberId: membership.id };
 }
 
-export async function getWorkspace(db: Db, scope: Scope) {
+export async function getWorkspace(db: Tx, scope: Scope) {
   const workspace = await db.workspace.findFirst({
     where: { id: scope.workspaceId },
     select: { id: true, name: true, slug: true, timeZone: true, showInterviewerNames: true, createdAt: true, _count: { select: { memberships: true } } },
@@ -77,11 +76,11 @@ export async function getWorkspace(db: Db, scope: Scope) {
   return { ...workspace, memberCount: workspace._count.memberships, role: scope.role };
 }
 
-export async function updateWorkspace(db: Db, scope: Scope, input: { name?: string; timeZone?: string; showInterviewerNames?: boolean }) {
+export async function updateWorkspace(db: Tx, scope: Scope, input: { name?: string; timeZone?: string; showInterviewerNames?: boolean }) {
   if (input.name === undefined && input.timeZone === undefined && input.showInterviewerNames === undefined) {
     throw new AppError("BAD_REQUEST", "Nothing to change: give a new name or time zone.");
   }
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const before = await tx.workspace.findFirst({ where: { id: scope.workspaceId } });
     if (!before) throw notFound("That workspace");
     const updated = await tx.workspace.update({

@@ -1,0 +1,53 @@
+// Row-level security, the second layer under the `workspaceId` filters in the services: a workspace-scoped
+// request runs its database work in one transaction that first becomes the role `loopwise_app` and sets
+// `app.workspace_id` (both transaction-local, so they end with the transaction and never leak to the next
+// user of the pooled connection), and names the acting user in `app.user_id`. The policies (migration 20261203073500_row_level_security) then show
+// that role only the rows of that workspace and refuse rows for any other, even to a query that forgot
+// its `where`. Everything else (sign-in, the workspace list, invitation acceptance by token, calendar
+// feeds, the outbox worker, start-up jobs) runs as the connecting role, which owns the tables and so is
+// not subject to the policies. Embedded PGlite: see `rowLevelSecurityApplies`.
+import type { Db, Prisma } from "@/server/db";
+import { databaseConfig } from "@/server/env";
+
+/** The role of workspace-scoped transactions; created by the migration, cluster-wide. */
+export const APP_ROLE = "loopwise_app";
+
+/**
+ * How long one workspace-scoped request may hold its transaction (and so a pooled connection). Prisma's
+ * default of 5 s is too short for the heaviest pages (calibration, slot search over a large pool); waiting
+ * to start one keeps Prisma's default (2 s), which answers 503 when the pool is exhausted.
+ */
+export const WORKSPACE_TRANSACTION_TIMEOUT_MS = 30_000;
+
+/**
+ * True against a PostgreSQL server. The embedded PGlite database has the same roles and policies (the
+ * migrations are the same), but requests do not switch to the role there: PGlite is one in-process
+ * connection, so a transaction held for a whole request would queue every other request behind it, and a
+ * query that goes around the transaction (the rate-limit store shares the instance) would wait for it
+ * until it timed out. Embedded mode is for one person trying Loopwise on one machine.
+ */
+export function rowLevelSecurityApplies(): boolean {
+  return databaseConfig().kind === "server";
+}
+
+/**
+ * Runs `fn` with a client confined to one workspace: on a server, inside a transaction as `loopwise_app`
+ * with `app.workspace_id` set; embedded, on the client as given. Services inside call `inTransaction`,
+ * which joins this transaction rather than starting another.
+ */
+export async function inWorkspaceScope<T>(
+  db: Db,
+  scope: { workspaceId: string; userId: string },
+  fn: (db: Db | Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  if (!rowLevelSecurityApplies()) return fn(db);
+  return db.$transaction(
+    async (tx) => {
+      // set_config(…, true) is SET LOCAL: undone at commit or rollback. app.user_id names the one users row
+      // the role may change (the caller's own).
+      await tx.$queryRaw`SELECT set_config('app.workspace_id', ${scope.workspaceId}, true), set_config('app.user_id', ${scope.userId}, true), set_config('role', ${APP_ROLE}, true)`;
+      return fn(tx);
+    },
+    { timeout: WORKSPACE_TRANSACTION_TIMEOUT_MS },
+  );
+}
