@@ -2,7 +2,6 @@
 // the total beside it), so the page costs the same in a small and a large workspace.
 import { HOME_LIST_LIMIT, NUDGE_INTERVAL_HOURS, readyForDebrief, scorecardDueAt, SCORECARD_DUE_HOURS } from "@/domain/home";
 import { can } from "@/domain/roles";
-import type { Db } from "@/server/db";
 import { enqueueEmail } from "@/server/email/outbox";
 import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
@@ -20,13 +19,13 @@ const LOOK_BACK_DAYS = 365;
 const RECENT_LOOPS = 100;
 const OPEN_LOOP = { notIn: ["completed" as const, "cancelled" as const] };
 
-async function roundTypeNames(db: Db | Tx, workspaceId: string, ids: string[]) {
+async function roundTypeNames(db: Tx, workspaceId: string, ids: string[]) {
   const types = await db.roundType.findMany({ where: { workspaceId, id: { in: [...new Set(ids)] } }, select: { id: true, name: true, description: true } });
   return new Map(types.map((t) => [t.id, t]));
 }
 
 /** Rounds of `rounds` whose interviewer has not submitted a scorecard for them. */
-async function withoutSubmittedScorecard<R extends { id: string; interviewerMemberId: string | null }>(db: Db | Tx, workspaceId: string, rounds: R[], memberOf: (r: R) => string | null = (r) => r.interviewerMemberId) {
+async function withoutSubmittedScorecard<R extends { id: string; interviewerMemberId: string | null }>(db: Tx, workspaceId: string, rounds: R[], memberOf: (r: R) => string | null = (r) => r.interviewerMemberId) {
   const submitted = await db.scorecard.findMany({
     where: { workspaceId, roundId: { in: rounds.map((r) => r.id) }, status: "submitted" },
     select: { roundId: true, interviewerMemberId: true },
@@ -35,7 +34,7 @@ async function withoutSubmittedScorecard<R extends { id: string; interviewerMemb
   return rounds.filter((r) => !done.has(`${r.id}|${memberOf(r)}`));
 }
 
-async function coachHome(db: Db, scope: Scope, now: Date) {
+async function coachHome(db: Tx, scope: Scope, now: Date) {
   const { workspaceId } = scope;
   const weekEnd = new Date(now.getTime() + 7 * DAY);
   const toScheduleWhere = { workspaceId, status: OPEN_LOOP, rounds: { some: { status: "unscheduled" as const } } };
@@ -134,7 +133,7 @@ async function coachHome(db: Db, scope: Scope, now: Date) {
   };
 }
 
-async function interviewerHome(db: Db, scope: Scope, now: Date) {
+async function interviewerHome(db: Tx, scope: Scope, now: Date) {
   const { workspaceId, memberId } = scope;
   const mine = { OR: [{ interviewerMemberId: memberId }, { shadowMemberId: memberId }] };
   const [upcomingCount, upcoming, started, submittedCount] = await Promise.all([
@@ -183,7 +182,7 @@ async function interviewerHome(db: Db, scope: Scope, now: Date) {
   };
 }
 
-async function candidateHome(db: Db, scope: Scope, now: Date) {
+async function candidateHome(db: Tx, scope: Scope, now: Date) {
   const { workspaceId, memberId } = scope;
   const where = { workspaceId, candidateMemberId: memberId, status: "scheduled" as const, endsAt: { gt: now } };
   const [upcomingCount, next, released] = await Promise.all([
@@ -219,7 +218,7 @@ async function candidateHome(db: Db, scope: Scope, now: Date) {
 }
 
 /** The home page of the signed-in member: the sections their role works with. */
-export async function getHome(db: Db, scope: Scope, now = new Date()) {
+export async function getHome(db: Tx, scope: Scope, now = new Date()) {
   const [coach, interviewer, candidate] = await Promise.all([
     can(scope.role, "loop.manage") ? coachHome(db, scope, now) : null,
     can(scope.role, "scorecard.fill") ? interviewerHome(db, scope, now) : null,
@@ -229,7 +228,7 @@ export async function getHome(db: Db, scope: Scope, now = new Date()) {
 }
 
 /** A coach reminds an interviewer of one overdue scorecard, now; at most once per NUDGE_INTERVAL_HOURS. */
-export async function nudgeScorecard(db: Db, scope: Scope, input: { roundId: string }, now = new Date()) {
+export async function nudgeScorecard(db: Tx, scope: Scope, input: { roundId: string }, now = new Date()) {
   const round = await db.round.findFirst({ where: { id: input.roundId, workspaceId: scope.workspaceId }, include: { loop: { select: { status: true } } } });
   if (!round) throw notFound("That round");
   const memberId = round.interviewerMemberId;
