@@ -87,8 +87,29 @@ test("two interviewers fill scorecards (autosave, reload, submit); the coach see
   // Each dimension says which rounds it came from: both scorecards are coding rounds.
   await expect(coach.getByTestId("dimension-scores").locator("tbody tr")).not.toHaveCount(0);
   await expect(coach.getByTestId("dimension-scores").locator("tbody tr").first()).toContainText("Coding (round 2)");
+  // A card per interviewer with their verdict, and where each round's scorecard stands.
+  const verdicts = coach.getByTestId("interviewer-card");
+  await expect(verdicts).toHaveCount(2);
+  await expect(verdicts.filter({ hasText: "Clear, tested, well-structured code." })).toContainText("Strong yes");
+  await expect(verdicts.filter({ hasText: "Did not test; struggled with edge cases." })).toContainText("No");
+  await expect(coach.getByTestId("submission-tracker").getByText("submitted")).toHaveCount(2);
+  // A disagreement leads to the evidence behind it.
+  await coach.getByTestId("disagreement").getByRole("link").first().click();
+  await expect(coach).toHaveURL(/#evidence-/);
+  await expect(coach.locator(":target")).toContainText("at level 4");
+  await expect(coach.locator(":target")).toContainText("at level 1");
   await expectAccessible(coach, testInfo, "debrief");
   await screenshot(coach, testInfo, "debrief");
+  await coach.setViewportSize({ width: 390, height: 844 });
+  await coach.reload();
+  expect(await coach.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(coach, testInfo, "debrief-phone");
+  await screenshot(coach, testInfo, "debrief-phone");
+  await coach.setViewportSize({ width: 1280, height: 720 });
+  // No outcome is chosen for the coach.
+  await expect(coach.locator('input[name="decision"]:checked')).toHaveCount(0);
+  await coach.getByRole("button", { name: "Record decision" }).click();
+  await expect(coach.getByText("Choose an outcome first")).toBeVisible();
   await coach.getByRole("radio", { name: "Not yet" }).check();
   await coach.getByLabel("Rationale").fill("The panel split on testing; one more coding round.");
   await coach.getByRole("button", { name: "Record decision" }).click();

@@ -23,13 +23,19 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
   const cards = rows.map((c) => ({ ...c, ratings: c.ratings as unknown as CohortCard["ratings"] }));
   const activeRounds = loop.rounds.filter((r) => r.status !== "cancelled");
   const versionIds = [...new Set([...activeRounds.map((r) => r.rubricVersionId), ...cards.map((c) => c.rubricVersionId)].filter((x): x is string => !!x))];
-  const [signals, names, roundTypes, scores] = await Promise.all([
+  const [signals, names, roundTypes, scores, redFlags, drafts] = await Promise.all([
     db.signal.findMany({ where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } }, orderBy: { order: "asc" } }),
-    memberNames(db, scope.workspaceId, [...new Set(cards.map((c) => c.interviewerMemberId).concat(loop.candidateMemberId ? [loop.candidateMemberId] : []))]),
+    memberNames(db, scope.workspaceId, [
+      ...new Set([...cards.map((c) => c.interviewerMemberId), ...activeRounds.flatMap((r) => (r.interviewerMemberId ? [r.interviewerMemberId] : [])), ...(loop.candidateMemberId ? [loop.candidateMemberId] : [])]),
+    ]),
     db.roundType.findMany({ where: { workspaceId: scope.workspaceId, id: { in: loop.rounds.map((r) => r.roundTypeId) } }, select: { id: true, name: true } }),
     scoreLoop(db, cohort, loop.id, cards),
+    db.rubricRedFlag.findMany({ where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } }, select: { rubricVersionId: true, key: true, title: true } }),
+    // Others' drafts appear as a status only: their content is not read.
+    db.scorecard.findMany({ where: { workspaceId: scope.workspaceId, loopId: loop.id, status: "draft" }, select: { roundId: true, interviewerMemberId: true } }),
   ]);
   const severity = severities(cohort);
+  const redFlagTitle = (versionId: string, key: string) => redFlags.find((f) => f.rubricVersionId === versionId && f.key === key)?.title ?? key;
   const roundName = roundLabels(loop.rounds.map((r) => ({ id: r.id, order: r.order, typeName: roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round" })));
   const roundNames = (ids: string[]) => loop.rounds.filter((r) => ids.includes(r.id)).map((r) => roundName.get(r.id)!);
 
@@ -51,7 +57,9 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
           severityStandardError: estimate?.standardError ?? null,
           severityNote: estimate?.notCalibratedReason ?? null,
           redFlagKeys: c.redFlagKeys,
+          redFlags: c.redFlagKeys.map((key) => redFlagTitle(c.rubricVersionId, key)),
           summary: c.summary,
+          submittedAt: c.submittedAt,
           ratings: c.ratings,
           rubricVersionId: c.rubricVersionId,
         };
@@ -100,6 +108,28 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
   return {
     loop: { id: loop.id, targetRole: loop.targetRole, level: loop.level, status: loop.status, candidate: loop.candidateMemberId ? (names.get(loop.candidateMemberId) ?? "Candidate") : "Invited candidate" },
     pendingScorecards: activeRounds.filter((r) => !cards.some((c) => c.roundId === r.id)).length,
+    /** Where each counted round's scorecard stands, in round order. */
+    tracker: activeRounds.map((r) => {
+      const card = cards.find((c) => c.roundId === r.id && c.interviewerMemberId === r.interviewerMemberId) ?? cards.find((c) => c.roundId === r.id);
+      const state: "submitted" | "draft" | "due" | "upcoming" | "unbooked" = card
+        ? "submitted"
+        : r.status !== "scheduled" || !r.startsAt
+          ? "unbooked"
+          : r.startsAt > now
+            ? "upcoming"
+            : drafts.some((x) => x.roundId === r.id)
+              ? "draft"
+              : "due";
+      return {
+        roundId: r.id,
+        round: roundName.get(r.id)!,
+        interviewer: r.interviewerMemberId ? (names.get(r.interviewerMemberId) ?? "Interviewer") : null,
+        startsAt: r.startsAt,
+        endsAt: r.endsAt,
+        state,
+        submittedAt: card?.submittedAt ?? null,
+      };
+    }),
     /** Rounds that will bring no evidence: cancelled ones. */
     cancelledRounds: loop.rounds.filter((r) => r.status === "cancelled").map((r) => roundName.get(r.id)!),
     columns: columns.map(({ ratings: _r, ...c }) => c),

@@ -23,7 +23,8 @@ export function DecisionForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [decision, setDecision] = useState<(typeof DECISIONS)[number]>(current?.decision ?? "ready");
+  // No outcome is chosen for the coach: the panel's evidence decides, not a default.
+  const [decision, setDecision] = useState<(typeof DECISIONS)[number] | null>(current?.decision ?? null);
   const [rationale, setRationale] = useState(current?.rationale ?? "");
   const [reason, setReason] = useState("");
   const [notes, setNotes] = useState("");
@@ -49,9 +50,20 @@ export function DecisionForm({
   if (!canDecide) return null;
   return (
     <Card title="Decision" description="Recording it locks the debrief; reopening is audited.">
-      <form className="space-y-3" onSubmit={(e) => { e.preventDefault(); decide.mutate({ workspaceId, loopId, decision, rationale, notes }); }}>
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!decision) {
+            toast.error("Choose an outcome first");
+            document.querySelector<HTMLInputElement>('input[name="decision"]')?.focus();
+            return;
+          }
+          decide.mutate({ workspaceId, loopId, decision, rationale, notes });
+        }}
+      >
         <fieldset>
-          <legend className="text-sm font-medium">Outcome</legend>
+          <legend className="text-sm font-medium">Outcome (choose one)</legend>
           <div className="mt-1 flex flex-wrap gap-3">
             {DECISIONS.map((d) => (
               <label key={d} className="flex items-center gap-1 text-sm">

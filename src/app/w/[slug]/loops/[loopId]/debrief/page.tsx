@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
+import { LocalTime } from "@/components/time";
 import { Badge, Card, EmptyState, PageHeader, cx } from "@/components/ui";
 import { can } from "@/domain/roles";
 import { getServerCaller } from "@/trpc/server";
@@ -15,6 +16,9 @@ const fmt = (n: number | null, digits = 2) => (n === null ? "—" : n.toFixed(di
 /** "3.10 (2.85–3.35)": the score and where it most likely lies (95%). */
 const withRange = (value: number | null, se: number | null) =>
   value === null ? "—" : se === null ? value.toFixed(2) : `${value.toFixed(2)} (${Math.max(1, value - 1.96 * se).toFixed(2)}–${Math.min(4, value + 1.96 * se).toFixed(2)})`;
+/** A colour per rating (with the number always shown, so colour is never the only cue). */
+const RATING_TONE: Record<number, string> = { 1: "bg-red-100 text-red-900", 2: "bg-amber-100 text-amber-900", 3: "bg-emerald-50 text-emerald-900", 4: "bg-emerald-200 text-emerald-950" };
+const REC_TONE: Record<string, "red" | "amber" | "green"> = { strong_no: "red", no: "amber", yes: "green", strong_yes: "green" };
 const leniency = (severity: number | null) =>
   severity === null ? "leniency unknown" : Math.abs(severity) < 0.05 ? "rates like the panel" : severity > 0 ? `rates ${severity.toFixed(2)} higher than the panel` : `rates ${(-severity).toFixed(2)} lower than the panel`;
 
@@ -38,6 +42,36 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
           Cancelled, so no evidence from: {d.cancelledRounds.join(", ")}.
         </p>
       )}
+      <Card title="Scorecards" description="Where each round's scorecard stands. Others' drafts show as a status only; their content stays private until submitted.">
+        <ul className="divide-y divide-slate-100 text-sm" data-testid="submission-tracker">
+          {d.tracker.map((t) => (
+            <li key={t.roundId} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2">
+              <span>
+                <span className="font-medium">{t.round}</span>
+                {t.interviewer && <span className="text-slate-600"> · {t.interviewer}</span>}
+              </span>
+              <span className="text-slate-700">
+                {t.state === "submitted" ? (
+                  <>
+                    <Badge tone="green">submitted</Badge> {t.submittedAt && <LocalTime value={t.submittedAt} style="short" />}
+                  </>
+                ) : t.state === "draft" ? (
+                  <Badge tone="amber">started, not submitted</Badge>
+                ) : t.state === "due" ? (
+                  <Badge tone="red">not started</Badge>
+                ) : t.state === "upcoming" && t.startsAt ? (
+                  <>
+                    takes place <LocalTime value={t.startsAt} style="short" />
+                  </>
+                ) : (
+                  <Badge>not booked</Badge>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <div className="h-6" aria-hidden />
       {d.columns.length === 0 ? (
         <EmptyState title="No scorecards submitted yet">The matrix fills as interviewers submit.</EmptyState>
       ) : (
@@ -46,11 +80,68 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
             <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="disagreement">
               <span className="font-semibold">Disagreement:</span>{" "}
               {d.splitRecommendation && "the panel's recommendations are split. "}
-              {d.disagreements.length > 0 && `Ratings differ by 2 or more on ${d.disagreements.map((x) => x.title).join(", ")}.`}
+              {d.disagreements.length > 0 && (
+                <>
+                  Ratings differ by 2 or more on{" "}
+                  {d.disagreements.map((x, i) => (
+                    <span key={x.signalKey}>
+                      {i > 0 && ", "}
+                      <a className="font-medium underline" href={`#evidence-${x.signalKey}`}>
+                        {x.title}
+                      </a>
+                    </span>
+                  ))}
+                  . Follow a signal to the evidence behind each rating.
+                </>
+              )}
             </p>
           )}
-          <Card title="Rounds × signals" description="Each interviewer's raw rating. The last column is the signal's calibrated score: the ratings corrected for how leniently or strictly each interviewer rates across all loops of the last year, with the range it most likely lies in (95%).">
-            <div className="overflow-x-auto">
+          <section aria-labelledby="verdicts">
+            <h2 id="verdicts" className="mb-3 text-base font-semibold text-slate-900">
+              What each interviewer concluded
+            </h2>
+            <div className="grid gap-4 md:grid-cols-2" data-testid="interviewer-cards">
+              {d.columns.map((c) => (
+                <article key={c.scorecardId} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="interviewer-card">
+                  <header className="flex flex-wrap items-start justify-between gap-2">
+                    <div>
+                      <h3 className="font-semibold text-slate-900">{c.interviewer}</h3>
+                      <p className="text-xs text-slate-600">
+                        {c.roundType}
+                        {c.submittedAt && (
+                          <>
+                            {" "}
+                            · submitted <LocalTime value={c.submittedAt} style="short" />
+                          </>
+                        )}
+                      </p>
+                    </div>
+                    {c.recommendation && <Badge tone={REC_TONE[c.recommendation]}>{REC[c.recommendation]}</Badge>}
+                  </header>
+                  <p className="mt-3 text-sm whitespace-pre-line text-slate-800">{c.summary.trim() || <span className="text-slate-500">No summary written.</span>}</p>
+                  <div className="mt-3 text-sm">
+                    {c.redFlags.length === 0 ? (
+                      <p className="text-slate-600">No red flags raised.</p>
+                    ) : (
+                      <ul aria-label="Red flags" className="flex flex-wrap gap-1.5">
+                        {c.redFlags.map((flag) => (
+                          <li key={flag}>
+                            <Badge tone="red">Red flag: {flag}</Badge>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </div>
+                  <p className="mt-2 text-xs text-slate-500" title={c.severityNote ?? "Leniency across all loops of the last year, in rating points"}>
+                    {leniency(c.severity)}
+                  </p>
+                </article>
+              ))}
+            </div>
+          </section>
+          <Card title="Rounds × signals" description="Each interviewer's raw rating, columns in round order, shaded from 1 (red) to 4 (green) with the number always shown. The last column is the signal's calibrated score: the ratings corrected for how leniently or strictly each interviewer rates across all loops of the last year, with the range it most likely lies in (95%).">
+            {/* Focusable, so the matrix scrolls from the keyboard on a narrow screen. */}
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Ratings matrix">
               <table className="w-full text-left text-sm" data-testid="debrief-matrix">
                 <thead className="text-xs text-slate-600">
                   <tr>
@@ -73,8 +164,8 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                         {row.title} {disagreeing.has(row.key) && <Badge tone="amber">disagreement</Badge>}
                       </th>
                       {row.cells.map((c) => (
-                        <td key={c.scorecardId} className="px-2 py-2 tabular-nums">
-                          {c.notObserved ? <span className="text-slate-500">n/o</span> : c.raw === null ? "—" : c.raw}
+                        <td key={c.scorecardId} className={cx("px-2 py-2 text-center tabular-nums", c.raw !== null && RATING_TONE[c.raw])}>
+                          {c.notObserved ? <span className="text-slate-500" title="Not observed">n/o</span> : c.raw === null ? "—" : c.raw}
                         </td>
                       ))}
                       <td className="px-2 py-2 tabular-nums" title={row.notCalibratedReason ?? undefined}>
@@ -135,7 +226,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
           <Card title="Evidence by signal">
             <dl className="space-y-3 text-sm">
               {d.evidence.map((e) => (
-                <div key={e.signalKey}>
+                <div key={e.signalKey} id={`evidence-${e.signalKey}`} className="scroll-mt-4 target:rounded target:bg-amber-50 target:ring-1 target:ring-amber-200">
                   <dt className="font-medium">{e.title}</dt>
                   {e.items.map((item, i) => (
                     <dd key={i} className="ml-3 text-slate-700">
