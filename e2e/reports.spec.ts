@@ -42,6 +42,10 @@ test("the coach releases a report; the candidate opens it and sees progress acro
   await coach.getByLabel("Summary").fill("Clear progress on testing; keep working on complexity.");
   await coach.getByRole("button", { name: "Release to candidate" }).click();
   await expect(coach.getByText(/Released version 1/)).toBeVisible();
+  // The controls follow at once, without a reload.
+  await expect(coach.getByText("released · v1", { exact: true })).toBeVisible();
+  await expect(coach.getByRole("button", { name: "Release revision" })).toBeVisible();
+  await expect(coach.getByRole("button", { name: "Withdraw" })).toBeVisible();
   await expectAccessible(coach, testInfo, "report-editor");
 
   // The candidate.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can, type Permission } from "@/domain/roles";
-import { callerFor, createUser, createWorkspaceWithRoles, db, outcome, roundHasStarted, type TestWorkspace } from "@/test/factories";
+import { callerFor, createBookedLoop, createUser, createWorkspaceWithRoles, db, decideLoop, outcome, roundHasStarted, submitScorecards, uniqueEmail, type TestWorkspace } from "@/test/factories";
 import { listProcedures, sampleInput } from "@/test/procedures";
 
 const HOUR = 3_600_000;
@@ -80,6 +80,26 @@ describe("feedback reports", () => {
     const report = await ws.members.candidate.caller.report.getMine({ workspaceId: ws.id, reportId: list[1]!.reportId });
     expect(report.progress).toHaveLength(2);
     expect(Object.keys(report.progress[0]!.dimensions).length).toBeGreaterThan(0);
+  });
+});
+
+describe("release for an invited candidate", () => {
+  it("is blocked up front, with the reason, until the candidate accepts", async () => {
+    const ws = await createWorkspaceWithRoles("report-invited");
+    const coach = ws.members.coach.caller;
+    const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: "entry-coding-focus" } });
+    const { id: loopId } = await coach.loop.create({ workspaceId: ws.id, candidateEmail: uniqueEmail("invited-candidate"), templateId: template.id, targetRole: "Backend engineer" });
+    const round = await db.round.findFirstOrThrow({ where: { loopId }, orderBy: { order: "asc" } });
+    await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: round.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: new Date(Math.ceil(Date.now() / 3_600_000 + 72) * 3_600_000) }] });
+    await submitScorecards(ws, [{ roundId: round.id, member: ws.members.interviewer, rate: () => 3 }]);
+    await decideLoop(ws, loopId);
+    const draft = await coach.report.openDraft({ workspaceId: ws.id, loopId });
+    expect(draft.candidateJoined).toBe(false);
+    expect(await outcome(coach.report.release({ workspaceId: ws.id, loopId }))).toBe("CONFLICT");
+    const joined = await createBookedLoop(ws, { template: "entry-coding-focus", bookings: [[0, ws.members.interviewer]], offsetDays: 9 });
+    await submitScorecards(ws, [{ roundId: joined.rounds[0]!.id, member: ws.members.interviewer, rate: () => 2 }]);
+    await decideLoop(ws, joined.loopId);
+    expect((await coach.report.openDraft({ workspaceId: ws.id, loopId: joined.loopId })).candidateJoined).toBe(true);
   });
 });
 

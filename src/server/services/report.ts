@@ -107,6 +107,8 @@ export async function getReportDraft(db: Tx, scope: Scope, input: { loopId: stri
     reportId: report.id,
     status: report.status,
     releasedVersion: report.releasedVersion,
+    /** A report can go out only to a member: an invited candidate must accept first. */
+    candidateJoined: !!analysis.loop.candidateMemberId,
     scoresChangedSinceRelease,
     draft,
     excerptsOffered: analysis.excerptsOffered,

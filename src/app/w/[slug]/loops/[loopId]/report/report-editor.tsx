@@ -21,7 +21,8 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
   }, [workspaceId, loopId]);
   if (open.isError) return <p role="alert" className="text-sm text-red-700">{open.error.message}</p>;
   if (!open.data || !draft) return <Skeleton rows={8} />;
-  const data = save.data ?? open.data;
+  // The newest answer wins: a save before a release must not hide the state the release reloaded.
+  const data = save.data && save.submittedAt > open.submittedAt ? save.data : open.data;
   const picked = (text: string) => draft.excerpts.some((e) => e.text === text);
 
   const persist = (onDone?: () => void) =>
@@ -109,6 +110,8 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
             </Button>
             <Button
               busy={release.isPending}
+              disabled={!data.candidateJoined}
+              aria-describedby={data.candidateJoined ? undefined : "release-blocked"}
               onClick={() =>
                 persist(() =>
                   release.mutate(
@@ -132,6 +135,11 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
               </Button>
             )}
           </div>
+          {!data.candidateJoined && (
+            <p id="release-blocked" role="note" className="text-sm text-amber-900" data-testid="release-blocked">
+              Release opens once the candidate accepts their invitation to this workspace: the report goes to their account, not to an email address.
+            </p>
+          )}
         </div>
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading" className="mb-2 text-lg font-semibold">
