@@ -49,9 +49,19 @@ test("two interviewers fill scorecards (autosave, reload, submit); the coach see
   await expect(coach.locator('[data-testid="timeline-round"][data-status="scheduled"]')).toHaveCount(4);
   const loopUrl = coach.url();
 
-  // Interviewer one: autosave, reload, everything is still there, submit.
+  // Interviewer one: Submit on an empty scorecard lists what is missing, linked, and focuses the first.
   await openCodingScorecard(one, url);
+  await expect(one.getByTestId("progress")).toContainText("0 of");
+  await one.getByRole("button", { name: "Submit scorecard" }).click();
+  const missing = one.getByTestId("missing-fields");
+  await expect(missing).toBeVisible();
+  await expect(missing.getByRole("link", { name: "Write a summary" })).toBeVisible();
+  await expect(one.locator('input[type="radio"][name^="rating-"]').first()).toBeFocused();
+  await missing.getByRole("link", { name: "Write a summary" }).click();
+  await expect(one.getByLabel("Summary")).toBeFocused();
+  // Autosave, reload, everything is still there, submit.
   const signals = await rateAll(one, 4);
+  await expect(one.getByTestId("progress")).toContainText(`${signals} of ${signals} signals rated`);
   await one.getByRole("radio", { name: "Strong yes" }).check();
   await one.getByLabel("Summary").fill("Clear, tested, well-structured code.");
   await expect(one.getByTestId("save-state")).toContainText("Saved");
@@ -62,10 +72,20 @@ test("two interviewers fill scorecards (autosave, reload, submit); the coach see
   for (let i = 0; i < signals; i++) await expect(one.getByRole("radiogroup", { name: /^Rating for / }).nth(i).getByRole("radio").nth(3)).toBeChecked();
   await expectAccessible(one, testInfo, "scorecard");
   // Before the round: the notes are kept, submitting waits for the round to begin.
+  // The bar stays in view at the bottom of a long form.
+  await one.getByLabel("Summary").scrollIntoViewIfNeeded();
+  await expect(one.getByTestId("scorecard-bar")).toBeInViewport();
+  await one.evaluate(() => window.scrollTo(0, 0));
+  await expect(one.getByTestId("scorecard-bar")).toBeInViewport();
   await one.getByRole("button", { name: "Submit scorecard" }).click();
+  await one.getByRole("button", { name: "Yes, submit" }).click();
   await expect(one.getByText(/you can submit its scorecard once it has begun/)).toBeVisible();
   await roundHasStarted(one.url());
   await one.getByRole("button", { name: "Submit scorecard" }).click();
+  await one.getByRole("button", { name: "Keep editing" }).click();
+  await expect(one.getByTestId("save-state")).not.toContainText("Submitted");
+  await one.getByRole("button", { name: "Submit scorecard" }).click();
+  await one.getByRole("button", { name: "Yes, submit" }).click();
   await expect(one.getByTestId("save-state")).toContainText("Submitted");
 
   // Interviewer two rates low and recommends no.
@@ -76,6 +96,7 @@ test("two interviewers fill scorecards (autosave, reload, submit); the coach see
   await expect(two.getByTestId("save-state")).toContainText("Saved");
   await roundHasStarted(two.url());
   await two.getByRole("button", { name: "Submit scorecard" }).click();
+  await two.getByRole("button", { name: "Yes, submit" }).click();
   await expect(two.getByTestId("save-state")).toContainText("Submitted");
 
   // The coach's debrief.

@@ -7,21 +7,42 @@ export interface SignalAnswer {
 }
 export type Recommendation = "strong_no" | "no" | "yes" | "strong_yes";
 
+/** One thing a submission still needs, with the field it belongs to (so a form can link to it). */
+export interface MissingField {
+  field: "rating" | "evidence" | "recommendation" | "summary";
+  /** Signal key, for ratings and evidence. */
+  key?: string;
+  title: string;
+}
+
+/** Everything still missing before a scorecard can be submitted, field by field, in form order. */
+export function missingFields(
+  signals: { key: string; title: string }[],
+  card: { ratings: Record<string, SignalAnswer | undefined>; recommendation: Recommendation | null; summary: string },
+): MissingField[] {
+  const missing: MissingField[] = [];
+  for (const s of signals) {
+    const answer = card.ratings[s.key];
+    if (answer?.rating === null || answer?.rating === undefined) missing.push({ field: "rating", key: s.key, title: s.title });
+    else if (typeof answer.rating === "number" && !answer.evidence.trim()) missing.push({ field: "evidence", key: s.key, title: s.title });
+  }
+  if (!card.recommendation) missing.push({ field: "recommendation", title: "Overall recommendation" });
+  if (!card.summary.trim()) missing.push({ field: "summary", title: "Summary" });
+  return missing;
+}
+
 /** What is still missing before a scorecard can be submitted, in words for the interviewer. */
 export function missingForSubmit(
   signals: { key: string; title: string }[],
   card: { ratings: Record<string, SignalAnswer | undefined>; recommendation: Recommendation | null; summary: string },
 ): string[] {
+  const fields = missingFields(signals, card);
+  const titles = (field: MissingField["field"]) => fields.filter((f) => f.field === field).map((f) => f.title);
   const missing: string[] = [];
-  const unanswered = signals.filter((s) => {
-    const r = card.ratings[s.key]?.rating;
-    return r === null || r === undefined;
-  });
-  if (unanswered.length) missing.push(`Rate or mark "not observed": ${unanswered.map((s) => s.title).join(", ")}`);
-  const noEvidence = signals.filter((s) => typeof card.ratings[s.key]?.rating === "number" && !card.ratings[s.key]?.evidence.trim());
-  if (noEvidence.length) missing.push(`Add evidence for: ${noEvidence.map((s) => s.title).join(", ")}`);
-  if (!card.recommendation) missing.push("Choose an overall recommendation");
-  if (!card.summary.trim()) missing.push("Write a summary");
+  if (titles("rating").length) missing.push(`Rate or mark "not observed": ${titles("rating").join(", ")}`);
+  if (titles("evidence").length) missing.push(`Add evidence for: ${titles("evidence").join(", ")}`);
+  if (titles("recommendation").length) missing.push("Choose an overall recommendation");
+  if (titles("summary").length) missing.push("Write a summary");
   return missing;
 }
 

@@ -7,12 +7,26 @@ import { toast } from "sonner";
 import { RATING_LABELS } from "@/components/anchor-grid";
 import { LocalTime } from "@/components/time";
 import { Badge, Button, Card, PageHeader, Skeleton, cx } from "@/components/ui";
-import type { Recommendation, SignalAnswer } from "@/domain/scorecard";
+import { missingFields, type MissingField, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
 import { RECOMMENDATIONS } from "@/schemas/scorecard";
 import { useTRPC } from "@/trpc/react";
 
 const REC_LABEL: Record<Recommendation, string> = { strong_no: "Strong no", no: "No", yes: "Yes", strong_yes: "Strong yes" };
 const AUTOSAVE_MS = 800;
+
+/** The id of the control a missing field is fixed in: the first choice of a radio group, or the text box. */
+function controlId(f: MissingField): string {
+  if (f.field === "rating") return `rating-${f.key}-1`;
+  if (f.field === "evidence") return `evidence-${f.key}`;
+  if (f.field === "recommendation") return "recommendation-first";
+  return "summary";
+}
+
+function focusField(f: MissingField) {
+  const el = document.getElementById(controlId(f));
+  el?.scrollIntoView({ block: "center" });
+  el?.focus({ preventScroll: true });
+}
 
 export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: string; slug: string; roundId: string }) {
   const trpc = useTRPC();
@@ -31,6 +45,8 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
   const [saveState, setSaveState] = useState<{ kind: "idle" | "saving" | "saved" | "error"; at?: Date; message?: string }>({ kind: "idle" });
   const [dirty, setDirty] = useState(false);
   const [missing, setMissing] = useState<string | null>(null);
+  const [missingList, setMissingList] = useState<MissingField[]>([]);
+  const [confirming, setConfirming] = useState(false);
   const versionRef = useRef(0);
 
   const load = useCallback(() => {
@@ -85,31 +101,14 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
   if (open.isError) return <p role="alert" className="text-sm text-red-700">{open.error.message}</p>;
   const d = open.data!;
   const locked = status === "submitted" && !revising;
+  // Once asked for, the list of what is missing shrinks as the interviewer fills it in.
+  const shownMissing = missingList.length > 0 ? missingFields(d.rubric.signals, { ratings, recommendation, summary }) : [];
 
   return (
     <>
       <PageHeader
         title={`Scorecard: ${d.round.roundType.name}`}
         description={`Rubric version ${d.rubric.version}${d.round.question ? ` · question: ${d.round.question.title}` : ""}`}
-        actions={
-          <p aria-live="polite" className="text-sm" data-testid="save-state">
-            {locked ? (
-              <Badge tone="green">Submitted</Badge>
-            ) : saveState.kind === "saving" ? (
-              "Saving…"
-            ) : saveState.kind === "saved" ? (
-              <span className="text-emerald-800">
-                Saved <LocalTime value={saveState.at!} style="short" />
-              </span>
-            ) : saveState.kind === "error" ? (
-              <span className="text-red-700">Not saved</span>
-            ) : dirty ? (
-              "Unsaved changes"
-            ) : (
-              "Draft"
-            )}
-          </p>
-        }
       />
       {d.round.startsAt && (
         <p className="-mt-4 mb-6 text-sm text-slate-600">
@@ -133,7 +132,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
               <div role="radiogroup" aria-label={`Rating for ${s.title}`} className="grid gap-2 sm:grid-cols-5" data-testid={`rating-${s.key}`}>
                 {([1, 2, 3, 4] as const).map((n) => (
                   <label key={n} className={cx("cursor-pointer rounded-md p-2 text-xs ring-1", answer?.rating === n ? "bg-brand-50 ring-brand-600" : "ring-slate-200 hover:bg-slate-50")}>
-                    <input type="radio" className="mr-1" name={`rating-${s.key}`} checked={answer?.rating === n} onChange={() => setAnswer(s.key, { rating: n })} />
+                    <input type="radio" id={`rating-${s.key}-${n}`} className="mr-1" name={`rating-${s.key}`} checked={answer?.rating === n} onChange={() => setAnswer(s.key, { rating: n })} />
                     <span className="font-semibold">{RATING_LABELS[n - 1]}</span>
                     <span className="mt-1 block text-slate-700">{s.anchors[n - 1]}</span>
                   </label>
@@ -164,9 +163,9 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
         </Card>
         <Card title="Overall">
           <div role="radiogroup" aria-label="Overall recommendation" className="flex flex-wrap gap-2">
-            {RECOMMENDATIONS.map((r) => (
+            {RECOMMENDATIONS.map((r, i) => (
               <label key={r} className={cx("cursor-pointer rounded-md px-3 py-2 text-sm ring-1", recommendation === r ? "bg-brand-50 ring-brand-600" : "ring-slate-300")}>
-                <input type="radio" className="mr-1" name="recommendation" checked={recommendation === r} onChange={() => change(setRecommendation)(r)} />
+                <input type="radio" id={i === 0 ? "recommendation-first" : undefined} className="mr-1" name="recommendation" checked={recommendation === r} onChange={() => change(setRecommendation)(r)} />
                 {REC_LABEL[r]}
               </label>
             ))}
@@ -178,34 +177,111 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
         </Card>
       </fieldset>
       {status === "draft" && (
-        <div className="mt-6 space-y-3">
+        // Sticky: the save state, the progress and Submit stay in view however long the form is.
+        <div className="sticky bottom-0 z-10 -mx-6 mt-6 border-t border-slate-200 bg-white/95 px-6 py-3 shadow-[0_-2px_6px_rgba(15,23,42,0.06)] backdrop-blur" data-testid="scorecard-bar">
+          {shownMissing.length > 0 && (
+            <div role="alert" className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="missing-fields">
+              <p className="font-medium">Before you submit:</p>
+              <ul className="mt-1 list-disc pl-5">
+                {shownMissing.map((f) => (
+                  <li key={`${f.field}-${f.key ?? ""}`}>
+                    <a
+                      href={`#${controlId(f)}`}
+                      className="underline"
+                      onClick={(e) => {
+                        e.preventDefault();
+                        focusField(f);
+                      }}
+                    >
+                      {f.field === "rating" ? `Rate “${f.title}” (or mark it not observed)` : f.field === "evidence" ? `Add evidence for “${f.title}”` : f.field === "recommendation" ? "Choose an overall recommendation" : "Write a summary"}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {missing && (
-            <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+            <p role="alert" className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
               {missing}
             </p>
           )}
-          <Button
-            busy={submit.isPending}
-            disabled={dirty || saveState.kind === "saving"}
-            onClick={() =>
-              submit.mutate(
-                { workspaceId, roundId, expectedVersion: version },
-                {
-                  onSuccess: (card) => {
-                    setStatus("submitted");
-                    setVersion(card.version);
-                    setMissing(null);
-                    toast.success("Scorecard submitted");
-                  },
-                  onError: (err) => setMissing(err.message),
-                },
-              )
-            }
-          >
-            Submit scorecard
-          </Button>
-          <p className="text-xs text-slate-600">Submitting locks the scorecard; you then see the other interviewers' scorecards for this loop.</p>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+              <p aria-live="polite" data-testid="save-state">
+                {locked ? (
+                  <Badge tone="green">Submitted</Badge>
+                ) : saveState.kind === "saving" ? (
+                  "Saving…"
+                ) : saveState.kind === "saved" ? (
+                  <span className="text-emerald-800">
+                    Saved <LocalTime value={saveState.at!} style="short" />
+                  </span>
+                ) : saveState.kind === "error" ? (
+                  <span className="text-red-700">Not saved</span>
+                ) : dirty ? (
+                  "Unsaved changes"
+                ) : (
+                  "Draft"
+                )}
+              </p>
+              <p className="text-slate-600" data-testid="progress">
+                {d.rubric.signals.filter((sig) => ratings[sig.key]?.rating !== null && ratings[sig.key]?.rating !== undefined).length} of {d.rubric.signals.length} signals rated
+              </p>
+            </div>
+            {confirming ? (
+              <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Confirm submission">
+                <span className="text-sm text-slate-700">Submit now? It locks the scorecard; later changes need a reason.</span>
+                <Button
+                  busy={submit.isPending}
+                  onClick={() =>
+                    submit.mutate(
+                      { workspaceId, roundId, expectedVersion: version },
+                      {
+                        onSuccess: (card) => {
+                          setStatus("submitted");
+                          setVersion(card.version);
+                          setMissing(null);
+                          setConfirming(false);
+                          toast.success("Scorecard submitted");
+                        },
+                        onError: (err) => {
+                          setMissing(err.message);
+                          setConfirming(false);
+                        },
+                      },
+                    )
+                  }
+                >
+                  Yes, submit
+                </Button>
+                <Button variant="ghost" onClick={() => setConfirming(false)}>
+                  Keep editing
+                </Button>
+              </div>
+            ) : (
+              <Button
+                disabled={dirty || saveState.kind === "saving"}
+                onClick={() => {
+                  const list = missingFields(d.rubric.signals, { ratings, recommendation, summary });
+                  setMissingList(list);
+                  setMissing(null);
+                  if (list.length > 0) {
+                    focusField(list[0]!);
+                    return;
+                  }
+                  setConfirming(true);
+                }}
+              >
+                Submit scorecard
+              </Button>
+            )}
+          </div>
         </div>
+      )}
+      {status === "submitted" && (
+        <p className="mt-6 text-sm" data-testid="save-state">
+          <Badge tone="green">Submitted</Badge>
+        </p>
       )}
       {status === "submitted" && !revising && (
         <Button variant="secondary" className="mt-6" onClick={() => setRevising(true)}>
