@@ -62,7 +62,8 @@ export default async function WorkspacesPage() {
           <CreateWorkspaceForm />
         </div>
         <div className="mt-8 grid gap-6 lg:grid-cols-2">
-          <TimeZoneForm timeZone={personZone(actor.timeZone)} />
+          {/* Keyed by the saved zone, so a zone detected after the first render (ZoneDetector) shows at once. */}
+          <TimeZoneForm key={actor.timeZone ?? "none"} timeZone={personZone(actor.timeZone)} />
           <CalendarFeedCard />
         </div>
       </main>
