@@ -6,8 +6,8 @@
 import fc from "fast-check";
 import { sampleInput, type ProcedureInfo } from "@/test/procedures";
 
-export const ROLES_UNDER_TEST = ["owner", "coach", "interviewer", "candidate", "outsider", "anonymous"] as const;
-export type RoleUnderTest = (typeof ROLES_UNDER_TEST)[number];
+/** The workspace's four roles, a signed-in user of another workspace, and no session. */
+export type RoleUnderTest = "owner" | "coach" | "interviewer" | "candidate" | "outsider" | "anonymous";
 
 /** A piece of JSON text spliced in verbatim (numbers JSON.stringify cannot write, 10,000 levels of nesting). */
 export class RawJson {
@@ -118,6 +118,85 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   ),
 })).value;
 
+// ---- documents carried in a string (a calendar export, a rubric file) ----
+
+const icsValue = fc.oneof(
+  fc.constantFrom("20261210T100000Z", "20261210T100000", "20261210", "garbage", "", "99991231T235959Z", "00000000T000000Z", "20261310T250000Z", "2026-12-10T10:00:00Z", "-1"),
+  fc.string({ maxLength: 20 }),
+);
+const rrule = fc
+  .record(
+    {
+      FREQ: fc.constantFrom("SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY", "garbage", ""),
+      INTERVAL: fc.oneof(fc.integer({ min: -2, max: 1000 }).map(String), fc.constant("x")),
+      COUNT: fc.oneof(fc.integer({ min: -5, max: 100_000 }).map(String), fc.constant("x")),
+      UNTIL: icsValue,
+      BYMONTH: fc.integer({ min: -1, max: 14 }).map(String),
+      BYMONTHDAY: fc.integer({ min: -32, max: 32 }).map(String),
+      BYDAY: fc.constantFrom("MO", "TU,TH", "1MO", "-1FR", "XX", "53SU", ""),
+      BYHOUR: fc.integer({ min: -1, max: 25 }).map(String),
+      BYSETPOS: fc.integer({ min: -400, max: 400 }).map(String),
+      BYYEARDAY: fc.integer({ min: -367, max: 367 }).map(String),
+      BYWEEKNO: fc.integer({ min: -54, max: 54 }).map(String),
+    },
+    { requiredKeys: ["FREQ"] },
+  )
+  .map((parts) => `RRULE:${Object.entries(parts).map(([k, v]) => `${k}=${v}`).join(";")}`);
+const icsEvent = fc
+  .tuple(
+    fc.option(icsValue.map((v) => `DTSTART:${v}`), { nil: null }),
+    fc.option(fc.oneof(icsValue.map((v) => `DTEND:${v}`), fc.constantFrom("DURATION:PT1H", "DURATION:garbage", "DURATION:-P1D", "DURATION:P99999999D")), { nil: null }),
+    fc.option(rrule, { nil: null }),
+    fc.array(fc.oneof(icsValue.map((v) => `EXDATE:${v}`), icsValue.map((v) => `RDATE:${v}`), fc.constantFrom("TRANSP:TRANSPARENT", "STATUS:CANCELLED", "DTSTART;TZID=Nope/Zone:20261210T100000", "DTSTART;VALUE=DATE:20261210", "RECURRENCE-ID:garbage", "SUMMARY:\u0000", "BEGIN:VALARM")), { maxLength: 3 }),
+  )
+  .map(([start, end, rule, extra]) => ["BEGIN:VEVENT", "UID:fuzz@test", start, end, rule, ...extra, "END:VEVENT"].filter((l) => l !== null).join("\r\n"));
+/** A calendar export (.ics) with malformed dates, durations and repeat rules. */
+export const icsText = fc
+  .tuple(fc.array(icsEvent, { minLength: 1, maxLength: 3 }), fc.boolean())
+  .map(([events, wrapped]) => (wrapped ? ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//fuzz//EN", ...events, "END:VCALENDAR"] : events).join("\r\n"));
+
+/** Where in a rubric file (an export of the workspace's own rubric) a bad value goes. */
+const rubricFileSpot = fc.constantFrom<(string | number)[]>(
+  ["name"],
+  ["format"],
+  ["formatVersion"],
+  ["roundType"],
+  ["roundType", "key"],
+  ["signals"],
+  ["signals", 0],
+  ["signals", 0, "key"],
+  ["signals", 0, "title"],
+  ["signals", 0, "description"],
+  ["signals", 0, "dimension"],
+  ["signals", 0, "anchors", "1"],
+  ["signals", 0, "weights", "mid"],
+  ["redFlags"],
+  ["redFlags", 0, "title"],
+  ["__proto__"],
+  ["extra"],
+);
+/** Free text of a rubric file: only the text rule stands between these and the database. */
+const rubricFileTextSpot = fc.constantFrom<(string | number)[]>(["name"], ["signals", 0, "title"], ["signals", 0, "description"], ["signals", 0, "anchors", "1"], ["redFlags", 0, "title"], ["roundType", "name"]);
+export const rubricFileEdits = fc.oneof(
+  fc.array(fc.tuple(rubricFileSpot, fc.oneof({ weight: 3, arbitrary: nastyString }, { weight: 1, arbitrary: nastyValue })), { minLength: 1, maxLength: 2 }),
+  fc.tuple(rubricFileTextSpot, nastyString).map((edit) => [edit]),
+);
+
+/** The JSON text of `file` with each edit's value put at its spot (missing containers are made). */
+export function editedDocument(file: unknown, edits: [(string | number)[], unknown][]): string {
+  const doc = structuredClone(file) as Record<string | number, unknown>;
+  for (const [spot, value] of edits) {
+    let at: Record<string | number, unknown> = doc;
+    for (const key of spot.slice(0, -1)) {
+      const next = at[key];
+      if (next === null || typeof next !== "object") defineOwn(at as Record<string, unknown>, String(key), {});
+      at = at[key] as Record<string | number, unknown>;
+    }
+    defineOwn(at as Record<string, unknown>, String(spot.at(-1)), value);
+  }
+  return toJsonText(doc);
+}
+
 // ---- inputs ----
 
 /** How the valid-looking input of a procedure is spoiled; keys are chosen from its schema where possible. */
@@ -127,6 +206,7 @@ export type InputChange =
   | { kind: "extraKeys"; entries: [string, unknown][] }
   | { kind: "drop"; key: string }
   | { kind: "whole"; value: unknown }
+  | { kind: "rubricFile"; key: string; edits: [(string | number)[], unknown][] }
   | { kind: "none" };
 
 function keysOf(p: ProcedureInfo): string[] {
@@ -143,11 +223,20 @@ export function inputChangeFor(p: ProcedureInfo): fc.Arbitrary<InputChange[]> {
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("drop" as const), key }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant("whole" as const), value: nastyValue }) },
   );
-  // Mostly one change, sometimes several at once; rarely none (a well-formed call in the mix).
-  return fc.oneof({ weight: 30, arbitrary: fc.array(change, { minLength: 1, maxLength: 3 }) }, { weight: 1, arbitrary: fc.constant<InputChange[]>([{ kind: "none" }]) });
+  // Strings that carry a document get documents with bad parts, not only bad strings.
+  const documents: { weight: number; arbitrary: fc.Arbitrary<InputChange> }[] = [];
+  if (keys.includes("ics")) documents.push({ weight: 30, arbitrary: icsText.map((value) => ({ kind: "replace" as const, key: "ics", value })) });
+  if (keys.includes("file")) documents.push({ weight: 30, arbitrary: rubricFileEdits.map((edits) => ({ kind: "rubricFile" as const, key: "file", edits })) });
+  const anyChange = documents.length ? fc.oneof({ weight: 10, arbitrary: change }, ...documents) : change;
+  // Mostly one thing wrong at a time (so a bad value gets past the checks before it), sometimes several.
+  return fc.oneof(
+    { weight: 20, arbitrary: anyChange.map((c) => [c]) },
+    { weight: 8, arbitrary: fc.array(anyChange, { minLength: 2, maxLength: 3 }) },
+    { weight: 1, arbitrary: fc.constant<InputChange[]>([{ kind: "none" }]) },
+  );
 }
 
-export function applyChanges(valid: Record<string, unknown>, changes: InputChange[]): unknown {
+export function applyChanges(valid: Record<string, unknown>, changes: InputChange[], documents: RequestContext["documents"]): unknown {
   let input: unknown = { ...valid };
   for (const c of changes) {
     const obj: Record<string, unknown> = input !== null && typeof input === "object" && !Array.isArray(input) && !(input instanceof RawJson) ? { ...(input as Record<string, unknown>) } : {};
@@ -174,6 +263,10 @@ export function applyChanges(valid: Record<string, unknown>, changes: InputChang
         break;
       case "whole":
         input = c.value;
+        break;
+      case "rubricFile":
+        defineOwn(obj, c.key, editedDocument(documents.rubricFile, c.edits));
+        input = obj;
         break;
       case "none":
         break;
@@ -248,7 +341,7 @@ export function envelopeFor(p: ProcedureInfo): fc.Arbitrary<Envelope> {
     megaString,
   );
   return fc.oneof(
-    { weight: 10, arbitrary: fc.constant({ kind: "superjson" as const }) },
+    { weight: 20, arbitrary: fc.constant({ kind: "superjson" as const }) },
     { weight: 4, arbitrary: meta.map((m) => ({ kind: "badMeta" as const, meta: m })) },
     { weight: 1, arbitrary: fc.constant({ kind: "bare" as const }) },
     { weight: 2, arbitrary: text.map((t) => ({ kind: "text" as const, text: t })) },
@@ -339,7 +432,13 @@ export function planArbitrary(procedures: ProcedureInfo[], maxBatch: number): fc
     { weight: 1, arbitrary: overLimit },
   );
   return fc.record({
-    role: fc.constantFrom(...ROLES_UNDER_TEST),
+    // The roles that may do most get most calls: their calls get furthest into the services.
+    role: fc.oneof(
+      { weight: 4, arbitrary: fc.constant<RoleUnderTest>("owner") },
+      { weight: 3, arbitrary: fc.constant<RoleUnderTest>("coach") },
+      { weight: 2, arbitrary: fc.constantFrom<RoleUnderTest>("interviewer", "candidate") },
+      { weight: 1, arbitrary: fc.constantFrom<RoleUnderTest>("outsider", "anonymous") },
+    ),
     calls,
     batch: fc.boolean(),
     transport: fc.oneof(
@@ -353,7 +452,7 @@ export function planArbitrary(procedures: ProcedureInfo[], maxBatch: number): fc
       },
     ),
     headers: fc.record({
-      cookie: fc.constantFrom<HeaderPlan["cookie"]>("session", "session", "session", "session", "session", "session", "garbage", "none"),
+      cookie: fc.oneof({ weight: 14, arbitrary: fc.constant<HeaderPlan["cookie"]>("session") }, { weight: 1, arbitrary: fc.constantFrom<HeaderPlan["cookie"]>("garbage", "none") }),
       garbageCookie: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("%", "%E0%A4%A", "%ZZ", "%00", "a=b=c", ";;;", "x".repeat(8_000))),
       requestId: fc.option(fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom("ok-id-1", "x".repeat(65), "\n\r", "../")), { nil: null }),
     }),
@@ -362,6 +461,8 @@ export function planArbitrary(procedures: ProcedureInfo[], maxBatch: number): fc
 
 export interface RequestContext {
   procedures: Map<string, ProcedureInfo>;
+  /** Valid documents of the workspace that document changes start from. */
+  documents: { rubricFile: unknown };
   baseUrl: string;
   refs: Record<string, string>;
   sessionCookieName: string;
@@ -373,7 +474,7 @@ export interface RequestContext {
 export function inputFor(call: CallPlan, ctx: RequestContext): unknown {
   const procedure = ctx.procedures.get(call.path);
   const valid = procedure ? sampleInput(procedure, ctx.refs) : {};
-  return applyChanges(valid, call.changes);
+  return applyChanges(valid, call.changes, ctx.documents);
 }
 
 export function buildRequest(plan: Plan, ctx: RequestContext): Request {
