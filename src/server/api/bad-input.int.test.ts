@@ -104,6 +104,23 @@ describe("bad input", () => {
     expect(body.error?.json?.message).toMatch(/^name\.a\.a\..*: the input is nested more than 32 levels deep/);
   });
 
+  // Found by the fuzz test: zod's int() allows up to 2^53, PostgreSQL's integer column up to 2^31 - 1, and
+  // the query failed with a 500.
+  it.each([
+    ["rubric.compare", { from: 2 ** 31, to: 1 }],
+    ["rubric.compare", { from: 1, to: Number.MAX_SAFE_INTEGER }],
+    ["rubric.get", { version: 2 ** 31 }],
+    ["rubric.export", { version: 2 ** 40 }],
+    ["scorecard.submit", { expectedVersion: 2 ** 31 }],
+    ["scorecard.save", { expectedVersion: 2 ** 31 }],
+  ])("%s refuses a version number beyond the database's integers (%j) with a 400", async (path, extra) => {
+    const p = procedures.find((x) => x.path === path);
+    expect(p, path).toBeDefined();
+    const { status, body } = await post(ws.members.owner.actor, path, { ...sampleInput(p!, refs), ...extra }, httpMethod(p!));
+    expect(`${status} ${body.error?.json?.data?.code}`).toBe("400 BAD_REQUEST");
+    expect(body.error?.json?.message).toMatch(/: That version number is too large$/);
+  });
+
   it.each([
     ["calibration.cohort", { from: new Date(8.64e15).toISOString() }],
     ["calibration.cohort", { to: new Date(-8.64e15).toISOString() }],
