@@ -21,7 +21,7 @@ const RAW_OPEN = "@@raw:";
 const RAW_CLOSE = ":raw@@";
 const RAW_MARKER = /"@@raw:((?:[^"\\]|\\.)*):raw@@"/g;
 
-export const MEGABYTE = 1 << 20;
+const MEGABYTE = 1 << 20;
 
 // ---- values ----
 
