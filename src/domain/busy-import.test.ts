@@ -33,4 +33,36 @@ describe("busy times from a calendar file", () => {
     expect(() => parseBusyTimes("hello", window, "UTC")).toThrow(CalendarFileError);
     expect(() => parseBusyTimes("x".repeat(2_000_001), window, "UTC")).toThrow(/larger than/);
   });
+
+  // Found while fuzzing the import: ical.js threw plain errors while reading these, and the import answered 500.
+  it.each([
+    ["DTSTART:garbage"],
+    ["DTSTART:20261208T140000Z", "DTEND:garbage"],
+    ["DTSTART:20261208T140000Z", "DURATION:garbage"],
+    ["DTSTART:20261208T140000Z", "RRULE:garbage"],
+    ["DTSTART:20261208T140000Z", "RRULE:FREQ=DAILY;UNTIL=garbage"],
+    ["DTSTART:20261208T140000Z", "EXDATE:garbage", "RRULE:FREQ=DAILY"],
+    ["DTSTART:20261208T140000Z", "RDATE:garbage"],
+  ])("refuses an event it cannot read (%s …) with a CalendarFileError that says what to do", (...lines) => {
+    const text = ics([event([...lines, "SUMMARY:Broken"])]);
+    expect(() => parseBusyTimes(text, window, "UTC")).toThrow(CalendarFileError);
+    expect(() => parseBusyTimes(text, window, "UTC")).toThrow(/^An event in the calendar file \("Broken"\) has a date, duration or repeat rule we cannot read \(.+\)\. Export your calendar as \.ics again and try again\.$/);
+  });
+
+  // Found while fuzzing the import: ical.js looked for the next occurrence of these forever, freezing the process.
+  it.each([["RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"], ["RRULE:FREQ=HOURLY;BYMONTH=4;BYMONTHDAY=31"]])(
+    "refuses a repeat rule that can never match (%s) after about MAX_RECURRENCE_MS",
+    (rule) => {
+      const started = performance.now();
+      const text = ics([event(["DTSTART:20261208T140000Z", "DTEND:20261208T150000Z", rule])]);
+      expect(() => parseBusyTimes(text, window, "UTC")).toThrow(/^A repeating event in the calendar file has a repeat rule that never \(or too rarely\) matches a date\./);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    },
+    20_000,
+  );
+
+  it("still reads a busy rule that needs many steps (every Monday, by the minute, within office hours)", () => {
+    const text = ics([event(["DTSTART:20261207T090000Z", "DTEND:20261207T090100Z", "RRULE:FREQ=MINUTELY;INTERVAL=30;BYDAY=MO;BYHOUR=9,10,11;COUNT=12"])]);
+    expect(parseBusyTimes(text, window, "UTC")).toHaveLength(12);
+  });
 });

@@ -14,6 +14,25 @@ export const MAX_BUSY_INTERVALS = 2_000;
 
 export class CalendarFileError extends Error {}
 
+/**
+ * ical.js searches for a rule's next occurrence without end when none can exist: RRULE:FREQ=DAILY;BYMONTH=2;
+ * BYMONTHDAY=30 froze the whole process (found while fuzzing the import). Expanding the rules of one file may take this
+ * long (CPU time, not calendar time); a file whose rules take longer is refused. Real calendars take
+ * milliseconds.
+ */
+export const MAX_RECURRENCE_MS = 1_000;
+let recurrenceDeadline = Number.POSITIVE_INFINITY;
+let recurrenceSteps = 0;
+const recurIterator = ICAL.RecurIterator.prototype;
+const checkContractingRules = recurIterator.check_contracting_rules;
+// Every candidate date ical.js considers passes through here; the clock is read every 1,000 of them.
+recurIterator.check_contracting_rules = function (this: ICAL.RecurIterator) {
+  if (++recurrenceSteps % 1_000 === 0 && performance.now() > recurrenceDeadline) {
+    throw new CalendarFileError("A repeating event in the calendar file has a repeat rule that never (or too rarely) matches a date. Export your calendar as .ics again and try again.");
+  }
+  return checkContractingRules.call(this);
+};
+
 /** Busy intervals of `text` that touch `window`, clipped to it, sorted and merged. */
 export function parseBusyTimes(text: string, window: Interval, timeZone: string): Interval[] {
   if (text.length > MAX_ICS_BYTES) throw new CalendarFileError(`The calendar file is larger than ${MAX_ICS_BYTES / 1_000_000} MB; export a shorter period.`);
@@ -39,15 +58,15 @@ export function parseBusyTimes(text: string, window: Interval, timeZone: string)
   const add = (start: number, end: number) => {
     if (end > from && start < to && end > start) busy.push({ start: Math.max(start, from), end: Math.min(end, to) });
   };
-  for (const component of root.getAllSubcomponents("vevent")) {
+  const readEvent = (component: ICAL.Component) => {
     const transparency = String(component.getFirstPropertyValue("transp") ?? "").toUpperCase();
     const status = String(component.getFirstPropertyValue("status") ?? "").toUpperCase();
-    if (transparency === "TRANSPARENT" || status === "CANCELLED") continue;
+    if (transparency === "TRANSPARENT" || status === "CANCELLED") return;
     const event = new ICAL.Event(component);
-    if (!event.startDate) continue;
+    if (!event.startDate) return;
     if (!event.isRecurring()) {
       add(toInstant(event.startDate), toInstant(event.endDate ?? event.startDate));
-      continue;
+      return;
     }
     const iterator = event.iterator();
     for (let n = 0, next = iterator.next(); next && n < MAX_OCCURRENCES; n++, next = iterator.next()) {
@@ -56,6 +75,24 @@ export function parseBusyTimes(text: string, window: Interval, timeZone: string)
       if (start >= to) break;
       add(start, toInstant(occurrence.endDate));
     }
+  };
+  recurrenceDeadline = performance.now() + MAX_RECURRENCE_MS;
+  try {
+    for (const component of root.getAllSubcomponents("vevent")) {
+      // ical.js reads dates, durations and recurrence rules only when asked, and throws plain errors for
+      // malformed ones (DTEND:garbage, RRULE:garbage): the file's fault, not the server's.
+      try {
+        readEvent(component);
+      } catch (err) {
+        if (err instanceof CalendarFileError) throw err;
+        const summary = String(component.getFirstPropertyValue("summary") ?? "").slice(0, 60);
+        throw new CalendarFileError(
+          `An event in the calendar file${summary ? ` ("${summary}")` : ""} has a date, duration or repeat rule we cannot read (${(err as Error).message.slice(0, 80)}). Export your calendar as .ics again and try again.`,
+        );
+      }
+    }
+  } finally {
+    recurrenceDeadline = Number.POSITIVE_INFINITY;
   }
   busy.sort((a, b) => a.start - b.start);
   const merged: { start: number; end: number }[] = [];

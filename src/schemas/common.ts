@@ -43,5 +43,11 @@ export const BoundedDay = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) && date >= MIN_DATE && date < MAX_DATE;
   }, "Use a real date between 2000-01-01 and 2099-12-31, like 2026-12-24");
 
+/**
+ * A version number (of a rubric, of a scorecard): a positive whole number that fits PostgreSQL's integer
+ * column. zod's int() allows up to 2^53; 2^31 and above failed inside the query with a 500.
+ */
+export const VersionNumber = z.number().int().min(1).max(2_147_483_647, "That version number is too large");
+
 /** For procedures that take nothing: anything sent is refused with a 400 rather than ignored. */
 export const NoInput = z.object({}).strict().optional();

@@ -1,7 +1,7 @@
 // The rubric library's shapes: the seeded library (prisma/seed/library-data.ts), and rubric import/export
 // files. Shared by the server (validation at load and import) and the browser (forms).
 import { z } from "zod";
-import { Id } from "./common";
+import { Id, VersionNumber } from "./common";
 
 export const LEVELS = ["entry", "mid", "senior"] as const;
 export type Level = (typeof LEVELS)[number];
@@ -115,7 +115,7 @@ export const ArchiveRoundTypeInput = z.object({ ...WS, roundTypeId: Id, archived
 export const ListLibraryInput = z.object({ ...WS, includeArchived: z.boolean().default(false) });
 
 export const RubricRef = z.object({ ...WS, rubricId: Id });
-export const GetRubricInput = z.object({ ...WS, rubricId: Id, version: z.number().int().min(1).optional() });
+export const GetRubricInput = z.object({ ...WS, rubricId: Id, version: VersionNumber.optional() });
 export const CreateRubricInput = z.object({ ...WS, roundTypeId: Id, name: Text(120, "A rubric name") });
 export const CopyRubricInput = z.object({ ...WS, rubricId: Id, name: Text(120, "A rubric name").optional() });
 export const ArchiveRubricInput = z.object({ ...WS, rubricId: Id, archived: z.boolean() });
@@ -139,8 +139,8 @@ export const SaveRedFlagInput = z.object({
 });
 export const RedFlagRef = z.object({ ...WS, rubricId: Id, redFlagId: Id });
 export const PublishRubricInput = z.object({ ...WS, rubricId: Id, changeSummary: Text(500, "A change summary") });
-export const CompareRubricInput = z.object({ ...WS, rubricId: Id, from: z.number().int().min(1), to: z.number().int().min(1) });
-export const ExportRubricInput = z.object({ ...WS, rubricId: Id, version: z.number().int().min(1).optional() });
+export const CompareRubricInput = z.object({ ...WS, rubricId: Id, from: VersionNumber, to: VersionNumber });
+export const ExportRubricInput = z.object({ ...WS, rubricId: Id, version: VersionNumber.optional() });
 export const ImportRubricInput = z.object({
   ...WS,
   file: z.string().min(2, "The file is empty").max(1_000_000, "The file is larger than 1 MB"),

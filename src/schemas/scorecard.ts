@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BoundedDate, Id } from "./common";
+import { BoundedDate, Id, VersionNumber } from "./common";
 
 const WS = { workspaceId: Id };
 export const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
@@ -16,13 +16,13 @@ export const ScorecardRef = z.object({ ...WS, roundId: Id });
 export const SaveScorecardInput = z.object({
   ...WS,
   roundId: Id,
-  expectedVersion: z.number().int().min(1),
+  expectedVersion: VersionNumber,
   ratings: z.record(z.string().min(1).max(60), Answer),
   redFlagKeys: z.array(z.string().min(1).max(60)).max(50),
   recommendation: z.enum(RECOMMENDATIONS).nullable(),
   summary: z.string().max(8000, "A summary can have at most 8000 characters"),
 });
-export const SubmitScorecardInput = z.object({ ...WS, roundId: Id, expectedVersion: z.number().int().min(1) });
+export const SubmitScorecardInput = z.object({ ...WS, roundId: Id, expectedVersion: VersionNumber });
 export const ReviseScorecardInput = SaveScorecardInput.extend({ reason: z.string().trim().min(3, "Say why you change a submitted scorecard").max(1000) });
 export const LoopRefInput = z.object({ ...WS, loopId: Id });
 export const DecideInput = z.object({

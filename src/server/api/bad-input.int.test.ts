@@ -10,7 +10,11 @@ import { listProcedures, malformedInputs, sampleInput, type ProcedureInfo } from
 import { workspaceFixtures } from "@/test/sweep-fixtures";
 
 async function post(actor: Actor, path: string, input: unknown, method: "GET" | "POST" = "POST") {
-  const body = JSON.stringify({ json: input });
+  return postText(actor, path, JSON.stringify({ json: input }), method);
+}
+
+/** The request body as JSON text, for inputs JSON.stringify cannot write (it recurses). */
+async function postText(actor: Actor, path: string, body: string, method: "GET" | "POST" = "POST") {
   const req =
     method === "GET"
       ? new Request(`http://localhost/api/trpc/${path}?input=${encodeURIComponent(body)}`)
@@ -86,6 +90,35 @@ describe("bad input", () => {
     expect([deep.status, deep.body.error?.json?.message]).toEqual([400, "ratings.clarity.evidence: the text contains a character that is not allowed (a NUL byte or a broken Unicode character). Remove it and try again."]);
     const key = await post(ws.members.owner.actor, "scorecard.save", { ...base, ratings: { "\ud800": { rating: 3, evidence: "" } } });
     expect([key.status, key.body.error?.json?.message]).toEqual([400, "ratings.(a key): the text contains a character that is not allowed (a NUL byte or a broken Unicode character). Remove it and try again."]);
+  });
+
+  // Found by the fuzz test (src/app/api/trpc/[trpc]/fuzz.int.test.ts): the walk over the input overflowed
+  // the stack and the call answered 500.
+  it.each([
+    ["a query", "workspace.get", "GET"],
+    ["a mutation", "workspace.update", "POST"],
+  ] as const)("refuses %s whose input nests 10,000 levels deep with a 400", async (_kind, path, method) => {
+    const deep = `${'{"a":'.repeat(10_000)}"leaf"${"}".repeat(10_000)}`;
+    const { status, body } = await postText(ws.members.owner.actor, path, `{"json":{"workspaceId":"${ws.id}","name":${deep}}}`, method);
+    expect(`${status} ${body.error?.json?.data?.code}`).toBe("400 BAD_REQUEST");
+    expect(body.error?.json?.message).toMatch(/^name\.a\.a\..*: the input is nested more than 32 levels deep/);
+  });
+
+  // Found by the fuzz test: zod's int() allows up to 2^53, PostgreSQL's integer column up to 2^31 - 1, and
+  // the query failed with a 500.
+  it.each([
+    ["rubric.compare", { from: 2 ** 31, to: 1 }],
+    ["rubric.compare", { from: 1, to: Number.MAX_SAFE_INTEGER }],
+    ["rubric.get", { version: 2 ** 31 }],
+    ["rubric.export", { version: 2 ** 40 }],
+    ["scorecard.submit", { expectedVersion: 2 ** 31 }],
+    ["scorecard.save", { expectedVersion: 2 ** 31 }],
+  ])("%s refuses a version number beyond the database's integers (%j) with a 400", async (path, extra) => {
+    const p = procedures.find((x) => x.path === path);
+    expect(p, path).toBeDefined();
+    const { status, body } = await post(ws.members.owner.actor, path, { ...sampleInput(p!, refs), ...extra }, httpMethod(p!));
+    expect(`${status} ${body.error?.json?.data?.code}`).toBe("400 BAD_REQUEST");
+    expect(body.error?.json?.message).toMatch(/: That version number is too large$/);
   });
 
   it.each([

@@ -1,16 +1,29 @@
 import { randomUUID } from "node:crypto";
 import { acceptRequestId } from "@/domain/request-id";
+import { isSafeText } from "@/domain/text";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
 import { findSessionActor, sessionCookieName } from "@/server/services/session";
 import type { Context } from "./trpc";
 
+/**
+ * A cookie's value, or undefined. A value that is not valid percent-encoding (decodeURIComponent throws),
+ * or decodes to text the database cannot compare (a NUL byte, a broken character), names no session: the
+ * request goes on signed out instead of failing with a 500.
+ */
 function readCookie(cookieHeader: string | null, name: string): string | undefined {
   if (!cookieHeader) return undefined;
   for (const part of cookieHeader.split(";")) {
     const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
+    if (key !== name) continue;
+    let value: string;
+    try {
+      value = decodeURIComponent(rest.join("="));
+    } catch {
+      return undefined;
+    }
+    return isSafeText(value) ? value : undefined;
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { can, type Permission, type Role } from "@/domain/roles";
-import { findUnsafeText, isSafeText } from "@/domain/text";
+import { findInputProblem, isSafeText, MAX_INPUT_DEPTH } from "@/domain/text";
 import type { Db } from "@/server/db";
 import { inWorkspaceScope } from "@/server/db/tenant";
 import { getEnv } from "@/server/env";
@@ -112,18 +112,22 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
 
 /**
  * Every string in every input, before any schema sees it: a NUL byte (PostgreSQL cannot store it) or a
- * lone UTF-16 surrogate (not valid Unicode) is a BAD_REQUEST naming the field, never a failed query.
+ * lone UTF-16 surrogate (not valid Unicode) is a BAD_REQUEST naming the field, never a failed query. So is
+ * an input nested deeper than MAX_INPUT_DEPTH (10,000 levels overflowed the stack: a 500).
  */
-const rejectUnsafeText = t.middleware(async ({ getRawInput, next }) => {
-  const where = findUnsafeText(await getRawInput());
-  if (where) {
-    const field = where.map((p) => (typeof p === "string" && !isSafeText(p) ? "(a key)" : String(p))).join(".");
+const rejectUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
+  const found = findInputProblem(await getRawInput());
+  if (found) {
+    const field = found.path.map((p) => (typeof p === "string" && !isSafeText(p) ? "(a key)" : String(p))).join(".");
+    if (found.problem === "too-deep") {
+      throw new AppError("BAD_REQUEST", `${field ? `${field}: ` : ""}the input is nested more than ${MAX_INPUT_DEPTH} levels deep, which no form sends. Send the fields the form asks for.`);
+    }
     throw new AppError("BAD_REQUEST", `${field ? `${field}: ` : ""}the text contains a character that is not allowed (a NUL byte or a broken Unicode character). Remove it and try again.`);
   }
   return next();
 });
 
-const base = t.procedure.use(errorMapping).use(rejectUnsafeText);
+const base = t.procedure.use(errorMapping).use(rejectUnsafeInput);
 
 export const publicProcedure = base.meta({ access: "public" });
 

@@ -143,6 +143,11 @@ describe("rubric import and export", () => {
       ["unknown dimension", JSON.stringify({ ...good, signals: [{ ...good.signals[0], dimension: "astrology" }] }), /signals\.0\.dimension: unknown dimension "astrology"/],
       ["unknown round type", JSON.stringify({ ...good, roundType: { key: "underwater-basket-weaving" } }), /roundType\.key: this workspace has no round type/],
       ["duplicate keys", JSON.stringify({ ...good, signals: [good.signals[0], good.signals[0]] }), /duplicate key/],
+      // These answered 500: the text reached the database.
+      ["a NUL byte in the name", JSON.stringify({ ...good, name: "a\u0000b" }), /^The rubric file has problems: name: a character that is not allowed/],
+      ["a lone surrogate in an anchor", JSON.stringify({ ...good, signals: [{ ...good.signals[0], anchors: { ...good.signals[0]!.anchors, "1": "x\ud800" } }] }), /signals\.0\.anchors\.1: a character that is not allowed/],
+      ["a NUL byte in a key", `{"format":"loopwise.rubric","a\\u0000":1}`, /problems: \(a key\): a character that is not allowed/],
+      ["10,000 levels", `${"[".repeat(10_000)}${"]".repeat(10_000)}`, /problems: (0\.){31}0: nested more than 32 levels deep/],
     ];
     for (const [label, file, message] of cases) {
       const err = await owner.rubric.import({ workspaceId: ws.id, file }).then(() => null, (e: { code: string; message: string }) => e);

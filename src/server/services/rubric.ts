@@ -1,6 +1,7 @@
 // Rubrics and their versions. A draft is edited in place; publishing makes it immutable (the database
 // refuses changes to published versions); editing a published rubric starts a new draft version.
 import { diffRubricVersions, type RedFlagValues, type SignalValues } from "@/domain/rubric-diff";
+import { findInputProblem, isSafeText, MAX_INPUT_DEPTH } from "@/domain/text";
 import { RubricFile, type RubricFile as RubricFileT } from "@/schemas/library";
 import { AppError, notFound } from "@/server/errors";
 import { recordAudit } from "./audit";
@@ -323,6 +324,14 @@ export function parseRubricFile(text: string): RubricFileT {
     json = JSON.parse(text);
   } catch (err) {
     throw new AppError("BAD_REQUEST", `The file is not valid JSON: ${(err as Error).message}`);
+  }
+  // The request's own hygiene saw one string; the text inside it gets the same rule (a "\u0000" in a
+  // title reached the database and answered 500).
+  const found = findInputProblem(json);
+  if (found) {
+    const where = found.path.map((p) => (typeof p === "string" && !isSafeText(p) ? "(a key)" : String(p))).join(".") || "(file)";
+    const what = found.problem === "too-deep" ? `nested more than ${MAX_INPUT_DEPTH} levels deep` : "a character that is not allowed (a NUL byte or a broken Unicode character); remove it";
+    throw new AppError("BAD_REQUEST", `The rubric file has problems: ${where}: ${what}`);
   }
   const parsed = RubricFile.safeParse(json);
   if (!parsed.success) {
