@@ -84,6 +84,9 @@ export async function inviteAndAccept(owner: Page, other: Page, workspaceUrl: st
   await signInByMagicLink(other, email);
   const invitation = await readMail(other, email, /invited you/);
   await other.goto(firstLink(invitation, /http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]+/));
+  // The invitation asks for a name (and a zone, taken from the browser) before anything else.
+  const name = other.getByLabel("Your name");
+  if (!(await name.inputValue())) await name.fill(`${role[0]!.toUpperCase()}${role.slice(1)} ${email.split("@")[0]!.slice(-8)}`);
   await other.getByRole("button", { name: "Accept invitation" }).click();
   await expect(other).toHaveURL(workspaceUrl);
 }

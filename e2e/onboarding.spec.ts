@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, firstLink, readMail, screenshot, signInByMagicLink, uniqueEmail } from "./helpers";
+import { expectAccessible, firstLink, MAGIC_LINK, readMail, screenshot, signInByMagicLink, uniqueEmail } from "./helpers";
 
 test("a new user signs in by magic link, creates a workspace and invites an interviewer who accepts", async ({ browser }, testInfo) => {
   const ownerEmail = uniqueEmail("owner");
@@ -36,15 +36,29 @@ test("a new user signs in by magic link, creates a workspace and invites an inte
   await expectAccessible(owner, testInfo, "members");
   await screenshot(owner, testInfo, "owner-members");
 
-  // The interviewer, in a separate browser context.
+  // The interviewer opens the invitation signed out: the sign-in page says who invited them where, with their
+  // address filled in; after the magic link the invitation asks for a name and zone, then they join.
   const interviewerContext = await browser.newContext();
   const interviewer = await interviewerContext.newPage();
-  await signInByMagicLink(interviewer, interviewerEmail);
-  await expect(interviewer).toHaveURL(/\/w$/);
   const invitation = await readMail(interviewer, interviewerEmail, /invited you/);
   expect(invitation).toContain(workspaceName);
   await interviewer.goto(firstLink(invitation, /http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]+/));
+  await expect(interviewer).toHaveURL(/\/sign-in\?/);
   await expect(interviewer.getByRole("heading", { name: `Join ${workspaceName}` })).toBeVisible();
+  await expect(interviewer.getByTestId("invitation-context")).toContainText("Olga Owner invited you as interviewer");
+  await expect(interviewer.getByLabel("Email address")).toHaveValue(interviewerEmail);
+  await expectAccessible(interviewer, testInfo, "sign-in-invited");
+  await interviewer.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(interviewer).toHaveURL(/\/sign-in\/check-email/);
+  await interviewer.goto(firstLink(await readMail(interviewer, interviewerEmail, /sign-in link/), MAGIC_LINK));
+  await expect(interviewer.getByRole("heading", { name: `Join ${workspaceName}` })).toBeVisible();
+  // The zone comes from the browser (Asia/Tokyo in these tests); the name must be given.
+  await expect(interviewer.getByLabel("Your time zone")).toHaveValue("Asia/Tokyo");
+  await interviewer.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(interviewer.getByText(/Enter your name/)).toBeVisible();
+  await interviewer.getByLabel("Your name").fill("Ivy Interviewer");
+  await expectAccessible(interviewer, testInfo, "invitation");
+  await screenshot(interviewer, testInfo, "invitation");
   await interviewer.getByRole("button", { name: "Accept invitation" }).click();
   await expect(interviewer).toHaveURL(workspaceUrl);
   await expect(interviewer.getByRole("heading", { name: workspaceName })).toBeVisible();
@@ -53,7 +67,7 @@ test("a new user signs in by magic link, creates a workspace and invites an inte
 
   // The owner sees the new member, and the audit log records the invitation and its acceptance.
   await owner.reload();
-  await expect(owner.getByTestId("member-row").filter({ hasText: interviewerEmail })).toBeVisible();
+  await expect(owner.getByTestId("member-row").filter({ hasText: interviewerEmail })).toContainText("Ivy Interviewer");
   await owner.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Audit log" }).click();
   await expect(owner.getByTestId("audit-row").filter({ hasText: "accepted an invitation" })).toBeVisible();
   await expect(owner.getByTestId("audit-row").filter({ hasText: "Olga Owner invited someone" })).toBeVisible();

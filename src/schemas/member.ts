@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Email, Id, RoleSchema } from "./common";
+import { Email, Id, RoleSchema, TimeZone } from "./common";
 
 export const ChangeRoleInput = z.object({ workspaceId: Id, memberId: Id, role: RoleSchema });
 export const RemoveMemberInput = z.object({ workspaceId: Id, memberId: Id });
@@ -14,6 +14,12 @@ export const InvitationToken = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{20,100}$/, "This invitation link is malformed; ask for a new one.");
 export const InvitationTokenInput = z.object({ token: InvitationToken });
+/** Accepting may set the person's name and zone in the same step (the invitation page asks for both). */
+export const AcceptInvitationInput = z.object({
+  token: InvitationToken,
+  name: z.string().trim().min(1, "Enter your name, as colleagues should see it").max(120, "Keep your name under 120 characters").optional(),
+  timeZone: TimeZone.optional(),
+});
 
 export const ListAuditInput = z.object({
   workspaceId: Id,

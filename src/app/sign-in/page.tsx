@@ -9,6 +9,8 @@ import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 import { listDemoUsers } from "@/server/services/demo";
+import { peekInvitation } from "@/server/services/invitation";
+import { ROLE_LABELS } from "@/domain/roles";
 import { EmailSignInForm, OAuthButtons } from "./sign-in-forms";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -33,18 +35,26 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const demoUsers = demo ? await listDemoUsers(getDb()) : [];
   const providers = oauthProviders().map((p) => ({ id: p.id, name: p.name }));
   const error = params.error ? (ERRORS[params.error] ?? ERRORS.default) : null;
+  // Arriving from an invitation link: say who invited them where, and pre-fill the address it went to.
+  const inviteToken = callbackUrl.match(/^\/invite\/([A-Za-z0-9_-]{20,100})$/)?.[1];
+  const invitation = inviteToken ? await peekInvitation(getDb(), inviteToken).catch(() => null) : null;
 
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6 py-12">
       <p className="text-sm font-semibold text-brand-700">Loopwise</p>
-      <h1 className="mt-1 text-2xl font-semibold tracking-tight">Sign in</h1>
+      <h1 className="mt-1 text-2xl font-semibold tracking-tight">{invitation ? `Join ${invitation.workspaceName}` : "Sign in"}</h1>
+      {invitation && (
+        <p className="mt-2 text-sm text-slate-700" data-testid="invitation-context">
+          {invitation.invitedBy} invited you as {ROLE_LABELS[invitation.role].toLowerCase()}. Sign in with {invitation.email} to accept; you choose your name and time zone next.
+        </p>
+      )}
       {error && (
         <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
           {error}
         </p>
       )}
       <div className="mt-6 space-y-6 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <EmailSignInForm callbackUrl={callbackUrl} />
+        <EmailSignInForm callbackUrl={callbackUrl} initialEmail={invitation?.email ?? ""} />
         {providers.length > 0 && <OAuthButtons providers={providers} callbackUrl={callbackUrl} />}
       </div>
       {demo && (

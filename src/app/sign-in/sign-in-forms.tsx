@@ -6,8 +6,8 @@ import { z } from "zod";
 import { Button, Field, Input } from "@/components/ui";
 import { Email } from "@/schemas/common";
 
-export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [email, setEmail] = useState("");
+export function EmailSignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: string; initialEmail?: string }) {
+  const [email, setEmail] = useState(initialEmail);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callerFor, createUser, createWorkspaceWithRoles, db, outcome, uniqueEmail } from "@/test/factories";
-import { hashToken } from "./invitation";
+import { hashToken, peekInvitation } from "./invitation";
 
 async function inviteWithKnownToken(workspaceId: string, owner: ReturnType<typeof callerFor>, email: string, role: "interviewer" | "coach" = "interviewer") {
   const inv = await owner.invitation.create({ workspaceId, email, role });
@@ -40,6 +40,23 @@ describe("invitations", () => {
     const invitee = await createUser("casey");
     const { token } = await inviteWithKnownToken(ws.id, ws.members.owner.caller, invitee.email!.toUpperCase());
     expect(await outcome(callerFor(invitee).invitation.accept({ token }))).toBe("OK");
+  });
+
+  it("sets the name and zone given on the invitation page in the same step; a bad zone changes nothing", async () => {
+    const ws = await createWorkspaceWithRoles("accept-profile");
+    const invitee = await createUser("dana");
+    await db.user.update({ where: { id: invitee.userId }, data: { name: null, timeZone: null } });
+    const { token } = await inviteWithKnownToken(ws.id, ws.members.owner.caller, invitee.email!);
+    const peek = await peekInvitation(db, token);
+    expect(peek).toMatchObject({ workspaceName: expect.any(String), email: invitee.email, role: "interviewer", invitedBy: ws.members.owner.actor.name });
+    expect(await outcome(callerFor(invitee).invitation.accept({ token, name: "Dana Diaz", timeZone: "Not/AZone" }))).toBe("BAD_REQUEST");
+    expect(await db.membership.count({ where: { workspaceId: ws.id, userId: invitee.userId } })).toBe(0);
+    expect(await outcome(callerFor(invitee).invitation.accept({ token, name: "  ", timeZone: "America/New_York" }))).toBe("BAD_REQUEST");
+    await callerFor(invitee).invitation.accept({ token, name: " Dana Diaz ", timeZone: "America/New_York" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: invitee.userId }, select: { name: true, timeZone: true } })).toEqual({ name: "Dana Diaz", timeZone: "America/New_York" });
+    expect(await db.membership.count({ where: { workspaceId: ws.id, userId: invitee.userId } })).toBe(1);
+    // Once accepted, the link tells a signed-out visitor nothing.
+    expect(await outcome(peekInvitation(db, token))).toBe("NOT_FOUND");
   });
 
   it("rejects a revoked invitation", async () => {

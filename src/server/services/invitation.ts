@@ -176,24 +176,42 @@ function wrongRecipient(email: string) {
  * What the accept page shows. The workspace is revealed only to the invited address: a forwarded or
  * leaked link tells anyone else nothing but the masked recipient.
  */
-export async function previewInvitation(db: Tx, actor: Actor, token: string, now = new Date()) {
+async function invitationByToken(db: Tx, token: string, now: Date) {
   const inv = await db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
     include: { workspace: { select: { name: true, slug: true } } },
   });
   if (!inv) throw new AppError("NOT_FOUND", "This invitation link is not valid. It may have been replaced by a newer one; ask for a new invitation.");
-  if ((actor.email ?? "").toLowerCase() !== inv.email) throw wrongRecipient(inv.email);
+  const inviter = await db.user.findUnique({ where: { id: inv.invitedById }, select: { name: true, email: true } });
   return {
     workspaceName: inv.workspace.name,
     workspaceSlug: inv.workspace.slug,
     role: inv.role,
     email: inv.email,
+    invitedBy: inviter?.name ?? inviter?.email ?? "A workspace owner",
     status: invitationStatus(inv, now),
     expiresAt: inv.expiresAt,
   };
 }
 
-export async function acceptInvitation(db: Tx, actor: Actor, token: string, now = new Date()) {
+export async function previewInvitation(db: Tx, actor: Actor, token: string, now = new Date()) {
+  const preview = await invitationByToken(db, token, now);
+  if ((actor.email ?? "").toLowerCase() !== preview.email) throw wrongRecipient(preview.email);
+  return preview;
+}
+
+/**
+ * What the sign-in page says to someone arriving from an invitation link, before they are signed in: who
+ * invited them where, and the address it was sent to (to pre-fill). The secret token is the credential;
+ * nothing is shown for a link that is not pending.
+ */
+export async function peekInvitation(db: Tx, token: string, now = new Date()) {
+  const preview = await invitationByToken(db, token, now);
+  if (preview.status !== "pending") throw new AppError("NOT_FOUND", "This invitation is no longer open.");
+  return { workspaceName: preview.workspaceName, role: preview.role, email: preview.email, invitedBy: preview.invitedBy };
+}
+
+export async function acceptInvitation(db: Tx, actor: Actor, token: string, now = new Date(), profile: { name?: string; timeZone?: string } = {}) {
   return inTransaction(db, async (tx) => {
     const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
     if (!inv) throw new AppError("NOT_FOUND", "This invitation link is not valid. Ask the workspace owner for a new one.");
@@ -212,6 +230,11 @@ export async function acceptInvitation(db: Tx, actor: Actor, token: string, now 
       existing ??
       (await tx.membership.create({ data: { workspaceId: fresh.workspaceId, userId: actor.userId, role: fresh.role } }));
     await tx.invitation.update({ where: { id: fresh.id }, data: { acceptedAt: now, acceptedById: actor.userId } });
+    // The name and zone asked for on the invitation page, in the same step: colleagues see the name, and every
+    // time (emails included) is shown in the zone from the start.
+    if (profile.name !== undefined || profile.timeZone !== undefined) {
+      await tx.user.update({ where: { id: actor.userId }, data: { ...(profile.name !== undefined && { name: profile.name }), ...(profile.timeZone !== undefined && { timeZone: profile.timeZone }) } });
+    }
     // Loops created for an invited candidate now belong to them.
     if (membership.role === "candidate") {
       const loops = await tx.loop.findMany({ where: { workspaceId: fresh.workspaceId, candidateInvitationId: fresh.id, candidateMemberId: null }, select: { id: true } });

@@ -1,5 +1,5 @@
 import { authedProcedure, createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { CreateInvitationInput, InvitationActionInput, InvitationTokenInput } from "@/schemas/member";
+import { AcceptInvitationInput, CreateInvitationInput, InvitationActionInput, InvitationTokenInput } from "@/schemas/member";
 import {
   acceptInvitation,
   createInvitation,
@@ -21,5 +21,7 @@ export const invitationRouter = createTRPCRouter({
     .input(InvitationActionInput)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.scope, input)),
   preview: authedProcedure.input(InvitationTokenInput).query(({ ctx, input }) => previewInvitation(ctx.db, ctx.actor, input.token)),
-  accept: authedProcedure.input(InvitationTokenInput).mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.actor, input.token)),
+  accept: authedProcedure
+    .input(AcceptInvitationInput)
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.actor, input.token, new Date(), { name: input.name, timeZone: input.timeZone })),
 });
