@@ -58,6 +58,15 @@ test("each role's home lists what needs them next, and the lists follow the work
   await expect(overdue).toContainText("Reminded");
   await expect(coach.getByTestId("home-load")).toContainText("1 round");
   await checkBothWidths(coach, testInfo, "home-coach");
+  // On a phone the navigation folds behind a Menu button that names the current page.
+  await coach.setViewportSize({ width: 390, height: 844 });
+  const nav = coach.getByRole("navigation", { name: "Workspace" });
+  await expect(nav.getByRole("link", { name: "Loops" })).toBeHidden();
+  await nav.getByRole("button", { name: /Menu · Overview/ }).click();
+  await nav.getByRole("link", { name: "Loops" }).click();
+  await expect(coach).toHaveURL(/\/loops$/);
+  await expect(nav.getByRole("button", { name: /Menu · Loops/ })).toHaveAttribute("aria-expanded", "false");
+  await coach.setViewportSize({ width: 1440, height: 900 });
 
   // The interviewer: the overdue scorecard and the next round with its kit.
   await interviewer.goto(url);

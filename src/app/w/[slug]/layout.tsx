@@ -7,7 +7,7 @@ import { ViewerZoneProvider } from "@/components/time";
 import { formatInZone, personZone } from "@/domain/time-zone";
 import { UserMenu } from "../user-menu";
 import { ZoneDetector } from "../zone-detector";
-import { AppNav, WorkspaceSwitcher } from "./shell";
+import { AppNav, CollapsibleNav, WorkspaceSwitcher } from "./shell";
 import { loadWorkspace } from "./workspace-context";
 
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
@@ -40,9 +40,10 @@ export default async function WorkspaceLayout({ children, params }: { children: 
     <ZoneDetector needed={!actor.timeZone} />
     <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr] print:block">
       <nav aria-label="Workspace" className="app-chrome border-b border-slate-200 bg-white p-4 md:min-h-screen md:border-r md:border-b-0">
-        <p className="mb-4 font-semibold text-brand-700">Loopwise</p>
-        <WorkspaceSwitcher current={workspace.slug} workspaces={all.map((w) => ({ slug: w.slug, name: w.name }))} />
-        <AppNav items={items.map(({ href, label }) => ({ href, label }))} />
+        <CollapsibleNav items={items.map(({ href, label }) => ({ href, label }))}>
+          <WorkspaceSwitcher current={workspace.slug} workspaces={all.map((w) => ({ slug: w.slug, name: w.name }))} />
+          <AppNav items={items.map(({ href, label }) => ({ href, label }))} />
+        </CollapsibleNav>
       </nav>
       <div className="min-w-0">
         <header className="app-chrome flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">

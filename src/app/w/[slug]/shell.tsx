@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useState, type ReactNode } from "react";
 import { cx, Select } from "@/components/ui";
 
 export function WorkspaceSwitcher({ current, workspaces }: { current: string; workspaces: { slug: string; name: string }[] }) {
@@ -23,13 +24,50 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: string; wo
   );
 }
 
+/** Sections are active on their sub-pages too (a rubric inside the library). */
+function isActive(pathname: string, href: string) {
+  return pathname === href || (href.split("/").length > 3 && pathname.startsWith(`${href}/`));
+}
+
+/**
+ * The workspace navigation: always open beside the page on wide screens; on phones a Menu button (naming the
+ * current page) opens it, and it closes again when a page is chosen.
+ */
+export function CollapsibleNav({ items, children }: { items: { href: string; label: string }[]; children: ReactNode }) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [pathname]);
+  const current = items.find((i) => isActive(pathname, i.href))?.label;
+  return (
+    <>
+      <div className="flex items-center justify-between gap-3 md:hidden">
+        <p className="font-semibold text-brand-700">Loopwise</p>
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls="workspace-nav-panel"
+          onClick={() => setOpen(!open)}
+          className="inline-flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none"
+        >
+          <span aria-hidden>{open ? "✕" : "☰"}</span>
+          {open ? "Close menu" : "Menu"}
+          {!open && current && <span className="font-normal text-slate-600">· {current}</span>}
+        </button>
+      </div>
+      <div id="workspace-nav-panel" className={cx(open ? "mt-4 block" : "hidden", "md:mt-0 md:block")}>
+        <p className="mb-4 hidden font-semibold text-brand-700 md:block">Loopwise</p>
+        {children}
+      </div>
+    </>
+  );
+}
+
 export function AppNav({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 overflow-x-auto md:flex-col">
+    <ul className="flex flex-col gap-1">
       {items.map((item) => {
-        // Sections are active on their sub-pages too (a rubric inside the library).
-        const active = pathname === item.href || (item.href.split("/").length > 3 && pathname.startsWith(`${item.href}/`));
+        const active = isActive(pathname, item.href);
         return (
           <li key={item.href}>
             <Link
