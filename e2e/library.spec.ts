@@ -21,11 +21,18 @@ test("a coach edits a signal's anchor, publishes version 2 and sees the differen
   const anchor = firstSignal.getByLabel("Anchor 3 — meets the bar");
   const newAnchor = "Names the empty input, duplicates and one overflow case before writing any code, and confirms them.";
   await anchor.fill(newAnchor);
+  // Publishing with the edit unsaved is refused, naming the card; nothing is lost.
+  await expect(firstSignal.getByTestId("unsaved-signal")).toBeVisible();
+  await coach.getByLabel("What changed").fill("Made the meets-the-bar anchor of the first signal concrete");
+  await coach.getByRole("button", { name: "Publish" }).click();
+  await expect(coach.getByTestId("publish-blocked")).toBeVisible();
+  await expect(coach.getByText("version 2 (draft)")).toBeVisible();
+  await expect(anchor).toHaveValue(newAnchor);
   await firstSignal.getByRole("button", { name: "Save signal" }).click();
   await expect(coach.getByText(/^Saved "/)).toBeVisible();
+  await expect(coach.getByTestId("publish-blocked")).toHaveCount(0);
   await expectAccessible(coach, testInfo, "rubric-draft");
 
-  await coach.getByLabel("What changed").fill("Made the meets-the-bar anchor of the first signal concrete");
   await coach.getByRole("button", { name: "Publish" }).click();
   await expect(coach.getByText("version 2 (published)")).toBeVisible();
 

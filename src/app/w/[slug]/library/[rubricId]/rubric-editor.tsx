@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { AnchorGrid, RATING_LABELS } from "@/components/anchor-grid";
 import { useFormErrors } from "@/components/errors";
@@ -21,6 +21,23 @@ function useRubric(workspaceId: string, rubricId: string, version?: number) {
 }
 
 export function RubricEditor({ workspaceId, slug, rubricId, version, canEdit }: { workspaceId: string; slug: string; rubricId: string; version?: number; canEdit: boolean }) {
+  // Signal cards with edits not yet saved (id → title): publishing waits until they are saved or undone.
+  const [unsaved, setUnsaved] = useState<Record<string, string>>({});
+  const trackUnsaved = useCallback((id: string, title: string, dirty: boolean) => {
+    setUnsaved((current) => {
+      if (dirty === id in current && (!dirty || current[id] === title)) return current;
+      const next = { ...current };
+      if (dirty) next[id] = title;
+      else delete next[id];
+      return next;
+    });
+  }, []);
+  useEffect(() => {
+    if (Object.keys(unsaved).length === 0) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
   const trpc = useTRPC();
   const qc = useQueryClient();
   const router = useRouter();
@@ -135,17 +152,17 @@ export function RubricEditor({ workspaceId, slug, rubricId, version, canEdit }: 
         {v.signals.length === 0 && <EmptyState title="No signals yet">{editable ? "Add the first signal below." : "This version has no signals."}</EmptyState>}
         {v.signals.map((s, i) =>
           editable ? (
-            <SignalEditor key={s.id} workspaceId={workspaceId} rubricId={rubricId} dimensions={r.dimensions} signal={s} position={i} count={v.signals.length} onSaved={invalidate} />
+            <SignalEditor key={s.id} workspaceId={workspaceId} rubricId={rubricId} dimensions={r.dimensions} signal={s} position={i} count={v.signals.length} onSaved={invalidate} onDirtyChange={trackUnsaved} />
           ) : (
             <SignalView key={s.id} signal={s} dimensions={r.dimensions} />
           ),
         )}
-        {editable && <SignalEditor workspaceId={workspaceId} rubricId={rubricId} dimensions={r.dimensions} onSaved={invalidate} />}
+        {editable && <SignalEditor workspaceId={workspaceId} rubricId={rubricId} dimensions={r.dimensions} onSaved={invalidate} onDirtyChange={trackUnsaved} />}
       </section>
 
       <RedFlags workspaceId={workspaceId} rubricId={rubricId} flags={v.redFlags} editable={editable} onSaved={invalidate} />
 
-      {editable && <PublishForm workspaceId={workspaceId} rubricId={rubricId} version={v.version} onPublished={invalidate} />}
+      {editable && <PublishForm workspaceId={workspaceId} rubricId={rubricId} version={v.version} onPublished={invalidate} unsaved={unsaved} />}
     </>
   );
 }
@@ -169,6 +186,7 @@ function SignalEditor({
   position,
   count,
   onSaved,
+  onDirtyChange,
 }: {
   workspaceId: string;
   rubricId: string;
@@ -177,6 +195,7 @@ function SignalEditor({
   position?: number;
   count?: number;
   onSaved: () => void;
+  onDirtyChange: (id: string, title: string, dirty: boolean) => void;
 }) {
   const trpc = useTRPC();
   const prefix = signal ? `sig-${signal.id}` : "sig-new";
@@ -186,6 +205,23 @@ function SignalEditor({
   const [anchors, setAnchors] = useState<string[]>(signal?.anchors ?? ["", "", "", ""]);
   const [weights, setWeights] = useState({ entry: String(signal?.weights.entry ?? 1), mid: String(signal?.weights.mid ?? 1), senior: String(signal?.weights.senior ?? 1) });
   const { errors, validate, onServerError } = useFormErrors();
+  const saved = {
+    title: signal?.title ?? "",
+    description: signal?.description ?? "",
+    dimensionKey: signal?.dimensionKey ?? dimensions[0]?.key ?? "",
+    anchors: signal?.anchors ?? ["", "", "", ""],
+    weights: { entry: String(signal?.weights.entry ?? 1), mid: String(signal?.weights.mid ?? 1), senior: String(signal?.weights.senior ?? 1) },
+  };
+  const dirty =
+    title !== saved.title ||
+    description !== saved.description ||
+    dimensionKey !== saved.dimensionKey ||
+    anchors.some((a, i) => a !== saved.anchors[i]) ||
+    (["entry", "mid", "senior"] as const).some((l) => weights[l] !== saved.weights[l]);
+  const cardId = signal?.id ?? "new";
+  const cardTitle = signal ? signal.title : title.trim() || "the new signal";
+  useEffect(() => onDirtyChange(cardId, cardTitle, dirty), [onDirtyChange, cardId, cardTitle, dirty]);
+  useEffect(() => () => onDirtyChange(cardId, cardTitle, false), [onDirtyChange, cardId, cardTitle]);
   const save = useMutation(
     trpc.rubric.saveSignal.mutationOptions({
       onSuccess: (s) => {
@@ -226,7 +262,7 @@ function SignalEditor({
   }
   return (
     <Card title={signal ? undefined : "Add a signal"}>
-      <form onSubmit={submit} noValidate className="space-y-3" aria-label={signal ? `Signal: ${signal.title}` : "New signal"} data-testid={signal ? "signal-editor" : "new-signal"}>
+      <form id={`signal-card-${cardId}`} onSubmit={submit} noValidate className="space-y-3" aria-label={signal ? `Signal: ${signal.title}` : "New signal"} data-testid={signal ? "signal-editor" : "new-signal"}>
         <div className="grid gap-3 sm:grid-cols-[1fr_14rem]">
           <Field label="Title" htmlFor={`${prefix}-title`} error={errors.title}>
             <Input id={`${prefix}-title`} value={title} onChange={(e) => setTitle(e.target.value)} invalid={!!errors.title} />
@@ -279,6 +315,11 @@ function SignalEditor({
           <Button type="submit" busy={save.isPending}>
             {signal ? "Save signal" : "Add signal"}
           </Button>
+          {dirty && (
+            <span className="self-center text-sm text-amber-800" data-testid="unsaved-signal">
+              Unsaved changes
+            </span>
+          )}
           {signal && position !== undefined && count !== undefined && (
             <>
               <Button type="button" variant="secondary" disabled={position === 0} busy={move.isPending && move.variables?.direction === "up"} onClick={() => move.mutate({ workspaceId, rubricId, signalId: signal.id, direction: "up" })} aria-label={`Move ${signal.title} up`}>
@@ -358,7 +399,8 @@ function RedFlags({ workspaceId, rubricId, flags, editable, onSaved }: { workspa
   );
 }
 
-function PublishForm({ workspaceId, rubricId, version, onPublished }: { workspaceId: string; rubricId: string; version: number; onPublished: () => void }) {
+function PublishForm({ workspaceId, rubricId, version, onPublished, unsaved }: { workspaceId: string; rubricId: string; version: number; onPublished: () => void; unsaved: Record<string, string> }) {
+  const pending = Object.entries(unsaved);
   const trpc = useTRPC();
   const [summary, setSummary] = useState("");
   const { errors, validate, onServerError } = useFormErrors();
@@ -378,10 +420,29 @@ function PublishForm({ workspaceId, rubricId, version, onPublished }: { workspac
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
+          // Never publish past unsaved edits: they would silently be left out of the frozen version.
+          if (pending.length > 0) {
+            document.getElementById(`sig-${pending[0]![0]}-title`)?.focus();
+            return;
+          }
           const input = validate(PublishRubricInput, { workspaceId, rubricId, changeSummary: summary });
           if (input) publish.mutate(input);
         }}
       >
+        {pending.length > 0 && (
+          <div role="alert" className="w-full rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="publish-blocked">
+            Save or undo your changes first, or they would be left out of version {version}:{" "}
+            {pending.map(([id, title], i) => (
+              <span key={id}>
+                {i > 0 && ", "}
+                <a className="font-medium underline" href={`#signal-card-${id}`}>
+                  {title}
+                </a>
+              </span>
+            ))}
+            .
+          </div>
+        )}
         <div className="min-w-64 flex-1">
           <Field label="What changed" htmlFor="change-summary" error={errors.changeSummary}>
             <Input id="change-summary" value={summary} onChange={(e) => setSummary(e.target.value)} invalid={!!errors.changeSummary} placeholder="Sharpened the anchors of the testing signal" />
