@@ -89,7 +89,7 @@ test("each role's home lists what needs them next, and the lists follow the work
   await api(interviewer, "scorecard.submit", { workspaceId: ws.id, roundId: held.id, expectedVersion: saved.version });
   await interviewer.reload();
   await expect(interviewer.getByTestId("home-due")).toContainText("Nothing to fill in");
-  await coach.reload();
+  await coach.goto(url);
   await expect(coach.getByTestId("home-overdue")).toContainText("Every scorecard is in");
 
   // The candidate: their next round in their zone, how to prepare, and no feedback yet.
