@@ -22,7 +22,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <TRPCReactProvider maxBatchSize={TRPC_MAX_BATCH_SIZE}>{children}</TRPCReactProvider>
-        <Toaster position="top-right" closeButton />
+        {/* Bottom left: clear of the header's Sign out (top right) and the scorecard's Submit (bottom right). */}
+        <Toaster position="bottom-left" closeButton />
       </body>
     </html>
   );

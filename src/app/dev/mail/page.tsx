@@ -47,7 +47,7 @@ export default async function DevMailPage() {
               <summary className="cursor-pointer text-sm font-medium text-brand-700">Show message</summary>
               <iframe title={`Rendered email: ${m.subject}`} sandbox="" srcDoc={m.html} className="mt-3 h-96 w-full rounded border border-slate-200" />
             </details>
-            <pre className="mt-3 max-h-60 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 text-xs text-slate-800" data-testid="dev-mail-text">
+            <pre tabIndex={0} aria-label="Message text" className="mt-3 max-h-60 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 text-xs text-slate-800" data-testid="dev-mail-text">
               {m.text}
             </pre>
           </article>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useParams } from "next/navigation";
 import { useState } from "react";
 import { Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { LEVELS } from "@/schemas/library";
@@ -24,7 +26,15 @@ function IntervalBar({ value, se }: { value: number; se: number }) {
 
 type SortKey = "calibrated" | "raw" | "name";
 
+
+/** Two decimals without a "-0.00": a value that rounds to zero is shown as 0.00. */
+function twoDecimals(value: number): string {
+  const text = value.toFixed(2);
+  return text === "-0.00" ? "0.00" : text;
+}
+
 export function CalibrationView({ workspaceId }: { workspaceId: string }) {
+  const { slug } = useParams<{ slug: string }>();
   const trpc = useTRPC();
   const [level, setLevel] = useState("");
   const [role, setRole] = useState("");
@@ -68,7 +78,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
         ) : rows.length === 0 ? (
           <EmptyState title="No submitted scorecards in this cohort yet" />
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Cohort on one scale">
             <table className="w-full text-left text-sm" data-testid="cohort-table">
               <thead className="text-xs text-slate-600">
                 <tr>
@@ -85,7 +95,11 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
               <tbody className="divide-y divide-slate-100">
                 {rows.map((c) => (
                   <tr key={c.loopId}>
-                    <th scope="row" className="py-2 font-medium">{c.name}</th>
+                    <th scope="row" className="py-2 font-medium">
+                      <Link className="text-brand-700 hover:underline" href={`/w/${slug}/loops/${c.loopId}/debrief`}>
+                        {c.name}
+                      </Link>
+                    </th>
                     <td className="text-xs text-slate-600">{c.loop}</td>
                     <td className="tabular-nums">{f(c.raw)}</td>
                     <td className="tabular-nums">
@@ -143,7 +157,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
         ) : report.data.interviewers.length === 0 ? (
           <EmptyState title="No submitted scorecards yet" />
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Interviewer calibration">
             <table className="w-full text-left text-sm" data-testid="interviewer-report">
               <thead className="text-xs text-slate-600">
                 <tr>
@@ -189,9 +203,11 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
                   {report.data.agreement[k].map((a) => (
                     <tr key={a.key}>
                       <th scope="row" className="py-1 font-normal">{a.key.replace(/-/g, " ")}</th>
-                      <td className="tabular-nums">{a.alpha === null ? "—" : a.alpha.toFixed(2)}</td>
-                      <td className="tabular-nums text-xs text-slate-600">{a.interval ? `${a.interval[0].toFixed(2)} to ${a.interval[1].toFixed(2)}` : ""}</td>
-                      <td className="text-xs text-slate-600">{a.units} loops</td>
+                      <td className="tabular-nums">{a.alpha === null ? "—" : twoDecimals(a.alpha)}</td>
+                      <td className="tabular-nums text-xs text-slate-600">{a.interval ? `${twoDecimals(a.interval[0])} to ${twoDecimals(a.interval[1])}` : ""}</td>
+                      <td className="text-xs text-slate-600">
+                        {a.units} {a.units === 1 ? "loop" : "loops"}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
