@@ -34,7 +34,21 @@ export function EmailDelivery({ workspaceId }: { workspaceId: string }) {
               <div className="min-w-0">
                 <p className="font-medium">{m.subject}</p>
                 <p className="text-xs text-slate-600">
-                  To {m.to} · <LocalTime value={m.createdAt} style="short" /> · attempt {m.attempts} of {m.maxAttempts}
+                  To {m.to} ·{" "}
+                  {m.sentAt ? (
+                    <>
+                      sent <LocalTime value={m.sentAt} style="short" />
+                    </>
+                  ) : m.status === "pending" ? (
+                    <>
+                      {m.attempts > 0 ? "next try" : "goes out"} <LocalTime value={m.nextAttemptAt} style="short" />
+                    </>
+                  ) : (
+                    <>
+                      queued <LocalTime value={m.createdAt} style="short" />
+                    </>
+                  )}{" "}
+                  · attempt {m.attempts} of {m.maxAttempts}
                   {m.lastError && <span className="block text-red-700">Last error: {m.lastError}</span>}
                 </p>
               </div>
