@@ -24,7 +24,8 @@ describe("diffRubricVersions", () => {
     expect(changedA?.kind === "changed" && changedA.changes).toEqual([{ field: "anchor 3", before: "three", after: "THREE" }]);
     expect(diff.signals[1]).toMatchObject({ kind: "unchanged", moved: true });
     expect(diff.redFlags[0]).toMatchObject({ kind: "changed", changes: [{ field: "description", before: "x", after: "y" }] });
-    expect(diff.summary).toEqual({ added: 1, removed: 1, changed: 2, unchanged: 1 });
+    expect(diff.summary).toEqual({ added: 1, removed: 1, changed: 1, unchanged: 1 });
+    expect(diff.redFlagSummary).toEqual({ added: 0, removed: 0, changed: 1, unchanged: 0 });
   });
 
   it("sees weight changes", () => {

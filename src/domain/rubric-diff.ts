@@ -77,10 +77,10 @@ export function diffRubricVersions(
 ) {
   const signals = diffLists(before.signals, after.signals, signalFields);
   const redFlags = diffLists(before.redFlags, after.redFlags, flagFields);
-  const count = (kind: string) => signals.filter((d) => d.kind === kind).length + redFlags.filter((d) => d.kind === kind).length;
-  return {
-    signals,
-    redFlags,
-    summary: { added: count("added"), removed: count("removed"), changed: count("changed"), unchanged: count("unchanged") },
+  // Counted per list, so "7 unchanged" next to the list of signals means 7 signals (flags have their own count).
+  const counts = (list: { kind: string }[]) => {
+    const count = (kind: string) => list.filter((d) => d.kind === kind).length;
+    return { added: count("added"), removed: count("removed"), changed: count("changed"), unchanged: count("unchanged") };
   };
+  return { signals, redFlags, summary: counts(signals), redFlagSummary: counts(redFlags) };
 }

@@ -40,7 +40,7 @@ export default async function ComparePage({
     <>
       <PageHeader
         title={`${result.rubric.name}: v${from} → v${to}`}
-        description={`${diff.summary.changed} changed, ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.unchanged} unchanged.${result.to.changeSummary ? ` Change summary of v${to}: “${result.to.changeSummary}”` : ""}`}
+        description={`Signals: ${diff.summary.changed} changed, ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.unchanged} unchanged. Red flags: ${diff.redFlagSummary.changed} changed, ${diff.redFlagSummary.added} added, ${diff.redFlagSummary.removed} removed, ${diff.redFlagSummary.unchanged} unchanged.${result.to.changeSummary ? ` Change summary of v${to}: “${result.to.changeSummary}”` : ""}`}
         actions={
           <Link href={`/w/${slug}/library/${rubricId}?v=${to}`} className="text-sm font-medium text-brand-700 hover:underline">
             Back to v{to}
