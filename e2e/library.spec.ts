@@ -82,5 +82,10 @@ test("the question bank filters by round type and text", async ({ page }, testIn
   await page.getByLabel("Search").fill("shortener");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(/URL/i);
+  // The filters live in the URL: a reload keeps them.
+  await expect(page).toHaveURL(/[?&]q=shortener/);
+  await page.reload();
+  await expect(page.getByLabel("Search")).toHaveValue("shortener");
+  await expect(rows).toHaveCount(1);
   await expectAccessible(page, testInfo, "question-bank");
 });

@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useParams } from "next/navigation";
-import { useState } from "react";
 import { Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { LEVELS } from "@/schemas/library";
 import { LocalTime } from "@/components/time";
+import { useUrlState } from "@/components/url-state";
 import { useTRPC } from "@/trpc/react";
 
 const f = (n: number | null | undefined, d = 2) => (n === null || n === undefined || !Number.isFinite(n) ? "—" : n.toFixed(d));
@@ -36,11 +36,13 @@ function twoDecimals(value: number): string {
 export function CalibrationView({ workspaceId }: { workspaceId: string }) {
   const { slug } = useParams<{ slug: string }>();
   const trpc = useTRPC();
-  const [level, setLevel] = useState("");
-  const [role, setRole] = useState("");
-  const [sort, setSort] = useState<SortKey>("calibrated");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
+  // Filters live in the URL, so a reload or a shared link keeps them.
+  const [level, setLevel] = useUrlState("level");
+  const [role, setRole] = useUrlState("role");
+  const [sortParam, setSort] = useUrlState("sort", "calibrated");
+  const sort = (["calibrated", "raw", "name"].includes(sortParam) ? sortParam : "calibrated") as SortKey;
+  const [from, setFrom] = useUrlState("from");
+  const [to, setTo] = useUrlState("to");
   const cohort = useQuery(trpc.calibration.cohort.queryOptions({ workspaceId, level: (level || undefined) as (typeof LEVELS)[number] | undefined, targetRole: role.trim() || undefined, from: from ? new Date(from) : undefined, to: to ? new Date(`${to}T23:59:59`) : undefined }));
   const report = useQuery(trpc.calibration.interviewers.queryOptions({ workspaceId }));
   const rows = [...(cohort.data?.candidates ?? [])].sort((a, b) => (sort === "name" ? a.name.localeCompare(b.name) : (b[sort] ?? 0) - (a[sort] ?? 0)));

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState, type FormEvent } from "react";
+import { useUrlState } from "@/components/url-state";
 import { toast } from "sonner";
 import { useFormErrors } from "@/components/errors";
 import { Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
@@ -19,10 +20,11 @@ function useQuestions(workspaceId: string, filters: { roundTypeId?: string; sign
 export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: string; slug: string; canEdit: boolean }) {
   const trpc = useTRPC();
   const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: false }));
-  const [roundTypeId, setRoundTypeId] = useState("");
-  const [signalKey, setSignalKey] = useState("");
-  const [level, setLevel] = useState("");
-  const [search, setSearch] = useState("");
+  // Filters live in the URL, so a reload or a shared link keeps them.
+  const [roundTypeId, setRoundTypeId] = useUrlState("roundType");
+  const [signalKey, setSignalKey] = useUrlState("signal");
+  const [level, setLevel] = useUrlState("level");
+  const [search, setSearch] = useUrlState("q");
   const deferredSearch = useDeferredValue(search);
   const [editing, setEditing] = useState<Question | "new" | null>(null);
   const questions = useQuestions(workspaceId, {
