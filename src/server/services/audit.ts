@@ -1,51 +1,9 @@
+import type { AuditAction } from "@/domain/audit";
 import type { Prisma } from "@/server/db";
+import { memberNames } from "./member-names";
 import type { Tx } from "./scope";
 
-export type AuditAction =
-  | "workspace.created"
-  | "workspace.updated"
-  | "member.role_changed"
-  | "member.removed"
-  | "member.left"
-  | "member.joined"
-  | "invitation.created"
-  | "invitation.resent"
-  | "invitation.revoked"
-  | "invitation.accepted"
-  | "email.requeued"
-  | "round_type.created"
-  | "round_type.updated"
-  | "round_type.archived"
-  | "round_type.restored"
-  | "rubric.created"
-  | "rubric.copied"
-  | "rubric.imported"
-  | "rubric.archived"
-  | "rubric.restored"
-  | "rubric.draft_started"
-  | "rubric.published"
-  | "question.created"
-  | "question.updated"
-  | "question.archived"
-  | "question.restored"
-  | "loop.created"
-  | "loop.status_changed"
-  | "round.scheduled"
-  | "round.rescheduled"
-  | "round.cancelled"
-  | "round.restored"
-  | "round.rebooked"
-  | "round.updated"
-  | "round.added"
-  | "round.removed"
-  | "profile.updated"
-  | "scorecard.submitted"
-  | "scorecard.revised"
-  | "scorecard.nudged"
-  | "debrief.decided"
-  | "debrief.reopened"
-  | "report.released"
-  | "report.withdrawn";
+export type { AuditAction };
 
 export async function recordAudit(
   tx: Tx,
@@ -85,13 +43,28 @@ export async function listAuditEvents(
   const actorIds = [...new Set(page.map((e) => e.actorId).filter((id): id is string => !!id))];
   const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
   const byId = new Map(actors.map((a) => [a.id, a]));
+  // Members named in an event (its target, or a "…MemberId" detail) are shown by name, not by id.
+  const isMemberKey = (key: string) => /memberid$/i.test(key);
+  const memberIds = new Set<string>();
+  for (const e of page) {
+    if (e.targetType === "membership" && e.targetId) memberIds.add(e.targetId);
+    if (e.data && typeof e.data === "object" && !Array.isArray(e.data)) {
+      for (const [key, value] of Object.entries(e.data)) if (isMemberKey(key) && typeof value === "string") memberIds.add(value);
+    }
+  }
+  const names = await memberNames(db, scope.workspaceId, [...memberIds]);
+  const readable = (data: Prisma.JsonValue) =>
+    data && typeof data === "object" && !Array.isArray(data)
+      ? Object.fromEntries(Object.entries(data).map(([key, value]) => (isMemberKey(key) && typeof value === "string" ? [key.replace(/MemberId$|memberId$/, "") || "member", names.get(value) ?? "a former member"] : [key, value])))
+      : data;
   return {
     items: page.map((e) => ({
       id: e.id,
       action: e.action,
       targetType: e.targetType,
       targetId: e.targetId,
-      data: e.data,
+      target: e.targetType === "membership" && e.targetId ? (names.get(e.targetId) ?? "a former member") : null,
+      data: readable(e.data),
       createdAt: e.createdAt,
       actor: e.actorId ? (byId.get(e.actorId) ?? { id: e.actorId, name: null, email: null }) : null,
     })),

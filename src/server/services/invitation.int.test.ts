@@ -139,6 +139,11 @@ describe("members and the last owner", () => {
     const ws = await createWorkspaceWithRoles("audit");
     await ws.members.owner.caller.member.changeRole({ workspaceId: ws.id, memberId: ws.members.candidate.memberId, role: "interviewer" });
     const log = await ws.members.owner.caller.audit.list({ workspaceId: ws.id, limit: 10 });
-    expect(log.items[0]).toMatchObject({ action: "member.role_changed", data: { from: "candidate", to: "interviewer" } });
+    expect(log.items[0]).toMatchObject({ action: "member.role_changed", data: { from: "candidate", to: "interviewer" }, target: ws.members.candidate.actor.name });
+    // A member named in an event's details reads as their name, not an id.
+    await db.auditEvent.create({ data: { workspaceId: ws.id, actorId: ws.members.owner.actor.userId, action: "scorecard.nudged", targetType: "round", targetId: "r1", data: { interviewerMemberId: ws.members.interviewer.memberId } } });
+    const latest = (await ws.members.owner.caller.audit.list({ workspaceId: ws.id, limit: 1 })).items[0]!;
+    expect(latest.data).toEqual({ interviewer: ws.members.interviewer.actor.name });
+    expect(JSON.stringify(latest)).not.toContain(ws.members.interviewer.memberId);
   });
 });

@@ -3,21 +3,9 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { LocalTime } from "@/components/time";
 import { Button, Card, EmptyState, Skeleton } from "@/components/ui";
+import { auditLabel } from "@/domain/audit";
 import { useTRPC } from "@/trpc/react";
 
-const LABELS: Record<string, string> = {
-  "workspace.created": "created the workspace",
-  "workspace.updated": "changed workspace settings",
-  "member.role_changed": "changed a member's role",
-  "member.removed": "removed a member",
-  "member.left": "left the workspace",
-  "member.joined": "joined",
-  "invitation.created": "invited someone",
-  "invitation.resent": "resent an invitation",
-  "invitation.revoked": "revoked an invitation",
-  "invitation.accepted": "accepted an invitation",
-  "email.requeued": "retried a failed email",
-};
 
 function summary(data: unknown): string {
   if (!data || typeof data !== "object") return "";
@@ -43,7 +31,8 @@ export function AuditLog({ workspaceId }: { workspaceId: string }) {
         <ol className="divide-y divide-slate-100">
           {items.map((e) => (
             <li key={e.id} className="py-2 text-sm" data-testid="audit-row">
-              <span className="font-medium">{e.actor?.name ?? e.actor?.email ?? "System"}</span> {LABELS[e.action] ?? e.action}
+              <span className="font-medium">{e.actor?.name ?? e.actor?.email ?? "System"}</span> {auditLabel(e.action)}
+              {e.target && <span className="font-medium"> · {e.target}</span>}
               <span className="block text-xs text-slate-600">
                 <LocalTime value={e.createdAt} /> · {summary(e.data)}
               </span>
