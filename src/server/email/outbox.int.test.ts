@@ -159,7 +159,8 @@ describe("outbox delivery under provider faults", () => {
         return resend.send(message, options);
       },
     };
-    const report = await processOutbox(db, { sender, from: "t@loopwise.test", batchSize: BATCH });
+    // Only this workspace's messages: other suites run at the same time against the same database.
+    const report = await processOutbox(db, { sender, from: "t@loopwise.test", batchSize: BATCH, workspaceId: ws.id });
     expect(report.takenOver).toBeGreaterThanOrEqual(1);
     const [firstRow, secondRow] = await Promise.all([first.id, second.id].map((id) => db.emailOutbox.findUniqueOrThrow({ where: { id } })));
     expect(firstRow).toMatchObject({ status: "sent", attempts: 1 });

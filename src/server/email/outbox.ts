@@ -53,6 +53,8 @@ export interface ProcessOptions {
   random?: () => number;
   /** Pause between two sends, to stay under the provider's rate limit. */
   minIntervalMs?: number;
+  /** Only this workspace's messages (a test's own, while other suites share the database). */
+  workspaceId?: string;
 }
 
 export interface ProcessReport {
@@ -86,8 +88,9 @@ export async function processOutbox(db: Db, options: ProcessOptions): Promise<Pr
     UPDATE "email_outbox" SET "status" = 'sending', "lockedUntil" = ${claimUntil}, "attempts" = "attempts" + 1
     WHERE "id" IN (
       SELECT "id" FROM "email_outbox"
-      WHERE ("status" = 'pending' AND "nextAttemptAt" <= ${started})
-         OR ("status" = 'sending' AND "lockedUntil" < ${started})
+      WHERE (("status" = 'pending' AND "nextAttemptAt" <= ${started})
+         OR ("status" = 'sending' AND "lockedUntil" < ${started}))
+        AND (${options.workspaceId ?? null}::text IS NULL OR "workspaceId" = ${options.workspaceId ?? null})
       ORDER BY "nextAttemptAt"
       LIMIT ${options.batchSize ?? 10}
       FOR UPDATE SKIP LOCKED

@@ -104,9 +104,10 @@ function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManag
       ) : members.data.length === 0 ? (
         <EmptyState title="No members">Invite someone above.</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase tracking-wide text-slate-600">
+        // On phones each member is a stacked card (no sideways scrolling); a table from sm up.
+        <div>
+          <table className="w-full text-left text-sm max-sm:block">
+            <thead className="text-xs uppercase tracking-wide text-slate-600 max-sm:sr-only">
               <tr>
                 <th scope="col" className="py-2 pr-4">Name</th>
                 <th scope="col" className="py-2 pr-4">Email</th>
@@ -114,14 +115,14 @@ function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManag
                 {canManage && <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>}
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className="divide-y divide-slate-100 max-sm:block">
               {members.data.map((m) => (
-                <tr key={m.id} data-testid="member-row">
-                  <td className="py-2 pr-4 font-medium">
+                <tr key={m.id} data-testid="member-row" className="max-sm:flex max-sm:flex-col max-sm:gap-1 max-sm:py-3">
+                  <td className="py-2 pr-4 font-medium max-sm:py-0">
                     {m.name ?? <span className="font-normal text-slate-600">(no name yet)</span>} {m.isYou && <Badge tone="blue">you</Badge>}
                   </td>
-                  <td className="py-2 pr-4 text-slate-700">{m.email}</td>
-                  <td className="py-2 pr-4">
+                  <td className="py-2 pr-4 break-all text-slate-700 max-sm:py-0">{m.email}</td>
+                  <td className="py-2 pr-4 max-sm:py-0">
                     {canManage ? (
                       <Select
                         aria-label={`Role of ${m.name ?? m.email}`}

@@ -1,0 +1,72 @@
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { api, expectAccessible, inviteAndAccept, newOwnerWithWorkspace, uniqueEmail, withDb } from "./helpers";
+
+// Every page each role can open, on a desktop and on a 390 px phone: axe finds nothing serious or critical,
+// and nothing is wider than the phone's screen (wide data tables scroll inside their own focusable region).
+
+async function sweep(page: Page, testInfo: TestInfo, role: string, paths: string[]) {
+  for (const path of paths) {
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      const res = await page.goto(path);
+      expect(res?.status(), `${role} ${path}`).toBeLessThan(400);
+      await expect(page.locator("h1").first(), `${role} ${path} has its heading`).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(overflow, `${role} ${path} fits ${width} px`).toBeLessThanOrEqual(width);
+      await expectAccessible(page, testInfo, `${role} ${path} at ${width}px`);
+    }
+  }
+}
+
+test("every page of every role is accessible and fits a phone", async ({ browser }, testInfo) => {
+  test.setTimeout(600_000);
+  const owner = await (await browser.newContext()).newPage();
+  const { url } = await newOwnerWithWorkspace(owner, "pages");
+  const interviewer = await (await browser.newContext()).newPage();
+  const candidate = await (await browser.newContext()).newPage();
+  await inviteAndAccept(owner, interviewer, url, uniqueEmail("pages-interviewer"), "interviewer");
+  await inviteAndAccept(owner, candidate, url, uniqueEmail("pages-candidate"), "candidate");
+
+  // A loop for the candidate with one round booked, so loop, debrief and kit pages have content.
+  const slug = new URL(url).pathname.split("/")[2]!;
+  const ws = await api<{ id: string }>(owner, "workspace.resolve", { slug }, "query");
+  const members = await api<{ id: string; role: string }[]>(owner, "member.list", { workspaceId: ws.id }, "query");
+  const templates = await api<{ id: string; key: string }[]>(owner, "loop.templates", { workspaceId: ws.id }, "query");
+  const { id: loopId } = await api<{ id: string }>(owner, "loop.create", {
+    workspaceId: ws.id,
+    candidateMemberId: members.find((m) => m.role === "candidate")!.id,
+    templateId: templates.find((t) => t.key === "entry-coding-focus")!.id,
+    targetRole: "Backend engineer",
+  });
+  const loop = await api<{ rounds: { id: string; roundType: { id: string } }[] }>(owner, "loop.get", { workspaceId: ws.id, loopId }, "query");
+  const startsAt = new Date(Math.ceil((Date.now() + 72 * 3_600_000) / 3_600_000) * 3_600_000);
+  await api(owner, "schedule.book", { workspaceId: ws.id, loopId, bookings: [{ roundId: loop.rounds[0]!.id, interviewerMemberId: members.find((m) => m.role === "interviewer")!.id, startsAt: startsAt.toISOString() }] });
+  const rubricId = await withDb(async (c) => (await c.query<{ id: string }>(`SELECT id FROM rubrics WHERE "workspaceId" = $1 ORDER BY "createdAt" LIMIT 1`, [ws.id])).rows[0]!.id);
+  const roundTypeId = loop.rounds[0]!.roundType.id;
+
+  await sweep(owner, testInfo, "owner", [
+    "/w",
+    url,
+    `${url}/loops`,
+    `${url}/loops/${loopId}`,
+    `${url}/loops/${loopId}/debrief`,
+    `${url}/templates`,
+    `${url}/calibration`,
+    `${url}/agenda`,
+    `${url}/agenda?view=week`,
+    `${url}/availability`,
+    `${url}/interviewers`,
+    `${url}/library`,
+    `${url}/library/${rubricId}`,
+    `${url}/questions`,
+    `${url}/kits`,
+    `${url}/kits/${roundTypeId}`,
+    `${url}/members`,
+    `${url}/email`,
+    `${url}/audit`,
+    `${url}/settings`,
+  ]);
+  await sweep(interviewer, testInfo, "interviewer", [url, `${url}/agenda`, `${url}/availability`, `${url}/kits`, `${url}/kits/${roundTypeId}`, `${url}/rounds/${loop.rounds[0]!.id}/scorecard`, `${url}/settings`]);
+  await sweep(candidate, testInfo, "candidate", [url, `${url}/schedule`, `${url}/reports`, `${url}/settings`]);
+});
