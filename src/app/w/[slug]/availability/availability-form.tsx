@@ -70,7 +70,7 @@ export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
           <legend className="text-sm font-medium">Weekly hours</legend>
           <div className="mt-2 space-y-2">
             {DAYS.map((name, i) => (
-              <div key={name} className="grid grid-cols-[9rem_8rem_8rem] items-center gap-3">
+              <div key={name} className="grid grid-cols-[5.5rem_minmax(0,1fr)_minmax(0,1fr)] items-center gap-2 sm:grid-cols-[9rem_8rem_8rem] sm:gap-3">
                 <label className="flex items-center gap-2 text-sm">
                   <input type="checkbox" className="size-4" checked={days[i]!.on} onChange={(e) => setDays(days.map((d, j) => (j === i ? { ...d, on: e.target.checked } : d)))} />
                   {name}
