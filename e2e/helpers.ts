@@ -110,3 +110,25 @@ export async function roundHasStarted(roundOrUrl: string) {
   const roundId = roundOrUrl.match(/\/rounds\/([^/]+)\/scorecard/)?.[1] ?? roundOrUrl;
   await withDb((c) => c.query(`UPDATE rounds SET "startsAt" = "startsAt" - interval '90 days', "endsAt" = "endsAt" - interval '90 days' WHERE id = $1 AND "startsAt" > now()`, [roundId]));
 }
+
+/**
+ * A loop for the candidate with one round (the second) held `days` from now by `coachMemberId`, its scorecard
+ * submitted (ratings around `rating`) and the debrief decided: ready for its report.
+ */
+export async function decidedLoop(coach: Page, workspaceId: string, candidateMemberId: string, coachMemberId: string, days: number, rating: number) {
+  const templates = await api<{ id: string; key: string }[]>(coach, "loop.templates", { workspaceId }, "query");
+  const templateId = templates.find((t) => t.key === "entry-coding-focus")!.id;
+  const { id: loopId } = await api<{ id: string }>(coach, "loop.create", { workspaceId, candidateMemberId, templateId, targetRole: "Backend engineer", level: "mid" });
+  const loop = await api<{ rounds: { id: string }[] }>(coach, "loop.get", { workspaceId, loopId }, "query");
+  const roundId = loop.rounds[1]!.id;
+  const startsAt = new Date(Date.now() + days * 86_400_000);
+  startsAt.setUTCHours(10, 0, 0, 0);
+  await api(coach, "schedule.book", { workspaceId, loopId, bookings: [{ roundId, interviewerMemberId: coachMemberId, startsAt: startsAt.toISOString() }] });
+  const opened = await api<{ rubric: { signals: { key: string }[] } }>(coach, "scorecard.open", { workspaceId, roundId });
+  const ratings = Object.fromEntries(opened.rubric.signals.map((s, i) => [s.key, { rating: Math.min(4, Math.max(1, rating + (i % 2))), evidence: `Seen in round (${i})` }]));
+  const saved = await api<{ version: number }>(coach, "scorecard.save", { workspaceId, roundId, expectedVersion: 1, ratings, redFlagKeys: [], recommendation: "yes", summary: "Summary." });
+  await roundHasStarted(roundId);
+  await api(coach, "scorecard.submit", { workspaceId, roundId, expectedVersion: saved.version });
+  await api(coach, "debrief.decide", { workspaceId, loopId, decision: "not_yet", rationale: "Keep practising.", notes: "" });
+  return loopId;
+}

@@ -1,24 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { api, expectAccessible, inviteAndAccept, newOwnerWithWorkspace, roundHasStarted, screenshot, uniqueEmail } from "./helpers";
-
-/** Seeds a decided loop through the API: one coding round the coach interviews, a submitted scorecard, a decision. */
-async function decidedLoop(coach: Page, workspaceId: string, candidateMemberId: string, coachMemberId: string, days: number, rating: number) {
-  const templates = await api<{ id: string; key: string }[]>(coach, "loop.templates", { workspaceId }, "query");
-  const templateId = templates.find((t) => t.key === "entry-coding-focus")!.id;
-  const { id: loopId } = await api<{ id: string }>(coach, "loop.create", { workspaceId, candidateMemberId, templateId, targetRole: "Backend engineer", level: "mid" });
-  const loop = await api<{ rounds: { id: string }[] }>(coach, "loop.get", { workspaceId, loopId }, "query");
-  const roundId = loop.rounds[1]!.id;
-  const startsAt = new Date(Date.now() + days * 86_400_000);
-  startsAt.setUTCHours(10, 0, 0, 0);
-  await api(coach, "schedule.book", { workspaceId, loopId, bookings: [{ roundId, interviewerMemberId: coachMemberId, startsAt: startsAt.toISOString() }] });
-  const opened = await api<{ rubric: { signals: { key: string }[] } }>(coach, "scorecard.open", { workspaceId, roundId });
-  const ratings = Object.fromEntries(opened.rubric.signals.map((s, i) => [s.key, { rating: Math.min(4, Math.max(1, rating + (i % 2))), evidence: `Seen in round (${i})` }]));
-  const saved = await api<{ version: number }>(coach, "scorecard.save", { workspaceId, roundId, expectedVersion: 1, ratings, redFlagKeys: [], recommendation: "yes", summary: "Summary." });
-  await roundHasStarted(roundId);
-  await api(coach, "scorecard.submit", { workspaceId, roundId, expectedVersion: saved.version });
-  await api(coach, "debrief.decide", { workspaceId, loopId, decision: "not_yet", rationale: "Keep practising.", notes: "" });
-  return loopId;
-}
+import { expect, test } from "@playwright/test";
+import { api, decidedLoop, expectAccessible, inviteAndAccept, newOwnerWithWorkspace, screenshot, uniqueEmail } from "./helpers";
 
 test("the coach releases a report; the candidate opens it and sees progress across two loops", async ({ browser }, testInfo) => {
   const coach = await (await browser.newContext()).newPage();
@@ -40,6 +21,10 @@ test("the coach releases a report; the candidate opens it and sees progress acro
   await coach.goto(`${url}/loops/${second}/report`);
   await expect(coach.getByRole("heading", { name: "Preview: exactly what the candidate sees" })).toBeVisible();
   await coach.getByLabel("Summary").fill("Clear progress on testing; keep working on complexity.");
+  // Evidence on offer is grouped by signal and labelled by round.
+  const offered = coach.getByTestId("evidence-offered");
+  await expect(offered.locator("fieldset").first().locator("legend")).not.toBeEmpty();
+  await expect(offered.locator("li").first()).toContainText(/^Coding \(round 2\): /);
   await coach.getByRole("button", { name: "Release to candidate" }).click();
   await expect(coach.getByText(/Released version 1/)).toBeVisible();
   // The controls follow at once, without a reload.

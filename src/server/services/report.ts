@@ -48,11 +48,17 @@ async function analyseLoop(db: Tx, scope: Scope, loopId: string, now = new Date(
   });
   const { strengths, growth } = pickStrengthsAndGrowth(signalScores);
   const level = loop.level as Level;
-  const excerptsOffered = mine.flatMap((c) =>
-    Object.entries(c.ratings).flatMap(([key, a]) =>
-      a?.evidence?.trim() ? [{ signalTitle: titleOf(key)?.title ?? key, text: a.evidence.trim(), by: members.find((m) => m.id === c.interviewerMemberId)?.user.name ?? null }] : [],
-    ),
-  );
+  // Offered to the coach grouped by signal (in rubric order) and labelled by round; only picked ones are shared.
+  const signalOrder = new Map(signals.map((sig) => [sig.key, sig.order]));
+  const excerptsOffered = mine
+    .flatMap((c) =>
+      Object.entries(c.ratings).flatMap(([key, a]) =>
+        a?.evidence?.trim()
+          ? [{ signalKey: key, signalTitle: titleOf(key)?.title ?? key, text: a.evidence.trim(), by: members.find((m) => m.id === c.interviewerMemberId)?.user.name ?? null, round: roundName.get(c.roundId) ?? "Round" }]
+          : [],
+      ),
+    )
+    .sort((x, y) => (signalOrder.get(x.signalKey) ?? 99) - (signalOrder.get(y.signalKey) ?? 99) || x.signalTitle.localeCompare(y.signalTitle) || x.round.localeCompare(y.round));
   const order = new Map(dimensions.map((d, i) => [d.key, i]));
   const firstStart = loop.rounds.flatMap((r) => (r.status !== "cancelled" && r.startsAt ? [r.startsAt] : [])).sort((a, b) => a.getTime() - b.getTime())[0];
   const computed = {

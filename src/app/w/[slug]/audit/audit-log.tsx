@@ -10,7 +10,8 @@ import { useTRPC } from "@/trpc/react";
 function summary(data: unknown): string {
   if (!data || typeof data !== "object") return "";
   return Object.entries(data as Record<string, unknown>)
-    .filter(([, v]) => typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+    // Internal ids mean nothing to a reader (members are already named by the server).
+    .filter(([k, v]) => !/id$/i.test(k) && (typeof v === "string" || typeof v === "number" || typeof v === "boolean"))
     .map(([k, v]) => `${k}: ${String(v)}`)
     .join(" · ");
 }

@@ -78,23 +78,38 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
             </Card>
           ))}
           <Card title="Evidence you can share" description="Pick excerpts and edit them; only picked ones are shared.">
-            <ul className="space-y-3">
-              {open.data.excerptsOffered.map((e, i) => (
-                <li key={i} className="text-sm">
-                  <label className="flex items-start gap-2">
-                    <input
-                      type="checkbox"
-                      className="mt-1 size-4"
-                      checked={picked(e.text)}
-                      onChange={(ev) => setDraft({ ...draft, excerpts: ev.target.checked ? [...draft.excerpts, e] : draft.excerpts.filter((x) => x.text !== e.text) })}
-                    />
-                    <span>
-                      <span className="font-medium">{e.signalTitle}</span>: {e.text}
-                    </span>
-                  </label>
-                </li>
+            <div className="space-y-4" data-testid="evidence-offered">
+              {[...new Set(open.data.excerptsOffered.map((e) => e.signalTitle))].map((signalTitle) => (
+                <fieldset key={signalTitle}>
+                  <legend className="text-sm font-semibold text-slate-900">{signalTitle}</legend>
+                  <ul className="mt-1 space-y-2">
+                    {open.data.excerptsOffered
+                      .filter((e) => e.signalTitle === signalTitle)
+                      .map((e, i) => (
+                        <li key={`${e.round}-${i}`} className="text-sm">
+                          <label className="flex items-start gap-2">
+                            <input
+                              type="checkbox"
+                              className="mt-1 size-4"
+                              checked={picked(e.text)}
+                              onChange={(ev) =>
+                                setDraft({
+                                  ...draft,
+                                  excerpts: ev.target.checked ? [...draft.excerpts, { signalTitle: e.signalTitle, text: e.text, by: e.by }] : draft.excerpts.filter((x) => x.text !== e.text),
+                                })
+                              }
+                            />
+                            <span>
+                              <span className="text-xs font-medium text-slate-600">{e.round}: </span>
+                              {e.text}
+                            </span>
+                          </label>
+                        </li>
+                      ))}
+                  </ul>
+                </fieldset>
               ))}
-            </ul>
+            </div>
             {draft.excerpts.length > 0 && (
               <div className="mt-4 space-y-2">
                 <p className="text-sm font-semibold">Picked (edit before sharing)</p>
