@@ -146,9 +146,12 @@ describe("outbox delivery under provider faults", () => {
     const ws = await createWorkspaceWithRoles("takeover");
     const first = await enqueueEmail(db, { workspaceId: ws.id, to: "first@example.test", email: email(1) });
     const second = await enqueueEmail(db, { workspaceId: ws.id, to: "second@example.test", email: email(2) });
-    // Oldest first, so both are claimed in one batch with the first one ahead.
-    await db.emailOutbox.update({ where: { id: first.id }, data: { nextAttemptAt: new Date(Date.now() - 2000) } });
-    await db.emailOutbox.update({ where: { id: second.id }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+    // Oldest first, so both are claimed in one batch with the first one ahead. Both are due only on this
+    // test's clock (an hour ahead): an outbox worker running elsewhere on the shared test database (a suite
+    // that boots the app) cannot claim them first.
+    const later = Date.now() + 3_600_000;
+    await db.emailOutbox.update({ where: { id: first.id }, data: { nextAttemptAt: new Date(later - 2000) } });
+    await db.emailOutbox.update({ where: { id: second.id }, data: { nextAttemptAt: new Date(later - 1000) } });
     // The first send outlasts the batch's claim, and meanwhile another worker claims the second message.
     const sender: EmailSender = {
       transport: "resend",
@@ -159,9 +162,9 @@ describe("outbox delivery under provider faults", () => {
         return resend.send(message, options);
       },
     };
-    // Only this workspace's messages: other suites run at the same time against the same database.
-    const report = await processOutbox(db, { sender, from: "t@loopwise.test", batchSize: BATCH, workspaceId: ws.id });
-    expect(report.takenOver).toBeGreaterThanOrEqual(1);
+    // Only this workspace's messages: on its clock every other suite's pending message is due too.
+    const report = await processOutbox(db, { sender, from: "t@loopwise.test", batchSize: BATCH, workspaceId: ws.id, now: () => new Date(later) });
+    expect(report).toMatchObject({ takenOver: 1 });
     const [firstRow, secondRow] = await Promise.all([first.id, second.id].map((id) => db.emailOutbox.findUniqueOrThrow({ where: { id } })));
     expect(firstRow).toMatchObject({ status: "sent", attempts: 1 });
     // The other worker's claim stands, and only it may send the message.

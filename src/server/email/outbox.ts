@@ -76,6 +76,7 @@ interface ClaimedRow {
   idempotencyKey: string;
   attempts: number;
   maxAttempts: number;
+  nextAttemptAt: Date;
 }
 
 /** Claims due messages and tries each once. Returns what happened, for logs and tests. */
@@ -95,7 +96,9 @@ export async function processOutbox(db: Db, options: ProcessOptions): Promise<Pr
       LIMIT ${options.batchSize ?? 10}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id", "to", "subject", "html", "text", "attachments", "idempotencyKey", "attempts", "maxAttempts"`;
+    RETURNING "id", "to", "subject", "html", "text", "attachments", "idempotencyKey", "attempts", "maxAttempts", "nextAttemptAt"`;
+  // UPDATE … RETURNING gives rows in no particular order: send the oldest first, as claimed.
+  rows.sort((a, b) => new Date(a.nextAttemptAt).getTime() - new Date(b.nextAttemptAt).getTime() || (a.id < b.id ? -1 : 1));
 
   const report: ProcessReport = { claimed: rows.length, sent: 0, retried: 0, dead: 0, takenOver: 0 };
   let first = true;
