@@ -130,5 +130,13 @@ export async function decidedLoop(coach: Page, workspaceId: string, candidateMem
   await roundHasStarted(roundId);
   await api(coach, "scorecard.submit", { workspaceId, roundId, expectedVersion: saved.version });
   await api(coach, "debrief.decide", { workspaceId, loopId, decision: "not_yet", rationale: "Keep practising.", notes: "" });
+  await calibrationSettled(coach, workspaceId, loopId);
   return loopId;
+}
+
+/** Waits (up to 30 s) until the app's background worker has fitted the cohort with every submitted scorecard. */
+export async function calibrationSettled(page: Page, workspaceId: string, loopId: string) {
+  await expect
+    .poll(async () => (await api<{ calibration: { updating: boolean } }>(page, "debrief.get", { workspaceId, loopId }, "query")).calibration.updating, { timeout: 30_000 })
+    .toBe(false);
 }

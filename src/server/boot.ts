@@ -1,7 +1,8 @@
 // Start-up: validate the environment, apply migrations (advisory-locked, so several processes may boot at
-// once), seed demo data in demo mode, start the outbox worker. Called from src/instrumentation.ts.
+// once), seed demo data in demo mode, start the outbox and calibration workers. Called from src/instrumentation.ts.
 import { getDb, openSqlConnection } from "@/server/db";
 import { applyMigrations } from "@/server/db/migrate";
+import { startCalibrationWorker } from "@/server/calibration/worker";
 import { startOutboxWorker } from "@/server/email/worker";
 import { EnvError, getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
@@ -37,6 +38,7 @@ export async function boot(): Promise<void> {
     logger.info({ created }, "demo data ready");
   }
   if (env.OUTBOX_WORKER !== false) startOutboxWorker();
+  if (env.CALIBRATION_WORKER !== false) startCalibrationWorker();
   logger.info({ ms: Date.now() - started, mode: env.demo ? "demo" : "deployment", database: env.database.kind }, "loopwise ready");
   if (env.demo) {
     const lines = [

@@ -31,6 +31,10 @@ const EnvSchema = z.object({
   EMAIL_FROM: z.string().default("Loopwise <no-reply@loopwise.local>"),
   EMAIL_SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   OUTBOX_WORKER: flag,
+  /** The background calibration worker (refits a workspace's cohort after its ratings change). */
+  CALIBRATION_WORKER: flag,
+  /** How often it looks for a workspace whose stored fit is behind its ratings. */
+  CALIBRATION_POLL_MS: z.coerce.number().int().positive().default(500),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1_000),
   /** How long a worker's claim on a message lasts; renewed before each send, so it must outlast one send. */
   OUTBOX_CLAIM_MS: z.coerce.number().int().positive().default(60_000),

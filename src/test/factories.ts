@@ -6,6 +6,7 @@ import { getDb } from "@/server/db";
 import { logger } from "@/server/logger";
 import { ROLES, type Role } from "@/domain/roles";
 import type { Actor } from "@/server/services/scope";
+import { runDueCohortFits } from "@/server/services/cohort-fit";
 
 export const db = getDb();
 
@@ -141,7 +142,13 @@ export async function submitScorecards(
     await member.caller.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: saved.version });
     ids.push(opened.scorecard.id);
   }
+  await settleCalibration(ws);
   return ids;
+}
+
+/** Runs the background calibration worker's pending fits for the workspace now, as the app would within a second. */
+export async function settleCalibration(ws: { id: string }, now?: Date) {
+  return runDueCohortFits(db, { workspaceId: ws.id, now });
 }
 
 /** Records the coach's debrief decision for a loop. */

@@ -2,112 +2,92 @@
 // the debrief, the report, the cohort view and the interviewer report all read. The unit is the
 // candidate's loop: a loop's scores come only from its own scorecards, while interviewer severities come
 // from the whole cohort. docs/calibration.md explains the model.
-import { calibrate, type CalibrationResult, type CandidateScore, type InterviewerEstimate, type Rating } from "@/domain/calibration";
-import type { SignalAnswer } from "@/domain/scorecard";
-import type { Db } from "@/server/db";
+//
+// The fit is computed in the background (./cohort-fit.ts) and stored; this module only reads it, in a
+// fixed number of indexed queries whatever the size of the workspace. A fit older than the workspace's
+// ratings (or than today's window) is served as it is, marked `updating`, until the worker swaps in the new one.
+import type { CandidateScore, InterviewerEstimate, CalibrationModelSummary, AgreementEstimate, Rating } from "@/domain/calibration";
+import { ratingsOf, type CohortCard } from "./cohort-fit";
 import type { Tx } from "./scope";
+
+export type { CohortCard } from "./cohort-fit";
 
 /** Loops with a scorecard submitted in the last year are calibrated together… */
 export const COHORT_DAYS = 365;
 /** …the most recent this many of them (latest submission first, then id), so the choice is repeatable. */
 export const COHORT_MAX_LOOPS = 2_000;
 
-export interface CohortCard {
-  id: string;
-  loopId: string;
-  roundId: string;
-  interviewerMemberId: string;
-  rubricVersionId: string;
-  ratings: Record<string, SignalAnswer>;
-  redFlagKeys: string[];
-  submittedAt: Date | null;
+/** Stored with each fit: what the cohort and interviewer views show besides per-loop and per-interviewer rows. */
+export interface CohortSummary {
+  model: CalibrationModelSummary;
+  warnings: string[];
+  interviewers: { interviewerId: string; scorecards: number; panelGap: number | null; medianHoursToSubmit: number | null }[];
+  agreement: { bySignal: AgreementEstimate[]; byDimension: AgreementEstimate[] };
 }
 
+/** The workspace's current stored fit, as one request sees it. */
 export interface Cohort {
   workspaceId: string;
-  /** Start of the window: the first moment of the UTC day COHORT_DAYS before `now`. */
-  since: Date;
-  loopIds: Set<string>;
-  cards: CohortCard[];
-  ratings: Rating[];
-  fit: CalibrationResult;
+  /** Null before the first fit. */
+  fitId: string | null;
+  /** Start of the window the fit used. */
+  since: Date | null;
+  loops: number;
   /** True when more loops fell in the window than COHORT_MAX_LOOPS. */
   truncated: boolean;
+  summary: CohortSummary | null;
+  fittedAt: Date | null;
+  /** The fit is behind the workspace's scorecards (or today's window): a new one is being computed. */
+  updating: boolean;
 }
 
 /** Why a loop has no calibrated numbers although it has submitted scorecards. */
 export const OUTSIDE_COHORT_REASON =
   `Calibration compares loops with a scorecard submitted in the last ${COHORT_DAYS} days; this loop is older, so only raw ratings are shown.`;
+/** Why a loop has no calibrated numbers yet: its scorecards arrived after the stored fit. */
+export const UPDATING_REASON = "Calibration is being updated with the latest scorecards; raw averages are shown until it finishes (a few seconds).";
 
-// The fit is a pure function of the cohort's scorecards, so it is kept while they are unchanged:
-// the key names the workspace, the window's day, and the number and latest change of its scorecards.
-const CACHE_SIZE = 16;
-const cache = new Map<string, Cohort>();
-
-function windowStart(now: Date): Date {
+/** First moment of the UTC day COHORT_DAYS before `now`. */
+export function windowStart(now: Date): Date {
   const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   return new Date(day - COHORT_DAYS * 86_400_000);
 }
 
-/** The cohort of a workspace at `now`, fitted once. */
-export async function loadCohort(db: Db | Tx, workspaceId: string, now: Date = new Date()): Promise<Cohort> {
-  const since = windowStart(now);
-  const recent = await db.scorecard.groupBy({
-    by: ["loopId"],
-    where: { workspaceId, status: "submitted", submittedAt: { gte: since } },
-    _max: { submittedAt: true },
-    orderBy: [{ _max: { submittedAt: "desc" } }, { loopId: "asc" }],
-    take: COHORT_MAX_LOOPS + 1,
-  });
-  const loopIds = recent.slice(0, COHORT_MAX_LOOPS).map((r) => r.loopId);
-  const stamp = await db.scorecard.aggregate({
-    where: { workspaceId, status: "submitted", loopId: { in: loopIds } },
-    _count: { _all: true },
-    _max: { updatedAt: true },
-  });
-  const key = `${workspaceId}|${since.toISOString()}|${loopIds.length}|${stamp._count._all}|${stamp._max.updatedAt?.toISOString() ?? "-"}|${loopIds[0] ?? ""}|${loopIds.at(-1) ?? ""}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-
-  const rows = await db.scorecard.findMany({
-    where: { workspaceId, status: "submitted", loopId: { in: loopIds } },
-    select: { id: true, loopId: true, roundId: true, interviewerMemberId: true, rubricVersionId: true, ratings: true, redFlagKeys: true, submittedAt: true },
-    orderBy: { id: "asc" },
-  });
-  const cards: CohortCard[] = rows.map((c) => ({ ...c, ratings: c.ratings as unknown as Record<string, SignalAnswer> }));
-  const ratings = await ratingsOf(db, workspaceId, cards);
-  const cohort: Cohort = { workspaceId, since, loopIds: new Set(loopIds), cards, ratings, fit: calibrate(ratings), truncated: recent.length > COHORT_MAX_LOOPS };
-  cache.set(key, cohort);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  return cohort;
+/** The workspace's stored fit (one indexed read). */
+export async function loadCohort(db: Tx, workspaceId: string, now: Date = new Date()): Promise<Cohort> {
+  const row = await db.cohortFit.findUnique({ where: { workspaceId } });
+  if (!row) return { workspaceId, fitId: null, since: null, loops: 0, truncated: false, summary: null, fittedAt: null, updating: false };
+  return {
+    workspaceId,
+    fitId: row.fitId,
+    since: row.since,
+    loops: row.loops,
+    truncated: row.truncated,
+    summary: row.summary as unknown as CohortSummary | null,
+    fittedAt: row.fittedAt,
+    updating: row.fittedVersion < row.ratingsVersion || !row.since || row.since < windowStart(now),
+  };
 }
 
-/** The numeric ratings of scorecards, keyed by signal and grouped by the signal's dimension. */
-export async function ratingsOf(db: Db | Tx, workspaceId: string, cards: CohortCard[]): Promise<Rating[]> {
-  const signals = await db.signal.findMany({
-    where: { workspaceId, rubricVersionId: { in: [...new Set(cards.map((c) => c.rubricVersionId))] } },
-    select: { rubricVersionId: true, key: true, dimensionKey: true },
-  });
-  const dimensionOf = new Map(signals.map((s) => [`${s.rubricVersionId}:${s.key}`, s.dimensionKey]));
-  const ratings: Rating[] = [];
-  for (const card of cards) {
-    for (const [key, answer] of Object.entries(card.ratings)) {
-      if (typeof answer?.rating !== "number") continue;
-      ratings.push({
-        candidateId: card.loopId,
-        interviewerId: card.interviewerMemberId,
-        key,
-        group: dimensionOf.get(`${card.rubricVersionId}:${key}`) ?? "other",
-        scorecardId: card.id,
-        value: answer.rating,
-      });
-    }
-  }
-  return ratings;
+/** Interviewers' estimates in the cohort's fit, by member id (only those asked for). */
+export async function severities(db: Tx, cohort: Cohort, memberIds: string[]): Promise<Map<string, InterviewerEstimate>> {
+  if (!cohort.fitId || memberIds.length === 0) return new Map();
+  const rows = await db.cohortInterviewer.findMany({ where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId, memberId: { in: memberIds } } });
+  return new Map(rows.map((r) => [r.memberId, r.estimate as unknown as InterviewerEstimate]));
+}
+
+/** Every interviewer's estimate in the fit, by member id (the interviewer report). */
+export async function allSeverities(db: Tx, cohort: Cohort): Promise<InterviewerEstimate[]> {
+  if (!cohort.fitId) return [];
+  const rows = await db.cohortInterviewer.findMany({ where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId }, orderBy: { memberId: "asc" } });
+  return rows.map((r) => r.estimate as unknown as InterviewerEstimate);
+}
+
+/** The stored scores of the given loops (all of the fit's loops when `loopIds` is omitted). */
+export async function storedLoopScores(db: Tx, cohort: Cohort, loopIds?: string[]): Promise<Map<string, CandidateScore[]>> {
+  if (!cohort.fitId) return new Map();
+  const rows = await db.cohortLoopScore.findMany({ where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId, ...(loopIds ? { loopId: { in: loopIds } } : {}) } });
+  return new Map(rows.map((r) => [r.loopId, r.scores as unknown as CandidateScore[]]));
 }
 
 export interface LoopScore {
@@ -140,9 +120,10 @@ const fromFit = (s: CandidateScore): LoopScore => ({
  * One loop's scores, read off the cohort's single fit. A loop outside the cohort (older than the window)
  * gets raw means only, with the reason. `cards` are the loop's own submitted scorecards.
  */
-export async function scoreLoop(db: Db | Tx, cohort: Cohort, loopId: string, cards: CohortCard[]): Promise<LoopScores> {
-  const inCohort = cohort.loopIds.has(loopId);
-  const own = inCohort ? cohort.ratings.filter((r) => r.candidateId === loopId) : await ratingsOf(db, cohort.workspaceId, cards);
+export async function scoreLoop(db: Tx, cohort: Cohort, loopId: string, cards: CohortCard[]): Promise<LoopScores> {
+  const stored = (await storedLoopScores(db, cohort, [loopId])).get(loopId);
+  const inCohort = stored !== undefined;
+  const own = await ratingsOf(db, cohort.workspaceId, cards);
   const roundOf = new Map(cards.map((c) => [c.id, c.roundId]));
   const roundsBy = (pick: (r: Rating) => string) => {
     const out = new Map<string, string[]>();
@@ -158,10 +139,13 @@ export async function scoreLoop(db: Db | Tx, cohort: Cohort, loopId: string, car
   const dimensionRounds = roundsBy((r) => r.group ?? "other");
   const signalRounds = roundsBy((r) => r.key);
   let rows: CandidateScore[];
-  if (inCohort) {
-    rows = cohort.fit.candidates.filter((c) => c.candidateId === loopId);
+  if (stored) {
+    rows = stored;
   } else {
-    rows = rawScores(loopId, own);
+    // Scorecards newer than the stored fit wait for the worker; a loop older than the window stays raw.
+    const newest = Math.max(0, ...cards.map((c) => c.submittedAt?.getTime() ?? 0));
+    const reason = cohort.updating && (!cohort.since || newest >= cohort.since.getTime()) ? UPDATING_REASON : OUTSIDE_COHORT_REASON;
+    rows = rawScores(loopId, own, reason);
   }
   const overall = rows.find((r) => r.kind === "overall");
   return {
@@ -173,7 +157,7 @@ export async function scoreLoop(db: Db | Tx, cohort: Cohort, loopId: string, car
 }
 
 /** Raw means of one loop's ratings, for a loop outside the cohort: never calibrated. */
-function rawScores(loopId: string, ratings: Rating[]): CandidateScore[] {
+function rawScores(loopId: string, ratings: Rating[], reason: string): CandidateScore[] {
   const summarize = (kind: CandidateScore["kind"], key: string | null, rs: Rating[]): CandidateScore => ({
     candidateId: loopId,
     kind,
@@ -183,7 +167,7 @@ function rawScores(loopId: string, ratings: Rating[]): CandidateScore[] {
     standardError: null,
     ratings: rs.length,
     interviewers: new Set(rs.map((r) => r.interviewerId)).size,
-    notCalibratedReason: OUTSIDE_COHORT_REASON,
+    notCalibratedReason: reason,
   });
   if (ratings.length === 0) return [];
   const by = (pick: (r: Rating) => string) => {
@@ -198,12 +182,3 @@ function rawScores(loopId: string, ratings: Rating[]): CandidateScore[] {
   ];
 }
 
-/** Interviewers' severities from the cohort's fit, by member id. */
-export function severities(cohort: Cohort): Map<string, InterviewerEstimate> {
-  return new Map(cohort.fit.interviewers.map((i) => [i.interviewerId, i]));
-}
-
-/** Test hook: forget cached fits. */
-export function clearCohortCache() {
-  cache.clear();
-}

@@ -34,7 +34,7 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
     // Others' drafts appear as a status only: their content is not read.
     db.scorecard.findMany({ where: { workspaceId: scope.workspaceId, loopId: loop.id, status: "draft" }, select: { roundId: true, interviewerMemberId: true } }),
   ]);
-  const severity = severities(cohort);
+  const severity = await severities(db, cohort, [...new Set(cards.map((c) => c.interviewerMemberId))]);
   const redFlagTitle = (versionId: string, key: string) => redFlags.find((f) => f.rubricVersionId === versionId && f.key === key)?.title ?? key;
   const roundName = roundLabels(loop.rounds.map((r) => ({ id: r.id, order: r.order, typeName: roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round" })));
   const roundNames = (ids: string[]) => loop.rounds.filter((r) => ids.includes(r.id)).map((r) => roundName.get(r.id)!);
@@ -139,7 +139,7 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
     coverage,
     overall: scores.overall,
     dimensionScores,
-    calibration: { warnings: cohort.fit.warnings, cohortLoops: cohort.loopIds.size, cohortRatings: cohort.ratings.length, inCohort: scores.inCohort },
+    calibration: { warnings: cohort.summary?.warnings ?? [], cohortLoops: cohort.loops, inCohort: scores.inCohort, updating: cohort.updating, fittedAt: cohort.fittedAt },
     evidence: matrix
       .map((row) => ({ signalKey: row.key, title: row.title, items: row.cells.flatMap((c, i) => (c.evidence.trim() ? [{ interviewer: columns[i]!.interviewer, roundType: columns[i]!.roundType, rating: c.raw, evidence: c.evidence }] : [])) }))
       .filter((e) => e.items.length > 0),

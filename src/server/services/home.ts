@@ -7,7 +7,7 @@ import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
 import { AppError, notFound } from "@/server/errors";
 import { recordAudit } from "./audit";
-import { loadCohort } from "./cohort";
+import { loadCohort, severities } from "./cohort";
 import { candidateNames, memberNames } from "./member-names";
 import { getMyReport, listMyReports } from "./report";
 import { inTransaction, type Scope, type Tx } from "./scope";
@@ -154,7 +154,7 @@ async function interviewerHome(db: Tx, scope: Scope, now: Date) {
   let calibration: { severity: number | null; standardError: number | null; scorecards: number; notCalibratedReason: string | null } | null = null;
   if (submittedCount > 0) {
     const cohort = await loadCohort(db, workspaceId, now);
-    const estimate = cohort.fit.interviewers.find((i) => i.interviewerId === memberId);
+    const estimate = (await severities(db, cohort, [memberId])).get(memberId);
     calibration = estimate
       ? { severity: estimate.severity, standardError: estimate.standardError, scorecards: estimate.scorecards, notCalibratedReason: estimate.notCalibratedReason }
       : { severity: null, standardError: null, scorecards: 0, notCalibratedReason: "None of your submitted scorecards falls in the calibration window yet." };

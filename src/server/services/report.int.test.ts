@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can, type Permission } from "@/domain/roles";
-import { callerFor, createBookedLoop, createUser, createWorkspaceWithRoles, db, decideLoop, outcome, roundHasStarted, submitScorecards, uniqueEmail, type TestWorkspace } from "@/test/factories";
+import { callerFor, createBookedLoop, createUser, createWorkspaceWithRoles, db, decideLoop, outcome, roundHasStarted, settleCalibration, submitScorecards, uniqueEmail, type TestWorkspace } from "@/test/factories";
 import { listProcedures, sampleInput } from "@/test/procedures";
 
 const HOUR = 3_600_000;
@@ -23,6 +23,7 @@ async function decidedLoop(ws: TestWorkspace, opts: { marker?: string; candidate
     await roundHasStarted(roundId);
     await who.caller.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: saved.version });
   }
+  await settleCalibration(ws);
   await coach.debrief.decide({ workspaceId: ws.id, loopId, decision: "not_yet", rationale: `rationale ${m}`, notes: `debrief notes ${m}` });
   return loopId;
 }

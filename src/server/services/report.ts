@@ -3,7 +3,7 @@
 // withdraws. Candidates only ever read released versions, and never interviewer identities or
 // unreleased notes (unless the workspace shows interviewer names, and then only on released excerpts).
 import { roundLabels } from "@/domain/loop-status";
-import { BAR_BY_LEVEL, buildPracticePlan, likelyRange, pickStrengthsAndGrowth, type Level, type ReportContent, type SignalScore } from "@/domain/report";
+import { BAR_BY_LEVEL, buildPracticePlan, candidateView, likelyRange, pickStrengthsAndGrowth, type Level, type ReportContent, type SignalScore } from "@/domain/report";
 import { readReportContent } from "@/schemas/report";
 import { AppError, notFound } from "@/server/errors";
 import { asJson } from "@/server/db";
@@ -91,7 +91,7 @@ async function analyseLoop(db: Tx, scope: Scope, loopId: string, now = new Date(
     growthAreas: growth.map((s) => ({ title: s.title, note: "" })),
     excerpts: [],
   };
-  return { loop, computed, suggested, excerptsOffered };
+  return { loop, computed, suggested, excerptsOffered, calibrationUpdating: cohort.updating };
 }
 
 /** Shown to candidates (no statistics words) when a dimension could not be put on the common scale. */
@@ -116,15 +116,14 @@ export async function getReportDraft(db: Tx, scope: Scope, input: { loopId: stri
     /** A report can go out only to a member: an invited candidate must accept first. */
     candidateJoined: !!analysis.loop.candidateMemberId,
     scoresChangedSinceRelease,
+    /** The stored fit is behind the latest scorecards: numbers may still move, and release waits. */
+    calibrationUpdating: analysis.calibrationUpdating,
+    /** The editor's live preview applies the same rule as the released report (candidateView). */
+    showInterviewerNames: ws.showInterviewerNames,
     draft,
     excerptsOffered: analysis.excerptsOffered,
     preview: candidateView({ ...analysis.computed, ...draft }, ws.showInterviewerNames),
   };
-}
-
-/** Exactly what a candidate receives: names on excerpts only when the workspace shows them. */
-export function candidateView(content: ReportContent, showInterviewerNames: boolean): ReportContent {
-  return { ...content, excerpts: content.excerpts.map((e) => ({ signalTitle: e.signalTitle, text: e.text, by: showInterviewerNames ? e.by : null })) };
 }
 
 export async function saveReportDraft(db: Tx, scope: Scope, input: { loopId: string; draft: Draft }) {
@@ -138,6 +137,8 @@ export async function releaseReport(db: Tx, scope: Scope, input: { loopId: strin
   return inTransaction(db, async (tx) => {
     // Analysed inside the transaction, so the released numbers are those of the scorecards it sees.
     const analysis = await analyseLoop(tx, scope, input.loopId);
+    // Released numbers are kept as released, so they must be those of every scorecard now submitted.
+    if (analysis.calibrationUpdating) throw new AppError("CONFLICT", "The scores are being recalculated with the latest scorecards; release again in a few seconds.");
     if (!analysis.loop.candidateMemberId) throw new AppError("CONFLICT", "The candidate has not accepted their invitation yet, so there is nobody to release the report to.");
     const report = await tx.feedbackReport.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
     if (!report) throw notFound("That loop's report; open the report draft first");

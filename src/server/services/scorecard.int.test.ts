@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/server/db";
-import { callerFor, createUser, createWorkspaceWithRoles, db, outcome, roundHasStarted, type TestWorkspace } from "@/test/factories";
-import { clearCohortCache } from "./cohort";
+import { callerFor, createUser, createWorkspaceWithRoles, db, outcome, roundHasStarted, settleCalibration, type TestWorkspace } from "@/test/factories";
+import { runDueCohortFits } from "./cohort-fit";
 import { getDebrief } from "./debrief";
 
 const HOUR = 3_600_000;
@@ -141,7 +141,14 @@ describe("debrief", () => {
     const coding = await bookedLoop(ws, [ws.members.interviewer, ws.members.interviewer, second], "entry-coding-focus");
     await fillAndSubmit(ws.members.interviewer.caller, ws.id, coding.rounds[1]!.id, () => 4, "strong_yes");
     await fillAndSubmit(second.caller, ws.id, coding.rounds[2]!.id, () => 1, "no");
+    // Until the background fit has run, the debrief serves raw numbers marked as updating, never a slower page.
+    const before = await ws.members.coach.caller.debrief.get({ workspaceId: ws.id, loopId: coding.loopId });
+    expect(before.calibration.updating).toBe(true);
+    expect(before.matrix.every((r) => r.calibrated === null)).toBe(true);
+    expect(before.dimensionScores[0]!.notCalibratedReason).toMatch(/being updated/);
+    await settleCalibration(ws);
     const d = await ws.members.coach.caller.debrief.get({ workspaceId: ws.id, loopId: coding.loopId });
+    expect(d.calibration.updating).toBe(false);
     expect(d.columns).toHaveLength(2);
     expect(d.splitRecommendation).toBe(true);
     expect(d.disagreements.length).toBeGreaterThan(0);
@@ -170,8 +177,8 @@ describe("debrief", () => {
     const large = await bookedLoop(ws, ivs);
     for (const [i, r] of small.rounds.slice(0, 2).entries()) await fillAndSubmit(callerFor(ivs[i]!.actor), ws.id, r.id, () => 3);
     for (const [i, r] of large.rounds.entries()) await fillAndSubmit(callerFor(ivs[i]!.actor), ws.id, r.id, () => ((i % 4) + 1) as 1 | 2 | 3 | 4);
+    await runDueCohortFits(db, { workspaceId: ws.id });
     const count = async (loopId: string) => {
-      clearCohortCache(); // count a cold load each time
       let queries = 0;
       const counted = db.$extends({ query: { $allOperations: ({ args, query }) => { queries++; return query(args); } } }) as unknown as Db;
       const scope = { workspaceId: ws.id, userId: ws.members.coach.actor.userId, memberId: ws.members.coach.memberId, role: "coach" as const };
@@ -198,6 +205,7 @@ describe("calibration across candidates", () => {
       await fillAndSubmit(lenient.caller, ws.id, loop.rounds[1]!.id, () => (ability + 2) as 1 | 2 | 3 | 4, "yes");
       await fillAndSubmit(harsh.caller, ws.id, loop.rounds[2]!.id, () => ability as 1 | 2 | 3 | 4, "no");
     }
+    await settleCalibration(ws);
     const report = await ws.members.coach.caller.calibration.interviewers({ workspaceId: ws.id });
     const l = report.interviewers.find((i) => i.interviewerId === lenient.memberId)!;
     const h = report.interviewers.find((i) => i.interviewerId === harsh.memberId)!;

@@ -43,8 +43,12 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
   const sort = (["calibrated", "raw", "name"].includes(sortParam) ? sortParam : "calibrated") as SortKey;
   const [from, setFrom] = useUrlState("from");
   const [to, setTo] = useUrlState("to");
-  const cohort = useQuery(trpc.calibration.cohort.queryOptions({ workspaceId, level: (level || undefined) as (typeof LEVELS)[number] | undefined, targetRole: role.trim() || undefined, from: from ? new Date(from) : undefined, to: to ? new Date(`${to}T23:59:59`) : undefined }));
-  const report = useQuery(trpc.calibration.interviewers.queryOptions({ workspaceId }));
+  const cohort = useQuery({
+    ...trpc.calibration.cohort.queryOptions({ workspaceId, level: (level || undefined) as (typeof LEVELS)[number] | undefined, targetRole: role.trim() || undefined, from: from ? new Date(from) : undefined, to: to ? new Date(`${to}T23:59:59`) : undefined }),
+    // While the background fit catches up with new scorecards, look again every 2 s.
+    refetchInterval: (query) => (query.state.data?.updating ? 2_000 : false),
+  });
+  const report = useQuery({ ...trpc.calibration.interviewers.queryOptions({ workspaceId }), refetchInterval: (query) => (query.state.data?.updating ? 2_000 : false) });
   const rows = [...(cohort.data?.candidates ?? [])].sort((a, b) => (sort === "name" ? a.name.localeCompare(b.name) : (b[sort] ?? 0) - (a[sort] ?? 0)));
   return (
     <div className="space-y-6">
@@ -130,7 +134,12 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
             </ul>
           </div>
         )}
-        {cohort.data && (
+        {cohort.data?.updating && (
+          <p role="status" className="mt-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="calibration-updating">
+            Updating the calibrated scores with the latest scorecards… this view refreshes by itself.
+          </p>
+        )}
+        {cohort.data?.window.since && (
           <p className="mt-3 text-xs text-slate-600">
             Calibrated together: {cohort.data.window.loops} loop(s) with a scorecard submitted since <LocalTime value={cohort.data.window.since} style="date" />
             {cohort.data.window.truncated ? " (the most recent ones only)" : ""}.

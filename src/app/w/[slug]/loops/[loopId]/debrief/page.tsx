@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
+import { CalibrationUpdating } from "@/components/auto-refresh";
 import { LocalTime } from "@/components/time";
 import { Badge, Card, EmptyState, PageHeader, cx } from "@/components/ui";
 import { can } from "@/domain/roles";
@@ -206,10 +207,17 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                   Overall: raw {fmt(d.overall.raw)}, calibrated {d.overall.calibrated === null ? "not available" : withRange(d.overall.calibrated, d.overall.standardError)}
                 </p>
               )}
+              {d.calibration.updating && (
+                <div className="mt-2">
+                  <CalibrationUpdating />
+                </div>
+              )}
               <p className="mt-2 text-xs text-slate-600">
                 {d.calibration.inCohort
                   ? `Leniency is measured across ${d.calibration.cohortLoops} loop(s) with scorecards from the last 12 months.`
-                  : "This loop is older than the 12-month calibration window, so only raw ratings are shown."}
+                  : d.calibration.updating
+                    ? "Calibrated values appear once the update finishes; raw ratings are shown meanwhile."
+                    : "This loop is older than the 12-month calibration window, so only raw ratings are shown."}
               </p>
             </Card>
             <Card title="Coverage" description="Signals with a rating and evidence, per dimension.">
