@@ -29,10 +29,35 @@ if (stale && process.env.LOOPWISE_SKIP_BUILD !== "1") {
 
 const port = process.env.PORT ?? "3000";
 const host = bindHost(process.env);
+
+// Against a PostgreSQL server, the background calibration fits run in a process of their own, so a fit never
+// holds up the web server's event loop. (The embedded database lives inside the web server's process, so in
+// demo mode the web server fits in-process.) Without tsx (an install that omitted dev dependencies), too.
+let worker = null;
+const separateWorker = !!process.env.DATABASE_URL && process.env.CALIBRATION_WORKER !== "off" && existsSync(path.join(root, "node_modules", "tsx"));
+if (separateWorker) {
+  worker = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "calibration-worker.ts")], {
+    cwd: root,
+    stdio: "inherit",
+    env: { NODE_ENV: "production", ...process.env },
+  });
+  worker.on("exit", (code) => {
+    if (code) console.error(`The calibration worker stopped (exit ${code}); pages keep serving the last fit, marked as updating.`);
+  });
+}
+
 const child = spawn(process.execPath, [nextBin, "start", "-p", port, ...(host ? ["-H", host] : []), ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",
-  env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...process.env, PORT: port },
+  env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...process.env, PORT: port, ...(separateWorker ? { CALIBRATION_WORKER: "off" } : {}) },
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    child.kill(signal);
+    worker?.kill(signal);
+  });
+}
+child.on("exit", (code, signal) => {
+  worker?.kill("SIGTERM");
+  process.exit(code ?? (signal ? 1 : 0));
+});

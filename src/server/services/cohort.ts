@@ -87,7 +87,8 @@ export async function allSeverities(db: Tx, cohort: Cohort): Promise<Interviewer
 export async function storedLoopScores(db: Tx, cohort: Cohort, loopIds?: string[]): Promise<Map<string, CandidateScore[]>> {
   if (!cohort.fitId) return new Map();
   const rows = await db.cohortLoopScore.findMany({ where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId, ...(loopIds ? { loopId: { in: loopIds } } : {}) } });
-  return new Map(rows.map((r) => [r.loopId, r.scores as unknown as CandidateScore[]]));
+  // Stored without the loop id each score would repeat.
+  return new Map(rows.map((r) => [r.loopId, (r.scores as unknown as Omit<CandidateScore, "candidateId">[]).map((s) => ({ ...s, candidateId: r.loopId }))]));
 }
 
 export interface LoopScore {

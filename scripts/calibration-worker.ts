@@ -1,0 +1,26 @@
+// The calibration worker on its own process: refits workspaces' cohorts in the background
+// (src/server/services/cohort-fit.ts), so a fit (seconds for a large cohort) never holds up the event loop
+// that serves pages. `npm start` runs one beside the web server when DATABASE_URL names a PostgreSQL server;
+// any number may run against one database (claims are SKIP LOCKED). The schema must be migrated (the app
+// does it at boot); until it is, ticks fail and are retried. SIGTERM/SIGINT finish the fit in hand and exit.
+import { startCalibrationWorker, stopCalibrationWorker } from "@/server/calibration/worker";
+import { getDb } from "@/server/db";
+import { EnvError, getEnv } from "@/server/env";
+
+try {
+  getEnv();
+} catch (err) {
+  if (err instanceof EnvError) {
+    console.error(`\n${err.message}\n`);
+    process.exit(1);
+  }
+  throw err;
+}
+startCalibrationWorker();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void stopCalibrationWorker()
+      .then(() => getDb().$disconnect())
+      .finally(() => process.exit(0));
+  });
+}
