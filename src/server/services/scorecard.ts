@@ -25,12 +25,37 @@ async function roundForInterviewer(tx: Tx, scope: Scope, roundId: string) {
   return round;
 }
 
-async function versionContent(tx: Tx, workspaceId: string, rubricVersionId: string) {
-  const version = await tx.rubricVersion.findFirst({
+type VersionContent = NonNullable<Awaited<ReturnType<typeof readVersionContent>>>;
+
+function readVersionContent(tx: Tx, workspaceId: string, rubricVersionId: string) {
+  return tx.rubricVersion.findFirst({
     where: { id: rubricVersionId, workspaceId },
     include: { signals: { orderBy: { order: "asc" } }, redFlags: { orderBy: { order: "asc" } } },
   });
+}
+
+/**
+ * A published rubric version never changes, so its signals and red flags are kept in memory per process
+ * (keyed by workspace and version, so one workspace can never read another's) and an autosave does not
+ * re-read them. Drafts are read each time. Bounded: the least recently used entries go first.
+ */
+const publishedVersions = new Map<string, VersionContent>();
+const PUBLISHED_VERSIONS_KEPT = 500;
+
+async function versionContent(tx: Tx, workspaceId: string, rubricVersionId: string): Promise<VersionContent> {
+  const key = `${workspaceId}:${rubricVersionId}`;
+  const kept = publishedVersions.get(key);
+  if (kept) {
+    publishedVersions.delete(key);
+    publishedVersions.set(key, kept);
+    return kept;
+  }
+  const version = await readVersionContent(tx, workspaceId, rubricVersionId);
   if (!version) throw notFound("The rubric version of this round");
+  if (version.status === "published") {
+    publishedVersions.set(key, version);
+    if (publishedVersions.size > PUBLISHED_VERSIONS_KEPT) publishedVersions.delete(publishedVersions.keys().next().value as string);
+  }
   return version;
 }
 
@@ -91,11 +116,23 @@ function checkContent(version: Awaited<ReturnType<typeof versionContent>>, input
 
 const STALE = "This scorecard changed since you opened it (in another tab or device). Reload to see the latest version, then make your change again.";
 
-async function mine(tx: Tx, scope: Scope, roundId: string) {
+type CardRow = { id: string; status: "draft" | "submitted"; version: number; ratings: unknown; redFlagKeys: string[]; recommendation: string | null; summary: string; submittedAt: Date | null; updatedAt: Date; rubricVersionId: string; roundId: string };
+
+/**
+ * The caller's scorecard for a round, with the round's checks (scheduled, and they are its interviewer or
+ * shadow) in one statement; when it is missing, the round's own checks say why.
+ */
+async function mine(tx: Tx, scope: Scope, roundId: string): Promise<CardRow> {
+  const rows = await tx.$queryRaw<CardRow[]>`
+    SELECT s."id", s."status"::text AS "status", s."version", s."ratings", s."redFlagKeys", s."recommendation"::text AS "recommendation",
+           s."summary", s."submittedAt", s."updatedAt", s."rubricVersionId", s."roundId"
+    FROM "scorecards" s JOIN "rounds" r ON r."id" = s."roundId" AND r."workspaceId" = s."workspaceId"
+    WHERE s."workspaceId" = ${scope.workspaceId} AND s."roundId" = ${roundId} AND s."interviewerMemberId" = ${scope.memberId}
+      AND r."status" = 'scheduled' AND (r."interviewerMemberId" = ${scope.memberId} OR r."shadowMemberId" = ${scope.memberId})`;
+  const card = rows[0];
+  if (card) return card;
   await roundForInterviewer(tx, scope, roundId);
-  const card = await tx.scorecard.findUnique({ where: { workspaceId_roundId_interviewerMemberId: { workspaceId: scope.workspaceId, roundId, interviewerMemberId: scope.memberId } } });
-  if (!card) throw notFound("Your scorecard for this round; open it first");
-  return card;
+  throw notFound("Your scorecard for this round; open it first");
 }
 
 export async function saveScorecardDraft(
@@ -108,12 +145,14 @@ export async function saveScorecardDraft(
     if (card.status !== "draft") throw new AppError("CONFLICT", "This scorecard is submitted and locked. Use “Revise” and give a reason to change it.");
     checkContent(await versionContent(tx, scope.workspaceId, card.rubricVersionId), input);
     // The version check and the write are one statement: of two saves naming the same version, one wins.
-    const { count } = await tx.scorecard.updateMany({
-      where: { id: card.id, version: input.expectedVersion, status: "draft" },
-      data: { ratings: asJson(input.ratings), redFlagKeys: [...new Set(input.redFlagKeys)], recommendation: input.recommendation, summary: input.summary, version: { increment: 1 } },
-    });
-    if (count === 0) throw new AppError("CONFLICT", STALE);
-    return present(await tx.scorecard.findUniqueOrThrow({ where: { id: card.id } }));
+    // RETURNING gives the saved card without reading it again.
+    const saved = await tx.$queryRaw<CardRow[]>`
+      UPDATE "scorecards" SET "ratings" = ${JSON.stringify(input.ratings)}::jsonb, "redFlagKeys" = ${[...new Set(input.redFlagKeys)]}::text[],
+        "recommendation" = ${input.recommendation}::"Recommendation", "summary" = ${input.summary}, "version" = "version" + 1, "updatedAt" = now()
+      WHERE "id" = ${card.id} AND "version" = ${input.expectedVersion} AND "status" = 'draft'
+      RETURNING "id", "status"::text AS "status", "version", "ratings", "redFlagKeys", "recommendation"::text AS "recommendation", "summary", "submittedAt", "updatedAt", "rubricVersionId", "roundId"`;
+    if (!saved[0]) throw new AppError("CONFLICT", STALE);
+    return present(saved[0]);
   });
 }
 

@@ -1,0 +1,59 @@
+// The fixed cost of a call, in SQL statements sent to PostgreSQL (BEGIN and COMMIT included), counted
+// at the driver: the session lookup, and an autosave from membership check to commit. Issue #16 measured
+// 12 statements for an autosave; the floor is the transaction that row-level security needs.
+import pg from "pg";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createBookedLoop, createWorkspaceWithRoles, db } from "@/test/factories";
+import { createSessionFor, findSessionActor } from "@/server/services/session";
+
+/** Runs `fn` and returns the SQL statements it sent through node-postgres. */
+async function statements(fn: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const original = pg.Client.prototype.query;
+  const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    sent.push(typeof first === "string" ? first : (first.text ?? ""));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original);
+  try {
+    await fn();
+  } finally {
+    spy.mockRestore();
+  }
+  return sent;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("statements per call", () => {
+  it("a session is found in one statement", async () => {
+    const ws = await createWorkspaceWithRoles("stmt-session");
+    const { sessionToken } = await createSessionFor(db, ws.members.coach.actor.userId);
+    let actor: Awaited<ReturnType<typeof findSessionActor>> = null;
+    const sent = await statements(async () => (actor = await findSessionActor(db, sessionToken)));
+    expect(actor).toMatchObject({ userId: ws.members.coach.actor.userId });
+    expect(sent).toHaveLength(1);
+    expect(await findSessionActor(db, "no-such-token")).toBeNull();
+  });
+
+  it("an autosave is the membership check, the transaction, one read of the card and one conditional UPDATE … RETURNING", async () => {
+    const ws = await createWorkspaceWithRoles("stmt-save");
+    const loop = await createBookedLoop(ws, { template: "entry-coding-focus", bookings: [[1, ws.members.interviewer]] });
+    const roundId = loop.rounds[1]!.id;
+    const iv = ws.members.interviewer.caller;
+    const opened = await iv.scorecard.open({ workspaceId: ws.id, roundId });
+    const key = opened.rubric.signals[0]!.key;
+    const save = (version: number, rating: 1 | 2 | 3 | 4) =>
+      iv.scorecard.save({ workspaceId: ws.id, roundId, expectedVersion: version, ratings: { [key]: { rating, evidence: "typed" } }, redFlagKeys: [], recommendation: null, summary: "" });
+    const first = await save(opened.scorecard.version, 2); // reads the published rubric once
+    let saved: Awaited<ReturnType<typeof save>> | undefined;
+    const sent = await statements(async () => (saved = await save(first.version, 3)));
+    expect(saved).toMatchObject({ version: first.version + 1, status: "draft", ratings: { [key]: { rating: 3, evidence: "typed" } } });
+    expect(sent.filter((s) => /^\s*(BEGIN|COMMIT)/i.test(s))).toHaveLength(2);
+    // membership, BEGIN, set_config (on a server), the card, the UPDATE, COMMIT.
+    expect(sent.length).toBeLessThanOrEqual(6);
+    // A stale version still loses, and the card is unchanged.
+    await expect(save(first.version, 4)).rejects.toThrow(/changed|newer|version/i);
+    expect((await iv.scorecard.open({ workspaceId: ws.id, roundId })).scorecard.ratings[key]).toMatchObject({ rating: 3 });
+  });
+});
