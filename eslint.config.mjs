@@ -36,5 +36,16 @@ export default tseslint.config(
     "Services sit below the API layer: they must not import tRPC routers, the app or Next.",
   ),
   layer(["src/server/api/**"], ["@/app/*", "@/trpc/*", "**/app/**"], "The API layer must not import the app."),
+  {
+    // Pages and components reach the server only through tRPC: they may import @/trpc, @/components, @/domain,
+    // @/schemas and the app's own files. The HTTP boundary (route handlers under src/app/api), sign-in, the
+    // dev mailbox and the root layout (the session and the viewer's zone) are the short allow-list.
+    ...layer(
+      ["src/app/**"],
+      ["@/server/*", "@/generated/*", "@prisma/*", "@/test/*", "**/server/**", "pg"],
+      "Pages talk to the server through tRPC (@/trpc); only route handlers, sign-in, the dev mailbox and the root layout may import @/server.",
+    ),
+    ignores: ["src/app/api/**", "src/app/dev/**", "src/app/sign-in/**", "src/app/layout.tsx", "src/app/**/*.test.ts", "src/app/**/*.test.tsx"],
+  },
   layer(["src/schemas/**"], ["@/server/*", "@/app/*", "@/trpc/*", "**/server/**"], "Schemas are shared with the browser: no server imports."),
 );
