@@ -1,5 +1,5 @@
 // Simulated cohorts for checking the calibration engine against the truth, shared by the simulation tests
-// (calibration-simulation.test.ts) and the benchmark (e2e/bench-calibration.ts). Every number comes from a
+// (calibration-simulation.test.ts) and the benchmark (bench/calibration.ts). Every number comes from a
 // seed, so a table reproduces exactly. Not used by the product.
 
 import { calibrate, type Rating } from "./calibration";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderEmail } from "./render";
+import { renderEmail, renderPreview, TEMPLATE_NAMES } from "./render";
 
 describe("email templates", () => {
   it("renders the magic link with HTML and a plain-text version that both carry the link", async () => {
@@ -26,5 +26,15 @@ describe("email templates", () => {
     expect(mail.html).toContain("Acme &lt;Prep&gt;");
     expect(mail.text).toContain("http://localhost:3000/invite/tok");
     expect(mail.text).toContain("Interviewer");
+  });
+
+  it("every template has sample props and renders them, so `npm run email:preview` shows each one", async () => {
+    expect(TEMPLATE_NAMES.length).toBeGreaterThanOrEqual(6);
+    for (const name of TEMPLATE_NAMES) {
+      const mail = await renderPreview(name);
+      expect(mail.subject.length, name).toBeGreaterThan(5);
+      expect(mail.html, name).toContain("<html");
+      expect(mail.text.trim().length, name).toBeGreaterThan(20);
+    }
   });
 });

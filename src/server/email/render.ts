@@ -35,3 +35,12 @@ export async function renderEmail<T extends TemplateName>(template: T, props: Pr
   const html = await render(entry.component(props));
   return { template, subject: entry.subject(props), html, text: toPlainText(html) };
 }
+
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+
+/** A template rendered with its sample props (`PreviewProps`, next to each template in emails/). */
+export async function renderPreview(template: TemplateName): Promise<RenderedEmail> {
+  const props = (TEMPLATES[template].component as { PreviewProps?: unknown }).PreviewProps;
+  if (!props) throw new Error(`emails/${template}.tsx has no PreviewProps to preview it with.`);
+  return renderEmail(template, props as PropsOf<typeof template>);
+}

@@ -4,7 +4,7 @@
 // mornings free. Times expandAvailability for everyone, suggestLoopSlots and the "why nothing fits"
 // explanation (computed on every run), and checks the median total against the 200 ms target.
 //
-//   npx tsx e2e/bench-slots.ts
+//   npx tsx bench/slots.ts
 
 import {
   type DateException,
