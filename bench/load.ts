@@ -67,6 +67,9 @@ async function pool<T>(items: T[], size: number, fn: (item: T, i: number) => Pro
   }));
 }
 
+/** A service call in a transaction with room for a loaded machine (a direct call would get Prisma's 5 s). */
+const inTx = <T>(fn: (tx: typeof db) => Promise<T>) => db.$transaction((tx) => fn(tx as typeof db), { timeout: 120_000, maxWait: 60_000 });
+
 const seedStarted = Date.now();
 const owner = await user("coach");
 const ws = await createWorkspace(db, owner, { name: "Load bench", timeZone: "UTC" });
@@ -89,12 +92,12 @@ const template = templates.find((t) => (t.rounds as unknown[]).length >= ROUNDS_
 const loopIds: string[] = new Array(LOOPS);
 const roundsOf: { id: string; interviewer: number; startsAt: Date }[][] = new Array(LOOPS);
 const base = Date.now() + DAY;
-await pool([...Array(LOOPS).keys()], 1, async (i) => {
-  const { id: loopId } = await createLoop(db, coach, { candidateMemberId: candidates[i]!.memberId, templateId: template.id, targetRole: "Backend engineer", level: (["entry", "mid", "senior"] as const)[i % 3] });
+await pool([...Array(LOOPS).keys()], 2, async (i) => {
+  const { id: loopId } = await inTx((tx) => createLoop(tx, coach, { candidateMemberId: candidates[i]!.memberId, templateId: template.id, targetRole: "Backend engineer", level: (["entry", "mid", "senior"] as const)[i % 3] }));
   const rounds = (await db.round.findMany({ where: { loopId }, orderBy: { order: "asc" } })).slice(0, ROUNDS_PER_LOOP);
   // Loop i on day i, its rounds 2 h apart, each with its own interviewer: nobody is booked twice at once.
   const booked = rounds.map((r, k) => ({ id: r.id, interviewer: (i * ROUNDS_PER_LOOP + k) % INTERVIEWERS, startsAt: new Date(base + i * DAY + k * 2 * 3_600_000) }));
-  await bookRounds(db, coach, { loopId, bookings: booked.map((b) => ({ roundId: b.id, interviewerMemberId: interviewers[b.interviewer]!.memberId, startsAt: b.startsAt })) });
+  await inTx((tx) => bookRounds(tx, coach, { loopId, bookings: booked.map((b) => ({ roundId: b.id, interviewerMemberId: interviewers[b.interviewer]!.memberId, startsAt: b.startsAt })) }));
   loopIds[i] = loopId;
   roundsOf[i] = booked;
 });
@@ -103,15 +106,15 @@ await pool(allRounds.slice(0, SUBMITTED), 2, async (round, n) => {
   const scope = interviewers[round.interviewer]!;
   const opened = await openMyScorecard(db, scope, { roundId: round.id });
   const ratings = Object.fromEntries(opened.rubric.signals.map((s, j) => [s.key, { rating: (((n + j + round.interviewer) % 4) + 1) as 1 | 2 | 3 | 4, evidence: "Seen in the round." }]));
-  const saved = await saveScorecardDraft(db, scope, { roundId: round.id, expectedVersion: opened.scorecard.version, ratings, redFlagKeys: [], recommendation: "yes", summary: "Solid." });
-  await submitScorecard(db, scope, { roundId: round.id, expectedVersion: saved.version }, new Date(round.startsAt.getTime() + 2 * 3_600_000));
+  const saved = await inTx((tx) => saveScorecardDraft(tx, scope, { roundId: round.id, expectedVersion: opened.scorecard.version, ratings, redFlagKeys: [], recommendation: "yes", summary: "Solid." }));
+  await inTx((tx) => submitScorecard(tx, scope, { roundId: round.id, expectedVersion: saved.version }, new Date(round.startsAt.getTime() + 2 * 3_600_000)));
 });
 await runDueCohortFits(db);
 // One released report for the candidate of loop 0 (all its scorecards are in).
 await recordDecision(db, coach, { loopId: loopIds[0]!, decision: "not_yet", rationale: "Keep practising.", notes: "" });
 await getReportDraft(db, coach, { loopId: loopIds[0]! });
 await runDueCohortFits(db);
-const released = await releaseReport(db, coach, { loopId: loopIds[0]! });
+const released = await inTx((tx) => releaseReport(tx, coach, { loopId: loopIds[0]! }));
 // Draft scorecards for the autosave: one round per connection, each of a different round of the unsubmitted tail.
 const draftRounds = allRounds.slice(SUBMITTED, SUBMITTED + CONNECTIONS);
 const drafts: { cookie: string; roundId: string; version: number; key: string }[] = [];

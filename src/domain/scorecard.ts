@@ -5,7 +5,9 @@ export interface SignalAnswer {
   rating: RatingValue;
   evidence: string;
 }
-export type Recommendation = "strong_no" | "no" | "yes" | "strong_yes";
+import type { Recommendation } from "./vocabulary";
+
+export type { Recommendation };
 
 /** One thing a submission still needs, with the field it belongs to (so a form can link to it). */
 export interface MissingField {

@@ -3,8 +3,9 @@
 import { z } from "zod";
 import { Id, VersionNumber } from "./common";
 
-export const LEVELS = ["entry", "mid", "senior"] as const;
-export type Level = (typeof LEVELS)[number];
+import { LEVELS, type Level } from "@/domain/vocabulary";
+
+export { LEVELS, type Level };
 export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 
 const Key = z

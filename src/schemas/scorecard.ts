@@ -2,8 +2,9 @@ import { z } from "zod";
 import { BoundedDate, Id, VersionNumber } from "./common";
 
 const WS = { workspaceId: Id };
-export const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
-export const DECISIONS = ["ready", "not_yet", "another_loop"] as const;
+import { DECISIONS, LEVELS, RECOMMENDATIONS } from "@/domain/vocabulary";
+
+export { DECISIONS, RECOMMENDATIONS };
 
 const Answer = z.object({
   rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal("not_observed"), z.null()], {
@@ -36,7 +37,7 @@ export const ReopenInput = z.object({ ...WS, loopId: Id, reason: z.string().trim
 
 export const CohortInput = z.object({
   ...WS,
-  level: z.enum(["entry", "mid", "senior"]).optional(),
+  level: z.enum(LEVELS).optional(),
   targetRole: z.string().trim().max(120).optional(),
   from: BoundedDate.optional(),
   to: BoundedDate.optional(),

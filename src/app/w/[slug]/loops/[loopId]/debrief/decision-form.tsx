@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Badge, Button, Card, Field, Input } from "@/components/ui";
-import { DECISIONS } from "@/schemas/scorecard";
+import { DECISION_LABEL, DECISIONS } from "@/domain/vocabulary";
 import { useTRPC } from "@/trpc/react";
 
-const LABEL: Record<(typeof DECISIONS)[number], string> = { ready: "Ready", not_yet: "Not yet", another_loop: "Needs another loop" };
+const LABEL = DECISION_LABEL;
 
 export function DecisionForm({
   workspaceId,

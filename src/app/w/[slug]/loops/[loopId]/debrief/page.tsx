@@ -5,6 +5,7 @@ import { CalibrationUpdating } from "@/components/auto-refresh";
 import { LocalTime } from "@/components/time";
 import { Badge, Card, EmptyState, PageHeader, cx } from "@/components/ui";
 import { can } from "@/domain/roles";
+import { RECOMMENDATION_LABEL, RECOMMENDATION_TONE } from "@/domain/vocabulary";
 import { getServerCaller } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../../workspace-context";
 import { DecisionForm } from "./decision-form";
@@ -12,14 +13,14 @@ import { DecisionForm } from "./decision-form";
 export const metadata: Metadata = { title: "Debrief" };
 export const dynamic = "force-dynamic";
 
-const REC: Record<string, string> = { strong_no: "Strong no", no: "No", yes: "Yes", strong_yes: "Strong yes" };
+
 const fmt = (n: number | null, digits = 2) => (n === null ? "—" : n.toFixed(digits));
 /** "3.10 (2.85–3.35)": the score and where it most likely lies (95%). */
 const withRange = (value: number | null, se: number | null) =>
   value === null ? "—" : se === null ? value.toFixed(2) : `${value.toFixed(2)} (${Math.max(1, value - 1.96 * se).toFixed(2)}–${Math.min(4, value + 1.96 * se).toFixed(2)})`;
 /** A colour per rating (with the number always shown, so colour is never the only cue). */
 const RATING_TONE: Record<number, string> = { 1: "bg-red-100 text-red-900", 2: "bg-amber-100 text-amber-900", 3: "bg-emerald-50 text-emerald-900", 4: "bg-emerald-200 text-emerald-950" };
-const REC_TONE: Record<string, "red" | "amber" | "green"> = { strong_no: "red", no: "amber", yes: "green", strong_yes: "green" };
+
 const leniency = (severity: number | null) =>
   severity === null ? "leniency unknown" : Math.abs(severity) < 0.05 ? "rates like the panel" : severity > 0 ? `rates ${severity.toFixed(2)} higher than the panel` : `rates ${(-severity).toFixed(2)} lower than the panel`;
 
@@ -117,7 +118,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                         )}
                       </p>
                     </div>
-                    {c.recommendation && <Badge tone={REC_TONE[c.recommendation]}>{REC[c.recommendation]}</Badge>}
+                    {c.recommendation && <Badge tone={RECOMMENDATION_TONE[c.recommendation]}>{RECOMMENDATION_LABEL[c.recommendation]}</Badge>}
                   </header>
                   <p className="mt-3 text-sm whitespace-pre-line text-slate-800">{c.summary.trim() || <span className="text-slate-500">No summary written.</span>}</p>
                   <div className="mt-3 text-sm">
@@ -151,7 +152,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                       <th key={c.scorecardId} scope="col" className="px-2 py-2">
                         {c.roundType}
                         <span className="block font-normal">{c.interviewer}</span>
-                        <span className="block font-normal">{c.recommendation ? REC[c.recommendation] : ""}</span>
+                        <span className="block font-normal">{c.recommendation ? RECOMMENDATION_LABEL[c.recommendation] : ""}</span>
                         <span className="block font-normal text-slate-500" title={c.severityNote ?? "Leniency across all loops of the last year, in rating points"}>{leniency(c.severity)}</span>
                       </th>
                     ))}

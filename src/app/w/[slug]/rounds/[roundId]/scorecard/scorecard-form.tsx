@@ -8,10 +8,11 @@ import { RATING_LABELS } from "@/components/anchor-grid";
 import { LocalTime } from "@/components/time";
 import { Badge, Button, Card, PageHeader, Skeleton, cx } from "@/components/ui";
 import { missingFields, type MissingField, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
+import { RECOMMENDATION_LABEL } from "@/domain/vocabulary";
 import { RECOMMENDATIONS } from "@/schemas/scorecard";
 import { useTRPC } from "@/trpc/react";
 
-const REC_LABEL: Record<Recommendation, string> = { strong_no: "Strong no", no: "No", yes: "Yes", strong_yes: "Strong yes" };
+const REC_LABEL = RECOMMENDATION_LABEL;
 const AUTOSAVE_MS = 800;
 
 /** The id of the control a missing field is fixed in: the first choice of a radio group, or the text box. */
