@@ -20,7 +20,18 @@ test("the coach releases a report; the candidate opens it and sees progress acro
 
   await coach.goto(`${url}/loops/${second}/report`);
   await expect(coach.getByRole("heading", { name: "Preview: exactly what the candidate sees" })).toBeVisible();
-  await coach.getByLabel("Summary").fill("Clear progress on testing; keep working on complexity.");
+  const preview = coach.getByTestId("report-preview");
+  await expect(preview.getByTestId("preview-state")).toHaveText("Saved");
+  // The preview follows the form as the coach types, before anything is saved, and says it is unsaved.
+  await coach.getByLabel("Summary").pressSequentially("Clear progress on testing; keep working on complexity.");
+  await expect(preview.getByTestId("report-summary")).toHaveText("Clear progress on testing; keep working on complexity.");
+  await expect(preview.getByTestId("preview-state")).toHaveText("Unsaved changes");
+  await coach.locator("#growthAreas-0").pressSequentially("Say the complexity before you code.");
+  await expect(preview.locator("section", { has: coach.getByRole("heading", { name: "Growth areas" }) })).toContainText("Say the complexity before you code.");
+  const saved = await api<{ draft: { summary: string } }>(coach, "report.openDraft", { workspaceId: ws.id, loopId: second });
+  expect(saved.draft.summary, "nothing was saved while typing").toBe("");
+  await coach.getByRole("button", { name: "Save draft" }).click();
+  await expect(preview.getByTestId("preview-state")).toHaveText("Saved");
   // Evidence on offer is grouped by signal and labelled by round.
   const offered = coach.getByTestId("evidence-offered");
   await expect(offered.locator("fieldset").first().locator("legend")).not.toBeEmpty();

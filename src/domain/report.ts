@@ -73,6 +73,14 @@ export interface ReportContent {
   decidedAt: string | null;
 }
 
+/**
+ * Exactly what a candidate receives: names on excerpts only when the workspace shows them. The server
+ * applies it on release and the report editor to its live preview, so both show the same thing.
+ */
+export function candidateView(content: ReportContent, showInterviewerNames: boolean): ReportContent {
+  return { ...content, excerpts: content.excerpts.map((e) => ({ signalTitle: e.signalTitle, text: e.text, by: showInterviewerNames ? e.by : null })) };
+}
+
 /** The strongest and weakest signals by score (ties by title, for a stable order). */
 export function pickStrengthsAndGrowth(scores: SignalScore[], n = 3) {
   const sorted = [...scores].sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));

@@ -5,9 +5,14 @@ import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { ReportView } from "@/components/report-view";
 import { Badge, Button, Card, PageHeader, Skeleton } from "@/components/ui";
+import { candidateView } from "@/domain/report";
 import { useTRPC } from "@/trpc/react";
 
 type Draft = { summary: string; strengths: { title: string; note: string }[]; growthAreas: { title: string; note: string }[]; excerpts: { signalTitle: string; text: string; by: string | null }[] };
+
+/** A draft's content in a fixed order: the saved draft comes back from a JSON column with its keys reordered. */
+const contentOf = (d: Draft) =>
+  JSON.stringify([d.summary, d.strengths.map((s) => [s.title, s.note]), d.growthAreas.map((s) => [s.title, s.note]), d.excerpts.map((e) => [e.signalTitle, e.text, e.by])]);
 
 export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loopId: string }) {
   const trpc = useTRPC();
@@ -24,6 +29,10 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
   // The newest answer wins: a save before a release must not hide the state the release reloaded.
   const data = save.data && save.submittedAt > open.submittedAt ? save.data : open.data;
   const picked = (text: string) => draft.excerpts.some((e) => e.text === text);
+  const unsaved = contentOf(draft) !== contentOf(data.draft);
+  // The preview follows the form as the coach types: the computed part (scores, plan) from the server, the
+  // words from the form, through the same candidateView and ReportView the candidate's page uses.
+  const preview = candidateView({ ...data.preview, ...draft }, data.showInterviewerNames);
 
   const persist = (onDone?: () => void) =>
     save.mutate(
@@ -58,7 +67,7 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
         </p>
       )}
       <div className="grid gap-6 xl:grid-cols-2">
-        <div className="space-y-4">
+        <div className="min-w-0 space-y-4">
           <Card title="Summary for the candidate">
             <label htmlFor="report-summary" className="sr-only">
               Summary
@@ -121,7 +130,7 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
           </Card>
           <div className="flex flex-wrap gap-2">
             <Button variant="secondary" busy={save.isPending} onClick={() => persist()}>
-              Save draft and refresh preview
+              Save draft
             </Button>
             <Button
               busy={release.isPending}
@@ -156,11 +165,21 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
             </p>
           )}
         </div>
-        <section aria-labelledby="preview-heading">
-          <h2 id="preview-heading" className="mb-2 text-lg font-semibold">
-            Preview: exactly what the candidate sees
-          </h2>
-          <ReportView content={data.preview} />
+        <section aria-labelledby="preview-heading" className="min-w-0" data-testid="report-preview">
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+            <h2 id="preview-heading" className="text-lg font-semibold">
+              Preview: exactly what the candidate sees
+            </h2>
+            <span role="status" data-testid="preview-state">
+              {unsaved ? <Badge tone="amber">Unsaved changes</Badge> : <Badge tone="green">Saved</Badge>}
+            </span>
+          </div>
+          {unsaved && (
+            <p className="mb-3 text-sm text-slate-700">
+              The preview shows your edits as you type. Save the draft to keep them; the candidate sees only what you release.
+            </p>
+          )}
+          <ReportView content={preview} />
         </section>
       </div>
     </>
