@@ -1,7 +1,7 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { api, expectAccessible, inviteAndAccept, newOwnerWithWorkspace, roundHasStarted, screenshot, uniqueEmail } from "./helpers";
 
-/** Desktop and phone: accessible, nothing wider than the phone's screen, a screenshot of each. */
+/** Desktop and a 390 × 844 phone: accessible, a screenshot of each; nothing wider than a 390 or 360 px screen. */
 async function checkBothWidths(page: Page, testInfo: TestInfo, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 });
   await expectAccessible(page, testInfo, name);
@@ -11,6 +11,10 @@ async function checkBothWidths(page: Page, testInfo: TestInfo, name: string) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} fits a 390 px screen`).toBeLessThanOrEqual(390);
   await expectAccessible(page, testInfo, `${name}-phone`);
   await screenshot(page, testInfo, `${name}-phone`);
+  // The narrowest common phone.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.reload();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} fits a 360 px screen`).toBeLessThanOrEqual(360);
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 

@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { againstBar, likelyRange, type ReportContent } from "@/domain/report";
 import { formatInZone } from "@/domain/time-zone";
+import { ScrollRegion, StackedCell, StackedRow, StackedTable } from "./tables";
 import { useViewerZone } from "./time";
 import { Badge, Card } from "./ui";
 
@@ -61,36 +62,24 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <table className="mt-3 w-full text-sm" data-testid="report-dimensions">
-          <caption className="sr-only">Your scores by dimension</caption>
-          <thead className="text-left text-xs text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-3">Dimension</th>
-              <th scope="col" className="pr-3">Score</th>
-              <th scope="col" className="pr-3">Likely range</th>
-              <th scope="col" className="pr-3">Against the bar</th>
-              <th scope="col">From</th>
-            </tr>
-          </thead>
-          <tbody>
-            {content.dimensions.map((d) => {
-              const range = likelyRange(d);
-              const verdict = againstBar(d, content.bar);
-              return (
-                <tr key={d.key}>
-                  <th scope="row" className="py-1 text-left font-medium">{d.name}</th>
-                  <td className="pr-3 tabular-nums">{two(d.score)}</td>
-                  <td className="pr-3 tabular-nums" title={d.note ?? undefined}>
-                    {range ? `${two(range.low)}–${two(range.high)}` : "—"}
-                    {d.note && <span className="block text-xs text-slate-600">{d.note}</span>}
-                  </td>
-                  <td className="pr-3"><Badge tone={BAR_TONE[verdict]}>{BAR_WORDS[verdict]}</Badge></td>
-                  <td className="text-xs text-slate-600">{d.rounds.join(", ")}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <StackedTable className="mt-3" caption="Your scores by dimension" columns={["Dimension", "Score", "Likely range", "Against the bar", "From"]} data-testid="report-dimensions">
+          {content.dimensions.map((d) => {
+            const range = likelyRange(d);
+            const verdict = againstBar(d, content.bar);
+            return (
+              <StackedRow key={d.key}>
+                <StackedCell header>{d.name}</StackedCell>
+                <StackedCell label="Score" className="tabular-nums">{two(d.score)}</StackedCell>
+                <StackedCell label="Likely range" className="tabular-nums">
+                  {range ? `${two(range.low)}–${two(range.high)}` : "—"}
+                  {d.note && <span className="block text-xs text-slate-600">{d.note}</span>}
+                </StackedCell>
+                <StackedCell label="Against the bar" className="whitespace-nowrap"><Badge tone={BAR_TONE[verdict]}>{BAR_WORDS[verdict]}</Badge></StackedCell>
+                <StackedCell label="From" className="text-xs text-slate-600">{d.rounds.join(", ")}</StackedCell>
+              </StackedRow>
+            );
+          })}
+        </StackedTable>
       </Card>
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Strengths">
@@ -172,33 +161,25 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
               </LineChart>
             </ResponsiveContainer>
           </div>
-          <table className="mt-3 w-full text-sm">
-            <caption className="sr-only">Dimension scores per loop, with the likely range</caption>
-            <thead className="text-left text-xs text-slate-600">
-              <tr>
-                <th scope="col">Loop</th>
-                {series.map((s) => (
-                  <th key={s} scope="col">{s}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
+          {/* A card per loop on a phone; with many dimensions the table scrolls inside its frame. */}
+          <ScrollRegion label="Scores per loop" className="mt-3">
+            <StackedTable caption="Dimension scores per loop, with the likely range" columns={["Loop", ...series]}>
               {points.map((p, i) => (
-                <tr key={i}>
-                  <th scope="row" className="text-left font-normal">{p.loop}</th>
+                <StackedRow key={i}>
+                  <StackedCell header className="@xl:font-normal">{p.loop}</StackedCell>
                   {series.map((s) => {
                     const score = (p as Record<string, unknown>)[s];
                     const range = p.ranges[s];
                     return (
-                      <td key={s} className="tabular-nums">
+                      <StackedCell key={s} label={s} className="tabular-nums whitespace-nowrap @max-xl:whitespace-normal">
                         {typeof score !== "number" ? "—" : range ? `${two(score)} (${two(range.low)}–${two(range.high)})` : two(score)}
-                      </td>
+                      </StackedCell>
                     );
                   })}
-                </tr>
+                </StackedRow>
               ))}
-            </tbody>
-          </table>
+            </StackedTable>
+          </ScrollRegion>
         </Card>
       )}
     </div>

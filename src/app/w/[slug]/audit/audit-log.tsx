@@ -31,7 +31,7 @@ export function AuditLog({ workspaceId }: { workspaceId: string }) {
       ) : (
         <ol className="divide-y divide-slate-100">
           {items.map((e) => (
-            <li key={e.id} className="py-2 text-sm" data-testid="audit-row">
+            <li key={e.id} className="py-2 text-sm break-words" data-testid="audit-row">
               <span className="font-medium">{e.actor?.name ?? e.actor?.email ?? "System"}</span> {auditLabel(e.action)}
               {e.target && <span className="font-medium"> · {e.target}</span>}
               <span className="block text-xs text-slate-600">

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useParams } from "next/navigation";
 import { Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { LEVELS } from "@/schemas/library";
+import { ScrollRegion } from "@/components/tables";
 import { LocalTime } from "@/components/time";
 import { useUrlState } from "@/components/url-state";
 import { useTRPC } from "@/trpc/react";
@@ -84,7 +85,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
         ) : rows.length === 0 ? (
           <EmptyState title="No submitted scorecards in this cohort yet" />
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Cohort on one scale">
+          <ScrollRegion label="Cohort on one scale">
             <table className="w-full text-left text-sm" data-testid="cohort-table">
               <thead className="text-xs text-slate-600">
                 <tr>
@@ -119,7 +120,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {cohort.data && cohort.data.notCalibrated.length > 0 && (
           <div className="mt-4" data-testid="not-calibrated">
@@ -168,7 +169,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
         ) : report.data.interviewers.length === 0 ? (
           <EmptyState title="No submitted scorecards yet" />
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Interviewer calibration">
+          <ScrollRegion label="Interviewer calibration">
             <table className="w-full text-left text-sm" data-testid="interviewer-report">
               <thead className="text-xs text-slate-600">
                 <tr>
@@ -200,7 +201,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Card>
 

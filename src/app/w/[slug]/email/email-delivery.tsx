@@ -31,7 +31,7 @@ export function EmailDelivery({ workspaceId }: { workspaceId: string }) {
         <ul className="divide-y divide-slate-100">
           {list.data.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
-              <div className="min-w-0">
+              <div className="min-w-0 break-words">
                 <p className="font-medium">{m.subject}</p>
                 <p className="text-xs text-slate-600">
                   To {m.to} ·{" "}

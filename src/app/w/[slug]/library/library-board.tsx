@@ -245,7 +245,7 @@ function ImportRubric({ workspaceId, slug }: { workspaceId: string; slug: string
             id="import-file"
             type="file"
             accept="application/json,.json"
-            className="block text-sm"
+            className="block w-full text-sm"
             onChange={async (e) => setFile((await e.target.files?.[0]?.text()) ?? "")}
           />
         </Field>

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { useFormErrors } from "@/components/errors";
+import { StackedCell, StackedRow, StackedTable } from "@/components/tables";
 import { LocalTime } from "@/components/time";
 import { Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
@@ -104,65 +105,53 @@ function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManag
       ) : members.data.length === 0 ? (
         <EmptyState title="No members">Invite someone above.</EmptyState>
       ) : (
-        // On phones each member is a stacked card (no sideways scrolling); a table from sm up.
-        <div>
-          <table className="w-full text-left text-sm max-sm:block">
-            <thead className="text-xs uppercase tracking-wide text-slate-600 max-sm:sr-only">
-              <tr>
-                <th scope="col" className="py-2 pr-4">Name</th>
-                <th scope="col" className="py-2 pr-4">Email</th>
-                <th scope="col" className="py-2 pr-4">Role</th>
-                {canManage && <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 max-sm:block">
-              {members.data.map((m) => (
-                <tr key={m.id} data-testid="member-row" className="max-sm:flex max-sm:flex-col max-sm:gap-1 max-sm:py-3">
-                  <td className="py-2 pr-4 font-medium max-sm:py-0">
-                    {m.name ?? <span className="font-normal text-slate-600">(no name yet)</span>} {m.isYou && <Badge tone="blue">you</Badge>}
-                  </td>
-                  <td className="py-2 pr-4 break-all text-slate-700 max-sm:py-0">{m.email}</td>
-                  <td className="py-2 pr-4 max-sm:py-0">
-                    {canManage ? (
-                      <Select
-                        aria-label={`Role of ${m.name ?? m.email}`}
-                        value={m.role}
-                        disabled={changeRole.isPending}
-                        onChange={(e) => changeRole.mutate({ workspaceId, memberId: m.id, role: e.target.value as Role })}
-                        className="w-40"
-                      >
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
-                          </option>
-                        ))}
-                      </Select>
-                    ) : (
-                      ROLE_LABELS[m.role]
-                    )}
-                  </td>
-                  {canManage && (
-                    <td className="py-2 text-right">
-                      {!m.isYou && (
-                        <Button
-                          variant="danger"
-                          busy={remove.isPending && remove.variables?.memberId === m.id}
-                          onClick={() => {
-                            if (window.confirm(`Remove ${m.name ?? m.email} from this workspace? They lose access at once.`)) {
-                              remove.mutate({ workspaceId, memberId: m.id });
-                            }
-                          }}
-                        >
-                          Remove
-                        </Button>
-                      )}
-                    </td>
+        // On phones each member is a stacked card (no sideways scrolling); a table where there is room.
+        <StackedTable columns={["Name", "Email", "Role", ...(canManage ? [{ label: "Actions", srOnly: true } as const] : [])]}>
+          {members.data.map((m) => (
+            <StackedRow key={m.id} data-testid="member-row">
+              <StackedCell header>
+                {m.name ?? <span className="font-normal text-slate-600">(no name yet)</span>} {m.isYou && <Badge tone="blue">you</Badge>}
+              </StackedCell>
+              <StackedCell className="break-all text-slate-700">{m.email}</StackedCell>
+              <StackedCell>
+                {canManage ? (
+                  <Select
+                    aria-label={`Role of ${m.name ?? m.email}`}
+                    value={m.role}
+                    disabled={changeRole.isPending}
+                    onChange={(e) => changeRole.mutate({ workspaceId, memberId: m.id, role: e.target.value as Role })}
+                    className="w-40"
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </Select>
+                ) : (
+                  ROLE_LABELS[m.role]
+                )}
+              </StackedCell>
+              {canManage && (
+                <StackedCell className="text-right @max-xl:text-left">
+                  {!m.isYou && (
+                    <Button
+                      variant="danger"
+                      busy={remove.isPending && remove.variables?.memberId === m.id}
+                      onClick={() => {
+                        if (window.confirm(`Remove ${m.name ?? m.email} from this workspace? They lose access at once.`)) {
+                          remove.mutate({ workspaceId, memberId: m.id });
+                        }
+                      }}
+                    >
+                      Remove
+                    </Button>
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </StackedCell>
+              )}
+            </StackedRow>
+          ))}
+        </StackedTable>
       )}
     </Card>
   );
@@ -204,7 +193,7 @@ function InvitationTable({ workspaceId }: { workspaceId: string }) {
         <ul className="divide-y divide-slate-100">
           {invitations.data.map((inv) => (
             <li key={inv.id} className="flex flex-wrap items-center justify-between gap-3 py-2" data-testid="invitation-row">
-              <div className="text-sm">
+              <div className="min-w-0 text-sm break-words">
                 <span className="font-medium">{inv.email}</span> · {ROLE_LABELS[inv.role]} · <Badge tone={statusTone[inv.status]}>{inv.status}</Badge>
                 <p className="text-xs text-slate-600">
                   Expires <LocalTime value={inv.expiresAt} style="short" /> · sent {inv.sentCount}×

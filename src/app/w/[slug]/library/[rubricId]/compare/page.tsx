@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
+import { StackedCell, StackedRow, StackedTable } from "@/components/tables";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { getServerCaller } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../../workspace-context";
@@ -60,25 +61,19 @@ export default async function ComparePage({
               <Badge tone={tone[d.kind]}>{d.kind}</Badge> {"moved" in d && d.moved && <Badge tone="blue">moved</Badge>}
             </p>
             {d.kind === "changed" && (
-              <table className="w-full table-fixed text-left text-sm" data-testid="diff-table">
-                <caption className="sr-only">Changes to {d.after.title}</caption>
-                <thead className="text-xs uppercase tracking-wide text-slate-600">
-                  <tr>
-                    <th scope="col" className="w-40 py-1">Field</th>
-                    <th scope="col" className="py-1">v{from}</th>
-                    <th scope="col" className="py-1">v{to}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 align-top">
-                  {d.changes.map((c) => (
-                    <tr key={c.field}>
-                      <th scope="row" className="py-2 pr-3 font-medium">{c.field}</th>
-                      <td className="bg-red-50 px-2 py-2 text-red-900"><del className="no-underline">{c.before}</del></td>
-                      <td className="bg-emerald-50 px-2 py-2 text-emerald-900"><ins className="no-underline">{c.after}</ins></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <StackedTable caption={`Changes to ${d.after.title}`} columns={["Field", `Before (v${from})`, `After (v${to})`]} data-testid="diff-table">
+                {d.changes.map((c) => (
+                  <StackedRow key={c.field}>
+                    <StackedCell header className="@xl:w-40">{c.field}</StackedCell>
+                    <StackedCell label={`Before (v${from})`} prose className="bg-red-50 px-2 text-red-900 @max-xl:py-1">
+                      <del className="no-underline">{c.before}</del>
+                    </StackedCell>
+                    <StackedCell label={`After (v${to})`} prose className="bg-emerald-50 px-2 text-emerald-900 @max-xl:py-1">
+                      <ins className="no-underline">{c.after}</ins>
+                    </StackedCell>
+                  </StackedRow>
+                ))}
+              </StackedTable>
             )}
           </Card>
         ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { CalibrationUpdating } from "@/components/auto-refresh";
+import { ScrollRegion, StackedCell, StackedRow, StackedTable } from "@/components/tables";
 import { LocalTime } from "@/components/time";
 import { Badge, Card, EmptyState, PageHeader, cx } from "@/components/ui";
 import { can } from "@/domain/roles";
@@ -142,8 +143,8 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
             </div>
           </section>
           <Card title="Rounds × signals" description="Each interviewer's raw rating, columns in round order, shaded from 1 (red) to 4 (green) with the number always shown. The last column is the signal's calibrated score: the ratings corrected for how leniently or strictly each interviewer rates across all loops of the last year, with the range it most likely lies in (95%).">
-            {/* Focusable, so the matrix scrolls from the keyboard on a narrow screen. */}
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Ratings matrix">
+            {/* A wide matrix of numbers: it scrolls inside its frame on a narrow screen (from the keyboard too). */}
+            <ScrollRegion label="Ratings matrix">
               <table className="w-full text-left text-sm" data-testid="debrief-matrix">
                 <thead className="text-xs text-slate-600">
                   <tr>
@@ -170,39 +171,29 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                           {c.notObserved ? <span className="text-slate-500" title="Not observed">n/o</span> : c.raw === null ? "—" : c.raw}
                         </td>
                       ))}
-                      <td className="px-2 py-2 tabular-nums" title={row.notCalibratedReason ?? undefined}>
+                      <td className="px-2 py-2 whitespace-nowrap tabular-nums" title={row.notCalibratedReason ?? undefined}>
                         {row.calibrated === null && row.notCalibratedReason ? <span className="text-slate-500">not calibrated</span> : withRange(row.calibrated, row.standardError)}
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </Card>
           <div className="grid gap-4 lg:grid-cols-2">
             <Card title="Scores by dimension" description="Only this loop's scorecards count. Calibrated = corrected for each interviewer's leniency; the range in brackets is where the score most likely lies (95%): a wide range means thin evidence.">
-              <table className="w-full text-sm" data-testid="dimension-scores">
-                <thead className="text-left text-xs text-slate-600">
-                  <tr>
-                    <th scope="col">Dimension</th>
-                    <th scope="col">Raw</th>
-                    <th scope="col">Calibrated (range)</th>
-                    <th scope="col">From</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.dimensionScores.map((s) => (
-                    <tr key={s.dimensionKey}>
-                      <th scope="row" className="py-1 text-left font-medium">{s.dimension}</th>
-                      <td className="tabular-nums">{s.raw.toFixed(2)}</td>
-                      <td className="tabular-nums">
-                        {s.calibrated === null ? <span className="text-slate-600">not calibrated{s.notCalibratedReason && <span className="block text-xs">{s.notCalibratedReason}</span>}</span> : withRange(s.calibrated, s.standardError)}
-                      </td>
-                      <td className="text-xs text-slate-600">{s.rounds.join(", ")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <StackedTable columns={["Dimension", "Raw", "Calibrated (range)", "From"]} data-testid="dimension-scores">
+                {d.dimensionScores.map((s) => (
+                  <StackedRow key={s.dimensionKey}>
+                    <StackedCell header>{s.dimension}</StackedCell>
+                    <StackedCell label="Raw" className="tabular-nums">{s.raw.toFixed(2)}</StackedCell>
+                    <StackedCell label="Calibrated (range)" className="tabular-nums">
+                      {s.calibrated === null ? <span className="text-slate-600">not calibrated{s.notCalibratedReason && <span className="block text-xs">{s.notCalibratedReason}</span>}</span> : withRange(s.calibrated, s.standardError)}
+                    </StackedCell>
+                    <StackedCell label="From" className="text-xs text-slate-600">{s.rounds.join(", ")}</StackedCell>
+                  </StackedRow>
+                ))}
+              </StackedTable>
               {d.overall && (
                 <p className="mt-2 text-sm" data-testid="overall-score">
                   Overall: raw {fmt(d.overall.raw)}, calibrated {d.overall.calibrated === null ? "not available" : withRange(d.overall.calibrated, d.overall.standardError)}
