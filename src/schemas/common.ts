@@ -13,7 +13,12 @@ export const Email = z
 
 export const RoleSchema = z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(", ")}` });
 
-export const WorkspaceScoped = z.object({ workspaceId: Id });
+/** The workspace every scoped procedure names (spread into its input). */
+export const WS = { workspaceId: Id };
+/** A loop, a round (and so the caller's scorecard of it), and a report of a workspace: the shared id inputs. */
+export const LoopRef = z.object({ ...WS, loopId: Id });
+export const RoundRef = z.object({ ...WS, roundId: Id });
+export const ReportRef = z.object({ ...WS, reportId: Id });
 
 export const TimeZone = z
   .string()

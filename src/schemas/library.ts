@@ -1,7 +1,7 @@
 // The rubric library's shapes: the seeded library (prisma/seed/library-data.ts), and rubric import/export
 // files. Shared by the server (validation at load and import) and the browser (forms).
 import { z } from "zod";
-import { Id, VersionNumber } from "./common";
+import { Id, VersionNumber, WS } from "./common";
 
 import { LEVELS, type Level } from "@/domain/vocabulary";
 
@@ -93,7 +93,6 @@ export type LibrarySeed = z.infer<typeof LibrarySeed>;
 
 // ---------- procedure inputs ----------
 
-const WS = { workspaceId: Id };
 const DimensionKeys = z.array(Key).min(1, "Choose at least one dimension").max(12);
 
 export const CreateRoundTypeInput = z.object({

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { LOOP_STATUSES } from "@/domain/loop-status";
-import { BoundedDate, BoundedDay, Email, Id, TimeZone } from "./common";
+import { BoundedDate, BoundedDay, Email, Id, LoopRef, RoundRef, TimeZone, WS } from "./common";
+
+export { LoopRef, RoundRef };
 import { LEVELS } from "./library";
 
-const WS = { workspaceId: Id };
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use a 24-hour time like 09:00");
 const Day = BoundedDay;
 
@@ -43,7 +44,6 @@ export const CreateLoopInput = z.object({
   level: z.enum(LEVELS).optional(),
   notes: z.string().trim().max(4000).optional(),
 });
-export const LoopRef = z.object({ ...WS, loopId: Id });
 export const SetLoopStatusInput = z.object({ ...WS, loopId: Id, status: z.enum(LOOP_STATUSES) });
 export const SuggestSlotsInput = z.object({
   ...WS,
@@ -69,7 +69,6 @@ export const BookRoundsInput = z.object({
     .min(1, "Book at least one round")
     .max(20),
 });
-export const RoundRef = z.object({ ...WS, roundId: Id });
 export const ImportBusyInput = z.object({ ...WS, ics: z.string().min(1, "Choose a calendar file (.ics)").max(2_000_000, "The calendar file is larger than 2 MB; export a shorter period.") });
 export const CancelRoundInput = z.object({
   ...WS,

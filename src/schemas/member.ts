@@ -20,11 +20,3 @@ export const AcceptInvitationInput = z.object({
   name: z.string().trim().min(1, "Enter your name, as colleagues should see it").max(120, "Keep your name under 120 characters").optional(),
   timeZone: TimeZone.optional(),
 });
-
-export const ListAuditInput = z.object({
-  workspaceId: Id,
-  cursor: Id.optional(),
-  limit: z.number().int().min(1).max(100).default(50),
-});
-
-export const OutboxActionInput = z.object({ workspaceId: Id, messageId: Id });

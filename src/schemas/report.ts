@@ -3,6 +3,8 @@
 // as calibrated scores with no rounds listed, so old reports keep showing exactly what was released.
 import { z } from "zod";
 import type { ReportContent } from "@/domain/report";
+import { LEVELS } from "@/domain/vocabulary";
+import { Id, WS } from "./common";
 
 const Dimension = z.union([
   z.object({
@@ -23,7 +25,7 @@ const Titled = z.object({ title: z.string(), note: z.string() });
 
 export const ReportContentSchema = z.object({
   summary: z.string(),
-  level: z.enum(["entry", "mid", "senior"]),
+  level: z.enum(LEVELS),
   bar: z.number(),
   loop: z.object({ label: z.string(), heldOn: z.string().nullable() }).nullable().default(null),
   dimensions: z.array(Dimension),
@@ -45,3 +47,13 @@ export const ReportContentSchema = z.object({
 export function readReportContent(json: unknown): ReportContent {
   return ReportContentSchema.parse(json);
 }
+
+// The coach's draft: what they write and pick, saved as they edit.
+const Plain = (max: number) => z.string().trim().max(max);
+export const ReportDraftSchema = z.object({
+  summary: Plain(4000),
+  strengths: z.array(z.object({ title: Plain(200), note: Plain(1000) })).max(10),
+  growthAreas: z.array(z.object({ title: Plain(200), note: Plain(1000) })).max(10),
+  excerpts: z.array(z.object({ signalTitle: Plain(200), text: Plain(2000).min(1, "An excerpt cannot be empty"), by: z.string().max(200).nullable() })).max(20),
+});
+export const SaveReportDraftInput = z.object({ ...WS, loopId: Id, draft: ReportDraftSchema });

@@ -11,7 +11,9 @@ import { questionRouter } from "./routers/question";
 import { reportRouter } from "./routers/report";
 import { rubricRouter } from "./routers/rubric";
 import { scheduleRouter } from "./routers/schedule";
-import { calibrationRouter, debriefRouter, scorecardRouter } from "./routers/scorecard";
+import { calibrationRouter } from "./routers/calibration";
+import { debriefRouter } from "./routers/debrief";
+import { scorecardRouter } from "./routers/scorecard";
 import { memberRouter } from "./routers/member";
 import { workspaceRouter } from "./routers/workspace";
 

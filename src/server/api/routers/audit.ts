@@ -1,5 +1,5 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { ListAuditInput } from "@/schemas/member";
+import { ListAuditInput } from "@/schemas/audit";
 import { listAuditEvents } from "@/server/services/audit";
 
 export const auditRouter = createTRPCRouter({

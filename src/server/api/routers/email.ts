@@ -1,5 +1,5 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { OutboxActionInput } from "@/schemas/member";
+import { OutboxActionInput } from "@/schemas/email";
 import { listWorkspaceEmails, retryEmail } from "@/server/services/email";
 
 export const emailRouter = createTRPCRouter({

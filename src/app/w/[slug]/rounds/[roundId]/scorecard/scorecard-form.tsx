@@ -9,7 +9,7 @@ import { LocalTime } from "@/components/time";
 import { Badge, Button, Card, PageHeader, Skeleton, cx } from "@/components/ui";
 import { missingFields, type MissingField, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
 import { RECOMMENDATION_LABEL } from "@/domain/vocabulary";
-import { RECOMMENDATIONS } from "@/schemas/scorecard";
+import { RECOMMENDATIONS } from "@/domain/vocabulary";
 import { useTRPC } from "@/trpc/react";
 
 const REC_LABEL = RECOMMENDATION_LABEL;
