@@ -1,5 +1,6 @@
 "use client";
 
+import { displayName } from "@/domain/people";
 import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui";
 
@@ -7,7 +8,7 @@ export function UserMenu({ name, email }: { name: string | null; email: string |
   return (
     <div className="flex items-center gap-3">
       <span className="hidden text-right text-sm sm:block">
-        <span className="block font-medium text-slate-900">{name ?? email}</span>
+        <span className="block font-medium text-slate-900">{displayName({ name, email })}</span>
         {name && <span className="block text-xs text-slate-600">{email}</span>}
       </span>
       <Button variant="ghost" onClick={() => signOut({ callbackUrl: "/sign-in" })}>

@@ -2,6 +2,7 @@
 // every workspace, with the rounds' stable UIDs and SEQUENCE numbers, so Google Calendar, Outlook and Apple
 // Calendar show the Loopwise agenda and follow moves and cancellations. The URL's secret is shown once;
 // regenerating revokes the old one.
+import { displayName } from "@/domain/people";
 import { createEvents, type EventAttributes } from "ics";
 import { notFound } from "@/server/errors";
 import type { Db } from "@/server/db";
@@ -63,7 +64,7 @@ export async function renderCalendarFeed(db: Db, token: string, now = new Date()
   ]);
   const nameOf = (id: string | null) => {
     const p = people.find((m) => m.id === id);
-    return p ? (p.user.name ?? p.user.email ?? "someone") : null;
+    return p ? displayName(p.user, "someone") : null;
   };
   const env = getEnv();
   const events: EventAttributes[] = rounds

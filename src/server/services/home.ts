@@ -1,5 +1,6 @@
 // Each person's home page: what needs them next, by role. Every list is bounded (HOME_LIST_LIMIT items with
 // the total beside it), so the page costs the same in a small and a large workspace.
+import { displayName } from "@/domain/people";
 import { HOME_LIST_LIMIT, NUDGE_INTERVAL_HOURS, readyForDebrief, scorecardDueAt, SCORECARD_DUE_HOURS } from "@/domain/home";
 import { can } from "@/domain/roles";
 import { enqueueEmail } from "@/server/email/outbox";
@@ -247,7 +248,7 @@ export async function nudgeScorecard(db: Tx, scope: Scope, input: { roundId: str
     ]);
     if (!member?.user.email) throw new AppError("CONFLICT", "This interviewer has no email address to remind.");
     const email = await renderEmail("scorecard-reminder", {
-      recipientName: member.user.name ?? member.user.email,
+      recipientName: displayName(member.user, "there"),
       roundName: type?.name ?? "your round",
       daysOverdue: Math.max(0, Math.floor((now.getTime() - scorecardDueAt(round.endsAt!).getTime()) / DAY)),
       url: `${getEnv().appUrl}/w/${ws.slug}/rounds/${round.id}/scorecard`,

@@ -1,3 +1,4 @@
+import { displayName } from "@/domain/people";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/domain/roles";
 import { AppError, notFound, tooManyRequests } from "@/server/errors";
 import { renderEmail } from "@/server/email/render";
@@ -60,7 +61,7 @@ async function invitationMail(tx: Tx, scope: Scope, email: string, role: Role, t
   if (!workspace) throw notFound("That workspace");
   return renderEmail("invitation", {
     workspaceName: workspace.name,
-    inviterName: inviter?.name ?? inviter?.email ?? "A Loopwise owner",
+    inviterName: displayName(inviter, "A Loopwise owner"),
     roleLabel: ROLE_LABELS[role],
     roleDescription: ROLE_DESCRIPTIONS[role],
     acceptUrl: `${getEnv().appUrl}/invite/${token}`,
@@ -188,7 +189,7 @@ async function invitationByToken(db: Tx, token: string, now: Date) {
     workspaceSlug: inv.workspace.slug,
     role: inv.role,
     email: inv.email,
-    invitedBy: inviter?.name ?? inviter?.email ?? "A workspace owner",
+    invitedBy: displayName(inviter, "A workspace owner"),
     status: invitationStatus(inv, now),
     expiresAt: inv.expiresAt,
   };

@@ -1,4 +1,5 @@
 // Loop templates and loops: a candidate, a target role and level, and ordered rounds.
+import { displayName } from "@/domain/people";
 import { randomUUID } from "node:crypto";
 import { LOOP_TEMPLATES } from "@seed/loop-templates";
 import { loopMoveError, type LoopStatus } from "@/domain/loop-status";
@@ -42,7 +43,7 @@ export async function listTemplates(db: Tx, scope: Scope) {
 async function memberWithRole(tx: Tx | Db, scope: Scope, memberId: string, roles: string[], what: string) {
   const m = await tx.membership.findFirst({ where: { id: memberId, workspaceId: scope.workspaceId }, include: { user: { select: { name: true, email: true } } } });
   if (!m) throw notFound(what);
-  if (!roles.includes(m.role)) throw new AppError("BAD_REQUEST", `${m.user.name ?? m.user.email} is a ${m.role}, not a ${roles.join(" or ")}.`);
+  if (!roles.includes(m.role)) throw new AppError("BAD_REQUEST", `${displayName(m.user)} is a ${m.role}, not a ${roles.join(" or ")}.`);
   return m;
 }
 
@@ -160,7 +161,7 @@ export async function getLoop(db: Tx, scope: Scope, loopId: string) {
   ]);
   const person = (id: string | null) => {
     const m = members.find((x) => x.id === id);
-    return m ? { memberId: m.id, name: m.user.name ?? m.user.email ?? "Member", email: m.user.email } : null;
+    return m ? { memberId: m.id, name: displayName(m.user), email: m.user.email } : null;
   };
   const rt = new Map(roundTypes.map((r) => [r.id, r]));
   return {

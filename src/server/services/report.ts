@@ -2,6 +2,7 @@
 // previews exactly what the candidate will see, releases (email through the outbox), revises or
 // withdraws. Candidates only ever read released versions, and never interviewer identities or
 // unreleased notes (unless the workspace shows interviewer names, and then only on released excerpts).
+import { displayName } from "@/domain/people";
 import { roundLabels } from "@/domain/loop-status";
 import { BAR_BY_LEVEL, buildPracticePlan, candidateView, likelyRange, pickStrengthsAndGrowth, type Level, type ReportContent, type SignalScore } from "@/domain/report";
 import { readReportContent } from "@/schemas/report";
@@ -155,7 +156,7 @@ export async function releaseReport(db: Tx, scope: Scope, input: { loopId: strin
     ]);
     if (candidate.user.email) {
       const email = await renderEmail("report-released", {
-        recipientName: candidate.user.name ?? candidate.user.email,
+        recipientName: displayName(candidate.user, "there"),
         workspaceName: ws.name,
         revised: version > 1,
         url: `${getEnv().appUrl}/w/${ws.slug}/reports/${report.id}`,

@@ -1,5 +1,6 @@
 // Scheduling: members' availability, suggested slots for a whole loop, booking (the database refuses
 // double-booking), rescheduling and cancelling with calendar updates and reminders through the outbox.
+import { displayName } from "@/domain/people";
 import { DateTime } from "luxon";
 import { expandAvailability, isoWeekKey, suggestLoopSlots, type DateException, type Interval, type SuggestLoopSlotsInput, type WeeklyWindow } from "@/domain/scheduling";
 import { explainNoFit } from "@/domain/slot-explanation";
@@ -142,7 +143,7 @@ export async function listInterviewers(db: Tx, scope: Scope, now = new Date()) {
       return {
         memberId: m.id,
         role: m.role,
-        name: m.user.name ?? m.user.email ?? "Member",
+        name: displayName(m.user),
         email: m.user.email,
         timeZone: zones.get(m.id)?.own ? zones.get(m.id)!.zone : null,
         roundTypeKeys: p?.roundTypeKeys ?? [],
@@ -234,7 +235,7 @@ async function loadSuggestionInput(db: Tx, scope: Scope, input: { loopId: string
       .map((p) => p.memberId),
   }));
   const names = new Map(
-    (await db.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: interviewerIds } }, include: { user: { select: { name: true, email: true } } } })).map((m) => [m.id, m.user.name ?? m.user.email ?? "Interviewer"]),
+    (await db.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: interviewerIds } }, include: { user: { select: { name: true, email: true } } } })).map((m) => [m.id, displayName(m.user, "Interviewer")]),
   );
   const search: SuggestLoopSlotsInput = {
     rounds: pools,
@@ -330,7 +331,7 @@ async function people(tx: Tx, scope: Pick<Scope, "workspaceId">, memberIds: stri
     tx.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: memberIds } }, include: { user: { select: { name: true, email: true } } } }),
     memberZones(tx, scope.workspaceId, memberIds),
   ]);
-  return new Map(members.map((m) => [m.id, { memberId: m.id, name: m.user.name ?? m.user.email ?? "Member", email: m.user.email ?? "", timeZone: zones.get(m.id)!.zone }]));
+  return new Map(members.map((m) => [m.id, { memberId: m.id, name: displayName(m.user), email: m.user.email ?? "", timeZone: zones.get(m.id)!.zone }]));
 }
 
 type RoundRow = { id: string; icsUid: string; icsSequence: number; startsAt: Date | null; endsAt: Date | null; durationMin: number; location: string; roundTypeId: string; interviewerMemberId: string | null; shadowMemberId: string | null; candidateMemberId: string | null; loopId: string };

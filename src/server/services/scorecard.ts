@@ -1,5 +1,6 @@
 // Scorecards: drafts that autosave with optimistic versions, submission with a completeness check,
 // revisions of submitted scorecards with a reason, and independence (no peeking before submitting).
+import { displayName } from "@/domain/people";
 import { missingForSubmit, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
 import { AppError, notFound } from "@/server/errors";
 import { asJson } from "@/server/db";
@@ -263,7 +264,7 @@ export async function scheduleScorecardReminders(tx: Tx, scope: Scope, round: { 
     for (let day = 0; day <= 5; day++) {
       const sendAt = new Date(round.endsAt.getTime() + 3_600_000 + day * 86_400_000);
       const email = await renderEmail("scorecard-reminder", {
-        recipientName: member.user.name ?? member.user.email,
+        recipientName: displayName(member.user, "there"),
         roundName: rt.name,
         daysOverdue: day,
         url: `${env.appUrl}/w/${ws.slug}/rounds/${round.id}/scorecard`,

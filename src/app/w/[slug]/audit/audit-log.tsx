@@ -1,5 +1,6 @@
 "use client";
 
+import { displayName } from "@/domain/people";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { LocalTime } from "@/components/time";
 import { Button, Card, EmptyState, Skeleton } from "@/components/ui";
@@ -32,7 +33,7 @@ export function AuditLog({ workspaceId }: { workspaceId: string }) {
         <ol className="divide-y divide-slate-100">
           {items.map((e) => (
             <li key={e.id} className="py-2 text-sm break-words" data-testid="audit-row">
-              <span className="font-medium">{e.actor?.name ?? e.actor?.email ?? "System"}</span> {auditLabel(e.action)}
+              <span className="font-medium">{displayName(e.actor, "System")}</span> {auditLabel(e.action)}
               {e.target && <span className="font-medium"> · {e.target}</span>}
               <span className="block text-xs text-slate-600">
                 <LocalTime value={e.createdAt} /> · {summary(e.data)}

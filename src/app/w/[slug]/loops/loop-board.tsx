@@ -1,5 +1,6 @@
 "use client";
 
+import { displayName } from "@/domain/people";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -111,7 +112,7 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
             {candidates.length === 0 && <option value="">No candidates yet</option>}
             {candidates.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name ?? c.email}
+                {displayName(c)}
               </option>
             ))}
           </Select>
