@@ -4,6 +4,7 @@
 // is behind (or whose window has moved on a day), fits the cohort once, and swaps the result in under a
 // new fitId in one transaction. Requests read the stored result (./cohort.ts) and never fit.
 // The version difference is the queue: a crash mid-fit leaves it behind, so the fit is retried.
+import { readRatings } from "@/server/db/json";
 import { retryDelayMs, type BackoffPolicy } from "@/domain/backoff";
 import { calibrate, measureAgreement, type CandidateScore, type InterviewerEstimate, type Rating } from "@/domain/calibration";
 import type { SignalAnswer } from "@/domain/scorecard";
@@ -66,7 +67,7 @@ async function selectCohort(db: Tx, workspaceId: string, now: Date) {
     select: { id: true, loopId: true, roundId: true, interviewerMemberId: true, rubricVersionId: true, ratings: true, redFlagKeys: true, submittedAt: true },
     orderBy: { id: "asc" },
   });
-  const cards: CohortCard[] = rows.map((c) => ({ ...c, ratings: c.ratings as unknown as Record<string, SignalAnswer> }));
+  const cards: CohortCard[] = rows.map((c) => ({ ...c, ratings: readRatings(c.ratings) }));
   return { since, loopIds, cards, truncated: recent.length > COHORT_MAX_LOOPS };
 }
 

@@ -6,6 +6,7 @@
 // The fit is computed in the background (./cohort-fit.ts) and stored; this module only reads it, in a
 // fixed number of indexed queries whatever the size of the workspace. A fit older than the workspace's
 // ratings (or than today's window) is served as it is, marked `updating`, until the worker swaps in the new one.
+import { readCohortSummary, readInterviewerEstimate, readStoredScores } from "@/server/db/json";
 import type { CandidateScore, InterviewerEstimate, CalibrationModelSummary, AgreementEstimate, Rating } from "@/domain/calibration";
 import { ratingsOf, type CohortCard } from "./cohort-fit";
 import type { Tx } from "./scope";
@@ -63,7 +64,7 @@ export async function loadCohort(db: Tx, workspaceId: string, now: Date = new Da
     since: row.since,
     loops: row.loops,
     truncated: row.truncated,
-    summary: row.summary as unknown as CohortSummary | null,
+    summary: row.summary === null ? null : readCohortSummary(row.summary),
     fittedAt: row.fittedAt,
     updating: row.fittedVersion < row.ratingsVersion || !row.since || row.since < windowStart(now),
   };
@@ -73,14 +74,14 @@ export async function loadCohort(db: Tx, workspaceId: string, now: Date = new Da
 export async function severities(db: Tx, cohort: Cohort, memberIds: string[]): Promise<Map<string, InterviewerEstimate>> {
   if (!cohort.fitId || memberIds.length === 0) return new Map();
   const rows = await db.cohortInterviewer.findMany({ where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId, memberId: { in: memberIds } } });
-  return new Map(rows.map((r) => [r.memberId, r.estimate as unknown as InterviewerEstimate]));
+  return new Map(rows.map((r) => [r.memberId, readInterviewerEstimate(r.estimate)]));
 }
 
 /** Every interviewer's estimate in the fit, by member id (the interviewer report). */
 export async function allSeverities(db: Tx, cohort: Cohort): Promise<InterviewerEstimate[]> {
   if (!cohort.fitId) return [];
   const rows = await db.cohortInterviewer.findMany({ where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId }, orderBy: { memberId: "asc" } });
-  return rows.map((r) => r.estimate as unknown as InterviewerEstimate);
+  return rows.map((r) => readInterviewerEstimate(r.estimate));
 }
 
 /** The stored scores of the given loops (all of the fit's loops when `loopIds` is omitted). */
@@ -88,7 +89,7 @@ export async function storedLoopScores(db: Tx, cohort: Cohort, loopIds?: string[
   if (!cohort.fitId) return new Map();
   const rows = await db.cohortLoopScore.findMany({ where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId, ...(loopIds ? { loopId: { in: loopIds } } : {}) } });
   // Stored without the loop id each score would repeat.
-  return new Map(rows.map((r) => [r.loopId, (r.scores as unknown as Omit<CandidateScore, "candidateId">[]).map((s) => ({ ...s, candidateId: r.loopId }))]));
+  return new Map(rows.map((r) => [r.loopId, readStoredScores(r.scores).map((s) => ({ ...s, candidateId: r.loopId }))]));
 }
 
 export interface LoopScore {

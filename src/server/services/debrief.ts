@@ -1,11 +1,12 @@
 // The debrief of a loop: a rounds × signals matrix with raw ratings and calibrated signal scores, coverage per
 // dimension, disagreements, evidence grouped by signal, and the decision. Loads in a fixed number of
 // queries whatever the number of rounds and scorecards.
+import { readRatings } from "@/server/db/json";
 import { roundLabels } from "@/domain/loop-status";
 import { findSignalDisagreements, isSplitRecommendation, type Recommendation } from "@/domain/scorecard";
 import { AppError, notFound } from "@/server/errors";
 import { recordAudit } from "./audit";
-import { loadCohort, scoreLoop, severities, type CohortCard } from "./cohort";
+import { loadCohort, scoreLoop, severities } from "./cohort";
 import { memberNames } from "./member-names";
 import { assertMaySeePanel } from "./scorecard";
 import { inTransaction, type Scope, type Tx } from "./scope";
@@ -20,7 +21,7 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
     db.dimension.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: { order: "asc" }, select: { key: true, name: true } }),
     loadCohort(db, scope.workspaceId, now),
   ]);
-  const cards = rows.map((c) => ({ ...c, ratings: c.ratings as unknown as CohortCard["ratings"] }));
+  const cards = rows.map((c) => ({ ...c, ratings: readRatings(c.ratings) }));
   const activeRounds = loop.rounds.filter((r) => r.status !== "cancelled");
   const versionIds = [...new Set([...activeRounds.map((r) => r.rubricVersionId), ...cards.map((c) => c.rubricVersionId)].filter((x): x is string => !!x))];
   const [signals, names, roundTypes, scores, redFlags, drafts] = await Promise.all([

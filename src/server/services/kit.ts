@@ -1,5 +1,6 @@
 // The interviewer kit: what an interviewer needs in the room for one round type and question.
-import { scaleTimingGuide, type TimingStep } from "@/domain/kit";
+import { readTimingGuide } from "@/server/db/json";
+import { scaleTimingGuide } from "@/domain/kit";
 import { AppError, notFound } from "@/server/errors";
 import { publishedRubricVersionId } from "./published-rubric";
 import { presentSignal } from "./rubric";
@@ -44,7 +45,7 @@ export async function getKit(db: Tx, scope: Scope, input: { roundTypeId: string;
   return {
     roundType: { id: rt.id, name: rt.name, description: rt.description, defaultDurationMin: rt.defaultDurationMin },
     minutes: input.minutes ?? rt.defaultDurationMin,
-    timingGuide: scaleTimingGuide(rt.timingGuide as unknown as TimingStep[], input.minutes ?? rt.defaultDurationMin),
+    timingGuide: scaleTimingGuide(readTimingGuide(rt.timingGuide), input.minutes ?? rt.defaultDurationMin),
     rubric: { id: version.rubric.id, name: version.rubric.name, version: version.version },
     question: question
       ? { id: question.id, title: question.title, prompt: question.prompt, probes: question.probes, followUps: question.followUps, levels: question.levels, difficulty: question.difficulty }

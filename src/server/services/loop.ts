@@ -1,4 +1,5 @@
 // Loop templates and loops: a candidate, a target role and level, and ordered rounds.
+import { readTemplateRounds } from "@/server/db/json";
 import { displayName } from "@/domain/people";
 import { randomUUID } from "node:crypto";
 import { LOOP_TEMPLATES } from "@seed/loop-templates";
@@ -36,7 +37,7 @@ export async function listTemplates(db: Tx, scope: Scope) {
     dimensionWeights: t.dimensionWeights as Record<string, number>,
     maxDays: t.maxDays,
     breakMin: t.breakMin,
-    rounds: (t.rounds as unknown as TemplateRound[]).map((r) => ({ ...r, roundTypeName: name.get(r.roundTypeKey) ?? r.roundTypeKey })),
+    rounds: readTemplateRounds(t.rounds).map((r) => ({ ...r, roundTypeName: name.get(r.roundTypeKey) ?? r.roundTypeKey })),
   }));
 }
 
@@ -101,7 +102,7 @@ export async function createLoop(
     if (template) {
       const roundTypes = await tx.roundType.findMany({ where: { workspaceId: scope.workspaceId }, select: { id: true, key: true } });
       const byKey = new Map(roundTypes.map((r) => [r.key, r.id]));
-      const rounds = template.rounds as unknown as TemplateRound[];
+      const rounds: TemplateRound[] = readTemplateRounds(template.rounds);
       const missing = rounds.filter((r) => !byKey.has(r.roundTypeKey)).map((r) => r.roundTypeKey);
       if (missing.length) throw new AppError("BAD_REQUEST", `The template needs round types this workspace does not have: ${missing.join(", ")}.`);
       await tx.round.createMany({

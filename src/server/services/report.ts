@@ -2,6 +2,7 @@
 // previews exactly what the candidate will see, releases (email through the outbox), revises or
 // withdraws. Candidates only ever read released versions, and never interviewer identities or
 // unreleased notes (unless the workspace shows interviewer names, and then only on released excerpts).
+import { readRatings, readReportDraft } from "@/server/db/json";
 import { displayName } from "@/domain/people";
 import { roundLabels } from "@/domain/loop-status";
 import { BAR_BY_LEVEL, buildPracticePlan, candidateView, likelyRange, pickStrengthsAndGrowth, type Level, type ReportContent, type SignalScore } from "@/domain/report";
@@ -28,7 +29,7 @@ async function analyseLoop(db: Tx, scope: Scope, loopId: string, now = new Date(
     db.scorecard.findMany({ where: { workspaceId: scope.workspaceId, loopId, status: "submitted" }, orderBy: { id: "asc" } }),
     loadCohort(db, scope.workspaceId, now),
   ]);
-  const mine: CohortCard[] = rows.map((c) => ({ ...c, ratings: c.ratings as unknown as CohortCard["ratings"] }));
+  const mine: CohortCard[] = rows.map((c) => ({ ...c, ratings: readRatings(c.ratings) }));
   const versionIds = [...new Set(mine.map((c) => c.rubricVersionId))];
   const [signals, flags, dimensions, roundTypes, members, questions, scores] = await Promise.all([
     db.signal.findMany({ where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } }, include: { version: { select: { rubric: { select: { roundTypeId: true } } } } } }),
@@ -102,7 +103,7 @@ export async function getReportDraft(db: Tx, scope: Scope, input: { loopId: stri
   const analysis = await analyseLoop(db, scope, input.loopId);
   let report = await db.feedbackReport.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
   report ??= await db.feedbackReport.create({ data: { workspaceId: scope.workspaceId, loopId: input.loopId, candidateMemberId: analysis.loop.candidateMemberId, draft: asJson(analysis.suggested) } });
-  const draft = report.draft as unknown as Draft;
+  const draft: Draft = readReportDraft(report.draft);
   const [ws, released] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { showInterviewerNames: true } }),
     report.releasedVersion ? db.feedbackReportVersion.findFirst({ where: { workspaceId: scope.workspaceId, reportId: report.id, version: report.releasedVersion }, select: { content: true } }) : null,
@@ -147,7 +148,7 @@ export async function releaseReport(db: Tx, scope: Scope, input: { loopId: strin
     const fresh = await tx.feedbackReport.findUniqueOrThrow({ where: { id: report.id } });
     const version = fresh.releasedVersion + 1;
     // The version stores the numbers as released; a later recalculation never changes them.
-    const content: ReportContent = { ...analysis.computed, ...(fresh.draft as unknown as Draft) };
+    const content: ReportContent = { ...analysis.computed, ...readReportDraft(fresh.draft) };
     await tx.feedbackReportVersion.create({ data: { workspaceId: scope.workspaceId, reportId: report.id, version, content: asJson(content), releasedById: scope.userId } });
     await tx.feedbackReport.update({ where: { id: report.id }, data: { status: "released", releasedVersion: version, candidateMemberId: analysis.loop.candidateMemberId } });
     const [candidate, ws] = await Promise.all([

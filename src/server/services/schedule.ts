@@ -1,5 +1,6 @@
 // Scheduling: members' availability, suggested slots for a whole loop, booking (the database refuses
 // double-booking), rescheduling and cancelling with calendar updates and reminders through the outbox.
+import { readExceptions, readWeekly } from "@/server/db/json";
 import { displayName } from "@/domain/people";
 import { DateTime } from "luxon";
 import { expandAvailability, isoWeekKey, suggestLoopSlots, type DateException, type Interval, type SuggestLoopSlotsInput, type WeeklyWindow } from "@/domain/scheduling";
@@ -41,8 +42,8 @@ export async function getProfile(db: Tx, scope: Scope, memberId = scope.memberId
     role: member.role,
     /** The person's own zone: their weekly hours are read in it. */
     timeZone: zones.get(memberId)!.zone,
-    weekly: (profile?.weekly as unknown as WeeklyWindow[] | undefined) ?? DEFAULT_WEEKLY,
-    exceptions: (profile?.exceptions as unknown as DateException[] | undefined) ?? [],
+    weekly: profile ? readWeekly(profile.weekly) : DEFAULT_WEEKLY,
+    exceptions: profile ? readExceptions(profile.exceptions) : [],
     roundTypeKeys: profile?.roundTypeKeys ?? [],
     weeklyCap: profile?.weeklyCap ?? null,
     saved: !!profile,
@@ -219,7 +220,7 @@ async function loadSuggestionInput(db: Tx, scope: Scope, input: { loopId: string
       return {
         id: p.memberId,
         timeZone,
-        available: expandAvailability({ timeZone, weekly: p.weekly as unknown as WeeklyWindow[], exceptions: p.exceptions as unknown as DateException[], range }),
+        available: expandAvailability({ timeZone, weekly: readWeekly(p.weekly), exceptions: readExceptions(p.exceptions), range }),
         // Rounds already booked, and what their own calendar says.
         busy: [...(busy.get(p.memberId) ?? []), ...importedBusyOf(p)],
         weeklyCap: p.weeklyCap,

@@ -1,5 +1,6 @@
 // Scorecards: drafts that autosave with optimistic versions, submission with a completeness check,
 // revisions of submitted scorecards with a reason, and independence (no peeking before submitting).
+import { readRatings } from "@/server/db/json";
 import { displayName } from "@/domain/people";
 import { missingForSubmit, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
 import { AppError, notFound } from "@/server/errors";
@@ -169,7 +170,7 @@ export async function submitScorecard(db: Tx, scope: Scope, input: { roundId: st
       throw new AppError("CONFLICT", `This round starts ${round.startsAt ? formatInZone(round.startsAt, zone, "long") : "later"}; you can submit its scorecard once it has begun. Your notes are saved.`);
     }
     const version = await versionContent(tx, scope.workspaceId, card.rubricVersionId);
-    const missing = missingForSubmit(version.signals, { ratings: card.ratings as unknown as Ratings, recommendation: card.recommendation as Recommendation | null, summary: card.summary });
+    const missing = missingForSubmit(version.signals, { ratings: readRatings(card.ratings), recommendation: card.recommendation as Recommendation | null, summary: card.summary });
     if (missing.length) throw new AppError("BAD_REQUEST", `Not ready to submit. ${missing.join(". ")}.`);
     const { count } = await tx.scorecard.updateMany({ where: { id: card.id, version: input.expectedVersion, status: "draft" }, data: { status: "submitted", submittedAt: now, version: { increment: 1 } } });
     if (count === 0) throw new AppError("CONFLICT", STALE);
