@@ -1,7 +1,9 @@
 // Candidate feedback: what a report contains, the bar per level, strengths and growth areas, and a
 // seven-day practice plan that links weak signals to questions. Pure.
 
-export type Level = "entry" | "mid" | "senior";
+import type { Level } from "./vocabulary";
+
+export type { Level };
 
 /** The calibrated score a candidate should reach per dimension for a target level (1–4 scale). */
 export const BAR_BY_LEVEL: Record<Level, number> = { entry: 2.5, mid: 3.0, senior: 3.25 };

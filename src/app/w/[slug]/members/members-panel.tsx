@@ -7,6 +7,7 @@ import { useFormErrors } from "@/components/errors";
 import { StackedCell, StackedRow, StackedTable } from "@/components/tables";
 import { LocalTime } from "@/components/time";
 import { Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { displayName } from "@/domain/people";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
 import { CreateInvitationInput } from "@/schemas/member";
 import { useTRPC } from "@/trpc/react";
@@ -116,7 +117,7 @@ function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManag
               <StackedCell>
                 {canManage ? (
                   <Select
-                    aria-label={`Role of ${m.name ?? m.email}`}
+                    aria-label={`Role of ${displayName(m)}`}
                     value={m.role}
                     disabled={changeRole.isPending}
                     onChange={(e) => changeRole.mutate({ workspaceId, memberId: m.id, role: e.target.value as Role })}
@@ -139,7 +140,7 @@ function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManag
                       variant="danger"
                       busy={remove.isPending && remove.variables?.memberId === m.id}
                       onClick={() => {
-                        if (window.confirm(`Remove ${m.name ?? m.email} from this workspace? They lose access at once.`)) {
+                        if (window.confirm(`Remove ${displayName(m)} from this workspace? They lose access at once.`)) {
                           remove.mutate({ workspaceId, memberId: m.id });
                         }
                       }}

@@ -24,6 +24,13 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
   useEffect(() => {
     open.mutate({ workspaceId, loopId }, { onSuccess: (d) => setDraft(d.draft) });
   }, [workspaceId, loopId]);
+  // While the background calibration catches up with new scorecards, look again every 2 s (release waits).
+  const updating = open.data?.calibrationUpdating === true;
+  useEffect(() => {
+    if (!updating) return;
+    const timer = setTimeout(() => open.mutate({ workspaceId, loopId }), 2_000);
+    return () => clearTimeout(timer);
+  }, [updating, open.data, workspaceId, loopId]);
   if (open.isError) return <p role="alert" className="text-sm text-red-700">{open.error.message}</p>;
   if (!open.data || !draft) return <Skeleton rows={8} />;
   // The newest answer wins: a save before a release must not hide the state the release reloaded.
@@ -134,8 +141,8 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
             </Button>
             <Button
               busy={release.isPending}
-              disabled={!data.candidateJoined}
-              aria-describedby={data.candidateJoined ? undefined : "release-blocked"}
+              disabled={!data.candidateJoined || data.calibrationUpdating}
+              aria-describedby={!data.candidateJoined ? "release-blocked" : data.calibrationUpdating ? "release-updating" : undefined}
               onClick={() =>
                 persist(() =>
                   release.mutate(
@@ -159,6 +166,11 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
               </Button>
             )}
           </div>
+          {data.calibrationUpdating && (
+            <p id="release-updating" role="status" className="text-sm text-sky-900" data-testid="release-updating">
+              The scores are being recalculated with the latest scorecards; release opens in a few seconds, when they are final.
+            </p>
+          )}
           {!data.candidateJoined && (
             <p id="release-blocked" role="note" className="text-sm text-amber-900" data-testid="release-blocked">
               Release opens once the candidate accepts their invitation to this workspace: the report goes to their account, not to an email address.
