@@ -1,5 +1,6 @@
 "use client";
 
+import { timeZoneList } from "@/domain/time-zone";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -8,11 +9,6 @@ import { Button, Card, Field, Input, Select } from "@/components/ui";
 import { CreateWorkspaceInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/react";
 import { useFormErrors } from "@/components/errors";
-
-function timeZones(): string[] {
-  const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone");
-  return supported && supported.length ? ["UTC", ...supported.filter((z) => z !== "UTC")] : ["UTC"];
-}
 
 export function CreateWorkspaceForm() {
   const trpc = useTRPC();
@@ -44,7 +40,7 @@ export function CreateWorkspaceForm() {
         </Field>
         <Field label="Time zone" htmlFor="ws-tz" error={errors.timeZone}>
           <Select id="ws-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-            {timeZones().map((z) => (
+            {timeZoneList().map((z) => (
               <option key={z} value={z}>
                 {z}
               </option>

@@ -1,5 +1,6 @@
 "use client";
 
+import { timeZoneList } from "@/domain/time-zone";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { toast } from "sonner";
@@ -53,13 +54,12 @@ export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
     if (input) save.mutate(input);
   }
   if (profile.isPending) return <Skeleton rows={7} />;
-  const zones = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
   return (
     <Card>
       <form onSubmit={submit} noValidate className="space-y-4">
         <Field label="Your time zone" htmlFor="av-tz" error={errors.timeZone}>
           <Select id="av-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} className="max-w-sm">
-            {[...new Set([timeZone, "UTC", ...zones])].map((z) => (
+            {timeZoneList(timeZone).map((z) => (
               <option key={z} value={z}>
                 {z}
               </option>

@@ -1,5 +1,6 @@
 "use client";
 
+import { timeZoneList } from "@/domain/time-zone";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -8,11 +9,6 @@ import { useFormErrors } from "@/components/errors";
 import { Button, Card, Field, Input, Select } from "@/components/ui";
 import { UpdateWorkspaceInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/react";
-
-function zones(current: string): string[] {
-  const all = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
-  return [...new Set([current, "UTC", ...all])];
-}
 
 export function SettingsForm({ workspaceId, name: initialName, timeZone: initialZone, showInterviewerNames: initialShow }: { workspaceId: string; name: string; timeZone: string; showInterviewerNames: boolean }) {
   const trpc = useTRPC();
@@ -43,7 +39,7 @@ export function SettingsForm({ workspaceId, name: initialName, timeZone: initial
         </Field>
         <Field label="Time zone" htmlFor="settings-tz" error={errors.timeZone}>
           <Select id="settings-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-            {zones(initialZone).map((z) => (
+            {timeZoneList(initialZone).map((z) => (
               <option key={z} value={z}>
                 {z}
               </option>
