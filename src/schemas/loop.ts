@@ -102,3 +102,8 @@ export const SaveTemplateInput = z.object({
   breakMin: z.number().int().min(0, "A break cannot be negative").max(180, "At most three hours between rounds").default(15),
 });
 export const TemplateRef = z.object({ ...WS, templateId: Id });
+
+/** The loop board: filters in the query. */
+export const LoopBoardInput = z.object({ ...WS, level: z.enum(LEVELS).optional(), role: z.string().trim().max(120).optional() });
+/** The next page of one status column of the board. */
+export const LoopColumnInput = LoopBoardInput.extend({ status: z.enum(LOOP_STATUSES), cursor: Id.optional(), limit: z.number().int().min(1).max(100).default(20) });

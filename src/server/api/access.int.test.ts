@@ -119,6 +119,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "kit.get": ["owner", "coach", "interviewer"],
   "loop.templates": ["owner", "coach"],
   "loop.board": ["owner", "coach"],
+  "loop.boardColumn": ["owner", "coach"],
   "loop.saveTemplate": ["owner", "coach"],
   "loop.archiveTemplate": ["owner", "coach"],
   "loop.get": ["owner", "coach"],

@@ -48,7 +48,7 @@ describe("loops", () => {
     expect(await outcome(ws.members.coach.caller.loop.setStatus({ workspaceId: ws.id, loopId, status: "completed" }))).toBe("CONFLICT");
     expect(await outcome(ws.members.coach.caller.loop.create({ workspaceId: ws.id, candidateMemberId: ws.members.interviewer.memberId, targetRole: "Backend engineer", level: "mid" }))).toBe("BAD_REQUEST");
     const board = await ws.members.coach.caller.loop.board({ workspaceId: ws.id });
-    expect(board.find((l) => l.id === loopId)).toMatchObject({ status: "scheduling", rounds: 6, scheduled: 0 });
+    expect(board.columns.flatMap((c) => c.items).find((l) => l.id === loopId)).toMatchObject({ status: "scheduling", rounds: 6, scheduled: 0 });
   });
 });
 

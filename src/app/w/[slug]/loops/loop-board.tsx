@@ -1,69 +1,122 @@
 "use client";
 
 import { displayName } from "@/domain/people";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { useFormErrors } from "@/components/errors";
 import { LocalTime } from "@/components/time";
+import { useUrlState } from "@/components/url-state";
 import { Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
-import { LOOP_STATUSES } from "@/domain/loop-status";
+import { type LOOP_STATUSES } from "@/domain/loop-status";
 import { LEVELS } from "@/schemas/library";
 import { CreateLoopInput } from "@/schemas/loop";
 import { useTRPC } from "@/trpc/react";
 
 const LABEL: Record<string, string> = { draft: "Draft", scheduling: "Scheduling", scheduled: "Scheduled", in_progress: "In progress", debrief: "Debrief", completed: "Completed", cancelled: "Cancelled" };
 
+type Card = { id: string; candidate: string; targetRole: string; level: string; status: string; rounds: number; scheduled: number; nextRoundAt: Date | string | null };
+
 export function LoopBoard({ workspaceId, slug, canManage }: { workspaceId: string; slug: string; canManage: boolean }) {
   const trpc = useTRPC();
-  const board = useQuery(trpc.loop.board.queryOptions({ workspaceId }));
+  const [level, setLevel] = useUrlState("level");
+  const [role, setRole] = useUrlState("role");
+  const filter = { level: (level || undefined) as (typeof LEVELS)[number] | undefined, role: role.trim() || undefined };
+  const board = useQuery(trpc.loop.board.queryOptions({ workspaceId, ...filter }));
+  const filtered = !!(filter.level || filter.role);
   return (
     <div className="space-y-6">
       {canManage && <NewLoop workspaceId={workspaceId} slug={slug} />}
+      <form className="grid gap-3 sm:grid-cols-3" onSubmit={(e) => e.preventDefault()} aria-label="Loop filters">
+        <Field label="Level" htmlFor="board-level">
+          <ChoiceSelect id="board-level" value={level} options={LEVELS} allLabel="All levels" onChange={(value) => setLevel(value)} />
+        </Field>
+        <Field label="Target role contains" htmlFor="board-role">
+          <Input id="board-role" value={role} onChange={(e) => setRole(e.target.value)} placeholder="Backend" />
+        </Field>
+      </form>
       {board.isPending ? (
         <Skeleton rows={4} />
       ) : board.isError ? (
         <p role="alert" className="text-sm text-red-700">{board.error.message}</p>
-      ) : board.data.length === 0 ? (
-        <EmptyState title="No loops yet">Create the first loop above: pick a candidate and a template.</EmptyState>
+      ) : board.data.total === 0 ? (
+        filtered ? (
+          <EmptyState title="No loops match">Clear the filters to see every loop.</EmptyState>
+        ) : (
+          <EmptyState title="No loops yet">Create the first loop above: pick a candidate and a template.</EmptyState>
+        )
       ) : (
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-          {LOOP_STATUSES.filter((s) => board.data.some((l) => l.status === s)).map((status) => (
-            <section key={status} aria-labelledby={`col-${status}`} className="rounded-lg bg-slate-100 p-3">
-              <h2 id={`col-${status}`} className="mb-2 text-sm font-semibold text-slate-700">
-                {LABEL[status]} ({board.data.filter((l) => l.status === status).length})
-              </h2>
-              <ul className="space-y-2">
-                {board.data
-                  .filter((l) => l.status === status)
-                  .map((l) => (
-                    <li key={l.id} data-testid="loop-card">
-                      <Link href={`/w/${slug}/loops/${l.id}`} className="block rounded-md bg-white p-3 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
-                        <span className="block font-medium">{l.candidate}</span>
-                        <span className="block text-sm text-slate-600">
-                          {l.targetRole} · {l.level}
-                        </span>
-                        <span className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-                          <Badge tone={l.scheduled === l.rounds ? "green" : "amber"}>
-                            {l.scheduled}/{l.rounds} booked
-                          </Badge>
-                          {l.nextRoundAt && (
-                            <span>
-                              next <LocalTime value={l.nextRoundAt} style="short" />
-                            </span>
-                          )}
-                        </span>
-                      </Link>
-                    </li>
-                  ))}
-              </ul>
-            </section>
-          ))}
+          {board.data.columns
+            .filter((c) => c.count > 0)
+            .map((column) => (
+              <BoardColumn key={`${column.status}|${level}|${role}|${column.count}|${column.items[0]?.id ?? ""}`} workspaceId={workspaceId} slug={slug} filter={filter} column={column} />
+            ))}
         </div>
       )}
     </div>
+  );
+}
+
+/** One status column: its first page from the board, then "Show more" fetches the next page after the last card. */
+function BoardColumn({ workspaceId, slug, filter, column }: { workspaceId: string; slug: string; filter: { level?: (typeof LEVELS)[number]; role?: string }; column: { status: string; count: number; items: Card[]; nextCursor: string | null } }) {
+  const trpc = useTRPC();
+  const client = useQueryClient();
+  const [more, setMore] = useState<Card[]>([]);
+  const [cursor, setCursor] = useState(column.nextCursor);
+  const [loading, setLoading] = useState(false);
+  const status = column.status as (typeof LOOP_STATUSES)[number];
+  const cards = [...column.items, ...more];
+  const showMore = async () => {
+    if (!cursor) return;
+    setLoading(true);
+    try {
+      const page = await client.fetchQuery(trpc.loop.boardColumn.queryOptions({ workspaceId, ...filter, status, cursor, limit: 20 }));
+      setMore((m) => [...m, ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (err) {
+      toast.error(err instanceof Error ? err.message : "Could not load more loops");
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <section aria-labelledby={`col-${status}`} className="rounded-lg bg-slate-100 p-3">
+      <h2 id={`col-${status}`} className="mb-2 text-sm font-semibold text-slate-700">
+        {LABEL[status]} ({column.count})
+      </h2>
+      <ul className="space-y-2">
+        {cards.map((l) => (
+          <li key={l.id} data-testid="loop-card">
+            <Link href={`/w/${slug}/loops/${l.id}`} className="block rounded-md bg-white p-3 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
+              <span className="block font-medium break-words">{l.candidate}</span>
+              <span className="block text-sm text-slate-600">
+                {l.targetRole} · {l.level}
+              </span>
+              <span className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                <Badge tone={l.scheduled === l.rounds ? "green" : "amber"}>
+                  {l.scheduled}/{l.rounds} booked
+                </Badge>
+                {l.nextRoundAt && (
+                  <span>
+                    next <LocalTime value={l.nextRoundAt} style="short" />
+                  </span>
+                )}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {cursor && (
+        <div className="mt-2">
+          <Button variant="secondary" busy={loading} onClick={showMore}>
+            Show more ({column.count - cards.length} more)
+          </Button>
+        </div>
+      )}
+    </section>
   );
 }
 

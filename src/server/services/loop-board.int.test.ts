@@ -1,0 +1,73 @@
+// The loop board is paginated and filtered in the query: per status column, a count and the first page;
+// "Show more" pages through a column with a cursor; the statements per call do not grow with the loops.
+import pg from "pg";
+import { describe, expect, it, vi } from "vitest";
+import { createWorkspaceWithRoles, db } from "@/test/factories";
+import { BOARD_PAGE } from "./loop";
+
+async function draftLoops(ws: Awaited<ReturnType<typeof createWorkspaceWithRoles>>, n: number, level: "entry" | "mid" | "senior", targetRole: string) {
+  const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: "entry-coding-focus" } });
+  for (let i = 0; i < n; i++) {
+    await ws.members.coach.caller.loop.create({ workspaceId: ws.id, candidateMemberId: ws.members.candidate.memberId, templateId: template.id, targetRole, level });
+  }
+}
+
+async function countStatements(fn: () => Promise<unknown>): Promise<number> {
+  let n = 0;
+  const original = pg.Client.prototype.query;
+  const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+    n++;
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original);
+  try {
+    await fn();
+  } finally {
+    spy.mockRestore();
+  }
+  return n;
+}
+
+describe("loop board", () => {
+  it("gives each column a count and a first page, pages through a column without gaps or repeats, and filters in the query", async () => {
+    const ws = await createWorkspaceWithRoles("board-pages");
+    await draftLoops(ws, BOARD_PAGE + 5, "mid", "Backend engineer");
+    await draftLoops(ws, 3, "senior", "Staff engineer");
+    const coach = ws.members.coach.caller;
+
+    const board = await coach.loop.board({ workspaceId: ws.id });
+    expect(board.total).toBe(BOARD_PAGE + 8);
+    const column = board.columns.find((c) => c.count > 0)!;
+    expect(column.count).toBe(BOARD_PAGE + 8);
+    expect(column.items).toHaveLength(BOARD_PAGE);
+    expect(column.nextCursor).not.toBeNull();
+    // Newest change first.
+    const updated = new Map((await db.loop.findMany({ where: { workspaceId: ws.id }, select: { id: true, updatedAt: true } })).map((l) => [l.id, l.updatedAt.getTime()]));
+    const times = column.items.map((l) => updated.get(l.id)!);
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+
+    const rest = await coach.loop.boardColumn({ workspaceId: ws.id, status: column.status, cursor: column.nextCursor!, limit: BOARD_PAGE });
+    expect(rest.items).toHaveLength(8);
+    expect(rest.nextCursor).toBeNull();
+    const all = [...column.items, ...rest.items].map((l) => l.id);
+    expect(new Set(all).size).toBe(BOARD_PAGE + 8);
+    expect((await db.loop.findMany({ where: { workspaceId: ws.id }, select: { id: true } })).map((l) => l.id).sort()).toEqual([...all].sort());
+
+    const senior = await coach.loop.board({ workspaceId: ws.id, level: "senior" });
+    expect(senior.total).toBe(3);
+    expect(senior.columns.flatMap((c) => c.items).every((l) => l.level === "senior")).toBe(true);
+    const staff = await coach.loop.board({ workspaceId: ws.id, role: "staff" });
+    expect(staff.total).toBe(3);
+    expect((await coach.loop.board({ workspaceId: ws.id, role: "nobody" })).total).toBe(0);
+  });
+
+  it("answers in the same number of statements for 2 loops and for 30", async () => {
+    const small = await createWorkspaceWithRoles("board-small");
+    await draftLoops(small, 2, "mid", "Backend engineer");
+    const large = await createWorkspaceWithRoles("board-large");
+    await draftLoops(large, 30, "mid", "Backend engineer");
+    const a = await countStatements(() => small.members.coach.caller.loop.board({ workspaceId: small.id }));
+    const b = await countStatements(() => large.members.coach.caller.loop.board({ workspaceId: large.id }));
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBe(a);
+  });
+});
