@@ -15,6 +15,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import superjson from "superjson";
 import { recreateDatabase } from "../scripts/test-database.mjs";
+import type { Scope } from "../src/server/services/scope";
 
 const root = path.resolve(import.meta.dirname, "..");
 const LOOPS = Number(process.env.BENCH_LOOPS ?? 500);
@@ -45,7 +46,6 @@ const { runDueCohortFits } = await import("../src/server/services/cohort-fit");
 const { createSessionFor } = await import("../src/server/services/session");
 const { createCaller } = await import("../src/server/api/root");
 const { logger } = await import("../src/server/logger");
-type Scope = import("../src/server/services/scope").Scope;
 
 const conn = await connectServer(url);
 await applyMigrations(conn);
