@@ -127,10 +127,13 @@ for (const round of draftRounds) {
 }
 const coachCookie = `${cookieName}=${(await createSessionFor(db, owner.userId)).sessionToken}`;
 const candidateCookie = `${cookieName}=${(await createSessionFor(db, candidates[0]!.actor.userId)).sessionToken}`;
+// The seeding queued thousands of invitations and reminders; a running workspace has delivered them. Marked
+// sent here, or the app's outbox worker would spend the benchmark delivering them (and /api/health counts the backlog).
+const seededMail = await db.emailOutbox.updateMany({ where: { status: { in: ["pending", "sending"] } }, data: { status: "sent", sentAt: new Date() } });
 const submitted = await db.scorecard.count({ where: { workspaceId: ws.id, status: "submitted" } });
 const debriefLoop = loopIds[1]!;
 const anyCard = await db.scorecard.findFirstOrThrow({ where: { workspaceId: ws.id, loopId: debriefLoop }, select: { id: true } });
-console.log(`Seeded in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${INTERVIEWERS} interviewers, ${LOOPS} candidates, ${LOOPS} loops × ${ROUNDS_PER_LOOP} rounds, ${submitted} submitted scorecards.`);
+console.log(`Seeded in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${INTERVIEWERS} interviewers, ${LOOPS} candidates, ${LOOPS} loops × ${ROUNDS_PER_LOOP} rounds, ${submitted} submitted scorecards (${seededMail.count} seeded emails marked delivered).`);
 
 // ---- SQL statements per call, counted at the driver through the same procedures ----
 async function countStatements(fn: () => Promise<unknown>): Promise<number> {
@@ -281,12 +284,19 @@ interface Sample {
   p50: number;
   p99: number;
   non2xx: number;
+  /** Status codes other than 2xx, with their counts ("409×12"), so a non-zero count can be told apart. */
+  codes: string[];
 }
 const run = (options: autocannon.Options): Promise<Sample> =>
   new Promise((resolve, reject) => {
     autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }, (err, result) => {
       if (err) return reject(err);
-      resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts });
+      const stats = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+      const codes = Object.entries(stats)
+        .filter(([code]) => !code.startsWith("2"))
+        .map(([code, v]) => `${code}×${v.count}`);
+      if (result.errors + result.timeouts) codes.push(`errors×${result.errors}`, `timeouts×${result.timeouts}`);
+      resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts, codes });
     });
   });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -318,6 +328,7 @@ const table = calls.map((call) => {
     "app p50 ms": median(e.app.map((s) => s.p50)),
     "app p99 ms": median(e.app.map((s) => s.p99)),
     "non-2xx": e.app.reduce((sum, s) => sum + s.non2xx, 0),
+    codes: [...new Set(e.app.flatMap((s) => s.codes))].join(" ") || "-",
     "SQL/call": call.statements,
   };
 });

@@ -77,8 +77,11 @@ export async function newOwnerWithWorkspace(page: Page, label: string): Promise<
 /** The owner invites `email` with `role`; that person signs in (in `other`) and accepts. */
 export async function inviteAndAccept(owner: Page, other: Page, workspaceUrl: string, email: string, role: string) {
   await owner.goto(`${workspaceUrl}/members`);
+  // The member list is fetched by the client: once it shows, the form is hydrated and keeps what is typed.
+  await expect(owner.getByTestId("member-row").first()).toBeVisible();
   await owner.getByLabel("Email address").fill(email);
   await owner.getByLabel("Role", { exact: true }).selectOption(role);
+  await expect(owner.getByLabel("Email address")).toHaveValue(email);
   await owner.getByRole("button", { name: "Send invitation" }).click();
   await expect(owner.getByTestId("invitation-row").filter({ hasText: email })).toBeVisible();
   await signInByMagicLink(other, email);
