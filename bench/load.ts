@@ -136,20 +136,8 @@ const anyCard = await db.scorecard.findFirstOrThrow({ where: { workspaceId: ws.i
 console.log(`Seeded in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${INTERVIEWERS} interviewers, ${LOOPS} candidates, ${LOOPS} loops × ${ROUNDS_PER_LOOP} rounds, ${submitted} submitted scorecards (${seededMail.count} seeded emails marked delivered).`);
 
 // ---- SQL statements per call, counted at the driver through the same procedures ----
-async function countStatements(fn: () => Promise<unknown>): Promise<number> {
-  let n = 0;
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    n++;
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await fn();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return n;
-}
+const { sqlStatements } = await import("../src/test/statements");
+const countStatements = async (fn: () => Promise<unknown>) => (await sqlStatements(fn)).length;
 const { findSessionActor } = await import("../src/server/services/session");
 const callerAs = async (cookie: string) => {
   const actor = await findSessionActor(db, cookie.split("=")[1]);

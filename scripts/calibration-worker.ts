@@ -4,23 +4,6 @@
 // any number may run against one database (claims are SKIP LOCKED). The schema must be migrated (the app
 // does it at boot); until it is, ticks fail and are retried. SIGTERM/SIGINT finish the fit in hand and exit.
 import { startCalibrationWorker, stopCalibrationWorker } from "@/server/calibration/worker";
-import { getDb } from "@/server/db";
-import { EnvError, getEnv } from "@/server/env";
+import { runWorkerProcess } from "@/server/worker-process";
 
-try {
-  getEnv();
-} catch (err) {
-  if (err instanceof EnvError) {
-    console.error(`\n${err.message}\n`);
-    process.exit(1);
-  }
-  throw err;
-}
-startCalibrationWorker();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    void stopCalibrationWorker()
-      .then(() => getDb().$disconnect())
-      .finally(() => process.exit(0));
-  });
-}
+runWorkerProcess(startCalibrationWorker, stopCalibrationWorker);

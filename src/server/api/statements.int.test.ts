@@ -1,29 +1,10 @@
 // The fixed cost of a call, in SQL statements sent to PostgreSQL (BEGIN and COMMIT included), counted
 // at the driver: the session lookup, and an autosave from membership check to commit. Issue #16 measured
 // 12 statements for an autosave; the floor is the transaction that row-level security needs.
-import pg from "pg";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createBookedLoop, createWorkspaceWithRoles, db } from "@/test/factories";
 import { createSessionFor, findSessionActor } from "@/server/services/session";
-
-/** Runs `fn` and returns the SQL statements it sent through node-postgres. */
-async function statements(fn: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  const original = pg.Client.prototype.query;
-  const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string };
-    sent.push(typeof first === "string" ? first : (first.text ?? ""));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original);
-  try {
-    await fn();
-  } finally {
-    spy.mockRestore();
-  }
-  return sent;
-}
-
-afterEach(() => vi.restoreAllMocks());
+import { sqlStatements as statements } from "@/test/statements";
 
 describe("statements per call", () => {
   it("a session is found in one statement", async () => {

@@ -102,7 +102,11 @@ async function interviewerStatistics(db: Tx, workspaceId: string, cards: CohortC
     }
   }
   const cardsBy = new Map<string, CohortCard[]>();
-  for (const c of cards) cardsBy.set(c.interviewerMemberId, [...(cardsBy.get(c.interviewerMemberId) ?? []), c]);
+  for (const c of cards) {
+    const list = cardsBy.get(c.interviewerMemberId);
+    if (list) list.push(c);
+    else cardsBy.set(c.interviewerMemberId, [c]);
+  }
   return interviewers.map((i) => {
     const mine = cardsBy.get(i.interviewerId) ?? [];
     const hours = mine.flatMap((c) => {
@@ -136,7 +140,11 @@ export async function fitCohort(db: Db, workspaceId: string, version: number, no
     agreement: { bySignal: measureAgreement(ratings, { by: "key" }), byDimension: measureAgreement(ratings, { by: "group" }) },
   };
   const byLoop = new Map<string, CandidateScore[]>();
-  for (const s of fit.candidates) byLoop.set(s.candidateId, [...(byLoop.get(s.candidateId) ?? []), s]);
+  for (const s of fit.candidates) {
+    const list = byLoop.get(s.candidateId);
+    if (list) list.push(s);
+    else byLoop.set(s.candidateId, [s]);
+  }
   const fitId = `${version}-${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const durationMs = Math.round(performance.now() - started);
   return db.$transaction(

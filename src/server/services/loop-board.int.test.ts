@@ -1,8 +1,8 @@
 // The loop board is paginated and filtered in the query: per status column, a count and the first page;
 // "Show more" pages through a column with a cursor; the statements per call do not grow with the loops.
-import pg from "pg";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createWorkspaceWithRoles, db } from "@/test/factories";
+import { sqlStatements } from "@/test/statements";
 import { BOARD_PAGE } from "./loop";
 
 async function draftLoops(ws: Awaited<ReturnType<typeof createWorkspaceWithRoles>>, n: number, level: "entry" | "mid" | "senior", targetRole: string) {
@@ -12,20 +12,7 @@ async function draftLoops(ws: Awaited<ReturnType<typeof createWorkspaceWithRoles
   }
 }
 
-async function countStatements(fn: () => Promise<unknown>): Promise<number> {
-  let n = 0;
-  const original = pg.Client.prototype.query;
-  const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-    n++;
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original);
-  try {
-    await fn();
-  } finally {
-    spy.mockRestore();
-  }
-  return n;
-}
+const countStatements = async (fn: () => Promise<unknown>) => (await sqlStatements(fn)).length;
 
 describe("loop board", () => {
   it("gives each column a count and a first page, pages through a column without gaps or repeats, and filters in the query", async () => {
