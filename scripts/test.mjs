@@ -1,4 +1,4 @@
-// `npm test`: the whole suite, in order: typecheck, lint, unit, integration (real PostgreSQL), the outbox
+// `npm test`: the whole suite, in order: typecheck, lint, format (Prettier), unit, integration (real PostgreSQL), the outbox
 // fault-at-scale test, production build, end-to-end (Debian Chromium), the PostgreSQL-restart fault test
 // (against the build), and a smoke test of the embedded default. Finds or provides what it needs first
 // (scripts/test-services.mjs: a PostgreSQL from npm when none answers, Debian's Redis and Chromium when
@@ -20,7 +20,8 @@ function fail(message) {
 }
 
 // ---- prerequisites ----
-if (!existsSync(path.join(root, "node_modules"))) fail("dependencies are not installed. Run `npm install` (or `npm ci`) first.");
+if (!existsSync(path.join(root, "node_modules")))
+  fail("dependencies are not installed. Run `npm install` (or `npm ci`) first.");
 if (!existsSync(path.join(root, "src/generated/prisma/client.ts"))) {
   console.log("Generating the Prisma client…");
   await run("prisma generate", bin("prisma"), ["generate"], {}, { quiet: true });
@@ -77,21 +78,37 @@ const step = async (name, command, args, env, counts) => {
 
 await step("typecheck", bin("tsc"), ["--noEmit"]);
 await step("lint", bin("eslint"), ["--max-warnings", "0", "."]);
-await step("unit tests", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`], {}, () =>
-  vitestCounts(`${reports}/unit.json`),
+await step("format", bin("prettier"), ["--check", "--log-level", "warn", "."]);
+await step(
+  "unit tests",
+  bin("vitest"),
+  ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`],
+  {},
+  () => vitestCounts(`${reports}/unit.json`),
 );
 await step(
   "integration tests (PostgreSQL)",
   bin("vitest"),
-  ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/integration.json`],
+  [
+    "run",
+    "--project",
+    "integration",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${reports}/integration.json`,
+  ],
   {},
   () => vitestCounts(`${reports}/integration.json`),
 );
 await step("faults: outbox at scale", bin("tsx"), ["e2e/faults-at-scale.ts"]);
 const built = await step("production build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
 if (built) {
-  await step("end-to-end tests (Chromium)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json`, CHROMIUM_PATH: chromium }, () =>
-    playwrightCounts(`${reports}/e2e.json`),
+  await step(
+    "end-to-end tests (Chromium)",
+    bin("playwright"),
+    ["test", "--reporter=list,json"],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json`, CHROMIUM_PATH: chromium },
+    () => playwrightCounts(`${reports}/e2e.json`),
   );
   await step("faults: PostgreSQL restart", bin("tsx"), ["e2e/faults-db-restart.ts"]);
   await step("embedded default smoke test", process.execPath, ["scripts/smoke-embedded.mjs"], {}, () => null);
