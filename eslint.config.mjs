@@ -7,15 +7,22 @@ import tseslint from "typescript-eslint";
 const layer = (files, forbidden, why) => ({
   files,
   rules: {
-    "no-restricted-imports": [
-      "error",
-      { patterns: forbidden.map((group) => ({ group: [group], message: why })) },
-    ],
+    "no-restricted-imports": ["error", { patterns: forbidden.map((group) => ({ group: [group], message: why })) }],
   },
 });
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "src/generated/**", "test-results/**", "playwright-report/**", "e2e/artifacts/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "src/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "e2e/artifacts/**",
+      "next-env.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,7 +34,19 @@ export default tseslint.config(
   },
   layer(
     ["src/domain/**"],
-    ["@/server/*", "@/app/*", "@/trpc/*", "@/generated/*", "next", "next/*", "@trpc/*", "@prisma/*", "react", "**/server/**", "**/app/**"],
+    [
+      "@/server/*",
+      "@/app/*",
+      "@/trpc/*",
+      "@/generated/*",
+      "next",
+      "next/*",
+      "@trpc/*",
+      "@prisma/*",
+      "react",
+      "**/server/**",
+      "**/app/**",
+    ],
     "src/domain is pure: it imports nothing from Next, tRPC, Prisma or the server.",
   ),
   layer(
@@ -45,7 +64,18 @@ export default tseslint.config(
       ["@/server/*", "@/generated/*", "@prisma/*", "@/test/*", "**/server/**", "pg"],
       "Pages talk to the server through tRPC (@/trpc); only route handlers, sign-in, the dev mailbox and the root layout may import @/server.",
     ),
-    ignores: ["src/app/api/**", "src/app/dev/**", "src/app/sign-in/**", "src/app/layout.tsx", "src/app/**/*.test.ts", "src/app/**/*.test.tsx"],
+    ignores: [
+      "src/app/api/**",
+      "src/app/dev/**",
+      "src/app/sign-in/**",
+      "src/app/layout.tsx",
+      "src/app/**/*.test.ts",
+      "src/app/**/*.test.tsx",
+    ],
   },
-  layer(["src/schemas/**"], ["@/server/*", "@/app/*", "@/trpc/*", "**/server/**"], "Schemas are shared with the browser: no server imports."),
+  layer(
+    ["src/schemas/**"],
+    ["@/server/*", "@/app/*", "@/trpc/*", "**/server/**"],
+    "Schemas are shared with the browser: no server imports.",
+  ),
 );

@@ -2,7 +2,11 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { testDatabaseUrl } from "./scripts/test-database.mjs";
 
-const alias = { "@": path.resolve(import.meta.dirname, "src"), "@emails": path.resolve(import.meta.dirname, "emails"), "@seed": path.resolve(import.meta.dirname, "prisma/seed") };
+const alias = {
+  "@": path.resolve(import.meta.dirname, "src"),
+  "@emails": path.resolve(import.meta.dirname, "emails"),
+  "@seed": path.resolve(import.meta.dirname, "prisma/seed"),
+};
 
 export default defineConfig({
   resolve: { alias },

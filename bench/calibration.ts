@@ -49,7 +49,12 @@ function simulateRatings(bench: BenchCase): { ratings: Rating[]; severity: numbe
     for (const j of panel) {
       const halo = 0.3 * normal();
       for (let s = 0; s < SIGNALS; s++) {
-        const latent = 2.5 + (gain[j] as number) * (ability - 2.5 + (difficulty[s] as number)) + (severity[j] as number) + halo + NOISE_SD * normal();
+        const latent =
+          2.5 +
+          (gain[j] as number) * (ability - 2.5 + (difficulty[s] as number)) +
+          (severity[j] as number) +
+          halo +
+          NOISE_SD * normal();
         ratings.push({
           candidateId: `loop-${c}`,
           interviewerId: `interviewer-${j}`,
@@ -83,7 +88,9 @@ let failed = false;
 console.log(`calibrate benchmark, seed ${SEED}\n`);
 for (const bench of CASES) {
   const { ratings, severity } = simulateRatings(bench);
-  console.log(`${bench.name}: ${bench.candidates} candidates × ${ROUNDS} rounds × ${SIGNALS} signals by ${bench.interviewers} interviewers = ${ratings.length} ratings`);
+  console.log(
+    `${bench.name}: ${bench.candidates} candidates × ${ROUNDS} rounds × ${SIGNALS} signals by ${bench.interviewers} interviewers = ${ratings.length} ratings`,
+  );
   console.log(`  ${bench.warmUp} warm-up + ${bench.runs} measured runs; target: median < ${bench.targetMs} ms`);
   let last: CalibrationResult | undefined;
   for (let run = 0; run < bench.warmUp; run++) last = calibrate(ratings);

@@ -44,29 +44,64 @@ for (let i = 0; i < 6; i++) {
   const m = await db.membership.create({ data: { workspaceId: ws.id, userId: u.userId, role: "interviewer" } });
   interviewers.push({ workspaceId: ws.id, userId: u.userId, memberId: m.id, role: "interviewer" });
 }
-const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: "backend-mid-virtual-onsite" } });
+const template = await db.loopTemplate.findFirstOrThrow({
+  where: { workspaceId: ws.id, key: "backend-mid-virtual-onsite" },
+});
 
 async function loopWith(scorecards: number, offsetDays: number) {
   const c = await user("cand");
   const cm = await db.membership.create({ data: { workspaceId: ws.id, userId: c.userId, role: "candidate" } });
-  const { id: loopId } = await createLoop(db, coach, { candidateMemberId: cm.id, templateId: template.id, targetRole: "Backend engineer", level: "mid" });
+  const { id: loopId } = await createLoop(db, coach, {
+    candidateMemberId: cm.id,
+    templateId: template.id,
+    targetRole: "Backend engineer",
+    level: "mid",
+  });
   const rounds = await db.round.findMany({ where: { loopId }, orderBy: { order: "asc" } });
   const start = Date.now() + offsetDays * 86_400_000;
-  await bookRounds(db, coach, { loopId, bookings: rounds.slice(0, scorecards).map((r, i) => ({ roundId: r.id, interviewerMemberId: interviewers[i]!.memberId, startsAt: new Date(start + i * 2 * 3_600_000) })) });
+  await bookRounds(db, coach, {
+    loopId,
+    bookings: rounds.slice(0, scorecards).map((r, i) => ({
+      roundId: r.id,
+      interviewerMemberId: interviewers[i]!.memberId,
+      startsAt: new Date(start + i * 2 * 3_600_000),
+    })),
+  });
   for (const [i, r] of rounds.slice(0, scorecards).entries()) {
     const scope = interviewers[i]!;
     const opened = await openMyScorecard(db, scope, { roundId: r.id });
-    const ratings = Object.fromEntries(opened.rubric.signals.map((s, j) => [s.key, { rating: (((i + j) % 4) + 1) as 1 | 2 | 3 | 4, evidence: "seen" }]));
-    const saved = await saveScorecardDraft(db, scope, { roundId: r.id, expectedVersion: 1, ratings, redFlagKeys: [], recommendation: "yes", summary: "ok" });
+    const ratings = Object.fromEntries(
+      opened.rubric.signals.map((s, j) => [s.key, { rating: (((i + j) % 4) + 1) as 1 | 2 | 3 | 4, evidence: "seen" }]),
+    );
+    const saved = await saveScorecardDraft(db, scope, {
+      roundId: r.id,
+      expectedVersion: 1,
+      ratings,
+      redFlagKeys: [],
+      recommendation: "yes",
+      summary: "ok",
+    });
     // Submitted as if after the rounds (scorecards open once a round has begun).
-    await submitScorecard(db, scope, { roundId: r.id, expectedVersion: saved.version }, new Date(start + 30 * 86_400_000));
+    await submitScorecard(
+      db,
+      scope,
+      { roundId: r.id, expectedVersion: saved.version },
+      new Date(start + 30 * 86_400_000),
+    );
   }
   return loopId;
 }
 
 async function measure(loopId: string) {
   let queries = 0;
-  const counted = db.$extends({ query: { $allOperations: ({ args, query }) => { queries++; return query(args); } } }) as unknown as Db;
+  const counted = db.$extends({
+    query: {
+      $allOperations: ({ args, query }) => {
+        queries++;
+        return query(args);
+      },
+    },
+  }) as unknown as Db;
   await getDebrief(counted, coach, { loopId });
   const times: number[] = [];
   for (let i = 0; i < 21; i++) {
@@ -80,20 +115,25 @@ async function measure(loopId: string) {
 
 let seed = 20_261_203;
 /** Seeded uniform [0, 1) (a linear congruential generator), so every run builds the same workspace. */
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
 
 /** A copied round moves `days` back, so no interviewer is booked twice at once. */
 const shift = (r: Record<string, unknown>, days: number) =>
-  Object.fromEntries(["startsAt", "endsAt"].filter((k) => r[k]).map((k) => [k, new Date(new Date(r[k] as string).getTime() - (days + 1) * 86_400_000).toISOString()]));
+  Object.fromEntries(
+    ["startsAt", "endsAt"]
+      .filter((k) => r[k])
+      .map((k) => [k, new Date(new Date(r[k] as string).getTime() - (days + 1) * 86_400_000).toISOString()]),
+  );
 
 /** Copies of `loopId` (loop, rounds, submitted scorecards) until the workspace holds `total` loops. */
 async function growWorkspace(loopId: string, total: number) {
-  const rows = async (sql: string, ...args: unknown[]) => (await db.$queryRawUnsafe<{ r: Record<string, unknown> }[]>(sql, ...args)).map((x) => x.r);
+  const rows = async (sql: string, ...args: unknown[]) =>
+    (await db.$queryRawUnsafe<{ r: Record<string, unknown> }[]>(sql, ...args)).map((x) => x.r);
   const [loop] = await rows(`SELECT row_to_json(l) AS r FROM loops l WHERE id = $1`, loopId);
   const rounds = await rows(`SELECT row_to_json(x) AS r FROM rounds x WHERE "loopId" = $1`, loopId);
   const cards = await rows(`SELECT row_to_json(x) AS r FROM scorecards x WHERE "loopId" = $1`, loopId);
   const have = await db.loop.count({ where: { workspaceId: ws.id } });
-  for (let done = have; done < total; ) {
+  for (let done = have; done < total;) {
     const batch = Math.min(200, total - done);
     const loops: unknown[] = [];
     const newRounds: unknown[] = [];
@@ -102,19 +142,38 @@ async function growWorkspace(loopId: string, total: number) {
       const id = `bench-${done}`;
       const ability = 1.5 + 2 * random();
       loops.push({ ...loop, id });
-      for (const r of rounds) newRounds.push({ ...r, id: `${id}-${r.id}`, loopId: id, icsUid: `${id}-${String(r.icsUid)}`, ...shift(r, done) });
+      for (const r of rounds)
+        newRounds.push({
+          ...r,
+          id: `${id}-${r.id}`,
+          loopId: id,
+          icsUid: `${id}-${String(r.icsUid)}`,
+          ...shift(r, done),
+        });
       for (const c of cards) {
         // Ratings from a simple model: the copy's ability, the interviewer's leniency, noise.
         const lenient = (interviewers.findIndex((s) => s.memberId === c.interviewerMemberId) - 2.5) * 0.2;
         const shifted = Object.fromEntries(
-          Object.entries(c.ratings as Record<string, { rating: number; evidence: string }>).map(([key, a]) => [key, { ...a, rating: Math.min(4, Math.max(1, Math.round(ability + lenient + (random() - 0.5) * 1.4))) }]),
+          Object.entries(c.ratings as Record<string, { rating: number; evidence: string }>).map(([key, a]) => [
+            key,
+            { ...a, rating: Math.min(4, Math.max(1, Math.round(ability + lenient + (random() - 0.5) * 1.4))) },
+          ]),
         );
         newCards.push({ ...c, id: `${id}-${c.id}`, loopId: id, roundId: `${id}-${c.roundId}`, ratings: shifted });
       }
     }
-    await db.$executeRawUnsafe(`INSERT INTO loops SELECT * FROM json_populate_recordset(NULL::loops, $1::json)`, JSON.stringify(loops));
-    await db.$executeRawUnsafe(`INSERT INTO rounds SELECT * FROM json_populate_recordset(NULL::rounds, $1::json)`, JSON.stringify(newRounds));
-    await db.$executeRawUnsafe(`INSERT INTO scorecards SELECT * FROM json_populate_recordset(NULL::scorecards, $1::json)`, JSON.stringify(newCards));
+    await db.$executeRawUnsafe(
+      `INSERT INTO loops SELECT * FROM json_populate_recordset(NULL::loops, $1::json)`,
+      JSON.stringify(loops),
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO rounds SELECT * FROM json_populate_recordset(NULL::rounds, $1::json)`,
+      JSON.stringify(newRounds),
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO scorecards SELECT * FROM json_populate_recordset(NULL::scorecards, $1::json)`,
+      JSON.stringify(newCards),
+    );
   }
 }
 
@@ -124,11 +183,15 @@ await runDueCohortFits(db);
 const a = await measure(small);
 const b = await measure(large);
 const loopsBefore = await db.loop.count({ where: { workspaceId: ws.id } });
-console.log(`debrief benchmark (PostgreSQL server, ${loopsBefore} loops, ${await db.scorecard.count()} submitted scorecards in the workspace)`);
+console.log(
+  `debrief benchmark (PostgreSQL server, ${loopsBefore} loops, ${await db.scorecard.count()} submitted scorecards in the workspace)`,
+);
 console.log(`  2 scorecards: ${a.queries} queries, median ${a.median.toFixed(1)} ms, max ${a.max.toFixed(1)} ms`);
 console.log(`  6 scorecards: ${b.queries} queries, median ${b.median.toFixed(1)} ms, max ${b.max.toFixed(1)} ms`);
 const flatQueries = a.queries === b.queries;
-console.log(flatQueries ? "PASS: the query count does not grow with rounds and scorecards" : "FAIL: the query count grows");
+console.log(
+  flatQueries ? "PASS: the query count does not grow with rounds and scorecards" : "FAIL: the query count grows",
+);
 
 await growWorkspace(large, BIG_LOOPS);
 const fitStarted = performance.now();
@@ -136,9 +199,17 @@ await runDueCohortFits(db);
 const fitMs = performance.now() - fitStarted;
 const fit = await db.cohortFit.findUniqueOrThrow({ where: { workspaceId: ws.id } });
 const c = await measure(large);
-console.log(`\nthe workspace grows to ${await db.loop.count({ where: { workspaceId: ws.id } })} loops, ${await db.scorecard.count({ where: { workspaceId: ws.id } })} submitted scorecards`);
+console.log(
+  `\nthe workspace grows to ${await db.loop.count({ where: { workspaceId: ws.id } })} loops, ${await db.scorecard.count({ where: { workspaceId: ws.id } })} submitted scorecards`,
+);
 console.log(`  background refit (not on any request): ${fitMs.toFixed(0)} ms, ${fit.loops} loops in the cohort`);
-console.log(`  6 scorecards: ${c.queries} queries, median ${c.median.toFixed(1)} ms, max ${c.max.toFixed(1)} ms (was ${b.median.toFixed(1)} ms with ${loopsBefore} loops)`);
+console.log(
+  `  6 scorecards: ${c.queries} queries, median ${c.median.toFixed(1)} ms, max ${c.max.toFixed(1)} ms (was ${b.median.toFixed(1)} ms with ${loopsBefore} loops)`,
+);
 const flatLatency = c.median <= b.median * 1.2 + 3 && c.queries === b.queries;
-console.log(flatLatency ? "PASS: debrief latency and queries do not grow with the workspace" : "FAIL: the debrief grows with the workspace");
+console.log(
+  flatLatency
+    ? "PASS: debrief latency and queries do not grow with the workspace"
+    : "FAIL: the debrief grows with the workspace",
+);
 process.exit(flatQueries && flatLatency ? 0 : 1);

@@ -59,16 +59,19 @@ async function user(label: string) {
 }
 async function pool<T>(items: T[], size: number, fn: (item: T, i: number) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: size }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i]!, i);
+      }
+    }),
+  );
 }
 
 /** A service call in a transaction with room for a loaded machine (a direct call would get Prisma's 5 s). */
-const inTx = <T>(fn: (tx: typeof db) => Promise<T>) => db.$transaction((tx) => fn(tx as typeof db), { timeout: 120_000, maxWait: 60_000 });
+const inTx = <T>(fn: (tx: typeof db) => Promise<T>) =>
+  db.$transaction((tx) => fn(tx as typeof db), { timeout: 120_000, maxWait: 60_000 });
 
 const seedStarted = Date.now();
 const owner = await user("coach");
@@ -93,11 +96,31 @@ const loopIds: string[] = new Array(LOOPS);
 const roundsOf: { id: string; interviewer: number; startsAt: Date }[][] = new Array(LOOPS);
 const base = Date.now() + DAY;
 await pool([...Array(LOOPS).keys()], 2, async (i) => {
-  const { id: loopId } = await inTx((tx) => createLoop(tx, coach, { candidateMemberId: candidates[i]!.memberId, templateId: template.id, targetRole: "Backend engineer", level: (["entry", "mid", "senior"] as const)[i % 3] }));
+  const { id: loopId } = await inTx((tx) =>
+    createLoop(tx, coach, {
+      candidateMemberId: candidates[i]!.memberId,
+      templateId: template.id,
+      targetRole: "Backend engineer",
+      level: (["entry", "mid", "senior"] as const)[i % 3],
+    }),
+  );
   const rounds = (await db.round.findMany({ where: { loopId }, orderBy: { order: "asc" } })).slice(0, ROUNDS_PER_LOOP);
   // Loop i on day i, its rounds 2 h apart, each with its own interviewer: nobody is booked twice at once.
-  const booked = rounds.map((r, k) => ({ id: r.id, interviewer: (i * ROUNDS_PER_LOOP + k) % INTERVIEWERS, startsAt: new Date(base + i * DAY + k * 2 * 3_600_000) }));
-  await inTx((tx) => bookRounds(tx, coach, { loopId, bookings: booked.map((b) => ({ roundId: b.id, interviewerMemberId: interviewers[b.interviewer]!.memberId, startsAt: b.startsAt })) }));
+  const booked = rounds.map((r, k) => ({
+    id: r.id,
+    interviewer: (i * ROUNDS_PER_LOOP + k) % INTERVIEWERS,
+    startsAt: new Date(base + i * DAY + k * 2 * 3_600_000),
+  }));
+  await inTx((tx) =>
+    bookRounds(tx, coach, {
+      loopId,
+      bookings: booked.map((b) => ({
+        roundId: b.id,
+        interviewerMemberId: interviewers[b.interviewer]!.memberId,
+        startsAt: b.startsAt,
+      })),
+    }),
+  );
   loopIds[i] = loopId;
   roundsOf[i] = booked;
 });
@@ -105,9 +128,30 @@ const allRounds = roundsOf.flat();
 await pool(allRounds.slice(0, SUBMITTED), 2, async (round, n) => {
   const scope = interviewers[round.interviewer]!;
   const opened = await openMyScorecard(db, scope, { roundId: round.id });
-  const ratings = Object.fromEntries(opened.rubric.signals.map((s, j) => [s.key, { rating: (((n + j + round.interviewer) % 4) + 1) as 1 | 2 | 3 | 4, evidence: "Seen in the round." }]));
-  const saved = await inTx((tx) => saveScorecardDraft(tx, scope, { roundId: round.id, expectedVersion: opened.scorecard.version, ratings, redFlagKeys: [], recommendation: "yes", summary: "Solid." }));
-  await inTx((tx) => submitScorecard(tx, scope, { roundId: round.id, expectedVersion: saved.version }, new Date(round.startsAt.getTime() + 2 * 3_600_000)));
+  const ratings = Object.fromEntries(
+    opened.rubric.signals.map((s, j) => [
+      s.key,
+      { rating: (((n + j + round.interviewer) % 4) + 1) as 1 | 2 | 3 | 4, evidence: "Seen in the round." },
+    ]),
+  );
+  const saved = await inTx((tx) =>
+    saveScorecardDraft(tx, scope, {
+      roundId: round.id,
+      expectedVersion: opened.scorecard.version,
+      ratings,
+      redFlagKeys: [],
+      recommendation: "yes",
+      summary: "Solid.",
+    }),
+  );
+  await inTx((tx) =>
+    submitScorecard(
+      tx,
+      scope,
+      { roundId: round.id, expectedVersion: saved.version },
+      new Date(round.startsAt.getTime() + 2 * 3_600_000),
+    ),
+  );
 });
 await runDueCohortFits(db);
 // One released report for the candidate of loop 0 (all its scorecards are in).
@@ -123,17 +167,30 @@ for (const round of draftRounds) {
   const scope = interviewers[round.interviewer]!;
   const opened = await openMyScorecard(db, scope, { roundId: round.id });
   const { sessionToken } = await createSessionFor(db, scope.userId);
-  drafts.push({ cookie: `${cookieName}=${sessionToken}`, roundId: round.id, version: opened.scorecard.version, key: opened.rubric.signals[0]!.key });
+  drafts.push({
+    cookie: `${cookieName}=${sessionToken}`,
+    roundId: round.id,
+    version: opened.scorecard.version,
+    key: opened.rubric.signals[0]!.key,
+  });
 }
 const coachCookie = `${cookieName}=${(await createSessionFor(db, owner.userId)).sessionToken}`;
 const candidateCookie = `${cookieName}=${(await createSessionFor(db, candidates[0]!.actor.userId)).sessionToken}`;
 // The seeding queued thousands of invitations and reminders; a running workspace has delivered them. Marked
 // sent here, or the app's outbox worker would spend the benchmark delivering them (and /api/health counts the backlog).
-const seededMail = await db.emailOutbox.updateMany({ where: { status: { in: ["pending", "sending"] } }, data: { status: "sent", sentAt: new Date() } });
+const seededMail = await db.emailOutbox.updateMany({
+  where: { status: { in: ["pending", "sending"] } },
+  data: { status: "sent", sentAt: new Date() },
+});
 const submitted = await db.scorecard.count({ where: { workspaceId: ws.id, status: "submitted" } });
 const debriefLoop = loopIds[1]!;
-const anyCard = await db.scorecard.findFirstOrThrow({ where: { workspaceId: ws.id, loopId: debriefLoop }, select: { id: true } });
-console.log(`Seeded in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${INTERVIEWERS} interviewers, ${LOOPS} candidates, ${LOOPS} loops × ${ROUNDS_PER_LOOP} rounds, ${submitted} submitted scorecards (${seededMail.count} seeded emails marked delivered).`);
+const anyCard = await db.scorecard.findFirstOrThrow({
+  where: { workspaceId: ws.id, loopId: debriefLoop },
+  select: { id: true },
+});
+console.log(
+  `Seeded in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${INTERVIEWERS} interviewers, ${LOOPS} candidates, ${LOOPS} loops × ${ROUNDS_PER_LOOP} rounds, ${submitted} submitted scorecards (${seededMail.count} seeded emails marked delivered).`,
+);
 
 // ---- SQL statements per call, counted at the driver through the same procedures ----
 const { sqlStatements } = await import("../src/test/statements");
@@ -151,7 +208,15 @@ const probe = drafts[drafts.length - 1]!;
 let probeVersion = probe.version;
 const statements = {
   save: await perCall(probe.cookie, async (c) => {
-    const saved = await c.scorecard.save({ workspaceId: ws.id, roundId: probe.roundId, expectedVersion: probeVersion, ratings: { [probe.key]: { rating: 3, evidence: "typed" } }, redFlagKeys: [], recommendation: null, summary: "" });
+    const saved = await c.scorecard.save({
+      workspaceId: ws.id,
+      roundId: probe.roundId,
+      expectedVersion: probeVersion,
+      ratings: { [probe.key]: { rating: 3, evidence: "typed" } },
+      redFlagKeys: [],
+      recommendation: null,
+      summary: "",
+    });
     probeVersion = saved.version;
   }),
   board: await perCall(coachCookie, (c) => c.loop.board({ workspaceId: ws.id })),
@@ -177,7 +242,11 @@ function rssMiB(pid: number): number {
 }
 function readChildren(pid: number): number[] {
   try {
-    const direct = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    const direct = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
     return direct.flatMap((c) => [c, ...readChildren(c)]);
   } catch {
     return [];
@@ -200,17 +269,37 @@ async function waitFor(target: string, ms = 300_000) {
 const app: ChildProcess = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
   cwd: root,
   stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, PORT: String(APP_PORT), HOST: "127.0.0.1", LOG_LEVEL: "warn", NEXTAUTH_URL: `http://127.0.0.1:${APP_PORT}`, LOOPWISE_DEMO: "0", RATE_LIMIT_SIGN_IN_PER_IP: "100000",
+  env: {
+    ...process.env,
+    PORT: String(APP_PORT),
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    NEXTAUTH_URL: `http://127.0.0.1:${APP_PORT}`,
+    LOOPWISE_DEMO: "0",
+    RATE_LIMIT_SIGN_IN_PER_IP: "100000",
     // The load is 50 connections of a few users: the per-user and per-address API limits would answer 429.
-    RATE_LIMIT_API_PER_USER: "100000000", RATE_LIMIT_API_PER_IP: "100000000" },
+    RATE_LIMIT_API_PER_USER: "100000000",
+    RATE_LIMIT_API_PER_IP: "100000000",
+  },
 });
 const limitPool = new pg.Pool({ connectionString: url, max: 10 });
 const limit = http.createServer(async (req, res) => {
   try {
     let rows: unknown[] = [];
     if (req.url === "/health") rows = (await limitPool.query("SELECT 1 AS ok")).rows;
-    else if (req.url === "/save") rows = (await limitPool.query(`UPDATE scorecards SET summary = $1, version = version + 1 WHERE id = $2 RETURNING id, version`, ["typed", anyCard.id])).rows;
-    else rows = (await limitPool.query(`SELECT id, status, version, ratings, "updatedAt" FROM scorecards WHERE id = $1`, [anyCard.id])).rows;
+    else if (req.url === "/save")
+      rows = (
+        await limitPool.query(
+          `UPDATE scorecards SET summary = $1, version = version + 1 WHERE id = $2 RETURNING id, version`,
+          ["typed", anyCard.id],
+        )
+      ).rows;
+    else
+      rows = (
+        await limitPool.query(`SELECT id, status, version, ratings, "updatedAt" FROM scorecards WHERE id = $1`, [
+          anyCard.id,
+        ])
+      ).rows;
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(rows));
   } catch (err) {
@@ -222,7 +311,8 @@ await new Promise<void>((resolve) => limit.listen(LIMIT_PORT, "127.0.0.1", resol
 await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`);
 
 // ---- load ----
-const query = (procedure: string, input: unknown) => `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+const query = (procedure: string, input: unknown) =>
+  `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
 interface Call {
   name: string;
   app: autocannon.Options;
@@ -249,22 +339,65 @@ const calls: Call[] = [
             return {
               ...req,
               headers: { ...req.headers, cookie: d.cookie, "content-type": "application/json" },
-              body: JSON.stringify(superjson.serialize({ workspaceId: ws.id, roundId: d.roundId, expectedVersion: d.version, ratings: { [d.key]: { rating: 2, evidence: "typed under load" } }, redFlagKeys: [], recommendation: null, summary: "" })),
+              body: JSON.stringify(
+                superjson.serialize({
+                  workspaceId: ws.id,
+                  roundId: d.roundId,
+                  expectedVersion: d.version,
+                  ratings: { [d.key]: { rating: 2, evidence: "typed under load" } },
+                  redFlagKeys: [],
+                  recommendation: null,
+                  summary: "",
+                }),
+              ),
             };
           },
           onResponse: (status, body, context) => {
             if (status !== 200) return;
             const d = (context as { draft: (typeof drafts)[number] }).draft;
-            d.version = (superjson.deserialize((JSON.parse(body) as { result: { data: never } }).result.data) as { version: number }).version;
+            d.version = (
+              superjson.deserialize((JSON.parse(body) as { result: { data: never } }).result.data) as {
+                version: number;
+              }
+            ).version;
           },
         },
       ],
     },
   },
-  { name: "loop.board", statements: statements.board, limit: "/read", app: { url: `http://127.0.0.1:${APP_PORT}${query("loop.board", { workspaceId: ws.id })}`, headers: { cookie: coachCookie } } },
-  { name: "debrief.get (5 scorecards)", statements: statements.debrief, limit: "/read", app: { url: `http://127.0.0.1:${APP_PORT}${query("debrief.get", { workspaceId: ws.id, loopId: debriefLoop })}`, headers: { cookie: coachCookie } } },
-  { name: "report.getMine", statements: statements.report, limit: "/read", app: { url: `http://127.0.0.1:${APP_PORT}${query("report.getMine", { workspaceId: ws.id, reportId: released.reportId })}`, headers: { cookie: candidateCookie } } },
-  { name: "/api/health", statements: statements.health, limit: "/health", app: { url: `http://127.0.0.1:${APP_PORT}/api/health` } },
+  {
+    name: "loop.board",
+    statements: statements.board,
+    limit: "/read",
+    app: {
+      url: `http://127.0.0.1:${APP_PORT}${query("loop.board", { workspaceId: ws.id })}`,
+      headers: { cookie: coachCookie },
+    },
+  },
+  {
+    name: "debrief.get (5 scorecards)",
+    statements: statements.debrief,
+    limit: "/read",
+    app: {
+      url: `http://127.0.0.1:${APP_PORT}${query("debrief.get", { workspaceId: ws.id, loopId: debriefLoop })}`,
+      headers: { cookie: coachCookie },
+    },
+  },
+  {
+    name: "report.getMine",
+    statements: statements.report,
+    limit: "/read",
+    app: {
+      url: `http://127.0.0.1:${APP_PORT}${query("report.getMine", { workspaceId: ws.id, reportId: released.reportId })}`,
+      headers: { cookie: candidateCookie },
+    },
+  },
+  {
+    name: "/api/health",
+    statements: statements.health,
+    limit: "/health",
+    app: { url: `http://127.0.0.1:${APP_PORT}/api/health` },
+  },
 ];
 
 interface Sample {
@@ -279,12 +412,19 @@ const run = (options: autocannon.Options): Promise<Sample> =>
   new Promise((resolve, reject) => {
     autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }, (err, result) => {
       if (err) return reject(err);
-      const stats = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+      const stats =
+        (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
       const codes = Object.entries(stats)
         .filter(([code]) => !code.startsWith("2"))
         .map(([code, v]) => `${code}×${v.count}`);
       if (result.errors + result.timeouts) codes.push(`errors×${result.errors}`, `timeouts×${result.timeouts}`);
-      resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts, codes });
+      resolve({
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        non2xx: result.non2xx + result.errors + result.timeouts,
+        codes,
+      });
     });
   });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -303,7 +443,9 @@ for (let r = 0; r < ROUNDS; r++) {
   }
 }
 const rssLoaded = rssMiB(appPid);
-console.log(`\nautocannon -c ${CONNECTIONS} -d ${SECONDS}, ${ROUNDS} interleaved rounds, medians; limit = bare Node + raw pg doing the equivalent SQL\n`);
+console.log(
+  `\nautocannon -c ${CONNECTIONS} -d ${SECONDS}, ${ROUNDS} interleaved rounds, medians; limit = bare Node + raw pg doing the equivalent SQL\n`,
+);
 const table = calls.map((call) => {
   const e = results.get(call.name)!;
   const appRps = median(e.app.map((s) => s.rps));
@@ -321,7 +463,9 @@ const table = calls.map((call) => {
   };
 });
 console.table(table);
-console.log(`\nApp memory (RSS, app processes): ${rssIdle.toFixed(0)} MiB idle, ${rssLoaded.toFixed(0)} MiB after the load`);
+console.log(
+  `\nApp memory (RSS, app processes): ${rssIdle.toFixed(0)} MiB idle, ${rssLoaded.toFixed(0)} MiB after the load`,
+);
 if (!process.env.BENCH_SKIP_COOLDOWN) {
   await new Promise((r) => setTimeout(r, 60_000));
   console.log(`  ${rssMiB(appPid).toFixed(0)} MiB 60 s later`);

@@ -27,7 +27,14 @@ const MEASURED_RUNS = 30;
 const RANGE: Interval = { start: new Date("2026-03-02T00:00:00Z"), end: new Date("2026-03-30T00:00:00Z") };
 const NOW = new Date("2026-03-02T12:00:00Z");
 const CANDIDATE_ZONE = "America/New_York";
-const ZONES = ["America/New_York", "America/New_York", "America/Chicago", "America/Los_Angeles", "Europe/London", "Europe/Berlin"];
+const ZONES = [
+  "America/New_York",
+  "America/New_York",
+  "America/Chicago",
+  "America/Los_Angeles",
+  "Europe/London",
+  "Europe/Berlin",
+];
 const ROUNDS = [
   { key: "technical-screen", durationMin: 60 },
   { key: "coding-1", durationMin: 60 },
@@ -67,7 +74,8 @@ function sampleDistinct<T>(items: readonly T[], count: number): T[] {
   return copy.slice(0, count);
 }
 
-const formatClock = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+const formatClock = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 const rangeDates = Array.from({ length: (RANGE.end.getTime() - RANGE.start.getTime()) / DAY_MS }, (_, i) =>
   new Date(RANGE.start.getTime() + i * DAY_MS).toISOString().slice(0, 10),
 );
@@ -91,7 +99,11 @@ function buildWeeklyWindows(): WeeklyWindow[] {
   const windows: WeeklyWindow[] = [];
   for (let weekday = 1; weekday <= 5; weekday++) {
     if (weekday === dayOff) continue;
-    if (lunch) windows.push({ weekday, start: formatClock(start), end: "12:00" }, { weekday, start: "13:00", end: formatClock(end) });
+    if (lunch)
+      windows.push(
+        { weekday, start: formatClock(start), end: "12:00" },
+        { weekday, start: "13:00", end: formatClock(end) },
+      );
     else windows.push({ weekday, start: formatClock(start), end: formatClock(end) });
   }
   return windows;
@@ -100,7 +112,11 @@ function buildWeeklyWindows(): WeeklyWindow[] {
 function buildExceptions(): DateException[] {
   const exceptions: DateException[] = [];
   for (const date of sampleDistinct(rangeDates, drawInt(0, 3))) {
-    exceptions.push(rollChance(0.7) ? { date, available: false } : { date, available: true, windows: [{ start: "13:00", end: "17:00" }] });
+    exceptions.push(
+      rollChance(0.7)
+        ? { date, available: false }
+        : { date, available: true, windows: [{ start: "13:00", end: "17:00" }] },
+    );
   }
   return exceptions;
 }
@@ -112,7 +128,10 @@ function buildBusy(available: Interval[]): Interval[] {
     const slots = Math.floor((window.end.getTime() - window.start.getTime()) / (30 * MINUTE_MS));
     for (let meetings = drawInt(0, 3); meetings > 0 && slots > 1; meetings--) {
       const start = window.start.getTime() + drawInt(0, slots - 1) * 30 * MINUTE_MS;
-      busy.push({ start: new Date(start), end: new Date(Math.min(window.end.getTime(), start + drawInt(1, 3) * 30 * MINUTE_MS)) });
+      busy.push({
+        start: new Date(start),
+        end: new Date(Math.min(window.end.getTime(), start + drawInt(1, 3) * 30 * MINUTE_MS)),
+      });
     }
   }
   return busy;
@@ -156,15 +175,22 @@ interface Scenario {
 }
 
 const interviewers = buildInterviewers(50);
-const rounds: RoundRequest[] = ROUNDS.map((r) => ({ ...r, pool: sampleDistinct(interviewers, drawInt(10, 25)).map((i) => i.id) }));
+const rounds: RoundRequest[] = ROUNDS.map((r) => ({
+  ...r,
+  pool: sampleDistinct(interviewers, drawInt(10, 25)).map((i) => i.id),
+}));
 const candidateWeekly: WeeklyWindow[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "18:00" }));
-const candidateBusy = buildBusy(expandAvailability({ timeZone: CANDIDATE_ZONE, weekly: candidateWeekly, exceptions: [], range: RANGE })).filter(() => rollChance(0.3));
+const candidateBusy = buildBusy(
+  expandAvailability({ timeZone: CANDIDATE_ZONE, weekly: candidateWeekly, exceptions: [], range: RANGE }),
+).filter(() => rollChance(0.3));
 
 // The worst case for the search: the last round can never be staffed (its pool is at cap every week), so
 // every start time is explored to the end and nothing prunes the search early.
 const lastPool = new Set(rounds[rounds.length - 1]?.pool);
 const exhausted = interviewers.map((i) =>
-  lastPool.has(i.id) ? { ...i, weeklyCap: 3, bookedByWeek: Object.fromEntries(Object.keys(i.bookedByWeek).map((key) => [key, 3])) } : i,
+  lastPool.has(i.id)
+    ? { ...i, weeklyCap: 3, bookedByWeek: Object.fromEntries(Object.keys(i.bookedByWeek).map((key) => [key, 3])) }
+    : i,
 );
 
 // Free only 08:00–11:00: the five rounds (4 h 45 min with breaks) never fit one morning.
@@ -176,7 +202,12 @@ const scenarios: Scenario[] = [
   { name: "3-day loop (candidate free mornings only)", interviewers, rounds, maxDays: 3, candidateWeekly: mornings },
 ];
 
-function runOnce(scenario: Scenario): { expandMs: number; suggestMs: number; explainMs: number; suggestions: SlotSuggestion[] } {
+function runOnce(scenario: Scenario): {
+  expandMs: number;
+  suggestMs: number;
+  explainMs: number;
+  suggestions: SlotSuggestion[];
+} {
   const started = performance.now();
   const slotInputs: InterviewerSlotInput[] = scenario.interviewers.map((i) => ({
     id: i.id,
@@ -186,7 +217,12 @@ function runOnce(scenario: Scenario): { expandMs: number; suggestMs: number; exp
     weeklyCap: i.weeklyCap,
     bookedByWeek: i.bookedByWeek,
   }));
-  const candidateAvailable = expandAvailability({ timeZone: CANDIDATE_ZONE, weekly: scenario.candidateWeekly ?? candidateWeekly, exceptions: [], range: RANGE });
+  const candidateAvailable = expandAvailability({
+    timeZone: CANDIDATE_ZONE,
+    weekly: scenario.candidateWeekly ?? candidateWeekly,
+    exceptions: [],
+    range: RANGE,
+  });
   const expanded = performance.now();
   const input = {
     rounds: scenario.rounds,
@@ -205,7 +241,12 @@ function runOnce(scenario: Scenario): { expandMs: number; suggestMs: number; exp
   const suggested = performance.now();
   // The page asks for the explanation when nothing fits; measured on every run, to be safe.
   explainNoFit({ ...input, roundNames: {}, interviewerNames: {} });
-  return { expandMs: expanded - started, suggestMs: suggested - expanded, explainMs: performance.now() - suggested, suggestions };
+  return {
+    expandMs: expanded - started,
+    suggestMs: suggested - expanded,
+    explainMs: performance.now() - suggested,
+    suggestions,
+  };
 }
 
 function summarize(samples: number[]): { median: number; p95: number; max: number } {
@@ -229,7 +270,9 @@ console.log(
     `candidate ${CANDIDATE_ZONE} weekdays 08:00–18:00; ${RANGE.start.toISOString().slice(0, 10)} + 4 weeks`,
 );
 console.log(`  loop: ${rounds.map((r) => `${r.key} ${r.durationMin}m (pool ${r.pool.length})`).join(", ")}`);
-console.log(`  ${WARM_UP_RUNS} warm-up + ${MEASURED_RUNS} measured runs each; target: median total < ${TARGET_MS} ms\n`);
+console.log(
+  `  ${WARM_UP_RUNS} warm-up + ${MEASURED_RUNS} measured runs each; target: median total < ${TARGET_MS} ms\n`,
+);
 
 let failed = false;
 for (const scenario of scenarios) {

@@ -8,7 +8,10 @@ export function chromiumPath() {
     if (existsSync(candidate)) return candidate;
   }
   try {
-    return execSync("command -v chromium || command -v chromium-browser", { encoding: "utf8", shell: "/bin/sh" }).trim() || undefined;
+    return (
+      execSync("command -v chromium || command -v chromium-browser", { encoding: "utf8", shell: "/bin/sh" }).trim() ||
+      undefined
+    );
   } catch {
     return undefined;
   }

@@ -47,7 +47,11 @@ const address = (n: number) => `m${n}@faults.test`;
 for (let from = 0; from < MESSAGES; from += 50) {
   await db.$transaction(async (tx) => {
     for (let n = from; n < Math.min(MESSAGES, from + 50); n++) {
-      await enqueueEmail(tx, { workspaceId: null, to: address(n), email: { template: "faults", subject: `Message ${n}`, html: `<p>Body ${n}</p>`, text: `Body ${n}` } });
+      await enqueueEmail(tx, {
+        workspaceId: null,
+        to: address(n),
+        email: { template: "faults", subject: `Message ${n}`, html: `<p>Body ${n}</p>`, text: `Body ${n}` },
+      });
     }
   });
 }
@@ -147,7 +151,9 @@ await Promise.all(
 check(drained, `the outbox did not drain within ${DEADLINE_MS / 1000} s`);
 
 // ---- verdict ----
-const rows = await db.emailOutbox.findMany({ select: { to: true, idempotencyKey: true, status: true, attempts: true, providerMessageId: true } });
+const rows = await db.emailOutbox.findMany({
+  select: { to: true, idempotencyKey: true, status: true, attempts: true, providerMessageId: true },
+});
 const byStatus = (status: string) => rows.filter((r) => r.status === status).length;
 const sentRows = rows.filter((r) => r.status === "sent");
 let delivered = 0;
@@ -160,25 +166,40 @@ for (const row of sentRows) {
 }
 // An email sent twice: one message accepted under more than one key (the fake never accepts a key twice).
 const keysPerMessage = new Map<number, number>();
-for (const state of provider.keys.values()) if (state.accepted) keysPerMessage.set(state.message, (keysPerMessage.get(state.message) ?? 0) + 1);
+for (const state of provider.keys.values())
+  if (state.accepted) keysPerMessage.set(state.message, (keysPerMessage.get(state.message) ?? 0) + 1);
 const sentTwice = [...keysPerMessage.values()].filter((k) => k > 1).length;
 const lost = MESSAGES - delivered;
 const replayedKeys = [...provider.keys.entries()].filter(([, s]) => s.replays > 0).map(([k]) => k);
 const stats = provider.stats;
 
 check(rows.length === MESSAGES, `${rows.length} outbox rows, expected ${MESSAGES}`);
-check(sentRows.length === MESSAGES, `${sentRows.length} rows sent, expected ${MESSAGES} (pending ${byStatus("pending")}, sending ${byStatus("sending")}, dead ${byStatus("dead")})`);
+check(
+  sentRows.length === MESSAGES,
+  `${sentRows.length} rows sent, expected ${MESSAGES} (pending ${byStatus("pending")}, sending ${byStatus("sending")}, dead ${byStatus("dead")})`,
+);
 check(byStatus("sending") === 0, `${byStatus("sending")} messages left claimed`);
-check(delivered === MESSAGES && stats.accepted === MESSAGES, `provider accepted ${stats.accepted} keys, ${delivered} of them outbox messages; expected ${MESSAGES}`);
+check(
+  delivered === MESSAGES && stats.accepted === MESSAGES,
+  `provider accepted ${stats.accepted} keys, ${delivered} of them outbox messages; expected ${MESSAGES}`,
+);
 check(sentTwice === 0, `${sentTwice} messages were accepted under two idempotency keys`);
 check(wrongId === 0, `${wrongId} sent rows do not carry the provider's message id`);
-check(stats.concurrent === 0, `${stats.concurrent} requests overlapped another request with the same key (two workers sending one message)`);
-check(stats.mismatched === 0 && stats.malformed === 0, `${stats.mismatched} key/payload mismatches, ${stats.malformed} malformed requests`);
+check(
+  stats.concurrent === 0,
+  `${stats.concurrent} requests overlapped another request with the same key (two workers sending one message)`,
+);
+check(
+  stats.mismatched === 0 && stats.malformed === 0,
+  `${stats.mismatched} key/payload mismatches, ${stats.malformed} malformed requests`,
+);
 // A replay is a request for an already-accepted key. The only one allowed is the re-send of the message
 // accepted at the instant its worker was killed (the database could not know); any other means a worker
 // sent a message the outbox already had as sent, or two workers held one claim.
 check(
-  replayedKeys.length === afterAcceptKeys.size && replayedKeys.every((k) => afterAcceptKeys.has(k)) && stats.replays === afterAcceptKeys.size,
+  replayedKeys.length === afterAcceptKeys.size &&
+    replayedKeys.every((k) => afterAcceptKeys.has(k)) &&
+    stats.replays === afterAcceptKeys.size,
   `replayed keys ${JSON.stringify(replayedKeys)} (${stats.replays} replays), expected exactly the key(s) accepted when the worker was killed ${JSON.stringify([...afterAcceptKeys])}`,
 );
 check(killLog.length === KILLS.length, `${killLog.length} kills happened, expected ${KILLS.length}`);
@@ -189,15 +210,27 @@ const line = (label: string, value: string | number) => console.log(`  ${label.p
 console.log(`\nFaults at scale: outbox (seed ${SEED}, ${WORKERS} worker processes, one PostgreSQL)`);
 line("messages", MESSAGES);
 line("provider requests (attempts)", `${stats.requests} (outbox attempt counts sum to ${totalAttempts})`);
-line("injected 500 / 429 / hang", `${stats.injected["500"]} / ${stats.injected["429"]} / ${stats.injected.hang} (${pct(stats.injected["500"])} / ${pct(stats.injected["429"])} / ${pct(stats.injected.hang)} of requests)`);
+line(
+  "injected 500 / 429 / hang",
+  `${stats.injected["500"]} / ${stats.injected["429"]} / ${stats.injected.hang} (${pct(stats.injected["500"])} / ${pct(stats.injected["429"])} / ${pct(stats.injected.hang)} of requests)`,
+);
 line("delivered (keys accepted once)", delivered);
 line("duplicates (an email sent twice)", sentTwice);
-line("idempotent replays (same key, no send)", `${stats.replays}${stats.replays ? " — the message accepted as its worker was killed, re-sent with its key after the claim expired" : ""}`);
+line(
+  "idempotent replays (same key, no send)",
+  `${stats.replays}${stats.replays ? " — the message accepted as its worker was killed, re-sent with its key after the claim expired" : ""}`,
+);
 line("overlapping sends of one key", stats.concurrent);
 line("lost (not delivered)", lost);
 line("left claimed / pending / dead", `${byStatus("sending")} / ${byStatus("pending")} / ${byStatus("dead")}`);
-line("kills (SIGKILL) and restarts", `${killLog.length}: ${killLog.map((k) => `${k.mode} at request ${k.atRequest} (${(k.ms / 1000).toFixed(1)} s)`).join(", ")}`);
-line("delivery time / wall time", `${(deliveryMs / 1000).toFixed(1)} s / ${((Date.now() - started) / 1000).toFixed(1)} s`);
+line(
+  "kills (SIGKILL) and restarts",
+  `${killLog.length}: ${killLog.map((k) => `${k.mode} at request ${k.atRequest} (${(k.ms / 1000).toFixed(1)} s)`).join(", ")}`,
+);
+line(
+  "delivery time / wall time",
+  `${(deliveryMs / 1000).toFixed(1)} s / ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 
 await provider.close();
 await db.$disconnect();

@@ -12,7 +12,11 @@ export async function readMail(page: Page, to: string, subject: RegExp): Promise
   let text = "";
   await expect(async () => {
     await page.goto("/dev/mail");
-    const message = page.getByTestId("dev-mail").filter({ has: page.getByTestId("dev-mail-to").getByText(to, { exact: true }) }).filter({ hasText: subject }).first();
+    const message = page
+      .getByTestId("dev-mail")
+      .filter({ has: page.getByTestId("dev-mail-to").getByText(to, { exact: true }) })
+      .filter({ hasText: subject })
+      .first();
     text = (await message.getByTestId("dev-mail-text").textContent({ timeout: 1000 })) ?? "";
     expect(text).not.toBe("");
   }).toPass({ timeout: 15_000 });
@@ -40,8 +44,17 @@ export async function signInByMagicLink(page: Page, email: string) {
 export async function expectAccessible(page: Page, testInfo: TestInfo, label: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  await testInfo.attach(`axe-${label}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
-  expect(serious.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(" ")} [${n.any.map((c) => c.message).join("; ")}]`).join(", ")}`), `accessibility of ${label}`).toEqual([]);
+  await testInfo.attach(`axe-${label}.json`, {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: "application/json",
+  });
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(" ")} [${n.any.map((c) => c.message).join("; ")}]`).join(", ")}`,
+    ),
+    `accessibility of ${label}`,
+  ).toEqual([]);
 }
 
 export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
@@ -63,7 +76,10 @@ export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<
 }
 
 /** A fresh user with a fresh workspace (seeded library included); returns the workspace URL. */
-export async function newOwnerWithWorkspace(page: Page, label: string): Promise<{ email: string; url: string; name: string }> {
+export async function newOwnerWithWorkspace(
+  page: Page,
+  label: string,
+): Promise<{ email: string; url: string; name: string }> {
   const email = uniqueEmail(label);
   const name = `${label} ${Date.now().toString(36)}`;
   await signInByMagicLink(page, email);
@@ -89,13 +105,19 @@ export async function inviteAndAccept(owner: Page, other: Page, workspaceUrl: st
   await other.goto(firstLink(invitation, /http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]+/));
   // The invitation asks for a name (and a zone, taken from the browser) before anything else.
   const name = other.getByLabel("Your name");
-  if (!(await name.inputValue())) await name.fill(`${role[0]!.toUpperCase()}${role.slice(1)} ${email.split("@")[0]!.slice(-8)}`);
+  if (!(await name.inputValue()))
+    await name.fill(`${role[0]!.toUpperCase()}${role.slice(1)} ${email.split("@")[0]!.slice(-8)}`);
   await other.getByRole("button", { name: "Accept invitation" }).click();
   await expect(other).toHaveURL(workspaceUrl);
 }
 
 /** Calls the app's API as the page's signed-in user (the same endpoint the UI uses). */
-export async function api<T>(page: Page, path: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<T> {
+export async function api<T>(
+  page: Page,
+  path: string,
+  input: unknown,
+  kind: "query" | "mutation" = "mutation",
+): Promise<T> {
   const res =
     kind === "mutation"
       ? await page.request.post(`/api/trpc/${path}`, { data: { json: input } })
@@ -111,28 +133,72 @@ export async function api<T>(page: Page, path: string, input: unknown, kind: "qu
  */
 export async function roundHasStarted(roundOrUrl: string) {
   const roundId = roundOrUrl.match(/\/rounds\/([^/]+)\/scorecard/)?.[1] ?? roundOrUrl;
-  await withDb((c) => c.query(`UPDATE rounds SET "startsAt" = "startsAt" - interval '90 days', "endsAt" = "endsAt" - interval '90 days' WHERE id = $1 AND "startsAt" > now()`, [roundId]));
+  await withDb((c) =>
+    c.query(
+      `UPDATE rounds SET "startsAt" = "startsAt" - interval '90 days', "endsAt" = "endsAt" - interval '90 days' WHERE id = $1 AND "startsAt" > now()`,
+      [roundId],
+    ),
+  );
 }
 
 /**
  * A loop for the candidate with one round (the second) held `days` from now by `coachMemberId`, its scorecard
  * submitted (ratings around `rating`) and the debrief decided: ready for its report.
  */
-export async function decidedLoop(coach: Page, workspaceId: string, candidateMemberId: string, coachMemberId: string, days: number, rating: number) {
+export async function decidedLoop(
+  coach: Page,
+  workspaceId: string,
+  candidateMemberId: string,
+  coachMemberId: string,
+  days: number,
+  rating: number,
+) {
   const templates = await api<{ id: string; key: string }[]>(coach, "loop.templates", { workspaceId }, "query");
   const templateId = templates.find((t) => t.key === "entry-coding-focus")!.id;
-  const { id: loopId } = await api<{ id: string }>(coach, "loop.create", { workspaceId, candidateMemberId, templateId, targetRole: "Backend engineer", level: "mid" });
+  const { id: loopId } = await api<{ id: string }>(coach, "loop.create", {
+    workspaceId,
+    candidateMemberId,
+    templateId,
+    targetRole: "Backend engineer",
+    level: "mid",
+  });
   const loop = await api<{ rounds: { id: string }[] }>(coach, "loop.get", { workspaceId, loopId }, "query");
   const roundId = loop.rounds[1]!.id;
   const startsAt = new Date(Date.now() + days * 86_400_000);
   startsAt.setUTCHours(10, 0, 0, 0);
-  await api(coach, "schedule.book", { workspaceId, loopId, bookings: [{ roundId, interviewerMemberId: coachMemberId, startsAt: startsAt.toISOString() }] });
-  const opened = await api<{ rubric: { signals: { key: string }[] } }>(coach, "scorecard.open", { workspaceId, roundId });
-  const ratings = Object.fromEntries(opened.rubric.signals.map((s, i) => [s.key, { rating: Math.min(4, Math.max(1, rating + (i % 2))), evidence: `Seen in round (${i})` }]));
-  const saved = await api<{ version: number }>(coach, "scorecard.save", { workspaceId, roundId, expectedVersion: 1, ratings, redFlagKeys: [], recommendation: "yes", summary: "Summary." });
+  await api(coach, "schedule.book", {
+    workspaceId,
+    loopId,
+    bookings: [{ roundId, interviewerMemberId: coachMemberId, startsAt: startsAt.toISOString() }],
+  });
+  const opened = await api<{ rubric: { signals: { key: string }[] } }>(coach, "scorecard.open", {
+    workspaceId,
+    roundId,
+  });
+  const ratings = Object.fromEntries(
+    opened.rubric.signals.map((s, i) => [
+      s.key,
+      { rating: Math.min(4, Math.max(1, rating + (i % 2))), evidence: `Seen in round (${i})` },
+    ]),
+  );
+  const saved = await api<{ version: number }>(coach, "scorecard.save", {
+    workspaceId,
+    roundId,
+    expectedVersion: 1,
+    ratings,
+    redFlagKeys: [],
+    recommendation: "yes",
+    summary: "Summary.",
+  });
   await roundHasStarted(roundId);
   await api(coach, "scorecard.submit", { workspaceId, roundId, expectedVersion: saved.version });
-  await api(coach, "debrief.decide", { workspaceId, loopId, decision: "not_yet", rationale: "Keep practising.", notes: "" });
+  await api(coach, "debrief.decide", {
+    workspaceId,
+    loopId,
+    decision: "not_yet",
+    rationale: "Keep practising.",
+    notes: "",
+  });
   await calibrationSettled(coach, workspaceId, loopId);
   return loopId;
 }
@@ -140,6 +206,11 @@ export async function decidedLoop(coach: Page, workspaceId: string, candidateMem
 /** Waits (up to 30 s) until the app's background worker has fitted the cohort with every submitted scorecard. */
 export async function calibrationSettled(page: Page, workspaceId: string, loopId: string) {
   await expect
-    .poll(async () => (await api<{ calibration: { updating: boolean } }>(page, "debrief.get", { workspaceId, loopId }, "query")).calibration.updating, { timeout: 30_000 })
+    .poll(
+      async () =>
+        (await api<{ calibration: { updating: boolean } }>(page, "debrief.get", { workspaceId, loopId }, "query"))
+          .calibration.updating,
+      { timeout: 30_000 },
+    )
     .toBe(false);
 }

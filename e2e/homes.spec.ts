@@ -1,5 +1,13 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { api, expectAccessible, inviteAndAccept, newOwnerWithWorkspace, roundHasStarted, screenshot, uniqueEmail } from "./helpers";
+import {
+  api,
+  expectAccessible,
+  inviteAndAccept,
+  newOwnerWithWorkspace,
+  roundHasStarted,
+  screenshot,
+  uniqueEmail,
+} from "./helpers";
 
 /** Desktop and a 390 × 844 phone: accessible, a screenshot of each; nothing wider than a 390 or 360 px screen. */
 async function checkBothWidths(page: Page, testInfo: TestInfo, name: string) {
@@ -8,13 +16,19 @@ async function checkBothWidths(page: Page, testInfo: TestInfo, name: string) {
   await screenshot(page, testInfo, name);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} fits a 390 px screen`).toBeLessThanOrEqual(390);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    `${name} fits a 390 px screen`,
+  ).toBeLessThanOrEqual(390);
   await expectAccessible(page, testInfo, `${name}-phone`);
   await screenshot(page, testInfo, `${name}-phone`);
   // The narrowest common phone.
   await page.setViewportSize({ width: 360, height: 800 });
   await page.reload();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} fits a 360 px screen`).toBeLessThanOrEqual(360);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    `${name} fits a 360 px screen`,
+  ).toBeLessThanOrEqual(360);
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
@@ -37,8 +51,18 @@ test("each role's home lists what needs them next, and the lists follow the work
   const interviewerMemberId = members.find((m) => m.role === "interviewer")!.id;
   const candidateMemberId = members.find((m) => m.role === "candidate")!.id;
   const templates = await api<{ id: string; key: string }[]>(coach, "loop.templates", { workspaceId: ws.id }, "query");
-  const { id: loopId } = await api<{ id: string }>(coach, "loop.create", { workspaceId: ws.id, candidateMemberId, templateId: templates.find((t) => t.key === "entry-coding-focus")!.id, targetRole: "Backend engineer" });
-  const loop = await api<{ rounds: { id: string; roundType: { name: string } }[] }>(coach, "loop.get", { workspaceId: ws.id, loopId }, "query");
+  const { id: loopId } = await api<{ id: string }>(coach, "loop.create", {
+    workspaceId: ws.id,
+    candidateMemberId,
+    templateId: templates.find((t) => t.key === "entry-coding-focus")!.id,
+    targetRole: "Backend engineer",
+  });
+  const loop = await api<{ rounds: { id: string; roundType: { name: string } }[] }>(
+    coach,
+    "loop.get",
+    { workspaceId: ws.id, loopId },
+    "query",
+  );
   const [held, next] = [loop.rounds[0]!, loop.rounds[1]!];
   const hour = 3_600_000;
   const inTwoDays = Math.ceil((Date.now() + 48 * hour) / hour) * hour;
@@ -80,12 +104,18 @@ test("each role's home lists what needs them next, and the lists follow the work
   await checkBothWidths(interviewer, testInfo, "home-interviewer");
 
   // They submit it: it leaves their list and the coach's.
-  const opened = await api<{ scorecard: { version: number }; rubric: { signals: { key: string }[] } }>(interviewer, "scorecard.open", { workspaceId: ws.id, roundId: held.id });
+  const opened = await api<{ scorecard: { version: number }; rubric: { signals: { key: string }[] } }>(
+    interviewer,
+    "scorecard.open",
+    { workspaceId: ws.id, roundId: held.id },
+  );
   const saved = await api<{ version: number }>(interviewer, "scorecard.save", {
     workspaceId: ws.id,
     roundId: held.id,
     expectedVersion: opened.scorecard.version,
-    ratings: Object.fromEntries(opened.rubric.signals.map((s, i) => [s.key, { rating: (i % 4) + 1, evidence: `Evidence for ${s.key}` }])),
+    ratings: Object.fromEntries(
+      opened.rubric.signals.map((s, i) => [s.key, { rating: (i % 4) + 1, evidence: `Evidence for ${s.key}` }]),
+    ),
     redFlagKeys: [],
     recommendation: "yes",
     summary: "Solid round.",

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, inviteAndAccept, newOwnerWithWorkspace, screenshot, uniqueEmail } from "./helpers";
 
-test("a coach edits a signal's anchor, publishes version 2 and sees the difference; an interviewer opens a kit", async ({ browser }, testInfo) => {
+test("a coach edits a signal's anchor, publishes version 2 and sees the difference; an interviewer opens a kit", async ({
+  browser,
+}, testInfo) => {
   const coachContext = await browser.newContext();
   const coach = await coachContext.newPage();
   const { url } = await newOwnerWithWorkspace(coach, "coach");
@@ -19,7 +21,8 @@ test("a coach edits a signal's anchor, publishes version 2 and sees the differen
   await expect(coach.getByText("version 2 (draft)")).toBeVisible();
   const firstSignal = coach.getByTestId("signal-editor").first();
   const anchor = firstSignal.getByLabel("Anchor 3 — meets the bar");
-  const newAnchor = "Names the empty input, duplicates and one overflow case before writing any code, and confirms them.";
+  const newAnchor =
+    "Names the empty input, duplicates and one overflow case before writing any code, and confirms them.";
   await anchor.fill(newAnchor);
   // Publishing with the edit unsaved is refused, naming the card; nothing is lost.
   await expect(firstSignal.getByTestId("unsaved-signal")).toBeVisible();
@@ -48,8 +51,13 @@ test("a coach edits a signal's anchor, publishes version 2 and sees the differen
   const interviewerContext = await browser.newContext();
   const interviewer = await interviewerContext.newPage();
   await inviteAndAccept(coach, interviewer, url, uniqueEmail("kit-interviewer"), "interviewer");
-  await interviewer.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Interviewer kits" }).click();
-  await expect(interviewer.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Rubric library" })).toHaveCount(0);
+  await interviewer
+    .getByRole("navigation", { name: "Workspace" })
+    .getByRole("link", { name: "Interviewer kits" })
+    .click();
+  await expect(
+    interviewer.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Rubric library" }),
+  ).toHaveCount(0);
   await interviewer.getByRole("link", { name: /LRU/ }).first().click();
   await expect(interviewer.getByRole("heading", { level: 1 })).toContainText("LRU");
   await expect(interviewer.getByTestId("kit-prompt")).not.toBeEmpty();

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, inviteAndAccept, newOwnerWithWorkspace, screenshot, uniqueEmail } from "./helpers";
 
-test("a coach creates a loop from a template and books suggested slots; the interviewer sees the agenda, the candidate the schedule", async ({ browser }, testInfo) => {
+test("a coach creates a loop from a template and books suggested slots; the interviewer sees the agenda, the candidate the schedule", async ({
+  browser,
+}, testInfo) => {
   const coachContext = await browser.newContext();
   const coach = await coachContext.newPage();
   const { url } = await newOwnerWithWorkspace(coach, "loops");
@@ -17,7 +19,8 @@ test("a coach creates a loop from a template and books suggested slots; the inte
   // The interviewer runs every round type of the template.
   await coach.goto(`${url}/interviewers`);
   const settings = coach.getByTestId("interviewer-settings").first();
-  for (const name of ["Technical screen", "Coding", "Behavioral"]) await settings.getByLabel(name, { exact: true }).check();
+  for (const name of ["Technical screen", "Coding", "Behavioral"])
+    await settings.getByLabel(name, { exact: true }).check();
   await settings.getByRole("button", { name: /^Save/ }).click();
   await expect(coach.getByText(/^Saved /)).toBeVisible();
 

@@ -10,16 +10,26 @@ async function requestLink(email: string, callbackUrl = "/w"): Promise<string> {
   expect(res.ok()).toBe(true);
   await api.dispose();
   const text = await withDb(async (db) => {
-    const { rows } = await db.query<{ text: string }>(`SELECT "text" FROM "email_outbox" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [email]);
+    const { rows } = await db.query<{ text: string }>(
+      `SELECT "text" FROM "email_outbox" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
+      [email],
+    );
     return rows[0]?.text ?? "";
   });
   return firstLink(text, MAGIC_LINK);
 }
 
-async function follow(link: string): Promise<{ status: number; location: string; cookies: string; api: APIRequestContext }> {
+async function follow(
+  link: string,
+): Promise<{ status: number; location: string; cookies: string; api: APIRequestContext }> {
   const api = await playwrightRequest.newContext({ baseURL });
   const res = await api.get(link, { maxRedirects: 0 });
-  return { status: res.status(), location: res.headers()["location"] ?? "", cookies: res.headers()["set-cookie"] ?? "", api };
+  return {
+    status: res.status(),
+    location: res.headers()["location"] ?? "",
+    cookies: res.headers()["set-cookie"] ?? "",
+    api,
+  };
 }
 
 test("a magic link signs in once; reusing it is rejected", async () => {
@@ -41,13 +51,20 @@ test("an expired magic link is rejected", async () => {
   const email = uniqueEmail("expired");
   const link = await requestLink(email);
   const expiry = await withDb(async (db) => {
-    const { rows } = await db.query<{ expires: Date }>(`SELECT "expires" FROM "verification_tokens" WHERE "identifier" = $1`, [email]);
+    const { rows } = await db.query<{ expires: Date }>(
+      `SELECT "expires" FROM "verification_tokens" WHERE "identifier" = $1`,
+      [email],
+    );
     return rows[0]!.expires;
   });
   // Issued for at most 10 minutes.
   expect(expiry.getTime() - Date.now()).toBeLessThanOrEqual(10 * 60_000);
   expect(expiry.getTime() - Date.now()).toBeGreaterThan(9 * 60_000);
-  await withDb((db) => db.query(`UPDATE "verification_tokens" SET "expires" = now() - interval '1 second' WHERE "identifier" = $1`, [email]));
+  await withDb((db) =>
+    db.query(`UPDATE "verification_tokens" SET "expires" = now() - interval '1 second' WHERE "identifier" = $1`, [
+      email,
+    ]),
+  );
   const res = await follow(link);
   expect(res.location).toMatch(/\/(sign-in|api\/auth\/error)\?error=Verification/);
   expect(res.cookies).not.toContain("next-auth.session-token=");

@@ -1,7 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, firstLink, MAGIC_LINK, readMail, screenshot, signInByMagicLink, uniqueEmail } from "./helpers";
+import {
+  expectAccessible,
+  firstLink,
+  MAGIC_LINK,
+  readMail,
+  screenshot,
+  signInByMagicLink,
+  uniqueEmail,
+} from "./helpers";
 
-test("a new user signs in by magic link, creates a workspace and invites an interviewer who accepts", async ({ browser }, testInfo) => {
+test("a new user signs in by magic link, creates a workspace and invites an interviewer who accepts", async ({
+  browser,
+}, testInfo) => {
   const ownerEmail = uniqueEmail("owner");
   const interviewerEmail = uniqueEmail("interviewer");
   const workspaceName = `Acme Prep ${Date.now().toString(36)}`;

@@ -1,5 +1,13 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { api, decidedLoop, expectAccessible, inviteAndAccept, newOwnerWithWorkspace, uniqueEmail, withDb } from "./helpers";
+import {
+  api,
+  decidedLoop,
+  expectAccessible,
+  inviteAndAccept,
+  newOwnerWithWorkspace,
+  uniqueEmail,
+  withDb,
+} from "./helpers";
 
 // Every page each role can open: axe finds nothing serious or critical, and on a 360 px phone nothing is
 // wider than the screen (wide data tables scroll inside their own focusable region).
@@ -23,7 +31,13 @@ async function sweep(page: Page, testInfo: TestInfo, role: string, paths: string
       try {
         await expectAccessible(page, testInfo, where);
       } catch (err) {
-        problems.push(`${where}: ${(err as Error).message.split("\n").filter((l) => l.includes(":")).slice(0, 6).join(" | ")}`);
+        problems.push(
+          `${where}: ${(err as Error).message
+            .split("\n")
+            .filter((l) => l.includes(":"))
+            .slice(0, 6)
+            .join(" | ")}`,
+        );
       }
     }
   }
@@ -50,22 +64,76 @@ test("every page of every role is accessible and fits a 360 px phone", async ({ 
     templateId: templates.find((t) => t.key === "entry-coding-focus")!.id,
     targetRole: "Backend engineer",
   });
-  const loop = await api<{ rounds: { id: string; roundType: { id: string } }[] }>(owner, "loop.get", { workspaceId: ws.id, loopId }, "query");
+  const loop = await api<{ rounds: { id: string; roundType: { id: string } }[] }>(
+    owner,
+    "loop.get",
+    { workspaceId: ws.id, loopId },
+    "query",
+  );
   const startsAt = new Date(Math.ceil((Date.now() + 72 * 3_600_000) / 3_600_000) * 3_600_000);
-  await api(owner, "schedule.book", { workspaceId: ws.id, loopId, bookings: [{ roundId: loop.rounds[0]!.id, interviewerMemberId: members.find((m) => m.role === "interviewer")!.id, startsAt: startsAt.toISOString() }] });
-  const rubricId = await withDb(async (c) => (await c.query<{ id: string }>(`SELECT id FROM rubrics WHERE "workspaceId" = $1 ORDER BY "createdAt" LIMIT 1`, [ws.id])).rows[0]!.id);
+  await api(owner, "schedule.book", {
+    workspaceId: ws.id,
+    loopId,
+    bookings: [
+      {
+        roundId: loop.rounds[0]!.id,
+        interviewerMemberId: members.find((m) => m.role === "interviewer")!.id,
+        startsAt: startsAt.toISOString(),
+      },
+    ],
+  });
+  const rubricId = await withDb(
+    async (c) =>
+      (
+        await c.query<{ id: string }>(`SELECT id FROM rubrics WHERE "workspaceId" = $1 ORDER BY "createdAt" LIMIT 1`, [
+          ws.id,
+        ])
+      ).rows[0]!.id,
+  );
   const roundTypeId = loop.rounds[0]!.roundType.id;
   // A second loop, decided and its report released, for the report editor and the candidate's report.
-  const decided = await decidedLoop(owner, ws.id, members.find((m) => m.role === "candidate")!.id, members.find((m) => m.role === "owner")!.id, 5, 3);
-  const { reportId } = await api<{ reportId: string }>(owner, "report.openDraft", { workspaceId: ws.id, loopId: decided });
+  const decided = await decidedLoop(
+    owner,
+    ws.id,
+    members.find((m) => m.role === "candidate")!.id,
+    members.find((m) => m.role === "owner")!.id,
+    5,
+    3,
+  );
+  const { reportId } = await api<{ reportId: string }>(owner, "report.openDraft", {
+    workspaceId: ws.id,
+    loopId: decided,
+  });
   await api(owner, "report.release", { workspaceId: ws.id, loopId: decided });
   // Version 2 of a rubric with one signal changed, for the comparison page.
   await api(owner, "rubric.startDraft", { workspaceId: ws.id, rubricId });
-  type Signal = { id: string; dimensionKey: string; title: string; description: string; anchors: [string, string, string, string]; weights: unknown };
-  const signal = (await api<{ version: { signals: Signal[] } }>(owner, "rubric.get", { workspaceId: ws.id, rubricId }, "query")).version.signals[0]!;
+  type Signal = {
+    id: string;
+    dimensionKey: string;
+    title: string;
+    description: string;
+    anchors: [string, string, string, string];
+    weights: unknown;
+  };
+  const signal = (
+    await api<{ version: { signals: Signal[] } }>(owner, "rubric.get", { workspaceId: ws.id, rubricId }, "query")
+  ).version.signals[0]!;
   const [a1, a2, a3, a4] = signal.anchors;
-  await api(owner, "rubric.saveSignal", { workspaceId: ws.id, rubricId, signalId: signal.id, dimensionKey: signal.dimensionKey, title: signal.title, description: `${signal.description} Asks for one worked example.`, anchors: { 1: a1, 2: a2, 3: `${a3} Names the edge cases before starting and confirms them.`, 4: a4 }, weights: signal.weights });
-  await api(owner, "rubric.publish", { workspaceId: ws.id, rubricId, changeSummary: "A worked example and named edge cases" });
+  await api(owner, "rubric.saveSignal", {
+    workspaceId: ws.id,
+    rubricId,
+    signalId: signal.id,
+    dimensionKey: signal.dimensionKey,
+    title: signal.title,
+    description: `${signal.description} Asks for one worked example.`,
+    anchors: { 1: a1, 2: a2, 3: `${a3} Names the edge cases before starting and confirms them.`, 4: a4 },
+    weights: signal.weights,
+  });
+  await api(owner, "rubric.publish", {
+    workspaceId: ws.id,
+    rubricId,
+    changeSummary: "A worked example and named edge cases",
+  });
 
   const problems = await sweep(owner, testInfo, "owner", [
     "/w",
@@ -92,7 +160,25 @@ test("every page of every role is accessible and fits a 360 px phone", async ({ 
     `${url}/audit`,
     `${url}/settings`,
   ]);
-  problems.push(...(await sweep(interviewer, testInfo, "interviewer", [url, `${url}/agenda`, `${url}/availability`, `${url}/kits`, `${url}/kits/${roundTypeId}`, `${url}/rounds/${loop.rounds[0]!.id}/scorecard`, `${url}/settings`])));
-  problems.push(...(await sweep(candidate, testInfo, "candidate", [url, `${url}/schedule`, `${url}/reports`, `${url}/reports/${reportId}`, `${url}/settings`])));
+  problems.push(
+    ...(await sweep(interviewer, testInfo, "interviewer", [
+      url,
+      `${url}/agenda`,
+      `${url}/availability`,
+      `${url}/kits`,
+      `${url}/kits/${roundTypeId}`,
+      `${url}/rounds/${loop.rounds[0]!.id}/scorecard`,
+      `${url}/settings`,
+    ])),
+  );
+  problems.push(
+    ...(await sweep(candidate, testInfo, "candidate", [
+      url,
+      `${url}/schedule`,
+      `${url}/reports`,
+      `${url}/reports/${reportId}`,
+      `${url}/settings`,
+    ])),
+  );
   expect(problems).toEqual([]);
 });

@@ -1,7 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { api, decidedLoop, expectAccessible, inviteAndAccept, newOwnerWithWorkspace, screenshot, uniqueEmail } from "./helpers";
+import {
+  api,
+  decidedLoop,
+  expectAccessible,
+  inviteAndAccept,
+  newOwnerWithWorkspace,
+  screenshot,
+  uniqueEmail,
+} from "./helpers";
 
-test("the coach releases a report; the candidate opens it and sees progress across two loops", async ({ browser }, testInfo) => {
+test("the coach releases a report; the candidate opens it and sees progress across two loops", async ({
+  browser,
+}, testInfo) => {
   const coach = await (await browser.newContext()).newPage();
   const { url } = await newOwnerWithWorkspace(coach, "reports");
   const candidate = await (await browser.newContext()).newPage();
@@ -24,11 +34,18 @@ test("the coach releases a report; the candidate opens it and sees progress acro
   await expect(preview.getByTestId("preview-state")).toHaveText("Saved");
   // The preview follows the form as the coach types, before anything is saved, and says it is unsaved.
   await coach.getByLabel("Summary").pressSequentially("Clear progress on testing; keep working on complexity.");
-  await expect(preview.getByTestId("report-summary")).toHaveText("Clear progress on testing; keep working on complexity.");
+  await expect(preview.getByTestId("report-summary")).toHaveText(
+    "Clear progress on testing; keep working on complexity.",
+  );
   await expect(preview.getByTestId("preview-state")).toHaveText("Unsaved changes");
   await coach.locator("#growthAreas-0").pressSequentially("Say the complexity before you code.");
-  await expect(preview.locator("section", { has: coach.getByRole("heading", { name: "Growth areas" }) })).toContainText("Say the complexity before you code.");
-  const saved = await api<{ draft: { summary: string } }>(coach, "report.openDraft", { workspaceId: ws.id, loopId: second });
+  await expect(preview.locator("section", { has: coach.getByRole("heading", { name: "Growth areas" }) })).toContainText(
+    "Say the complexity before you code.",
+  );
+  const saved = await api<{ draft: { summary: string } }>(coach, "report.openDraft", {
+    workspaceId: ws.id,
+    loopId: second,
+  });
   expect(saved.draft.summary, "nothing was saved while typing").toBe("");
   await coach.getByRole("button", { name: "Save draft" }).click();
   await expect(preview.getByTestId("preview-state")).toHaveText("Saved");
@@ -48,10 +65,14 @@ test("the coach releases a report; the candidate opens it and sees progress acro
   await candidate.goto(`${url}/reports`);
   await expect(candidate.getByTestId("report-link")).toHaveCount(2);
   await candidate.getByTestId("report-link").nth(1).click();
-  await expect(candidate.getByTestId("report-summary")).toHaveText("Clear progress on testing; keep working on complexity.");
+  await expect(candidate.getByTestId("report-summary")).toHaveText(
+    "Clear progress on testing; keep working on complexity.",
+  );
   await expect(candidate.getByTestId("progress-chart")).toBeVisible();
   await expect(candidate.getByTestId("progress-chart").locator(".recharts-line")).not.toHaveCount(0);
-  await expect(candidate.getByRole("table", { name: "Dimension scores per loop, with the likely range" }).locator("tbody tr")).toHaveCount(2);
+  await expect(
+    candidate.getByRole("table", { name: "Dimension scores per loop, with the likely range" }).locator("tbody tr"),
+  ).toHaveCount(2);
   await expect(candidate.getByTestId("practice-plan")).toContainText("Days 1–2");
   await expectAccessible(candidate, testInfo, "candidate-report");
   await screenshot(candidate, testInfo, "candidate-report");

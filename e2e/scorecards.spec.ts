@@ -1,24 +1,45 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, inviteAndAccept, newOwnerWithWorkspace, roundHasStarted, screenshot, uniqueEmail } from "./helpers";
+import {
+  expectAccessible,
+  inviteAndAccept,
+  newOwnerWithWorkspace,
+  roundHasStarted,
+  screenshot,
+  uniqueEmail,
+} from "./helpers";
 
 /** Rates every signal of the open scorecard with `rating` (1–4) and writes evidence. */
 async function rateAll(page: Page, rating: number) {
   const groups = page.getByRole("radiogroup", { name: /^Rating for / });
   const count = await groups.count();
   for (let i = 0; i < count; i++) {
-    await groups.nth(i).getByRole("radio").nth(rating - 1).check();
-    await page.getByLabel("Evidence (what you saw and heard)").nth(i).fill(`Observed behaviour ${i + 1} at level ${rating}`);
+    await groups
+      .nth(i)
+      .getByRole("radio")
+      .nth(rating - 1)
+      .check();
+    await page
+      .getByLabel("Evidence (what you saw and heard)")
+      .nth(i)
+      .fill(`Observed behaviour ${i + 1} at level ${rating}`);
   }
   return count;
 }
 
 async function openCodingScorecard(page: Page, url: string) {
   await page.goto(`${url}/agenda`);
-  await page.getByTestId("agenda-round").filter({ hasText: /^Coding with/ }).first().getByRole("link", { name: "Scorecard" }).click();
+  await page
+    .getByTestId("agenda-round")
+    .filter({ hasText: /^Coding with/ })
+    .first()
+    .getByRole("link", { name: "Scorecard" })
+    .click();
   await expect(page.getByRole("heading", { name: "Scorecard: Coding" })).toBeVisible();
 }
 
-test("two interviewers fill scorecards (autosave, reload, submit); the coach sees the disagreement and calibrated scores and decides", async ({ browser }, testInfo) => {
+test("two interviewers fill scorecards (autosave, reload, submit); the coach sees the disagreement and calibrated scores and decides", async ({
+  browser,
+}, testInfo) => {
   const coachContext = await browser.newContext();
   const coach = await coachContext.newPage();
   const { url } = await newOwnerWithWorkspace(coach, "debrief");
@@ -33,7 +54,10 @@ test("two interviewers fill scorecards (autosave, reload, submit); the coach see
   // Pools: the first runs screens and coding, the second coding and behavioral.
   await coach.goto(`${url}/interviewers`);
   const cards = coach.getByTestId("interviewer-settings");
-  for (const [i, types] of [["Technical screen", "Coding"], ["Coding", "Behavioral"]].entries()) {
+  for (const [i, types] of [
+    ["Technical screen", "Coding"],
+    ["Coding", "Behavioral"],
+  ].entries()) {
     for (const t of types) await cards.nth(i).getByLabel(t, { exact: true }).check();
     await cards.nth(i).getByRole("button", { name: /^Save/ }).click();
     await expect(coach.getByText(/^Saved /).first()).toBeVisible();
@@ -69,7 +93,14 @@ test("two interviewers fill scorecards (autosave, reload, submit); the coach see
   await expect(one.getByTestId("save-state")).toContainText("Saved");
   await expect(one.getByLabel("Summary")).toHaveValue("Clear, tested, well-structured code.");
   await expect(one.getByRole("radio", { name: "Strong yes" })).toBeChecked();
-  for (let i = 0; i < signals; i++) await expect(one.getByRole("radiogroup", { name: /^Rating for / }).nth(i).getByRole("radio").nth(3)).toBeChecked();
+  for (let i = 0; i < signals; i++)
+    await expect(
+      one
+        .getByRole("radiogroup", { name: /^Rating for / })
+        .nth(i)
+        .getByRole("radio")
+        .nth(3),
+    ).toBeChecked();
   await expectAccessible(one, testInfo, "scorecard");
   // Before the round: the notes are kept, submitting waits for the round to begin.
   // The bar stays in view at the bottom of a long form.

@@ -28,7 +28,16 @@ test("every kind of route carries the security headers; pages' scripts carry the
   const html = await page.text();
   const asset = /\/_next\/static\/[^"']+\.js/.exec(html)?.[0];
   expect(asset, "a static script on the sign-in page").toBeTruthy();
-  const routes = ["/", "/sign-in", "/w", "/no-such-page", "/api/health", "/api/auth/csrf", "/api/trpc/workspace.listMine", asset!];
+  const routes = [
+    "/",
+    "/sign-in",
+    "/w",
+    "/no-such-page",
+    "/api/health",
+    "/api/auth/csrf",
+    "/api/trpc/workspace.listMine",
+    asset!,
+  ];
   for (const route of routes) {
     const res = await api.get(route, { maxRedirects: 0 });
     expectSecurityHeaders(res.headers(), `${route} (${res.status()})`);
@@ -60,7 +69,9 @@ test("pages hydrate under the CSP with no violations", async ({ page }) => {
 
 test("a caller's request id is echoed only when it is a plain short token", async () => {
   const api = await playwrightRequest.newContext({ baseURL });
-  expect((await api.get("/api/health", { headers: { "x-request-id": "lb-42.abc_DEF" } })).headers()["x-request-id"]).toBe("lb-42.abc_DEF");
+  expect(
+    (await api.get("/api/health", { headers: { "x-request-id": "lb-42.abc_DEF" } })).headers()["x-request-id"],
+  ).toBe("lb-42.abc_DEF");
   const bad = "<script>alert(1)</script>";
   const id = (await api.get("/api/health", { headers: { "x-request-id": bad } })).headers()["x-request-id"];
   expect(id).not.toBe(bad);
@@ -71,12 +82,19 @@ test("a caller's request id is echoed only when it is a plain short token", asyn
 test("state-changing requests from another site are refused with 403", async () => {
   const api = await playwrightRequest.newContext({ baseURL });
   const mutation = (headers: Record<string, string>) =>
-    api.post("/api/trpc/account.updateProfile", { headers: { "content-type": "application/json", ...headers }, data: { json: { name: "x" } } });
+    api.post("/api/trpc/account.updateProfile", {
+      headers: { "content-type": "application/json", ...headers },
+      data: { json: { name: "x" } },
+    });
   expect((await mutation({ origin: "https://evil.example" })).status()).toBe(403);
   expect((await mutation({ referer: "https://evil.example/page" })).status()).toBe(403);
   // Same origin reaches tRPC (and is refused there for having no session).
   expect((await mutation({ origin: baseURL })).status()).toBe(401);
-  const demo = await api.post("/api/demo/sign-in", { form: { email: "olivia.owner@demo.loopwise.dev" }, headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+  const demo = await api.post("/api/demo/sign-in", {
+    form: { email: "olivia.owner@demo.loopwise.dev" },
+    headers: { origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
   expect(demo.status()).toBe(403);
   expect(demo.headers()["set-cookie"]).toBeUndefined();
   await api.dispose();
@@ -86,7 +104,12 @@ test("signed in, a callbackUrl that normalises to //host stays on the site", asy
   await page.goto("/sign-in");
   await page.getByRole("button", { name: /Olivia/ }).click();
   await expect(page).toHaveURL(/\/w/);
-  for (const callbackUrl of ["/.//evil.example", "/w/../..//evil.example", "https://evil.example/", "/\\evil.example"]) {
+  for (const callbackUrl of [
+    "/.//evil.example",
+    "/w/../..//evil.example",
+    "https://evil.example/",
+    "/\\evil.example",
+  ]) {
     const res = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
     expect(res.status(), callbackUrl).toBe(307);
     expect(res.headers()["location"], callbackUrl).toBe("/w");
@@ -120,23 +143,36 @@ test("demo sign-in and the dev mailbox answer only this machine", async () => {
   expect(local.status()).toBe(303);
   await api.dispose();
   // From another interface of this machine: a connection from a non-loopback address.
-  const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal)?.address;
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === "IPv4" && !i.internal)?.address;
   // Every machine this runs on (CI included) has one; without it the check cannot be made, so it fails.
   expect(external, "a non-loopback IPv4 interface to connect from").toBeTruthy();
   const port = new URL(baseURL).port;
   const outside = await playwrightRequest.newContext({ baseURL: `http://${external}:${port}` });
-  const signIn = await outside.post("/api/demo/sign-in", { form: { email: "olivia.owner@demo.loopwise.dev" }, headers: { origin: `http://${external}:${port}` }, maxRedirects: 0 });
+  const signIn = await outside.post("/api/demo/sign-in", {
+    form: { email: "olivia.owner@demo.loopwise.dev" },
+    headers: { origin: `http://${external}:${port}` },
+    maxRedirects: 0,
+  });
   expect(signIn.status()).toBe(403);
   expect(signIn.headers()["set-cookie"]).toBeUndefined();
   // Claiming to be localhost in Host and X-Forwarded-For does not help: the socket's address decides.
   const spoofed = await outside.post("/api/demo/sign-in", {
     form: { email: "olivia.owner@demo.loopwise.dev" },
-    headers: { origin: `http://localhost:${port}`, host: `localhost:${port}`, "x-forwarded-for": "127.0.0.1", "x-loopwise-peer-address": "127.0.0.1" },
+    headers: {
+      origin: `http://localhost:${port}`,
+      host: `localhost:${port}`,
+      "x-forwarded-for": "127.0.0.1",
+      "x-loopwise-peer-address": "127.0.0.1",
+    },
     maxRedirects: 0,
   });
   expect(spoofed.status()).toBe(403);
   expect(await (await outside.get("/sign-in")).text()).not.toContain("Demo mode: sign in as a demo user");
-  const mail = await outside.get("/dev/mail", { headers: { host: `localhost:${port}`, "x-forwarded-for": "127.0.0.1" } });
+  const mail = await outside.get("/dev/mail", {
+    headers: { host: `localhost:${port}`, "x-forwarded-for": "127.0.0.1" },
+  });
   expect(mail.status()).toBe(404);
   expect(await mail.text()).not.toContain("dev-mail");
   await outside.dispose();

@@ -6,7 +6,9 @@ import { api, inviteAndAccept, newOwnerWithWorkspace, readMail, uniqueEmail } fr
 // (playwright.config.ts), and the candidate chose America/New_York. Only New York may show.
 const NEW_YORK = "America/New_York";
 
-test("a New York candidate sees one wall time on the server-rendered page, after client navigation and in the email", async ({ browser }) => {
+test("a New York candidate sees one wall time on the server-rendered page, after client navigation and in the email", async ({
+  browser,
+}) => {
   const coach = await (await browser.newContext()).newPage();
   const { url } = await newOwnerWithWorkspace(coach, "zones");
   const candidate = await (await browser.newContext()).newPage();
@@ -26,11 +28,21 @@ test("a New York candidate sees one wall time on the server-rendered page, after
   const members = await api<{ id: string; role: string }[]>(coach, "member.list", { workspaceId: ws.id }, "query");
   const candidateMemberId = members.find((m) => m.role === "candidate")!.id;
   const templates = await api<{ id: string; key: string }[]>(coach, "loop.templates", { workspaceId: ws.id }, "query");
-  const { id: loopId } = await api<{ id: string }>(coach, "loop.create", { workspaceId: ws.id, candidateMemberId, templateId: templates.find((t) => t.key === "entry-coding-focus")!.id, targetRole: "Backend engineer", level: "entry" });
+  const { id: loopId } = await api<{ id: string }>(coach, "loop.create", {
+    workspaceId: ws.id,
+    candidateMemberId,
+    templateId: templates.find((t) => t.key === "entry-coding-focus")!.id,
+    targetRole: "Backend engineer",
+    level: "entry",
+  });
   const loop = await api<{ rounds: { id: string }[] }>(coach, "loop.get", { workspaceId: ws.id, loopId }, "query");
   const startsAt = new Date(Date.now() + 10 * 86_400_000);
   startsAt.setUTCHours(15, 30, 0, 0);
-  await api(coach, "schedule.book", { workspaceId: ws.id, loopId, bookings: [{ roundId: loop.rounds[1]!.id, interviewerMemberId: ws.memberId, startsAt: startsAt.toISOString() }] });
+  await api(coach, "schedule.book", {
+    workspaceId: ws.id,
+    loopId,
+    bookings: [{ roundId: loop.rounds[1]!.id, interviewerMemberId: ws.memberId, startsAt: startsAt.toISOString() }],
+  });
   const wallTime = formatInZone(startsAt, NEW_YORK, "medium");
   expect(wallTime).toMatch(/(10|11):30 AM E[SD]T$/);
 

@@ -7,7 +7,9 @@ import { api, expectAccessible, inviteAndAccept, newOwnerWithWorkspace, screensh
 // so a round placed by either machine's clock lands on the wrong day or hour.
 const LOS_ANGELES = "America/Los_Angeles";
 
-test("an interviewer finds a booked round on the agenda's week view, in their zone, and opens it from the keyboard", async ({ browser }, testInfo) => {
+test("an interviewer finds a booked round on the agenda's week view, in their zone, and opens it from the keyboard", async ({
+  browser,
+}, testInfo) => {
   const coach = await (await browser.newContext()).newPage();
   const { url } = await newOwnerWithWorkspace(coach, "week");
   const interviewerContext = await browser.newContext();
@@ -21,12 +23,30 @@ test("an interviewer finds a booked round on the agenda's week view, in their zo
   const members = await api<{ id: string; role: string }[]>(coach, "member.list", { workspaceId: ws.id }, "query");
   const interviewerMemberId = members.find((m) => m.role === "interviewer")!.id;
   const templates = await api<{ id: string; key: string }[]>(coach, "loop.templates", { workspaceId: ws.id }, "query");
-  const { id: loopId } = await api<{ id: string }>(coach, "loop.create", { workspaceId: ws.id, candidateEmail: uniqueEmail("week-candidate"), templateId: templates.find((t) => t.key === "entry-coding-focus")!.id, targetRole: "Backend engineer", level: "entry" });
-  const loop = await api<{ rounds: { id: string; roundType: { name: string } }[] }>(coach, "loop.get", { workspaceId: ws.id, loopId }, "query");
+  const { id: loopId } = await api<{ id: string }>(coach, "loop.create", {
+    workspaceId: ws.id,
+    candidateEmail: uniqueEmail("week-candidate"),
+    templateId: templates.find((t) => t.key === "entry-coding-focus")!.id,
+    targetRole: "Backend engineer",
+    level: "entry",
+  });
+  const loop = await api<{ rounds: { id: string; roundType: { name: string } }[] }>(
+    coach,
+    "loop.get",
+    { workspaceId: ws.id, loopId },
+    "query",
+  );
   const round = loop.rounds[1]!;
-  const wall = DateTime.now().setZone(LOS_ANGELES).plus({ weeks: 2 }).set({ weekday: 3, hour: 10, minute: 0, second: 0, millisecond: 0 });
+  const wall = DateTime.now()
+    .setZone(LOS_ANGELES)
+    .plus({ weeks: 2 })
+    .set({ weekday: 3, hour: 10, minute: 0, second: 0, millisecond: 0 });
   const startsAt = wall.toJSDate();
-  await api(coach, "schedule.book", { workspaceId: ws.id, loopId, bookings: [{ roundId: round.id, interviewerMemberId, startsAt: startsAt.toISOString() }] });
+  await api(coach, "schedule.book", {
+    workspaceId: ws.id,
+    loopId,
+    bookings: [{ roundId: round.id, interviewerMemberId, startsAt: startsAt.toISOString() }],
+  });
 
   // The agenda's list, then its week view through the switch.
   await interviewer.goto(`${url}/agenda`);
@@ -54,7 +74,8 @@ test("an interviewer finds a booked round on the agenda's week view, in their zo
 
   // The keyboard: Tab from the week's controls reaches the round, Enter opens its scorecard.
   await interviewer.getByRole("button", { name: "Next week" }).focus();
-  for (let i = 0; i < 4 && !(await event.evaluate((el) => el === document.activeElement)); i++) await interviewer.keyboard.press("Tab");
+  for (let i = 0; i < 4 && !(await event.evaluate((el) => el === document.activeElement)); i++)
+    await interviewer.keyboard.press("Tab");
   await expect(event).toBeFocused();
   await interviewer.keyboard.press("Enter");
   await expect(interviewer).toHaveURL(new RegExp(`/rounds/${round.id}/scorecard$`));

@@ -24,7 +24,9 @@ export default function MagicLinkEmail({ url, host, expiresInMinutes }: MagicLin
       <Text style={emailStyles.muted}>
         Or paste this address into your browser: <Link href={url}>{url}</Link>
       </Text>
-      <Text style={emailStyles.muted}>If you did not ask to sign in, nobody can use this link without access to your inbox; you can ignore it.</Text>
+      <Text style={emailStyles.muted}>
+        If you did not ask to sign in, nobody can use this link without access to your inbox; you can ignore it.
+      </Text>
     </EmailLayout>
   );
 }

@@ -9,7 +9,9 @@ export interface ReportReleasedEmailProps {
 }
 
 export function reportReleasedSubject(p: ReportReleasedEmailProps): string {
-  return p.revised ? `Your feedback from ${p.workspaceName} was updated` : `Your practice-loop feedback from ${p.workspaceName} is ready`;
+  return p.revised
+    ? `Your feedback from ${p.workspaceName} was updated`
+    : `Your practice-loop feedback from ${p.workspaceName} is ready`;
 }
 
 export default function ReportReleasedEmail(p: ReportReleasedEmailProps) {
@@ -17,8 +19,8 @@ export default function ReportReleasedEmail(p: ReportReleasedEmailProps) {
     <EmailLayout preview={reportReleasedSubject(p)}>
       <Text style={emailStyles.heading}>{p.revised ? "Your feedback was updated" : "Your feedback is ready"}</Text>
       <Text style={emailStyles.text}>
-        Hi {p.recipientName}, your coach at {p.workspaceName} released the feedback from your practice loop: how you did per dimension, your
-        strengths, what to work on, and a seven-day practice plan.
+        Hi {p.recipientName}, your coach at {p.workspaceName} released the feedback from your practice loop: how you did
+        per dimension, your strengths, what to work on, and a seven-day practice plan.
       </Text>
       <Button href={p.url} style={emailStyles.button}>
         Read your feedback
@@ -27,4 +29,9 @@ export default function ReportReleasedEmail(p: ReportReleasedEmailProps) {
   );
 }
 
-ReportReleasedEmail.PreviewProps = { recipientName: "Cara", workspaceName: "Demo Interview Academy", revised: false, url: "http://localhost:3000/w/demo/reports/r1" } satisfies ReportReleasedEmailProps;
+ReportReleasedEmail.PreviewProps = {
+  recipientName: "Cara",
+  workspaceName: "Demo Interview Academy",
+  revised: false,
+  url: "http://localhost:3000/w/demo/reports/r1",
+} satisfies ReportReleasedEmailProps;

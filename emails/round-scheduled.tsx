@@ -19,7 +19,12 @@ export interface RoundScheduledEmailProps {
   url: string;
 }
 
-const HEADINGS = { scheduled: "Round scheduled", rescheduled: "Round moved", updated: "Round updated", cancelled: "Round cancelled" } as const;
+const HEADINGS = {
+  scheduled: "Round scheduled",
+  rescheduled: "Round moved",
+  updated: "Round updated",
+  cancelled: "Round cancelled",
+} as const;
 const PREFIX = { scheduled: "Scheduled", rescheduled: "Moved", updated: "Updated" } as const;
 
 export function roundScheduledSubject(p: RoundScheduledEmailProps): string {
@@ -32,7 +37,9 @@ export default function RoundScheduledEmail(p: RoundScheduledEmailProps) {
     <EmailLayout preview={roundScheduledSubject(p)}>
       <Text style={emailStyles.heading}>{HEADINGS[p.kind]}</Text>
       <Text style={emailStyles.text}>
-        Hi {p.recipientName}, {p.kind === "cancelled" ? "this practice round is cancelled" : "here are the details of your practice round"} in {p.workspaceName}.
+        Hi {p.recipientName},{" "}
+        {p.kind === "cancelled" ? "this practice round is cancelled" : "here are the details of your practice round"} in{" "}
+        {p.workspaceName}.
       </Text>
       <Text style={emailStyles.text}>
         <strong>{p.roundName}</strong> with {p.withWhom}

@@ -9,16 +9,21 @@ export interface ScorecardReminderEmailProps {
 }
 
 export function scorecardReminderSubject(p: ScorecardReminderEmailProps): string {
-  return p.daysOverdue === 0 ? `Your ${p.roundName} scorecard is ready to fill` : `Reminder: your ${p.roundName} scorecard is still open`;
+  return p.daysOverdue === 0
+    ? `Your ${p.roundName} scorecard is ready to fill`
+    : `Reminder: your ${p.roundName} scorecard is still open`;
 }
 
 export default function ScorecardReminderEmail(p: ScorecardReminderEmailProps) {
   return (
     <EmailLayout preview={scorecardReminderSubject(p)}>
-      <Text style={emailStyles.heading}>{p.daysOverdue === 0 ? "Fill your scorecard while it is fresh" : "Your scorecard is still open"}</Text>
+      <Text style={emailStyles.heading}>
+        {p.daysOverdue === 0 ? "Fill your scorecard while it is fresh" : "Your scorecard is still open"}
+      </Text>
       <Text style={emailStyles.text}>
-        Hi {p.recipientName}, please submit your scorecard for the {p.roundName} round. Evidence written soon after the round is the most
-        useful in the debrief{p.daysOverdue > 0 ? `; it has been open for ${p.daysOverdue} day${p.daysOverdue === 1 ? "" : "s"}` : ""}.
+        Hi {p.recipientName}, please submit your scorecard for the {p.roundName} round. Evidence written soon after the
+        round is the most useful in the debrief
+        {p.daysOverdue > 0 ? `; it has been open for ${p.daysOverdue} day${p.daysOverdue === 1 ? "" : "s"}` : ""}.
       </Text>
       <Button href={p.url} style={emailStyles.button}>
         Open scorecard
@@ -27,4 +32,9 @@ export default function ScorecardReminderEmail(p: ScorecardReminderEmailProps) {
   );
 }
 
-ScorecardReminderEmail.PreviewProps = { recipientName: "Ivan", roundName: "Coding", daysOverdue: 1, url: "http://localhost:3000/w/demo/rounds/r1/scorecard" } satisfies ScorecardReminderEmailProps;
+ScorecardReminderEmail.PreviewProps = {
+  recipientName: "Ivan",
+  roundName: "Coding",
+  daysOverdue: 1,
+  url: "http://localhost:3000/w/demo/rounds/r1/scorecard",
+} satisfies ScorecardReminderEmailProps;

@@ -12,8 +12,15 @@ const scratch = mkdtempSync(path.join(tmpdir(), "loopwise-smoke-"));
 const dataDir = path.join(scratch, "nested", "data");
 
 const healthToken = "smoke-health-token-0123456789";
-const env = { ...process.env, NODE_ENV: "production", PORT: port, LOOPWISE_DATA_DIR: dataDir, HEALTH_TOKEN: healthToken };
-for (const key of ["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "LOOPWISE_DEMO", "RESEND_API_KEY"]) delete env[key];
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  PORT: port,
+  LOOPWISE_DATA_DIR: dataDir,
+  HEALTH_TOKEN: healthToken,
+};
+for (const key of ["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "LOOPWISE_DEMO", "RESEND_API_KEY"])
+  delete env[key];
 
 const started = Date.now();
 const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
@@ -49,7 +56,11 @@ async function waitForHealth(timeoutMs) {
 try {
   const health = await waitForHealth(60_000);
   const readyMs = Date.now() - started;
-  check("/api/health answers 200 on the embedded default", !!health && health.database?.kind === "embedded" && health.app?.mode === "demo", `${readyMs} ms from start`);
+  check(
+    "/api/health answers 200 on the embedded default",
+    !!health && health.database?.kind === "embedded" && health.app?.mode === "demo",
+    `${readyMs} ms from start`,
+  );
 
   const first = Date.now();
   await fetch(`${base}/api/health`);
@@ -60,19 +71,36 @@ try {
   check("anonymous /api/health says only the status", JSON.stringify(anonymous) === '{"status":"ok"}');
 
   // Posted the way the sign-in page's form is: same origin.
-  const signIn = await fetch(`${base}/api/demo/sign-in`, { method: "POST", body: form, redirect: "manual", headers: { origin: base } });
+  const signIn = await fetch(`${base}/api/demo/sign-in`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { origin: base },
+  });
   const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0];
   const session = cookie ? await (await fetch(`${base}/api/auth/session`, { headers: { cookie } })).json() : {};
-  check("demo sign-in issues a session", signIn.status === 303 && session?.user?.email === "olivia.owner@demo.loopwise.dev");
+  check(
+    "demo sign-in issues a session",
+    signIn.status === 303 && session?.user?.email === "olivia.owner@demo.loopwise.dev",
+  );
 
   // An API call over HTTP: counted by the rate limits, whose store here is the embedded database.
   const api = cookie ? await fetch(`${base}/api/trpc/workspace.listMine`, { headers: { cookie } }) : null;
-  check("an API call over HTTP answers 200 (rate limits on the embedded database)", api?.status === 200, `status ${api?.status}`);
+  check(
+    "an API call over HTTP answers 200 (rate limits on the embedded database)",
+    api?.status === 200,
+    `status ${api?.status}`,
+  );
 
   const page = cookie ? await fetch(`${base}/w`, { headers: { cookie } }) : null;
-  check("the signed-in demo owner sees the demo workspace", !!page && page.status === 200 && (await page.text()).includes("Demo Interview Academy"));
+  check(
+    "the signed-in demo owner sees the demo workspace",
+    !!page && page.status === 200 && (await page.text()).includes("Demo Interview Academy"),
+  );
 
-  console.log(`smoke figures: ready in ${readyMs} ms (start → /api/health 200, incl. embedded database start, migrations, demo seed); warm /api/health ${warmMs} ms`);
+  console.log(
+    `smoke figures: ready in ${readyMs} ms (start → /api/health 200, incl. embedded database start, migrations, demo seed); warm /api/health ${warmMs} ms`,
+  );
 } finally {
   try {
     process.kill(-server.pid, "SIGTERM");
@@ -84,13 +112,21 @@ try {
 
 // A deployment (DATABASE_URL set) without NEXTAUTH_SECRET must refuse to boot and say why.
 {
-  const deployEnv = { ...env, DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres", PORT: String(Number(port) + 1) };
-  const refused = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", deployEnv.PORT], {
-    cwd: root,
-    env: deployEnv,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const deployEnv = {
+    ...env,
+    DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres",
+    PORT: String(Number(port) + 1),
+  };
+  const refused = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", deployEnv.PORT],
+    {
+      cwd: root,
+      env: deployEnv,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let said = "";
   refused.stdout.on("data", (d) => (said += d));
   refused.stderr.on("data", (d) => (said += d));
@@ -108,7 +144,11 @@ try {
       resolve(c);
     });
   });
-  check("a deployment without NEXTAUTH_SECRET refuses to boot, saying why", code === 1 && said.includes("NEXTAUTH_SECRET is not set"), `exit ${code}`);
+  check(
+    "a deployment without NEXTAUTH_SECRET refuses to boot, saying why",
+    code === 1 && said.includes("NEXTAUTH_SECRET is not set"),
+    `exit ${code}`,
+  );
 }
 
 const failed = checks.filter((c) => !c.ok).length;

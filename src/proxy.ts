@@ -23,7 +23,11 @@ export function proxy(request: NextRequest) {
   });
 
   let response: NextResponse;
-  if (isStateChangingMethod(request.method) && !ORIGIN_CHECK_EXEMPT.test(request.nextUrl.pathname) && requestOrigin(request.headers, env.appUrl) === "cross") {
+  if (
+    isStateChangingMethod(request.method) &&
+    !ORIGIN_CHECK_EXEMPT.test(request.nextUrl.pathname) &&
+    requestOrigin(request.headers, env.appUrl) === "cross"
+  ) {
     response = NextResponse.json(
       { error: "This request came from another site, so it was refused. Use Loopwise's own pages.", requestId },
       { status: 403 },

@@ -17,7 +17,12 @@ export interface FaultRates {
 }
 
 /** What the fake does with a request it is about to answer; lets the test kill its sender there. */
-export type Intercept = (request: { tag: string; key: string; message: number; behaviour: Behaviour }) => "answer" | "kill-before-answer";
+export type Intercept = (request: {
+  tag: string;
+  key: string;
+  message: number;
+  behaviour: Behaviour;
+}) => "answer" | "kill-before-answer";
 
 export interface ProviderStats {
   requests: number;
@@ -48,7 +53,13 @@ export function seededUniform(text: string): number {
   return (h >>> 0) / 2 ** 32;
 }
 
-export function decideBehaviour(seed: number, message: number, attempt: number, rates: FaultRates, maxFaultsPerMessage: number): Behaviour {
+export function decideBehaviour(
+  seed: number,
+  message: number,
+  attempt: number,
+  rates: FaultRates,
+  maxFaultsPerMessage: number,
+): Behaviour {
   // Beyond this many faults a message goes through: a run must not dead-letter a message by chance.
   if (attempt > maxFaultsPerMessage) return "ok";
   const u = seededUniform(`${seed}:${message}:${attempt}`);
@@ -77,7 +88,15 @@ export async function startFaultyProvider(options: {
   intercept?: Intercept;
 }) {
   const keys = new Map<string, KeyState>();
-  const stats: ProviderStats = { requests: 0, injected: { "500": 0, "429": 0, hang: 0 }, accepted: 0, replays: 0, concurrent: 0, mismatched: 0, malformed: 0 };
+  const stats: ProviderStats = {
+    requests: 0,
+    injected: { "500": 0, "429": 0, hang: 0 },
+    accepted: 0,
+    replays: 0,
+    concurrent: 0,
+    mismatched: 0,
+    malformed: 0,
+  };
   const held = new Set<ServerResponse>();
   let nextId = 1;
 
@@ -87,7 +106,8 @@ export async function startFaultyProvider(options: {
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
       res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
     const route = /^\/([\w.-]+)\/emails$/.exec(req.url ?? "");
-    if (req.method !== "POST" || !route) return json(404, { statusCode: 404, name: "not_found", message: "Unknown route" });
+    if (req.method !== "POST" || !route)
+      return json(404, { statusCode: 404, name: "not_found", message: "Unknown route" });
     const tag = route[1]!;
     stats.requests++;
     const key = req.headers["idempotency-key"];
@@ -96,17 +116,29 @@ export async function startFaultyProvider(options: {
     const message = to ? options.messageOf(to) : null;
     if (typeof key !== "string" || message === null) {
       stats.malformed++;
-      return json(422, { statusCode: 422, name: "validation_error", message: "Missing idempotency key or unknown recipient" });
+      return json(422, {
+        statusCode: 422,
+        name: "validation_error",
+        message: "Missing idempotency key or unknown recipient",
+      });
     }
     let state = keys.get(key);
     if (!state) keys.set(key, (state = { message, attempts: 0, open: 0, replays: 0 }));
     if (state.message !== message || (state.accepted && state.accepted.subject !== body.subject)) {
       stats.mismatched++;
-      return json(409, { statusCode: 409, name: "invalid_idempotent_request", message: "Same idempotency key, different payload" });
+      return json(409, {
+        statusCode: 409,
+        name: "invalid_idempotent_request",
+        message: "Same idempotency key, different payload",
+      });
     }
     if (state.open > 0) {
       stats.concurrent++;
-      return json(409, { statusCode: 409, name: "concurrent_idempotent_requests", message: "Same idempotency key still in progress" });
+      return json(409, {
+        statusCode: 409,
+        name: "concurrent_idempotent_requests",
+        message: "Same idempotency key still in progress",
+      });
     }
     if (state.accepted) {
       stats.replays++;
@@ -116,7 +148,13 @@ export async function startFaultyProvider(options: {
     state.open++;
     res.once("close", () => state.open--);
     state.attempts++;
-    const behaviour = decideBehaviour(options.seed, message, state.attempts, options.rates, options.maxFaultsPerMessage);
+    const behaviour = decideBehaviour(
+      options.seed,
+      message,
+      state.attempts,
+      options.rates,
+      options.maxFaultsPerMessage,
+    );
     const plan = options.intercept?.({ tag, key, message, behaviour }) ?? "answer";
     if (behaviour === "ok") {
       // Accepted before the answer leaves: if the sender dies now, the provider has the message anyway.
@@ -132,8 +170,13 @@ export async function startFaultyProvider(options: {
       return;
     }
     if (behaviour === "ok") return json(200, { id: state.accepted!.id });
-    if (behaviour === "500") return json(500, { statusCode: 500, name: "internal_server_error", message: "Injected outage" });
-    return json(429, { statusCode: 429, name: "rate_limit_exceeded", message: "Injected rate limit" }, { "retry-after": String(options.retryAfterSeconds) });
+    if (behaviour === "500")
+      return json(500, { statusCode: 500, name: "internal_server_error", message: "Injected outage" });
+    return json(
+      429,
+      { statusCode: 429, name: "rate_limit_exceeded", message: "Injected rate limit" },
+      { "retry-after": String(options.retryAfterSeconds) },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

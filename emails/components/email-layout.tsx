@@ -8,14 +8,29 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
     <Html lang="en">
       <Head />
       <Preview>{preview}</Preview>
-      <Body style={{ backgroundColor: colors.bg, fontFamily: "-apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" }}>
-        <Container style={{ backgroundColor: "#ffffff", borderRadius: 8, padding: "32px", maxWidth: 520, border: "1px solid #e2e8f0" }}>
+      <Body
+        style={{
+          backgroundColor: colors.bg,
+          fontFamily: "-apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif",
+          margin: 0,
+          padding: "24px 0",
+        }}
+      >
+        <Container
+          style={{
+            backgroundColor: "#ffffff",
+            borderRadius: 8,
+            padding: "32px",
+            maxWidth: 520,
+            border: "1px solid #e2e8f0",
+          }}
+        >
           <Text style={{ color: colors.brand, fontWeight: 700, fontSize: 18, margin: "0 0 16px" }}>Loopwise</Text>
           <Section>{children}</Section>
           <Hr style={{ borderColor: "#e2e8f0", margin: "24px 0 12px" }} />
           <Text style={{ color: colors.muted, fontSize: 12, margin: 0 }}>
-            Loopwise runs practice interview loops and calibrated debriefs. You received this message because of
-            an action in Loopwise; if it was not expected, you can ignore it.
+            Loopwise runs practice interview loops and calibrated debriefs. You received this message because of an
+            action in Loopwise; if it was not expected, you can ignore it.
           </Text>
         </Container>
       </Body>

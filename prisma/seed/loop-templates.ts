@@ -12,13 +12,21 @@ export interface LoopTemplateSeed {
   maxDays?: number;
 }
 
-const even = { coding: 1, "backend-depth": 1, "system-design": 1, behavioral: 1, "role-alignment": 1, communication: 1 };
+const even = {
+  coding: 1,
+  "backend-depth": 1,
+  "system-design": 1,
+  behavioral: 1,
+  "role-alignment": 1,
+  communication: 1,
+};
 
 export const LOOP_TEMPLATES: LoopTemplateSeed[] = [
   {
     key: "backend-mid-virtual-onsite",
     name: "Backend engineer, mid-level virtual onsite",
-    description: "The classic mid-level loop: a screen, two coding rounds, a design round, behavioral and a hiring-manager chat.",
+    description:
+      "The classic mid-level loop: a screen, two coding rounds, a design round, behavioral and a hiring-manager chat.",
     level: "mid",
     dimensionWeights: { ...even, coding: 1.3 },
     rounds: [
@@ -33,7 +41,8 @@ export const LOOP_TEMPLATES: LoopTemplateSeed[] = [
   {
     key: "senior-backend-design-heavy",
     name: "Senior backend, design-heavy",
-    description: "For senior candidates: one coding round, two design rounds and a depth discussion, weighted toward architecture and tradeoffs. Can be spread over two days.",
+    description:
+      "For senior candidates: one coding round, two design rounds and a depth discussion, weighted toward architecture and tradeoffs. Can be spread over two days.",
     level: "senior",
     maxDays: 2,
     dimensionWeights: { ...even, coding: 0.8, "system-design": 1.5, "backend-depth": 1.3 },
@@ -61,7 +70,8 @@ export const LOOP_TEMPLATES: LoopTemplateSeed[] = [
   {
     key: "style-microsoft",
     name: "Microsoft-style loop",
-    description: "Balanced: solid fundamentals, real design depth, collaboration and customer focus, in a conversational tone with a high bar.",
+    description:
+      "Balanced: solid fundamentals, real design depth, collaboration and customer focus, in a conversational tone with a high bar.",
     level: "mid",
     dimensionWeights: { ...even, behavioral: 1.2, communication: 1.2 },
     rounds: [
@@ -75,7 +85,8 @@ export const LOOP_TEMPLATES: LoopTemplateSeed[] = [
   {
     key: "style-google",
     name: "Google-style loop",
-    description: "Leans on abstraction and algorithmic precision: more coding rounds, judged strictly on correctness and complexity.",
+    description:
+      "Leans on abstraction and algorithmic precision: more coding rounds, judged strictly on correctness and complexity.",
     level: "mid",
     dimensionWeights: { ...even, coding: 1.6, communication: 1.1, behavioral: 0.8 },
     rounds: [
@@ -89,7 +100,8 @@ export const LOOP_TEMPLATES: LoopTemplateSeed[] = [
   {
     key: "style-amazon",
     name: "Amazon-style loop",
-    description: "Leans on ownership and operating under pressure: behavioral evidence in every round, and production depth.",
+    description:
+      "Leans on ownership and operating under pressure: behavioral evidence in every round, and production depth.",
     level: "mid",
     dimensionWeights: { ...even, behavioral: 1.6, "backend-depth": 1.3 },
     rounds: [
@@ -103,7 +115,8 @@ export const LOOP_TEMPLATES: LoopTemplateSeed[] = [
   {
     key: "style-apple",
     name: "Apple-style loop",
-    description: "Leans on product sense and implementation detail: how the design serves users, and how carefully it is built.",
+    description:
+      "Leans on product sense and implementation detail: how the design serves users, and how carefully it is built.",
     level: "mid",
     dimensionWeights: { ...even, "role-alignment": 1.4, coding: 1.2, "system-design": 1.2 },
     rounds: [

@@ -15,8 +15,13 @@ export function CalibrationUpdating({ everyMs = 2_000, forMs = 120_000 }: { ever
     return () => clearInterval(timer);
   }, [router, everyMs, forMs]);
   return (
-    <p role="status" data-testid="calibration-updating" className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
-      Updating the calibrated scores with the latest scorecards… the numbers below refresh by themselves in a few seconds.
+    <p
+      role="status"
+      data-testid="calibration-updating"
+      className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900"
+    >
+      Updating the calibrated scores with the latest scorecards… the numbers below refresh by themselves in a few
+      seconds.
     </p>
   );
 }

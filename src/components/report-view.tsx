@@ -1,6 +1,19 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ErrorBar,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { againstBar, likelyRange, type ReportContent } from "@/domain/report";
 import { formatInZone } from "@/domain/time-zone";
 import { ScrollRegion, StackedCell, StackedRow, StackedTable } from "./tables";
@@ -26,7 +39,11 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
   const zone = useViewerZone();
   const dims = content.dimensions.map((d) => {
     const range = likelyRange(d);
-    return { name: d.name, score: Number(two(d.score)), error: range ? [Number(two(d.score - range.low)), Number(two(range.high - d.score))] : [0, 0] };
+    return {
+      name: d.name,
+      score: Number(two(d.score)),
+      error: range ? [Number(two(d.score - range.low)), Number(two(range.high - d.score))] : [0, 0],
+    };
   });
   const series = [...new Set((progress ?? []).flatMap((p) => p.dimensions.map((d) => d.name)))];
   // One point per loop, labelled with the loop and its date; each dimension's range drawn as an error bar.
@@ -34,14 +51,24 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
     loop: `${p.label}, ${formatInZone(p.at, zone, "date")}`,
     /** The axis shows the date; the table and the tooltip the whole label. */
     date: formatInZone(p.at, zone, "date"),
-    ...Object.fromEntries(p.dimensions.flatMap((d) => [[d.name, Number(two(d.score))], [`${d.name} range`, d.range ? [Number(two(d.score - d.range.low)), Number(two(d.range.high - d.score))] : [0, 0]]])),
+    ...Object.fromEntries(
+      p.dimensions.flatMap((d) => [
+        [d.name, Number(two(d.score))],
+        [
+          `${d.name} range`,
+          d.range ? [Number(two(d.score - d.range.low)), Number(two(d.range.high - d.score))] : [0, 0],
+        ],
+      ]),
+    ),
     ranges: Object.fromEntries(p.dimensions.map((d) => [d.name, d.range])),
   }));
   return (
     <div className="space-y-6">
       {content.summary && (
         <Card title="Summary">
-          <p className="whitespace-pre-line text-slate-800" data-testid="report-summary">{content.summary}</p>
+          <p className="whitespace-pre-line text-slate-800" data-testid="report-summary">
+            {content.summary}
+          </p>
         </Card>
       )}
       <Card
@@ -53,29 +80,51 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
             <BarChart data={dims} margin={{ left: 0, right: 16, top: 8, bottom: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-              <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} label={{ value: "score", angle: -90, position: "insideLeft" }} />
+              <YAxis
+                domain={[1, 4]}
+                ticks={[1, 2, 3, 4]}
+                label={{ value: "score", angle: -90, position: "insideLeft" }}
+              />
               <Tooltip />
-              <ReferenceLine y={content.bar} stroke="#D55E00" strokeDasharray="6 3" label={{ value: `bar ${content.bar}`, position: "insideTopRight", fontSize: 12 }} />
+              <ReferenceLine
+                y={content.bar}
+                stroke="#D55E00"
+                strokeDasharray="6 3"
+                label={{ value: `bar ${content.bar}`, position: "insideTopRight", fontSize: 12 }}
+              />
               <Bar dataKey="score" fill={PALETTE[0]} name="Score">
-                {content.dimensions.some((d) => likelyRange(d)) && <ErrorBar dataKey="error" width={6} strokeWidth={1.5} stroke="#333" direction="y" />}
+                {content.dimensions.some((d) => likelyRange(d)) && (
+                  <ErrorBar dataKey="error" width={6} strokeWidth={1.5} stroke="#333" direction="y" />
+                )}
               </Bar>
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <StackedTable className="mt-3" caption="Your scores by dimension" columns={["Dimension", "Score", "Likely range", "Against the bar", "From"]} data-testid="report-dimensions">
+        <StackedTable
+          className="mt-3"
+          caption="Your scores by dimension"
+          columns={["Dimension", "Score", "Likely range", "Against the bar", "From"]}
+          data-testid="report-dimensions"
+        >
           {content.dimensions.map((d) => {
             const range = likelyRange(d);
             const verdict = againstBar(d, content.bar);
             return (
               <StackedRow key={d.key}>
                 <StackedCell header>{d.name}</StackedCell>
-                <StackedCell label="Score" className="tabular-nums">{two(d.score)}</StackedCell>
+                <StackedCell label="Score" className="tabular-nums">
+                  {two(d.score)}
+                </StackedCell>
                 <StackedCell label="Likely range" className="tabular-nums">
                   {range ? `${two(range.low)}–${two(range.high)}` : "—"}
                   {d.note && <span className="block text-xs text-slate-600">{d.note}</span>}
                 </StackedCell>
-                <StackedCell label="Against the bar" className="whitespace-nowrap"><Badge tone={BAR_TONE[verdict]}>{BAR_WORDS[verdict]}</Badge></StackedCell>
-                <StackedCell label="From" className="text-xs text-slate-600">{d.rounds.join(", ")}</StackedCell>
+                <StackedCell label="Against the bar" className="whitespace-nowrap">
+                  <Badge tone={BAR_TONE[verdict]}>{BAR_WORDS[verdict]}</Badge>
+                </StackedCell>
+                <StackedCell label="From" className="text-xs text-slate-600">
+                  {d.rounds.join(", ")}
+                </StackedCell>
               </StackedRow>
             );
           })}
@@ -134,7 +183,9 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
                   {d.items.map((item, i) => (
                     <li key={i}>
                       {item.signalTitle}
-                      {item.questionTitle ? ` — practise “${item.questionTitle}”` : " — practise with any question of this kind"}
+                      {item.questionTitle
+                        ? ` — practise “${item.questionTitle}”`
+                        : " — practise with any question of this kind"}
                     </li>
                   ))}
                 </ul>
@@ -144,8 +195,16 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
         </ol>
       </Card>
       {progress && progress.length > 0 && (
-        <Card title="Progress across your loops" description="One point per loop, from that loop's rounds only; whiskers show where each score most likely lies. A dimension a loop did not assess has no point there.">
-          <div className="h-64" role="img" aria-label="Line chart of dimension scores over time" data-testid="progress-chart">
+        <Card
+          title="Progress across your loops"
+          description="One point per loop, from that loop's rounds only; whiskers show where each score most likely lies. A dimension a loop did not assess has no point there."
+        >
+          <div
+            className="h-64"
+            role="img"
+            aria-label="Line chart of dimension scores over time"
+            data-testid="progress-chart"
+          >
             <ResponsiveContainer width="100%" height="100%">
               <LineChart data={points} margin={{ left: 0, right: 16, top: 8, bottom: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
@@ -154,7 +213,16 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
                 <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} />
                 <Legend />
                 {series.map((name, i) => (
-                  <Line key={name} type="linear" dataKey={name} stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} strokeDasharray={i % 2 ? "6 3" : undefined} dot={{ r: 4 }} connectNulls={false}>
+                  <Line
+                    key={name}
+                    type="linear"
+                    dataKey={name}
+                    stroke={PALETTE[i % PALETTE.length]}
+                    strokeWidth={2}
+                    strokeDasharray={i % 2 ? "6 3" : undefined}
+                    dot={{ r: 4 }}
+                    connectNulls={false}
+                  >
                     <ErrorBar dataKey={`${name} range`} width={4} stroke={PALETTE[i % PALETTE.length]} direction="y" />
                   </Line>
                 ))}
@@ -166,13 +234,23 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
             <StackedTable caption="Dimension scores per loop, with the likely range" columns={["Loop", ...series]}>
               {points.map((p, i) => (
                 <StackedRow key={i}>
-                  <StackedCell header className="@xl:font-normal">{p.loop}</StackedCell>
+                  <StackedCell header className="@xl:font-normal">
+                    {p.loop}
+                  </StackedCell>
                   {series.map((s) => {
                     const score = (p as Record<string, unknown>)[s];
                     const range = p.ranges[s];
                     return (
-                      <StackedCell key={s} label={s} className="tabular-nums whitespace-nowrap @max-xl:whitespace-normal">
-                        {typeof score !== "number" ? "—" : range ? `${two(score)} (${two(range.low)}–${two(range.high)})` : two(score)}
+                      <StackedCell
+                        key={s}
+                        label={s}
+                        className="whitespace-nowrap tabular-nums @max-xl:whitespace-normal"
+                      >
+                        {typeof score !== "number"
+                          ? "—"
+                          : range
+                            ? `${two(score)} (${two(range.low)}–${two(range.high)})`
+                            : two(score)}
                       </StackedCell>
                     );
                   })}

@@ -6,7 +6,15 @@ import type { ReactNode } from "react";
 import { cx } from "./ui";
 
 /** A wide data table's frame: it scrolls inside itself, and is focusable so it scrolls from the keyboard. */
-export function ScrollRegion({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
+export function ScrollRegion({
+  label,
+  children,
+  className,
+}: {
+  label: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={cx("overflow-x-auto", className)} tabIndex={0} role="region" aria-label={label}>
       {children}
@@ -21,7 +29,19 @@ type Column = string | { label: string; srOnly: true };
  * column such as the report editor's preview or half of the debrief (a container query, not the screen's
  * width). Fill it with StackedRow and StackedCell.
  */
-export function StackedTable({ columns, caption, children, className, "data-testid": testId }: { columns: Column[]; caption?: string; children: ReactNode; className?: string; "data-testid"?: string }) {
+export function StackedTable({
+  columns,
+  caption,
+  children,
+  className,
+  "data-testid": testId,
+}: {
+  columns: Column[];
+  caption?: string;
+  children: ReactNode;
+  className?: string;
+  "data-testid"?: string;
+}) {
   return (
     <div className={cx("@container", className)}>
       <table className="w-full text-left text-sm @max-xl:block" data-testid={testId}>
@@ -47,7 +67,15 @@ export function StackedTable({ columns, caption, children, className, "data-test
   );
 }
 
-export function StackedRow({ children, className, ...rest }: { children: ReactNode; className?: string; "data-testid"?: string }) {
+export function StackedRow({
+  children,
+  className,
+  ...rest
+}: {
+  children: ReactNode;
+  className?: string;
+  "data-testid"?: string;
+}) {
   return (
     <tr {...rest} className={cx("@max-xl:flex @max-xl:flex-col @max-xl:gap-1.5 @max-xl:py-3", className)}>
       {children}
@@ -60,7 +88,19 @@ export function StackedRow({ children, className, ...rest }: { children: ReactNo
  * column's name) is shown beside the value when stacked, where the column headers are hidden, or above it
  * for a `prose` value (sentences need the card's whole width).
  */
-export function StackedCell({ header, label, prose, children, className }: { header?: boolean; label?: string; prose?: boolean; children: ReactNode; className?: string }) {
+export function StackedCell({
+  header,
+  label,
+  prose,
+  children,
+  className,
+}: {
+  header?: boolean;
+  label?: string;
+  prose?: boolean;
+  children: ReactNode;
+  className?: string;
+}) {
   if (header) {
     return (
       <th scope="row" className={cx("py-2 pr-3 text-left font-medium break-words @max-xl:py-0", className)}>
@@ -69,7 +109,16 @@ export function StackedCell({ header, label, prose, children, className }: { hea
     );
   }
   return (
-    <td className={cx("py-2 pr-3 @max-xl:py-0", label && !prose && "@max-xl:grid @max-xl:grid-cols-[7.5rem_minmax(0,1fr)] @max-xl:items-baseline @max-xl:gap-x-3", label && prose && "@max-xl:block", className)}>
+    <td
+      className={cx(
+        "py-2 pr-3 @max-xl:py-0",
+        label &&
+          !prose &&
+          "@max-xl:grid @max-xl:grid-cols-[7.5rem_minmax(0,1fr)] @max-xl:items-baseline @max-xl:gap-x-3",
+        label && prose && "@max-xl:block",
+        className,
+      )}
+    >
       {label ? (
         <>
           {/* Hidden from screen readers, which announce the column header instead. */}

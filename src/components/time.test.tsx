@@ -11,7 +11,13 @@ describe("LocalTime", () => {
     );
     expect(html).toContain('dateTime="2026-03-08T07:30:00.000Z"');
     expect(html).toContain("Mar 8, 2026, 4:30 PM GMT+9");
-    expect(renderToStaticMarkup(<ViewerZoneProvider zone="America/Los_Angeles"><LocalTime value={new Date("2026-07-01T12:00:00Z")} style="short" /></ViewerZoneProvider>)).toContain("Jul 1, 5:00 AM PDT");
+    expect(
+      renderToStaticMarkup(
+        <ViewerZoneProvider zone="America/Los_Angeles">
+          <LocalTime value={new Date("2026-07-01T12:00:00Z")} style="short" />
+        </ViewerZoneProvider>,
+      ),
+    ).toContain("Jul 1, 5:00 AM PDT");
   });
 
   it("falls back to UTC, named, outside any provider", () => {

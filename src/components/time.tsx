@@ -18,7 +18,15 @@ export function useViewerZone(): string {
  * A timestamp in the viewer's zone with the zone's abbreviation. The zone comes from the server, so the
  * server's render and the browser's are the same text, whatever zone either machine runs in.
  */
-export function LocalTime({ value, style = "medium", zone }: { value: Date | string; style?: TimeStyle; zone?: string }) {
+export function LocalTime({
+  value,
+  style = "medium",
+  zone,
+}: {
+  value: Date | string;
+  style?: TimeStyle;
+  zone?: string;
+}) {
   const viewer = useViewerZone();
   const date = typeof value === "string" ? new Date(value) : value;
   return <time dateTime={date.toISOString()}>{formatInZone(date, zone ?? viewer, style)}</time>;

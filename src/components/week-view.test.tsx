@@ -37,9 +37,30 @@ describe("WeekView", () => {
 
   it("places an event at 2026-12-07T14:00Z in the Monday column at 9:00 AM EST for a New York viewer", () => {
     expect(new Date("2026-12-07T14:00:00Z").getHours()).toBe(23); // the process really is elsewhere
-    const html = render("America/New_York", [{ id: "r1", start: "2026-12-07T14:00:00Z", end: "2026-12-07T15:00:00Z", title: "Coding", subtitle: "Ada", href: "/x" }], new Date("2026-12-09T12:00:00Z"));
+    const html = render(
+      "America/New_York",
+      [
+        {
+          id: "r1",
+          start: "2026-12-07T14:00:00Z",
+          end: "2026-12-07T15:00:00Z",
+          title: "Coding",
+          subtitle: "Ada",
+          href: "/x",
+        },
+      ],
+      new Date("2026-12-09T12:00:00Z"),
+    );
     const days = dayColumns(html);
-    expect(days.map((d) => d.date)).toEqual(["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11", "2026-12-12", "2026-12-13"]);
+    expect(days.map((d) => d.date)).toEqual([
+      "2026-12-07",
+      "2026-12-08",
+      "2026-12-09",
+      "2026-12-10",
+      "2026-12-11",
+      "2026-12-12",
+      "2026-12-13",
+    ]);
     expect(days[0]!.html).toContain('data-event-id="r1"');
     expect(days.slice(1).some((d) => d.html.includes('data-event-id="r1"'))).toBe(false);
     expect(html).toContain('aria-label="Coding, Mon, Dec 7, 2026, 9:00 AM EST – 10:00 AM EST, Ada"');
@@ -74,7 +95,11 @@ describe("WeekView", () => {
 
   it("puts the same instant on another day for a viewer on the other side of the date line, and widens the hours to fit", () => {
     // 2026-12-07T14:00Z is 3:00 AM on Tuesday in Auckland (NZDT), before the default 07:00 start.
-    const html = render("Pacific/Auckland", [{ id: "r1", start: "2026-12-07T14:00:00Z", end: "2026-12-07T15:00:00Z", title: "Coding" }], new Date("2026-12-07T14:00:00Z"));
+    const html = render(
+      "Pacific/Auckland",
+      [{ id: "r1", start: "2026-12-07T14:00:00Z", end: "2026-12-07T15:00:00Z", title: "Coding" }],
+      new Date("2026-12-07T14:00:00Z"),
+    );
     const days = dayColumns(html);
     expect(days[1]!.date).toBe("2026-12-08");
     expect(days[1]!.html).toContain('data-event-id="r1"');

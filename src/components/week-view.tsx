@@ -79,10 +79,25 @@ export function placeEvents(events: WeekEvent[], monday: DateTime, zone: string)
     const fromMin = s.hour * 60 + s.minute;
     const sameDay = e.hasSame(s, "day");
     const toMin = sameDay ? Math.max(fromMin, e.hour * 60 + e.minute) : 24 * 60;
-    days[day]!.push({ event, start, end, day, fromMin, toMin, lane: 0, lanes: 1, label: accessibleName(event, start, end, zone) });
+    days[day]!.push({
+      event,
+      start,
+      end,
+      day,
+      fromMin,
+      toMin,
+      lane: 0,
+      lanes: 1,
+      label: accessibleName(event, start, end, zone),
+    });
   }
   for (const list of days) {
-    list.sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime() || a.event.title.localeCompare(b.event.title));
+    list.sort(
+      (a, b) =>
+        a.start.getTime() - b.start.getTime() ||
+        a.end.getTime() - b.end.getTime() ||
+        a.event.title.localeCompare(b.event.title),
+    );
     // Overlapping events share the column: each cluster of overlaps is split into as many lanes as it needs.
     let cluster: Placed[] = [];
     let laneEnds: number[] = [];
@@ -127,11 +142,23 @@ function rangeLabel(monday: DateTime): string {
   return `${monday.toFormat("LLL d")} – ${sunday.toFormat("d, yyyy")}`;
 }
 
-export function WeekView({ events, initialWeek, label, headingLevel = 2 }: { events: WeekEvent[]; initialWeek?: Date | string; label: string; headingLevel?: 2 | 3 }) {
+export function WeekView({
+  events,
+  initialWeek,
+  label,
+  headingLevel = 2,
+}: {
+  events: WeekEvent[];
+  initialWeek?: Date | string;
+  label: string;
+  headingLevel?: 2 | 3;
+}) {
   const viewerZone = useViewerZone();
   const zone = isTimeZone(viewerZone) ? viewerZone : FALLBACK_ZONE;
   // The week shown, as its Monday's ISO date in the viewer's zone (a string survives re-renders unchanged).
-  const [week, setWeek] = useState(() => weekStartIn(initialWeek ? toDate(initialWeek) : new Date(), zone).toISODate()!);
+  const [week, setWeek] = useState(() =>
+    weekStartIn(initialWeek ? toDate(initialWeek) : new Date(), zone).toISODate()!,
+  );
   const monday = DateTime.fromISO(week, { zone }).setLocale(LOCALE);
   const thisWeek = weekStartIn(new Date(), zone).toISODate()!;
   const today = DateTime.now().setZone(zone).toISODate();
@@ -140,7 +167,10 @@ export function WeekView({ events, initialWeek, label, headingLevel = 2 }: { eve
 
   // Hours shown: 07:00–21:00, widened to fit every event of the week.
   const firstHour = Math.min(DEFAULT_FIRST_HOUR, ...placed.map((p) => Math.floor(p.fromMin / 60)));
-  const lastHour = Math.max(DEFAULT_LAST_HOUR, ...placed.map((p) => Math.min(24, Math.ceil(Math.max(p.toMin, p.fromMin + 30) / 60))));
+  const lastHour = Math.max(
+    DEFAULT_LAST_HOUR,
+    ...placed.map((p) => Math.min(24, Math.ceil(Math.max(p.toMin, p.fromMin + 30) / 60))),
+  );
   const hours = Array.from({ length: lastHour - firstHour }, (_, i) => firstHour + i);
   const gridHeight = hours.length * HOUR_PX;
 
@@ -155,7 +185,8 @@ export function WeekView({ events, initialWeek, label, headingLevel = 2 }: { eve
     const day = Number(target.dataset.day);
     const index = Number(target.dataset.index);
     if (!gridRef.current || Number.isNaN(day) || Number.isNaN(index) || !target.dataset.day) return;
-    const at = (d: number, i: number) => gridRef.current!.querySelector<HTMLElement>(`[data-day="${d}"][data-index="${i}"]`);
+    const at = (d: number, i: number) =>
+      gridRef.current!.querySelector<HTMLElement>(`[data-day="${d}"][data-index="${i}"]`);
     let next: HTMLElement | null = null;
     if (e.key === "ArrowDown") next = at(day, index + 1);
     else if (e.key === "ArrowUp") next = at(day, index - 1);
@@ -170,7 +201,11 @@ export function WeekView({ events, initialWeek, label, headingLevel = 2 }: { eve
   const dayOf = (i: number) => monday.plus({ days: i });
 
   return (
-    <section aria-labelledby={headingId} className="@container rounded-lg bg-white ring-1 ring-slate-200" data-testid="week-view">
+    <section
+      aria-labelledby={headingId}
+      className="@container rounded-lg bg-white ring-1 ring-slate-200"
+      data-testid="week-view"
+    >
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 p-3">
         <div aria-live="polite">
           <Heading id={headingId} className="text-base font-semibold text-slate-900">
@@ -178,7 +213,8 @@ export function WeekView({ events, initialWeek, label, headingLevel = 2 }: { eve
             {rangeLabel(monday)}
           </Heading>
           <p className="text-xs text-slate-600">
-            {placed.length === 0 ? "Nothing this week" : `${placed.length} ${placed.length === 1 ? "event" : "events"}`} · times in {zone}
+            {placed.length === 0 ? "Nothing this week" : `${placed.length} ${placed.length === 1 ? "event" : "events"}`}{" "}
+            · times in {zone}
           </p>
         </div>
         <div className="flex items-center gap-1" role="group" aria-label="Change week">
@@ -201,7 +237,10 @@ export function WeekView({ events, initialWeek, label, headingLevel = 2 }: { eve
           const isToday = date.toISODate() === today;
           return (
             <li key={i} className="px-3 py-2" data-testid="week-list-day">
-              <p className={cx("text-sm font-medium", isToday ? "text-brand-700" : "text-slate-900")} aria-current={isToday ? "date" : undefined}>
+              <p
+                className={cx("text-sm font-medium", isToday ? "text-brand-700" : "text-slate-900")}
+                aria-current={isToday ? "date" : undefined}
+              >
                 {date.toFormat("cccc, LLL d")}
                 {isToday && <span className="ml-1 text-xs font-normal">(today)</span>}
               </p>
@@ -214,7 +253,8 @@ export function WeekView({ events, initialWeek, label, headingLevel = 2 }: { eve
                       <EventLink placed={p} className="block rounded-md border-l-4 px-2.5 py-1.5 text-sm">
                         <span className="block font-medium">{p.event.title}</span>
                         <span className="block text-xs">
-                          <LocalTime value={p.start} zone={zone} style="time" /> – <LocalTime value={p.end} zone={zone} style="time" />
+                          <LocalTime value={p.start} zone={zone} style="time" /> –{" "}
+                          <LocalTime value={p.end} zone={zone} style="time" />
                           {p.event.subtitle && ` · ${p.event.subtitle}`}
                         </span>
                       </EventLink>
@@ -228,26 +268,57 @@ export function WeekView({ events, initialWeek, label, headingLevel = 2 }: { eve
       </ol>
 
       {/* Wide enough (42rem and up): the time grid, which scrolls inside itself rather than squeeze its days. */}
-      <div role="region" aria-label={`${label}, time grid`} tabIndex={0} className="hidden overflow-x-auto focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none @2xl:block">
+      <div
+        role="region"
+        aria-label={`${label}, time grid`}
+        tabIndex={0}
+        className="hidden overflow-x-auto focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none @2xl:block"
+      >
         <div className="flex min-w-[40rem]">
           {/* Hour labels: visual only; every event names its own time. */}
           <div aria-hidden className="w-14 shrink-0 border-r border-slate-200">
             <div className="h-12 border-b border-slate-200" />
             <div className="relative" style={{ height: gridHeight }}>
               {[...hours, lastHour].map((h, i) => (
-                <span key={h} data-testid="week-hour" data-hour={h} className={cx("absolute right-2 text-xs text-slate-600", i === 0 ? "" : i === hours.length ? "-translate-y-full" : "-translate-y-1/2")} style={{ top: i * HOUR_PX }}>
+                <span
+                  key={h}
+                  data-testid="week-hour"
+                  data-hour={h}
+                  className={cx(
+                    "absolute right-2 text-xs text-slate-600",
+                    i === 0 ? "" : i === hours.length ? "-translate-y-full" : "-translate-y-1/2",
+                  )}
+                  style={{ top: i * HOUR_PX }}
+                >
                   {hourLabel(h)}
                 </span>
               ))}
             </div>
           </div>
-          <div ref={gridRef} role="grid" aria-label={label} aria-readonly="true" className="min-w-0 flex-1" onKeyDown={onKeyDown}>
+          <div
+            ref={gridRef}
+            role="grid"
+            aria-label={label}
+            aria-readonly="true"
+            className="min-w-0 flex-1"
+            onKeyDown={onKeyDown}
+          >
             <div role="row" className="grid grid-cols-7">
               {days.map((_, i) => {
                 const date = dayOf(i);
                 const isToday = date.toISODate() === today;
                 return (
-                  <div key={i} role="columnheader" id={`${headingId}-day-${i}`} aria-current={isToday ? "date" : undefined} className={cx("flex h-12 flex-col items-center justify-center border-b border-slate-200 text-xs", i > 0 && "border-l", isToday ? "bg-brand-50 text-brand-800" : "text-slate-700")}>
+                  <div
+                    key={i}
+                    role="columnheader"
+                    id={`${headingId}-day-${i}`}
+                    aria-current={isToday ? "date" : undefined}
+                    className={cx(
+                      "flex h-12 flex-col items-center justify-center border-b border-slate-200 text-xs",
+                      i > 0 && "border-l",
+                      isToday ? "bg-brand-50 text-brand-800" : "text-slate-700",
+                    )}
+                  >
                     <span className="font-medium">{date.toFormat("ccc")}</span>
                     <span className={cx("text-sm", isToday ? "font-semibold" : "text-slate-900")}>
                       <span className="sr-only">{date.toFormat("LLLL")} </span>
@@ -266,8 +337,15 @@ export function WeekView({ events, initialWeek, label, headingLevel = 2 }: { eve
                   aria-labelledby={`${headingId}-day-${i}`}
                   data-testid="week-day"
                   data-date={dayOf(i).toISODate()!}
-                  className={cx("relative border-slate-200", i > 0 && "border-l", dayOf(i).toISODate() === today && "bg-brand-50/40")}
-                  style={{ height: gridHeight, backgroundImage: `repeating-linear-gradient(to bottom, transparent 0, transparent ${HOUR_PX - 1}px, rgb(226 232 240) ${HOUR_PX - 1}px, rgb(226 232 240) ${HOUR_PX}px)` }}
+                  className={cx(
+                    "relative border-slate-200",
+                    i > 0 && "border-l",
+                    dayOf(i).toISODate() === today && "bg-brand-50/40",
+                  )}
+                  style={{
+                    height: gridHeight,
+                    backgroundImage: `repeating-linear-gradient(to bottom, transparent 0, transparent ${HOUR_PX - 1}px, rgb(226 232 240) ${HOUR_PX - 1}px, rgb(226 232 240) ${HOUR_PX}px)`,
+                  }}
                 >
                   {list.map((p, index) => {
                     const top = ((p.fromMin - firstHour * 60) / 60) * HOUR_PX;
@@ -279,7 +357,12 @@ export function WeekView({ events, initialWeek, label, headingLevel = 2 }: { eve
                         dataDay={i}
                         dataIndex={index}
                         className="absolute overflow-hidden rounded-md border-l-4 px-1.5 pt-0.5 text-xs leading-tight shadow-sm"
-                        style={{ top, height, left: `calc(${(p.lane / p.lanes) * 100}% + 2px)`, width: `calc(${100 / p.lanes}% - 4px)` }}
+                        style={{
+                          top,
+                          height,
+                          left: `calc(${(p.lane / p.lanes) * 100}% + 2px)`,
+                          width: `calc(${100 / p.lanes}% - 4px)`,
+                        }}
                       >
                         <span className="block truncate font-semibold">{p.event.title}</span>
                         <span className="block truncate">
@@ -326,7 +409,12 @@ function EventLink({
     "data-start": start.toISOString(),
     "data-day": dataDay,
     "data-index": dataIndex,
-    className: cx(className, toneClasses[event.tone ?? "green"], event.tone === "red" && "[&>span:first-child]:line-through", "focus-visible:z-10 focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-1 focus-visible:outline-none"),
+    className: cx(
+      className,
+      toneClasses[event.tone ?? "green"],
+      event.tone === "red" && "[&>span:first-child]:line-through",
+      "focus-visible:z-10 focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-1 focus-visible:outline-none",
+    ),
     style,
   };
   if (event.href) {

@@ -28,27 +28,42 @@ const checkContractingRules = recurIterator.check_contracting_rules;
 // Every candidate date ical.js considers passes through here; the clock is read every 1,000 of them.
 recurIterator.check_contracting_rules = function (this: ICAL.RecurIterator) {
   if (++recurrenceSteps % 1_000 === 0 && performance.now() > recurrenceDeadline) {
-    throw new CalendarFileError("A repeating event in the calendar file has a repeat rule that never (or too rarely) matches a date. Export your calendar as .ics again and try again.");
+    throw new CalendarFileError(
+      "A repeating event in the calendar file has a repeat rule that never (or too rarely) matches a date. Export your calendar as .ics again and try again.",
+    );
   }
   return checkContractingRules.call(this);
 };
 
 /** Busy intervals of `text` that touch `window`, clipped to it, sorted and merged. */
 export function parseBusyTimes(text: string, window: Interval, timeZone: string): Interval[] {
-  if (text.length > MAX_ICS_BYTES) throw new CalendarFileError(`The calendar file is larger than ${MAX_ICS_BYTES / 1_000_000} MB; export a shorter period.`);
+  if (text.length > MAX_ICS_BYTES)
+    throw new CalendarFileError(
+      `The calendar file is larger than ${MAX_ICS_BYTES / 1_000_000} MB; export a shorter period.`,
+    );
   let root: ICAL.Component;
   try {
     root = new ICAL.Component(ICAL.parse(text));
   } catch {
-    throw new CalendarFileError("This is not a calendar file (.ics) we can read. Export your calendar as .ics and try again.");
+    throw new CalendarFileError(
+      "This is not a calendar file (.ics) we can read. Export your calendar as .ics and try again.",
+    );
   }
-  if (root.name !== "vcalendar") throw new CalendarFileError("This file has no calendar in it (expected BEGIN:VCALENDAR).");
+  if (root.name !== "vcalendar")
+    throw new CalendarFileError("This file has no calendar in it (expected BEGIN:VCALENDAR).");
   const from = window.start.getTime();
   const to = window.end.getTime();
   // Wall times are read in their TZID when it is an IANA zone, in UTC when marked so, and otherwise (floating
   // times, Windows zone names) in the person's own zone: never in the server's.
   const toInstant = (time: ICAL.Time): number => {
-    const parts = { year: time.year, month: time.month, day: time.day, hour: time.isDate ? 0 : time.hour, minute: time.isDate ? 0 : time.minute, second: time.isDate ? 0 : time.second };
+    const parts = {
+      year: time.year,
+      month: time.month,
+      day: time.day,
+      hour: time.isDate ? 0 : time.hour,
+      minute: time.isDate ? 0 : time.minute,
+      second: time.isDate ? 0 : time.second,
+    };
     const tzid = time.isDate ? undefined : ((time as unknown as { timezone?: string }).timezone ?? time.zone?.tzid);
     const zone = tzid === "UTC" || tzid === "Z" ? "UTC" : tzid && isTimeZone(tzid) ? tzid : timeZone;
     return DateTime.fromObject(parts, { zone }).toMillis();
@@ -101,6 +116,9 @@ export function parseBusyTimes(text: string, window: Interval, timeZone: string)
     if (last && b.start <= last.end) last.end = Math.max(last.end, b.end);
     else merged.push({ ...b });
   }
-  if (merged.length > MAX_BUSY_INTERVALS) throw new CalendarFileError(`The calendar has more than ${MAX_BUSY_INTERVALS} busy periods in the next weeks; export a shorter period.`);
+  if (merged.length > MAX_BUSY_INTERVALS)
+    throw new CalendarFileError(
+      `The calendar has more than ${MAX_BUSY_INTERVALS} busy periods in the next weeks; export a shorter period.`,
+    );
   return merged.map((b) => ({ start: new Date(b.start), end: new Date(b.end) }));
 }

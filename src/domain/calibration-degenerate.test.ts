@@ -8,7 +8,14 @@ import { calibrate, type Rating } from "./calibration";
 const signals = ["a", "b", "c", "d", "e", "f", "g", "h"];
 
 function card(candidateId: string, interviewerId: string, value: number, group = "coding"): Rating[] {
-  return signals.map((key) => ({ candidateId, interviewerId, key, group, scorecardId: `${candidateId}|${interviewerId}`, value }));
+  return signals.map((key) => ({
+    candidateId,
+    interviewerId,
+    key,
+    group,
+    scorecardId: `${candidateId}|${interviewerId}`,
+    value,
+  }));
 }
 
 function expectSane(result: ReturnType<typeof calibrate>) {
@@ -36,7 +43,10 @@ describe("degenerate panels stay finite and on the scale", () => {
   });
 
   it("a lenient and a harsh interviewer across four loops, every rating at an end of the scale", () => {
-    const ratings = ["l1", "l2", "l3", "l4"].flatMap((loop, i) => [...card(loop, "lenient", i % 2 ? 4 : 3), ...card(loop, "harsh", i % 2 ? 2 : 1)]);
+    const ratings = ["l1", "l2", "l3", "l4"].flatMap((loop, i) => [
+      ...card(loop, "lenient", i % 2 ? 4 : 3),
+      ...card(loop, "harsh", i % 2 ? 2 : 1),
+    ]);
     expectSane(calibrate(ratings));
   });
 

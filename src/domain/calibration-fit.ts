@@ -172,7 +172,13 @@ class Model {
   covariance: Float64Array | null = null; // dense nG × nG when small
   covarianceDiag: Float64Array; // per global (approximate when large)
 
-  constructor(data: IndexedRatings, position: Int32Array, panelSize: number, inPanel: Uint8Array, settings: FitSettings) {
+  constructor(
+    data: IndexedRatings,
+    position: Int32Array,
+    panelSize: number,
+    inPanel: Uint8Array,
+    settings: FitSettings,
+  ) {
     this.settings = settings;
     this.panelSize = panelSize;
     this.keys = data.keyIds.length;
@@ -405,7 +411,8 @@ class Model {
       noiseShare += observedNoise / cardCount[q]!;
       betweenCount++;
     }
-    if (this.activeCards > 0 && betweenCount > 0) this.varU = Math.max(0.05 ** 2, (between - noiseShare) / betweenCount);
+    if (this.activeCards > 0 && betweenCount > 0)
+      this.varU = Math.max(0.05 ** 2, (between - noiseShare) / betweenCount);
     this.clampVariances();
     // The same sweeps give starting severities (centred) and severity-corrected candidate levels, which
     // spares the first Newton steps most of their distance.
@@ -454,7 +461,26 @@ class Model {
   private linearise(): void {
     const P = this.panelSize;
     const sigma = Math.sqrt(this.noise);
-    const { x, a, d, u, rPos, rKey, rCell, rCard, rLow, rHigh, rWeight, rT, rEta, rGainOf, rGrad, rW, rKappa, ratingStart } = this;
+    const {
+      x,
+      a,
+      d,
+      u,
+      rPos,
+      rKey,
+      rCell,
+      rCard,
+      rLow,
+      rHigh,
+      rWeight,
+      rT,
+      rEta,
+      rGainOf,
+      rGrad,
+      rW,
+      rKappa,
+      ratingStart,
+    } = this;
     const moments = this.moments;
     for (let fc = 0; fc < this.candidates; fc++) {
       const level = a[fc]!;
@@ -528,7 +554,15 @@ class Model {
    * Solves the candidate's local system H_c y = rhs, with rhs and y laid out as (a, cells, cards) in the
    * global local arrays (la per candidate, ld per cell, lu per card).
    */
-  private solveLocal(fc: number, ra: Float64Array, rd: Float64Array, ru: Float64Array, ya: Float64Array, yd: Float64Array, yu: Float64Array): void {
+  private solveLocal(
+    fc: number,
+    ra: Float64Array,
+    rd: Float64Array,
+    ru: Float64Array,
+    ya: Float64Array,
+    yd: Float64Array,
+    yu: Float64Array,
+  ): void {
     const cell0 = this.cellStart[fc]!;
     const cells = this.cellStart[fc + 1]! - cell0;
     const card0 = this.cardStart[fc]!;
@@ -672,7 +706,8 @@ class Model {
         if (global < P) {
           D[3 * global]! -= self;
           const partner = this.settings.gains ? slotOf[P + global]! : -1;
-          if (partner >= 0) D[3 * global + 1]! -= dotAt(columnVector, columnSolved, m * length, partner * length, length);
+          if (partner >= 0)
+            D[3 * global + 1]! -= dotAt(columnVector, columnSolved, m * length, partner * length, length);
         } else {
           D[3 * (global - P) + 2]! -= self;
         }
@@ -853,7 +888,13 @@ class Model {
   }
 
   /** (ra, rd, ru) += sign · A_LG v. */
-  private addLocalFromGlobal(v: Float64Array, ra: Float64Array, rd: Float64Array, ru: Float64Array, sign: number): void {
+  private addLocalFromGlobal(
+    v: Float64Array,
+    ra: Float64Array,
+    rd: Float64Array,
+    ru: Float64Array,
+    sign: number,
+  ): void {
     const P = this.panelSize;
     for (let fc = 0; fc < this.candidates; fc++) {
       for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
@@ -928,7 +969,22 @@ class Model {
     const e = 1 + this.cardStart[fc + 1]! - card0;
     const b0 = this.blockStart[fc]!;
     const t0 = this.factorStart[fc]!;
-    const { tInverse: Ti, bBlock: B, dDiag, rGainOf, rCell, rCard, rPos, rEta, rKappa, rLow, rHigh, rWeight, schurDiag: D, moments } = this;
+    const {
+      tInverse: Ti,
+      bBlock: B,
+      dDiag,
+      rGainOf,
+      rCell,
+      rCard,
+      rPos,
+      rEta,
+      rKappa,
+      rLow,
+      rHigh,
+      rWeight,
+      schurDiag: D,
+      moments,
+    } = this;
     const sigma2 = this.noise;
     const sigma = Math.sqrt(sigma2);
     // Per cell: m_g = T⁻¹ b_g and c_g = b_gᵀ T⁻¹ b_g, so that each rating's local Var(η) is O(1):
@@ -963,7 +1019,9 @@ class Model {
         Ti[t0 + q * e + q]!;
       // Interviewer part: the severity's own posterior variance (its 2 × 2 block, severity entry).
       const p = rPos[i]!;
-      variance += this.settings.gains ? D[3 * p + 2]! / (D[3 * p]! * D[3 * p + 2]! - D[3 * p + 1]! ** 2) : 1 / D[3 * p]!;
+      variance += this.settings.gains
+        ? D[3 * p + 2]! / (D[3 * p]! * D[3 * p + 2]! - D[3 * p + 1]! ** 2)
+        : 1 / D[3 * p]!;
       // Three-point Gauss–Hermite: nodes η̂ and η̂ ± √(3V), weights 2/3 and 1/6.
       const eta = rEta[i]!;
       const step = Math.sqrt(3 * Math.max(0, variance));
@@ -976,7 +1034,6 @@ class Model {
     }
     return sum;
   }
-
 
   /**
    * Re-estimates the variance components from the current modes and their posterior variances; returns the
@@ -1081,7 +1138,15 @@ class Model {
       return value + last * Math.min(ratio / (1 - ratio), MAX_EXTRAPOLATION);
     });
     const floor = 2 * Math.log(MIN_SD);
-    const [varA, varD, varU, varS, varG, varB, noise] = next.map((value) => Math.exp(Math.max(floor, value))) as [number, number, number, number, number, number, number];
+    const [varA, varD, varU, varS, varG, varB, noise] = next.map((value) => Math.exp(Math.max(floor, value))) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     this.varA = varA;
     this.varD = varD;
     if (this.activeCards > 0) this.varU = varU;
@@ -1094,7 +1159,8 @@ class Model {
   }
 
   private clampVariances(): void {
-    const clamp = (variance: number, maxSd: number, minSd = MIN_SD): number => Math.min(maxSd * maxSd, Math.max(minSd * minSd, variance));
+    const clamp = (variance: number, maxSd: number, minSd = MIN_SD): number =>
+      Math.min(maxSd * maxSd, Math.max(minSd * minSd, variance));
     this.varA = clamp(this.varA, MAX_SD.candidate);
     this.varD = clamp(this.varD, MAX_SD.cell);
     this.varU = clamp(this.varU, MAX_SD.halo);
@@ -1214,7 +1280,10 @@ class Model {
           const k = this.slotGlobal[m]!;
           if (k >= P) continue;
           const pair = j < k ? j * P + k : k * P + j;
-          coupling.set(pair, (coupling.get(pair) ?? 0) - dotAt(this.columnVector, this.columnSolved, l * length, m * length, length));
+          coupling.set(
+            pair,
+            (coupling.get(pair) ?? 0) - dotAt(this.columnVector, this.columnSolved, l * length, m * length, length),
+          );
         }
       }
       for (let m = 0; m < count; m++) this.slotOf[this.slotGlobal[m]!] = -1;
@@ -1272,7 +1341,11 @@ class Model {
   }
 
   /** Value 2.5 + Σ ω_g t_g and its posterior SD: ω the normalised weights of the candidate's cells. */
-  private scoreCells(candidate: number, cells: Int32Array, weights: Float64Array): { value: number; standardError: number } {
+  private scoreCells(
+    candidate: number,
+    cells: Int32Array,
+    weights: Float64Array,
+  ): { value: number; standardError: number } {
     const fc = this.fitCandidate[candidate]!;
     const cell0 = this.cellStart[fc]!;
     const nCells = this.cellStart[fc + 1]! - cell0;

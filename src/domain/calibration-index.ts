@@ -74,7 +74,9 @@ export function indexRatings(ratings: Rating[]): IndexedRatings {
       );
     }
     if (!Number.isFinite(ratingWeight) || ratingWeight <= 0) {
-      throw new RangeError(`Rating ${r} has weight ${ratingWeight}; weights must be finite and > 0 (leave a rating out to ignore it).`);
+      throw new RangeError(
+        `Rating ${r} has weight ${ratingWeight}; weights must be finite and > 0 (leave a rating out to ignore it).`,
+      );
     }
     const c = lookUp(candidateIndex, candidateIds, rating.candidateId);
     if (c === cellIndex.length) {
@@ -114,7 +116,8 @@ export function indexRatings(ratings: Rating[]): IndexedRatings {
 
   const interviewerRatings = new Int32Array(interviewerIds.length);
   const interviewerScorecards = new Int32Array(interviewerIds.length);
-  for (let r = 0; r < count; r++) interviewerRatings[interviewer[r] as number] = (interviewerRatings[interviewer[r] as number] as number) + 1;
+  for (let r = 0; r < count; r++)
+    interviewerRatings[interviewer[r] as number] = (interviewerRatings[interviewer[r] as number] as number) + 1;
   for (const j of scorecardInterviewer) interviewerScorecards[j] = (interviewerScorecards[j] as number) + 1;
 
   return {
@@ -183,7 +186,8 @@ export function findPanel(data: IndexedRatings): Panel {
     if (members) members.push(j);
     else components.set(root, [j]);
   }
-  const countRatings = (members: number[]): number => members.reduce((sum, j) => sum + (data.interviewerRatings[j] as number), 0);
+  const countRatings = (members: number[]): number =>
+    members.reduce((sum, j) => sum + (data.interviewerRatings[j] as number), 0);
   const firstId = (members: number[]): string => members.map((j) => data.interviewerIds[j] as string).sort()[0] ?? "";
   const ranked = [...components.values()].sort(
     (a, b) => countRatings(b) - countRatings(a) || b.length - a.length || (firstId(a) < firstId(b) ? -1 : 1),

@@ -13,14 +13,22 @@ function scaledErfc(z: number): number {
   const t = 1 / (1 + 0.5 * z);
   const poly =
     -1.26551223 +
-    t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t *
+              (0.09678418 +
+                t *
+                  (-0.18628806 +
+                    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
   return t * Math.exp(poly);
 }
 
 /** Upper tail of the standard normal divided by its density: Q(x) / φ(x) for x ≥ 0 (Mills ratio). */
 function millsRatio(x: number): number {
   // Q(x) = ½ exp(−x²/2) erfcx(x/√2) and φ(x) = exp(−x²/2) / √(2π).
-  return 0.5 * scaledErfc(x * SQRT_HALF) / INVERSE_SQRT_2PI;
+  return (0.5 * scaledErfc(x * SQRT_HALF)) / INVERSE_SQRT_2PI;
 }
 
 /**

@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type DesignSummary, DESIGNS, formatSummary, SIMULATION_SEEDS, summarizeDesign } from "./calibration-simulation";
+import {
+  type DesignSummary,
+  DESIGNS,
+  formatSummary,
+  SIMULATION_SEEDS,
+  summarizeDesign,
+} from "./calibration-simulation";
 
 // The simulation suite of calibration v2 against the previous engine (calibration-v1.ts, run on the same
 // cohorts, so the comparison is measured, not remembered). 20 fixed seeds per design; the designs, the

@@ -45,7 +45,15 @@ export const DESIGNS: Design[] = [
   { id: "a-small", label: "(a) issue design, 30 × 8", ...ISSUE },
   { id: "a", label: "(a) issue design, 150 × 40", ...ISSUE, candidates: 150, interviewers: 40 },
   { id: "b", label: "(b) gain spread 0.3", ...ISSUE, candidates: 150, interviewers: 40, gainSd: 0.3 },
-  { id: "c", label: "(c) sparse, 3–4 per candidate", ...ISSUE, candidates: 150, interviewers: 40, panelMin: 3, panelMax: 4 },
+  {
+    id: "c",
+    label: "(c) sparse, 3–4 per candidate",
+    ...ISSUE,
+    candidates: 150,
+    interviewers: 40,
+    panelMin: 3,
+    panelMax: 4,
+  },
   { id: "d", label: "(d) one signal per scorecard", ...ISSUE, candidates: 150, interviewers: 40, signals: 1 },
   { id: "e", label: "(e) halo 0.3 per scorecard", ...ISSUE, candidates: 150, interviewers: 40, haloSd: 0.3 },
   { id: "f", label: "(f) harsh to strong", ...ISSUE, candidates: 150, interviewers: 40, harshToStrong: 1.5 },
@@ -86,7 +94,12 @@ export function simulateDesign(design: Design, seed: number): SimulatedCohort {
     for (const j of panel) {
       const halo = design.haloSd * normal();
       for (let s = 0; s < design.signals; s++) {
-        const latent = 2.5 + (gain[j] as number) * ((ability[c] as number) - 2.5) + (severity[j] as number) + halo + design.noise * normal();
+        const latent =
+          2.5 +
+          (gain[j] as number) * ((ability[c] as number) - 2.5) +
+          (severity[j] as number) +
+          halo +
+          design.noise * normal();
         ratings.push({
           candidateId: `c${String(c).padStart(3, "0")}`,
           interviewerId: `i${String(j).padStart(2, "0")}`,
@@ -142,14 +155,21 @@ export function evaluateSeed(design: Design, seed: number): SeedMetrics {
   let candidateCovered = 0;
   overall.forEach((score, c) => {
     const truth = 2.5 + meanGain * ((cohort.ability[c] as number) - 2.5) + meanSeverity;
-    if (Math.abs((score.calibrated ?? Number.NaN) - truth) <= 1.96 * (score.standardError ?? Number.NaN)) candidateCovered++;
+    if (Math.abs((score.calibrated ?? Number.NaN) - truth) <= 1.96 * (score.standardError ?? Number.NaN))
+      candidateCovered++;
   });
   const estimated = estimates.map((e) => e?.severity ?? Number.NaN);
   return {
     rmseV1: Math.sqrt(average(squaresV1)),
     rmseV2: Math.sqrt(average(squaresV2)),
-    rhoRaw: spearman(overall.map((s) => s.raw), cohort.ability),
-    rhoCalibrated: spearman(overall.map((s) => s.calibrated ?? Number.NaN), cohort.ability),
+    rhoRaw: spearman(
+      overall.map((s) => s.raw),
+      cohort.ability,
+    ),
+    rhoCalibrated: spearman(
+      overall.map((s) => s.calibrated ?? Number.NaN),
+      cohort.ability,
+    ),
     slope: regressionSlope(estimated, truthSeverity),
     severityCovered: covered,
     severityCount: truthSeverity.length,
@@ -223,7 +243,7 @@ function regressionSlope(y: number[], x: number[]): number {
 function rank(values: number[]): number[] {
   const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
   const ranks = new Array<number>(values.length).fill(0);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && order[end + 1]?.value === order[start]?.value) end++;
     for (let k = start; k <= end; k++) ranks[order[k]?.index ?? 0] = (start + end) / 2 + 1;

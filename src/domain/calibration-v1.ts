@@ -84,9 +84,12 @@ export function calibrate(ratings: Rating[], options: CalibrationOptions = {}): 
   const shrinkage = options.shrinkage ?? DEFAULT_SHRINKAGE;
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
-  if (!Number.isFinite(shrinkage) || shrinkage < 0) throw new RangeError(`shrinkage must be a finite number ≥ 0, got ${shrinkage}.`);
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new RangeError(`maxIterations must be a whole number ≥ 1, got ${maxIterations}.`);
-  if (!Number.isFinite(tolerance) || tolerance <= 0) throw new RangeError(`tolerance must be a finite number > 0, got ${tolerance}.`);
+  if (!Number.isFinite(shrinkage) || shrinkage < 0)
+    throw new RangeError(`shrinkage must be a finite number ≥ 0, got ${shrinkage}.`);
+  if (!Number.isInteger(maxIterations) || maxIterations < 1)
+    throw new RangeError(`maxIterations must be a whole number ≥ 1, got ${maxIterations}.`);
+  if (!Number.isFinite(tolerance) || tolerance <= 0)
+    throw new RangeError(`tolerance must be a finite number > 0, got ${tolerance}.`);
 
   if (ratings.length === 0) return { candidates: [], interviewers: [], warnings: [], iterations: 0, converged: true };
 
@@ -147,10 +150,14 @@ function indexRatings(ratings: Rating[]): IndexedRatings {
     const rating = ratings[r] as Rating;
     const ratingWeight = rating.weight ?? 1;
     if (!Number.isFinite(rating.value)) {
-      throw new RangeError(`Rating ${r} (candidate ${rating.candidateId}, interviewer ${rating.interviewerId}) has no finite value.`);
+      throw new RangeError(
+        `Rating ${r} (candidate ${rating.candidateId}, interviewer ${rating.interviewerId}) has no finite value.`,
+      );
     }
     if (!Number.isFinite(ratingWeight) || ratingWeight <= 0) {
-      throw new RangeError(`Rating ${r} has weight ${ratingWeight}; weights must be finite and > 0 (leave a rating out to ignore it).`);
+      throw new RangeError(
+        `Rating ${r} has weight ${ratingWeight}; weights must be finite and > 0 (leave a rating out to ignore it).`,
+      );
     }
     let candidate = candidateIndex.get(rating.candidateId);
     if (candidate === undefined) {
@@ -268,8 +275,10 @@ function findMainPanel(data: IndexedRatings): MainPanel {
     if (members) members.push(j);
     else components.set(root, [j]);
   }
-  const countRatings = (members: number[]): number => members.reduce((sum, j) => sum + (data.interviewerCount[j] as number), 0);
-  const firstId = (members: number[]): string => members.map((j) => data.interviewerIds[j] as string).sort(compareText)[0] ?? "";
+  const countRatings = (members: number[]): number =>
+    members.reduce((sum, j) => sum + (data.interviewerCount[j] as number), 0);
+  const firstId = (members: number[]): string =>
+    members.map((j) => data.interviewerIds[j] as string).sort(compareText)[0] ?? "";
   // Most ratings wins; ties go to more interviewers, then to the smallest id, so the choice is repeatable.
   const ranked = [...components.values()].sort(
     (a, b) => countRatings(b) - countRatings(a) || b.length - a.length || compareText(firstId(a), firstId(b)),
@@ -298,7 +307,13 @@ interface Fit {
   converged: boolean;
 }
 
-function fitSeverities(data: IndexedRatings, panel: MainPanel, shrinkage: number, maxIterations: number, tolerance: number): Fit {
+function fitSeverities(
+  data: IndexedRatings,
+  panel: MainPanel,
+  shrinkage: number,
+  maxIterations: number,
+  tolerance: number,
+): Fit {
   const { count, value, weight, group, interviewer } = data;
   const severity = new Float64Array(data.interviewerIds.length);
   const theta = new Float64Array(data.groupKey.length);
@@ -313,7 +328,8 @@ function fitSeverities(data: IndexedRatings, panel: MainPanel, shrinkage: number
     pull.fill(0);
     for (let r = 0; r < count; r++) {
       const j = interviewer[r] as number;
-      pull[j] = (pull[j] as number) + (weight[r] as number) * ((value[r] as number) - (theta[group[r] as number] as number));
+      pull[j] =
+        (pull[j] as number) + (weight[r] as number) * ((value[r] as number) - (theta[group[r] as number] as number));
     }
     let mean = 0;
     for (const j of panel.members) {
@@ -341,7 +357,9 @@ function updateTheta(data: IndexedRatings, severity: Float64Array, theta: Float6
   theta.fill(0);
   for (let r = 0; r < count; r++) {
     const g = group[r] as number;
-    theta[g] = (theta[g] as number) + (weight[r] as number) * ((value[r] as number) - (severity[interviewer[r] as number] as number));
+    theta[g] =
+      (theta[g] as number) +
+      (weight[r] as number) * ((value[r] as number) - (severity[interviewer[r] as number] as number));
   }
   for (let g = 0; g < theta.length; g++) theta[g] = (theta[g] as number) / (groupWeight[g] as number);
 }
@@ -405,7 +423,8 @@ function computeSeverityCovariance(data: IndexedRatings, panel: MainPanel, shrin
     for (const a of touched) {
       const wa = cell.weightOf(a);
       matrix[a * size + a] = (matrix[a * size + a] as number) + wa;
-      for (const b of touched) matrix[a * size + b] = (matrix[a * size + b] as number) - (wa * cell.weightOf(b)) / total;
+      for (const b of touched)
+        matrix[a * size + b] = (matrix[a * size + b] as number) - (wa * cell.weightOf(b)) / total;
     }
     cell.reset();
   }
@@ -488,7 +507,13 @@ function invertPositiveDefinite(matrix: Float64Array, size: number): Float64Arra
 // ---------------------------------------------------------------------------------------------------
 // Results.
 
-function summarizeCandidates(data: IndexedRatings, panel: MainPanel, fit: Fit, noise: Noise, covariance: Float64Array): CandidateScore[] {
+function summarizeCandidates(
+  data: IndexedRatings,
+  panel: MainPanel,
+  fit: Fit,
+  noise: Noise,
+  covariance: Float64Array,
+): CandidateScore[] {
   const size = panel.size;
   const cell = gatherCellWeights(data, panel);
   // Var(score) = σ² (1 / W + b̃ᵀ C b̃), with b̃ the share of the score's weight from each panel interviewer.
@@ -508,7 +533,9 @@ function summarizeCandidates(data: IndexedRatings, panel: MainPanel, fit: Fit, n
   const order = data.candidateIds.map((id, c) => ({ id, c })).sort((a, b) => compareText(a.id, b.id));
   const scores: CandidateScore[] = [];
   for (const { id, c } of order) {
-    const cells = (cellsByCandidate[c] ?? []).sort((a, b) => compareText(data.groupKey[a] as string, data.groupKey[b] as string));
+    const cells = (cellsByCandidate[c] ?? []).sort((a, b) =>
+      compareText(data.groupKey[a] as string, data.groupKey[b] as string),
+    );
     const overallShares = new Map<number, number>();
     let overallWeight = 0;
     let overallRaw = 0;
@@ -555,7 +582,13 @@ function summarizeCandidates(data: IndexedRatings, panel: MainPanel, fit: Fit, n
   return scores;
 }
 
-function summarizeInterviewers(data: IndexedRatings, panel: MainPanel, fit: Fit, noise: Noise, covariance: Float64Array): InterviewerEstimate[] {
+function summarizeInterviewers(
+  data: IndexedRatings,
+  panel: MainPanel,
+  fit: Fit,
+  noise: Noise,
+  covariance: Float64Array,
+): InterviewerEstimate[] {
   return data.interviewerIds
     .map((interviewerId, j) => {
       const position = panel.position[j] as number;
@@ -563,7 +596,9 @@ function summarizeInterviewers(data: IndexedRatings, panel: MainPanel, fit: Fit,
       return {
         interviewerId,
         severity: identifiable ? (fit.severity[j] as number) : 0,
-        standardError: identifiable ? Math.sqrt(noise.variance * (covariance[position * panel.size + position] as number)) : Number.NaN,
+        standardError: identifiable
+          ? Math.sqrt(noise.variance * (covariance[position * panel.size + position] as number))
+          : Number.NaN,
         spread: noise.spread[j] as number,
         ratings: data.interviewerCount[j] as number,
         identifiable,
@@ -572,7 +607,13 @@ function summarizeInterviewers(data: IndexedRatings, panel: MainPanel, fit: Fit,
     .sort((a, b) => compareText(a.interviewerId, b.interviewerId));
 }
 
-function collectWarnings(data: IndexedRatings, panel: MainPanel, fit: Fit, noise: Noise, maxIterations: number): string[] {
+function collectWarnings(
+  data: IndexedRatings,
+  panel: MainPanel,
+  fit: Fit,
+  noise: Noise,
+  maxIterations: number,
+): string[] {
   const warnings: string[] = [];
   if (panel.size < 2) {
     warnings.push(
@@ -603,7 +644,9 @@ function collectWarnings(data: IndexedRatings, panel: MainPanel, fit: Fit, noise
     const raters = interviewersByCandidate[c]?.size ?? 0;
     const count = countByCandidate[c] as number;
     if (raters < MIN_CANDIDATE_INTERVIEWERS || count < MIN_CANDIDATE_RATINGS) {
-      thinCandidates.push(`${id} (${raters} interviewer${raters === 1 ? "" : "s"}, ${count} rating${count === 1 ? "" : "s"})`);
+      thinCandidates.push(
+        `${id} (${raters} interviewer${raters === 1 ? "" : "s"}, ${count} rating${count === 1 ? "" : "s"})`,
+      );
     }
     if (panel.size >= 2 && calibratedByCandidate[c] === 0) uncalibrated.push(id);
   });
@@ -614,14 +657,17 @@ function collectWarnings(data: IndexedRatings, panel: MainPanel, fit: Fit, noise
     );
   }
   if (uncalibrated.length > 0) {
-    warnings.push(`Not calibrated, because every interviewer who rated them is outside the main panel: ${formatIdList(uncalibrated.sort(compareText))}.`);
+    warnings.push(
+      `Not calibrated, because every interviewer who rated them is outside the main panel: ${formatIdList(uncalibrated.sort(compareText))}.`,
+    );
   }
 
   const thinInterviewers: string[] = [];
   const sharedWeight = measureSharedWeight(data, panel);
   for (const j of panel.members) {
     const shared = sharedWeight[j] as number;
-    if (shared < MIN_SHARED_INTERVIEWER_RATINGS) thinInterviewers.push(`${data.interviewerIds[j]} (${formatNumber(shared)})`);
+    if (shared < MIN_SHARED_INTERVIEWER_RATINGS)
+      thinInterviewers.push(`${data.interviewerIds[j]} (${formatNumber(shared)})`);
   }
   if (thinInterviewers.length > 0) {
     warnings.push(
@@ -634,7 +680,9 @@ function collectWarnings(data: IndexedRatings, panel: MainPanel, fit: Fit, noise
     warnings.push(`${single} of ${data.groupKey.length} candidate × key scores rest on a single rating.`);
   }
   if (!fit.converged) {
-    warnings.push(`The fit did not converge within ${maxIterations} iterations; estimates are approximate (raise maxIterations).`);
+    warnings.push(
+      `The fit did not converge within ${maxIterations} iterations; estimates are approximate (raise maxIterations).`,
+    );
   }
   if (!(noise.degreesOfFreedom > 0)) {
     warnings.push("Too few ratings to estimate rating noise: standard errors are NaN (not available).");

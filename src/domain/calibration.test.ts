@@ -14,7 +14,13 @@ import { krippendorffAlpha } from "./krippendorff";
 // Behaviour of calibrate and measureAgreement. The accuracy and coverage of v2 on simulated cohorts are
 // checked in calibration-simulation.test.ts.
 
-const rate = (candidateId: string, interviewerId: string, value: number, key = "k", extra: Partial<Rating> = {}): Rating => ({
+const rate = (
+  candidateId: string,
+  interviewerId: string,
+  value: number,
+  key = "k",
+  extra: Partial<Rating> = {},
+): Rating => ({
   candidateId,
   interviewerId,
   key,
@@ -26,7 +32,12 @@ const findInterviewer = (result: CalibrationResult, id: string) => {
   if (!estimate) throw new Error(`no estimate for ${id}`);
   return estimate;
 };
-const findScore = (result: CalibrationResult, candidateId: string, kind: "key" | "group" | "overall", key: string | null = null) => {
+const findScore = (
+  result: CalibrationResult,
+  candidateId: string,
+  kind: "key" | "group" | "overall",
+  key: string | null = null,
+) => {
   const score = result.candidates.find((s) => s.candidateId === candidateId && s.kind === kind && s.key === key);
   if (!score) throw new Error(`no ${kind} score for ${candidateId}/${key}`);
   return score;
@@ -74,8 +85,12 @@ describe("calibrate: input", () => {
     expect(calibrate(ratings)).toEqual(first);
     const shuffled = [...ratings].reverse();
     const second = calibrate(shuffled);
-    second.interviewers.forEach((estimate, j) => expect(estimate.severity).toBeCloseTo(first.interviewers[j]?.severity ?? Number.NaN, 6));
-    second.candidates.forEach((score, i) => expect(score.calibrated).toBeCloseTo(first.candidates[i]?.calibrated ?? Number.NaN, 6));
+    second.interviewers.forEach((estimate, j) =>
+      expect(estimate.severity).toBeCloseTo(first.interviewers[j]?.severity ?? Number.NaN, 6),
+    );
+    second.candidates.forEach((score, i) =>
+      expect(score.calibrated).toBeCloseTo(first.candidates[i]?.calibrated ?? Number.NaN, 6),
+    );
   });
 });
 
@@ -87,15 +102,21 @@ describe("calibrate: the fitted model", () => {
     const severity: Record<string, number> = { a: 1, b: 0, c: 0, d: 0 };
     const candidates = Array.from({ length: 12 }, (_, c) => `x${c}`);
     const ratings = candidates.flatMap((candidate) =>
-      Object.entries(severity).flatMap(([rater, s]) => ["k1", "k2", "k3"].map((key) => rate(candidate, rater, 2 + s, key))),
+      Object.entries(severity).flatMap(([rater, s]) =>
+        ["k1", "k2", "k3"].map((key) => rate(candidate, rater, 2 + s, key)),
+      ),
     );
     const result = calibrate(ratings, { gains: false, tolerance: 1e-6, maxIterations: 300 });
     // Relative to the panel's mean severity, 0.25.
-    for (const [id, value] of Object.entries(severity)) expect(Math.abs((findInterviewer(result, id).severity ?? Number.NaN) - (value - 0.25))).toBeLessThan(0.1);
+    for (const [id, value] of Object.entries(severity))
+      expect(Math.abs((findInterviewer(result, id).severity ?? Number.NaN) - (value - 0.25))).toBeLessThan(0.1);
     expect(findInterviewer(result, "b").severity).toBeCloseTo(findInterviewer(result, "c").severity ?? Number.NaN, 8);
     for (const candidate of candidates) {
       expect(Math.abs((findScore(result, candidate, "overall").calibrated ?? Number.NaN) - 2.25)).toBeLessThan(0.1);
-      expect(findScore(result, candidate, "overall").calibrated).toBeCloseTo(findScore(result, "x0", "overall").calibrated ?? Number.NaN, 8);
+      expect(findScore(result, candidate, "overall").calibrated).toBeCloseTo(
+        findScore(result, "x0", "overall").calibrated ?? Number.NaN,
+        8,
+      );
     }
   });
 
@@ -107,7 +128,11 @@ describe("calibrate: the fitted model", () => {
     expect(correlation(estimated, cohort.severity)).toBeGreaterThan(0.95);
     // A candidate's correction (raw − calibrated) follows the mean true severity of the panel they drew.
     const panelSeverity = new Map<string, number[]>();
-    for (const r of cohort.ratings) panelSeverity.set(r.candidateId, [...(panelSeverity.get(r.candidateId) ?? []), cohort.severity[Number(r.interviewerId.slice(1))] ?? 0]);
+    for (const r of cohort.ratings)
+      panelSeverity.set(r.candidateId, [
+        ...(panelSeverity.get(r.candidateId) ?? []),
+        cohort.severity[Number(r.interviewerId.slice(1))] ?? 0,
+      ]);
     const overall = result.candidates.filter((s) => s.kind === "overall");
     const correction = overall.map((s) => s.raw - (s.calibrated ?? Number.NaN));
     const drawn = overall.map((s) => average(panelSeverity.get(s.candidateId) ?? []));
@@ -125,7 +150,9 @@ describe("calibrate: the fitted model", () => {
       expect(mirrored.interviewers[j]?.severity).toBeCloseTo(-(estimate.severity ?? Number.NaN), 3);
       expect(mirrored.interviewers[j]?.gain).toBeCloseTo(estimate.gain ?? Number.NaN, 3);
     });
-    base.candidates.forEach((score, i) => expect(mirrored.candidates[i]?.calibrated).toBeCloseTo(5 - (score.calibrated ?? Number.NaN), 3));
+    base.candidates.forEach((score, i) =>
+      expect(mirrored.candidates[i]?.calibrated).toBeCloseTo(5 - (score.calibrated ?? Number.NaN), 3),
+    );
   });
 
   it("treats weight 2 like the same rating given twice on the same scorecard", () => {
@@ -135,12 +162,19 @@ describe("calibrate: the fitted model", () => {
     const options = { tolerance: 1e-7, maxIterations: 300 };
     const a = calibrate(doubled, options);
     const b = calibrate(repeated, options);
-    a.interviewers.forEach((estimate, j) => expect(estimate.severity).toBeCloseTo(b.interviewers[j]?.severity ?? Number.NaN, 3));
-    a.candidates.forEach((score, i) => expect(score.calibrated).toBeCloseTo(b.candidates[i]?.calibrated ?? Number.NaN, 3));
+    a.interviewers.forEach((estimate, j) =>
+      expect(estimate.severity).toBeCloseTo(b.interviewers[j]?.severity ?? Number.NaN, 3),
+    );
+    a.candidates.forEach((score, i) =>
+      expect(score.calibrated).toBeCloseTo(b.candidates[i]?.calibrated ?? Number.NaN, 3),
+    );
   });
 
   it("reports overall, then groups, then keys, each the rating-weighted mean of the candidate's key scores", () => {
-    const ratings = simulateDesign(design("a-small"), 11).ratings.map((r) => ({ ...r, group: Number(r.key.slice(-1)) < 3 ? "craft" : "impact" }));
+    const ratings = simulateDesign(design("a-small"), 11).ratings.map((r) => ({
+      ...r,
+      group: Number(r.key.slice(-1)) < 3 ? "craft" : "impact",
+    }));
     const result = calibrate(ratings);
     const first = result.candidates.filter((s) => s.candidateId === "c000");
     expect(first.map((s) => `${s.kind}:${s.key}`)).toEqual([
@@ -153,7 +187,10 @@ describe("calibrate: the fitted model", () => {
       const keyed = result.candidates.filter((s) => s.candidateId === overall.candidateId && s.kind === "key");
       const weight = keyed.reduce((sum, s) => sum + s.ratings, 0);
       expect(overall.ratings).toBe(weight);
-      expect(overall.calibrated).toBeCloseTo(keyed.reduce((sum, s) => sum + s.ratings * (s.calibrated ?? 0), 0) / weight, 10);
+      expect(overall.calibrated).toBeCloseTo(
+        keyed.reduce((sum, s) => sum + s.ratings * (s.calibrated ?? 0), 0) / weight,
+        10,
+      );
       expect(overall.raw).toBeCloseTo(keyed.reduce((sum, s) => sum + s.ratings * s.raw, 0) / weight, 10);
       const craft = keyed.filter((s) => Number(s.key?.slice(-1)) < 3);
       const craftWeight = craft.reduce((sum, s) => sum + s.ratings, 0);
@@ -167,16 +204,31 @@ describe("calibrate: the fitted model", () => {
   });
 
   it("reports keys and groups only where the candidate has ratings", () => {
-    const result = calibrate([rate("x", "a", 3, "k1", { group: "g1" }), rate("x", "b", 2, "k1", { group: "g1" }), rate("y", "a", 4, "k2", { group: "g2" }), rate("y", "b", 3, "k2")]);
-    expect(result.candidates.filter((s) => s.candidateId === "x").map((s) => `${s.kind}:${s.key}`)).toEqual(["overall:null", "group:g1", "key:k1"]);
-    expect(result.candidates.filter((s) => s.candidateId === "y").map((s) => `${s.kind}:${s.key}`)).toEqual(["overall:null", "group:g2", "key:k2"]);
+    const result = calibrate([
+      rate("x", "a", 3, "k1", { group: "g1" }),
+      rate("x", "b", 2, "k1", { group: "g1" }),
+      rate("y", "a", 4, "k2", { group: "g2" }),
+      rate("y", "b", 3, "k2"),
+    ]);
+    expect(result.candidates.filter((s) => s.candidateId === "x").map((s) => `${s.kind}:${s.key}`)).toEqual([
+      "overall:null",
+      "group:g1",
+      "key:k1",
+    ]);
+    expect(result.candidates.filter((s) => s.candidateId === "y").map((s) => `${s.kind}:${s.key}`)).toEqual([
+      "overall:null",
+      "group:g2",
+      "key:k2",
+    ]);
     expect(findScore(result, "y", "group", "g2").ratings).toBe(1);
   });
 
   it("estimates gains: interviewers who spread candidates further apart get gains above 1", () => {
     const cohort = simulateDesign(design("b"), 21);
     const result = calibrate(cohort.ratings);
-    const estimated = cohort.gain.map((_, j) => findInterviewer(result, `i${String(j).padStart(2, "0")}`).gain ?? Number.NaN);
+    const estimated = cohort.gain.map(
+      (_, j) => findInterviewer(result, `i${String(j).padStart(2, "0")}`).gain ?? Number.NaN,
+    );
     const truth = cohort.gain.map((g) => g / average(cohort.gain));
     expect(correlation(estimated, truth)).toBeGreaterThan(0.7);
     expect(average(estimated)).toBeCloseTo(1, 6);
@@ -189,7 +241,8 @@ describe("calibrate: the fitted model", () => {
     expect(halo.model.haloSd).toBeGreaterThan(0.2);
     expect(halo.model.haloSd).toBeLessThan(0.4);
     expect(plain.model.haloSd).toBeLessThan(0.12);
-    const meanError = (result: CalibrationResult) => average(result.interviewers.map((i) => i.standardError ?? Number.NaN));
+    const meanError = (result: CalibrationResult) =>
+      average(result.interviewers.map((i) => i.standardError ?? Number.NaN));
     expect(meanError(halo)).toBeGreaterThan(1.2 * meanError(plain));
   });
 
@@ -207,7 +260,12 @@ describe("calibrate: the fitted model", () => {
     const cohort = simulateDesign(design("a-small"), 31).ratings;
     const newcomer = ["c000", "c001"].map((candidateId) => {
       const others = cohort.filter((r) => r.candidateId === candidateId && r.key === "signal-0");
-      return rate(candidateId, "newcomer", Math.min(4, Math.round(average(others.map((r) => r.value))) + 1), "signal-0");
+      return rate(
+        candidateId,
+        "newcomer",
+        Math.min(4, Math.round(average(others.map((r) => r.value))) + 1),
+        "signal-0",
+      );
     });
     const result = calibrate([...cohort, ...newcomer]);
     const estimate = findInterviewer(result, "newcomer");
@@ -221,15 +279,33 @@ describe("calibrate: the fitted model", () => {
 describe("calibrate: what the data cannot support", () => {
   // Main panel a, b, c rate x1..x4 together; z alone rates x9; p and q rate x10 and x11 between them only.
   const mainPanel = ["x1", "x2", "x3", "x4"].flatMap((c, i) =>
-    ["k1", "k2"].flatMap((key) => [rate(c, "a", 2 + (i % 2), key), rate(c, "b", 3, key), rate(c, "c", 2 + ((i + 1) % 3), key)]),
+    ["k1", "k2"].flatMap((key) => [
+      rate(c, "a", 2 + (i % 2), key),
+      rate(c, "b", 3, key),
+      rate(c, "c", 2 + ((i + 1) % 3), key),
+    ]),
   );
-  const outsiders = [rate("x9", "z", 4), rate("x9", "z", 4, "k2"), rate("x10", "p", 3), rate("x10", "q", 2), rate("x11", "p", 4), rate("x11", "q", 3)];
+  const outsiders = [
+    rate("x9", "z", 4),
+    rate("x9", "z", 4, "k2"),
+    rate("x10", "p", 3),
+    rate("x10", "q", 2),
+    rate("x11", "p", 4),
+    rate("x11", "q", 3),
+  ];
   const result = calibrate([...mainPanel, ...outsiders]);
 
   it("marks interviewers outside the connected panel as not calibrated, with a reason and no numbers", () => {
     for (const id of ["p", "q", "z"]) {
       const estimate = findInterviewer(result, id);
-      expect(estimate).toMatchObject({ identifiable: false, severity: null, standardError: null, gain: null, gainStandardError: null, spread: null });
+      expect(estimate).toMatchObject({
+        identifiable: false,
+        severity: null,
+        standardError: null,
+        gain: null,
+        gainStandardError: null,
+        spread: null,
+      });
       expect(estimate.notCalibratedReason).toBe(REASON_INTERVIEWER_OUTSIDE_PANEL);
     }
     for (const id of ["a", "b", "c"]) {
@@ -255,8 +331,12 @@ describe("calibrate: what the data cannot support", () => {
 
   it("keeps the panel's estimates unaffected by disconnected interviewers", () => {
     const alone = calibrate(mainPanel);
-    for (const id of ["a", "b", "c"]) expect(findInterviewer(result, id).severity).toBeCloseTo(findInterviewer(alone, id).severity ?? Number.NaN, 10);
-    expect(findScore(result, "x1", "overall").calibrated).toBeCloseTo(findScore(alone, "x1", "overall").calibrated ?? Number.NaN, 10);
+    for (const id of ["a", "b", "c"])
+      expect(findInterviewer(result, id).severity).toBeCloseTo(findInterviewer(alone, id).severity ?? Number.NaN, 10);
+    expect(findScore(result, "x1", "overall").calibrated).toBeCloseTo(
+      findScore(alone, "x1", "overall").calibrated ?? Number.NaN,
+      10,
+    );
   });
 
   it("flags candidates with too few ratings or a single interviewer", () => {
@@ -268,7 +348,9 @@ describe("calibrate: what the data cannot support", () => {
   it("calibrates nobody when no two interviewers rated a common candidate", () => {
     const single = calibrate([rate("x", "a", 3), rate("y", "a", 2), rate("x", "a", 4, "k2"), rate("z", "b", 1)]);
     expect(single.interviewers.every((i) => !i.identifiable && i.notCalibratedReason === REASON_NO_PANEL)).toBe(true);
-    expect(single.candidates.every((s) => s.calibrated === null && s.notCalibratedReason === REASON_NO_PANEL)).toBe(true);
+    expect(single.candidates.every((s) => s.calibrated === null && s.notCalibratedReason === REASON_NO_PANEL)).toBe(
+      true,
+    );
     expect(single.warnings[0]).toContain("No two interviewers rated a common candidate");
     expect(single.model.severitySd).toBeNull();
   });
@@ -276,10 +358,29 @@ describe("calibrate: what the data cannot support", () => {
 
 describe("measureAgreement", () => {
   it("computes Krippendorff's alpha per key with each candidate as a unit", () => {
-    const ratings = [rate("x", "a", 1, "s1"), rate("x", "b", 2, "s1"), rate("y", "a", 3, "s1"), rate("y", "b", 3, "s1"), rate("y", "c", 4, "s1"), rate("x", "a", 2, "s0"), rate("y", "a", 3, "s0")];
+    const ratings = [
+      rate("x", "a", 1, "s1"),
+      rate("x", "b", 2, "s1"),
+      rate("y", "a", 3, "s1"),
+      rate("y", "b", 3, "s1"),
+      rate("y", "c", 4, "s1"),
+      rate("x", "a", 2, "s0"),
+      rate("y", "a", 3, "s0"),
+    ];
     const [s0, s1] = measureAgreement(ratings);
     expect(s0).toEqual({ key: "s0", alpha: null, interval: null, units: 0, pairableValues: 0 });
-    expect(s1).toMatchObject({ key: "s1", alpha: krippendorffAlpha([[1, 2], [3, 3, 4]], "ordinal"), units: 2, pairableValues: 5 });
+    expect(s1).toMatchObject({
+      key: "s1",
+      alpha: krippendorffAlpha(
+        [
+          [1, 2],
+          [3, 3, 4],
+        ],
+        "ordinal",
+      ),
+      units: 2,
+      pairableValues: 5,
+    });
   });
 
   it("gives a seeded bootstrap interval around alpha, the same for the same input", () => {
@@ -298,9 +399,26 @@ describe("measureAgreement", () => {
   });
 
   it("measures agreement per group when asked", () => {
-    const ratings = [rate("x", "a", 1, "s1", { group: "g" }), rate("x", "b", 2, "s2", { group: "g" }), rate("y", "a", 3, "s1", { group: "g" }), rate("y", "b", 3, "s2", { group: "g" })];
+    const ratings = [
+      rate("x", "a", 1, "s1", { group: "g" }),
+      rate("x", "b", 2, "s2", { group: "g" }),
+      rate("y", "a", 3, "s1", { group: "g" }),
+      rate("y", "b", 3, "s2", { group: "g" }),
+    ];
     expect(measureAgreement(ratings, { by: "group", bootstrap: 0 })).toEqual([
-      { key: "g", alpha: krippendorffAlpha([[1, 2], [3, 3]], "ordinal"), interval: null, units: 2, pairableValues: 4 },
+      {
+        key: "g",
+        alpha: krippendorffAlpha(
+          [
+            [1, 2],
+            [3, 3],
+          ],
+          "ordinal",
+        ),
+        interval: null,
+        units: 2,
+        pairableValues: 4,
+      },
     ]);
   });
 });

@@ -136,8 +136,10 @@ export const REASON_INTERVIEWER_OUTSIDE_PANEL =
 export function calibrate(ratings: Rating[], options: CalibrationOptions = {}): CalibrationResult {
   const maxIterations = options.maxIterations ?? 50;
   const tolerance = options.tolerance ?? 1e-3;
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new RangeError(`maxIterations must be a whole number ≥ 1, got ${maxIterations}.`);
-  if (!Number.isFinite(tolerance) || tolerance <= 0) throw new RangeError(`tolerance must be a finite number > 0, got ${tolerance}.`);
+  if (!Number.isInteger(maxIterations) || maxIterations < 1)
+    throw new RangeError(`maxIterations must be a whole number ≥ 1, got ${maxIterations}.`);
+  if (!Number.isFinite(tolerance) || tolerance <= 0)
+    throw new RangeError(`tolerance must be a finite number > 0, got ${tolerance}.`);
   const seed = options.seed ?? 1;
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}.`);
 
@@ -197,7 +199,8 @@ export function measureAgreement(ratings: Rating[], options: AgreementOptions = 
     return {
       key,
       alpha,
-      interval: alpha === null || replicates <= 0 ? null : krippendorffAlphaInterval(units, level, { replicates, seed }),
+      interval:
+        alpha === null || replicates <= 0 ? null : krippendorffAlphaInterval(units, level, { replicates, seed }),
       units: units.length,
       pairableValues: units.reduce((sum, values) => sum + values.length, 0),
     };
@@ -274,7 +277,12 @@ function summarizeCandidates(data: IndexedRatings, fit: ModelFit): CandidateScor
     const calibrated = fit.candidateInPanel[c] === 1;
     const reason = calibrated ? null : fit.panelSize >= 2 ? REASON_CANDIDATE_OUTSIDE_PANEL : REASON_NO_PANEL;
     const cellIds = Int32Array.from(cellOfLocal);
-    const report = (kind: CandidateScore["kind"], key: string | null, target: number, cellWeights: Float64Array): CandidateScore => {
+    const report = (
+      kind: CandidateScore["kind"],
+      key: string | null,
+      target: number,
+      cellWeights: Float64Array,
+    ): CandidateScore => {
       const estimate = calibrated ? fit.scoreCells(c, cellIds, cellWeights) : null;
       return {
         candidateId: id,
@@ -293,7 +301,10 @@ function summarizeCandidates(data: IndexedRatings, fit: ModelFit): CandidateScor
       const cellWeight = groupCellWeight.get(g);
       if (cellWeight) scores.push(report("group", groupId, 1 + g, cellWeight));
     }
-    const keyOrder = cellOfLocal.map((cell, local) => ({ key: data.keyIds[data.cellKey[cell] as number] as string, local }));
+    const keyOrder = cellOfLocal.map((cell, local) => ({
+      key: data.keyIds[data.cellKey[cell] as number] as string,
+      local,
+    }));
     keyOrder.sort((a, b) => compareText(a.key, b.key));
     for (const { key, local } of keyOrder) {
       const only = new Float64Array(cells);
@@ -318,11 +329,16 @@ function summarizeInterviewers(data: IndexedRatings, fit: ModelFit): Interviewer
         severity: identifiable ? (fit.severity[position] as number) : null,
         standardError: identifiable ? finiteOrNull(fit.severityStandardError[position] as number) : null,
         gain: identifiable ? (fit.gain[position] as number) : null,
-        gainStandardError: identifiable && fit.gainsFitted ? finiteOrNull(fit.gainStandardError[position] as number) : null,
+        gainStandardError:
+          identifiable && fit.gainsFitted ? finiteOrNull(fit.gainStandardError[position] as number) : null,
         spread: identifiable ? finiteOrNull(fit.spread[position] as number) : null,
         ratings: data.interviewerRatings[j] as number,
         scorecards: data.interviewerScorecards[j] as number,
-        notCalibratedReason: identifiable ? null : fit.panelSize >= 2 ? REASON_INTERVIEWER_OUTSIDE_PANEL : REASON_NO_PANEL,
+        notCalibratedReason: identifiable
+          ? null
+          : fit.panelSize >= 2
+            ? REASON_INTERVIEWER_OUTSIDE_PANEL
+            : REASON_NO_PANEL,
       };
     })
     .sort((a, b) => compareText(a.interviewerId, b.interviewerId));
@@ -364,7 +380,9 @@ function collectWarnings(data: IndexedRatings, fit: ModelFit, maxIterations: num
     const raters = interviewersByCandidate[c]?.size ?? 0;
     const count = countByCandidate[c] as number;
     if (raters < MIN_CANDIDATE_INTERVIEWERS || count < MIN_CANDIDATE_RATINGS) {
-      thinCandidates.push(`${id} (${raters} interviewer${raters === 1 ? "" : "s"}, ${count} rating${count === 1 ? "" : "s"})`);
+      thinCandidates.push(
+        `${id} (${raters} interviewer${raters === 1 ? "" : "s"}, ${count} rating${count === 1 ? "" : "s"})`,
+      );
     }
   });
   if (thinCandidates.length > 0) {
@@ -376,7 +394,8 @@ function collectWarnings(data: IndexedRatings, fit: ModelFit, maxIterations: num
   const thinInterviewers: string[] = [];
   data.interviewerIds.forEach((id, j) => {
     const cards = data.interviewerScorecards[j] as number;
-    if ((fit.panelPosition[j] as number) >= 0 && cards < MIN_INTERVIEWER_SCORECARDS) thinInterviewers.push(`${id} (${cards})`);
+    if ((fit.panelPosition[j] as number) >= 0 && cards < MIN_INTERVIEWER_SCORECARDS)
+      thinInterviewers.push(`${id} (${cards})`);
   });
   if (thinInterviewers.length > 0) {
     warnings.push(

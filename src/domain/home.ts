@@ -25,5 +25,8 @@ export interface LoopRoundState {
  */
 export function readyForDebrief(rounds: LoopRoundState[], now: Date): boolean {
   const active = rounds.filter((r) => r.status !== "cancelled");
-  return active.length > 0 && active.every((r) => r.status === "scheduled" && r.endsAt !== null && r.endsAt <= now && r.submitted);
+  return (
+    active.length > 0 &&
+    active.every((r) => r.status === "scheduled" && r.endsAt !== null && r.endsAt <= now && r.submitted)
+  );
 }

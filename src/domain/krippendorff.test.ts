@@ -78,7 +78,15 @@ describe("krippendorffAlpha: hand-computed examples", () => {
 
   it("goes below 0 when raters disagree systematically: 1 − 3·4 / 8 = −0.5", () => {
     // [1,2], [2,1]: o12 = o21 = 2, n1 = n2 = 2, n = 4; expected Σ_{c≠k} n n = 8.
-    expect(krippendorffAlpha([[1, 2], [2, 1]], "nominal")).toBeCloseTo(-0.5, 12);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 2],
+          [2, 1],
+        ],
+        "nominal",
+      ),
+    ).toBeCloseTo(-0.5, 12);
   });
 });
 
@@ -105,31 +113,64 @@ describe("krippendorffAlpha: Krippendorff's published example", () => {
 
 describe("krippendorffAlpha: edge cases and invariances", () => {
   it.each(["nominal", "ordinal", "interval"] as const)("is 1 for perfect agreement (%s)", (level) => {
-    expect(krippendorffAlpha([[1, 1], [3, 3, 3], [4, null, 4], [2, 2]], level)).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1],
+          [3, 3, 3],
+          [4, null, 4],
+          [2, 2],
+        ],
+        level,
+      ),
+    ).toBe(1);
   });
 
   it.each([
     ["no units", []],
     ["only single values", [[1], [2, null], [null, null]]],
-    ["no variation", [[3, 3], [3, 3, 3]]],
+    [
+      "no variation",
+      [
+        [3, 3],
+        [3, 3, 3],
+      ],
+    ],
   ])("is null with %s", (_label, units) => {
     expect(krippendorffAlpha(units, "ordinal")).toBeNull();
   });
 
   it("drops units with a single value without changing alpha", () => {
-    const units = [[1, 2], [2, 2], [3, 4], [4, 4]];
+    const units = [
+      [1, 2],
+      [2, 2],
+      [3, 4],
+      [4, 4],
+    ];
     expect(krippendorffAlpha([...units, [1], [null, 4]], "ordinal")).toBe(krippendorffAlpha(units, "ordinal"));
   });
 
   it("ordinal depends only on order, not on the numbers used", () => {
-    const units = [[1, 2, 2], [2, 3], [3, 3, 4], [1, 1], [4, 2]];
+    const units = [
+      [1, 2, 2],
+      [2, 3],
+      [3, 3, 4],
+      [1, 1],
+      [4, 2],
+    ];
     const stretched = units.map((unit) => unit.map((v) => [0, 10, 11, 50, 1000][v] ?? Number.NaN));
     expect(krippendorffAlpha(stretched, "ordinal")).toBeCloseTo(krippendorffAlpha(units, "ordinal") as number, 12);
     expect(krippendorffAlpha(stretched, "interval")).not.toBeCloseTo(krippendorffAlpha(units, "interval") as number, 3);
   });
 
   it("nominal ignores which labels are used", () => {
-    const units = [[1, 2, 2], [2, 3], [3, 3, 4], [1, 1], [4, 2]];
+    const units = [
+      [1, 2, 2],
+      [2, 3],
+      [3, 3, 4],
+      [1, 1],
+      [4, 2],
+    ];
     const relabelled = units.map((unit) => unit.map((v) => [0, 7, 3, 9, 1][v] ?? Number.NaN));
     expect(krippendorffAlpha(relabelled, "nominal")).toBeCloseTo(krippendorffAlpha(units, "nominal") as number, 12);
   });
@@ -154,14 +195,25 @@ describe("krippendorffAlphaInterval: bootstrap over units", () => {
 
   it("narrows as the number of units grows", () => {
     const width = (data: number[][]) => {
-      const [low, high] = krippendorffAlphaInterval(data, "interval", { replicates: 400, seed: 1 }) ?? [Number.NaN, Number.NaN];
+      const [low, high] = krippendorffAlphaInterval(data, "interval", { replicates: 400, seed: 1 }) ?? [
+        Number.NaN,
+        Number.NaN,
+      ];
       return high - low;
     };
     expect(width([...units, ...units, ...units, ...units])).toBeLessThan(width(units));
   });
 
   it("is null when alpha is undefined", () => {
-    expect(krippendorffAlphaInterval([[2, 2], [2, 2]], "nominal")).toBeNull();
+    expect(
+      krippendorffAlphaInterval(
+        [
+          [2, 2],
+          [2, 2],
+        ],
+        "nominal",
+      ),
+    ).toBeNull();
     expect(() => krippendorffAlphaInterval(units, "nominal", { replicates: 0 })).toThrow(RangeError);
   });
 });

@@ -41,11 +41,17 @@ export interface AlphaIntervalOptions {
  * values, are the independent draws) and alpha is recomputed from each replicate's coincidences.
  * Seeded, so the same units give the same interval. Null when alpha is undefined in most replicates.
  */
-export function krippendorffAlphaInterval(units: (number | null)[][], level: AlphaLevel, options: AlphaIntervalOptions = {}): [number, number] | null {
+export function krippendorffAlphaInterval(
+  units: (number | null)[][],
+  level: AlphaLevel,
+  options: AlphaIntervalOptions = {},
+): [number, number] | null {
   const replicates = options.replicates ?? 1000;
   const confidence = options.confidence ?? 0.95;
-  if (!Number.isInteger(replicates) || replicates < 1) throw new RangeError(`replicates must be a whole number ≥ 1, got ${replicates}.`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be between 0 and 1, got ${confidence}.`);
+  if (!Number.isInteger(replicates) || replicates < 1)
+    throw new RangeError(`replicates must be a whole number ≥ 1, got ${replicates}.`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`confidence must be between 0 and 1, got ${confidence}.`);
   const pairable = collectPairableUnits(units);
   const values = [...new Set(pairable.flat())].sort((a, b) => a - b);
   if (values.length < 2) return null;
@@ -68,7 +74,8 @@ export function krippendorffAlphaInterval(units: (number | null)[][], level: Alp
   if (alphas.length < replicates / 2) return null;
   alphas.sort((a, b) => a - b);
   const tail = (1 - confidence) / 2;
-  const at = (q: number): number => alphas[Math.min(alphas.length - 1, Math.max(0, Math.round(q * (alphas.length - 1))))] as number;
+  const at = (q: number): number =>
+    alphas[Math.min(alphas.length - 1, Math.max(0, Math.round(q * (alphas.length - 1))))] as number;
   return [at(tail), at(1 - tail)];
 }
 
@@ -101,7 +108,8 @@ function collectPairableUnits(units: (number | null)[][]): number[][] {
     for (const value of unit) {
       if (value === null) continue;
       // NaN would silently become its own category; an explicit null is the way to say "not rated".
-      if (!Number.isFinite(value)) throw new RangeError(`Krippendorff's alpha needs finite values or null, got ${value}.`);
+      if (!Number.isFinite(value))
+        throw new RangeError(`Krippendorff's alpha needs finite values or null, got ${value}.`);
       present.push(value);
     }
     if (present.length >= 2) pairable.push(present);

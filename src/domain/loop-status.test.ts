@@ -16,7 +16,9 @@ describe("loop status", () => {
   });
 
   it("explains a refused move", () => {
-    expect(loopMoveError("draft", "completed")).toBe("A draft loop can move to scheduling or cancelled, not completed.");
+    expect(loopMoveError("draft", "completed")).toBe(
+      "A draft loop can move to scheduling or cancelled, not completed.",
+    );
     expect(loopMoveError("completed", "draft")).toBe("This loop is completed; it can no longer change.");
     expect(loopMoveError("draft", "draft")).toBeNull();
   });

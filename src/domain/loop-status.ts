@@ -1,7 +1,15 @@
 // How a loop moves through its life. Some moves happen by themselves (booking every round makes a loop
 // "scheduled"); the rest are a coach's decision. Everything else is refused with a reason.
 
-export const LOOP_STATUSES = ["draft", "scheduling", "scheduled", "in_progress", "debrief", "completed", "cancelled"] as const;
+export const LOOP_STATUSES = [
+  "draft",
+  "scheduling",
+  "scheduled",
+  "in_progress",
+  "debrief",
+  "completed",
+  "cancelled",
+] as const;
 export type LoopStatus = (typeof LOOP_STATUSES)[number];
 
 const ALLOWED: Record<LoopStatus, readonly LoopStatus[]> = {
@@ -39,5 +47,7 @@ export function statusAfterBooking(current: LoopStatus, scheduledRounds: number,
 export function roundLabels(rounds: { id: string; order: number; typeName: string }[]): Map<string, string> {
   const count = new Map<string, number>();
   for (const r of rounds) count.set(r.typeName, (count.get(r.typeName) ?? 0) + 1);
-  return new Map(rounds.map((r) => [r.id, (count.get(r.typeName) ?? 0) > 1 ? `${r.typeName} (round ${r.order + 1})` : r.typeName]));
+  return new Map(
+    rounds.map((r) => [r.id, (count.get(r.typeName) ?? 0) > 1 ? `${r.typeName} (round ${r.order + 1})` : r.typeName]),
+  );
 }

@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { againstBar, buildPracticePlan, likelyRange, pickStrengthsAndGrowth, type SignalScore } from "./report";
 
-const s = (key: string, score: number, roundTypeKey = "coding"): SignalScore => ({ key, title: key.toUpperCase(), dimension: "coding", roundTypeKey, score });
+const s = (key: string, score: number, roundTypeKey = "coding"): SignalScore => ({
+  key,
+  title: key.toUpperCase(),
+  dimension: "coding",
+  roundTypeKey,
+  score,
+});
 
 describe("strengths and growth areas", () => {
   it("takes the strongest and the weakest, without overlap", () => {
-    const { strengths, growth } = pickStrengthsAndGrowth([s("a", 3.8), s("b", 1.2), s("c", 2.5), s("d", 3.1), s("e", 1.9)], 2);
+    const { strengths, growth } = pickStrengthsAndGrowth(
+      [s("a", 3.8), s("b", 1.2), s("c", 2.5), s("d", 3.1), s("e", 1.9)],
+      2,
+    );
     expect(strengths.map((x) => x.key)).toEqual(["a", "d"]);
     expect(growth.map((x) => x.key)).toEqual(["b", "e"]);
   });
@@ -30,7 +39,9 @@ describe("practice plan", () => {
     );
     expect(plan.map((d) => d.days)).toEqual(["Days 1–2", "Days 3–4", "Day 5", "Day 6", "Day 7"]);
     expect(plan[0]!.items.map((i) => i.questionTitle)).toEqual(["LRU cache", "Top-k"]);
-    expect(plan[1]!.items).toEqual([{ signalTitle: "IDEMPOTENCY", questionId: "q4", questionTitle: "Payment endpoint" }]);
+    expect(plan[1]!.items).toEqual([
+      { signalTitle: "IDEMPOTENCY", questionId: "q4", questionTitle: "Payment endpoint" },
+    ]);
     expect(plan[3]!.items).toEqual([{ signalTitle: "STORY", questionId: null, questionTitle: null }]);
     expect(plan[4]!.items).toEqual([]);
   });

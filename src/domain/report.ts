@@ -39,7 +39,10 @@ export function likelyRange(d: Pick<ReportDimension, "score" | "standardError">)
 }
 
 /** Above, below, or too close to call given the likely range. */
-export function againstBar(d: Pick<ReportDimension, "score" | "standardError">, bar: number): "above" | "below" | "near" {
+export function againstBar(
+  d: Pick<ReportDimension, "score" | "standardError">,
+  bar: number,
+): "above" | "below" | "near" {
   const range = likelyRange(d);
   if (!range) return d.score >= bar ? "above" : "below";
   if (range.low >= bar) return "above";
@@ -80,7 +83,14 @@ export interface ReportContent {
  * applies it on release and the report editor to its live preview, so both show the same thing.
  */
 export function candidateView(content: ReportContent, showInterviewerNames: boolean): ReportContent {
-  return { ...content, excerpts: content.excerpts.map((e) => ({ signalTitle: e.signalTitle, text: e.text, by: showInterviewerNames ? e.by : null })) };
+  return {
+    ...content,
+    excerpts: content.excerpts.map((e) => ({
+      signalTitle: e.signalTitle,
+      text: e.text,
+      by: showInterviewerNames ? e.by : null,
+    })),
+  };
 }
 
 /** The strongest and weakest signals by score (ties by title, for a stable order). */
@@ -93,10 +103,22 @@ export function pickStrengthsAndGrowth(scores: SignalScore[], n = 3) {
 
 // The guide's week before a loop: which days practise which round types.
 const WEEK: { days: string; focus: string; roundTypes: string[] }[] = [
-  { days: "Days 1–2", focus: "Coding: medium problems, talk while coding, state complexity, test after each", roundTypes: ["coding", "technical-screen"] },
-  { days: "Days 3–4", focus: "Backend concepts: what each solves, its tradeoffs, what breaks in production", roundTypes: ["backend-depth"] },
+  {
+    days: "Days 1–2",
+    focus: "Coding: medium problems, talk while coding, state complexity, test after each",
+    roundTypes: ["coding", "technical-screen"],
+  },
+  {
+    days: "Days 3–4",
+    focus: "Backend concepts: what each solves, its tradeoffs, what breaks in production",
+    roundTypes: ["backend-depth"],
+  },
   { days: "Day 5", focus: "Two timed system-design reps (35–45 minutes each)", roundTypes: ["system-design"] },
-  { days: "Day 6", focus: "Behavioral stories: conflict, failure, ownership, ambiguity, reliability, cross-team work", roundTypes: ["behavioral", "hiring-manager", "recruiter-screen"] },
+  {
+    days: "Day 6",
+    focus: "Behavioral stories: conflict, failure, ownership, ambiguity, reliability, cross-team work",
+    roundTypes: ["behavioral", "hiring-manager", "recruiter-screen"],
+  },
   { days: "Day 7", focus: "One full mock loop: coding, design and behavioral rounds", roundTypes: [] },
 ];
 
@@ -114,7 +136,9 @@ export function buildPracticePlan(
     for (const s of weak.filter((w) => day.roundTypes.includes(w.roundTypeKey))) {
       const matches = questions
         .filter((q) => q.roundTypeKey === s.roundTypeKey && q.signalKeys.includes(s.key))
-        .sort((a, b) => Number(alreadyAsked.has(a.id)) - Number(alreadyAsked.has(b.id)) || a.title.localeCompare(b.title))
+        .sort(
+          (a, b) => Number(alreadyAsked.has(a.id)) - Number(alreadyAsked.has(b.id)) || a.title.localeCompare(b.title),
+        )
         .slice(0, 2);
       if (matches.length === 0) items.push({ signalTitle: s.title, questionId: null, questionTitle: null });
       for (const q of matches) items.push({ signalTitle: s.title, questionId: q.id, questionTitle: q.title });

@@ -47,7 +47,11 @@ function flagFields(f: RedFlagValues): Record<string, string> {
   return { title: f.title, description: f.description };
 }
 
-function diffLists<T extends { key: string }>(before: T[], after: T[], fields: (t: T) => Record<string, string>): ItemDiff<T>[] {
+function diffLists<T extends { key: string }>(
+  before: T[],
+  after: T[],
+  fields: (t: T) => Record<string, string>,
+): ItemDiff<T>[] {
   const beforeByKey = new Map(before.map((item, index) => [item.key, { item, index }]));
   const afterKeys = new Set(after.map((a) => a.key));
   const out: ItemDiff<T>[] = [];
@@ -63,7 +67,11 @@ function diffLists<T extends { key: string }>(before: T[], after: T[], fields: (
       .filter((field) => a[field] !== b[field])
       .map((field) => ({ field, before: a[field] ?? "", after: b[field] ?? "" }));
     const moved = previous.index !== index;
-    out.push(changes.length ? { kind: "changed", key: item.key, before: previous.item, after: item, changes, moved } : { kind: "unchanged", key: item.key, before: previous.item, after: item, moved });
+    out.push(
+      changes.length
+        ? { kind: "changed", key: item.key, before: previous.item, after: item, changes, moved }
+        : { kind: "unchanged", key: item.key, before: previous.item, after: item, moved },
+    );
   });
   before.forEach((item) => {
     if (!afterKeys.has(item.key)) out.push({ kind: "removed", key: item.key, before: item });
@@ -80,7 +88,12 @@ export function diffRubricVersions(
   // Counted per list, so "7 unchanged" next to the list of signals means 7 signals (flags have their own count).
   const counts = (list: { kind: string }[]) => {
     const count = (kind: string) => list.filter((d) => d.kind === kind).length;
-    return { added: count("added"), removed: count("removed"), changed: count("changed"), unchanged: count("unchanged") };
+    return {
+      added: count("added"),
+      removed: count("removed"),
+      changed: count("changed"),
+      unchanged: count("unchanged"),
+    };
   };
   return { signals, redFlags, summary: counts(signals), redFlagSummary: counts(redFlags) };
 }

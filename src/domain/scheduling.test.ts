@@ -23,7 +23,8 @@ const iv = (start: string, end: string): Interval => ({ start: new Date(start), 
 const show = (intervals: Interval[]): [string, string][] =>
   intervals.map((i) => [i.start.toISOString().replace(".000", ""), i.end.toISOString().replace(".000", "")]);
 const measureHours = (i: Interval): number => (i.end.getTime() - i.start.getTime()) / 3_600_000;
-const buildWeekdays = (start: string, end: string): WeeklyWindow[] => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end }));
+const buildWeekdays = (start: string, end: string): WeeklyWindow[] =>
+  [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end }));
 
 it("runs in a non-UTC machine zone, so these tests catch reliance on it", () => {
   expect(new Date("2026-01-15T12:00:00Z").getTimezoneOffset()).not.toBe(0);
@@ -34,11 +35,31 @@ describe("overlaps", () => {
     ["overlapping", true, iv("2026-03-16T09:00Z", "2026-03-16T10:00Z"), iv("2026-03-16T09:30Z", "2026-03-16T10:30Z")],
     ["contained", true, iv("2026-03-16T09:00Z", "2026-03-16T12:00Z"), iv("2026-03-16T10:00Z", "2026-03-16T11:00Z")],
     ["identical", true, iv("2026-03-16T09:00Z", "2026-03-16T10:00Z"), iv("2026-03-16T09:00Z", "2026-03-16T10:00Z")],
-    ["touching (a before b)", false, iv("2026-03-16T09:00Z", "2026-03-16T10:00Z"), iv("2026-03-16T10:00Z", "2026-03-16T11:00Z")],
-    ["touching (b before a)", false, iv("2026-03-16T10:00Z", "2026-03-16T11:00Z"), iv("2026-03-16T09:00Z", "2026-03-16T10:00Z")],
+    [
+      "touching (a before b)",
+      false,
+      iv("2026-03-16T09:00Z", "2026-03-16T10:00Z"),
+      iv("2026-03-16T10:00Z", "2026-03-16T11:00Z"),
+    ],
+    [
+      "touching (b before a)",
+      false,
+      iv("2026-03-16T10:00Z", "2026-03-16T11:00Z"),
+      iv("2026-03-16T09:00Z", "2026-03-16T10:00Z"),
+    ],
     ["disjoint", false, iv("2026-03-16T09:00Z", "2026-03-16T10:00Z"), iv("2026-03-16T11:00Z", "2026-03-16T12:00Z")],
-    ["one millisecond of overlap", true, iv("2026-03-16T09:00Z", "2026-03-16T10:00:00.001Z"), iv("2026-03-16T10:00Z", "2026-03-16T11:00Z")],
-    ["empty inside another", false, iv("2026-03-16T09:30Z", "2026-03-16T09:30Z"), iv("2026-03-16T09:00Z", "2026-03-16T10:00Z")],
+    [
+      "one millisecond of overlap",
+      true,
+      iv("2026-03-16T09:00Z", "2026-03-16T10:00:00.001Z"),
+      iv("2026-03-16T10:00Z", "2026-03-16T11:00Z"),
+    ],
+    [
+      "empty inside another",
+      false,
+      iv("2026-03-16T09:30Z", "2026-03-16T09:30Z"),
+      iv("2026-03-16T09:00Z", "2026-03-16T10:00Z"),
+    ],
   ])("%s → %s", (_name, expected, a, b) => {
     expect(overlaps(a, b)).toBe(expected);
     expect(overlaps(b, a)).toBe(expected);
@@ -50,13 +71,31 @@ describe("mergeIntervals", () => {
     ["nothing", [], []],
     [
       "unsorted, overlapping and touching",
-      [iv("2026-03-16T13:00Z", "2026-03-16T14:00Z"), iv("2026-03-16T09:00Z", "2026-03-16T10:00Z"), iv("2026-03-16T09:30Z", "2026-03-16T11:00Z"), iv("2026-03-16T11:00Z", "2026-03-16T12:00Z")],
-      [["09:00", "12:00"], ["13:00", "14:00"]],
+      [
+        iv("2026-03-16T13:00Z", "2026-03-16T14:00Z"),
+        iv("2026-03-16T09:00Z", "2026-03-16T10:00Z"),
+        iv("2026-03-16T09:30Z", "2026-03-16T11:00Z"),
+        iv("2026-03-16T11:00Z", "2026-03-16T12:00Z"),
+      ],
+      [
+        ["09:00", "12:00"],
+        ["13:00", "14:00"],
+      ],
     ],
-    ["nested", [iv("2026-03-16T09:00Z", "2026-03-16T17:00Z"), iv("2026-03-16T10:00Z", "2026-03-16T11:00Z")], [["09:00", "17:00"]]],
-    ["drops empty and inverted", [iv("2026-03-16T09:00Z", "2026-03-16T09:00Z"), iv("2026-03-16T10:00Z", "2026-03-16T09:00Z")], []],
+    [
+      "nested",
+      [iv("2026-03-16T09:00Z", "2026-03-16T17:00Z"), iv("2026-03-16T10:00Z", "2026-03-16T11:00Z")],
+      [["09:00", "17:00"]],
+    ],
+    [
+      "drops empty and inverted",
+      [iv("2026-03-16T09:00Z", "2026-03-16T09:00Z"), iv("2026-03-16T10:00Z", "2026-03-16T09:00Z")],
+      [],
+    ],
   ])("%s", (_name, input, expected) => {
-    expect(show(mergeIntervals(input))).toEqual(expected.map(([s, e]) => [`2026-03-16T${s}:00Z`, `2026-03-16T${e}:00Z`]));
+    expect(show(mergeIntervals(input))).toEqual(
+      expected.map(([s, e]) => [`2026-03-16T${s}:00Z`, `2026-03-16T${e}:00Z`]),
+    );
   });
 
   it("leaves its input untouched", () => {
@@ -72,25 +111,56 @@ describe("mergeIntervals", () => {
 describe("subtractIntervals", () => {
   const day = [iv("2026-03-16T09:00Z", "2026-03-16T17:00Z")];
   it.each([
-    ["a hole in the middle", day, [iv("2026-03-16T12:00Z", "2026-03-16T13:00Z")], [["09:00", "12:00"], ["13:00", "17:00"]]],
-    ["busy over both ends", day, [iv("2026-03-16T08:00Z", "2026-03-16T10:00Z"), iv("2026-03-16T16:00Z", "2026-03-16T18:00Z")], [["10:00", "16:00"]]],
+    [
+      "a hole in the middle",
+      day,
+      [iv("2026-03-16T12:00Z", "2026-03-16T13:00Z")],
+      [
+        ["09:00", "12:00"],
+        ["13:00", "17:00"],
+      ],
+    ],
+    [
+      "busy over both ends",
+      day,
+      [iv("2026-03-16T08:00Z", "2026-03-16T10:00Z"), iv("2026-03-16T16:00Z", "2026-03-16T18:00Z")],
+      [["10:00", "16:00"]],
+    ],
     ["busy covering everything", day, [iv("2026-03-16T00:00Z", "2026-03-17T00:00Z")], []],
-    ["busy only touching", day, [iv("2026-03-16T08:00Z", "2026-03-16T09:00Z"), iv("2026-03-16T17:00Z", "2026-03-16T18:00Z")], [["09:00", "17:00"]]],
+    [
+      "busy only touching",
+      day,
+      [iv("2026-03-16T08:00Z", "2026-03-16T09:00Z"), iv("2026-03-16T17:00Z", "2026-03-16T18:00Z")],
+      [["09:00", "17:00"]],
+    ],
     [
       "unsorted, overlapping busy",
       day,
-      [iv("2026-03-16T14:00Z", "2026-03-16T15:00Z"), iv("2026-03-16T10:00Z", "2026-03-16T11:00Z"), iv("2026-03-16T10:30Z", "2026-03-16T11:30Z")],
-      [["09:00", "10:00"], ["11:30", "14:00"], ["15:00", "17:00"]],
+      [
+        iv("2026-03-16T14:00Z", "2026-03-16T15:00Z"),
+        iv("2026-03-16T10:00Z", "2026-03-16T11:00Z"),
+        iv("2026-03-16T10:30Z", "2026-03-16T11:30Z"),
+      ],
+      [
+        ["09:00", "10:00"],
+        ["11:30", "14:00"],
+        ["15:00", "17:00"],
+      ],
     ],
     [
       "one busy across two free",
       [iv("2026-03-16T09:00Z", "2026-03-16T11:00Z"), iv("2026-03-16T12:00Z", "2026-03-16T14:00Z")],
       [iv("2026-03-16T10:00Z", "2026-03-16T13:00Z")],
-      [["09:00", "10:00"], ["13:00", "14:00"]],
+      [
+        ["09:00", "10:00"],
+        ["13:00", "14:00"],
+      ],
     ],
     ["nothing busy", day, [], [["09:00", "17:00"]]],
   ])("%s", (_name, free, busy, expected) => {
-    expect(show(subtractIntervals(free, busy))).toEqual(expected.map(([s, e]) => [`2026-03-16T${s}:00Z`, `2026-03-16T${e}:00Z`]));
+    expect(show(subtractIntervals(free, busy))).toEqual(
+      expected.map(([s, e]) => [`2026-03-16T${s}:00Z`, `2026-03-16T${e}:00Z`]),
+    );
   });
 });
 
@@ -103,7 +173,11 @@ describe("findConflicts", () => {
       { id: "after-touching", ...iv("2026-03-16T12:00Z", "2026-03-16T13:00Z") },
       { id: "around", ...iv("2026-03-16T08:00Z", "2026-03-16T18:00Z") },
     ];
-    expect(findConflicts(existing, iv("2026-03-16T10:00Z", "2026-03-16T12:00Z"))).toEqual(["inside", "straddling-end", "around"]);
+    expect(findConflicts(existing, iv("2026-03-16T10:00Z", "2026-03-16T12:00Z"))).toEqual([
+      "inside",
+      "straddling-end",
+      "around",
+    ]);
     expect(findConflicts(existing.slice(0, 1), iv("2026-03-16T10:00Z", "2026-03-16T12:00Z"))).toEqual([]);
   });
 });
@@ -177,7 +251,14 @@ describe("expandAvailability", () => {
   it("honours exceptions: a day off, and a day with other windows", () => {
     const exceptions: DateException[] = [
       { date: "2026-03-17", available: false },
-      { date: "2026-03-18", available: true, windows: [{ start: "13:00", end: "15:00" }, { start: "16:00", end: "18:00" }] },
+      {
+        date: "2026-03-18",
+        available: true,
+        windows: [
+          { start: "13:00", end: "15:00" },
+          { start: "16:00", end: "18:00" },
+        ],
+      },
       // Saturday has no weekly windows; an exception can still open it.
       { date: "2026-03-21", available: true, windows: [{ start: "10:00", end: "12:00" }] },
     ];
@@ -200,8 +281,18 @@ describe("expandAvailability", () => {
   it("finds where a Berlin interviewer and a Los Angeles candidate overlap, which DST shifts", () => {
     const findOverlap = (range: Interval): Interval[] =>
       intersectIntervals(
-        expandAvailability({ timeZone: "Europe/Berlin", weekly: buildWeekdays("09:00", "18:00"), exceptions: [], range }),
-        expandAvailability({ timeZone: "America/Los_Angeles", weekly: buildWeekdays("08:00", "17:00"), exceptions: [], range }),
+        expandAvailability({
+          timeZone: "Europe/Berlin",
+          weekly: buildWeekdays("09:00", "18:00"),
+          exceptions: [],
+          range,
+        }),
+        expandAvailability({
+          timeZone: "America/Los_Angeles",
+          weekly: buildWeekdays("08:00", "17:00"),
+          exceptions: [],
+          range,
+        }),
       );
     // Los Angeles is on PDT from 8 March, Berlin on CEST only from 29 March: 8 hours apart, then 9.
     expect(show(findOverlap(iv("2026-03-16T00:00Z", "2026-03-21T00:00Z")))).toEqual(
@@ -219,12 +310,19 @@ describe("expandAvailability", () => {
     ["a weekday out of range", { timeZone: "UTC", weekly: [{ weekday: 8, start: "09:00", end: "17:00" }] }],
     ["a time past 24:00", { timeZone: "UTC", weekly: [{ weekday: 1, start: "09:00", end: "24:30" }] }],
   ])("rejects %s", (_name, input) => {
-    expect(() => expandAvailability({ ...input, exceptions: [], range: iv("2026-03-16T00:00Z", "2026-03-17T00:00Z") })).toThrow(RangeError);
+    expect(() =>
+      expandAvailability({ ...input, exceptions: [], range: iv("2026-03-16T00:00Z", "2026-03-17T00:00Z") }),
+    ).toThrow(RangeError);
   });
 
   it("rejects an impossible exception date", () => {
     expect(() =>
-      expandAvailability({ timeZone: "UTC", weekly: [], exceptions: [{ date: "2026-02-30", available: false }], range: iv("2026-03-16T00:00Z", "2026-03-17T00:00Z") }),
+      expandAvailability({
+        timeZone: "UTC",
+        weekly: [],
+        exceptions: [{ date: "2026-02-30", available: false }],
+        range: iv("2026-03-16T00:00Z", "2026-03-17T00:00Z"),
+      }),
     ).toThrow(RangeError);
   });
 });
@@ -250,7 +348,9 @@ describe("isoWeekKey", () => {
     for (let year = 2015; year <= 2035; year++) {
       for (let at = Date.UTC(year - 1, 11, 20, 12); at < Date.UTC(year, 0, 12); at += 86_400_000) {
         const local = DateTime.fromMillis(at, { zone: "Pacific/Auckland" });
-        expect(isoWeekKey(new Date(at), "Pacific/Auckland")).toBe(`${local.weekYear}-W${String(local.weekNumber).padStart(2, "0")}`);
+        expect(isoWeekKey(new Date(at), "Pacific/Auckland")).toBe(
+          `${local.weekYear}-W${String(local.weekNumber).padStart(2, "0")}`,
+        );
       }
     }
   });
@@ -278,7 +378,9 @@ describe("suggestLoopSlots", () => {
     ...extra,
   });
   const describePlan = (s: SlotSuggestion | undefined) =>
-    s?.rounds.map((r) => `${r.key} ${r.start.toISOString().slice(11, 16)}-${r.end.toISOString().slice(11, 16)} ${r.interviewerId}`);
+    s?.rounds.map(
+      (r) => `${r.key} ${r.start.toISOString().slice(11, 16)}-${r.end.toISOString().slice(11, 16)} ${r.interviewerId}`,
+    );
 
   it("schedules rounds in order, each after a break", () => {
     const [first] = suggestLoopSlots(
@@ -309,7 +411,11 @@ describe("suggestLoopSlots", () => {
     });
     const suggestions = suggestLoopSlots(input);
     // 09:00 and 09:15 would leave y's round more than 30 minutes after the screen ends.
-    expect(describePlan(suggestions[0])).toEqual(["screen 09:30-10:30 x", "coding 11:00-11:45 y", "behavioral 12:00-12:30 z"]);
+    expect(describePlan(suggestions[0])).toEqual([
+      "screen 09:30-10:30 x",
+      "coding 11:00-11:45 y",
+      "behavioral 12:00-12:30 z",
+    ]);
     expect(suggestions[0]?.score).toBeCloseTo(1.5 + 0.25);
     for (const s of suggestions) {
       s.rounds.slice(1).forEach((round, i) => {
@@ -328,7 +434,10 @@ describe("suggestLoopSlots", () => {
           { key: "b", durationMin: 60, pool: ["y"] },
         ],
         interviewers: [person("x"), person("y")],
-        candidate: { available: [iv(`${MONDAY}T09:00Z`, `${MONDAY}T17:00Z`)], busy: [iv(`${MONDAY}T09:00Z`, `${MONDAY}T10:30Z`)] },
+        candidate: {
+          available: [iv(`${MONDAY}T09:00Z`, `${MONDAY}T17:00Z`)],
+          busy: [iv(`${MONDAY}T09:00Z`, `${MONDAY}T10:30Z`)],
+        },
       }),
     );
     expect(describePlan(first)).toEqual(["a 10:30-11:30 x", "b 11:45-12:45 y"]);
@@ -358,7 +467,10 @@ describe("suggestLoopSlots", () => {
           { key: "b", durationMin: 60, pool: ["x"] },
         ],
         interviewers: [person("x", { available, weeklyCap: 3, bookedByWeek: { "2026-W12": 2 } })],
-        candidate: { available: [iv(`${MONDAY}T09:00Z`, `${MONDAY}T17:00Z`), iv(`${nextMonday}T09:00Z`, `${nextMonday}T17:00Z`)], busy: [] },
+        candidate: {
+          available: [iv(`${MONDAY}T09:00Z`, `${MONDAY}T17:00Z`), iv(`${nextMonday}T09:00Z`, `${nextMonday}T17:00Z`)],
+          busy: [],
+        },
       }),
     );
     // One more round fits in W12, a two-round loop does not; W13 is empty.
@@ -367,12 +479,33 @@ describe("suggestLoopSlots", () => {
   });
 
   it.each([
-    ["the lowest share of their cap", [person("a", { weeklyCap: 5, bookedByWeek: { "2026-W12": 3 } }), person("b", { weeklyCap: 10, bookedByWeek: { "2026-W12": 2 } }), person("c", { weeklyCap: 4, bookedByWeek: { "2026-W12": 1 } })], "b"],
+    [
+      "the lowest share of their cap",
+      [
+        person("a", { weeklyCap: 5, bookedByWeek: { "2026-W12": 3 } }),
+        person("b", { weeklyCap: 10, bookedByWeek: { "2026-W12": 2 } }),
+        person("c", { weeklyCap: 4, bookedByWeek: { "2026-W12": 1 } }),
+      ],
+      "b",
+    ],
     ["the lower id on a tie", [person("b"), person("a")], "a"],
-    ["fewer bookings when shares tie", [person("a", { bookedByWeek: { "2026-W12": 3 } }), person("b", { bookedByWeek: { "2026-W12": 1 } })], "b"],
-    ["bookings of the round's week only", [person("a", { weeklyCap: 4, bookedByWeek: { "2026-W11": 4, "2026-W13": 4 } }), person("b", { weeklyCap: 4, bookedByWeek: { "2026-W12": 1 } })], "a"],
+    [
+      "fewer bookings when shares tie",
+      [person("a", { bookedByWeek: { "2026-W12": 3 } }), person("b", { bookedByWeek: { "2026-W12": 1 } })],
+      "b",
+    ],
+    [
+      "bookings of the round's week only",
+      [
+        person("a", { weeklyCap: 4, bookedByWeek: { "2026-W11": 4, "2026-W13": 4 } }),
+        person("b", { weeklyCap: 4, bookedByWeek: { "2026-W12": 1 } }),
+      ],
+      "a",
+    ],
   ])("chooses the least-loaded interviewer: %s", (_name, interviewers, expected) => {
-    const [first] = suggestLoopSlots(base({ rounds: [{ key: "coding", durationMin: 60, pool: interviewers.map((i) => i.id) }], interviewers }));
+    const [first] = suggestLoopSlots(
+      base({ rounds: [{ key: "coding", durationMin: 60, pool: interviewers.map((i) => i.id) }], interviewers }),
+    );
     expect(first?.rounds[0]?.interviewerId).toBe(expected);
   });
 
@@ -396,18 +529,30 @@ describe("suggestLoopSlots", () => {
     expect(first?.rounds.map((r) => r.interviewerId)).toEqual(["b", "c", "a"]);
     expect(first?.score).toBeCloseTo(1 + LOAD_WEIGHT_HOURS * (0.1 + 0.3 + 0.5));
     // Each round lists who else could take it then, so the coach can swap one in.
-    expect(first?.rounds.map((r) => [...r.alternates].sort())).toEqual([["a", "c"], ["a", "b"], ["b", "c"]]);
+    expect(first?.rounds.map((r) => [...r.alternates].sort())).toEqual([
+      ["a", "c"],
+      ["a", "b"],
+      ["b", "c"],
+    ]);
   });
 
   it("spreads a loop over several days when allowed, rounds in order, and prefers one sitting when it fits", () => {
     const mornings = [16, 17, 18, 19, 20].map((d) => iv(`2026-03-${d}T09:00Z`, `2026-03-${d}T12:00Z`));
     const rounds = ["a", "b", "c"].map((key) => ({ key, durationMin: 120, pool: ["x"] }));
-    const long = base({ rounds, candidate: { available: mornings, busy: [] }, interviewers: [person("x", { available: [iv(`${MONDAY}T00:00Z`, "2026-03-23T00:00Z")] })] });
+    const long = base({
+      rounds,
+      candidate: { available: mornings, busy: [] },
+      interviewers: [person("x", { available: [iv(`${MONDAY}T00:00Z`, "2026-03-23T00:00Z")] })],
+    });
     expect(suggestLoopSlots(long)).toEqual([]); // one sitting: no morning holds six hours
     expect(suggestLoopSlots({ ...long, maxDays: 2 })).toEqual([]); // one two-hour round a morning: three days needed
     const [spread] = suggestLoopSlots({ ...long, maxDays: 3 });
     expect(describePlan(spread)).toEqual(["a 09:00-11:00 x", "b 09:00-11:00 x", "c 09:00-11:00 x"]);
-    expect(spread?.rounds.map((r) => r.start.toISOString().slice(0, 10))).toEqual(["2026-03-16", "2026-03-17", "2026-03-18"]);
+    expect(spread?.rounds.map((r) => r.start.toISOString().slice(0, 10))).toEqual([
+      "2026-03-16",
+      "2026-03-17",
+      "2026-03-18",
+    ]);
     expect(spread?.score).toBeCloseTo(1 + 2 * DAY_SPLIT_PENALTY_HOURS);
     // When everything fits in one sitting, splitting is not preferred.
     const [together] = suggestLoopSlots(base({ rounds: rounds.map((r) => ({ ...r, durationMin: 45 })), maxDays: 3 }));
@@ -433,7 +578,8 @@ describe("suggestLoopSlots", () => {
     );
     expect(describePlan(first)).toEqual(["r1 09:00-10:00 solo", "r2 10:00-11:00 other", "r3 11:00-12:00 solo"]);
     const rounds = first?.rounds ?? [];
-    for (const a of rounds) for (const b of rounds) if (a !== b && a.interviewerId === b.interviewerId) expect(overlaps(a, b)).toBe(false);
+    for (const a of rounds)
+      for (const b of rounds) if (a !== b && a.interviewerId === b.interviewerId) expect(overlaps(a, b)).toBe(false);
   });
 
   it("skips an interviewer who is busy during the round", () => {
@@ -454,7 +600,10 @@ describe("suggestLoopSlots", () => {
           { key: "r1", durationMin: 60, pool: ["a", "b"] },
           { key: "r2", durationMin: 60, pool: ["a"] },
         ],
-        interviewers: [person("a", { weeklyCap: 5, bookedByWeek: { "2026-W12": 4 } }), person("b", { weeklyCap: 10, bookedByWeek: { "2026-W12": 9 } })],
+        interviewers: [
+          person("a", { weeklyCap: 5, bookedByWeek: { "2026-W12": 4 } }),
+          person("b", { weeklyCap: 10, bookedByWeek: { "2026-W12": 9 } }),
+        ],
       }),
     );
     expect(first?.rounds.map((r) => r.interviewerId)).toEqual(["b", "a"]);
@@ -463,7 +612,10 @@ describe("suggestLoopSlots", () => {
   it("starts nothing before now, aligned to the step", () => {
     const suggestions = suggestLoopSlots(
       base({
-        candidate: { available: ["16", "17", "18"].map((d) => iv(`2026-03-${d}T09:00Z`, `2026-03-${d}T17:00Z`)), busy: [] },
+        candidate: {
+          available: ["16", "17", "18"].map((d) => iv(`2026-03-${d}T09:00Z`, `2026-03-${d}T17:00Z`)),
+          busy: [],
+        },
         interviewers: [person("x", { available: [iv(`${MONDAY}T00:00Z`, "2026-03-20T00:00Z")] })],
         now: new Date(`${MONDAY}T10:07Z`),
       }),
@@ -482,7 +634,9 @@ describe("suggestLoopSlots", () => {
       interviewers: [person("x", { available: [iv(`${MONDAY}T00:00Z`, "2026-03-30T00:00Z")] })],
     });
     const five = suggestLoopSlots(input);
-    expect(five.map((s) => s.start.toISOString().slice(0, 16))).toEqual(days.slice(0, 5).map((d) => `2026-03-${d}T09:00`));
+    expect(five.map((s) => s.start.toISOString().slice(0, 16))).toEqual(
+      days.slice(0, 5).map((d) => `2026-03-${d}T09:00`),
+    );
     expect(five.map((s) => s.score)).toEqual([...five.map((s) => s.score)].sort((a, b) => a - b));
     expect(suggestLoopSlots({ ...input, maxSuggestions: 2 })).toHaveLength(2);
   });
@@ -492,7 +646,13 @@ describe("suggestLoopSlots", () => {
     const suggestions = suggestLoopSlots(
       base({
         candidate: { available: [iv("2026-03-22T22:00Z", "2026-03-23T02:00Z")], busy: [] },
-        interviewers: [person("x", { available: [iv("2026-03-22T00:00Z", "2026-03-24T00:00Z")], weeklyCap: 10, bookedByWeek: { "2026-W12": 9 } })],
+        interviewers: [
+          person("x", {
+            available: [iv("2026-03-22T00:00Z", "2026-03-24T00:00Z")],
+            weeklyCap: 10,
+            bookedByWeek: { "2026-W12": 9 },
+          }),
+        ],
         now: new Date("2026-03-22T21:00Z"),
       }),
     );
@@ -508,8 +668,13 @@ describe("suggestLoopSlots", () => {
       candidate: { available: [iv(`${MONDAY}T22:00Z`, "2026-03-17T02:00Z")], busy: [] },
       interviewers: [person("x", { available: [iv(`${MONDAY}T00:00Z`, "2026-03-18T00:00Z")] })],
     });
-    expect(suggestLoopSlots(input).map((s) => s.start.toISOString())).toEqual([`${MONDAY}T22:00:00.000Z`, "2026-03-17T00:00:00.000Z"]);
-    expect(suggestLoopSlots({ ...input, candidateTimeZone: "America/Los_Angeles" }).map((s) => s.start.toISOString())).toEqual([`${MONDAY}T22:00:00.000Z`]);
+    expect(suggestLoopSlots(input).map((s) => s.start.toISOString())).toEqual([
+      `${MONDAY}T22:00:00.000Z`,
+      "2026-03-17T00:00:00.000Z",
+    ]);
+    expect(
+      suggestLoopSlots({ ...input, candidateTimeZone: "America/Los_Angeles" }).map((s) => s.start.toISOString()),
+    ).toEqual([`${MONDAY}T22:00:00.000Z`]);
 
     // 08:30 in Kolkata (UTC+05:30): hourly starts fall on the candidate's hour, 09:00 local.
     const kolkata = base({
@@ -526,25 +691,56 @@ describe("suggestLoopSlots", () => {
     const range = iv(`${MONDAY}T00:00Z`, "2026-03-21T00:00Z");
     const suggestions = suggestLoopSlots({
       rounds: [{ key: "coding", durationMin: 60, pool: ["berlin"] }],
-      candidate: { available: expandAvailability({ timeZone: "America/Los_Angeles", weekly: buildWeekdays("08:00", "17:00"), exceptions: [], range }), busy: [] },
+      candidate: {
+        available: expandAvailability({
+          timeZone: "America/Los_Angeles",
+          weekly: buildWeekdays("08:00", "17:00"),
+          exceptions: [],
+          range,
+        }),
+        busy: [],
+      },
       interviewers: [
-        person("berlin", { timeZone: "Europe/Berlin", available: expandAvailability({ timeZone: "Europe/Berlin", weekly: buildWeekdays("09:00", "18:00"), exceptions: [], range }) }),
+        person("berlin", {
+          timeZone: "Europe/Berlin",
+          available: expandAvailability({
+            timeZone: "Europe/Berlin",
+            weekly: buildWeekdays("09:00", "18:00"),
+            exceptions: [],
+            range,
+          }),
+        }),
       ],
       range,
       now: new Date(`${MONDAY}T00:00Z`),
       breakMin: 10,
       candidateTimeZone: "America/Los_Angeles",
     });
-    expect(suggestions.map((s) => s.start.toISOString())).toEqual(["16", "17", "18", "19", "20"].map((d) => `2026-03-${d}T15:00:00.000Z`));
+    expect(suggestions.map((s) => s.start.toISOString())).toEqual(
+      ["16", "17", "18", "19", "20"].map((d) => `2026-03-${d}T15:00:00.000Z`),
+    );
   });
 
   it.each<[string, Partial<SuggestLoopSlotsInput>]>([
     ["no rounds", { rounds: [] }],
     ["an empty pool", { rounds: [{ key: "coding", durationMin: 60, pool: [] }] }],
     ["a pool of unknown ids", { rounds: [{ key: "coding", durationMin: 60, pool: ["ghost"] }] }],
-    ["an interviewer free only outside the candidate's hours", { interviewers: [person("x", { available: [iv(`${MONDAY}T17:00Z`, `${MONDAY}T23:00Z`)] })] }],
+    [
+      "an interviewer free only outside the candidate's hours",
+      { interviewers: [person("x", { available: [iv(`${MONDAY}T17:00Z`, `${MONDAY}T23:00Z`)] })] },
+    ],
     ["a loop longer than the candidate's day", { rounds: [{ key: "marathon", durationMin: 9 * 60, pool: ["x"] }] }],
-    ["maxGapMin below breakMin", { rounds: [{ key: "a", durationMin: 30, pool: ["x"] }, { key: "b", durationMin: 30, pool: ["x"] }], breakMin: 30, maxGapMin: 15 }],
+    [
+      "maxGapMin below breakMin",
+      {
+        rounds: [
+          { key: "a", durationMin: 30, pool: ["x"] },
+          { key: "b", durationMin: 30, pool: ["x"] },
+        ],
+        breakMin: 30,
+        maxGapMin: 15,
+      },
+    ],
     ["now after the candidate's availability", { now: new Date(`${MONDAY}T16:30Z`) }],
     ["every interviewer at cap", { interviewers: [person("x", { weeklyCap: 3, bookedByWeek: { "2026-W12": 3 } })] }],
   ])("returns [] with %s", (_name, extra) => {

@@ -254,7 +254,8 @@ export interface ExpandAvailabilityInput {
 function parseClock(value: string): number {
   const match = /^(\d{2}):(\d{2})$/.exec(value);
   const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
-  if (!match || Number(match[2]) > 59 || minutes > 24 * 60) throw new RangeError(`Invalid time "${value}", expected HH:mm`);
+  if (!match || Number(match[2]) > 59 || minutes > 24 * 60)
+    throw new RangeError(`Invalid time "${value}", expected HH:mm`);
   return minutes;
 }
 
@@ -269,7 +270,8 @@ function parseDayNumber(date: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
   // Date.UTC rolls 2026-02-30 over into March; the round trip catches it.
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`Invalid date "${date}", expected YYYY-MM-DD`);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date)
+    throw new RangeError(`Invalid date "${date}", expected YYYY-MM-DD`);
   return ms / DAY_MS;
 }
 
@@ -286,11 +288,13 @@ export function expandAvailability(input: ExpandAvailabilityInput): Interval[] {
 
   const weekly = new Map<number, { startMin: number; endMin: number }[]>();
   for (const w of input.weekly) {
-    if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7) throw new RangeError(`Invalid ISO weekday ${w.weekday}`);
+    if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7)
+      throw new RangeError(`Invalid ISO weekday ${w.weekday}`);
     weekly.set(w.weekday, [...(weekly.get(w.weekday) ?? []), parseWindow(w)]);
   }
   const exceptions = new Map<number, { startMin: number; endMin: number }[]>();
-  for (const e of input.exceptions) exceptions.set(parseDayNumber(e.date), e.available ? e.windows.map(parseWindow) : []);
+  for (const e of input.exceptions)
+    exceptions.set(parseDayNumber(e.date), e.available ? e.windows.map(parseWindow) : []);
 
   // Margins of two days cover every offset (±14 h) around the range's ends.
   const timeline = buildOffsetTimeline(zone, range.start - 2 * DAY_MS, range.end + 2 * DAY_MS);
@@ -418,7 +422,9 @@ function rankReuse(eligible: Eligible[], picks: Pick[]): Pick[] {
     if (usage === 0 || (e.cap !== null && e.booked + usage >= e.cap)) continue;
     options.push({ pick: { eligible: e, load: computeLoad(e.booked + usage, e.cap) }, count: e.booked + usage });
   }
-  options.sort((a, b) => a.pick.load - b.pick.load || a.count - b.count || compareIds(a.pick.eligible.id, b.pick.eligible.id));
+  options.sort(
+    (a, b) => a.pick.load - b.pick.load || a.count - b.count || compareIds(a.pick.eligible.id, b.pick.eligible.id),
+  );
   return options.map((o) => o.pick);
 }
 
@@ -584,7 +590,10 @@ export function suggestLoopSlots(input: SuggestLoopSlotsInput): SlotSuggestion[]
 
   const candidateTimeline = getTimeline(input.candidateTimeZone ?? "UTC");
   const candidateFree = intersectMergedSpans(
-    subtractMergedSpans(mergeSpans(input.candidate.available.map(toSpan)), mergeSpans(input.candidate.busy.map(toSpan))),
+    subtractMergedSpans(
+      mergeSpans(input.candidate.available.map(toSpan)),
+      mergeSpans(input.candidate.busy.map(toSpan)),
+    ),
     [{ start: Math.max(range.start, nowMs), end: range.end }],
   );
 
@@ -650,7 +659,15 @@ export function suggestLoopSlots(input: SuggestLoopSlotsInput): SlotSuggestion[]
   // Depth-first over the rounds' start times, pruning a branch once even its best case can't beat `bound`:
   // each round's load is at least that of its least-loaded eligible interviewer (`floorLoad` sums them).
   // `firstDay` is the candidate's day of the first round; later rounds may move to later days (maxDays).
-  const explore = (round: number, start: number, hoursAhead: number, waitMs: number, floorLoad: number, firstDay: number, penalty: number): void => {
+  const explore = (
+    round: number,
+    start: number,
+    hoursAhead: number,
+    waitMs: number,
+    floorLoad: number,
+    firstDay: number,
+    penalty: number,
+  ): void => {
     const eligible = findEligible(round, start);
     const lightest = eligible[0];
     if (!lightest) return;
@@ -661,9 +678,15 @@ export function suggestLoopSlots(input: SuggestLoopSlotsInput): SlotSuggestion[]
     if (round === last) {
       const picks = staffLoop(slots);
       if (!picks) return;
-      const score = hoursAhead + waitMs / HOUR_MS + penalty + LOAD_WEIGHT_HOURS * picks.reduce((sum, p) => sum + p.load, 0);
+      const score =
+        hoursAhead + waitMs / HOUR_MS + penalty + LOAD_WEIGHT_HOURS * picks.reduce((sum, p) => sum + p.load, 0);
       if (score < bound) {
-        dayBest = { score, starts: [...starts], picks, alternates: slots.map((e, i) => e.map((x) => x.id).filter((id) => id !== picks[i]?.eligible.id)) };
+        dayBest = {
+          score,
+          starts: [...starts],
+          picks,
+          alternates: slots.map((e, i) => e.map((x) => x.id).filter((id) => id !== picks[i]?.eligible.id)),
+        };
         updateBound();
       }
       return;
@@ -676,7 +699,15 @@ export function suggestLoopSlots(input: SuggestLoopSlotsInput): SlotSuggestion[]
       const today = findLocalDay(candidateTimeline, start);
       for (let day = today + 1; day < firstDay + maxDays; day++) {
         for (const next of freeStartsOnDay(day, end + breakMs)) {
-          explore(round + 1, next, hoursAhead, waitMs, load, firstDay, penalty + DAY_SPLIT_PENALTY_HOURS * (day - today));
+          explore(
+            round + 1,
+            next,
+            hoursAhead,
+            waitMs,
+            load,
+            firstDay,
+            penalty + DAY_SPLIT_PENALTY_HOURS * (day - today),
+          );
         }
       }
     }

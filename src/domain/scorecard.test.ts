@@ -8,7 +8,9 @@ const signals = [
 
 describe("missingForSubmit", () => {
   it("lists what is missing in words", () => {
-    expect(missingForSubmit(signals, { ratings: { a: { rating: 3, evidence: "" } }, recommendation: null, summary: " " })).toEqual([
+    expect(
+      missingForSubmit(signals, { ratings: { a: { rating: 3, evidence: "" } }, recommendation: null, summary: " " }),
+    ).toEqual([
       'Rate or mark "not observed": Tests',
       "Add evidence for: Clarifies",
       "Choose an overall recommendation",
@@ -16,7 +18,13 @@ describe("missingForSubmit", () => {
     ]);
   });
   it("accepts not observed without evidence", () => {
-    expect(missingForSubmit(signals, { ratings: { a: { rating: 4, evidence: "Asked about nulls" }, b: { rating: "not_observed", evidence: "" } }, recommendation: "yes", summary: "Solid." })).toEqual([]);
+    expect(
+      missingForSubmit(signals, {
+        ratings: { a: { rating: 4, evidence: "Asked about nulls" }, b: { rating: "not_observed", evidence: "" } },
+        recommendation: "yes",
+        summary: "Solid.",
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -25,8 +25,10 @@ export function missingFields(
   const missing: MissingField[] = [];
   for (const s of signals) {
     const answer = card.ratings[s.key];
-    if (answer?.rating === null || answer?.rating === undefined) missing.push({ field: "rating", key: s.key, title: s.title });
-    else if (typeof answer.rating === "number" && !answer.evidence.trim()) missing.push({ field: "evidence", key: s.key, title: s.title });
+    if (answer?.rating === null || answer?.rating === undefined)
+      missing.push({ field: "rating", key: s.key, title: s.title });
+    else if (typeof answer.rating === "number" && !answer.evidence.trim())
+      missing.push({ field: "evidence", key: s.key, title: s.title });
   }
   if (!card.recommendation) missing.push({ field: "recommendation", title: "Overall recommendation" });
   if (!card.summary.trim()) missing.push({ field: "summary", title: "Summary" });

@@ -2,7 +2,14 @@
 // qualified, weekly caps, hours that never overlap the candidate's, the candidate's own time), and for the
 // loop, whether the rounds fit one by one but not together on one day. Pure; runs only when the search
 // found nothing, over the same inputs (see suggestLoopSlots).
-import { intersectIntervals, isoWeekKey, mergeIntervals, subtractIntervals, type Interval, type SuggestLoopSlotsInput } from "./scheduling";
+import {
+  intersectIntervals,
+  isoWeekKey,
+  mergeIntervals,
+  subtractIntervals,
+  type Interval,
+  type SuggestLoopSlotsInput,
+} from "./scheduling";
 
 export interface RoundBlocker {
   key: string;
@@ -26,13 +33,20 @@ export interface ExplainInput extends SuggestLoopSlotsInput {
 
 const MINUTE = 60_000;
 
-const longest = (spans: Interval[]): number => spans.reduce((max, s) => Math.max(max, s.end.getTime() - s.start.getTime()), 0);
+const longest = (spans: Interval[]): number =>
+  spans.reduce((max, s) => Math.max(max, s.end.getTime() - s.start.getTime()), 0);
 const minutes = (ms: number): number => Math.floor(ms / MINUTE);
 
 export function explainNoFit(input: ExplainInput): NoFitExplanation {
-  const window: Interval = { start: new Date(Math.max(input.range.start.getTime(), input.now.getTime())), end: input.range.end };
+  const window: Interval = {
+    start: new Date(Math.max(input.range.start.getTime(), input.now.getTime())),
+    end: input.range.end,
+  };
   const days = Math.round((window.end.getTime() - window.start.getTime()) / 86_400_000);
-  const candidateFree = intersectIntervals(subtractIntervals(mergeIntervals(input.candidate.available), mergeIntervals(input.candidate.busy)), [window]);
+  const candidateFree = intersectIntervals(
+    subtractIntervals(mergeIntervals(input.candidate.available), mergeIntervals(input.candidate.busy)),
+    [window],
+  );
   const interviewers = new Map(input.interviewers.map((i) => [i.id, i]));
   const name = (id: string) => input.interviewerNames[id] ?? "An interviewer";
   const candidateLongest = longest(candidateFree);
@@ -82,7 +96,10 @@ export function explainNoFit(input: ExplainInput): NoFitExplanation {
       if (!person) continue;
       const { ownLongest, together, togetherLongest } = freeOf(id);
       if (ownLongest < need) {
-        add(`${label}: ${name(id)} has no free ${round.durationMin} minutes in the next ${days} days (hours, days off or bookings).`, `Ask ${name(id)} to add hours or remove days off.`);
+        add(
+          `${label}: ${name(id)} has no free ${round.durationMin} minutes in the next ${days} days (hours, days off or bookings).`,
+          `Ask ${name(id)} to add hours or remove days off.`,
+        );
         continue;
       }
       if (togetherLongest < need) {
@@ -98,9 +115,16 @@ export function explainNoFit(input: ExplainInput): NoFitExplanation {
       // Time together exists: is all of it in weeks where they are at their cap?
       if (person.weeklyCap !== null) {
         const cap = person.weeklyCap;
-        const open = together.some((span) => span.end.getTime() - span.start.getTime() >= need && (person.bookedByWeek[weekOf(span.start, person.timeZone)] ?? 0) < cap);
+        const open = together.some(
+          (span) =>
+            span.end.getTime() - span.start.getTime() >= need &&
+            (person.bookedByWeek[weekOf(span.start, person.timeZone)] ?? 0) < cap,
+        );
         if (!open) {
-          add(`${label}: ${name(id)} is at their weekly cap of ${cap} round${cap === 1 ? "" : "s"} in every week they share time with the candidate.`, `Raise ${name(id)}'s weekly cap or qualify another interviewer.`);
+          add(
+            `${label}: ${name(id)} is at their weekly cap of ${cap} round${cap === 1 ? "" : "s"} in every week they share time with the candidate.`,
+            `Raise ${name(id)}'s weekly cap or qualify another interviewer.`,
+          );
           continue;
         }
       }
@@ -115,7 +139,7 @@ export function explainNoFit(input: ExplainInput): NoFitExplanation {
     const total = input.rounds.reduce((sum, r) => sum + r.durationMin, 0) + input.breakMin * (input.rounds.length - 1);
     const widest = minutes(longest(candidateFree));
     loop =
-      `Each round fits on its own, but not all ${input.rounds.length} in one sitting: they need about ${Math.ceil(total / 60 * 10) / 10} hours with breaks, ` +
+      `Each round fits on its own, but not all ${input.rounds.length} in one sitting: they need about ${Math.ceil((total / 60) * 10) / 10} hours with breaks, ` +
       `and the longest stretch the candidate and the qualified interviewers share is shorter (the candidate's longest free stretch is ${Math.floor(widest / 60)} h ${widest % 60} min). ` +
       "Widen hours, qualify interviewers in nearer zones, or book some rounds on another day one by one.";
   }
@@ -123,7 +147,11 @@ export function explainNoFit(input: ExplainInput): NoFitExplanation {
   if (warned.length) {
     rounds.forEach((r) => {
       const names = warned.filter((id) => input.rounds.find((x) => x.key === r.key)?.pool.includes(id)).map(name);
-      if (names.length && r.reasons.length) r.reasons.push({ why: `${names.join(", ")} never set their own hours; weekdays 09:00–17:00 in their zone are assumed.`, fix: "Ask them to set their availability." });
+      if (names.length && r.reasons.length)
+        r.reasons.push({
+          why: `${names.join(", ")} never set their own hours; weekdays 09:00–17:00 in their zone are assumed.`,
+          fix: "Ask them to set their availability.",
+        });
     });
   }
   return { rounds, loop };

@@ -31,9 +31,24 @@ const FORMATS = {
   /** Dec 7, 9:00 AM EST */
   short: { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
   /** Dec 7, 2026, 9:00 AM EST */
-  medium: { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
+  medium: {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  },
   /** Mon, Dec 7, 2026, 9:00 AM EST */
-  long: { weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
+  long: {
+    weekday: "short",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  },
   /** 9:00 AM EST */
   time: { hour: "numeric", minute: "2-digit", timeZoneName: "short" },
   /** Dec 7, 2026 */
@@ -57,14 +72,17 @@ export function formatInZone(at: Date | string, zone: string, style: TimeStyle =
 
 /** All zones the runtime knows, for pickers (the person's current zone first when given). */
 export function timeZoneList(current?: string): string[] {
-  const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
+  const supported =
+    (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
   return [...new Set([...(current ? [current] : []), "UTC", ...supported])];
 }
 
 /** The value of a datetime-local field showing `at` as wall time in `zone` ("2026-12-07T09:00"). */
 export function toZonedInput(at: Date | string | null, zone: string): string {
   if (!at) return "";
-  return DateTime.fromJSDate(typeof at === "string" ? new Date(at) : at, { zone: isTimeZone(zone) ? zone : FALLBACK_ZONE }).toFormat("yyyy-MM-dd'T'HH:mm");
+  return DateTime.fromJSDate(typeof at === "string" ? new Date(at) : at, {
+    zone: isTimeZone(zone) ? zone : FALLBACK_ZONE,
+  }).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
 /** The instant a datetime-local value means when read as wall time in `zone`; null when not a valid time. */

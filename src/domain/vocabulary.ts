@@ -7,10 +7,24 @@ export const LEVEL_LABEL: Record<Level, string> = { entry: "Entry", mid: "Mid", 
 
 export const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
-export const RECOMMENDATION_LABEL: Record<Recommendation, string> = { strong_no: "Strong no", no: "No", yes: "Yes", strong_yes: "Strong yes" };
+export const RECOMMENDATION_LABEL: Record<Recommendation, string> = {
+  strong_no: "Strong no",
+  no: "No",
+  yes: "Yes",
+  strong_yes: "Strong yes",
+};
 /** The badge colour of a recommendation. */
-export const RECOMMENDATION_TONE: Record<Recommendation, "red" | "amber" | "green"> = { strong_no: "red", no: "amber", yes: "green", strong_yes: "green" };
+export const RECOMMENDATION_TONE: Record<Recommendation, "red" | "amber" | "green"> = {
+  strong_no: "red",
+  no: "amber",
+  yes: "green",
+  strong_yes: "green",
+};
 
 export const DECISIONS = ["ready", "not_yet", "another_loop"] as const;
 export type Decision = (typeof DECISIONS)[number];
-export const DECISION_LABEL: Record<Decision, string> = { ready: "Ready", not_yet: "Not yet", another_loop: "Needs another loop" };
+export const DECISION_LABEL: Record<Decision, string> = {
+  ready: "Ready",
+  not_yet: "Not yet",
+  another_loop: "Needs another loop",
+};

@@ -10,4 +10,8 @@ export const DecideInput = z.object({
   rationale: z.string().trim().min(3, "Give the rationale for the decision").max(8000),
   notes: z.string().max(8000).default(""),
 });
-export const ReopenInput = z.object({ ...WS, loopId: Id, reason: z.string().trim().min(3, "Say why the debrief is reopened").max(1000) });
+export const ReopenInput = z.object({
+  ...WS,
+  loopId: Id,
+  reason: z.string().trim().min(3, "Say why the debrief is reopened").max(1000),
+});

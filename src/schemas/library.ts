@@ -12,7 +12,8 @@ const Key = z
   .string()
   .max(60, "A key can have at most 60 characters")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and dashes, like system-design");
-const Text = (max: number, what: string) => z.string().trim().min(1, `${what} is required`).max(max, `${what} can have at most ${max} characters`);
+const Text = (max: number, what: string) =>
+  z.string().trim().min(1, `${what} is required`).max(max, `${what} can have at most ${max} characters`);
 
 export const AnchorsSchema = z.object({
   "1": Text(600, "The anchor for rating 1"),
@@ -68,7 +69,11 @@ export const QuestionSeed = z.object({
 
 export const LibrarySeed = z
   .object({
-    dimensions: z.array(z.object({ key: Key, name: Text(80, "A dimension name"), description: Text(600, "A dimension description") })).min(1),
+    dimensions: z
+      .array(
+        z.object({ key: Key, name: Text(80, "A dimension name"), description: Text(600, "A dimension description") }),
+      )
+      .min(1),
     redFlags: z.array(RedFlagSeed),
     roundTypes: z.array(RoundTypeSeed).min(1),
     questions: z.array(QuestionSeed),
@@ -77,16 +82,45 @@ export const LibrarySeed = z
     const dims = new Set(lib.dimensions.map((d) => d.key));
     const types = new Map(lib.roundTypes.map((r) => [r.key, new Set(r.signals.map((s) => s.key))]));
     lib.roundTypes.forEach((rt, i) => {
-      rt.dimensions.forEach((d) => dims.has(d) || ctx.addIssue({ code: "custom", path: ["roundTypes", i, "dimensions"], message: `Unknown dimension ${d}` }));
-      rt.signals.forEach((s, j) => dims.has(s.dimension) || ctx.addIssue({ code: "custom", path: ["roundTypes", i, "signals", j, "dimension"], message: `Unknown dimension ${s.dimension}` }));
+      rt.dimensions.forEach(
+        (d) =>
+          dims.has(d) ||
+          ctx.addIssue({ code: "custom", path: ["roundTypes", i, "dimensions"], message: `Unknown dimension ${d}` }),
+      );
+      rt.signals.forEach(
+        (s, j) =>
+          dims.has(s.dimension) ||
+          ctx.addIssue({
+            code: "custom",
+            path: ["roundTypes", i, "signals", j, "dimension"],
+            message: `Unknown dimension ${s.dimension}`,
+          }),
+      );
     });
     lib.redFlags.forEach((f, i) =>
-      f.roundTypes.forEach((t) => types.has(t) || ctx.addIssue({ code: "custom", path: ["redFlags", i, "roundTypes"], message: `Unknown round type ${t}` })),
+      f.roundTypes.forEach(
+        (t) =>
+          types.has(t) ||
+          ctx.addIssue({ code: "custom", path: ["redFlags", i, "roundTypes"], message: `Unknown round type ${t}` }),
+      ),
     );
     lib.questions.forEach((q, i) => {
       const signals = types.get(q.roundType);
-      if (!signals) return ctx.addIssue({ code: "custom", path: ["questions", i, "roundType"], message: `Unknown round type ${q.roundType}` });
-      q.signals.forEach((s) => signals.has(s) || ctx.addIssue({ code: "custom", path: ["questions", i, "signals"], message: `Signal ${s} is not in round type ${q.roundType}` }));
+      if (!signals)
+        return ctx.addIssue({
+          code: "custom",
+          path: ["questions", i, "roundType"],
+          message: `Unknown round type ${q.roundType}`,
+        });
+      q.signals.forEach(
+        (s) =>
+          signals.has(s) ||
+          ctx.addIssue({
+            code: "custom",
+            path: ["questions", i, "signals"],
+            message: `Signal ${s} is not in round type ${q.roundType}`,
+          }),
+      );
     });
   });
 export type LibrarySeed = z.infer<typeof LibrarySeed>;
@@ -99,7 +133,11 @@ export const CreateRoundTypeInput = z.object({
   ...WS,
   name: Text(80, "A name"),
   description: Text(600, "A description"),
-  defaultDurationMin: z.number().int().min(10, "A round lasts at least 10 minutes").max(240, "A round lasts at most 240 minutes"),
+  defaultDurationMin: z
+    .number()
+    .int()
+    .min(10, "A round lasts at least 10 minutes")
+    .max(240, "A round lasts at most 240 minutes"),
   dimensionKeys: DimensionKeys,
 });
 export const UpdateRoundTypeInput = z.object({
@@ -148,15 +186,30 @@ export const ImportRubricInput = z.object({
 
 /** The rubric file format (export and import). */
 export const RubricFile = z.object({
-  format: z.literal("loopwise.rubric", { error: 'This is not a Loopwise rubric file (expected "format": "loopwise.rubric")' }),
+  format: z.literal("loopwise.rubric", {
+    error: 'This is not a Loopwise rubric file (expected "format": "loopwise.rubric")',
+  }),
   formatVersion: z.literal(1, { error: "Only formatVersion 1 is supported" }),
   name: Text(120, "The rubric name"),
   roundType: z.object({ key: Key, name: z.string().optional() }),
   signals: z
-    .array(z.object({ key: Key, dimension: Key, title: Text(120, "A signal title"), description: Text(600, "A signal description"), anchors: AnchorsSchema, weights: WeightsSchema }))
+    .array(
+      z.object({
+        key: Key,
+        dimension: Key,
+        title: Text(120, "A signal title"),
+        description: Text(600, "A signal description"),
+        anchors: AnchorsSchema,
+        weights: WeightsSchema,
+      }),
+    )
     .min(1, "A rubric needs at least one signal")
     .max(100),
-  redFlags: z.array(z.object({ key: Key, title: Text(160, "A red flag title"), description: Text(600, "A red flag description") })).max(100),
+  redFlags: z
+    .array(
+      z.object({ key: Key, title: Text(160, "A red flag title"), description: Text(600, "A red flag description") }),
+    )
+    .max(100),
 });
 export type RubricFile = z.infer<typeof RubricFile>;
 

@@ -17,7 +17,14 @@ export const DateExceptionSchema = z.union([
   z.object({
     date: Day,
     available: z.literal(true),
-    windows: z.array(z.object({ start: HHMM, end: HHMM }).refine((w) => w.end > w.start, { message: "A window must end after it starts", path: ["end"] })).min(1).max(10),
+    windows: z
+      .array(
+        z
+          .object({ start: HHMM, end: HHMM })
+          .refine((w) => w.end > w.start, { message: "A window must end after it starts", path: ["end"] }),
+      )
+      .min(1)
+      .max(10),
   }),
 ]);
 
@@ -69,17 +76,32 @@ export const BookRoundsInput = z.object({
     .min(1, "Book at least one round")
     .max(20),
 });
-export const ImportBusyInput = z.object({ ...WS, ics: z.string().min(1, "Choose a calendar file (.ics)").max(2_000_000, "The calendar file is larger than 2 MB; export a shorter period.") });
+export const ImportBusyInput = z.object({
+  ...WS,
+  ics: z
+    .string()
+    .min(1, "Choose a calendar file (.ics)")
+    .max(2_000_000, "The calendar file is larger than 2 MB; export a shorter period."),
+});
 export const CancelRoundInput = z.object({
   ...WS,
   roundId: Id,
-  reason: z.string().trim().min(3, "Say why the round is cancelled (people booked will read it)").max(500, "Keep the reason under 500 characters"),
+  reason: z
+    .string()
+    .trim()
+    .min(3, "Say why the round is cancelled (people booked will read it)")
+    .max(500, "Keep the reason under 500 characters"),
 });
 export const AddRoundInput = z.object({
   ...WS,
   loopId: Id,
   roundTypeId: Id,
-  durationMin: z.number().int().min(10, "A round lasts at least 10 minutes").max(240, "A round lasts at most 4 hours").optional(),
+  durationMin: z
+    .number()
+    .int()
+    .min(10, "A round lasts at least 10 minutes")
+    .max(240, "A round lasts at most 4 hours")
+    .optional(),
 });
 
 export const TemplateRoundSchema = z.object({
@@ -99,11 +121,24 @@ export const SaveTemplateInput = z.object({
   /** The loop may spread over this many days (1 = one sitting). */
   maxDays: z.number().int().min(1, "At least one day").max(5, "At most five days").default(1),
   /** Minutes between rounds, at least. */
-  breakMin: z.number().int().min(0, "A break cannot be negative").max(180, "At most three hours between rounds").default(15),
+  breakMin: z
+    .number()
+    .int()
+    .min(0, "A break cannot be negative")
+    .max(180, "At most three hours between rounds")
+    .default(15),
 });
 export const TemplateRef = z.object({ ...WS, templateId: Id });
 
 /** The loop board: filters in the query. */
-export const LoopBoardInput = z.object({ ...WS, level: z.enum(LEVELS).optional(), role: z.string().trim().max(120).optional() });
+export const LoopBoardInput = z.object({
+  ...WS,
+  level: z.enum(LEVELS).optional(),
+  role: z.string().trim().max(120).optional(),
+});
 /** The next page of one status column of the board. */
-export const LoopColumnInput = LoopBoardInput.extend({ status: z.enum(LOOP_STATUSES), cursor: Id.optional(), limit: z.number().int().min(1).max(100).default(20) });
+export const LoopColumnInput = LoopBoardInput.extend({
+  status: z.enum(LOOP_STATUSES),
+  cursor: Id.optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+});

@@ -17,6 +17,11 @@ export const InvitationTokenInput = z.object({ token: InvitationToken });
 /** Accepting may set the person's name and zone in the same step (the invitation page asks for both). */
 export const AcceptInvitationInput = z.object({
   token: InvitationToken,
-  name: z.string().trim().min(1, "Enter your name, as colleagues should see it").max(120, "Keep your name under 120 characters").optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter your name, as colleagues should see it")
+    .max(120, "Keep your name under 120 characters")
+    .optional(),
   timeZone: TimeZone.optional(),
 });

@@ -16,9 +16,15 @@ const Dimension = z.union([
     rounds: z.array(z.string()),
     note: z.string().nullable(),
   }),
-  z
-    .object({ key: z.string(), name: z.string(), calibrated: z.number(), standardError: z.number() })
-    .transform((d) => ({ key: d.key, name: d.name, score: d.calibrated, calibrated: true, standardError: d.standardError, rounds: [], note: null })),
+  z.object({ key: z.string(), name: z.string(), calibrated: z.number(), standardError: z.number() }).transform((d) => ({
+    key: d.key,
+    name: d.name,
+    score: d.calibrated,
+    calibrated: true,
+    standardError: d.standardError,
+    rounds: [],
+    note: null,
+  })),
 ]);
 
 const Titled = z.object({ title: z.string(), note: z.string() });
@@ -37,7 +43,9 @@ export const ReportContentSchema = z.object({
     z.object({
       days: z.string(),
       focus: z.string(),
-      items: z.array(z.object({ signalTitle: z.string(), questionId: z.string().nullable(), questionTitle: z.string().nullable() })),
+      items: z.array(
+        z.object({ signalTitle: z.string(), questionId: z.string().nullable(), questionTitle: z.string().nullable() }),
+      ),
     }),
   ),
   decidedAt: z.string().nullable(),
@@ -54,6 +62,14 @@ export const ReportDraftSchema = z.object({
   summary: Plain(4000),
   strengths: z.array(z.object({ title: Plain(200), note: Plain(1000) })).max(10),
   growthAreas: z.array(z.object({ title: Plain(200), note: Plain(1000) })).max(10),
-  excerpts: z.array(z.object({ signalTitle: Plain(200), text: Plain(2000).min(1, "An excerpt cannot be empty"), by: z.string().max(200).nullable() })).max(20),
+  excerpts: z
+    .array(
+      z.object({
+        signalTitle: Plain(200),
+        text: Plain(2000).min(1, "An excerpt cannot be empty"),
+        by: z.string().max(200).nullable(),
+      }),
+    )
+    .max(20),
 });
 export const SaveReportDraftInput = z.object({ ...WS, loopId: Id, draft: ReportDraftSchema });

@@ -22,6 +22,8 @@ describe("shared schemas", () => {
   });
   it("gives a workspace a default time zone and a clear message for a short name", () => {
     expect(CreateWorkspaceInput.parse({ name: "Acme" }).timeZone).toBe("UTC");
-    expect(CreateWorkspaceInput.safeParse({ name: "A" }).error?.issues[0]?.message).toBe("A workspace name needs at least 2 characters");
+    expect(CreateWorkspaceInput.safeParse({ name: "A" }).error?.issues[0]?.message).toBe(
+      "A workspace name needs at least 2 characters",
+    );
   });
 });

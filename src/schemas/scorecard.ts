@@ -19,4 +19,6 @@ export const SaveScorecardInput = z.object({
   summary: z.string().max(8000, "A summary can have at most 8000 characters"),
 });
 export const SubmitScorecardInput = z.object({ ...WS, roundId: Id, expectedVersion: VersionNumber });
-export const ReviseScorecardInput = SaveScorecardInput.extend({ reason: z.string().trim().min(3, "Say why you change a submitted scorecard").max(1000) });
+export const ReviseScorecardInput = SaveScorecardInput.extend({
+  reason: z.string().trim().min(3, "Say why you change a submitted scorecard").max(1000),
+});

@@ -13,7 +13,10 @@ export const Slug = z
   .toLowerCase()
   .min(3, "The address needs at least 3 characters")
   .max(40, "The address can have at most 40 characters")
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and dashes, starting and ending with a letter or digit");
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/,
+    "Use lowercase letters, digits and dashes, starting and ending with a letter or digit",
+  );
 
 export const CreateWorkspaceInput = z.object({
   name: WorkspaceName,

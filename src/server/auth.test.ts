@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import { oauthProviders } from "./auth";
 import { resetEnvForTests } from "./env";
 
-const KEYS = ["GITHUB_ID", "GITHUB_SECRET", "GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET", "AZURE_AD_CLIENT_ID", "AZURE_AD_CLIENT_SECRET", "AZURE_AD_TENANT_ID"];
+const KEYS = [
+  "GITHUB_ID",
+  "GITHUB_SECRET",
+  "GOOGLE_CLIENT_ID",
+  "GOOGLE_CLIENT_SECRET",
+  "AZURE_AD_CLIENT_ID",
+  "AZURE_AD_CLIENT_SECRET",
+  "AZURE_AD_TENANT_ID",
+];
 
 afterEach(() => {
   for (const key of KEYS) delete process.env[key];
@@ -21,7 +29,14 @@ describe("OAuth providers", () => {
   });
 
   it("switch on one by one with complete credentials", () => {
-    withEnv({ GITHUB_ID: "gh", GITHUB_SECRET: "ghs", GOOGLE_CLIENT_ID: "g", AZURE_AD_CLIENT_ID: "a", AZURE_AD_CLIENT_SECRET: "as", AZURE_AD_TENANT_ID: "t" });
+    withEnv({
+      GITHUB_ID: "gh",
+      GITHUB_SECRET: "ghs",
+      GOOGLE_CLIENT_ID: "g",
+      AZURE_AD_CLIENT_ID: "a",
+      AZURE_AD_CLIENT_SECRET: "as",
+      AZURE_AD_TENANT_ID: "t",
+    });
     // Google lacks its secret, so it stays off.
     expect(oauthProviders().map((p) => [p.id, p.name])).toEqual([
       ["github", "GitHub"],

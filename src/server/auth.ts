@@ -78,7 +78,8 @@ export function getAuthOptions(): AuthOptions {
       session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
     },
     logger: {
-      error: (code, metadata) => console.error(JSON.stringify({ level: "error", app: "loopwise", msg: `next-auth ${code}`, metadata })),
+      error: (code, metadata) =>
+        console.error(JSON.stringify({ level: "error", app: "loopwise", msg: `next-auth ${code}`, metadata })),
       warn: (code) => console.warn(JSON.stringify({ level: "warn", app: "loopwise", msg: `next-auth ${code}` })),
       debug: () => {},
     },

@@ -27,7 +27,10 @@ export async function boot(): Promise<void> {
   const conn = await openSqlConnection();
   try {
     const result = await applyMigrations(conn);
-    logger.info({ applied: result.applied, alreadyApplied: result.alreadyApplied, database: env.database.kind }, "migrations up to date");
+    logger.info(
+      { applied: result.applied, alreadyApplied: result.alreadyApplied, database: env.database.kind },
+      "migrations up to date",
+    );
   } finally {
     await conn.close();
   }
@@ -39,7 +42,10 @@ export async function boot(): Promise<void> {
   }
   if (env.OUTBOX_WORKER !== false) startOutboxWorker();
   if (env.CALIBRATION_WORKER !== false) startCalibrationWorker();
-  logger.info({ ms: Date.now() - started, mode: env.demo ? "demo" : "deployment", database: env.database.kind }, "loopwise ready");
+  logger.info(
+    { ms: Date.now() - started, mode: env.demo ? "demo" : "deployment", database: env.database.kind },
+    "loopwise ready",
+  );
   if (env.demo) {
     const lines = [
       "",

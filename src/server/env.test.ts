@@ -29,17 +29,23 @@ describe("loadEnv", () => {
   });
 
   it("names each invalid variable", () => {
-    expect(() => loadEnv({ DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "short" })).toThrow(/DATABASE_URL[\s\S]*NEXTAUTH_SECRET/);
+    expect(() => loadEnv({ DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "short" })).toThrow(
+      /DATABASE_URL[\s\S]*NEXTAUTH_SECRET/,
+    );
   });
 
   it("derives the app URL from PORT unless NEXTAUTH_URL is given", () => {
     expect(loadEnv({ LOOPWISE_DATA_DIR: tmp(), PORT: "4123" }).appUrl).toBe("http://localhost:4123");
-    expect(loadEnv({ LOOPWISE_DATA_DIR: tmp(), NEXTAUTH_URL: "https://lw.example.com/" }).appUrl).toBe("https://lw.example.com");
+    expect(loadEnv({ LOOPWISE_DATA_DIR: tmp(), NEXTAUTH_URL: "https://lw.example.com/" }).appUrl).toBe(
+      "https://lw.example.com",
+    );
   });
 
   it("refuses an outbox claim that would run out before a send times out", () => {
     const base = { LOOPWISE_DATA_DIR: tmp(), EMAIL_SEND_TIMEOUT_MS: "15000" };
-    expect(() => loadEnv({ ...base, OUTBOX_CLAIM_MS: "20000" })).toThrow(/OUTBOX_CLAIM_MS \(20000\) must be at least twice EMAIL_SEND_TIMEOUT_MS/);
+    expect(() => loadEnv({ ...base, OUTBOX_CLAIM_MS: "20000" })).toThrow(
+      /OUTBOX_CLAIM_MS \(20000\) must be at least twice EMAIL_SEND_TIMEOUT_MS/,
+    );
     expect(loadEnv({ ...base, OUTBOX_CLAIM_MS: "30000" }).OUTBOX_CLAIM_MS).toBe(30_000);
   });
 });

@@ -42,7 +42,11 @@ const EnvSchema = z.object({
   /** Pause between two sends of one worker (Resend allows 2 requests/s by default). */
   OUTBOX_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(550),
   OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(5_000),
-  OUTBOX_BACKOFF_MAX_MS: z.coerce.number().int().positive().default(60 * 60_000),
+  OUTBOX_BACKOFF_MAX_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(60 * 60_000),
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
   GOOGLE_CLIENT_ID: z.string().optional(),
@@ -75,8 +79,7 @@ export type Env = z.infer<typeof EnvSchema> & {
 };
 
 export type DatabaseConfig =
-  | { kind: "embedded"; dataDir: string }
-  | { kind: "server"; url: string; pool: { max: number; timeoutMs: number } };
+  { kind: "embedded"; dataDir: string } | { kind: "server"; url: string; pool: { max: number; timeoutMs: number } };
 
 export class EnvError extends Error {}
 
@@ -99,10 +102,20 @@ export function databaseConfig(source: Record<string, string | undefined> = proc
       DATABASE_POOL_MAX: source.DATABASE_POOL_MAX?.trim() || undefined,
       DATABASE_POOL_TIMEOUT_MS: source.DATABASE_POOL_TIMEOUT_MS?.trim() || undefined,
     });
-    if (!pool.success) throw new EnvError(`Invalid database pool settings: ${pool.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    return { kind: "server", url, pool: { max: pool.data.DATABASE_POOL_MAX, timeoutMs: pool.data.DATABASE_POOL_TIMEOUT_MS } };
+    if (!pool.success)
+      throw new EnvError(
+        `Invalid database pool settings: ${pool.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
+    return {
+      kind: "server",
+      url,
+      pool: { max: pool.data.DATABASE_POOL_MAX, timeoutMs: pool.data.DATABASE_POOL_TIMEOUT_MS },
+    };
   }
-  return { kind: "embedded", dataDir: path.resolve(/*turbopackIgnore: true*/ source.LOOPWISE_DATA_DIR || ".loopwise-data") };
+  return {
+    kind: "embedded",
+    dataDir: path.resolve(/*turbopackIgnore: true*/ source.LOOPWISE_DATA_DIR || ".loopwise-data"),
+  };
 }
 
 /** Log level, readable before the rest of the environment is validated (the logger starts first). */

@@ -27,4 +27,5 @@ export function tooManyRequests(what: string, retryAfterS: number): AppError {
   return new AppError("TOO_MANY_REQUESTS", `${what} Try again in ${wait}.`, retryAfterS);
 }
 
-export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found, or you do not have access to it.`);
+export const notFound = (what: string) =>
+  new AppError("NOT_FOUND", `${what} was not found, or you do not have access to it.`);

@@ -27,7 +27,12 @@ export function recordPeerAddresses(): void {
  */
 export function clientAddress(headers: { get(name: string): string | null }, trustProxy: boolean): string {
   if (trustProxy) {
-    const hops = headers.get("x-forwarded-for")?.split(",").map((h) => h.trim()).filter(Boolean) ?? [];
+    const hops =
+      headers
+        .get("x-forwarded-for")
+        ?.split(",")
+        .map((h) => h.trim())
+        .filter(Boolean) ?? [];
     const last = hops.at(-1);
     if (last) return last;
   }

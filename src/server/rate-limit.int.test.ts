@@ -11,7 +11,13 @@ import { RateLimits, type RateLimitRules, type RateLimitVerdict } from "./rate-l
 const run = promisify(execFile);
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const rule = { points: 3, durationS: 60 };
-const rules: RateLimitRules = { signInPerEmail: rule, signInPerIp: rule, invitesPerUser: rule, apiPerUser: rule, apiPerIp: rule };
+const rules: RateLimitRules = {
+  signInPerEmail: rule,
+  signInPerIp: rule,
+  invitesPerUser: rule,
+  apiPerUser: rule,
+  apiPerIp: rule,
+};
 
 const pools: pg.Pool[] = [];
 const redises: Redis[] = [];
@@ -34,10 +40,14 @@ function redisLimits() {
 
 /** In a separate Node process, with the app's own store selection from the environment. */
 async function consumeInProcess(env: Record<string, string>, key: string, calls: number): Promise<RateLimitVerdict[]> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "src/test/consume-rate-limit.ts", key, String(calls)], {
-    env: { ...process.env, RATE_LIMIT_API_PER_USER: "3", ...env },
-    timeout: 60_000,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ["--import", "tsx", "src/test/consume-rate-limit.ts", key, String(calls)],
+    {
+      env: { ...process.env, RATE_LIMIT_API_PER_USER: "3", ...env },
+      timeout: 60_000,
+    },
+  );
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as RateLimitVerdict[];
 }
 

@@ -20,7 +20,10 @@ export type RateLimitRules = Record<RateLimitName, RateLimitRule>;
 
 export type RateLimitStore =
   | { kind: "memory" }
-  | { kind: "postgres"; client: { query(q: { text: string; values?: unknown[] }): Promise<{ rows: Record<string, unknown>[] }> } }
+  | {
+      kind: "postgres";
+      client: { query(q: { text: string; values?: unknown[] }): Promise<{ rows: Record<string, unknown>[] }> };
+    }
   | { kind: "redis"; client: Redis };
 
 type Limiter = RateLimiterMemory | RateLimiterPostgres | RateLimiterRedis;
@@ -52,7 +55,13 @@ export class RateLimits {
           ? new RateLimiterRedis({ ...common, storeClient: store.client })
           : store.kind === "postgres"
             ? // The table comes from a migration (prisma/migrations), not from the library.
-              new RateLimiterPostgres({ ...common, storeClient: store.client, storeType: "client", tableName: "rate_limits", tableCreated: true })
+              new RateLimiterPostgres({
+                ...common,
+                storeClient: store.client,
+                storeType: "client",
+                tableName: "rate_limits",
+                tableCreated: true,
+              })
             : new RateLimiterMemory({ keyPrefix, points, duration });
       return [name, limiter as Limiter] as const;
     });
@@ -65,7 +74,8 @@ export class RateLimits {
       await this.limiters[name].consume(storeKey(key), points);
       return { allowed: true };
     } catch (err) {
-      if (err instanceof RateLimiterRes) return { allowed: false, retryAfterS: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
+      if (err instanceof RateLimiterRes)
+        return { allowed: false, retryAfterS: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
       // Neither the store nor the insurance limiter answered: let the request through, and say so.
       logger.error({ err, limit: name }, "rate limit store failed");
       return { allowed: true };
@@ -102,7 +112,11 @@ export function storeFromEnv(env: Env): RateLimitStore {
   }
   if (env.database.kind === "server") {
     // Its own small pool, so counting requests never waits behind the app's queries.
-    const pool = new pg.Pool({ connectionString: env.database.url, max: 2, connectionTimeoutMillis: env.database.pool.timeoutMs });
+    const pool = new pg.Pool({
+      connectionString: env.database.url,
+      max: 2,
+      connectionTimeoutMillis: env.database.pool.timeoutMs,
+    });
     return { kind: "postgres", client: pool };
   }
   return { kind: "postgres", client: pgliteClient(env.database.dataDir) };
@@ -114,7 +128,11 @@ function pgliteClient(dataDir: string) {
     async query(q: { text: string; values?: unknown[] }) {
       const { rows } = await openPGlite(dataDir).query<Record<string, unknown>>(q.text, q.values);
       // PGlite returns int8 as BigInt; the store does arithmetic with numbers.
-      return { rows: rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))) };
+      return {
+        rows: rows.map((row) =>
+          Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])),
+        ),
+      };
     },
   };
 }

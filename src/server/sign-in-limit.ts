@@ -12,8 +12,13 @@ import { getRateLimits } from "@/server/rate-limit";
  */
 export async function limitSignInEmail(req: Request): Promise<Response | null> {
   const env = getEnv();
-  const form = await req.clone().formData().catch(() => null);
-  const email = String(form?.get("email") ?? "").trim().toLowerCase();
+  const form = await req
+    .clone()
+    .formData()
+    .catch(() => null);
+  const email = String(form?.get("email") ?? "")
+    .trim()
+    .toLowerCase();
   const limits = getRateLimits();
   const verdicts = await Promise.all([
     limits.consume("signInPerIp", clientAddress(req.headers, env.TRUST_PROXY === true)),

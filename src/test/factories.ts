@@ -83,7 +83,15 @@ const HOUR_MS = 3_600_000;
  */
 export async function createBookedLoop(
   ws: TestWorkspace,
-  opts: { template: string; bookings: [roundIndex: number, member: Member][]; offsetDays?: number; candidateMemberId?: string; level?: "entry" | "mid" | "senior"; targetRole?: string; notes?: string },
+  opts: {
+    template: string;
+    bookings: [roundIndex: number, member: Member][];
+    offsetDays?: number;
+    candidateMemberId?: string;
+    level?: "entry" | "mid" | "senior";
+    targetRole?: string;
+    notes?: string;
+  },
 ) {
   const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: opts.template } });
   const coach = ws.members.coach.caller;
@@ -101,7 +109,11 @@ export async function createBookedLoop(
   await coach.schedule.book({
     workspaceId: ws.id,
     loopId,
-    bookings: opts.bookings.map(([i, member], n) => ({ roundId: rounds[i]!.id, interviewerMemberId: member.memberId, startsAt: new Date(start + n * 2 * HOUR_MS) })),
+    bookings: opts.bookings.map(([i, member], n) => ({
+      roundId: rounds[i]!.id,
+      interviewerMemberId: member.memberId,
+      startsAt: new Date(start + n * 2 * HOUR_MS),
+    })),
   });
   return { loopId, rounds };
 }
@@ -114,7 +126,10 @@ export async function roundHasStarted(roundId: string) {
   const round = await db.round.findUniqueOrThrow({ where: { id: roundId }, select: { startsAt: true, endsAt: true } });
   if (!round.startsAt || !round.endsAt || round.startsAt.getTime() <= Date.now()) return;
   const back = 90 * 24 * HOUR_MS;
-  await db.round.update({ where: { id: roundId }, data: { startsAt: new Date(round.startsAt.getTime() - back), endsAt: new Date(round.endsAt.getTime() - back) } });
+  await db.round.update({
+    where: { id: roundId },
+    data: { startsAt: new Date(round.startsAt.getTime() - back), endsAt: new Date(round.endsAt.getTime() - back) },
+  });
 }
 
 /**
@@ -123,12 +138,21 @@ export async function roundHasStarted(roundId: string) {
  */
 export async function submitScorecards(
   ws: TestWorkspace,
-  entries: { roundId: string; member: Member; rate: (index: number, key: string) => 1 | 2 | 3 | 4; recommendation?: "strong_no" | "no" | "yes" | "strong_yes"; marker?: string; redFlag?: boolean }[],
+  entries: {
+    roundId: string;
+    member: Member;
+    rate: (index: number, key: string) => 1 | 2 | 3 | 4;
+    recommendation?: "strong_no" | "no" | "yes" | "strong_yes";
+    marker?: string;
+    redFlag?: boolean;
+  }[],
 ) {
   const ids: string[] = [];
   for (const { roundId, member, rate, recommendation, marker = "", redFlag } of entries) {
     const opened = await member.caller.scorecard.open({ workspaceId: ws.id, roundId });
-    const ratings = Object.fromEntries(opened.rubric.signals.map((s, j) => [s.key, { rating: rate(j, s.key), evidence: `evidence ${j} ${marker}` }]));
+    const ratings = Object.fromEntries(
+      opened.rubric.signals.map((s, j) => [s.key, { rating: rate(j, s.key), evidence: `evidence ${j} ${marker}` }]),
+    );
     const saved = await member.caller.scorecard.save({
       workspaceId: ws.id,
       roundId,
@@ -153,7 +177,13 @@ export async function settleCalibration(ws: { id: string }, now?: Date) {
 
 /** Records the coach's debrief decision for a loop. */
 export async function decideLoop(ws: TestWorkspace, loopId: string, marker = "") {
-  await ws.members.coach.caller.debrief.decide({ workspaceId: ws.id, loopId, decision: "not_yet", rationale: `rationale ${marker}`, notes: `debrief notes ${marker}` });
+  await ws.members.coach.caller.debrief.decide({
+    workspaceId: ws.id,
+    loopId,
+    decision: "not_yet",
+    rationale: `rationale ${marker}`,
+    notes: `debrief notes ${marker}`,
+  });
 }
 
 /** A member of `role` added to the workspace (beyond the one per role of createWorkspaceWithRoles). */

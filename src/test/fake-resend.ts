@@ -41,7 +41,11 @@ export async function startFakeResend(behave: (key: string | null, attempt: numb
       case "500":
         return json(500, { statusCode: 500, name: "internal_server_error", message: "Fake outage" });
       case "429":
-        return json(429, { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" }, { "retry-after": "2" });
+        return json(
+          429,
+          { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" },
+          { "retry-after": "2" },
+        );
       case "422":
         return json(422, { statusCode: 422, name: "validation_error", message: "Invalid `to` field" });
       case "hang":

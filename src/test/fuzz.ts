@@ -27,7 +27,10 @@ const MEGABYTE = 1 << 20;
 
 const lone = fc.constantFrom("\ud800", "\udbff", "\udc00", "\udfff", "a\ud83d", "\ude00b", "\ud83d\ud83d");
 const withNul = fc.string({ maxLength: 20 }).map((s) => `${s}\u0000${s}`);
-const controlChars = fc.string({ unit: fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)), maxLength: 30 });
+const controlChars = fc.string({
+  unit: fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)),
+  maxLength: 30,
+});
 const tricky = fc.constantFrom(
   "",
   " ",
@@ -77,16 +80,37 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
 );
 
 export const nastyNumber: fc.Arbitrary<number | RawJson> = fc.oneof(
-  fc.constantFrom(0, -0, -1, 1, 0.5, -0.5, Number.MAX_SAFE_INTEGER + 2, -Number.MAX_SAFE_INTEGER - 2, 1e308, -1e308, 2 ** 31, -(2 ** 31), 2 ** 53, 5e-324),
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    1,
+    0.5,
+    -0.5,
+    Number.MAX_SAFE_INTEGER + 2,
+    -Number.MAX_SAFE_INTEGER - 2,
+    1e308,
+    -1e308,
+    2 ** 31,
+    -(2 ** 31),
+    2 ** 53,
+    5e-324,
+  ),
   fc.integer({ min: -2_147_483_648, max: 2_147_483_647 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   // Numbers only raw JSON text can carry: they parse to Infinity, 0 or a huge bigint-like value.
-  fc.constantFrom("1e400", "-1e400", "1e-400", "123456789012345678901234567890", "-0.0", "1E+999").map((t) => new RawJson(t)),
+  fc
+    .constantFrom("1e400", "-1e400", "1e-400", "123456789012345678901234567890", "-0.0", "1E+999")
+    .map((t) => new RawJson(t)),
 );
 
 /** Arrays or objects nested `depth` levels, as raw text (JSON.stringify would recurse that deep). */
 export const deepNesting = fc
-  .tuple(fc.integer({ min: 500, max: 10_000 }), fc.constantFrom("array", "object", "mixed"), fc.constantFrom("1", '"x"', '"\\u0000"', "null", "{}"))
+  .tuple(
+    fc.integer({ min: 500, max: 10_000 }),
+    fc.constantFrom("array", "object", "mixed"),
+    fc.constantFrom("1", '"x"', '"\\u0000"', "null", "{}"),
+  )
   .map(([depth, kind, leaf]) => {
     const open = kind === "array" ? "[" : kind === "object" ? '{"a":' : '{"a":[';
     const close = kind === "array" ? "]" : kind === "object" ? "}" : "]}";
@@ -96,12 +120,32 @@ export const deepNesting = fc
 /** Many keys or many elements at one level. */
 const wide = fc.oneof(
   fc.integer({ min: 1_000, max: 10_000 }).map((n) => Array.from({ length: n }, (_, i) => i)),
-  fc.integer({ min: 1_000, max: 10_000 }).map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))),
+  fc
+    .integer({ min: 1_000, max: 10_000 })
+    .map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))),
 );
 
 /** Object keys a parser or a prototype might trip over. */
 export const nastyKey = fc.oneof(
-  fc.constantFrom("__proto__", "constructor", "prototype", "", " ", "0", "-1", "length", "toJSON", "valueOf", "then", "a.b", "json", "meta", "k\u0000", "\ud800", "🔑"),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "",
+    " ",
+    "0",
+    "-1",
+    "length",
+    "toJSON",
+    "valueOf",
+    "then",
+    "a.b",
+    "json",
+    "meta",
+    "k\u0000",
+    "\ud800",
+    "🔑",
+  ),
   fc.string({ maxLength: 12 }),
 );
 
@@ -121,7 +165,18 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 // ---- documents carried in a string (a calendar export, a rubric file) ----
 
 const icsValue = fc.oneof(
-  fc.constantFrom("20261210T100000Z", "20261210T100000", "20261210", "garbage", "", "99991231T235959Z", "00000000T000000Z", "20261310T250000Z", "2026-12-10T10:00:00Z", "-1"),
+  fc.constantFrom(
+    "20261210T100000Z",
+    "20261210T100000",
+    "20261210",
+    "garbage",
+    "",
+    "99991231T235959Z",
+    "00000000T000000Z",
+    "20261310T250000Z",
+    "2026-12-10T10:00:00Z",
+    "-1",
+  ),
   fc.string({ maxLength: 20 }),
 );
 const rrule = fc
@@ -141,19 +196,54 @@ const rrule = fc
     },
     { requiredKeys: ["FREQ"] },
   )
-  .map((parts) => `RRULE:${Object.entries(parts).map(([k, v]) => `${k}=${v}`).join(";")}`);
+  .map(
+    (parts) =>
+      `RRULE:${Object.entries(parts)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(";")}`,
+  );
 const icsEvent = fc
   .tuple(
-    fc.option(icsValue.map((v) => `DTSTART:${v}`), { nil: null }),
-    fc.option(fc.oneof(icsValue.map((v) => `DTEND:${v}`), fc.constantFrom("DURATION:PT1H", "DURATION:garbage", "DURATION:-P1D", "DURATION:P99999999D")), { nil: null }),
+    fc.option(
+      icsValue.map((v) => `DTSTART:${v}`),
+      { nil: null },
+    ),
+    fc.option(
+      fc.oneof(
+        icsValue.map((v) => `DTEND:${v}`),
+        fc.constantFrom("DURATION:PT1H", "DURATION:garbage", "DURATION:-P1D", "DURATION:P99999999D"),
+      ),
+      { nil: null },
+    ),
     fc.option(rrule, { nil: null }),
-    fc.array(fc.oneof(icsValue.map((v) => `EXDATE:${v}`), icsValue.map((v) => `RDATE:${v}`), fc.constantFrom("TRANSP:TRANSPARENT", "STATUS:CANCELLED", "DTSTART;TZID=Nope/Zone:20261210T100000", "DTSTART;VALUE=DATE:20261210", "RECURRENCE-ID:garbage", "SUMMARY:\u0000", "BEGIN:VALARM")), { maxLength: 3 }),
+    fc.array(
+      fc.oneof(
+        icsValue.map((v) => `EXDATE:${v}`),
+        icsValue.map((v) => `RDATE:${v}`),
+        fc.constantFrom(
+          "TRANSP:TRANSPARENT",
+          "STATUS:CANCELLED",
+          "DTSTART;TZID=Nope/Zone:20261210T100000",
+          "DTSTART;VALUE=DATE:20261210",
+          "RECURRENCE-ID:garbage",
+          "SUMMARY:\u0000",
+          "BEGIN:VALARM",
+        ),
+      ),
+      { maxLength: 3 },
+    ),
   )
-  .map(([start, end, rule, extra]) => ["BEGIN:VEVENT", "UID:fuzz@test", start, end, rule, ...extra, "END:VEVENT"].filter((l) => l !== null).join("\r\n"));
+  .map(([start, end, rule, extra]) =>
+    ["BEGIN:VEVENT", "UID:fuzz@test", start, end, rule, ...extra, "END:VEVENT"].filter((l) => l !== null).join("\r\n"),
+  );
 /** A calendar export (.ics) with malformed dates, durations and repeat rules. */
 export const icsText = fc
   .tuple(fc.array(icsEvent, { minLength: 1, maxLength: 3 }), fc.boolean())
-  .map(([events, wrapped]) => (wrapped ? ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//fuzz//EN", ...events, "END:VCALENDAR"] : events).join("\r\n"));
+  .map(([events, wrapped]) =>
+    (wrapped ? ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//fuzz//EN", ...events, "END:VCALENDAR"] : events).join(
+      "\r\n",
+    ),
+  );
 
 /** Where in a rubric file (an export of the workspace's own rubric) a bad value goes. */
 const rubricFileSpot = fc.constantFrom<(string | number)[]>(
@@ -176,9 +266,19 @@ const rubricFileSpot = fc.constantFrom<(string | number)[]>(
   ["extra"],
 );
 /** Free text of a rubric file: only the text rule stands between these and the database. */
-const rubricFileTextSpot = fc.constantFrom<(string | number)[]>(["name"], ["signals", 0, "title"], ["signals", 0, "description"], ["signals", 0, "anchors", "1"], ["redFlags", 0, "title"], ["roundType", "name"]);
+const rubricFileTextSpot = fc.constantFrom<(string | number)[]>(
+  ["name"],
+  ["signals", 0, "title"],
+  ["signals", 0, "description"],
+  ["signals", 0, "anchors", "1"],
+  ["redFlags", 0, "title"],
+  ["roundType", "name"],
+);
 export const rubricFileEdits = fc.oneof(
-  fc.array(fc.tuple(rubricFileSpot, fc.oneof({ weight: 3, arbitrary: nastyString }, { weight: 1, arbitrary: nastyValue })), { minLength: 1, maxLength: 2 }),
+  fc.array(
+    fc.tuple(rubricFileSpot, fc.oneof({ weight: 3, arbitrary: nastyString }, { weight: 1, arbitrary: nastyValue })),
+    { minLength: 1, maxLength: 2 },
+  ),
   fc.tuple(rubricFileTextSpot, nastyString).map((edit) => [edit]),
 );
 
@@ -215,18 +315,37 @@ function keysOf(p: ProcedureInfo): string[] {
 
 export function inputChangeFor(p: ProcedureInfo): fc.Arbitrary<InputChange[]> {
   const keys = keysOf(p);
-  const key = keys.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: nastyKey }) : nastyKey;
+  const key = keys.length
+    ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: nastyKey })
+    : nastyKey;
   const change: fc.Arbitrary<InputChange> = fc.oneof(
     { weight: 8, arbitrary: fc.record({ kind: fc.constant("replace" as const), key, value: nastyValue }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant("replaceNested" as const), key, inner: nastyKey, value: nastyValue }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant("extraKeys" as const), entries: fc.array(fc.tuple(nastyKey, nastyValue), { minLength: 1, maxLength: 3 }) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant("replaceNested" as const), key, inner: nastyKey, value: nastyValue }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant("extraKeys" as const),
+        entries: fc.array(fc.tuple(nastyKey, nastyValue), { minLength: 1, maxLength: 3 }),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("drop" as const), key }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant("whole" as const), value: nastyValue }) },
   );
   // Strings that carry a document get documents with bad parts, not only bad strings.
   const documents: { weight: number; arbitrary: fc.Arbitrary<InputChange> }[] = [];
-  if (keys.includes("ics")) documents.push({ weight: 30, arbitrary: icsText.map((value) => ({ kind: "replace" as const, key: "ics", value })) });
-  if (keys.includes("file")) documents.push({ weight: 30, arbitrary: rubricFileEdits.map((edits) => ({ kind: "rubricFile" as const, key: "file", edits })) });
+  if (keys.includes("ics"))
+    documents.push({
+      weight: 30,
+      arbitrary: icsText.map((value) => ({ kind: "replace" as const, key: "ics", value })),
+    });
+  if (keys.includes("file"))
+    documents.push({
+      weight: 30,
+      arbitrary: rubricFileEdits.map((edits) => ({ kind: "rubricFile" as const, key: "file", edits })),
+    });
   const anyChange = documents.length ? fc.oneof({ weight: 10, arbitrary: change }, ...documents) : change;
   // Mostly one thing wrong at a time (so a bad value gets past the checks before it), sometimes several.
   return fc.oneof(
@@ -236,10 +355,17 @@ export function inputChangeFor(p: ProcedureInfo): fc.Arbitrary<InputChange[]> {
   );
 }
 
-export function applyChanges(valid: Record<string, unknown>, changes: InputChange[], documents: RequestContext["documents"]): unknown {
+export function applyChanges(
+  valid: Record<string, unknown>,
+  changes: InputChange[],
+  documents: RequestContext["documents"],
+): unknown {
   let input: unknown = { ...valid };
   for (const c of changes) {
-    const obj: Record<string, unknown> = input !== null && typeof input === "object" && !Array.isArray(input) && !(input instanceof RawJson) ? { ...(input as Record<string, unknown>) } : {};
+    const obj: Record<string, unknown> =
+      input !== null && typeof input === "object" && !Array.isArray(input) && !(input instanceof RawJson)
+        ? { ...(input as Record<string, unknown>) }
+        : {};
     switch (c.kind) {
       case "replace":
         defineOwn(obj, c.key, c.value);
@@ -247,7 +373,10 @@ export function applyChanges(valid: Record<string, unknown>, changes: InputChang
         break;
       case "replaceNested": {
         const current = obj[c.key];
-        const inner: Record<string, unknown> = current !== null && typeof current === "object" && !Array.isArray(current) ? { ...(current as Record<string, unknown>) } : {};
+        const inner: Record<string, unknown> =
+          current !== null && typeof current === "object" && !Array.isArray(current)
+            ? { ...(current as Record<string, unknown>) }
+            : {};
         defineOwn(inner, c.inner, c.value);
         defineOwn(obj, c.key, Array.isArray(current) ? [inner, ...current] : inner);
         input = obj;
@@ -312,7 +441,17 @@ const superjsonAnnotation = fc.oneof(
 const metaPath = (keys: string[]) =>
   fc.oneof(
     ...(keys.length ? [fc.constantFrom(...keys)] : []),
-    fc.constantFrom("", "__proto__", "constructor.prototype", "a.b.c", "0", "x.__proto__.polluted", "workspaceId.length", "\\.", "."),
+    fc.constantFrom(
+      "",
+      "__proto__",
+      "constructor.prototype",
+      "a.b.c",
+      "0",
+      "x.__proto__.polluted",
+      "workspaceId.length",
+      "\\.",
+      ".",
+    ),
     fc.string({ maxLength: 10 }),
   );
 
@@ -329,7 +468,13 @@ export function envelopeFor(p: ProcedureInfo): fc.Arbitrary<Envelope> {
   const meta = fc.oneof(
     fc.record({ values }),
     fc.record({ values: fc.jsonValue({ maxDepth: 2 }) }),
-    fc.record({ values, referentialEqualities: fc.dictionary(metaPath(keys), fc.oneof(fc.array(metaPath(keys), { maxLength: 3 }), fc.jsonValue({ maxDepth: 1 }))) }),
+    fc.record({
+      values,
+      referentialEqualities: fc.dictionary(
+        metaPath(keys),
+        fc.oneof(fc.array(metaPath(keys), { maxLength: 3 }), fc.jsonValue({ maxDepth: 1 })),
+      ),
+    }),
     fc.record({ referentialEqualities: fc.jsonValue({ maxDepth: 2 }) }),
     fc.record({ values, v: fc.oneof(fc.integer(), fc.string()) }),
     fc.jsonValue({ maxDepth: 2 }),
@@ -337,7 +482,22 @@ export function envelopeFor(p: ProcedureInfo): fc.Arbitrary<Envelope> {
   const text = fc.oneof(
     fc.string({ maxLength: 60 }),
     fc.string({ unit: "binary", maxLength: 60 }),
-    fc.constantFrom("", "{", '{"json":', "[", "null", "undefined", "NaN", '{"json":1}}', "\ufeff{}", '{"json":{}} trailing', "'single'", "{json:1}", '{"a":1,"a":2}', "0x10"),
+    fc.constantFrom(
+      "",
+      "{",
+      '{"json":',
+      "[",
+      "null",
+      "undefined",
+      "NaN",
+      '{"json":1}}',
+      "\ufeff{}",
+      '{"json":{}} trailing',
+      "'single'",
+      "{json:1}",
+      '{"a":1,"a":2}',
+      "0x10",
+    ),
     megaString,
   );
   return fc.oneof(
@@ -345,7 +505,12 @@ export function envelopeFor(p: ProcedureInfo): fc.Arbitrary<Envelope> {
     { weight: 4, arbitrary: meta.map((m) => ({ kind: "badMeta" as const, meta: m })) },
     { weight: 1, arbitrary: fc.constant({ kind: "bare" as const }) },
     { weight: 2, arbitrary: text.map((t) => ({ kind: "text" as const, text: t })) },
-    { weight: 1, arbitrary: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 64 }).map((b) => ({ kind: "bytes" as const, bytes: b })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 64 })
+        .map((b) => ({ kind: "bytes" as const, bytes: b })),
+    },
   );
 }
 
@@ -354,7 +519,9 @@ export function toJsonText(value: unknown): string {
   const text = JSON.stringify(value) as string | undefined;
   if (text === undefined) return "null";
   // The marker went through JSON.stringify as a string literal: unescape it back to the raw text.
-  return text.includes(RAW_OPEN) ? text.replace(RAW_MARKER, (_m, inner: string) => JSON.parse(`"${inner}"`) as string) : text;
+  return text.includes(RAW_OPEN)
+    ? text.replace(RAW_MARKER, (_m, inner: string) => JSON.parse(`"${inner}"`) as string)
+    : text;
 }
 
 function envelopeText(input: unknown, envelope: Envelope): string | Uint8Array {
@@ -401,10 +568,26 @@ export interface Plan {
   headers: HeaderPlan;
 }
 
-const unknownPaths = fc.constantFrom("", "nope", "account", "account.me.extra", "__proto__", "constructor", "toString", "account.__proto__", "workspace.constructor", "a%2Cb", "..", "💥", "x".repeat(2_000));
+const unknownPaths = fc.constantFrom(
+  "",
+  "nope",
+  "account",
+  "account.me.extra",
+  "__proto__",
+  "constructor",
+  "toString",
+  "account.__proto__",
+  "workspace.constructor",
+  "a%2Cb",
+  "..",
+  "💥",
+  "x".repeat(2_000),
+);
 
 function callFor(procedures: ProcedureInfo[]): fc.Arbitrary<CallPlan> {
-  const known = fc.constantFrom(...procedures).chain((p) => fc.record({ path: fc.constant(p.path), changes: inputChangeFor(p), envelope: envelopeFor(p) }));
+  const known = fc
+    .constantFrom(...procedures)
+    .chain((p) => fc.record({ path: fc.constant(p.path), changes: inputChangeFor(p), envelope: envelopeFor(p) }));
   const unknown = fc.record({
     path: unknownPaths,
     changes: fc.array(fc.record({ kind: fc.constant("whole" as const), value: nastyValue }), { maxLength: 1 }),
@@ -423,7 +606,13 @@ export function planArbitrary(procedures: ProcedureInfo[], maxBatch: number): fc
   // Over the limit: refused before any input is read, so the inputs stay small.
   const overLimit = fc
     .tuple(fc.integer({ min: maxBatch + 1, max: 500 }), fc.constantFrom(...procedures))
-    .map(([n, p]) => Array.from({ length: n }, (): CallPlan => ({ path: p.path, changes: [{ kind: "none" }], envelope: { kind: "superjson" } })));
+    .map(([n, p]) =>
+      Array.from({ length: n }, (): CallPlan => ({
+        path: p.path,
+        changes: [{ kind: "none" }],
+        envelope: { kind: "superjson" },
+      })),
+    );
   const calls = fc.oneof(
     { weight: 20, arbitrary: single },
     { weight: 2, arbitrary: batchOf("query") },
@@ -447,14 +636,33 @@ export function planArbitrary(procedures: ProcedureInfo[], maxBatch: number): fc
       {
         weight: 1,
         arbitrary: fc
-          .constantFrom<string | null>(null, "text/plain", "multipart/form-data", "multipart/form-data; boundary=x", "application/octet-stream", "application/x-www-form-urlencoded", "APPLICATION/JSON; charset=utf-16", "application/json;;", "")
+          .constantFrom<string | null>(
+            null,
+            "text/plain",
+            "multipart/form-data",
+            "multipart/form-data; boundary=x",
+            "application/octet-stream",
+            "application/x-www-form-urlencoded",
+            "APPLICATION/JSON; charset=utf-16",
+            "application/json;;",
+            "",
+          )
           .map((value) => ({ kind: "contentType" as const, value })),
       },
     ),
     headers: fc.record({
-      cookie: fc.oneof({ weight: 14, arbitrary: fc.constant<HeaderPlan["cookie"]>("session") }, { weight: 1, arbitrary: fc.constantFrom<HeaderPlan["cookie"]>("garbage", "none") }),
-      garbageCookie: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("%", "%E0%A4%A", "%ZZ", "%00", "a=b=c", ";;;", "x".repeat(8_000))),
-      requestId: fc.option(fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom("ok-id-1", "x".repeat(65), "\n\r", "../")), { nil: null }),
+      cookie: fc.oneof(
+        { weight: 14, arbitrary: fc.constant<HeaderPlan["cookie"]>("session") },
+        { weight: 1, arbitrary: fc.constantFrom<HeaderPlan["cookie"]>("garbage", "none") },
+      ),
+      garbageCookie: fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom("%", "%E0%A4%A", "%ZZ", "%00", "a=b=c", ";;;", "x".repeat(8_000)),
+      ),
+      requestId: fc.option(
+        fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom("ok-id-1", "x".repeat(65), "\n\r", "../")),
+        { nil: null },
+      ),
     }),
   });
 }
@@ -488,13 +696,15 @@ export function buildRequest(plan: Plan, ctx: RequestContext): Request {
   const bodies = plan.calls.map((c) => envelopeText(inputFor(c, ctx), c.envelope));
   let body: string | Uint8Array;
   if (!isBatch) body = bodies[0]!;
-  else body = `{${bodies.map((b, i) => `"${i}":${typeof b === "string" ? b : new TextDecoder().decode(b)}`).join(",")}}`;
+  else
+    body = `{${bodies.map((b, i) => `"${i}":${typeof b === "string" ? b : new TextDecoder().decode(b)}`).join(",")}}`;
 
   const headers = new Headers();
   headers.set(ctx.peerAddress.header, ctx.peerAddress.value);
   const token = ctx.sessionTokens[plan.role];
   if (plan.headers.cookie === "session" && token) headers.set("cookie", `${ctx.sessionCookieName}=${token}`);
-  if (plan.headers.cookie === "garbage") headers.set("cookie", `${ctx.sessionCookieName}=${safeHeader(plan.headers.garbageCookie)}`);
+  if (plan.headers.cookie === "garbage")
+    headers.set("cookie", `${ctx.sessionCookieName}=${safeHeader(plan.headers.garbageCookie)}`);
   if (plan.headers.requestId !== null) headers.set("x-request-id", safeHeader(plan.headers.requestId));
 
   const query: string[] = isBatch ? ["batch=1"] : [];
@@ -522,7 +732,9 @@ function encodePathSegment(segment: string): string {
 
 // ---- responses ----
 
-type ErrorShape = { error: { json: { message: string; code: number; data: { code: string; httpStatus: number; stack?: unknown } } } };
+type ErrorShape = {
+  error: { json: { message: string; code: number; data: { code: string; httpStatus: number; stack?: unknown } } };
+};
 
 /** Why a response body is not what tRPC's error (or result) shape promises, or null when it is. */
 export function shapeProblem(body: unknown, isBatch: boolean): string | null {
@@ -544,9 +756,12 @@ function itemProblem(item: unknown): string | null {
   }
   if (!("error" in item)) return "neither result nor error";
   const json = (item as Partial<ErrorShape>).error?.json;
-  if (!json || typeof json.message !== "string" || typeof json.code !== "number") return "error without json.message and json.code";
-  if (!json.data || typeof json.data.code !== "string" || typeof json.data.httpStatus !== "number") return "error without data.code and data.httpStatus";
-  if (json.data.httpStatus >= 500) return `an error with httpStatus ${json.data.httpStatus} (${json.data.code}): ${json.message.slice(0, 200)}`;
+  if (!json || typeof json.message !== "string" || typeof json.code !== "number")
+    return "error without json.message and json.code";
+  if (!json.data || typeof json.data.code !== "string" || typeof json.data.httpStatus !== "number")
+    return "error without data.code and data.httpStatus";
+  if (json.data.httpStatus >= 500)
+    return `an error with httpStatus ${json.data.httpStatus} (${json.data.code}): ${json.message.slice(0, 200)}`;
   if (json.data.stack !== undefined && json.data.stack !== null) return "an error with a stack trace";
   if (json.message.length === 0) return "an empty error message";
   return null;
@@ -556,6 +771,8 @@ function itemProblem(item: unknown): string | null {
 export function describePlan(plan: Plan): string {
   const calls = plan.calls.length;
   const first = plan.calls[0];
-  const changes = first ? first.changes.map((c) => c.kind + ("key" in c ? `(${JSON.stringify(c.key)})` : "")).join("+") : "";
+  const changes = first
+    ? first.changes.map((c) => c.kind + ("key" in c ? `(${JSON.stringify(c.key)})` : "")).join("+")
+    : "";
   return `${plan.role} ${calls > 1 ? `batch of ${calls}: ` : ""}${first?.path ?? "?"} [${changes}] envelope=${first?.envelope.kind} transport=${plan.transport.kind}${plan.transport.kind === "contentType" ? `(${plan.transport.value})` : ""} cookie=${plan.headers.cookie}`;
 }

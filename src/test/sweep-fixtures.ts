@@ -5,7 +5,11 @@ import { enqueueEmail } from "@/server/email/outbox";
 
 export async function workspaceFixtures(ws: TestWorkspace, label: string): Promise<Record<string, string>> {
   const owner = ws.members.owner;
-  const invitation = await callerFor(owner.actor).invitation.create({ workspaceId: ws.id, email: `${label}-invitee-${ws.id}@example.test`, role: "interviewer" });
+  const invitation = await callerFor(owner.actor).invitation.create({
+    workspaceId: ws.id,
+    email: `${label}-invitee-${ws.id}@example.test`,
+    role: "interviewer",
+  });
   // A raw token we know: replace the hash with one of our own.
   const token = `sweep${ws.id}`.padEnd(43, "A").replace(/[^A-Za-z0-9_-]/g, "A");
   await db.invitation.update({ where: { id: invitation.id }, data: { tokenHash: hashToken(token) } });
@@ -16,22 +20,47 @@ export async function workspaceFixtures(ws: TestWorkspace, label: string): Promi
   });
   await db.emailOutbox.update({ where: { id: message.id }, data: { status: "dead" } });
   // The seeded library: a round type, its rubric, a signal and a red flag of its latest version, a question.
-  const rubric = await db.rubric.findFirstOrThrow({ where: { workspaceId: ws.id }, orderBy: { createdAt: "asc" }, include: { versions: { orderBy: { version: "desc" }, take: 1, include: { signals: { take: 1 }, redFlags: { take: 1 } } } } });
+  const rubric = await db.rubric.findFirstOrThrow({
+    where: { workspaceId: ws.id },
+    orderBy: { createdAt: "asc" },
+    include: {
+      versions: { orderBy: { version: "desc" }, take: 1, include: { signals: { take: 1 }, redFlags: { take: 1 } } },
+    },
+  });
   const version = rubric.versions[0]!;
-  const question = await db.question.findFirstOrThrow({ where: { workspaceId: ws.id, roundTypeId: rubric.roundTypeId } });
+  const question = await db.question.findFirstOrThrow({
+    where: { workspaceId: ws.id, roundTypeId: rubric.roundTypeId },
+  });
   // A loop for the candidate, from the first template, with its rounds.
-  const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id }, orderBy: { createdAt: "asc" } });
-  const loop = await callerFor(owner.actor).loop.create({ workspaceId: ws.id, candidateMemberId: ws.members.candidate.memberId, templateId: template.id, targetRole: "Backend engineer", level: "mid" });
-  const round = await db.round.findFirstOrThrow({ where: { workspaceId: ws.id, loopId: loop.id }, orderBy: { order: "asc" } });
+  const template = await db.loopTemplate.findFirstOrThrow({
+    where: { workspaceId: ws.id },
+    orderBy: { createdAt: "asc" },
+  });
+  const loop = await callerFor(owner.actor).loop.create({
+    workspaceId: ws.id,
+    candidateMemberId: ws.members.candidate.memberId,
+    templateId: template.id,
+    targetRole: "Backend engineer",
+    level: "mid",
+  });
+  const round = await db.round.findFirstOrThrow({
+    where: { workspaceId: ws.id, loopId: loop.id },
+    orderBy: { order: "asc" },
+  });
   return {
     roundTypeId: rubric.roundTypeId,
     rubricId: rubric.id,
     signalId: version.signals[0]!.id,
-    redFlagId: version.redFlags[0]?.id ?? (await db.rubricRedFlag.findFirstOrThrow({ where: { workspaceId: ws.id } })).id,
+    redFlagId:
+      version.redFlags[0]?.id ?? (await db.rubricRedFlag.findFirstOrThrow({ where: { workspaceId: ws.id } })).id,
     questionId: question.id,
     templateId: template.id,
     loopId: loop.id,
-    reportId: (await db.feedbackReport.create({ data: { workspaceId: ws.id, loopId: loop.id, candidateMemberId: ws.members.candidate.memberId, draft: {} } })).id,
+    reportId: (
+      await db.feedbackReport.create({
+        data: { workspaceId: ws.id, loopId: loop.id, candidateMemberId: ws.members.candidate.memberId, draft: {} },
+      })
+    ).id,
     roundId: round.id,
     candidateMemberId: ws.members.candidate.memberId,
     interviewerMemberId: ws.members.interviewer.memberId,

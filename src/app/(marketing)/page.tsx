@@ -16,13 +16,18 @@ export default async function Home() {
   return (
     <main id="main" className="mx-auto max-w-5xl px-6 py-16">
       <p className="text-sm font-semibold text-brand-700">Loopwise</p>
-      <h1 className="mt-2 max-w-2xl text-4xl font-bold tracking-tight text-slate-900">Practice interview loops with debriefs you can trust.</h1>
+      <h1 className="mt-2 max-w-2xl text-4xl font-bold tracking-tight text-slate-900">
+        Practice interview loops with debriefs you can trust.
+      </h1>
       <p className="mt-4 max-w-2xl text-lg text-slate-700">
-        Coaches schedule loops, interviewers fill rubric scorecards, teams calibrate across candidates, and candidates get
-        feedback they can act on. Open source and self-hostable.
+        Coaches schedule loops, interviewers fill rubric scorecards, teams calibrate across candidates, and candidates
+        get feedback they can act on. Open source and self-hostable.
       </p>
       <div className="mt-8 flex gap-3">
-        <Link href="/sign-in" className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700">
+        <Link
+          href="/sign-in"
+          className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           Sign in
         </Link>
       </div>

@@ -17,14 +17,20 @@ export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 const ERRORS: Record<string, string> = {
-  Verification: "That sign-in link is no longer valid: links work once and expire after 10 minutes. Request a new one below.",
+  Verification:
+    "That sign-in link is no longer valid: links work once and expire after 10 minutes. Request a new one below.",
   EmailSignin: "We could not send the sign-in email. Please try again in a moment.",
-  RateLimited: "Too many sign-in emails were requested for this address or from your network. Wait a few minutes, then try again.",
+  RateLimited:
+    "Too many sign-in emails were requested for this address or from your network. Wait a few minutes, then try again.",
   OAuthAccountNotLinked: "This email is already linked to another sign-in method. Use the method you used first.",
   default: "Sign-in failed. Please try again.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const params = await searchParams;
   const env = getEnv();
   // Normalised once, here; the forms and the redirect below only ever see a same-origin path.
@@ -42,10 +48,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6 py-12">
       <p className="text-sm font-semibold text-brand-700">Loopwise</p>
-      <h1 className="mt-1 text-2xl font-semibold tracking-tight">{invitation ? `Join ${invitation.workspaceName}` : "Sign in"}</h1>
+      <h1 className="mt-1 text-2xl font-semibold tracking-tight">
+        {invitation ? `Join ${invitation.workspaceName}` : "Sign in"}
+      </h1>
       {invitation && (
         <p className="mt-2 text-sm text-slate-700" data-testid="invitation-context">
-          {invitation.invitedBy} invited you as {ROLE_LABELS[invitation.role].toLowerCase()}. Sign in with {invitation.email} to accept; you choose your name and time zone next.
+          {invitation.invitedBy} invited you as {ROLE_LABELS[invitation.role].toLowerCase()}. Sign in with{" "}
+          {invitation.email} to accept; you choose your name and time zone next.
         </p>
       )}
       {error && (
@@ -63,7 +72,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             Demo mode: sign in as a demo user
           </h2>
           <p className="mt-1 text-sm text-amber-900">
-            No email needed. Sign-in emails to other addresses appear in the <a className="underline" href="/dev/mail">dev mailbox</a>.
+            No email needed. Sign-in emails to other addresses appear in the{" "}
+            <a className="underline" href="/dev/mail">
+              dev mailbox
+            </a>
+            .
           </p>
           <ul className="mt-4 space-y-2">
             {demoUsers.map((u) => (

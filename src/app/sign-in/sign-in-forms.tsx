@@ -26,8 +26,22 @@ export function EmailSignInForm({ callbackUrl, initialEmail = "" }: { callbackUr
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <Field label="Email address" htmlFor="email" error={error} hint="We email you a link that signs you in. It works once, for 10 minutes.">
-        <Input id="email" name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} invalid={!!error} required />
+      <Field
+        label="Email address"
+        htmlFor="email"
+        error={error}
+        hint="We email you a link that signs you in. It works once, for 10 minutes."
+      >
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          invalid={!!error}
+          required
+        />
       </Field>
       <Button type="submit" busy={busy} className="w-full">
         Email me a sign-in link
@@ -36,7 +50,13 @@ export function EmailSignInForm({ callbackUrl, initialEmail = "" }: { callbackUr
   );
 }
 
-export function OAuthButtons({ providers, callbackUrl }: { providers: { id: string; name: string }[]; callbackUrl: string }) {
+export function OAuthButtons({
+  providers,
+  callbackUrl,
+}: {
+  providers: { id: string; name: string }[];
+  callbackUrl: string;
+}) {
   return (
     <div className="space-y-2 border-t border-slate-200 pt-5">
       {providers.map((p) => (

@@ -44,7 +44,13 @@ export function CalendarFeedCard() {
             Your subscription link (shown only now; make a new one if you lose it)
           </label>
           <div className="flex flex-wrap gap-2">
-            <input id="feed-url" readOnly value={url} className="min-w-0 flex-1 rounded-md px-3 py-2 font-mono text-xs ring-1 ring-slate-300" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id="feed-url"
+              readOnly
+              value={url}
+              className="min-w-0 flex-1 rounded-md px-3 py-2 font-mono text-xs ring-1 ring-slate-300"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <Button
               type="button"
               variant="ghost"

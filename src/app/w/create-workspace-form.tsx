@@ -36,7 +36,13 @@ export function CreateWorkspaceForm() {
     <Card title="New workspace" description="You become its owner and can invite your team.">
       <form onSubmit={submit} noValidate className="space-y-4">
         <Field label="Workspace name" htmlFor="ws-name" error={errors.name}>
-          <Input id="ws-name" value={name} onChange={(e) => setName(e.target.value)} invalid={!!errors.name} placeholder="Acme interview prep" />
+          <Input
+            id="ws-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            invalid={!!errors.name}
+            placeholder="Acme interview prep"
+          />
         </Field>
         <Field label="Time zone" htmlFor="ws-tz" error={errors.timeZone}>
           <Select id="ws-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>

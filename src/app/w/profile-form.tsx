@@ -30,11 +30,20 @@ export function ProfileForm({ name: initial }: { name: string | null }) {
     if (input) save.mutate(input);
   }
   return (
-    <Card title="What should your team call you?" description="Your name appears on members lists, scorecards and debriefs.">
+    <Card
+      title="What should your team call you?"
+      description="Your name appears on members lists, scorecards and debriefs."
+    >
       <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
           <Field label="Your name" htmlFor="profile-name" error={errors.name}>
-            <Input id="profile-name" value={name} onChange={(e) => setName(e.target.value)} invalid={!!errors.name} autoComplete="name" />
+            <Input
+              id="profile-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              invalid={!!errors.name}
+              autoComplete="name"
+            />
           </Field>
         </div>
         <Button type="submit" busy={save.isPending}>

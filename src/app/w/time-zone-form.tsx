@@ -31,7 +31,10 @@ export function TimeZoneForm({ timeZone: initial }: { timeZone: string }) {
     if (input) save.mutate(input);
   }
   return (
-    <Card title="Your time zone" description={`Every time in Loopwise and in its emails is shown in this zone, and your weekly availability is read in it.`}>
+    <Card
+      title="Your time zone"
+      description={`Every time in Loopwise and in its emails is shown in this zone, and your weekly availability is read in it.`}
+    >
       <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
           <Field label="Your time zone" htmlFor="account-tz" error={errors.timeZone}>

@@ -45,32 +45,39 @@ describe("cross-workspace sweep", () => {
     for (const p of workspaceProcs) expect(swept).toContain(p);
   });
 
-  it.each(swept.map((p) => [p.path, p] as const))("%s never reaches workspace A from workspace B", async (_path, p: ProcedureInfo) => {
-    const before = await snapshotWorkspace(a.id);
-    for (const role of ROLES) {
-      const caller = b.members[role].caller;
-      // A's workspace id and A's child ids.
-      const direct = await outcome(call(caller, p.path, sampleInput(p, aRefs)));
-      expect([`${role}: NOT_FOUND`, `${role}: FORBIDDEN`]).toContain(`${role}: ${direct}`);
-      // B's own workspace id, with A's child ids.
-      if (p.meta?.access === "workspace") {
-        const mixed = await outcome(call(caller, p.path, sampleInput(p, { ...aRefs, workspaceId: b.id, slug: b.slug })));
-        const childKeys = requiredReferenceKeys(p).filter((k) => k !== "workspaceId");
-        if (childKeys.length > 0) {
-          expect([`${role}: NOT_FOUND`, `${role}: FORBIDDEN`]).toContain(`${role}: ${mixed}`);
-        } else {
-          // No child ids: the call acts on B itself, which is allowed; it must not be a server error.
-          expect(mixed).not.toBe("INTERNAL_SERVER_ERROR");
+  it.each(swept.map((p) => [p.path, p] as const))(
+    "%s never reaches workspace A from workspace B",
+    async (_path, p: ProcedureInfo) => {
+      const before = await snapshotWorkspace(a.id);
+      for (const role of ROLES) {
+        const caller = b.members[role].caller;
+        // A's workspace id and A's child ids.
+        const direct = await outcome(call(caller, p.path, sampleInput(p, aRefs)));
+        expect([`${role}: NOT_FOUND`, `${role}: FORBIDDEN`]).toContain(`${role}: ${direct}`);
+        // B's own workspace id, with A's child ids.
+        if (p.meta?.access === "workspace") {
+          const mixed = await outcome(
+            call(caller, p.path, sampleInput(p, { ...aRefs, workspaceId: b.id, slug: b.slug })),
+          );
+          const childKeys = requiredReferenceKeys(p).filter((k) => k !== "workspaceId");
+          if (childKeys.length > 0) {
+            expect([`${role}: NOT_FOUND`, `${role}: FORBIDDEN`]).toContain(`${role}: ${mixed}`);
+          } else {
+            // No child ids: the call acts on B itself, which is allowed; it must not be a server error.
+            expect(mixed).not.toBe("INTERNAL_SERVER_ERROR");
+          }
         }
       }
-    }
-    expect(await snapshotWorkspace(a.id)).toEqual(before);
-  });
+      expect(await snapshotWorkspace(a.id)).toEqual(before);
+    },
+  );
 
   it("signed-out callers get UNAUTHORIZED from every non-public procedure", async () => {
     const anonymous = callerFor(null);
     for (const p of procedures.filter((x) => x.meta?.access !== "public")) {
-      expect(`${p.path}: ${await outcome(call(anonymous, p.path, sampleInput(p, aRefs)))}`).toBe(`${p.path}: UNAUTHORIZED`);
+      expect(`${p.path}: ${await outcome(call(anonymous, p.path, sampleInput(p, aRefs)))}`).toBe(
+        `${p.path}: UNAUTHORIZED`,
+      );
     }
   });
 });

@@ -17,7 +17,9 @@ describe("tRPC over HTTP", () => {
     const batch = (n: number) => {
       const paths = Array.from({ length: n }, () => "member.list").join(",");
       const input = Object.fromEntries(Array.from({ length: n }, (_, i) => [i, { json: { workspaceId: ws.id } }]));
-      return new Request(`http://localhost/api/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`);
+      return new Request(
+        `http://localhost/api/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
+      );
     };
     const context = () => Promise.resolve({ db, actor, requestId: "batch", log: logger });
 
@@ -29,7 +31,9 @@ describe("tRPC over HTTP", () => {
     const tooMany = await handleTrpcRequest(batch(900), context);
     expect(tooMany.status).toBe(400);
     const body = JSON.stringify(await tooMany.json());
-    expect(body).toContain("Too many calls in one request: at most 10 may be batched together. Send them in smaller batches.");
+    expect(body).toContain(
+      "Too many calls in one request: at most 10 may be batched together. Send them in smaller batches.",
+    );
     // Refused before any procedure runs.
     expect(performance.now() - started).toBeLessThan(500);
   });
@@ -42,16 +46,23 @@ describe("tRPC over HTTP", () => {
     const tiny = new PrismaClient({ adapter: serverAdapter({ kind: "server", url: process.env.DATABASE_URL!, pool }) });
     const owner = (await createWorkspaceWithRoles("busy")).members.owner.actor;
     try {
-      const holder = tiny.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT 1 AS held FROM pg_sleep(3)`;
-      }, { timeout: 10_000 });
+      const holder = tiny.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT 1 AS held FROM pg_sleep(3)`;
+        },
+        { timeout: 10_000 },
+      );
       await new Promise((r) => setTimeout(r, 200));
       const req = new Request("http://localhost/api/trpc/workspace.create", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ json: { name: "Busy workspace", slug: `busy-${Date.now().toString(36)}`, timeZone: "UTC" } }),
+        body: JSON.stringify({
+          json: { name: "Busy workspace", slug: `busy-${Date.now().toString(36)}`, timeZone: "UTC" },
+        }),
       });
-      const res = await handleTrpcRequest(req, () => Promise.resolve({ db: tiny, actor: owner, requestId: "busy", log: logger }));
+      const res = await handleTrpcRequest(req, () =>
+        Promise.resolve({ db: tiny, actor: owner, requestId: "busy", log: logger }),
+      );
       const body = (await res.json()) as { error?: { json?: { message?: string; data?: { code?: string } } } };
       expect([res.status, body.error?.json?.data?.code]).toEqual([503, "SERVICE_UNAVAILABLE"]);
       expect(res.headers.get("retry-after")).toBe("5");
@@ -65,7 +76,8 @@ describe("tRPC over HTTP", () => {
 
 describe("API rate limits", () => {
   afterEach(() => {
-    for (const key of ["RATE_LIMIT_API_PER_USER", "RATE_LIMIT_API_PER_IP", "RATE_LIMIT_INVITES_PER_USER"]) delete process.env[key];
+    for (const key of ["RATE_LIMIT_API_PER_USER", "RATE_LIMIT_API_PER_IP", "RATE_LIMIT_INVITES_PER_USER"])
+      delete process.env[key];
     resetEnvForTests();
     resetRateLimitsForTests();
   });
@@ -77,7 +89,10 @@ describe("API rate limits", () => {
   const list = (workspaceId: string, ip: string, calls = 1) => {
     const paths = Array.from({ length: calls }, () => "member.list").join(",");
     const input = Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, { json: { workspaceId } }]));
-    return new Request(`http://localhost/api/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { [PEER_ADDRESS_HEADER]: ip } });
+    return new Request(
+      `http://localhost/api/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
+      { headers: { [PEER_ADDRESS_HEADER]: ip } },
+    );
   };
 
   it("limits calls per user (each call of a batch counts) with 429 and Retry-After", async () => {
@@ -101,7 +116,8 @@ describe("API rate limits", () => {
     limits({ RATE_LIMIT_API_PER_USER: "1000", RATE_LIMIT_API_PER_IP: "2" });
     const ws = await createWorkspaceWithRoles("iplimit");
     const ip = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
-    const as = (actor: typeof ws.members.owner.actor | null) => () => Promise.resolve({ db, actor, requestId: "limit", log: logger });
+    const as = (actor: typeof ws.members.owner.actor | null) => () =>
+      Promise.resolve({ db, actor, requestId: "limit", log: logger });
     expect((await handleTrpcRequest(list(ws.id, ip), as(ws.members.owner.actor))).status).toBe(200);
     expect((await handleTrpcRequest(list(ws.id, ip), as(ws.members.coach.actor))).status).toBe(200);
     const res = await handleTrpcRequest(list(ws.id, ip), as(null));
@@ -115,7 +131,11 @@ describe("API rate limits", () => {
     const context = () => Promise.resolve({ db, actor: ws.members.owner.actor, requestId: "invite", log: logger });
     const invite = (email: string) =>
       handleTrpcRequest(
-        new Request("http://localhost/api/trpc/invitation.create", { method: "POST", headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: "198.51.100.30" }, body: JSON.stringify({ json: { workspaceId: ws.id, email, role: "interviewer" } }) }),
+        new Request("http://localhost/api/trpc/invitation.create", {
+          method: "POST",
+          headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: "198.51.100.30" },
+          body: JSON.stringify({ json: { workspaceId: ws.id, email, role: "interviewer" } }),
+        }),
         context,
       );
     expect((await invite(uniqueEmail("i1"))).status).toBe(200);
@@ -125,7 +145,9 @@ describe("API rate limits", () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(60);
     const body = (await res.json()) as { error: { json: { message: string } } };
-    expect(body.error.json.message).toMatch(/^You have sent too many invitations in the last hour\. Try again in \d+ minutes\.$/);
+    expect(body.error.json.message).toMatch(
+      /^You have sent too many invitations in the last hour\. Try again in \d+ minutes\.$/,
+    );
     expect(await db.invitation.count({ where: { workspaceId: ws.id } })).toBe(before);
   });
 });

@@ -14,7 +14,10 @@ import { getRateLimits, type RateLimitVerdict } from "@/server/rate-limit";
 /** Seconds a client should wait after a 503 (database busy) before trying again. */
 export const BUSY_RETRY_AFTER_S = 5;
 
-export async function handleTrpcRequest(req: Request, createContext: () => Promise<Context> = () => createContextFromHeaders(req.headers)) {
+export async function handleTrpcRequest(
+  req: Request,
+  createContext: () => Promise<Context> = () => createContextFromHeaders(req.headers),
+) {
   const env = getEnv();
   const url = new URL(req.url);
   const path = url.pathname.replace(/^.*\/api\/trpc\/?/, "");
@@ -57,9 +60,15 @@ function retryAfterOf(error: TRPCError): number {
 }
 
 /** A 429 in tRPC's response shape (one error per call of a batch), so the client shows the message. */
-function tooManyResponse(verdict: Extract<RateLimitVerdict, { allowed: false }>, calls: number, isBatch: boolean): Response {
+function tooManyResponse(
+  verdict: Extract<RateLimitVerdict, { allowed: false }>,
+  calls: number,
+  isBatch: boolean,
+): Response {
   const { message } = tooManyRequests("Too many requests.", verdict.retryAfterS);
-  const error = { error: superjson.serialize({ message, code: -32029, data: { code: "TOO_MANY_REQUESTS", httpStatus: 429 } }) };
+  const error = {
+    error: superjson.serialize({ message, code: -32029, data: { code: "TOO_MANY_REQUESTS", httpStatus: 429 } }),
+  };
   return Response.json(isBatch ? Array.from({ length: calls }, () => error) : error, {
     status: 429,
     headers: { "retry-after": String(verdict.retryAfterS) },

@@ -19,22 +19,39 @@ describe("statements per call", () => {
 
   it("an autosave is the membership check, the transaction, one read of the card and one conditional UPDATE … RETURNING", async () => {
     const ws = await createWorkspaceWithRoles("stmt-save");
-    const loop = await createBookedLoop(ws, { template: "entry-coding-focus", bookings: [[1, ws.members.interviewer]] });
+    const loop = await createBookedLoop(ws, {
+      template: "entry-coding-focus",
+      bookings: [[1, ws.members.interviewer]],
+    });
     const roundId = loop.rounds[1]!.id;
     const iv = ws.members.interviewer.caller;
     const opened = await iv.scorecard.open({ workspaceId: ws.id, roundId });
     const key = opened.rubric.signals[0]!.key;
     const save = (version: number, rating: 1 | 2 | 3 | 4) =>
-      iv.scorecard.save({ workspaceId: ws.id, roundId, expectedVersion: version, ratings: { [key]: { rating, evidence: "typed" } }, redFlagKeys: [], recommendation: null, summary: "" });
+      iv.scorecard.save({
+        workspaceId: ws.id,
+        roundId,
+        expectedVersion: version,
+        ratings: { [key]: { rating, evidence: "typed" } },
+        redFlagKeys: [],
+        recommendation: null,
+        summary: "",
+      });
     const first = await save(opened.scorecard.version, 2); // reads the published rubric once
     let saved: Awaited<ReturnType<typeof save>> | undefined;
     const sent = await statements(async () => (saved = await save(first.version, 3)));
-    expect(saved).toMatchObject({ version: first.version + 1, status: "draft", ratings: { [key]: { rating: 3, evidence: "typed" } } });
+    expect(saved).toMatchObject({
+      version: first.version + 1,
+      status: "draft",
+      ratings: { [key]: { rating: 3, evidence: "typed" } },
+    });
     expect(sent.filter((s) => /^\s*(BEGIN|COMMIT)/i.test(s))).toHaveLength(2);
     // membership, BEGIN, set_config (on a server), the card, the UPDATE, COMMIT.
     expect(sent.length).toBeLessThanOrEqual(6);
     // A stale version still loses, and the card is unchanged.
     await expect(save(first.version, 4)).rejects.toThrow(/changed|newer|version/i);
-    expect((await iv.scorecard.open({ workspaceId: ws.id, roundId })).scorecard.ratings[key]).toMatchObject({ rating: 3 });
+    expect((await iv.scorecard.open({ workspaceId: ws.id, roundId })).scorecard.ratings[key]).toMatchObject({
+      rating: 3,
+    });
   });
 });

@@ -49,7 +49,13 @@ export function isDatabaseBusy(err: unknown): boolean {
   for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (code === "P2028" || code === "P2024" || code === "53300" || code === "57P03") return true;
-    if (typeof message === "string" && /Unable to start a transaction in the given time|timeout exceeded when trying to connect|Timed out fetching a new connection from the connection pool|too many clients already|remaining connection slots are reserved/i.test(message)) return true;
+    if (
+      typeof message === "string" &&
+      /Unable to start a transaction in the given time|timeout exceeded when trying to connect|Timed out fetching a new connection from the connection pool|too many clients already|remaining connection slots are reserved/i.test(
+        message,
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -63,7 +69,11 @@ const t = initTRPC
       const zod = error.cause instanceof ZodError ? error.cause : null;
       return {
         ...shape,
-        message: zod ? readableZodMessage(zod) : error.message === TRPC_BATCH_TOO_LARGE ? batchTooLargeMessage() : shape.message,
+        message: zod
+          ? readableZodMessage(zod)
+          : error.message === TRPC_BATCH_TOO_LARGE
+            ? batchTooLargeMessage()
+            : shape.message,
         data: {
           ...shape.data,
           // No stack traces leave the server.
@@ -86,7 +96,16 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
     ctx.log.info({ path, type, durationMs, ok: true }, "procedure");
     return result;
   }
-  ctx.log.info({ path, type, durationMs, ok: false, code: result.error.cause instanceof AppError ? result.error.cause.code : result.error.code }, "procedure");
+  ctx.log.info(
+    {
+      path,
+      type,
+      durationMs,
+      ok: false,
+      code: result.error.cause instanceof AppError ? result.error.cause.code : result.error.code,
+    },
+    "procedure",
+  );
   const err = result.error;
   const cause = err.cause;
   if (cause instanceof AppError) {
@@ -95,11 +114,16 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   }
   if (err.code === "INTERNAL_SERVER_ERROR") {
     const code = (cause as { code?: string } | undefined)?.code;
-    if (code === "P2002") throw new TRPCError({ code: "CONFLICT", message: "That already exists; reload and try again." });
-    if (code === "P2025") throw new TRPCError({ code: "NOT_FOUND", message: "That record was not found; it may have been deleted." });
+    if (code === "P2002")
+      throw new TRPCError({ code: "CONFLICT", message: "That already exists; reload and try again." });
+    if (code === "P2025")
+      throw new TRPCError({ code: "NOT_FOUND", message: "That record was not found; it may have been deleted." });
     if (isDatabaseBusy(cause)) {
       ctx.log.warn({ err: cause, path }, "database busy");
-      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The server is busy right now. Please try again in a few seconds." });
+      throw new TRPCError({
+        code: "SERVICE_UNAVAILABLE",
+        message: "The server is busy right now. Please try again in a few seconds.",
+      });
     }
     ctx.log.error({ err: cause ?? err, path }, "procedure failed");
     throw new TRPCError({
@@ -120,9 +144,15 @@ const rejectUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
   if (found) {
     const field = found.path.map((p) => (typeof p === "string" && !isSafeText(p) ? "(a key)" : String(p))).join(".");
     if (found.problem === "too-deep") {
-      throw new AppError("BAD_REQUEST", `${field ? `${field}: ` : ""}the input is nested more than ${MAX_INPUT_DEPTH} levels deep, which no form sends. Send the fields the form asks for.`);
+      throw new AppError(
+        "BAD_REQUEST",
+        `${field ? `${field}: ` : ""}the input is nested more than ${MAX_INPUT_DEPTH} levels deep, which no form sends. Send the fields the form asks for.`,
+      );
     }
-    throw new AppError("BAD_REQUEST", `${field ? `${field}: ` : ""}the text contains a character that is not allowed (a NUL byte or a broken Unicode character). Remove it and try again.`);
+    throw new AppError(
+      "BAD_REQUEST",
+      `${field ? `${field}: ` : ""}the text contains a character that is not allowed (a NUL byte or a broken Unicode character). Remove it and try again.`,
+    );
   }
   return next();
 });
@@ -153,7 +183,12 @@ export const workspaceProcedure = authedProcedure
     if (!can(membership.role, permission)) {
       throw new AppError("FORBIDDEN", `Your role (${membership.role}) cannot do this. Ask a workspace owner.`);
     }
-    const scope: Scope = { workspaceId: input.workspaceId, userId: ctx.actor.userId, memberId: membership.id, role: membership.role as Role };
+    const scope: Scope = {
+      workspaceId: input.workspaceId,
+      userId: ctx.actor.userId,
+      memberId: membership.id,
+      role: membership.role as Role,
+    };
     // Everything the procedure does runs in one transaction confined to this workspace by row-level
     // security (src/server/db/tenant.ts). tRPC hands back a failure as a result rather than throwing it,
     // so a failed procedure throws here to roll back what it wrote, and is then answered as it was.

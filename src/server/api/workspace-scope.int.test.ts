@@ -11,7 +11,16 @@ describe("workspace procedures", () => {
   let b: TestWorkspace;
   beforeAll(async () => {
     [a, b] = await Promise.all([createWorkspaceWithRoles("scope-a"), createWorkspaceWithRoles("scope-b")]);
-    await Promise.all([a, b].map((ws) => createBookedLoop(ws, { template: "entry-coding-focus", level: "entry", bookings: [[1, ws.members.interviewer]], offsetDays: 6 })));
+    await Promise.all(
+      [a, b].map((ws) =>
+        createBookedLoop(ws, {
+          template: "entry-coding-focus",
+          level: "entry",
+          bookings: [[1, ws.members.interviewer]],
+          offsetDays: 6,
+        }),
+      ),
+    );
   });
 
   // A procedure that forgets its filters, and one that writes and then fails.
@@ -21,11 +30,14 @@ describe("workspace procedures", () => {
       raw: await ctx.db.$queryRaw<{ workspaceId: string }[]>`SELECT DISTINCT "workspaceId" FROM "rounds"`,
     })),
     failing: workspaceProcedure.mutation(async ({ ctx }) => {
-      await ctx.db.auditEvent.create({ data: { workspaceId: ctx.scope.workspaceId, action: "rls.rolled-back", targetType: "probe" } });
+      await ctx.db.auditEvent.create({
+        data: { workspaceId: ctx.scope.workspaceId, action: "rls.rolled-back", targetType: "probe" },
+      });
       throw new Error("fails after writing");
     }),
   });
-  const callerOf = (ws: TestWorkspace) => createCallerFactory(router)({ db, actor: ws.members.interviewer.actor, requestId: "rls", log: logger });
+  const callerOf = (ws: TestWorkspace) =>
+    createCallerFactory(router)({ db, actor: ws.members.interviewer.actor, requestId: "rls", log: logger });
 
   it("run confined to the caller's workspace, so a forgotten where cannot cross workspaces", async () => {
     const { loops, raw } = await callerOf(a).leaky({ workspaceId: a.id });

@@ -40,7 +40,15 @@ describe("round ICS", () => {
   });
 
   it("a reschedule keeps the UID and raises SEQUENCE; a cancel says METHOD:CANCEL", () => {
-    const moved = parse(buildRoundIcs({ ...base, start: new Date("2026-03-09T15:00:00Z"), end: new Date("2026-03-09T16:00:00Z"), sequence: 1, method: "REQUEST" }));
+    const moved = parse(
+      buildRoundIcs({
+        ...base,
+        start: new Date("2026-03-09T15:00:00Z"),
+        end: new Date("2026-03-09T16:00:00Z"),
+        sequence: 1,
+        method: "REQUEST",
+      }),
+    );
     expect(moved).toMatchObject({ uid: base.uid, sequence: 1 });
     expect(moved.start.toISOString()).toBe("2026-03-09T15:00:00.000Z");
     const cancelled = parse(buildRoundIcs({ ...base, sequence: 2, method: "CANCEL" }));

@@ -31,7 +31,13 @@ export function buildRoundIcs(invite: RoundInvite): string {
     description: invite.description,
     location: invite.location || undefined,
     organizer: invite.organizer,
-    attendees: invite.attendees.map((a) => ({ name: a.name, email: a.email, rsvp: true, role: "REQ-PARTICIPANT", partstat: "NEEDS-ACTION" })),
+    attendees: invite.attendees.map((a) => ({
+      name: a.name,
+      email: a.email,
+      rsvp: true,
+      role: "REQ-PARTICIPANT",
+      partstat: "NEEDS-ACTION",
+    })),
     productId: "loopwise/ics",
   };
   const { error, value } = createEvent(event);

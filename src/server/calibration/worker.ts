@@ -18,8 +18,10 @@ export function startCalibrationWorker(): void {
     try {
       const started = Date.now();
       const report = await runDueCohortFits(getDb(), { max: 10 });
-      if (report.fitted.length || report.failed.length) logger.info({ calibration: report, ms: Date.now() - started }, "cohort fits refreshed");
-      if (report.failed.length) logger.error({ workspaces: report.failed }, "cohort fit failed; will retry with backoff");
+      if (report.fitted.length || report.failed.length)
+        logger.info({ calibration: report, ms: Date.now() - started }, "cohort fits refreshed");
+      if (report.failed.length)
+        logger.error({ workspaces: report.failed }, "cohort fit failed; will retry with backoff");
     } catch (err) {
       logger.error({ err }, "calibration worker tick failed; will retry");
     }

@@ -2,7 +2,14 @@
 // every value has a label: a value added to the schema but not to the domain (or back) fails here.
 import { describe, expect, it } from "vitest";
 import { DebriefDecision, Level, Recommendation } from "@/generated/prisma/enums";
-import { DECISION_LABEL, DECISIONS, LEVEL_LABEL, LEVELS, RECOMMENDATION_LABEL, RECOMMENDATIONS } from "@/domain/vocabulary";
+import {
+  DECISION_LABEL,
+  DECISIONS,
+  LEVEL_LABEL,
+  LEVELS,
+  RECOMMENDATION_LABEL,
+  RECOMMENDATIONS,
+} from "@/domain/vocabulary";
 
 describe("vocabularies match the database enums", () => {
   it.each([

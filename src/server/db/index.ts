@@ -53,7 +53,11 @@ export function openPGlite(dataDir: string): PGlite {
  * (the API answers 503): without a bound, a burst of requests queued behind an exhausted pool for ever.
  */
 export function serverAdapter(database: Extract<DatabaseConfig, { kind: "server" }>): PrismaPg {
-  return new PrismaPg({ connectionString: database.url, max: database.pool.max, connectionTimeoutMillis: database.pool.timeoutMs });
+  return new PrismaPg({
+    connectionString: database.url,
+    max: database.pool.max,
+    connectionTimeoutMillis: database.pool.timeoutMs,
+  });
 }
 
 export function getDb(): PrismaClient {
@@ -75,7 +79,7 @@ export async function openSqlConnection(): Promise<SqlConnection> {
     const lite = openPGlite(database.dataDir);
     await lite.waitReady;
     return {
-      query: async <T,>(sql: string, params?: unknown[]) => ({ rows: (await lite.query<T>(sql, params)).rows }),
+      query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await lite.query<T>(sql, params)).rows }),
       exec: async (sql) => {
         await lite.exec(sql);
       },
@@ -90,7 +94,7 @@ export async function connectServer(url: string): Promise<SqlConnection> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   return {
-    query: async <T,>(sql: string, params?: unknown[]) => {
+    query: async <T>(sql: string, params?: unknown[]) => {
       const r = await client.query(sql, params);
       return { rows: r.rows as T[] };
     },

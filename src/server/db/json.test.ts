@@ -3,7 +3,10 @@ import { readRatings, readReportDraft, readStoredScores, readTemplateRounds, rea
 
 describe("JSON columns read through parsers", () => {
   it("returns well-formed values as they are", () => {
-    const ratings = { clarity: { rating: 3, evidence: "Explained the trade-off." }, depth: { rating: "not_observed", evidence: "" } };
+    const ratings = {
+      clarity: { rating: 3, evidence: "Explained the trade-off." },
+      depth: { rating: "not_observed", evidence: "" },
+    };
     expect(readRatings(ratings)).toEqual(ratings);
     expect(readWeekly([{ weekday: 1, start: "09:00", end: "17:00" }])).toHaveLength(1);
     expect(readTemplateRounds([{ roundTypeKey: "coding", durationMin: 60 }])[0]!.roundTypeKey).toBe("coding");

@@ -3,7 +3,12 @@
 // surfacing as an undefined deep inside a page. The read shapes check structure only (no length limits):
 // anything the write schemas (src/schemas) once accepted reads back.
 import { z } from "zod";
-import type { AgreementEstimate, CalibrationModelSummary, CandidateScore, InterviewerEstimate } from "@/domain/calibration";
+import type {
+  AgreementEstimate,
+  CalibrationModelSummary,
+  CandidateScore,
+  InterviewerEstimate,
+} from "@/domain/calibration";
 import type { DateException, WeeklyWindow } from "@/domain/scheduling";
 import type { SignalAnswer } from "@/domain/scorecard";
 import type { ReportContent } from "@/domain/report";
@@ -13,30 +18,50 @@ function reader<T>(what: string, schema: z.ZodType<T>) {
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
-    throw new Error(`Stored ${what} is not in the expected shape (${issue?.path.join(".") || "value"}: ${issue?.message ?? "invalid"}).`);
+    throw new Error(
+      `Stored ${what} is not in the expected shape (${issue?.path.join(".") || "value"}: ${issue?.message ?? "invalid"}).`,
+    );
   };
 }
 
 const num = z.number();
 const nullableNum = z.number().nullable();
 
-const Answer = z.object({ rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal("not_observed"), z.null()]), evidence: z.string() });
+const Answer = z.object({
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal("not_observed"), z.null()]),
+  evidence: z.string(),
+});
 /** scorecards.ratings: { [signalKey]: { rating, evidence } } */
 export const readRatings = reader<Record<string, SignalAnswer>>("scorecard ratings", z.record(z.string(), Answer));
 
 const Window = z.object({ start: z.string(), end: z.string() });
 /** scheduling_profiles.weekly */
-export const readWeekly = reader<WeeklyWindow[]>("weekly availability", z.array(z.object({ weekday: z.number().int(), start: z.string(), end: z.string() })));
+export const readWeekly = reader<WeeklyWindow[]>(
+  "weekly availability",
+  z.array(z.object({ weekday: z.number().int(), start: z.string(), end: z.string() })),
+);
 /** scheduling_profiles.exceptions */
 export const readExceptions = reader<DateException[]>(
   "availability exceptions",
-  z.array(z.union([z.object({ date: z.string(), available: z.literal(false) }), z.object({ date: z.string(), available: z.literal(true), windows: z.array(Window) })])),
+  z.array(
+    z.union([
+      z.object({ date: z.string(), available: z.literal(false) }),
+      z.object({ date: z.string(), available: z.literal(true), windows: z.array(Window) }),
+    ]),
+  ),
 );
 
 /** loop_templates.rounds */
 export const readTemplateRounds = reader(
   "template rounds",
-  z.array(z.object({ roundTypeKey: z.string(), durationMin: z.number(), questionId: z.string().nullable().optional(), poolMemberIds: z.array(z.string()).optional() })),
+  z.array(
+    z.object({
+      roundTypeKey: z.string(),
+      durationMin: z.number(),
+      questionId: z.string().nullable().optional(),
+      poolMemberIds: z.array(z.string()).optional(),
+    }),
+  ),
 );
 
 /** round_types.timingGuide */
@@ -65,7 +90,10 @@ const StoredScore = z.object({
   notCalibratedReason: z.string().nullable(),
 });
 /** cohort_loop_scores.scores: a loop's scores without the loop id each would repeat. */
-export const readStoredScores = reader<Omit<CandidateScore, "candidateId">[]>("calibrated scores", z.array(StoredScore));
+export const readStoredScores = reader<Omit<CandidateScore, "candidateId">[]>(
+  "calibrated scores",
+  z.array(StoredScore),
+);
 
 /** cohort_interviewers.estimate */
 export const readInterviewerEstimate = reader<InterviewerEstimate>(
@@ -84,19 +112,39 @@ export const readInterviewerEstimate = reader<InterviewerEstimate>(
   }),
 );
 
-const Agreement = z.object({ key: z.string(), alpha: nullableNum, interval: z.tuple([num, num]).nullable(), units: num, pairableValues: num });
+const Agreement = z.object({
+  key: z.string(),
+  alpha: nullableNum,
+  interval: z.tuple([num, num]).nullable(),
+  units: num,
+  pairableValues: num,
+});
 /** cohort_fits.summary */
 export const readCohortSummary = reader<{
   model: CalibrationModelSummary;
   warnings: string[];
-  interviewers: { interviewerId: string; scorecards: number; panelGap: number | null; medianHoursToSubmit: number | null }[];
+  interviewers: {
+    interviewerId: string;
+    scorecards: number;
+    panelGap: number | null;
+    medianHoursToSubmit: number | null;
+  }[];
   agreement: { bySignal: AgreementEstimate[]; byDimension: AgreementEstimate[] };
 }>(
   "cohort summary",
   z.object({
-    model: z.object({ severitySd: nullableNum, gainSd: nullableNum, haloSd: nullableNum, noiseSd: nullableNum, iterations: num, converged: z.boolean() }),
+    model: z.object({
+      severitySd: nullableNum,
+      gainSd: nullableNum,
+      haloSd: nullableNum,
+      noiseSd: nullableNum,
+      iterations: num,
+      converged: z.boolean(),
+    }),
     warnings: z.array(z.string()),
-    interviewers: z.array(z.object({ interviewerId: z.string(), scorecards: num, panelGap: nullableNum, medianHoursToSubmit: nullableNum })),
+    interviewers: z.array(
+      z.object({ interviewerId: z.string(), scorecards: num, panelGap: nullableNum, medianHoursToSubmit: nullableNum }),
+    ),
     agreement: z.object({ bySignal: z.array(Agreement), byDimension: z.array(Agreement) }),
   }),
 );

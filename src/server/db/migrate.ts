@@ -12,7 +12,9 @@ import type { SqlConnection } from "@/server/db";
 const MIGRATION_LOCK_KEY = 728_431_907;
 
 export function migrationsDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.LOOPWISE_MIGRATIONS_DIR ?? path.join(process.cwd(), "prisma", "migrations"));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.LOOPWISE_MIGRATIONS_DIR ?? path.join(process.cwd(), "prisma", "migrations"),
+  );
 }
 
 export interface MigrationResult {
@@ -50,7 +52,9 @@ export async function applyMigrations(conn: SqlConnection, dir = migrationsDir()
       const previous = done.get(name);
       if (previous) {
         if (!previous.finished_at) {
-          throw new Error(`Migration ${name} started earlier but never finished; inspect the database and fix it by hand.`);
+          throw new Error(
+            `Migration ${name} started earlier but never finished; inspect the database and fix it by hand.`,
+          );
         }
         if (previous.checksum !== checksum) {
           throw new Error(`Migration ${name} was edited after it was applied; add a new migration instead.`);

@@ -5,7 +5,14 @@
 // to text: adapter-pg 6.19 cannot read PostgreSQL's `name` type, prisma/orm#27403.)
 import { beforeAll, describe, expect, it } from "vitest";
 import { APP_ROLE, inWorkspaceScope } from "@/server/db/tenant";
-import { createBookedLoop, createWorkspaceWithRoles, db, decideLoop, submitScorecards, type TestWorkspace } from "@/test/factories";
+import {
+  createBookedLoop,
+  createWorkspaceWithRoles,
+  db,
+  decideLoop,
+  submitScorecards,
+  type TestWorkspace,
+} from "@/test/factories";
 import { workspaceFixtures } from "@/test/sweep-fixtures";
 
 /** Every table with a workspaceId column, read from the migrated database (so new tables are covered). */
@@ -23,9 +30,13 @@ async function visibleWorkspaces(tx: Tx, tables: string[]) {
   const seen: Record<string, { workspaceId: string; n: number }[]> = {};
   for (const table of tables) {
     // Table names come from the catalog above, not from input.
-    seen[table] = await tx.$queryRawUnsafe<{ workspaceId: string; n: number }[]>(`SELECT "workspaceId", count(*)::int AS n FROM "${table}" GROUP BY 1`);
+    seen[table] = await tx.$queryRawUnsafe<{ workspaceId: string; n: number }[]>(
+      `SELECT "workspaceId", count(*)::int AS n FROM "${table}" GROUP BY 1`,
+    );
   }
-  seen.workspaces = await tx.$queryRawUnsafe<{ workspaceId: string; n: number }[]>(`SELECT "id" AS "workspaceId", count(*)::int AS n FROM "workspaces" GROUP BY 1`);
+  seen.workspaces = await tx.$queryRawUnsafe<{ workspaceId: string; n: number }[]>(
+    `SELECT "id" AS "workspaceId", count(*)::int AS n FROM "workspaces" GROUP BY 1`,
+  );
   return seen;
 }
 
@@ -33,7 +44,12 @@ async function visibleWorkspaces(tx: Tx, tables: string[]) {
 async function populatedWorkspace(label: string): Promise<TestWorkspace> {
   const ws = await createWorkspaceWithRoles(label);
   await workspaceFixtures(ws, label);
-  const { loopId, rounds } = await createBookedLoop(ws, { template: "entry-coding-focus", level: "entry", bookings: [[1, ws.members.interviewer]], offsetDays: 5 });
+  const { loopId, rounds } = await createBookedLoop(ws, {
+    template: "entry-coding-focus",
+    level: "entry",
+    bookings: [[1, ws.members.interviewer]],
+    offsetDays: 5,
+  });
   await submitScorecards(ws, [{ roundId: rounds[1]!.id, member: ws.members.interviewer, rate: () => 3 }]);
   await decideLoop(ws, loopId, label);
   return ws;
@@ -60,9 +76,18 @@ describe("row-level security", () => {
       WHERE n.nspname = 'public' AND c.relkind = 'r'`;
     const byTable = new Map(rows.map((r) => [r.table, r]));
     expect(tables.length).toBeGreaterThanOrEqual(20);
-    const unprotected = [...tables, "workspaces", "users"].filter((t) => !(byTable.get(t)?.rls && byTable.get(t)!.policies >= 1 && byTable.get(t)!.can_read));
+    const unprotected = [...tables, "workspaces", "users"].filter(
+      (t) => !(byTable.get(t)?.rls && byTable.get(t)!.policies >= 1 && byTable.get(t)!.can_read),
+    );
     expect(unprotected).toEqual([]);
-    const readable = ["accounts", "sessions", "verification_tokens", "calendar_feeds", "rate_limits", "_prisma_migrations"].filter((t) => byTable.get(t)?.can_read);
+    const readable = [
+      "accounts",
+      "sessions",
+      "verification_tokens",
+      "calendar_feeds",
+      "rate_limits",
+      "_prisma_migrations",
+    ].filter((t) => byTable.get(t)?.can_read);
     expect(readable).toEqual([]);
     // The app role is an ordinary role: no superuser, no BYPASSRLS, no login of its own.
     const [role] = await db.$queryRaw<{ rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean }[]>`
@@ -76,11 +101,17 @@ describe("row-level security", () => {
       expect(who?.user).toBe(APP_ROLE);
       return visibleWorkspaces(tx, tables);
     });
-    const foreign = Object.entries(seen).filter(([, rows]) => rows.some((r) => r.workspaceId !== a.id)).map(([t]) => t);
+    const foreign = Object.entries(seen)
+      .filter(([, rows]) => rows.some((r) => r.workspaceId !== a.id))
+      .map(([t]) => t);
     expect(foreign).toEqual([]);
     // And the workspace's own rows are all there: every table the fixtures fill has some.
-    const empty = Object.entries(seen).filter(([, rows]) => rows.length === 0).map(([t]) => t);
-    expect(empty.filter((t) => !["scorecard_revisions", "feedback_report_versions", "scheduling_profiles"].includes(t))).toEqual([]);
+    const empty = Object.entries(seen)
+      .filter(([, rows]) => rows.length === 0)
+      .map(([t]) => t);
+    expect(
+      empty.filter((t) => !["scorecard_revisions", "feedback_report_versions", "scheduling_profiles"].includes(t)),
+    ).toEqual([]);
     const direct = await db.dimension.count({ where: { workspaceId: a.id } });
     expect(seen.dimensions).toEqual([{ workspaceId: a.id, n: direct }]);
   });
@@ -103,16 +134,20 @@ describe("row-level security", () => {
 
   it("writing a row for another workspace fails, and another workspace's rows cannot be changed or deleted", async () => {
     await expect(
-      inWorkspaceScope(db, scopeOf(a), (tx) => tx.auditEvent.create({ data: { workspaceId: b.id, action: "rls.probe", targetType: "probe" } })),
+      inWorkspaceScope(db, scopeOf(a), (tx) =>
+        tx.auditEvent.create({ data: { workspaceId: b.id, action: "rls.probe", targetType: "probe" } }),
+      ),
     ).rejects.toThrow(/row-level security/);
     const mine = await db.dimension.findFirstOrThrow({ where: { workspaceId: a.id } });
     // Moving a row into another workspace breaks the policy's WITH CHECK.
     await expect(
-      inWorkspaceScope(db, scopeOf(a), (tx) => tx.dimension.updateMany({ where: { id: mine.id }, data: { workspaceId: b.id } })),
+      inWorkspaceScope(db, scopeOf(a), (tx) =>
+        tx.dimension.updateMany({ where: { id: mine.id }, data: { workspaceId: b.id } }),
+      ),
     ).rejects.toThrow(/row-level security/);
     const changed = await inWorkspaceScope(db, scopeOf(a), async (tx) => ({
       updated: (await tx.dimension.updateMany({ data: { name: "hijacked" }, where: { workspaceId: b.id } })).count,
-      deleted: (await tx.$executeRawUnsafe(`DELETE FROM "audit_events" WHERE "workspaceId" <> $1`, a.id)),
+      deleted: await tx.$executeRawUnsafe(`DELETE FROM "audit_events" WHERE "workspaceId" <> $1`, a.id),
     }));
     expect(changed).toEqual({ updated: 0, deleted: 0 });
     expect(await db.dimension.count({ where: { workspaceId: b.id, name: "hijacked" } })).toBe(0);
@@ -123,10 +158,18 @@ describe("row-level security", () => {
     const [names, updated] = await inWorkspaceScope(db, scopeOf(a), async (tx) => [
       await tx.user.count({ where: { id: { in: [a.members.owner.actor.userId, b.members.owner.actor.userId] } } }),
       // A forgotten where: only the caller's own row changes.
-      (await tx.user.updateMany({ where: { id: { in: [a.members.owner.actor.userId, b.members.owner.actor.userId] } }, data: { timeZone: "Europe/Oslo" } })).count,
+      (
+        await tx.user.updateMany({
+          where: { id: { in: [a.members.owner.actor.userId, b.members.owner.actor.userId] } },
+          data: { timeZone: "Europe/Oslo" },
+        })
+      ).count,
     ]);
     expect([names, updated]).toEqual([2, 1]);
-    const zones = await db.user.findMany({ where: { id: { in: [a.members.owner.actor.userId, b.members.owner.actor.userId] } }, select: { id: true, timeZone: true } });
+    const zones = await db.user.findMany({
+      where: { id: { in: [a.members.owner.actor.userId, b.members.owner.actor.userId] } },
+      select: { id: true, timeZone: true },
+    });
     expect(zones.find((u) => u.id === b.members.owner.actor.userId)?.timeZone).not.toBe("Europe/Oslo");
     expect(zones.find((u) => u.id === a.members.owner.actor.userId)?.timeZone).toBe("Europe/Oslo");
   });
@@ -136,9 +179,15 @@ describe("row-level security", () => {
       await tx.$queryRaw`SELECT set_config('role', ${APP_ROLE}, true)`;
       return visibleWorkspaces(tx, tables);
     });
-    expect(Object.entries(seen).filter(([, rows]) => rows.length > 0).map(([t]) => t)).toEqual([]);
+    expect(
+      Object.entries(seen)
+        .filter(([, rows]) => rows.length > 0)
+        .map(([t]) => t),
+    ).toEqual([]);
     // The settings were transaction-local: the pooled connection is back to the owner role, unconfined.
-    const [after] = await db.$queryRaw<{ user: string; ws: string | null }[]>`SELECT current_user::text AS user, current_setting('app.workspace_id', true) AS ws`;
+    const [after] = await db.$queryRaw<
+      { user: string; ws: string | null }[]
+    >`SELECT current_user::text AS user, current_setting('app.workspace_id', true) AS ws`;
     expect(after?.user).not.toBe(APP_ROLE);
     expect(after?.ws ?? "").toBe("");
   });

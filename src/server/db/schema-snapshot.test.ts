@@ -11,6 +11,9 @@ describe("schema and migrations", () => {
   it("prisma/schema.prisma is exactly the schema of the last migration", () => {
     const schema = readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
     const snapshot = readFileSync(path.join(root, "prisma/migrations/schema-snapshot.prisma"), "utf8");
-    expect(schema === snapshot, "prisma/schema.prisma changed without a migration: run `npm run db:new-migration -- <name>`").toBe(true);
+    expect(
+      schema === snapshot,
+      "prisma/schema.prisma changed without a migration: run `npm run db:new-migration -- <name>`",
+    ).toBe(true);
   });
 });

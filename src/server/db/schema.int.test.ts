@@ -5,7 +5,16 @@ import { db } from "@/test/factories";
 
 // Tables that belong to no workspace.
 // calendar_feeds belong to a person (one feed lists their rounds in every workspace); rate_limits are counters.
-const GLOBAL_TABLES = new Set(["users", "accounts", "sessions", "verification_tokens", "workspaces", "_prisma_migrations", "calendar_feeds", "rate_limits"]);
+const GLOBAL_TABLES = new Set([
+  "users",
+  "accounts",
+  "sessions",
+  "verification_tokens",
+  "workspaces",
+  "_prisma_migrations",
+  "calendar_feeds",
+  "rate_limits",
+]);
 
 // Indexes on tenant tables that deliberately do not start with workspaceId, and why.
 const CROSS_TENANT_INDEXES: Record<string, string> = {

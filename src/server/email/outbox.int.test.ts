@@ -7,7 +7,12 @@ import { ResendSender, type EmailSender } from "./sender";
 // Other test files enqueue mail into the same database at the same time, and processOutbox claims any
 // due message; so batches are large and every assertion looks only at this test's own messages.
 const BATCH = 1000;
-const email = (n: number) => ({ template: "test", subject: `Message ${n}`, html: `<p>Body ${n}</p>`, text: `Body ${n}` });
+const email = (n: number) => ({
+  template: "test",
+  subject: `Message ${n}`,
+  html: `<p>Body ${n}</p>`,
+  text: `Body ${n}`,
+});
 let fake: Awaited<ReturnType<typeof startFakeResend>> | undefined;
 afterEach(async () => {
   await fake?.close();
@@ -22,7 +27,15 @@ function testClock() {
 
 async function drain(workspaceId: string, sender: ResendSender, clock: ReturnType<typeof testClock>, maxRounds = 40) {
   for (let round = 0; round < maxRounds; round++) {
-    await processOutbox(db, { sender, from: "Loopwise <test@loopwise.test>", now: clock.now, backoff: { baseMs: 1000, maxMs: 8000 }, random: () => 0.5, claimMs: 60_000, batchSize: BATCH });
+    await processOutbox(db, {
+      sender,
+      from: "Loopwise <test@loopwise.test>",
+      now: clock.now,
+      backoff: { baseMs: 1000, maxMs: 8000 },
+      random: () => 0.5,
+      claimMs: 60_000,
+      batchSize: BATCH,
+    });
     const open = await db.emailOutbox.count({ where: { workspaceId, status: { in: ["pending", "sending"] } } });
     if (open === 0) return round + 1;
     clock.advance(10_000);
@@ -46,14 +59,30 @@ describe("outbox delivery under provider faults", () => {
     const clock = testClock();
 
     // First pass: every message meets a 500 and is rescheduled, not lost.
-    await processOutbox(db, { sender, from: "t@loopwise.test", now: clock.now, backoff: { baseMs: 1000, maxMs: 8000 }, random: () => 0.5, batchSize: BATCH });
+    await processOutbox(db, {
+      sender,
+      from: "t@loopwise.test",
+      now: clock.now,
+      backoff: { baseMs: 1000, maxMs: 8000 },
+      random: () => 0.5,
+      batchSize: BATCH,
+    });
     const afterFirst = await db.emailOutbox.findMany({ where: { id: { in: ids } } });
-    expect(afterFirst.every((m) => m.status === "pending" && m.attempts === 1 && m.lastError?.startsWith("500"))).toBe(true);
+    expect(afterFirst.every((m) => m.status === "pending" && m.attempts === 1 && m.lastError?.startsWith("500"))).toBe(
+      true,
+    );
 
     // Second pass: 429 with Retry-After: 2 s; the next attempt waits at least that long.
     clock.advance(10_000);
     const at429 = clock.now().getTime();
-    await processOutbox(db, { sender, from: "t@loopwise.test", now: clock.now, backoff: { baseMs: 100, maxMs: 200 }, random: () => 0, batchSize: BATCH });
+    await processOutbox(db, {
+      sender,
+      from: "t@loopwise.test",
+      now: clock.now,
+      backoff: { baseMs: 100, maxMs: 200 },
+      random: () => 0,
+      batchSize: BATCH,
+    });
     for (const m of await db.emailOutbox.findMany({ where: { id: { in: ids } } })) {
       expect(m.lastError).toMatch(/^429/);
       expect(m.nextAttemptAt.getTime() - at429).toBeGreaterThanOrEqual(2000);
@@ -92,7 +121,9 @@ describe("outbox delivery under provider faults", () => {
     const sent = await db.emailOutbox.findUniqueOrThrow({ where: { id } });
     expect(sent.status).toBe("sent");
     expect(fake.requests.filter((r) => r.key === dead.idempotencyKey && r.behaviour === "ok")).toHaveLength(1);
-    const audit = await db.auditEvent.findFirst({ where: { workspaceId: ws.id, action: "email.requeued", targetId: id } });
+    const audit = await db.auditEvent.findFirst({
+      where: { workspaceId: ws.id, action: "email.requeued", targetId: id },
+    });
     expect(audit).not.toBeNull();
   });
 
@@ -111,7 +142,8 @@ describe("outbox delivery under provider faults", () => {
     fake = await startFakeResend(() => "ok");
     const sender = new ResendSender("re_test", { baseUrl: fake.url, timeoutMs: 2000 });
     const ws = await createWorkspaceWithRoles("workers");
-    for (let n = 0; n < 12; n++) await enqueueEmail(db, { workspaceId: ws.id, to: `w${n}@example.test`, email: email(n) });
+    for (let n = 0; n < 12; n++)
+      await enqueueEmail(db, { workspaceId: ws.id, to: `w${n}@example.test`, email: email(n) });
     const run = () => processOutbox(db, { sender, from: "t@loopwise.test", batchSize: 4 });
     for (let i = 0; i < 30; i++) {
       await Promise.all([run(), run()]);
@@ -130,7 +162,10 @@ describe("outbox delivery under provider faults", () => {
     const { id } = await enqueueEmail(db, { workspaceId: ws.id, to: "crash@example.test", email: email(1) });
     const clock = testClock();
     // A worker claimed it and vanished.
-    await db.emailOutbox.update({ where: { id }, data: { status: "sending", attempts: 1, lockedUntil: new Date(clock.now().getTime() + 60_000) } });
+    await db.emailOutbox.update({
+      where: { id },
+      data: { status: "sending", attempts: 1, lockedUntil: new Date(clock.now().getTime() + 60_000) },
+    });
     await processOutbox(db, { sender, from: "t@loopwise.test", now: clock.now, batchSize: BATCH });
     expect((await db.emailOutbox.findUniqueOrThrow({ where: { id } })).status).toBe("sending");
     clock.advance(61_000);
@@ -157,15 +192,26 @@ describe("outbox delivery under provider faults", () => {
       transport: "resend",
       send: async (message, options) => {
         if (message.to === "first@example.test") {
-          await db.emailOutbox.updateMany({ where: { id: second.id, status: "sending" }, data: { attempts: { increment: 1 }, lockedUntil: new Date(Date.now() + 60_000) } });
+          await db.emailOutbox.updateMany({
+            where: { id: second.id, status: "sending" },
+            data: { attempts: { increment: 1 }, lockedUntil: new Date(Date.now() + 60_000) },
+          });
         }
         return resend.send(message, options);
       },
     };
     // Only this workspace's messages: on its clock every other suite's pending message is due too.
-    const report = await processOutbox(db, { sender, from: "t@loopwise.test", batchSize: BATCH, workspaceId: ws.id, now: () => new Date(later) });
+    const report = await processOutbox(db, {
+      sender,
+      from: "t@loopwise.test",
+      batchSize: BATCH,
+      workspaceId: ws.id,
+      now: () => new Date(later),
+    });
     expect(report).toMatchObject({ takenOver: 1 });
-    const [firstRow, secondRow] = await Promise.all([first.id, second.id].map((id) => db.emailOutbox.findUniqueOrThrow({ where: { id } })));
+    const [firstRow, secondRow] = await Promise.all(
+      [first.id, second.id].map((id) => db.emailOutbox.findUniqueOrThrow({ where: { id } })),
+    );
     expect(firstRow).toMatchObject({ status: "sent", attempts: 1 });
     // The other worker's claim stands, and only it may send the message.
     expect(secondRow).toMatchObject({ status: "sending", attempts: 2 });

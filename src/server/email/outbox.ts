@@ -98,7 +98,9 @@ export async function processOutbox(db: Db, options: ProcessOptions): Promise<Pr
     )
     RETURNING "id", "to", "subject", "html", "text", "attachments", "idempotencyKey", "attempts", "maxAttempts", "nextAttemptAt"`;
   // UPDATE … RETURNING gives rows in no particular order: send the oldest first, as claimed.
-  rows.sort((a, b) => new Date(a.nextAttemptAt).getTime() - new Date(b.nextAttemptAt).getTime() || (a.id < b.id ? -1 : 1));
+  rows.sort(
+    (a, b) => new Date(a.nextAttemptAt).getTime() - new Date(b.nextAttemptAt).getTime() || (a.id < b.id ? -1 : 1),
+  );
 
   const report: ProcessReport = { claimed: rows.length, sent: 0, retried: 0, dead: 0, takenOver: 0 };
   let first = true;
@@ -111,7 +113,10 @@ export async function processOutbox(db: Db, options: ProcessOptions): Promise<Pr
     // out while earlier sends hung, and another worker may have taken the message over. Renew the claim
     // right before this send (it then outlasts the send: claimMs > the sender's timeout), or skip the
     // message if it is no longer ours; sending it anyway would hand the provider the same message twice.
-    const renewed = await db.emailOutbox.updateMany({ where: mine, data: { lockedUntil: new Date(now().getTime() + claimMs) } });
+    const renewed = await db.emailOutbox.updateMany({
+      where: mine,
+      data: { lockedUntil: new Date(now().getTime() + claimMs) },
+    });
     if (renewed.count === 0) {
       report.takenOver++;
       continue;
@@ -131,20 +136,42 @@ export async function processOutbox(db: Db, options: ProcessOptions): Promise<Pr
     if (result.ok) {
       await db.emailOutbox.updateMany({
         where: mine,
-        data: { status: "sent", sentAt: at, lockedUntil: null, lastError: null, transport: options.sender.transport, providerMessageId: result.providerId },
+        data: {
+          status: "sent",
+          sentAt: at,
+          lockedUntil: null,
+          lastError: null,
+          transport: options.sender.transport,
+          providerMessageId: result.providerId,
+        },
       });
       report.sent++;
     } else if (result.permanent || row.attempts >= row.maxAttempts) {
       await db.emailOutbox.updateMany({
         where: mine,
-        data: { status: "dead", lockedUntil: null, lastError: result.error.slice(0, 2000), transport: options.sender.transport },
+        data: {
+          status: "dead",
+          lockedUntil: null,
+          lastError: result.error.slice(0, 2000),
+          transport: options.sender.transport,
+        },
       });
       report.dead++;
     } else {
-      const delay = retryDelayMs(row.attempts, options.backoff ?? DEFAULT_BACKOFF, (options.random ?? Math.random)(), result.retryAfterMs);
+      const delay = retryDelayMs(
+        row.attempts,
+        options.backoff ?? DEFAULT_BACKOFF,
+        (options.random ?? Math.random)(),
+        result.retryAfterMs,
+      );
       await db.emailOutbox.updateMany({
         where: mine,
-        data: { status: "pending", lockedUntil: null, nextAttemptAt: new Date(at.getTime() + delay), lastError: result.error.slice(0, 2000) },
+        data: {
+          status: "pending",
+          lockedUntil: null,
+          nextAttemptAt: new Date(at.getTime() + delay),
+          lastError: result.error.slice(0, 2000),
+        },
       });
       report.retried++;
     }
@@ -168,6 +195,8 @@ function sleep(ms: number) {
 /** Withdraws mail about `topicPrefix` that has not been sent yet (a moved or cancelled round's reminders). */
 export async function withdrawPendingEmails(tx: Tx, workspaceId: string, topicPrefix: string) {
   // Pending includes a message waiting to be retried; one already being handed to the provider stays.
-  const { count } = await tx.emailOutbox.deleteMany({ where: { workspaceId, topic: { startsWith: topicPrefix }, status: "pending" } });
+  const { count } = await tx.emailOutbox.deleteMany({
+    where: { workspaceId, topic: { startsWith: topicPrefix }, status: "pending" },
+  });
   return count;
 }

@@ -6,7 +6,9 @@ describe("email templates", () => {
     const url = "http://localhost:3000/api/auth/callback/email?token=abc123&email=a%40b.test";
     const mail = await renderEmail("magic-link", { url, host: "localhost:3000", expiresInMinutes: 10 });
     expect(mail.subject).toBe("Your Loopwise sign-in link for localhost:3000");
-    expect(mail.html).toContain('href="http://localhost:3000/api/auth/callback/email?token=abc123&amp;email=a%40b.test"');
+    expect(mail.html).toContain(
+      'href="http://localhost:3000/api/auth/callback/email?token=abc123&amp;email=a%40b.test"',
+    );
     expect(mail.text).toContain(url);
     expect(mail.text).toContain("10 minutes");
     expect(mail.text).not.toMatch(/<[a-z]/i);

@@ -7,7 +7,10 @@ import MagicLinkEmail, { magicLinkSubject, type MagicLinkEmailProps } from "@ema
 import ReportReleasedEmail, { reportReleasedSubject, type ReportReleasedEmailProps } from "@emails/report-released";
 import RoundReminderEmail, { roundReminderSubject, type RoundReminderEmailProps } from "@emails/round-reminder";
 import RoundScheduledEmail, { roundScheduledSubject, type RoundScheduledEmailProps } from "@emails/round-scheduled";
-import ScorecardReminderEmail, { scorecardReminderSubject, type ScorecardReminderEmailProps } from "@emails/scorecard-reminder";
+import ScorecardReminderEmail, {
+  scorecardReminderSubject,
+  type ScorecardReminderEmailProps,
+} from "@emails/scorecard-reminder";
 
 export interface RenderedEmail {
   template: string;
@@ -21,10 +24,22 @@ type Template<P> = { component: (props: P) => ReactElement; subject: (props: P) 
 const TEMPLATES = {
   "magic-link": { component: MagicLinkEmail, subject: magicLinkSubject } satisfies Template<MagicLinkEmailProps>,
   invitation: { component: InvitationEmail, subject: invitationSubject } satisfies Template<InvitationEmailProps>,
-  "round-scheduled": { component: RoundScheduledEmail, subject: roundScheduledSubject } satisfies Template<RoundScheduledEmailProps>,
-  "round-reminder": { component: RoundReminderEmail, subject: roundReminderSubject } satisfies Template<RoundReminderEmailProps>,
-  "scorecard-reminder": { component: ScorecardReminderEmail, subject: scorecardReminderSubject } satisfies Template<ScorecardReminderEmailProps>,
-  "report-released": { component: ReportReleasedEmail, subject: reportReleasedSubject } satisfies Template<ReportReleasedEmailProps>,
+  "round-scheduled": {
+    component: RoundScheduledEmail,
+    subject: roundScheduledSubject,
+  } satisfies Template<RoundScheduledEmailProps>,
+  "round-reminder": {
+    component: RoundReminderEmail,
+    subject: roundReminderSubject,
+  } satisfies Template<RoundReminderEmailProps>,
+  "scorecard-reminder": {
+    component: ScorecardReminderEmail,
+    subject: scorecardReminderSubject,
+  } satisfies Template<ScorecardReminderEmailProps>,
+  "report-released": {
+    component: ReportReleasedEmail,
+    subject: reportReleasedSubject,
+  } satisfies Template<ReportReleasedEmailProps>,
 };
 export type TemplateName = keyof typeof TEMPLATES;
 type PropsOf<T extends TemplateName> = Parameters<(typeof TEMPLATES)[T]["component"]>[0];

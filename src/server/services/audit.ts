@@ -41,7 +41,10 @@ export async function listAuditEvents(
   });
   const page = events.slice(0, input.limit);
   const actorIds = [...new Set(page.map((e) => e.actorId).filter((id): id is string => !!id))];
-  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
+  const actors = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, name: true, email: true },
+  });
   const byId = new Map(actors.map((a) => [a.id, a]));
   // Members named in an event (its target, or a "…MemberId" detail) are shown by name, not by id.
   const isMemberKey = (key: string) => /memberid$/i.test(key);
@@ -49,13 +52,20 @@ export async function listAuditEvents(
   for (const e of page) {
     if (e.targetType === "membership" && e.targetId) memberIds.add(e.targetId);
     if (e.data && typeof e.data === "object" && !Array.isArray(e.data)) {
-      for (const [key, value] of Object.entries(e.data)) if (isMemberKey(key) && typeof value === "string") memberIds.add(value);
+      for (const [key, value] of Object.entries(e.data))
+        if (isMemberKey(key) && typeof value === "string") memberIds.add(value);
     }
   }
   const names = await memberNames(db, scope.workspaceId, [...memberIds]);
   const readable = (data: Prisma.JsonValue) =>
     data && typeof data === "object" && !Array.isArray(data)
-      ? Object.fromEntries(Object.entries(data).map(([key, value]) => (isMemberKey(key) && typeof value === "string" ? [key.replace(/MemberId$|memberId$/, "") || "member", names.get(value) ?? "a former member"] : [key, value])))
+      ? Object.fromEntries(
+          Object.entries(data).map(([key, value]) =>
+            isMemberKey(key) && typeof value === "string"
+              ? [key.replace(/MemberId$|memberId$/, "") || "member", names.get(value) ?? "a former member"]
+              : [key, value],
+          ),
+        )
       : data;
   return {
     items: page.map((e) => ({

@@ -19,7 +19,11 @@ export function feedUrl(token: string): string {
 }
 
 export async function getCalendarFeed(db: Db, actor: Actor) {
-  const feed = await db.calendarFeed.findFirst({ where: { userId: actor.userId, revokedAt: null }, orderBy: { createdAt: "desc" }, select: { createdAt: true, lastUsedAt: true } });
+  const feed = await db.calendarFeed.findFirst({
+    where: { userId: actor.userId, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, lastUsedAt: true },
+  });
   return { active: !!feed, createdAt: feed?.createdAt ?? null, lastUsedAt: feed?.lastUsedAt ?? null };
 }
 
@@ -34,7 +38,10 @@ export async function createCalendarFeed(db: Db, actor: Actor, now = new Date())
 }
 
 export async function revokeCalendarFeed(db: Db, actor: Actor, now = new Date()) {
-  const { count } = await db.calendarFeed.updateMany({ where: { userId: actor.userId, revokedAt: null }, data: { revokedAt: now } });
+  const { count } = await db.calendarFeed.updateMany({
+    where: { userId: actor.userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
   if (count === 0) throw notFound("An active calendar link");
   return { revoked: true };
 }
@@ -44,23 +51,47 @@ export async function revokeCalendarFeed(db: Db, actor: Actor, now = new Date())
  * candidate. A candidate's events never name their interviewers.
  */
 export async function renderCalendarFeed(db: Db, token: string, now = new Date()): Promise<string | null> {
-  const feed = await db.calendarFeed.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, userId: true, revokedAt: true } });
+  const feed = await db.calendarFeed.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, userId: true, revokedAt: true },
+  });
   if (!feed || feed.revokedAt) return null;
-  const memberships = await db.membership.findMany({ where: { userId: feed.userId }, select: { id: true, workspaceId: true, workspace: { select: { name: true, slug: true } } } });
+  const memberships = await db.membership.findMany({
+    where: { userId: feed.userId },
+    select: { id: true, workspaceId: true, workspace: { select: { name: true, slug: true } } },
+  });
   const memberIds = memberships.map((m) => m.id);
   const rounds = await db.round.findMany({
     where: {
       workspaceId: { in: memberships.map((m) => m.workspaceId) },
       status: { in: ["scheduled", "cancelled"] },
       startsAt: { gte: new Date(now.getTime() - PAST_DAYS * 86_400_000) },
-      OR: [{ interviewerMemberId: { in: memberIds } }, { shadowMemberId: { in: memberIds } }, { candidateMemberId: { in: memberIds } }],
+      OR: [
+        { interviewerMemberId: { in: memberIds } },
+        { shadowMemberId: { in: memberIds } },
+        { candidateMemberId: { in: memberIds } },
+      ],
     },
     orderBy: { startsAt: "asc" },
     take: MAX_EVENTS,
   });
   const [roundTypes, people] = await Promise.all([
-    db.roundType.findMany({ where: { id: { in: [...new Set(rounds.map((r) => r.roundTypeId))] } }, select: { id: true, name: true } }),
-    db.membership.findMany({ where: { id: { in: [...new Set(rounds.flatMap((r) => [r.candidateMemberId, r.interviewerMemberId].filter((x): x is string => !!x)))] } }, select: { id: true, user: { select: { name: true, email: true } } } }),
+    db.roundType.findMany({
+      where: { id: { in: [...new Set(rounds.map((r) => r.roundTypeId))] } },
+      select: { id: true, name: true },
+    }),
+    db.membership.findMany({
+      where: {
+        id: {
+          in: [
+            ...new Set(
+              rounds.flatMap((r) => [r.candidateMemberId, r.interviewerMemberId].filter((x): x is string => !!x)),
+            ),
+          ],
+        },
+      },
+      select: { id: true, user: { select: { name: true, email: true } } },
+    }),
   ]);
   const nameOf = (id: string | null) => {
     const p = people.find((m) => m.id === id);
@@ -93,7 +124,16 @@ export async function renderCalendarFeed(db: Db, token: string, now = new Date()
     });
   await db.calendarFeed.update({ where: { id: feed.id }, data: { lastUsedAt: now } });
   if (events.length === 0) {
-    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:loopwise/feed", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Loopwise", "END:VCALENDAR", ""].join("\r\n");
+    return [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:loopwise/feed",
+      "CALSCALE:GREGORIAN",
+      "METHOD:PUBLISH",
+      "X-WR-CALNAME:Loopwise",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
   }
   const { error, value } = createEvents(events);
   if (error || !value) throw new Error(`Could not build the calendar feed: ${error?.message ?? "unknown error"}`);

@@ -6,7 +6,12 @@ import { memberNames } from "./member-names";
 import type { Scope, Tx } from "./scope";
 
 /** Loops of a period, role or level on the calibrated scale, with intervals and raw beside. */
-export async function getCohort(db: Tx, scope: Scope, input: { level?: "entry" | "mid" | "senior"; targetRole?: string; from?: Date; to?: Date }, now = new Date()) {
+export async function getCohort(
+  db: Tx,
+  scope: Scope,
+  input: { level?: "entry" | "mid" | "senior"; targetRole?: string; from?: Date; to?: Date },
+  now = new Date(),
+) {
   const cohort = await loadCohort(db, scope.workspaceId, now);
   const byLoop = await storedLoopScores(db, cohort);
   const loops = await db.loop.findMany({
@@ -15,28 +20,42 @@ export async function getCohort(db: Tx, scope: Scope, input: { level?: "entry" |
       id: { in: [...byLoop.keys()] },
       ...(input.level ? { level: input.level } : {}),
       ...(input.targetRole ? { targetRole: { contains: input.targetRole, mode: "insensitive" } } : {}),
-      ...(input.from || input.to ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
+      ...(input.from || input.to
+        ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } }
+        : {}),
     },
     select: { id: true, candidateMemberId: true, targetRole: true, level: true, createdAt: true },
   });
-  const who = await memberNames(db, scope.workspaceId, [...new Set(loops.flatMap((l) => (l.candidateMemberId ? [l.candidateMemberId] : [])))]);
-  const dimensions = await db.dimension.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: { order: "asc" }, select: { key: true, name: true } });
+  const who = await memberNames(db, scope.workspaceId, [
+    ...new Set(loops.flatMap((l) => (l.candidateMemberId ? [l.candidateMemberId] : []))),
+  ]);
+  const dimensions = await db.dimension.findMany({
+    where: { workspaceId: scope.workspaceId },
+    orderBy: { order: "asc" },
+    select: { key: true, name: true },
+  });
   const rows = loops.flatMap((loop) => {
     const scores = byLoop.get(loop.id) ?? [];
     const overall = scores.find((c) => c.kind === "overall");
     if (!overall) return [];
-    return [{
-      loopId: loop.id,
-      candidateId: loop.candidateMemberId,
-      name: loop.candidateMemberId ? (who.get(loop.candidateMemberId) ?? "Candidate") : "Invited candidate",
-      loop: `${loop.targetRole} (${loop.level})`,
-      raw: overall.raw,
-      calibrated: overall.calibrated,
-      standardError: overall.standardError,
-      ratings: overall.ratings,
-      notCalibratedReason: overall.notCalibratedReason,
-      byDimension: Object.fromEntries(scores.filter((c) => c.kind === "group").map((c) => [c.key!, { raw: c.raw, calibrated: c.calibrated, standardError: c.standardError }])),
-    }];
+    return [
+      {
+        loopId: loop.id,
+        candidateId: loop.candidateMemberId,
+        name: loop.candidateMemberId ? (who.get(loop.candidateMemberId) ?? "Candidate") : "Invited candidate",
+        loop: `${loop.targetRole} (${loop.level})`,
+        raw: overall.raw,
+        calibrated: overall.calibrated,
+        standardError: overall.standardError,
+        ratings: overall.ratings,
+        notCalibratedReason: overall.notCalibratedReason,
+        byDimension: Object.fromEntries(
+          scores
+            .filter((c) => c.kind === "group")
+            .map((c) => [c.key!, { raw: c.raw, calibrated: c.calibrated, standardError: c.standardError }]),
+        ),
+      },
+    ];
   });
   return {
     dimensions,
@@ -54,7 +73,11 @@ export async function getCohort(db: Tx, scope: Scope, input: { level?: "entry" |
 export async function getInterviewerReport(db: Tx, scope: Scope, now = new Date()) {
   const cohort = await loadCohort(db, scope.workspaceId, now);
   const estimates = await allSeverities(db, cohort);
-  const who = await memberNames(db, scope.workspaceId, estimates.map((i) => i.interviewerId));
+  const who = await memberNames(
+    db,
+    scope.workspaceId,
+    estimates.map((i) => i.interviewerId),
+  );
   const stats = new Map((cohort.summary?.interviewers ?? []).map((s) => [s.interviewerId, s]));
   return {
     warnings: cohort.summary?.warnings ?? [],
@@ -78,7 +101,14 @@ export async function getInterviewerReport(db: Tx, scope: Scope, now = new Date(
         medianHoursToSubmit: s?.medianHoursToSubmit ?? null,
       };
     }),
-    model: cohort.summary?.model ?? { severitySd: null, gainSd: null, haloSd: null, noiseSd: null, iterations: 0, converged: true },
+    model: cohort.summary?.model ?? {
+      severitySd: null,
+      gainSd: null,
+      haloSd: null,
+      noiseSd: null,
+      iterations: 0,
+      converged: true,
+    },
     agreement: cohort.summary?.agreement ?? { bySignal: [], byDimension: [] },
     updating: cohort.updating,
     generatedAt: cohort.fittedAt,

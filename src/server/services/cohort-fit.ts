@@ -6,7 +6,13 @@
 // The version difference is the queue: a crash mid-fit leaves it behind, so the fit is retried.
 import { readRatings } from "@/server/db/json";
 import { retryDelayMs, type BackoffPolicy } from "@/domain/backoff";
-import { calibrate, measureAgreement, type CandidateScore, type InterviewerEstimate, type Rating } from "@/domain/calibration";
+import {
+  calibrate,
+  measureAgreement,
+  type CandidateScore,
+  type InterviewerEstimate,
+  type Rating,
+} from "@/domain/calibration";
 import type { SignalAnswer } from "@/domain/scorecard";
 import { asJson, type Db } from "@/server/db";
 import { COHORT_MAX_LOOPS, type CohortSummary, windowStart } from "./cohort";
@@ -64,7 +70,16 @@ async function selectCohort(db: Tx, workspaceId: string, now: Date) {
   const loopIds = recent.slice(0, COHORT_MAX_LOOPS).map((r) => r.loopId);
   const rows = await db.scorecard.findMany({
     where: { workspaceId, status: "submitted", loopId: { in: loopIds } },
-    select: { id: true, loopId: true, roundId: true, interviewerMemberId: true, rubricVersionId: true, ratings: true, redFlagKeys: true, submittedAt: true },
+    select: {
+      id: true,
+      loopId: true,
+      roundId: true,
+      interviewerMemberId: true,
+      rubricVersionId: true,
+      ratings: true,
+      redFlagKeys: true,
+      submittedAt: true,
+    },
     orderBy: { id: "asc" },
   });
   const cards: CohortCard[] = rows.map((c) => ({ ...c, ratings: readRatings(c.ratings) }));
@@ -78,8 +93,17 @@ const median = (xs: number[]) => {
 };
 
 /** What the interviewer report shows beside each estimate: volume, agreement with the panel, time to submit. */
-async function interviewerStatistics(db: Tx, workspaceId: string, cards: CohortCard[], ratings: Rating[], interviewers: InterviewerEstimate[]) {
-  const rounds = await db.round.findMany({ where: { workspaceId, id: { in: [...new Set(cards.map((c) => c.roundId))] } }, select: { id: true, endsAt: true } });
+async function interviewerStatistics(
+  db: Tx,
+  workspaceId: string,
+  cards: CohortCard[],
+  ratings: Rating[],
+  interviewers: InterviewerEstimate[],
+) {
+  const rounds = await db.round.findMany({
+    where: { workspaceId, id: { in: [...new Set(cards.map((c) => c.roundId))] } },
+    select: { id: true, endsAt: true },
+  });
   const endOf = new Map(rounds.map((r) => [r.id, r.endsAt]));
   // Agreement with the panel: mean absolute difference from the other interviewers' mean on the same
   // loop and signal (0 = always in line).
@@ -127,7 +151,12 @@ async function interviewerStatistics(db: Tx, workspaceId: string, cards: CohortC
  * Fits the workspace's cohort as of `now` and stores it as the current fit for ratings `version`. Returns
  * false (and stores nothing) when a fit of this version or a newer one was stored meanwhile.
  */
-export async function fitCohort(db: Db, workspaceId: string, version: number, now: Date = new Date()): Promise<boolean> {
+export async function fitCohort(
+  db: Db,
+  workspaceId: string,
+  version: number,
+  now: Date = new Date(),
+): Promise<boolean> {
   const started = performance.now();
   const { since, loopIds, cards, truncated } = await selectCohort(db, workspaceId, now);
   const ratings = await ratingsOf(db, workspaceId, cards);
@@ -137,7 +166,10 @@ export async function fitCohort(db: Db, workspaceId: string, version: number, no
     model: fit.model,
     warnings: fit.warnings,
     interviewers: statistics,
-    agreement: { bySignal: measureAgreement(ratings, { by: "key" }), byDimension: measureAgreement(ratings, { by: "group" }) },
+    agreement: {
+      bySignal: measureAgreement(ratings, { by: "key" }),
+      byDimension: measureAgreement(ratings, { by: "group" }),
+    },
   };
   const byLoop = new Map<string, CandidateScore[]>();
   for (const s of fit.candidates) {
@@ -150,10 +182,17 @@ export async function fitCohort(db: Db, workspaceId: string, version: number, no
   return db.$transaction(
     async (tx) => {
       const current = await tx.cohortFit.findUnique({ where: { workspaceId } });
-      if (!current || current.fittedVersion > version || (current.fittedVersion === version && current.since && current.since >= since)) return false;
+      if (
+        !current ||
+        current.fittedVersion > version ||
+        (current.fittedVersion === version && current.since && current.since >= since)
+      )
+        return false;
       // One statement per table, the rows passed as one JSON document: Prisma's createMany of thousands of
       // JSON values took seconds longer.
-      const scores = Object.fromEntries([...byLoop].map(([loopId, rows]) => [loopId, rows.map(({ candidateId: _c, ...score }) => score)]));
+      const scores = Object.fromEntries(
+        [...byLoop].map(([loopId, rows]) => [loopId, rows.map(({ candidateId: _c, ...score }) => score)]),
+      );
       await tx.$executeRaw`INSERT INTO "cohort_loop_scores" ("workspaceId", "fitId", "loopId", "scores")
         SELECT ${workspaceId}, ${fitId}, x.key, x.value FROM jsonb_each(${JSON.stringify(scores)}::jsonb) AS x`;
       const estimates = Object.fromEntries(fit.interviewers.map((e) => [e.interviewerId, e]));
@@ -197,7 +236,10 @@ export interface FitRunReport {
  * one at a time (claims are SKIP LOCKED, so several workers share the work). A failed fit is retried
  * with backoff. `workspaceId` limits the run to one workspace (tests).
  */
-export async function runDueCohortFits(db: Db, options: { now?: Date; workspaceId?: string; max?: number } = {}): Promise<FitRunReport> {
+export async function runDueCohortFits(
+  db: Db,
+  options: { now?: Date; workspaceId?: string; max?: number } = {},
+): Promise<FitRunReport> {
   const report: FitRunReport = { fitted: [], failed: [] };
   const max = options.max ?? 100;
   for (let n = 0; n < max; n++) {
@@ -221,13 +263,20 @@ export async function runDueCohortFits(db: Db, options: { now?: Date; workspaceI
     try {
       await fitCohort(db, job.workspaceId, job.ratingsVersion, now);
       // A fit that found a newer one stored only releases its claim.
-      await db.cohortFit.updateMany({ where: { workspaceId: job.workspaceId, claimedUntil }, data: { claimedUntil: null, attempts: 0 } });
+      await db.cohortFit.updateMany({
+        where: { workspaceId: job.workspaceId, claimedUntil },
+        data: { claimedUntil: null, attempts: 0 },
+      });
       report.fitted.push(job.workspaceId);
     } catch (err) {
       const delay = retryDelayMs(job.attempts, FIT_BACKOFF, Math.random());
       await db.cohortFit.update({
         where: { workspaceId: job.workspaceId },
-        data: { claimedUntil: null, nextAttemptAt: new Date(now.getTime() + delay), lastError: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500) },
+        data: {
+          claimedUntil: null,
+          nextAttemptAt: new Date(now.getTime() + delay),
+          lastError: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500),
+        },
       });
       report.failed.push(job.workspaceId);
     }

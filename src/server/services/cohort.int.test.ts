@@ -2,10 +2,18 @@
 // released reports keep the numbers the candidate saw, and loops outside the connected panel are not
 // calibrated.
 import { describe, expect, it } from "vitest";
-import { addMember, createBookedLoop, createWorkspaceWithRoles, db, decideLoop, submitScorecards, type TestWorkspace } from "@/test/factories";
+import {
+  addMember,
+  createBookedLoop,
+  createWorkspaceWithRoles,
+  db,
+  decideLoop,
+  submitScorecards,
+  type TestWorkspace,
+} from "@/test/factories";
 
 /** 1–4 from a signal's position and an offset, so interviewers disagree in a repeatable way. */
-const pattern = (offset: number) => (j: number) => ((((j + offset) % 4) + 4) % 4 + 1) as 1 | 2 | 3 | 4;
+const pattern = (offset: number) => (j: number) => (((((j + offset) % 4) + 4) % 4) + 1) as 1 | 2 | 3 | 4;
 
 /**
  * Loop one: senior, design-heavy (coding, then two system-design rounds). Loop two: entry, coding focus,
@@ -13,14 +21,33 @@ const pattern = (offset: number) => (j: number) => ((((j + offset) % 4) + 4) % 4
  */
 async function twoLoops(ws: TestWorkspace) {
   const { interviewer, owner, coach } = ws.members;
-  const one = await createBookedLoop(ws, { template: "senior-backend-design-heavy", level: "senior", targetRole: "Staff engineer", bookings: [[0, coach], [1, interviewer], [2, owner]], offsetDays: 3 });
+  const one = await createBookedLoop(ws, {
+    template: "senior-backend-design-heavy",
+    level: "senior",
+    targetRole: "Staff engineer",
+    bookings: [
+      [0, coach],
+      [1, interviewer],
+      [2, owner],
+    ],
+    offsetDays: 3,
+  });
   await submitScorecards(ws, [
     { roundId: one.rounds[0]!.id, member: coach, rate: pattern(2) },
     { roundId: one.rounds[1]!.id, member: interviewer, rate: () => 4, redFlag: true },
     { roundId: one.rounds[2]!.id, member: owner, rate: pattern(1) },
   ]);
   await decideLoop(ws, one.loopId);
-  const two = await createBookedLoop(ws, { template: "entry-coding-focus", level: "entry", targetRole: "Junior engineer", bookings: [[1, interviewer], [2, owner]], offsetDays: 10 });
+  const two = await createBookedLoop(ws, {
+    template: "entry-coding-focus",
+    level: "entry",
+    targetRole: "Junior engineer",
+    bookings: [
+      [1, interviewer],
+      [2, owner],
+    ],
+    offsetDays: 10,
+  });
   await submitScorecards(ws, [
     { roundId: two.rounds[1]!.id, member: interviewer, rate: pattern(0) },
     { roundId: two.rounds[2]!.id, member: owner, rate: pattern(3) },
@@ -40,15 +67,23 @@ describe("per-loop scores", () => {
     // The first loop's report is released before the second loop's scores exist in its shape.
     await coach.report.openDraft({ workspaceId: ws.id, loopId: one });
     await coach.report.release({ workspaceId: ws.id, loopId: one });
-    const firstRelease = await db.feedbackReportVersion.findFirstOrThrow({ where: { workspaceId: ws.id, report: { loopId: one } } });
+    const firstRelease = await db.feedbackReportVersion.findFirstOrThrow({
+      where: { workspaceId: ws.id, report: { loopId: one } },
+    });
 
     const debrief = await coach.debrief.get({ workspaceId: ws.id, loopId: two });
     const dims = debrief.dimensionScores.map((d) => d.dimensionKey);
     expect(dims).toContain("coding");
     expect(dims).not.toContain("system-design");
     for (const d of debrief.dimensionScores) expect(d.rounds).toEqual(["Coding (round 2)", "Coding (round 3)"]);
-    const codingSignals = await db.signal.findMany({ where: { workspaceId: ws.id, version: { rubric: { roundType: { key: "coding" } } } }, select: { key: true, title: true } });
-    const designSignals = await db.signal.findMany({ where: { workspaceId: ws.id, version: { rubric: { roundType: { key: "system-design" } } } }, select: { key: true, title: true } });
+    const codingSignals = await db.signal.findMany({
+      where: { workspaceId: ws.id, version: { rubric: { roundType: { key: "coding" } } } },
+      select: { key: true, title: true },
+    });
+    const designSignals = await db.signal.findMany({
+      where: { workspaceId: ws.id, version: { rubric: { roundType: { key: "system-design" } } } },
+      select: { key: true, title: true },
+    });
     const onlyDesign = designSignals.filter((s) => !codingSignals.some((c) => c.key === s.key));
     expect(onlyDesign.length).toBeGreaterThan(0);
     const ratedRows = debrief.matrix.filter((r) => r.cells.some((c) => c.raw !== null));
@@ -65,18 +100,26 @@ describe("per-loop scores", () => {
 
     // The first loop's own debrief does show system design, from its design rounds.
     const firstDebrief = await coach.debrief.get({ workspaceId: ws.id, loopId: one });
-    expect(firstDebrief.dimensionScores.find((d) => d.dimensionKey === "system-design")?.rounds).toEqual(["System design (round 2)", "System design (round 3)"]);
+    expect(firstDebrief.dimensionScores.find((d) => d.dimensionKey === "system-design")?.rounds).toEqual([
+      "System design (round 2)",
+      "System design (round 3)",
+    ]);
 
     await coach.report.release({ workspaceId: ws.id, loopId: two });
     const mine = await ws.members.candidate.caller.report.listMine({ workspaceId: ws.id });
-    const report = await ws.members.candidate.caller.report.getMine({ workspaceId: ws.id, reportId: mine[1]!.reportId });
+    const report = await ws.members.candidate.caller.report.getMine({
+      workspaceId: ws.id,
+      reportId: mine[1]!.reportId,
+    });
     expect(report.progress).toHaveLength(2);
     expect(report.progress.map((p) => p.label)).toEqual(["Staff engineer (senior)", "Junior engineer (entry)"]);
     expect(report.progress[0]!.dimensions.map((d) => d.name)).toContain("System design");
     expect(report.progress[1]!.dimensions.map((d) => d.name)).not.toContain("System design");
     // The first point is exactly what was released for the first loop, unchanged by the second loop.
     const released = firstRelease.content as { dimensions: { name: string; score: number }[] };
-    expect(report.progress[0]!.dimensions.map((d) => [d.name, d.score])).toEqual(released.dimensions.map((d) => [d.name, d.score]));
+    expect(report.progress[0]!.dimensions.map((d) => [d.name, d.score])).toEqual(
+      released.dimensions.map((d) => [d.name, d.score]),
+    );
     for (const d of report.progress[1]!.dimensions) expect(d.range === null || d.range.low <= d.score).toBe(true);
   });
 
@@ -113,7 +156,13 @@ describe("per-loop scores", () => {
     const coach = ws.members.coach.caller;
     await twoLoops(ws);
     const loner = await addMember(ws, "interviewer", "loner");
-    const lone = await createBookedLoop(ws, { template: "entry-coding-focus", level: "entry", targetRole: "Lone loop", bookings: [[1, loner]], offsetDays: 20 });
+    const lone = await createBookedLoop(ws, {
+      template: "entry-coding-focus",
+      level: "entry",
+      targetRole: "Lone loop",
+      bookings: [[1, loner]],
+      offsetDays: 20,
+    });
     await submitScorecards(ws, [{ roundId: lone.rounds[1]!.id, member: loner, rate: pattern(1) }]);
 
     const debrief = await coach.debrief.get({ workspaceId: ws.id, loopId: lone.loopId });
@@ -146,7 +195,10 @@ describe("per-loop scores", () => {
     await coach.rubric.publish({ workspaceId: ws.id, rubricId: copy.id, changeSummary: "Copy published" });
 
     const kit = await coach.kit.get({ workspaceId: ws.id, roundTypeId: coding.id });
-    const { rounds } = await createBookedLoop(ws, { template: "entry-coding-focus", bookings: [[1, ws.members.interviewer]] });
+    const { rounds } = await createBookedLoop(ws, {
+      template: "entry-coding-focus",
+      bookings: [[1, ws.members.interviewer]],
+    });
     const pinned = await db.round.findUniqueOrThrow({ where: { id: rounds[1]!.id } });
     const opened = await ws.members.interviewer.caller.scorecard.open({ workspaceId: ws.id, roundId: rounds[1]!.id });
     const version = await db.rubricVersion.findUniqueOrThrow({ where: { id: pinned.rubricVersionId! } });

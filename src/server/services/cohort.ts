@@ -7,7 +7,13 @@
 // fixed number of indexed queries whatever the size of the workspace. A fit older than the workspace's
 // ratings (or than today's window) is served as it is, marked `updating`, until the worker swaps in the new one.
 import { readCohortSummary, readInterviewerEstimate, readStoredScores } from "@/server/db/json";
-import type { CandidateScore, InterviewerEstimate, CalibrationModelSummary, AgreementEstimate, Rating } from "@/domain/calibration";
+import type {
+  CandidateScore,
+  InterviewerEstimate,
+  CalibrationModelSummary,
+  AgreementEstimate,
+  Rating,
+} from "@/domain/calibration";
 import { ratingsOf, type CohortCard } from "./cohort-fit";
 import type { Tx } from "./scope";
 
@@ -22,7 +28,12 @@ export const COHORT_MAX_LOOPS = 2_000;
 export interface CohortSummary {
   model: CalibrationModelSummary;
   warnings: string[];
-  interviewers: { interviewerId: string; scorecards: number; panelGap: number | null; medianHoursToSubmit: number | null }[];
+  interviewers: {
+    interviewerId: string;
+    scorecards: number;
+    panelGap: number | null;
+    medianHoursToSubmit: number | null;
+  }[];
   agreement: { bySignal: AgreementEstimate[]; byDimension: AgreementEstimate[] };
 }
 
@@ -43,10 +54,10 @@ export interface Cohort {
 }
 
 /** Why a loop has no calibrated numbers although it has submitted scorecards. */
-export const OUTSIDE_COHORT_REASON =
-  `Calibration compares loops with a scorecard submitted in the last ${COHORT_DAYS} days; this loop is older, so only raw ratings are shown.`;
+export const OUTSIDE_COHORT_REASON = `Calibration compares loops with a scorecard submitted in the last ${COHORT_DAYS} days; this loop is older, so only raw ratings are shown.`;
 /** Why a loop has no calibrated numbers yet: its scorecards arrived after the stored fit. */
-export const UPDATING_REASON = "Calibration is being updated with the latest scorecards; raw averages are shown until it finishes (a few seconds).";
+export const UPDATING_REASON =
+  "Calibration is being updated with the latest scorecards; raw averages are shown until it finishes (a few seconds).";
 
 /** First moment of the UTC day COHORT_DAYS before `now`. */
 export function windowStart(now: Date): Date {
@@ -57,7 +68,17 @@ export function windowStart(now: Date): Date {
 /** The workspace's stored fit (one indexed read). */
 export async function loadCohort(db: Tx, workspaceId: string, now: Date = new Date()): Promise<Cohort> {
   const row = await db.cohortFit.findUnique({ where: { workspaceId } });
-  if (!row) return { workspaceId, fitId: null, since: null, loops: 0, truncated: false, summary: null, fittedAt: null, updating: false };
+  if (!row)
+    return {
+      workspaceId,
+      fitId: null,
+      since: null,
+      loops: 0,
+      truncated: false,
+      summary: null,
+      fittedAt: null,
+      updating: false,
+    };
   return {
     workspaceId,
     fitId: row.fitId,
@@ -71,23 +92,38 @@ export async function loadCohort(db: Tx, workspaceId: string, now: Date = new Da
 }
 
 /** Interviewers' estimates in the cohort's fit, by member id (only those asked for). */
-export async function severities(db: Tx, cohort: Cohort, memberIds: string[]): Promise<Map<string, InterviewerEstimate>> {
+export async function severities(
+  db: Tx,
+  cohort: Cohort,
+  memberIds: string[],
+): Promise<Map<string, InterviewerEstimate>> {
   if (!cohort.fitId || memberIds.length === 0) return new Map();
-  const rows = await db.cohortInterviewer.findMany({ where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId, memberId: { in: memberIds } } });
+  const rows = await db.cohortInterviewer.findMany({
+    where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId, memberId: { in: memberIds } },
+  });
   return new Map(rows.map((r) => [r.memberId, readInterviewerEstimate(r.estimate)]));
 }
 
 /** Every interviewer's estimate in the fit, by member id (the interviewer report). */
 export async function allSeverities(db: Tx, cohort: Cohort): Promise<InterviewerEstimate[]> {
   if (!cohort.fitId) return [];
-  const rows = await db.cohortInterviewer.findMany({ where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId }, orderBy: { memberId: "asc" } });
+  const rows = await db.cohortInterviewer.findMany({
+    where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId },
+    orderBy: { memberId: "asc" },
+  });
   return rows.map((r) => readInterviewerEstimate(r.estimate));
 }
 
 /** The stored scores of the given loops (all of the fit's loops when `loopIds` is omitted). */
-export async function storedLoopScores(db: Tx, cohort: Cohort, loopIds?: string[]): Promise<Map<string, CandidateScore[]>> {
+export async function storedLoopScores(
+  db: Tx,
+  cohort: Cohort,
+  loopIds?: string[],
+): Promise<Map<string, CandidateScore[]>> {
   if (!cohort.fitId) return new Map();
-  const rows = await db.cohortLoopScore.findMany({ where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId, ...(loopIds ? { loopId: { in: loopIds } } : {}) } });
+  const rows = await db.cohortLoopScore.findMany({
+    where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId, ...(loopIds ? { loopId: { in: loopIds } } : {}) },
+  });
   // Stored without the loop id each score would repeat.
   return new Map(rows.map((r) => [r.loopId, readStoredScores(r.scores).map((s) => ({ ...s, candidateId: r.loopId }))]));
 }
@@ -146,14 +182,19 @@ export async function scoreLoop(db: Tx, cohort: Cohort, loopId: string, cards: C
   } else {
     // Scorecards newer than the stored fit wait for the worker; a loop older than the window stays raw.
     const newest = Math.max(0, ...cards.map((c) => c.submittedAt?.getTime() ?? 0));
-    const reason = cohort.updating && (!cohort.since || newest >= cohort.since.getTime()) ? UPDATING_REASON : OUTSIDE_COHORT_REASON;
+    const reason =
+      cohort.updating && (!cohort.since || newest >= cohort.since.getTime()) ? UPDATING_REASON : OUTSIDE_COHORT_REASON;
     rows = rawScores(loopId, own, reason);
   }
   const overall = rows.find((r) => r.kind === "overall");
   return {
     overall: overall ? fromFit(overall) : null,
-    dimensions: rows.filter((r) => r.kind === "group").map((r) => ({ ...fromFit(r), roundIds: dimensionRounds.get(r.key!) ?? [] })),
-    signals: rows.filter((r) => r.kind === "key").map((r) => ({ ...fromFit(r), roundIds: signalRounds.get(r.key!) ?? [] })),
+    dimensions: rows
+      .filter((r) => r.kind === "group")
+      .map((r) => ({ ...fromFit(r), roundIds: dimensionRounds.get(r.key!) ?? [] })),
+    signals: rows
+      .filter((r) => r.kind === "key")
+      .map((r) => ({ ...fromFit(r), roundIds: signalRounds.get(r.key!) ?? [] })),
     inCohort,
   };
 }
@@ -183,4 +224,3 @@ function rawScores(loopId: string, ratings: Rating[], reason: string): Candidate
     ...by((r) => r.key).map(([k, rs]) => summarize("key", k, rs)),
   ];
 }
-

@@ -6,8 +6,25 @@ describe("debrief cards and tracker", () => {
   it("a card per submitted scorecard (recommendation, summary, red flags by title, submitted when) and a state per round", async () => {
     const ws = await createWorkspaceWithRoles("debrief-cards");
     const { interviewer, owner, coach } = ws.members;
-    const { loopId, rounds } = await createBookedLoop(ws, { template: "entry-coding-focus", bookings: [[0, interviewer], [1, owner], [2, coach]], offsetDays: 4 });
-    await submitScorecards(ws, [{ roundId: rounds[0]!.id, member: interviewer, rate: () => 3, recommendation: "strong_yes", marker: "card-one", redFlag: true }]);
+    const { loopId, rounds } = await createBookedLoop(ws, {
+      template: "entry-coding-focus",
+      bookings: [
+        [0, interviewer],
+        [1, owner],
+        [2, coach],
+      ],
+      offsetDays: 4,
+    });
+    await submitScorecards(ws, [
+      {
+        roundId: rounds[0]!.id,
+        member: interviewer,
+        rate: () => 3,
+        recommendation: "strong_yes",
+        marker: "card-one",
+        redFlag: true,
+      },
+    ]);
     // Round 2 has begun and its interviewer has a draft open; round 3 is still to come; round 4 is not booked.
     await roundHasStarted(rounds[1]!.id);
     await owner.caller.scorecard.open({ workspaceId: ws.id, roundId: rounds[1]!.id });
@@ -18,7 +35,10 @@ describe("debrief cards and tracker", () => {
     expect(d.tracker[0]!.interviewer).toBe(interviewer.actor.name);
     expect(d.columns).toHaveLength(1);
     const [card] = d.columns;
-    const flag = await db.rubricRedFlag.findFirstOrThrow({ where: { workspaceId: ws.id, rubricVersionId: card!.rubricVersionId }, orderBy: { order: "asc" } });
+    const flag = await db.rubricRedFlag.findFirstOrThrow({
+      where: { workspaceId: ws.id, rubricVersionId: card!.rubricVersionId },
+      orderBy: { order: "asc" },
+    });
     expect(card).toMatchObject({ recommendation: "strong_yes", summary: "summary card-one", redFlags: [flag.title] });
     expect(card!.submittedAt).toBeInstanceOf(Date);
 

@@ -12,32 +12,71 @@ import { assertMaySeePanel } from "./scorecard";
 import { inTransaction, type Scope, type Tx } from "./scope";
 
 export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }, now = new Date()) {
-  const loop = await db.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId }, include: { rounds: { orderBy: { order: "asc" } } } });
+  const loop = await db.loop.findFirst({
+    where: { id: input.loopId, workspaceId: scope.workspaceId },
+    include: { rounds: { orderBy: { order: "asc" } } },
+  });
   if (!loop) throw notFound("That loop");
   await assertMaySeePanel(db, scope, loop.id);
   const [rows, debrief, dimensions, cohort] = await Promise.all([
-    db.scorecard.findMany({ where: { workspaceId: scope.workspaceId, loopId: loop.id, status: "submitted" }, orderBy: { id: "asc" } }),
+    db.scorecard.findMany({
+      where: { workspaceId: scope.workspaceId, loopId: loop.id, status: "submitted" },
+      orderBy: { id: "asc" },
+    }),
     db.debrief.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: loop.id } } }),
-    db.dimension.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: { order: "asc" }, select: { key: true, name: true } }),
+    db.dimension.findMany({
+      where: { workspaceId: scope.workspaceId },
+      orderBy: { order: "asc" },
+      select: { key: true, name: true },
+    }),
     loadCohort(db, scope.workspaceId, now),
   ]);
   const cards = rows.map((c) => ({ ...c, ratings: readRatings(c.ratings) }));
   const activeRounds = loop.rounds.filter((r) => r.status !== "cancelled");
-  const versionIds = [...new Set([...activeRounds.map((r) => r.rubricVersionId), ...cards.map((c) => c.rubricVersionId)].filter((x): x is string => !!x))];
+  const versionIds = [
+    ...new Set(
+      [...activeRounds.map((r) => r.rubricVersionId), ...cards.map((c) => c.rubricVersionId)].filter(
+        (x): x is string => !!x,
+      ),
+    ),
+  ];
   const [signals, names, roundTypes, scores, redFlags, drafts] = await Promise.all([
-    db.signal.findMany({ where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } }, orderBy: { order: "asc" } }),
+    db.signal.findMany({
+      where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } },
+      orderBy: { order: "asc" },
+    }),
     memberNames(db, scope.workspaceId, [
-      ...new Set([...cards.map((c) => c.interviewerMemberId), ...activeRounds.flatMap((r) => (r.interviewerMemberId ? [r.interviewerMemberId] : [])), ...(loop.candidateMemberId ? [loop.candidateMemberId] : [])]),
+      ...new Set([
+        ...cards.map((c) => c.interviewerMemberId),
+        ...activeRounds.flatMap((r) => (r.interviewerMemberId ? [r.interviewerMemberId] : [])),
+        ...(loop.candidateMemberId ? [loop.candidateMemberId] : []),
+      ]),
     ]),
-    db.roundType.findMany({ where: { workspaceId: scope.workspaceId, id: { in: loop.rounds.map((r) => r.roundTypeId) } }, select: { id: true, name: true } }),
+    db.roundType.findMany({
+      where: { workspaceId: scope.workspaceId, id: { in: loop.rounds.map((r) => r.roundTypeId) } },
+      select: { id: true, name: true },
+    }),
     scoreLoop(db, cohort, loop.id, cards),
-    db.rubricRedFlag.findMany({ where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } }, select: { rubricVersionId: true, key: true, title: true } }),
+    db.rubricRedFlag.findMany({
+      where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } },
+      select: { rubricVersionId: true, key: true, title: true },
+    }),
     // Others' drafts appear as a status only: their content is not read.
-    db.scorecard.findMany({ where: { workspaceId: scope.workspaceId, loopId: loop.id, status: "draft" }, select: { roundId: true, interviewerMemberId: true } }),
+    db.scorecard.findMany({
+      where: { workspaceId: scope.workspaceId, loopId: loop.id, status: "draft" },
+      select: { roundId: true, interviewerMemberId: true },
+    }),
   ]);
   const severity = await severities(db, cohort, [...new Set(cards.map((c) => c.interviewerMemberId))]);
-  const redFlagTitle = (versionId: string, key: string) => redFlags.find((f) => f.rubricVersionId === versionId && f.key === key)?.title ?? key;
-  const roundName = roundLabels(loop.rounds.map((r) => ({ id: r.id, order: r.order, typeName: roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round" })));
+  const redFlagTitle = (versionId: string, key: string) =>
+    redFlags.find((f) => f.rubricVersionId === versionId && f.key === key)?.title ?? key;
+  const roundName = roundLabels(
+    loop.rounds.map((r) => ({
+      id: r.id,
+      order: r.order,
+      typeName: roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round",
+    })),
+  );
   const roundNames = (ids: string[]) => loop.rounds.filter((r) => ids.includes(r.id)).map((r) => roundName.get(r.id)!);
 
   // Columns: one per submitted scorecard, in round order.
@@ -69,7 +108,9 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
   const signalScore = new Map(scores.signals.map((s) => [s.key, s]));
   // Rows: every signal of the loop's rubric versions, once per key.
   const signalRows: { key: string; title: string; dimensionKey: string }[] = [];
-  for (const s of signals) if (!signalRows.some((r) => r.key === s.key)) signalRows.push({ key: s.key, title: s.title, dimensionKey: s.dimensionKey });
+  for (const s of signals)
+    if (!signalRows.some((r) => r.key === s.key))
+      signalRows.push({ key: s.key, title: s.title, dimensionKey: s.dimensionKey });
   const matrix = signalRows.map((row) => {
     const score = signalScore.get(row.key);
     return {
@@ -80,16 +121,33 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
       cells: columns.map((col) => {
         const answer = col.ratings[row.key];
         const raw = typeof answer?.rating === "number" ? answer.rating : null;
-        return { scorecardId: col.scorecardId, raw, notObserved: answer?.rating === "not_observed", evidence: answer?.evidence ?? "" };
+        return {
+          scorecardId: col.scorecardId,
+          raw,
+          notObserved: answer?.rating === "not_observed",
+          evidence: answer?.evidence ?? "",
+        };
       }),
     };
   });
-  const disagreements = findSignalDisagreements(matrix.flatMap((row) => row.cells.flatMap((c, i) => (c.raw === null ? [] : [{ signalKey: row.key, raterId: columns[i]!.scorecardId, rating: c.raw }]))));
+  const disagreements = findSignalDisagreements(
+    matrix.flatMap((row) =>
+      row.cells.flatMap((c, i) =>
+        c.raw === null ? [] : [{ signalKey: row.key, raterId: columns[i]!.scorecardId, rating: c.raw }],
+      ),
+    ),
+  );
   const coverage = dimensions
     .map((d) => {
       const inDim = matrix.filter((r) => r.dimensionKey === d.key);
       const covered = inDim.filter((r) => r.cells.some((c) => c.raw !== null && c.evidence.trim()));
-      return { dimensionKey: d.key, dimension: d.name, signals: inDim.length, covered: covered.length, gaps: inDim.filter((r) => !covered.includes(r)).map((r) => r.title) };
+      return {
+        dimensionKey: d.key,
+        dimension: d.name,
+        signals: inDim.length,
+        covered: covered.length,
+        gaps: inDim.filter((r) => !covered.includes(r)).map((r) => r.title),
+      };
     })
     .filter((c) => c.signals > 0);
   const order = new Map(dimensions.map((d, i) => [d.key, i]));
@@ -107,11 +165,19 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
     .sort((a, b) => (order.get(a.dimensionKey) ?? 99) - (order.get(b.dimensionKey) ?? 99));
 
   return {
-    loop: { id: loop.id, targetRole: loop.targetRole, level: loop.level, status: loop.status, candidate: loop.candidateMemberId ? (names.get(loop.candidateMemberId) ?? "Candidate") : "Invited candidate" },
+    loop: {
+      id: loop.id,
+      targetRole: loop.targetRole,
+      level: loop.level,
+      status: loop.status,
+      candidate: loop.candidateMemberId ? (names.get(loop.candidateMemberId) ?? "Candidate") : "Invited candidate",
+    },
     pendingScorecards: activeRounds.filter((r) => !cards.some((c) => c.roundId === r.id)).length,
     /** Where each counted round's scorecard stands, in round order. */
     tracker: activeRounds.map((r) => {
-      const card = cards.find((c) => c.roundId === r.id && c.interviewerMemberId === r.interviewerMemberId) ?? cards.find((c) => c.roundId === r.id);
+      const card =
+        cards.find((c) => c.roundId === r.id && c.interviewerMemberId === r.interviewerMemberId) ??
+        cards.find((c) => c.roundId === r.id);
       const state: "submitted" | "draft" | "due" | "upcoming" | "unbooked" = card
         ? "submitted"
         : r.status !== "scheduled" || !r.startsAt
@@ -135,43 +201,121 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
     cancelledRounds: loop.rounds.filter((r) => r.status === "cancelled").map((r) => roundName.get(r.id)!),
     columns: columns.map(({ ratings: _r, ...c }) => c),
     matrix,
-    disagreements: disagreements.map((d) => ({ ...d, title: signalRows.find((r) => r.key === d.signalKey)?.title ?? d.signalKey })),
-    splitRecommendation: isSplitRecommendation(columns.map((c) => c.recommendation).filter((r): r is Recommendation => !!r)),
+    disagreements: disagreements.map((d) => ({
+      ...d,
+      title: signalRows.find((r) => r.key === d.signalKey)?.title ?? d.signalKey,
+    })),
+    splitRecommendation: isSplitRecommendation(
+      columns.map((c) => c.recommendation).filter((r): r is Recommendation => !!r),
+    ),
     coverage,
     overall: scores.overall,
     dimensionScores,
-    calibration: { warnings: cohort.summary?.warnings ?? [], cohortLoops: cohort.loops, inCohort: scores.inCohort, updating: cohort.updating, fittedAt: cohort.fittedAt },
+    calibration: {
+      warnings: cohort.summary?.warnings ?? [],
+      cohortLoops: cohort.loops,
+      inCohort: scores.inCohort,
+      updating: cohort.updating,
+      fittedAt: cohort.fittedAt,
+    },
     evidence: matrix
-      .map((row) => ({ signalKey: row.key, title: row.title, items: row.cells.flatMap((c, i) => (c.evidence.trim() ? [{ interviewer: columns[i]!.interviewer, roundType: columns[i]!.roundType, rating: c.raw, evidence: c.evidence }] : [])) }))
+      .map((row) => ({
+        signalKey: row.key,
+        title: row.title,
+        items: row.cells.flatMap((c, i) =>
+          c.evidence.trim()
+            ? [
+                {
+                  interviewer: columns[i]!.interviewer,
+                  roundType: columns[i]!.roundType,
+                  rating: c.raw,
+                  evidence: c.evidence,
+                },
+              ]
+            : [],
+        ),
+      }))
       .filter((e) => e.items.length > 0),
-    decision: debrief ? { decision: debrief.decision, rationale: debrief.rationale, notes: debrief.notes, decidedAt: debrief.decidedAt, locked: !!debrief.lockedAt } : null,
+    decision: debrief
+      ? {
+          decision: debrief.decision,
+          rationale: debrief.rationale,
+          notes: debrief.notes,
+          decidedAt: debrief.decidedAt,
+          locked: !!debrief.lockedAt,
+        }
+      : null,
   };
 }
 
-export async function recordDecision(db: Tx, scope: Scope, input: { loopId: string; decision: "ready" | "not_yet" | "another_loop"; rationale: string; notes: string }, now = new Date()) {
+export async function recordDecision(
+  db: Tx,
+  scope: Scope,
+  input: { loopId: string; decision: "ready" | "not_yet" | "another_loop"; rationale: string; notes: string },
+  now = new Date(),
+) {
   return inTransaction(db, async (tx) => {
     const loop = await tx.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId } });
     if (!loop) throw notFound("That loop");
-    const existing = await tx.debrief.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: loop.id } } });
-    if (existing?.lockedAt) throw new AppError("CONFLICT", "The decision is recorded and the debrief is locked. Reopen it to change the decision.");
-    const submitted = await tx.scorecard.count({ where: { workspaceId: scope.workspaceId, loopId: loop.id, status: "submitted" } });
+    const existing = await tx.debrief.findUnique({
+      where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: loop.id } },
+    });
+    if (existing?.lockedAt)
+      throw new AppError(
+        "CONFLICT",
+        "The decision is recorded and the debrief is locked. Reopen it to change the decision.",
+      );
+    const submitted = await tx.scorecard.count({
+      where: { workspaceId: scope.workspaceId, loopId: loop.id, status: "submitted" },
+    });
     if (submitted === 0) throw new AppError("BAD_REQUEST", "No scorecard is submitted yet; a decision needs evidence.");
-    const data = { decision: input.decision, rationale: input.rationale, notes: input.notes, decidedAt: now, decidedById: scope.userId, lockedAt: now };
-    await tx.debrief.upsert({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: loop.id } }, update: data, create: { ...data, workspaceId: scope.workspaceId, loopId: loop.id } });
-    if (loop.status === "in_progress" || loop.status === "scheduled" || loop.status === "debrief") await tx.loop.update({ where: { id: loop.id }, data: { status: "completed" } });
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "debrief.decided", targetType: "loop", targetId: loop.id, data: { decision: input.decision } });
+    const data = {
+      decision: input.decision,
+      rationale: input.rationale,
+      notes: input.notes,
+      decidedAt: now,
+      decidedById: scope.userId,
+      lockedAt: now,
+    };
+    await tx.debrief.upsert({
+      where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: loop.id } },
+      update: data,
+      create: { ...data, workspaceId: scope.workspaceId, loopId: loop.id },
+    });
+    if (loop.status === "in_progress" || loop.status === "scheduled" || loop.status === "debrief")
+      await tx.loop.update({ where: { id: loop.id }, data: { status: "completed" } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "debrief.decided",
+      targetType: "loop",
+      targetId: loop.id,
+      data: { decision: input.decision },
+    });
     return { decision: input.decision, locked: true };
   });
 }
 
 export async function reopenDebrief(db: Tx, scope: Scope, input: { loopId: string; reason: string }) {
   return inTransaction(db, async (tx) => {
-    const loop = await tx.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId }, select: { id: true } });
+    const loop = await tx.loop.findFirst({
+      where: { id: input.loopId, workspaceId: scope.workspaceId },
+      select: { id: true },
+    });
     if (!loop) throw notFound("That loop");
-    const debrief = await tx.debrief.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: loop.id } } });
+    const debrief = await tx.debrief.findUnique({
+      where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: loop.id } },
+    });
     if (!debrief?.lockedAt) throw new AppError("CONFLICT", "This debrief is not locked.");
     await tx.debrief.update({ where: { id: debrief.id }, data: { lockedAt: null } });
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "debrief.reopened", targetType: "loop", targetId: input.loopId, data: { reason: input.reason, previousDecision: debrief.decision } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "debrief.reopened",
+      targetType: "loop",
+      targetId: input.loopId,
+      data: { reason: input.reason, previousDecision: debrief.decision },
+    });
     return { locked: false };
   });
 }

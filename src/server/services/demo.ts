@@ -10,13 +10,63 @@ export const DEMO_WORKSPACE = { name: "Demo Interview Academy", slug: "demo", ti
  * The demo's people. Each has a zone; interviewers have the round types they run and weekday hours, so a
  * new user's first "Suggest slots" finds options (their zones differ, as a real panel's do).
  */
-export const DEMO_USERS: { email: string; name: string; role: Role; blurb: string; timeZone: string; roundTypeKeys?: string[]; hours?: [string, string] }[] = [
-  { email: "olivia.owner@demo.loopwise.dev", name: "Olivia Okafor", role: "owner", blurb: "Owner and coach", timeZone: "Europe/Berlin" },
-  { email: "ivan.interviewer@demo.loopwise.dev", name: "Ivan Petrov", role: "interviewer", blurb: "Interviewer (backend)", timeZone: "Europe/Berlin", roundTypeKeys: ["recruiter-screen", "technical-screen", "coding", "backend-depth"], hours: ["09:00", "18:00"] },
-  { email: "ines.interviewer@demo.loopwise.dev", name: "Inés García", role: "interviewer", blurb: "Interviewer (system design)", timeZone: "Europe/Madrid", roundTypeKeys: ["coding", "system-design", "backend-depth", "hiring-manager"], hours: ["10:00", "19:00"] },
-  { email: "ikaika.interviewer@demo.loopwise.dev", name: "Ikaika Kahale", role: "interviewer", blurb: "Interviewer (behavioral)", timeZone: "Europe/London", roundTypeKeys: ["behavioral", "hiring-manager", "recruiter-screen", "technical-screen"], hours: ["08:00", "17:00"] },
-  { email: "cara.candidate@demo.loopwise.dev", name: "Cara Nguyen", role: "candidate", blurb: "Candidate (mid-level backend)", timeZone: "Europe/London" },
-  { email: "cody.candidate@demo.loopwise.dev", name: "Cody Bauer", role: "candidate", blurb: "Candidate (senior backend)", timeZone: "Europe/Berlin" },
+export const DEMO_USERS: {
+  email: string;
+  name: string;
+  role: Role;
+  blurb: string;
+  timeZone: string;
+  roundTypeKeys?: string[];
+  hours?: [string, string];
+}[] = [
+  {
+    email: "olivia.owner@demo.loopwise.dev",
+    name: "Olivia Okafor",
+    role: "owner",
+    blurb: "Owner and coach",
+    timeZone: "Europe/Berlin",
+  },
+  {
+    email: "ivan.interviewer@demo.loopwise.dev",
+    name: "Ivan Petrov",
+    role: "interviewer",
+    blurb: "Interviewer (backend)",
+    timeZone: "Europe/Berlin",
+    roundTypeKeys: ["recruiter-screen", "technical-screen", "coding", "backend-depth"],
+    hours: ["09:00", "18:00"],
+  },
+  {
+    email: "ines.interviewer@demo.loopwise.dev",
+    name: "Inés García",
+    role: "interviewer",
+    blurb: "Interviewer (system design)",
+    timeZone: "Europe/Madrid",
+    roundTypeKeys: ["coding", "system-design", "backend-depth", "hiring-manager"],
+    hours: ["10:00", "19:00"],
+  },
+  {
+    email: "ikaika.interviewer@demo.loopwise.dev",
+    name: "Ikaika Kahale",
+    role: "interviewer",
+    blurb: "Interviewer (behavioral)",
+    timeZone: "Europe/London",
+    roundTypeKeys: ["behavioral", "hiring-manager", "recruiter-screen", "technical-screen"],
+    hours: ["08:00", "17:00"],
+  },
+  {
+    email: "cara.candidate@demo.loopwise.dev",
+    name: "Cara Nguyen",
+    role: "candidate",
+    blurb: "Candidate (mid-level backend)",
+    timeZone: "Europe/London",
+  },
+  {
+    email: "cody.candidate@demo.loopwise.dev",
+    name: "Cody Bauer",
+    role: "candidate",
+    blurb: "Candidate (senior backend)",
+    timeZone: "Europe/Berlin",
+  },
 ];
 
 export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
@@ -27,7 +77,8 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
       update: {},
       create: DEMO_WORKSPACE,
     });
-    if ((await tx.dimension.count({ where: { workspaceId: workspace.id } })) === 0) await seedLibrary(tx, workspace.id, null);
+    if ((await tx.dimension.count({ where: { workspaceId: workspace.id } })) === 0)
+      await seedLibrary(tx, workspace.id, null);
     for (const person of DEMO_USERS) {
       const user = await tx.user.upsert({
         where: { email: person.email },
@@ -44,7 +95,15 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
         await tx.schedulingProfile.upsert({
           where: { workspaceId_memberId: { workspaceId: workspace.id, memberId: member.id } },
           update: {},
-          create: { workspaceId: workspace.id, memberId: member.id, roundTypeKeys: person.roundTypeKeys, weeklyCap: 8, weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end })), exceptions: [], availabilitySetAt: new Date() },
+          create: {
+            workspaceId: workspace.id,
+            memberId: member.id,
+            roundTypeKeys: person.roundTypeKeys,
+            weeklyCap: 8,
+            weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end })),
+            exceptions: [],
+            availabilitySetAt: new Date(),
+          },
         });
       }
     }

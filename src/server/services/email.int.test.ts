@@ -5,15 +5,21 @@ import { devMailboxAccess, listDevMailbox } from "./email";
 
 describe("dev mailbox access", () => {
   it("demo mode: open to anyone on this machine, all messages", async () => {
-    expect(await devMailboxAccess(db, { demo: true, devMailbox: true, localRequest: true }, null)).toEqual({ all: true });
+    expect(await devMailboxAccess(db, { demo: true, devMailbox: true, localRequest: true }, null)).toEqual({
+      all: true,
+    });
   });
 
   it("demo mode: closed to requests from elsewhere (it would hand out every account's sign-in link)", async () => {
     expect(await devMailboxAccess(db, { demo: true, devMailbox: true, localRequest: false }, null)).toBeNull();
-    expect(await devMailboxAccess(db, { demo: true, devMailbox: true, localRequest: false }, await createUser("remote"))).toBeNull();
+    expect(
+      await devMailboxAccess(db, { demo: true, devMailbox: true, localRequest: false }, await createUser("remote")),
+    ).toBeNull();
     // An owner signed in from elsewhere still reads their own workspaces' mail, as in a deployment.
     const ws = await createWorkspaceWithRoles("mailbox-remote-owner");
-    expect(await devMailboxAccess(db, { demo: true, devMailbox: true, localRequest: false }, ws.members.owner.actor)).toEqual({ workspaceIds: [ws.id] });
+    expect(
+      await devMailboxAccess(db, { demo: true, devMailbox: true, localRequest: false }, ws.members.owner.actor),
+    ).toEqual({ workspaceIds: [ws.id] });
   });
 
   it("deployment without a provider: owners see only their workspaces' mail", async () => {
@@ -24,7 +30,11 @@ describe("dev mailbox access", () => {
     await enqueueEmail(db, { workspaceId: other.id, to: "b@example.test", email });
     await enqueueEmail(db, { workspaceId: null, to: "signin@example.test", email });
 
-    const filter = await devMailboxAccess(db, { demo: false, devMailbox: true, localRequest: true }, mine.members.owner.actor);
+    const filter = await devMailboxAccess(
+      db,
+      { demo: false, devMailbox: true, localRequest: true },
+      mine.members.owner.actor,
+    );
     expect(filter).toEqual({ workspaceIds: [mine.id] });
     const messages = await listDevMailbox(db, filter!);
     expect(messages.map((m) => m.to)).toEqual(expect.arrayContaining(["a@example.test"]));
@@ -32,14 +42,20 @@ describe("dev mailbox access", () => {
     expect(messages.map((m) => m.to)).not.toContain("signin@example.test");
 
     for (const role of ["coach", "interviewer", "candidate"] as const) {
-      expect(await devMailboxAccess(db, { demo: false, devMailbox: true, localRequest: true }, mine.members[role].actor)).toBeNull();
+      expect(
+        await devMailboxAccess(db, { demo: false, devMailbox: true, localRequest: true }, mine.members[role].actor),
+      ).toBeNull();
     }
     expect(await devMailboxAccess(db, { demo: false, devMailbox: true, localRequest: true }, null)).toBeNull();
-    expect(await devMailboxAccess(db, { demo: false, devMailbox: true, localRequest: true }, await createUser("nobody"))).toBeNull();
+    expect(
+      await devMailboxAccess(db, { demo: false, devMailbox: true, localRequest: true }, await createUser("nobody")),
+    ).toBeNull();
   });
 
   it("deployment with a mail provider: closed", async () => {
     const ws = await createWorkspaceWithRoles("mailbox-provider");
-    expect(await devMailboxAccess(db, { demo: false, devMailbox: false, localRequest: true }, ws.members.owner.actor)).toBeNull();
+    expect(
+      await devMailboxAccess(db, { demo: false, devMailbox: false, localRequest: true }, ws.members.owner.actor),
+    ).toBeNull();
   });
 });

@@ -10,8 +10,18 @@ export async function listWorkspaceEmails(db: Tx, scope: Scope) {
     orderBy: { createdAt: "desc" },
     take: 100,
     select: {
-      id: true, to: true, subject: true, template: true, status: true, attempts: true, maxAttempts: true,
-      lastError: true, nextAttemptAt: true, sentAt: true, createdAt: true, transport: true,
+      id: true,
+      to: true,
+      subject: true,
+      template: true,
+      status: true,
+      attempts: true,
+      maxAttempts: true,
+      lastError: true,
+      nextAttemptAt: true,
+      sentAt: true,
+      createdAt: true,
+      transport: true,
     },
   });
 }
@@ -50,7 +60,10 @@ export async function devMailboxAccess(
 ): Promise<DevMailboxFilter | null> {
   if (settings.demo && settings.localRequest) return { all: true };
   if (!settings.devMailbox || !actor) return null;
-  const owned = await db.membership.findMany({ where: { userId: actor.userId, role: "owner" }, select: { workspaceId: true } });
+  const owned = await db.membership.findMany({
+    where: { userId: actor.userId, role: "owner" },
+    select: { workspaceId: true },
+  });
   return owned.length ? { workspaceIds: owned.map((m) => m.workspaceId) } : null;
 }
 
@@ -60,6 +73,15 @@ export async function listDevMailbox(db: Tx, filter: DevMailboxFilter) {
     where: "all" in filter ? {} : { workspaceId: { in: filter.workspaceIds } },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, to: true, subject: true, html: true, text: true, status: true, createdAt: true, template: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      html: true,
+      text: true,
+      status: true,
+      createdAt: true,
+      template: true,
+    },
   });
 }

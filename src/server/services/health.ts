@@ -30,7 +30,11 @@ export async function checkHealth() {
 }
 
 /** Whether the caller may see the details: `Authorization: Bearer $HEALTH_TOKEN`, or a signed-in owner. */
-export async function mayReadHealthDetails(db: Db, request: { authorization: string | null; userId: string | null }, token = getEnv().HEALTH_TOKEN): Promise<boolean> {
+export async function mayReadHealthDetails(
+  db: Db,
+  request: { authorization: string | null; userId: string | null },
+  token = getEnv().HEALTH_TOKEN,
+): Promise<boolean> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.authorization ?? "")?.[1];
   if (bearer && token && sameSecret(bearer, token)) return true;
   if (!request.userId) return false;

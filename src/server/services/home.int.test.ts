@@ -1,7 +1,14 @@
 // Role homes: each list shows what needs that person next, and changes as the work is done.
 import { describe, expect, it } from "vitest";
 import { SCORECARD_DUE_HOURS } from "@/domain/home";
-import { createBookedLoop, createWorkspaceWithRoles, db, decideLoop, outcome, submitScorecards } from "@/test/factories";
+import {
+  createBookedLoop,
+  createWorkspaceWithRoles,
+  db,
+  decideLoop,
+  outcome,
+  submitScorecards,
+} from "@/test/factories";
 
 const HOUR = 3_600_000;
 
@@ -11,7 +18,10 @@ async function heldDaysAgo(loopId: string, daysAgo: number) {
   const base = Math.floor((Date.now() - daysAgo * 24 * HOUR) / HOUR) * HOUR;
   for (const [n, r] of rounds.entries()) {
     const startsAt = new Date(base + n * 2 * HOUR);
-    await db.round.update({ where: { id: r.id }, data: { startsAt, endsAt: new Date(startsAt.getTime() + r.durationMin * 60_000) } });
+    await db.round.update({
+      where: { id: r.id },
+      data: { startsAt, endsAt: new Date(startsAt.getTime() + r.durationMin * 60_000) },
+    });
   }
   return rounds;
 }
@@ -23,9 +33,22 @@ describe("role homes", () => {
     const home = (who: typeof coach) => who.caller.home.get({ workspaceId: ws.id });
 
     // Loop A: one round booked in two days, three still to schedule.
-    const a = await createBookedLoop(ws, { template: "entry-coding-focus", bookings: [[0, interviewer]], offsetDays: 2 });
+    const a = await createBookedLoop(ws, {
+      template: "entry-coding-focus",
+      bookings: [[0, interviewer]],
+      offsetDays: 2,
+    });
     // Loop B: all four rounds held two days ago, no scorecard in yet.
-    const b = await createBookedLoop(ws, { template: "entry-coding-focus", bookings: [[0, interviewer], [1, owner], [2, coach], [3, interviewer]], offsetDays: 20 });
+    const b = await createBookedLoop(ws, {
+      template: "entry-coding-focus",
+      bookings: [
+        [0, interviewer],
+        [1, owner],
+        [2, coach],
+        [3, interviewer],
+      ],
+      offsetDays: 20,
+    });
     const held = await heldDaysAgo(b.loopId, 2);
 
     let c = (await home(coach)).coach!;
@@ -50,7 +73,9 @@ describe("role homes", () => {
     const first = c.overdueScorecards.items.find((r) => r.interviewer && r.roundId === held[0]!.id)!;
     expect(first.nudgedAt).toBeNull();
     await coach.caller.home.nudge({ workspaceId: ws.id, roundId: first.roundId });
-    const sent = await db.emailOutbox.findMany({ where: { workspaceId: ws.id, topic: `scorecard:${first.roundId}:${interviewer.memberId}:nudge` } });
+    const sent = await db.emailOutbox.findMany({
+      where: { workspaceId: ws.id, topic: `scorecard:${first.roundId}:${interviewer.memberId}:nudge` },
+    });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.to).toBe(interviewer.actor.email);
     expect(await outcome(coach.caller.home.nudge({ workspaceId: ws.id, roundId: first.roundId }))).toBe("CONFLICT");

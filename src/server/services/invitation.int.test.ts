@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { callerFor, createUser, createWorkspaceWithRoles, db, outcome, uniqueEmail } from "@/test/factories";
 import { hashToken, peekInvitation } from "./invitation";
 
-async function inviteWithKnownToken(workspaceId: string, owner: ReturnType<typeof callerFor>, email: string, role: "interviewer" | "coach" = "interviewer") {
+async function inviteWithKnownToken(
+  workspaceId: string,
+  owner: ReturnType<typeof callerFor>,
+  email: string,
+  role: "interviewer" | "coach" = "interviewer",
+) {
   const inv = await owner.invitation.create({ workspaceId, email, role });
   const token = `tok${inv.id}`.padEnd(43, "Z");
   await db.invitation.update({ where: { id: inv.id }, data: { tokenHash: hashToken(token) } });
@@ -31,7 +36,10 @@ describe("invitations", () => {
     const membership = await db.membership.findFirstOrThrow({ where: { workspaceId: ws.id, userId: invitee.userId } });
     expect(membership.role).toBe("interviewer");
     expect(await outcome(callerFor(invitee).invitation.accept({ token }))).toBe("CONFLICT");
-    const audit = await db.auditEvent.findMany({ where: { workspaceId: ws.id, targetId: inv.id }, orderBy: { createdAt: "asc" } });
+    const audit = await db.auditEvent.findMany({
+      where: { workspaceId: ws.id, targetId: inv.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((e) => e.action)).toEqual(["invitation.created", "invitation.accepted"]);
   });
 
@@ -48,12 +56,23 @@ describe("invitations", () => {
     await db.user.update({ where: { id: invitee.userId }, data: { name: null, timeZone: null } });
     const { token } = await inviteWithKnownToken(ws.id, ws.members.owner.caller, invitee.email!);
     const peek = await peekInvitation(db, token);
-    expect(peek).toMatchObject({ workspaceName: expect.any(String), email: invitee.email, role: "interviewer", invitedBy: ws.members.owner.actor.name });
-    expect(await outcome(callerFor(invitee).invitation.accept({ token, name: "Dana Diaz", timeZone: "Not/AZone" }))).toBe("BAD_REQUEST");
+    expect(peek).toMatchObject({
+      workspaceName: expect.any(String),
+      email: invitee.email,
+      role: "interviewer",
+      invitedBy: ws.members.owner.actor.name,
+    });
+    expect(
+      await outcome(callerFor(invitee).invitation.accept({ token, name: "Dana Diaz", timeZone: "Not/AZone" })),
+    ).toBe("BAD_REQUEST");
     expect(await db.membership.count({ where: { workspaceId: ws.id, userId: invitee.userId } })).toBe(0);
-    expect(await outcome(callerFor(invitee).invitation.accept({ token, name: "  ", timeZone: "America/New_York" }))).toBe("BAD_REQUEST");
+    expect(
+      await outcome(callerFor(invitee).invitation.accept({ token, name: "  ", timeZone: "America/New_York" })),
+    ).toBe("BAD_REQUEST");
     await callerFor(invitee).invitation.accept({ token, name: " Dana Diaz ", timeZone: "America/New_York" });
-    expect(await db.user.findUniqueOrThrow({ where: { id: invitee.userId }, select: { name: true, timeZone: true } })).toEqual({ name: "Dana Diaz", timeZone: "America/New_York" });
+    expect(
+      await db.user.findUniqueOrThrow({ where: { id: invitee.userId }, select: { name: true, timeZone: true } }),
+    ).toEqual({ name: "Dana Diaz", timeZone: "America/New_York" });
     expect(await db.membership.count({ where: { workspaceId: ws.id, userId: invitee.userId } })).toBe(1);
     // Once accepted, the link tells a signed-out visitor nothing.
     expect(await outcome(peekInvitation(db, token))).toBe("NOT_FOUND");
@@ -66,7 +85,9 @@ describe("invitations", () => {
     await ws.members.owner.caller.invitation.revoke({ workspaceId: ws.id, invitationId: inv.id });
     expect(await outcome(callerFor(invitee).invitation.accept({ token }))).toBe("BAD_REQUEST");
     expect(await db.membership.count({ where: { workspaceId: ws.id, userId: invitee.userId } })).toBe(0);
-    expect(await outcome(ws.members.owner.caller.invitation.resend({ workspaceId: ws.id, invitationId: inv.id }))).toBe("CONFLICT");
+    expect(await outcome(ws.members.owner.caller.invitation.resend({ workspaceId: ws.id, invitationId: inv.id }))).toBe(
+      "CONFLICT",
+    );
   });
 
   it("rejects an expired invitation", async () => {
@@ -85,7 +106,10 @@ describe("invitations", () => {
     const resent = await ws.members.owner.caller.invitation.resend({ workspaceId: ws.id, invitationId: inv.id });
     expect(resent.sentCount).toBe(2);
     expect(await outcome(callerFor(invitee).invitation.accept({ token }))).toBe("NOT_FOUND");
-    const mails = await db.emailOutbox.findMany({ where: { workspaceId: ws.id, to: invitee.email! }, orderBy: { createdAt: "asc" } });
+    const mails = await db.emailOutbox.findMany({
+      where: { workspaceId: ws.id, to: invitee.email! },
+      orderBy: { createdAt: "asc" },
+    });
     expect(mails).toHaveLength(2);
     const newToken = /\/invite\/([A-Za-z0-9_-]+)/.exec(mails[1]!.text)?.[1];
     expect(newToken).toBeTruthy();
@@ -95,7 +119,11 @@ describe("invitations", () => {
   it("refuses to invite an existing member or someone already invited", async () => {
     const ws = await createWorkspaceWithRoles("dup");
     const owner = ws.members.owner.caller;
-    expect(await outcome(owner.invitation.create({ workspaceId: ws.id, email: ws.members.coach.actor.email!, role: "coach" }))).toBe("CONFLICT");
+    expect(
+      await outcome(
+        owner.invitation.create({ workspaceId: ws.id, email: ws.members.coach.actor.email!, role: "coach" }),
+      ),
+    ).toBe("CONFLICT");
     const email = uniqueEmail("twice");
     await owner.invitation.create({ workspaceId: ws.id, email, role: "candidate" });
     expect(await outcome(owner.invitation.create({ workspaceId: ws.id, email, role: "candidate" }))).toBe("CONFLICT");
@@ -106,8 +134,12 @@ describe("members and the last owner", () => {
   it("the last owner can be neither demoted, removed, nor leave", async () => {
     const ws = await createWorkspaceWithRoles("owner");
     const owner = ws.members.owner;
-    expect(await outcome(owner.caller.member.changeRole({ workspaceId: ws.id, memberId: owner.memberId, role: "coach" }))).toBe("BAD_REQUEST");
-    expect(await outcome(owner.caller.member.remove({ workspaceId: ws.id, memberId: owner.memberId }))).toBe("BAD_REQUEST");
+    expect(
+      await outcome(owner.caller.member.changeRole({ workspaceId: ws.id, memberId: owner.memberId, role: "coach" })),
+    ).toBe("BAD_REQUEST");
+    expect(await outcome(owner.caller.member.remove({ workspaceId: ws.id, memberId: owner.memberId }))).toBe(
+      "BAD_REQUEST",
+    );
     expect(await outcome(owner.caller.workspace.leave({ workspaceId: ws.id }))).toBe("BAD_REQUEST");
     expect((await db.membership.findUniqueOrThrow({ where: { id: owner.memberId } })).role).toBe("owner");
   });
@@ -137,11 +169,28 @@ describe("members and the last owner", () => {
 
   it("role changes are audited and readable by owners", async () => {
     const ws = await createWorkspaceWithRoles("audit");
-    await ws.members.owner.caller.member.changeRole({ workspaceId: ws.id, memberId: ws.members.candidate.memberId, role: "interviewer" });
+    await ws.members.owner.caller.member.changeRole({
+      workspaceId: ws.id,
+      memberId: ws.members.candidate.memberId,
+      role: "interviewer",
+    });
     const log = await ws.members.owner.caller.audit.list({ workspaceId: ws.id, limit: 10 });
-    expect(log.items[0]).toMatchObject({ action: "member.role_changed", data: { from: "candidate", to: "interviewer" }, target: ws.members.candidate.actor.name });
+    expect(log.items[0]).toMatchObject({
+      action: "member.role_changed",
+      data: { from: "candidate", to: "interviewer" },
+      target: ws.members.candidate.actor.name,
+    });
     // A member named in an event's details reads as their name, not an id.
-    await db.auditEvent.create({ data: { workspaceId: ws.id, actorId: ws.members.owner.actor.userId, action: "scorecard.nudged", targetType: "round", targetId: "r1", data: { interviewerMemberId: ws.members.interviewer.memberId } } });
+    await db.auditEvent.create({
+      data: {
+        workspaceId: ws.id,
+        actorId: ws.members.owner.actor.userId,
+        action: "scorecard.nudged",
+        targetType: "round",
+        targetId: "r1",
+        data: { interviewerMemberId: ws.members.interviewer.memberId },
+      },
+    });
     const latest = (await ws.members.owner.caller.audit.list({ workspaceId: ws.id, limit: 1 })).items[0]!;
     expect(latest.data).toEqual({ interviewer: ws.members.interviewer.actor.name });
     expect(JSON.stringify(latest)).not.toContain(ws.members.interviewer.memberId);

@@ -72,7 +72,8 @@ async function invitationMail(tx: Tx, scope: Scope, email: string, role: Role, t
 /** Each invitation sent (or resent) counts against the sender's hourly limit: invitations are email. */
 async function limitInvitationSends(scope: Scope) {
   const verdict = await getRateLimits().consume("invitesPerUser", scope.userId);
-  if (!verdict.allowed) throw tooManyRequests("You have sent too many invitations in the last hour.", verdict.retryAfterS);
+  if (!verdict.allowed)
+    throw tooManyRequests("You have sent too many invitations in the last hour.", verdict.retryAfterS);
 }
 
 export async function createInvitation(db: Tx, scope: Scope, input: { email: string; role: Role }, now = new Date()) {
@@ -86,7 +87,8 @@ export async function createInvitation(db: Tx, scope: Scope, input: { email: str
     where: { workspaceId: scope.workspaceId, email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     select: { id: true },
   });
-  if (pending) throw new AppError("CONFLICT", `${email} already has a pending invitation. Resend it or revoke it first.`);
+  if (pending)
+    throw new AppError("CONFLICT", `${email} already has a pending invitation. Resend it or revoke it first.`);
   await limitInvitationSends(scope);
 
   const token = newToken();
@@ -94,7 +96,14 @@ export async function createInvitation(db: Tx, scope: Scope, input: { email: str
   const mail = await invitationMail(db, scope, email, input.role, token, expiresAt);
   return inTransaction(db, async (tx) => {
     const inv = await tx.invitation.create({
-      data: { workspaceId: scope.workspaceId, email, role: input.role, tokenHash: hashToken(token), expiresAt, invitedById: scope.userId },
+      data: {
+        workspaceId: scope.workspaceId,
+        email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        expiresAt,
+        invitedById: scope.userId,
+      },
     });
     await enqueueEmail(tx, { workspaceId: scope.workspaceId, to: email, email: mail });
     await recordAudit(tx, {
@@ -182,7 +191,11 @@ async function invitationByToken(db: Tx, token: string, now: Date) {
     where: { tokenHash: hashToken(token) },
     include: { workspace: { select: { name: true, slug: true } } },
   });
-  if (!inv) throw new AppError("NOT_FOUND", "This invitation link is not valid. It may have been replaced by a newer one; ask for a new invitation.");
+  if (!inv)
+    throw new AppError(
+      "NOT_FOUND",
+      "This invitation link is not valid. It may have been replaced by a newer one; ask for a new invitation.",
+    );
   const inviter = await db.user.findUnique({ where: { id: inv.invitedById }, select: { name: true, email: true } });
   return {
     workspaceName: inv.workspace.name,
@@ -209,41 +222,78 @@ export async function previewInvitation(db: Tx, actor: Actor, token: string, now
 export async function peekInvitation(db: Tx, token: string, now = new Date()) {
   const preview = await invitationByToken(db, token, now);
   if (preview.status !== "pending") throw new AppError("NOT_FOUND", "This invitation is no longer open.");
-  return { workspaceName: preview.workspaceName, role: preview.role, email: preview.email, invitedBy: preview.invitedBy };
+  return {
+    workspaceName: preview.workspaceName,
+    role: preview.role,
+    email: preview.email,
+    invitedBy: preview.invitedBy,
+  };
 }
 
-export async function acceptInvitation(db: Tx, actor: Actor, token: string, now = new Date(), profile: { name?: string; timeZone?: string } = {}) {
+export async function acceptInvitation(
+  db: Tx,
+  actor: Actor,
+  token: string,
+  now = new Date(),
+  profile: { name?: string; timeZone?: string } = {},
+) {
   return inTransaction(db, async (tx) => {
     const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
-    if (!inv) throw new AppError("NOT_FOUND", "This invitation link is not valid. Ask the workspace owner for a new one.");
+    if (!inv)
+      throw new AppError("NOT_FOUND", "This invitation link is not valid. Ask the workspace owner for a new one.");
     // Lock the invitation so two tabs accepting at once create one membership.
     await tx.$queryRaw`SELECT "id" FROM "invitations" WHERE "id" = ${inv.id} FOR UPDATE`;
     const fresh = await tx.invitation.findUniqueOrThrow({ where: { id: inv.id } });
     if ((actor.email ?? "").toLowerCase() !== fresh.email) throw wrongRecipient(fresh.email);
     const status = invitationStatus(fresh, now);
-    if (status === "revoked") throw new AppError("BAD_REQUEST", "This invitation was revoked. Ask the workspace owner for a new one.");
-    if (status === "expired") throw new AppError("BAD_REQUEST", "This invitation has expired. Ask the workspace owner to resend it.");
+    if (status === "revoked")
+      throw new AppError("BAD_REQUEST", "This invitation was revoked. Ask the workspace owner for a new one.");
+    if (status === "expired")
+      throw new AppError("BAD_REQUEST", "This invitation has expired. Ask the workspace owner to resend it.");
     if (status === "accepted") throw new AppError("CONFLICT", "This invitation was already accepted.");
     const existing = await tx.membership.findUnique({
       where: { workspaceId_userId: { workspaceId: fresh.workspaceId, userId: actor.userId } },
     });
     const membership =
       existing ??
-      (await tx.membership.create({ data: { workspaceId: fresh.workspaceId, userId: actor.userId, role: fresh.role } }));
+      (await tx.membership.create({
+        data: { workspaceId: fresh.workspaceId, userId: actor.userId, role: fresh.role },
+      }));
     await tx.invitation.update({ where: { id: fresh.id }, data: { acceptedAt: now, acceptedById: actor.userId } });
     // The name and zone asked for on the invitation page, in the same step: colleagues see the name, and every
     // time (emails included) is shown in the zone from the start.
     if (profile.name !== undefined || profile.timeZone !== undefined) {
-      await tx.user.update({ where: { id: actor.userId }, data: { ...(profile.name !== undefined && { name: profile.name }), ...(profile.timeZone !== undefined && { timeZone: profile.timeZone }) } });
+      await tx.user.update({
+        where: { id: actor.userId },
+        data: {
+          ...(profile.name !== undefined && { name: profile.name }),
+          ...(profile.timeZone !== undefined && { timeZone: profile.timeZone }),
+        },
+      });
     }
     // Loops created for an invited candidate now belong to them.
     if (membership.role === "candidate") {
-      const loops = await tx.loop.findMany({ where: { workspaceId: fresh.workspaceId, candidateInvitationId: fresh.id, candidateMemberId: null }, select: { id: true } });
+      const loops = await tx.loop.findMany({
+        where: { workspaceId: fresh.workspaceId, candidateInvitationId: fresh.id, candidateMemberId: null },
+        select: { id: true },
+      });
       if (loops.length) {
-        await tx.loop.updateMany({ where: { id: { in: loops.map((l) => l.id) } }, data: { candidateMemberId: membership.id } });
-        await tx.round.updateMany({ where: { workspaceId: fresh.workspaceId, loopId: { in: loops.map((l) => l.id) }, candidateMemberId: null }, data: { candidateMemberId: membership.id } });
+        await tx.loop.updateMany({
+          where: { id: { in: loops.map((l) => l.id) } },
+          data: { candidateMemberId: membership.id },
+        });
+        await tx.round.updateMany({
+          where: { workspaceId: fresh.workspaceId, loopId: { in: loops.map((l) => l.id) }, candidateMemberId: null },
+          data: { candidateMemberId: membership.id },
+        });
         // Rounds booked while they were invited: their invitations reach them now.
-        await inviteJoinedCandidate(tx, fresh.workspaceId, membership.id, loops.map((l) => l.id), now);
+        await inviteJoinedCandidate(
+          tx,
+          fresh.workspaceId,
+          membership.id,
+          loops.map((l) => l.id),
+          now,
+        );
       }
     }
     await recordAudit(tx, {
@@ -254,7 +304,10 @@ export async function acceptInvitation(db: Tx, actor: Actor, token: string, now 
       targetId: fresh.id,
       data: { email: fresh.email, role: fresh.role, membershipId: membership.id, alreadyMember: !!existing },
     });
-    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: fresh.workspaceId }, select: { slug: true, name: true } });
+    const workspace = await tx.workspace.findUniqueOrThrow({
+      where: { id: fresh.workspaceId },
+      select: { slug: true, name: true },
+    });
     return { workspaceSlug: workspace.slug, workspaceName: workspace.name, role: membership.role };
   });
 }

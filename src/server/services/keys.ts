@@ -20,4 +20,3 @@ export function uniqueKey(name: string, taken: Iterable<string>): string {
   for (let n = 2; used.has(key); n++) key = `${base}-${n}`;
   return key;
 }
-

@@ -13,9 +13,13 @@ describe("a new workspace's library", () => {
     expect(await db.question.count({ where: { workspaceId: ws.id } })).toBe(lib.questions.length);
     const versions = await db.rubricVersion.findMany({ where: { workspaceId: ws.id } });
     expect(versions).toHaveLength(7);
-    expect(versions.every((v) => v.status === "published" && v.version === 1 && v.changeSummary === SEED_CHANGE_SUMMARY)).toBe(true);
+    expect(
+      versions.every((v) => v.status === "published" && v.version === 1 && v.changeSummary === SEED_CHANGE_SUMMARY),
+    ).toBe(true);
     // Each round type's rubric carries the red flags that apply to it.
-    const codingFlags = await db.rubricRedFlag.count({ where: { workspaceId: ws.id, version: { rubric: { roundType: { key: "coding" } } } } });
+    const codingFlags = await db.rubricRedFlag.count({
+      where: { workspaceId: ws.id, version: { rubric: { roundType: { key: "coding" } } } },
+    });
     expect(codingFlags).toBe(lib.redFlags.filter((f) => f.roundTypes.includes("coding")).length);
   });
 });

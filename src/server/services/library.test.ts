@@ -34,17 +34,33 @@ const GUIDE_PROMPTS = [
   "Incomplete requirements",
 ];
 
-const ROUND_TYPES = ["recruiter-screen", "technical-screen", "coding", "system-design", "backend-depth", "behavioral", "hiring-manager"];
+const ROUND_TYPES = [
+  "recruiter-screen",
+  "technical-screen",
+  "coding",
+  "system-design",
+  "backend-depth",
+  "behavioral",
+  "hiring-manager",
+];
 const TECHNICAL = ["technical-screen", "coding", "system-design", "backend-depth"];
 
 describe("seeded library", () => {
   it("has the six dimensions and the seven round types of the guide", () => {
-    expect(lib.dimensions.map((d) => d.key).sort()).toEqual(["backend-depth", "behavioral", "coding", "communication", "role-alignment", "system-design"]);
+    expect(lib.dimensions.map((d) => d.key).sort()).toEqual([
+      "backend-depth",
+      "behavioral",
+      "coding",
+      "communication",
+      "role-alignment",
+      "system-design",
+    ]);
     expect(lib.roundTypes.map((r) => r.key)).toEqual(ROUND_TYPES);
   });
 
   it("every round type has signals; technical ones at least five; system design one per framework step", () => {
-    for (const rt of lib.roundTypes) expect(rt.signals.length, rt.key).toBeGreaterThanOrEqual(TECHNICAL.includes(rt.key) ? 5 : 3);
+    for (const rt of lib.roundTypes)
+      expect(rt.signals.length, rt.key).toBeGreaterThanOrEqual(TECHNICAL.includes(rt.key) ? 5 : 3);
     expect(lib.roundTypes.find((r) => r.key === "system-design")!.signals.length).toBeGreaterThanOrEqual(7);
   });
 
@@ -52,9 +68,13 @@ describe("seeded library", () => {
     for (const rt of lib.roundTypes) {
       for (const s of rt.signals) {
         const anchors = [s.anchors["1"], s.anchors["2"], s.anchors["3"], s.anchors["4"]];
-        expect(anchors.every((a) => a.trim().length >= 20), `${rt.key}/${s.key}`).toBe(true);
+        expect(
+          anchors.every((a) => a.trim().length >= 20),
+          `${rt.key}/${s.key}`,
+        ).toBe(true);
         expect(new Set(anchors).size, `${rt.key}/${s.key}`).toBe(4);
-        for (const level of ["entry", "mid", "senior"] as const) expect(s.weights[level], `${rt.key}/${s.key}/${level}`).toBeGreaterThan(0);
+        for (const level of ["entry", "mid", "senior"] as const)
+          expect(s.weights[level], `${rt.key}/${s.key}/${level}`).toBeGreaterThan(0);
       }
     }
   });

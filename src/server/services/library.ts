@@ -22,7 +22,13 @@ export const SEED_CHANGE_SUMMARY = "Initial version, written from the documented
 export async function seedLibrary(tx: Tx, workspaceId: string, actorId: string | null, now = new Date()) {
   const lib = librarySeed();
   await tx.dimension.createMany({
-    data: lib.dimensions.map((d, order) => ({ workspaceId, key: d.key, name: d.name, description: d.description, order })),
+    data: lib.dimensions.map((d, order) => ({
+      workspaceId,
+      key: d.key,
+      name: d.name,
+      description: d.description,
+      order,
+    })),
   });
   const roundTypes = await tx.roundType.createManyAndReturn({
     data: lib.roundTypes.map((rt, order) => ({
@@ -106,7 +112,13 @@ export async function listLibrary(db: Tx, scope: Scope, input: { includeArchived
         rubrics: {
           where: input.includeArchived ? {} : { archivedAt: null },
           orderBy: { createdAt: "asc" },
-          include: { versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, status: true, publishedAt: true, _count: { select: { signals: true } } } } },
+          include: {
+            versions: {
+              orderBy: { version: "desc" },
+              take: 1,
+              select: { version: true, status: true, publishedAt: true, _count: { select: { signals: true } } },
+            },
+          },
         },
       },
     }),
@@ -126,16 +138,29 @@ export async function listLibrary(db: Tx, scope: Scope, input: { includeArchived
         id: r.id,
         name: r.name,
         archived: !!r.archivedAt,
-        latest: r.versions[0] ? { version: r.versions[0].version, status: r.versions[0].status, publishedAt: r.versions[0].publishedAt, signalCount: r.versions[0]._count.signals } : null,
+        latest: r.versions[0]
+          ? {
+              version: r.versions[0].version,
+              status: r.versions[0].status,
+              publishedAt: r.versions[0].publishedAt,
+              signalCount: r.versions[0]._count.signals,
+            }
+          : null,
       })),
     })),
   };
 }
 
 async function checkDimensions(db: Tx, workspaceId: string, keys: string[]) {
-  const known = new Set((await db.dimension.findMany({ where: { workspaceId }, select: { key: true } })).map((d) => d.key));
+  const known = new Set(
+    (await db.dimension.findMany({ where: { workspaceId }, select: { key: true } })).map((d) => d.key),
+  );
   const unknown = keys.filter((k) => !known.has(k));
-  if (unknown.length) throw new AppError("BAD_REQUEST", `Unknown dimension: ${unknown.join(", ")}. Choose from ${[...known].join(", ")}.`);
+  if (unknown.length)
+    throw new AppError(
+      "BAD_REQUEST",
+      `Unknown dimension: ${unknown.join(", ")}. Choose from ${[...known].join(", ")}.`,
+    );
 }
 
 export async function createRoundType(
@@ -149,7 +174,10 @@ export async function createRoundType(
     const rt = await tx.roundType.create({
       data: {
         workspaceId: scope.workspaceId,
-        key: uniqueKey(input.name, existing.map((e) => e.key)),
+        key: uniqueKey(
+          input.name,
+          existing.map((e) => e.key),
+        ),
         name: input.name,
         description: input.description,
         defaultDurationMin: input.defaultDurationMin,
@@ -159,9 +187,18 @@ export async function createRoundType(
       },
     });
     // Every round type starts with an empty draft rubric to fill in.
-    const rubric = await tx.rubric.create({ data: { workspaceId: scope.workspaceId, roundTypeId: rt.id, name: `${rt.name} rubric` } });
+    const rubric = await tx.rubric.create({
+      data: { workspaceId: scope.workspaceId, roundTypeId: rt.id, name: `${rt.name} rubric` },
+    });
     await tx.rubricVersion.create({ data: { workspaceId: scope.workspaceId, rubricId: rubric.id, version: 1 } });
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "round_type.created", targetType: "round_type", targetId: rt.id, data: { name: rt.name } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "round_type.created",
+      targetType: "round_type",
+      targetId: rt.id,
+      data: { name: rt.name },
+    });
     return { id: rt.id, key: rt.key, name: rt.name, rubricId: rubric.id };
   });
 }
@@ -175,17 +212,35 @@ async function findRoundType(db: Tx, scope: Scope, roundTypeId: string) {
 export async function updateRoundType(
   db: Tx,
   scope: Scope,
-  input: { roundTypeId: string; name?: string; description?: string; defaultDurationMin?: number; dimensionKeys?: string[] },
+  input: {
+    roundTypeId: string;
+    name?: string;
+    description?: string;
+    defaultDurationMin?: number;
+    dimensionKeys?: string[];
+  },
 ) {
   return inTransaction(db, async (tx) => {
     const rt = await findRoundType(tx, scope, input.roundTypeId);
     if (input.dimensionKeys) await checkDimensions(tx, scope.workspaceId, input.dimensionKeys);
     const updated = await tx.roundType.update({
       where: { id: rt.id },
-      data: { name: input.name, description: input.description, defaultDurationMin: input.defaultDurationMin, dimensionKeys: input.dimensionKeys },
+      data: {
+        name: input.name,
+        description: input.description,
+        defaultDurationMin: input.defaultDurationMin,
+        dimensionKeys: input.dimensionKeys,
+      },
       select: { id: true, key: true, name: true, description: true, defaultDurationMin: true, dimensionKeys: true },
     });
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "round_type.updated", targetType: "round_type", targetId: rt.id, data: { name: updated.name } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "round_type.updated",
+      targetType: "round_type",
+      targetId: rt.id,
+      data: { name: updated.name },
+    });
     return updated;
   });
 }
@@ -218,7 +273,10 @@ export async function copyRoundType(db: Tx, scope: Scope, input: { roundTypeId: 
     const rt = await tx.roundType.create({
       data: {
         workspaceId: scope.workspaceId,
-        key: uniqueKey(name, existing.map((e) => e.key)),
+        key: uniqueKey(
+          name,
+          existing.map((e) => e.key),
+        ),
         name,
         description: source.description,
         defaultDurationMin: source.defaultDurationMin,
@@ -233,20 +291,38 @@ export async function copyRoundType(db: Tx, scope: Scope, input: { roundTypeId: 
     });
     for (const r of rubrics) {
       const latest = r.versions[0];
-      const copy = await tx.rubric.create({ data: { workspaceId: scope.workspaceId, roundTypeId: rt.id, name: r.name.replace(source.name, name) } });
-      const draft = await tx.rubricVersion.create({ data: { workspaceId: scope.workspaceId, rubricId: copy.id, version: 1 } });
+      const copy = await tx.rubric.create({
+        data: { workspaceId: scope.workspaceId, roundTypeId: rt.id, name: r.name.replace(source.name, name) },
+      });
+      const draft = await tx.rubricVersion.create({
+        data: { workspaceId: scope.workspaceId, rubricId: copy.id, version: 1 },
+      });
       if (!latest) continue;
-      await tx.signal.createMany({ data: latest.signals.map(({ id: _id, rubricVersionId: _v, ...sig }) => ({ ...sig, rubricVersionId: draft.id })) });
-      await tx.rubricRedFlag.createMany({ data: latest.redFlags.map(({ id: _id, rubricVersionId: _v, ...f }) => ({ ...f, rubricVersionId: draft.id })) });
+      await tx.signal.createMany({
+        data: latest.signals.map(({ id: _id, rubricVersionId: _v, ...sig }) => ({ ...sig, rubricVersionId: draft.id })),
+      });
+      await tx.rubricRedFlag.createMany({
+        data: latest.redFlags.map(({ id: _id, rubricVersionId: _v, ...f }) => ({ ...f, rubricVersionId: draft.id })),
+      });
     }
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "round_type.created", targetType: "round_type", targetId: rt.id, data: { name, copiedFrom: source.name } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "round_type.created",
+      targetType: "round_type",
+      targetId: rt.id,
+      data: { name, copiedFrom: source.name },
+    });
     return { id: rt.id, key: rt.key, name: rt.name };
   });
 }
 
 /** Workspaces created before the library existed get it once (run at start-up). */
 export async function backfillLibraries(db: Tx): Promise<number> {
-  const withoutTemplates = await db.workspace.findMany({ where: { dimensions: { some: {} }, templates: { none: {} } }, select: { id: true } });
+  const withoutTemplates = await db.workspace.findMany({
+    where: { dimensions: { some: {} }, templates: { none: {} } },
+    select: { id: true },
+  });
   for (const ws of withoutTemplates) await seedLoopTemplates(db, ws.id);
   const bare = await db.workspace.findMany({ where: { dimensions: { none: {} } }, select: { id: true } });
   for (const ws of bare) {

@@ -5,10 +5,21 @@ import { createWorkspaceWithRoles, db } from "@/test/factories";
 import { sqlStatements } from "@/test/statements";
 import { BOARD_PAGE } from "./loop";
 
-async function draftLoops(ws: Awaited<ReturnType<typeof createWorkspaceWithRoles>>, n: number, level: "entry" | "mid" | "senior", targetRole: string) {
+async function draftLoops(
+  ws: Awaited<ReturnType<typeof createWorkspaceWithRoles>>,
+  n: number,
+  level: "entry" | "mid" | "senior",
+  targetRole: string,
+) {
   const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: "entry-coding-focus" } });
   for (let i = 0; i < n; i++) {
-    await ws.members.coach.caller.loop.create({ workspaceId: ws.id, candidateMemberId: ws.members.candidate.memberId, templateId: template.id, targetRole, level });
+    await ws.members.coach.caller.loop.create({
+      workspaceId: ws.id,
+      candidateMemberId: ws.members.candidate.memberId,
+      templateId: template.id,
+      targetRole,
+      level,
+    });
   }
 }
 
@@ -28,16 +39,28 @@ describe("loop board", () => {
     expect(column.items).toHaveLength(BOARD_PAGE);
     expect(column.nextCursor).not.toBeNull();
     // Newest change first.
-    const updated = new Map((await db.loop.findMany({ where: { workspaceId: ws.id }, select: { id: true, updatedAt: true } })).map((l) => [l.id, l.updatedAt.getTime()]));
+    const updated = new Map(
+      (await db.loop.findMany({ where: { workspaceId: ws.id }, select: { id: true, updatedAt: true } })).map((l) => [
+        l.id,
+        l.updatedAt.getTime(),
+      ]),
+    );
     const times = column.items.map((l) => updated.get(l.id)!);
     expect(times).toEqual([...times].sort((x, y) => y - x));
 
-    const rest = await coach.loop.boardColumn({ workspaceId: ws.id, status: column.status, cursor: column.nextCursor!, limit: BOARD_PAGE });
+    const rest = await coach.loop.boardColumn({
+      workspaceId: ws.id,
+      status: column.status,
+      cursor: column.nextCursor!,
+      limit: BOARD_PAGE,
+    });
     expect(rest.items).toHaveLength(8);
     expect(rest.nextCursor).toBeNull();
     const all = [...column.items, ...rest.items].map((l) => l.id);
     expect(new Set(all).size).toBe(BOARD_PAGE + 8);
-    expect((await db.loop.findMany({ where: { workspaceId: ws.id }, select: { id: true } })).map((l) => l.id).sort()).toEqual([...all].sort());
+    expect(
+      (await db.loop.findMany({ where: { workspaceId: ws.id }, select: { id: true } })).map((l) => l.id).sort(),
+    ).toEqual([...all].sort());
 
     const senior = await coach.loop.board({ workspaceId: ws.id, level: "senior" });
     expect(senior.total).toBe(3);

@@ -8,7 +8,11 @@ import type { Tx } from "./scope";
  * version (a round type normally has one rubric; copies made later do not take over until the original
  * is archived). Null when the round type has nothing published.
  */
-export async function publishedRubricVersionId(db: Db | Tx, workspaceId: string, roundTypeId: string): Promise<string | null> {
+export async function publishedRubricVersionId(
+  db: Db | Tx,
+  workspaceId: string,
+  roundTypeId: string,
+): Promise<string | null> {
   const version = await db.rubricVersion.findFirst({
     where: { workspaceId, status: "published", rubric: { roundTypeId, archivedAt: null } },
     orderBy: [{ rubric: { createdAt: "asc" } }, { rubricId: "asc" }, { version: "desc" }],

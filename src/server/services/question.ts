@@ -47,7 +47,10 @@ export async function listQuestions(
 }
 
 async function checkSignalKeys(tx: Tx, scope: Scope, roundTypeId: string, keys: string[]) {
-  const rt = await tx.roundType.findFirst({ where: { id: roundTypeId, workspaceId: scope.workspaceId }, select: { id: true, name: true } });
+  const rt = await tx.roundType.findFirst({
+    where: { id: roundTypeId, workspaceId: scope.workspaceId },
+    select: { id: true, name: true },
+  });
   if (!rt) throw notFound("That round type");
   if (keys.length === 0) return rt;
   // Signals of any version of the round type's rubrics count: keys are stable across versions.
@@ -61,7 +64,11 @@ async function checkSignalKeys(tx: Tx, scope: Scope, roundTypeId: string, keys: 
     ).map((s) => s.key),
   );
   const unknown = keys.filter((k) => !known.has(k));
-  if (unknown.length) throw new AppError("BAD_REQUEST", `${rt.name} has no signal ${unknown.join(", ")}. Pick signals of that round type.`);
+  if (unknown.length)
+    throw new AppError(
+      "BAD_REQUEST",
+      `${rt.name} has no signal ${unknown.join(", ")}. Pick signals of that round type.`,
+    );
   return rt;
 }
 
@@ -96,11 +103,25 @@ export async function saveQuestion(
       const existing = await tx.question.findFirst({ where: { id: input.questionId, workspaceId: scope.workspaceId } });
       if (!existing) throw notFound("That question");
       const q = await tx.question.update({ where: { id: existing.id }, data });
-      await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "question.updated", targetType: "question", targetId: q.id, data: { title: q.title } });
+      await recordAudit(tx, {
+        workspaceId: scope.workspaceId,
+        actorId: scope.userId,
+        action: "question.updated",
+        targetType: "question",
+        targetId: q.id,
+        data: { title: q.title },
+      });
       return { id: q.id, title: q.title };
     }
     const q = await tx.question.create({ data: { ...data, workspaceId: scope.workspaceId } });
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "question.created", targetType: "question", targetId: q.id, data: { title: q.title } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "question.created",
+      targetType: "question",
+      targetId: q.id,
+      data: { title: q.title },
+    });
     return { id: q.id, title: q.title };
   });
 }
@@ -110,7 +131,14 @@ export async function archiveQuestion(db: Tx, scope: Scope, input: { questionId:
     const q = await tx.question.findFirst({ where: { id: input.questionId, workspaceId: scope.workspaceId } });
     if (!q) throw notFound("That question");
     await tx.question.update({ where: { id: q.id }, data: { archivedAt: input.archived ? new Date() : null } });
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: input.archived ? "question.archived" : "question.restored", targetType: "question", targetId: q.id, data: { title: q.title } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: input.archived ? "question.archived" : "question.restored",
+      targetType: "question",
+      targetId: q.id,
+      data: { title: q.title },
+    });
     return { id: q.id, archived: input.archived };
   });
 }

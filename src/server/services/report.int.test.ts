@@ -1,30 +1,80 @@
 import { describe, expect, it } from "vitest";
 import { can, type Permission } from "@/domain/roles";
-import { callerFor, createBookedLoop, createUser, createWorkspaceWithRoles, db, decideLoop, outcome, roundHasStarted, settleCalibration, submitScorecards, uniqueEmail, type TestWorkspace } from "@/test/factories";
+import {
+  callerFor,
+  createBookedLoop,
+  createUser,
+  createWorkspaceWithRoles,
+  db,
+  decideLoop,
+  outcome,
+  roundHasStarted,
+  settleCalibration,
+  submitScorecards,
+  uniqueEmail,
+  type TestWorkspace,
+} from "@/test/factories";
 import { listProcedures, sampleInput } from "@/test/procedures";
 
 const HOUR = 3_600_000;
 
 /** A loop for `candidate`, two coding scorecards submitted, and a recorded decision. */
-async function decidedLoop(ws: TestWorkspace, opts: { marker?: string; candidateMemberId?: string; offsetDays?: number } = {}) {
+async function decidedLoop(
+  ws: TestWorkspace,
+  opts: { marker?: string; candidateMemberId?: string; offsetDays?: number } = {},
+) {
   const m = opts.marker ?? "";
   const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: "entry-coding-focus" } });
   const coach = ws.members.coach.caller;
-  const { id: loopId } = await coach.loop.create({ workspaceId: ws.id, candidateMemberId: opts.candidateMemberId ?? ws.members.candidate.memberId, templateId: template.id, targetRole: "Backend engineer", level: "mid", notes: `loop notes ${m}` });
+  const { id: loopId } = await coach.loop.create({
+    workspaceId: ws.id,
+    candidateMemberId: opts.candidateMemberId ?? ws.members.candidate.memberId,
+    templateId: template.id,
+    targetRole: "Backend engineer",
+    level: "mid",
+    notes: `loop notes ${m}`,
+  });
   const rounds = await db.round.findMany({ where: { loopId }, orderBy: { order: "asc" } });
   const start = Date.now() + (opts.offsetDays ?? 7) * 24 * HOUR;
-  await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [1, 2].map((i) => ({ roundId: rounds[i]!.id, interviewerMemberId: i === 1 ? ws.members.interviewer.memberId : ws.members.owner.memberId, startsAt: new Date(start + i * 2 * HOUR) })) });
+  await coach.schedule.book({
+    workspaceId: ws.id,
+    loopId,
+    bookings: [1, 2].map((i) => ({
+      roundId: rounds[i]!.id,
+      interviewerMemberId: i === 1 ? ws.members.interviewer.memberId : ws.members.owner.memberId,
+      startsAt: new Date(start + i * 2 * HOUR),
+    })),
+  });
   for (const [i, who] of [ws.members.interviewer, ws.members.owner].entries()) {
     const roundId = rounds[i + 1]!.id;
     const opened = await who.caller.scorecard.open({ workspaceId: ws.id, roundId });
-    const ratings = Object.fromEntries(opened.rubric.signals.map((s, j) => [s.key, { rating: (((i + j) % 4) + 1) as 1 | 2 | 3 | 4, evidence: `evidence ${j} ${m}` }]));
+    const ratings = Object.fromEntries(
+      opened.rubric.signals.map((s, j) => [
+        s.key,
+        { rating: (((i + j) % 4) + 1) as 1 | 2 | 3 | 4, evidence: `evidence ${j} ${m}` },
+      ]),
+    );
     const flag = opened.rubric.redFlags[0]!.key;
-    const saved = await who.caller.scorecard.save({ workspaceId: ws.id, roundId, expectedVersion: 1, ratings, redFlagKeys: [flag], recommendation: i ? "no" : "yes", summary: `summary ${m}` });
+    const saved = await who.caller.scorecard.save({
+      workspaceId: ws.id,
+      roundId,
+      expectedVersion: 1,
+      ratings,
+      redFlagKeys: [flag],
+      recommendation: i ? "no" : "yes",
+      summary: `summary ${m}`,
+    });
     await roundHasStarted(roundId);
     await who.caller.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: saved.version });
   }
   await settleCalibration(ws);
-  await coach.debrief.decide({ workspaceId: ws.id, loopId, decision: "not_yet", rationale: `rationale ${m}`, notes: `debrief notes ${m}` });
+  await coach.debrief.decide({
+    workspaceId: ws.id,
+    loopId,
+    decision: "not_yet",
+    rationale: `rationale ${m}`,
+    notes: `debrief notes ${m}`,
+  });
   return loopId;
 }
 
@@ -47,11 +97,17 @@ describe("feedback reports", () => {
     await coach.report.release({ workspaceId: ws.id, loopId });
     let mine = await candidate.report.getMine({ workspaceId: ws.id, reportId: draft.reportId });
     expect(mine).toMatchObject({ version: 1, content: { summary: "First summary", level: "mid", bar: 3 } });
-    expect(await db.emailOutbox.count({ where: { workspaceId: ws.id, to: ws.members.candidate.actor.email!, template: "report-released" } })).toBe(1);
+    expect(
+      await db.emailOutbox.count({
+        where: { workspaceId: ws.id, to: ws.members.candidate.actor.email!, template: "report-released" },
+      }),
+    ).toBe(1);
 
     // Editing the draft does not change what the candidate sees until it is released again.
     await coach.report.saveDraft({ workspaceId: ws.id, loopId, draft: { ...draft.draft, summary: "Revised summary" } });
-    expect((await candidate.report.getMine({ workspaceId: ws.id, reportId: draft.reportId })).content.summary).toBe("First summary");
+    expect((await candidate.report.getMine({ workspaceId: ws.id, reportId: draft.reportId })).content.summary).toBe(
+      "First summary",
+    );
     await coach.report.release({ workspaceId: ws.id, loopId });
     mine = await candidate.report.getMine({ workspaceId: ws.id, reportId: draft.reportId });
     expect(mine).toMatchObject({ version: 2, content: { summary: "Revised summary" } });
@@ -65,7 +121,9 @@ describe("feedback reports", () => {
     await db.membership.create({ data: { workspaceId: ws.id, userId: other.userId, role: "candidate" } });
     await coach.report.release({ workspaceId: ws.id, loopId });
     expect(await callerFor(other).report.listMine({ workspaceId: ws.id })).toEqual([]);
-    expect(await outcome(callerFor(other).report.getMine({ workspaceId: ws.id, reportId: draft.reportId }))).toBe("NOT_FOUND");
+    expect(await outcome(callerFor(other).report.getMine({ workspaceId: ws.id, reportId: draft.reportId }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("progress across loops: one point per released report", async () => {
@@ -78,7 +136,10 @@ describe("feedback reports", () => {
     }
     const list = await ws.members.candidate.caller.report.listMine({ workspaceId: ws.id });
     expect(list).toHaveLength(2);
-    const report = await ws.members.candidate.caller.report.getMine({ workspaceId: ws.id, reportId: list[1]!.reportId });
+    const report = await ws.members.candidate.caller.report.getMine({
+      workspaceId: ws.id,
+      reportId: list[1]!.reportId,
+    });
     expect(report.progress).toHaveLength(2);
     expect(Object.keys(report.progress[0]!.dimensions).length).toBeGreaterThan(0);
   });
@@ -88,16 +149,37 @@ describe("release for an invited candidate", () => {
   it("is blocked up front, with the reason, until the candidate accepts", async () => {
     const ws = await createWorkspaceWithRoles("report-invited");
     const coach = ws.members.coach.caller;
-    const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: "entry-coding-focus" } });
-    const { id: loopId } = await coach.loop.create({ workspaceId: ws.id, candidateEmail: uniqueEmail("invited-candidate"), templateId: template.id, targetRole: "Backend engineer" });
+    const template = await db.loopTemplate.findFirstOrThrow({
+      where: { workspaceId: ws.id, key: "entry-coding-focus" },
+    });
+    const { id: loopId } = await coach.loop.create({
+      workspaceId: ws.id,
+      candidateEmail: uniqueEmail("invited-candidate"),
+      templateId: template.id,
+      targetRole: "Backend engineer",
+    });
     const round = await db.round.findFirstOrThrow({ where: { loopId }, orderBy: { order: "asc" } });
-    await coach.schedule.book({ workspaceId: ws.id, loopId, bookings: [{ roundId: round.id, interviewerMemberId: ws.members.interviewer.memberId, startsAt: new Date(Math.ceil(Date.now() / 3_600_000 + 72) * 3_600_000) }] });
+    await coach.schedule.book({
+      workspaceId: ws.id,
+      loopId,
+      bookings: [
+        {
+          roundId: round.id,
+          interviewerMemberId: ws.members.interviewer.memberId,
+          startsAt: new Date(Math.ceil(Date.now() / 3_600_000 + 72) * 3_600_000),
+        },
+      ],
+    });
     await submitScorecards(ws, [{ roundId: round.id, member: ws.members.interviewer, rate: () => 3 }]);
     await decideLoop(ws, loopId);
     const draft = await coach.report.openDraft({ workspaceId: ws.id, loopId });
     expect(draft.candidateJoined).toBe(false);
     expect(await outcome(coach.report.release({ workspaceId: ws.id, loopId }))).toBe("CONFLICT");
-    const joined = await createBookedLoop(ws, { template: "entry-coding-focus", bookings: [[0, ws.members.interviewer]], offsetDays: 9 });
+    const joined = await createBookedLoop(ws, {
+      template: "entry-coding-focus",
+      bookings: [[0, ws.members.interviewer]],
+      offsetDays: 9,
+    });
     await submitScorecards(ws, [{ roundId: joined.rounds[0]!.id, member: ws.members.interviewer, rate: () => 2 }]);
     await decideLoop(ws, joined.loopId);
     expect((await coach.report.openDraft({ workspaceId: ws.id, loopId: joined.loopId })).candidateJoined).toBe(true);
@@ -110,13 +192,26 @@ describe("privacy canary", () => {
     const ws = await createWorkspaceWithRoles("canary");
     // Markers in interviewer names and emails.
     for (const m of [ws.members.interviewer, ws.members.owner, ws.members.coach]) {
-      await db.user.update({ where: { id: m.actor.userId }, data: { name: `Name ${MARK}`, email: `${MARK.toLowerCase()}-${m.memberId}@example.test` } });
+      await db.user.update({
+        where: { id: m.actor.userId },
+        data: { name: `Name ${MARK}`, email: `${MARK.toLowerCase()}-${m.memberId}@example.test` },
+      });
     }
     const loopId = await decidedLoop(ws, { marker: MARK });
     const coach = ws.members.coach.caller;
     const draft = await coach.report.openDraft({ workspaceId: ws.id, loopId });
     // The coach picks and edits one excerpt: that text, and only that, may reach the candidate.
-    await coach.report.saveDraft({ workspaceId: ws.id, loopId, draft: { ...draft.draft, summary: "Keep practising tests.", excerpts: [{ signalTitle: "Tests", text: "You listed edge cases before coding. RELEASED-EXCERPT", by: `Name ${MARK}` }] } });
+    await coach.report.saveDraft({
+      workspaceId: ws.id,
+      loopId,
+      draft: {
+        ...draft.draft,
+        summary: "Keep practising tests.",
+        excerpts: [
+          { signalTitle: "Tests", text: "You listed edge cases before coding. RELEASED-EXCERPT", by: `Name ${MARK}` },
+        ],
+      },
+    });
     await coach.report.release({ workspaceId: ws.id, loopId });
 
     const candidate = ws.members.candidate;
@@ -125,7 +220,9 @@ describe("privacy canary", () => {
       if (p.meta?.access === "authed") return true;
       return p.meta?.access === "workspace" && can("candidate", p.meta.permission as Permission);
     });
-    expect(reachable.map((p) => p.path)).toEqual(expect.arrayContaining(["report.getMine", "report.listMine", "schedule.mySchedule", "workspace.get"]));
+    expect(reachable.map((p) => p.path)).toEqual(
+      expect.arrayContaining(["report.getMine", "report.listMine", "schedule.mySchedule", "workspace.get"]),
+    );
     const leaks: string[] = [];
     let excerptSeen = false;
     for (const p of reachable) {
@@ -148,8 +245,12 @@ describe("privacy canary", () => {
     const mails = await db.emailOutbox.findMany({ where: { workspaceId: ws.id, to: candidate.actor.email! } });
     expect(mails.length).toBeGreaterThan(2); // invitations to rounds and the released report
     for (const mail of mails) {
-      const attachments = ((mail.attachments as { content: string }[] | null) ?? []).map((a) => Buffer.from(a.content, "base64").toString("utf8")).join(" ");
-      expect(`${mail.subject} ${mail.html} ${mail.text} ${attachments}`.toLowerCase()).not.toContain(MARK.toLowerCase());
+      const attachments = ((mail.attachments as { content: string }[] | null) ?? [])
+        .map((a) => Buffer.from(a.content, "base64").toString("utf8"))
+        .join(" ");
+      expect(`${mail.subject} ${mail.html} ${mail.text} ${attachments}`.toLowerCase()).not.toContain(
+        MARK.toLowerCase(),
+      );
     }
 
     // With "show interviewer names" on, the released excerpt is attributed; nothing else changes.

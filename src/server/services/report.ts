@@ -5,7 +5,16 @@
 import { readRatings, readReportDraft } from "@/server/db/json";
 import { displayName } from "@/domain/people";
 import { roundLabels } from "@/domain/loop-status";
-import { BAR_BY_LEVEL, buildPracticePlan, candidateView, likelyRange, pickStrengthsAndGrowth, type Level, type ReportContent, type SignalScore } from "@/domain/report";
+import {
+  BAR_BY_LEVEL,
+  buildPracticePlan,
+  candidateView,
+  likelyRange,
+  pickStrengthsAndGrowth,
+  type Level,
+  type ReportContent,
+  type SignalScore,
+} from "@/domain/report";
 import { readReportContent } from "@/schemas/report";
 import { AppError, notFound } from "@/server/errors";
 import { asJson } from "@/server/db";
@@ -16,37 +25,77 @@ import { recordAudit } from "./audit";
 import { loadCohort, scoreLoop, type CohortCard } from "./cohort";
 import { inTransaction, type Scope, type Tx } from "./scope";
 
-
 type Draft = Pick<ReportContent, "summary" | "strengths" | "growthAreas" | "excerpts">;
 
 /** Everything computed for a loop: scores, a suggested draft, and the evidence the coach may pick from. */
 async function analyseLoop(db: Tx, scope: Scope, loopId: string, now = new Date()) {
-  const loop = await db.loop.findFirst({ where: { id: loopId, workspaceId: scope.workspaceId }, include: { rounds: { select: { id: true, order: true, roundTypeId: true, questionId: true, startsAt: true, status: true }, orderBy: { order: "asc" } } } });
+  const loop = await db.loop.findFirst({
+    where: { id: loopId, workspaceId: scope.workspaceId },
+    include: {
+      rounds: {
+        select: { id: true, order: true, roundTypeId: true, questionId: true, startsAt: true, status: true },
+        orderBy: { order: "asc" },
+      },
+    },
+  });
   if (!loop) throw notFound("That loop");
-  const debrief = await db.debrief.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId } } });
+  const debrief = await db.debrief.findUnique({
+    where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId } },
+  });
   if (!debrief?.decision) throw new AppError("CONFLICT", "Record the debrief decision first; the report builds on it.");
   const [rows, cohort] = await Promise.all([
-    db.scorecard.findMany({ where: { workspaceId: scope.workspaceId, loopId, status: "submitted" }, orderBy: { id: "asc" } }),
+    db.scorecard.findMany({
+      where: { workspaceId: scope.workspaceId, loopId, status: "submitted" },
+      orderBy: { id: "asc" },
+    }),
     loadCohort(db, scope.workspaceId, now),
   ]);
   const mine: CohortCard[] = rows.map((c) => ({ ...c, ratings: readRatings(c.ratings) }));
   const versionIds = [...new Set(mine.map((c) => c.rubricVersionId))];
   const [signals, flags, dimensions, roundTypes, members, questions, scores] = await Promise.all([
-    db.signal.findMany({ where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } }, include: { version: { select: { rubric: { select: { roundTypeId: true } } } } } }),
-    db.rubricRedFlag.findMany({ where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } }, select: { key: true, title: true } }),
+    db.signal.findMany({
+      where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } },
+      include: { version: { select: { rubric: { select: { roundTypeId: true } } } } },
+    }),
+    db.rubricRedFlag.findMany({
+      where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } },
+      select: { key: true, title: true },
+    }),
     db.dimension.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: { order: "asc" } }),
     db.roundType.findMany({ where: { workspaceId: scope.workspaceId }, select: { id: true, key: true, name: true } }),
-    db.membership.findMany({ where: { workspaceId: scope.workspaceId, id: { in: [...new Set(mine.map((c) => c.interviewerMemberId))] } }, include: { user: { select: { name: true, email: true } } } }),
-    db.question.findMany({ where: { workspaceId: scope.workspaceId, archivedAt: null }, select: { id: true, title: true, roundTypeId: true, signalKeys: true } }),
+    db.membership.findMany({
+      where: { workspaceId: scope.workspaceId, id: { in: [...new Set(mine.map((c) => c.interviewerMemberId))] } },
+      include: { user: { select: { name: true, email: true } } },
+    }),
+    db.question.findMany({
+      where: { workspaceId: scope.workspaceId, archivedAt: null },
+      select: { id: true, title: true, roundTypeId: true, signalKeys: true },
+    }),
     scoreLoop(db, cohort, loopId, mine),
   ]);
   const rtKey = new Map(roundTypes.map((r) => [r.id, r.key]));
-  const roundName = roundLabels(loop.rounds.map((r) => ({ id: r.id, order: r.order, typeName: roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round" })));
+  const roundName = roundLabels(
+    loop.rounds.map((r) => ({
+      id: r.id,
+      order: r.order,
+      typeName: roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round",
+    })),
+  );
   const titleOf = (key: string) => signals.find((s) => s.key === key);
   // Only this loop's signals: a signal no round of the loop rated cannot be a strength or a growth area.
   const signalScores: SignalScore[] = scores.signals.flatMap((c) => {
     const s = titleOf(c.key);
-    return s ? [{ key: s.key, title: s.title, dimension: s.dimensionKey, roundTypeKey: rtKey.get(s.version.rubric.roundTypeId) ?? "", score: c.calibrated ?? c.raw }] : [];
+    return s
+      ? [
+          {
+            key: s.key,
+            title: s.title,
+            dimension: s.dimensionKey,
+            roundTypeKey: rtKey.get(s.version.rubric.roundTypeId) ?? "",
+            score: c.calibrated ?? c.raw,
+          },
+        ]
+      : [];
   });
   const { strengths, growth } = pickStrengthsAndGrowth(signalScores);
   const level = loop.level as Level;
@@ -56,13 +105,28 @@ async function analyseLoop(db: Tx, scope: Scope, loopId: string, now = new Date(
     .flatMap((c) =>
       Object.entries(c.ratings).flatMap(([key, a]) =>
         a?.evidence?.trim()
-          ? [{ signalKey: key, signalTitle: titleOf(key)?.title ?? key, text: a.evidence.trim(), by: members.find((m) => m.id === c.interviewerMemberId)?.user.name ?? null, round: roundName.get(c.roundId) ?? "Round" }]
+          ? [
+              {
+                signalKey: key,
+                signalTitle: titleOf(key)?.title ?? key,
+                text: a.evidence.trim(),
+                by: members.find((m) => m.id === c.interviewerMemberId)?.user.name ?? null,
+                round: roundName.get(c.roundId) ?? "Round",
+              },
+            ]
           : [],
       ),
     )
-    .sort((x, y) => (signalOrder.get(x.signalKey) ?? 99) - (signalOrder.get(y.signalKey) ?? 99) || x.signalTitle.localeCompare(y.signalTitle) || x.round.localeCompare(y.round));
+    .sort(
+      (x, y) =>
+        (signalOrder.get(x.signalKey) ?? 99) - (signalOrder.get(y.signalKey) ?? 99) ||
+        x.signalTitle.localeCompare(y.signalTitle) ||
+        x.round.localeCompare(y.round),
+    );
   const order = new Map(dimensions.map((d, i) => [d.key, i]));
-  const firstStart = loop.rounds.flatMap((r) => (r.status !== "cancelled" && r.startsAt ? [r.startsAt] : [])).sort((a, b) => a.getTime() - b.getTime())[0];
+  const firstStart = loop.rounds
+    .flatMap((r) => (r.status !== "cancelled" && r.startsAt ? [r.startsAt] : []))
+    .sort((a, b) => a.getTime() - b.getTime())[0];
   const computed = {
     level,
     bar: BAR_BY_LEVEL[level],
@@ -81,7 +145,12 @@ async function analyseLoop(db: Tx, scope: Scope, loopId: string, now = new Date(
     redFlags: [...new Set(mine.flatMap((c) => c.redFlagKeys))].map((k) => flags.find((f) => f.key === k)?.title ?? k),
     practicePlan: buildPracticePlan(
       growth,
-      questions.map((q) => ({ id: q.id, title: q.title, roundTypeKey: rtKey.get(q.roundTypeId) ?? "", signalKeys: q.signalKeys })),
+      questions.map((q) => ({
+        id: q.id,
+        title: q.title,
+        roundTypeKey: rtKey.get(q.roundTypeId) ?? "",
+        signalKeys: q.signalKeys,
+      })),
       new Set(loop.rounds.flatMap((r) => (r.questionId ? [r.questionId] : []))),
     ),
     decidedAt: debrief.decidedAt?.toISOString() ?? null,
@@ -97,20 +166,38 @@ async function analyseLoop(db: Tx, scope: Scope, loopId: string, now = new Date(
 }
 
 /** Shown to candidates (no statistics words) when a dimension could not be put on the common scale. */
-const CANDIDATE_NOT_CALIBRATED = "This is the plain average of your ratings: there was not enough overlap between interviewers to adjust it for how strictly each one rates.";
+const CANDIDATE_NOT_CALIBRATED =
+  "This is the plain average of your ratings: there was not enough overlap between interviewers to adjust it for how strictly each one rates.";
 
 export async function getReportDraft(db: Tx, scope: Scope, input: { loopId: string }) {
   const analysis = await analyseLoop(db, scope, input.loopId);
-  let report = await db.feedbackReport.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
-  report ??= await db.feedbackReport.create({ data: { workspaceId: scope.workspaceId, loopId: input.loopId, candidateMemberId: analysis.loop.candidateMemberId, draft: asJson(analysis.suggested) } });
+  let report = await db.feedbackReport.findUnique({
+    where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } },
+  });
+  report ??= await db.feedbackReport.create({
+    data: {
+      workspaceId: scope.workspaceId,
+      loopId: input.loopId,
+      candidateMemberId: analysis.loop.candidateMemberId,
+      draft: asJson(analysis.suggested),
+    },
+  });
   const draft: Draft = readReportDraft(report.draft);
   const [ws, released] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { showInterviewerNames: true } }),
-    report.releasedVersion ? db.feedbackReportVersion.findFirst({ where: { workspaceId: scope.workspaceId, reportId: report.id, version: report.releasedVersion }, select: { content: true } }) : null,
+    report.releasedVersion
+      ? db.feedbackReportVersion.findFirst({
+          where: { workspaceId: scope.workspaceId, reportId: report.id, version: report.releasedVersion },
+          select: { content: true },
+        })
+      : null,
   ]);
   // Released numbers never change by themselves; say so when today's calculation differs from them.
-  const numbers = (dims: ReportContent["dimensions"]) => JSON.stringify(dims.map((d) => [d.key, d.score.toFixed(2), d.standardError?.toFixed(2) ?? null]));
-  const scoresChangedSinceRelease = released ? numbers(readReportContent(released.content).dimensions) !== numbers(analysis.computed.dimensions) : false;
+  const numbers = (dims: ReportContent["dimensions"]) =>
+    JSON.stringify(dims.map((d) => [d.key, d.score.toFixed(2), d.standardError?.toFixed(2) ?? null]));
+  const scoresChangedSinceRelease = released
+    ? numbers(readReportContent(released.content).dimensions) !== numbers(analysis.computed.dimensions)
+    : false;
   return {
     reportId: report.id,
     status: report.status,
@@ -129,7 +216,9 @@ export async function getReportDraft(db: Tx, scope: Scope, input: { loopId: stri
 }
 
 export async function saveReportDraft(db: Tx, scope: Scope, input: { loopId: string; draft: Draft }) {
-  const report = await db.feedbackReport.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
+  const report = await db.feedbackReport.findUnique({
+    where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } },
+  });
   if (!report) throw notFound("That loop's report; open the report draft first");
   await db.feedbackReport.update({ where: { id: report.id }, data: { draft: asJson(input.draft) } });
   return getReportDraft(db, scope, { loopId: input.loopId });
@@ -140,19 +229,43 @@ export async function releaseReport(db: Tx, scope: Scope, input: { loopId: strin
     // Analysed inside the transaction, so the released numbers are those of the scorecards it sees.
     const analysis = await analyseLoop(tx, scope, input.loopId);
     // Released numbers are kept as released, so they must be those of every scorecard now submitted.
-    if (analysis.calibrationUpdating) throw new AppError("CONFLICT", "The scores are being recalculated with the latest scorecards; release again in a few seconds.");
-    if (!analysis.loop.candidateMemberId) throw new AppError("CONFLICT", "The candidate has not accepted their invitation yet, so there is nobody to release the report to.");
-    const report = await tx.feedbackReport.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
+    if (analysis.calibrationUpdating)
+      throw new AppError(
+        "CONFLICT",
+        "The scores are being recalculated with the latest scorecards; release again in a few seconds.",
+      );
+    if (!analysis.loop.candidateMemberId)
+      throw new AppError(
+        "CONFLICT",
+        "The candidate has not accepted their invitation yet, so there is nobody to release the report to.",
+      );
+    const report = await tx.feedbackReport.findUnique({
+      where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } },
+    });
     if (!report) throw notFound("That loop's report; open the report draft first");
     await tx.$queryRaw`SELECT "id" FROM "feedback_reports" WHERE "id" = ${report.id} FOR UPDATE`;
     const fresh = await tx.feedbackReport.findUniqueOrThrow({ where: { id: report.id } });
     const version = fresh.releasedVersion + 1;
     // The version stores the numbers as released; a later recalculation never changes them.
     const content: ReportContent = { ...analysis.computed, ...readReportDraft(fresh.draft) };
-    await tx.feedbackReportVersion.create({ data: { workspaceId: scope.workspaceId, reportId: report.id, version, content: asJson(content), releasedById: scope.userId } });
-    await tx.feedbackReport.update({ where: { id: report.id }, data: { status: "released", releasedVersion: version, candidateMemberId: analysis.loop.candidateMemberId } });
+    await tx.feedbackReportVersion.create({
+      data: {
+        workspaceId: scope.workspaceId,
+        reportId: report.id,
+        version,
+        content: asJson(content),
+        releasedById: scope.userId,
+      },
+    });
+    await tx.feedbackReport.update({
+      where: { id: report.id },
+      data: { status: "released", releasedVersion: version, candidateMemberId: analysis.loop.candidateMemberId },
+    });
     const [candidate, ws] = await Promise.all([
-      tx.membership.findFirstOrThrow({ where: { id: analysis.loop.candidateMemberId!, workspaceId: scope.workspaceId }, include: { user: { select: { email: true, name: true } } } }),
+      tx.membership.findFirstOrThrow({
+        where: { id: analysis.loop.candidateMemberId!, workspaceId: scope.workspaceId },
+        include: { user: { select: { email: true, name: true } } },
+      }),
       tx.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { name: true, slug: true } }),
     ]);
     if (candidate.user.email) {
@@ -162,20 +275,41 @@ export async function releaseReport(db: Tx, scope: Scope, input: { loopId: strin
         revised: version > 1,
         url: `${getEnv().appUrl}/w/${ws.slug}/reports/${report.id}`,
       });
-      await enqueueEmail(tx, { workspaceId: scope.workspaceId, to: candidate.user.email, email, topic: `report:${report.id}:v${version}` });
+      await enqueueEmail(tx, {
+        workspaceId: scope.workspaceId,
+        to: candidate.user.email,
+        email,
+        topic: `report:${report.id}:v${version}`,
+      });
     }
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "report.released", targetType: "report", targetId: report.id, data: { version } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "report.released",
+      targetType: "report",
+      targetId: report.id,
+      data: { version },
+    });
     return { reportId: report.id, version };
   });
 }
 
 export async function withdrawReport(db: Tx, scope: Scope, input: { loopId: string }) {
   return inTransaction(db, async (tx) => {
-    const report = await tx.feedbackReport.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } } });
+    const report = await tx.feedbackReport.findUnique({
+      where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: input.loopId } },
+    });
     if (!report) throw notFound("That loop's report");
     if (report.status !== "released") throw new AppError("CONFLICT", "Only a released report can be withdrawn.");
     await tx.feedbackReport.update({ where: { id: report.id }, data: { status: "withdrawn" } });
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "report.withdrawn", targetType: "report", targetId: report.id, data: { version: report.releasedVersion } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "report.withdrawn",
+      targetType: "report",
+      targetId: report.id,
+      data: { version: report.releasedVersion },
+    });
     return { reportId: report.id, status: "withdrawn" as const };
   });
 }
@@ -186,13 +320,33 @@ async function releasedFor(db: Tx, scope: Scope) {
     include: { versions: { orderBy: { version: "desc" }, take: 1 } },
     orderBy: { createdAt: "asc" },
   });
-  const ws = await db.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { showInterviewerNames: true } });
-  return reports.flatMap((r) => (r.versions[0] ? [{ reportId: r.id, version: r.versions[0].version, releasedAt: r.versions[0].releasedAt, content: candidateView(readReportContent(r.versions[0].content), ws.showInterviewerNames) }] : []));
+  const ws = await db.workspace.findUniqueOrThrow({
+    where: { id: scope.workspaceId },
+    select: { showInterviewerNames: true },
+  });
+  return reports.flatMap((r) =>
+    r.versions[0]
+      ? [
+          {
+            reportId: r.id,
+            version: r.versions[0].version,
+            releasedAt: r.versions[0].releasedAt,
+            content: candidateView(readReportContent(r.versions[0].content), ws.showInterviewerNames),
+          },
+        ]
+      : [],
+  );
 }
 
 /** The candidate's released reports, oldest first. */
 export async function listMyReports(db: Tx, scope: Scope) {
-  return (await releasedFor(db, scope)).map((r) => ({ reportId: r.reportId, version: r.version, releasedAt: r.releasedAt, level: r.content.level, decidedAt: r.content.decidedAt }));
+  return (await releasedFor(db, scope)).map((r) => ({
+    reportId: r.reportId,
+    version: r.version,
+    releasedAt: r.releasedAt,
+    level: r.content.level,
+    decidedAt: r.content.decidedAt,
+  }));
 }
 
 /** One released report (its latest version) and the candidate's progress across all released reports. */

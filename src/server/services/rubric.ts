@@ -67,7 +67,11 @@ export async function getRubric(db: Tx, scope: Scope, input: { rubricId: string;
       select: { id: true, version: true, status: true, changeSummary: true, publishedAt: true, createdAt: true },
     }),
     loadVersion(db, scope, rubric.id, input.version),
-    db.dimension.findMany({ where: { workspaceId: scope.workspaceId }, orderBy: { order: "asc" }, select: { key: true, name: true } }),
+    db.dimension.findMany({
+      where: { workspaceId: scope.workspaceId },
+      orderBy: { order: "asc" },
+      select: { key: true, name: true },
+    }),
   ]);
   return {
     id: rubric.id,
@@ -97,7 +101,10 @@ async function editableDraft(tx: Tx, scope: Scope, rubricId: string) {
   await tx.$queryRaw`SELECT "id" FROM "rubrics" WHERE "id" = ${rubric.id} FOR UPDATE`;
   const latest = await loadVersion(tx, scope, rubric.id);
   if (latest.status !== "draft") {
-    throw new AppError("CONFLICT", `Version ${latest.version} is published and can no longer change. Start a new version to edit the rubric.`);
+    throw new AppError(
+      "CONFLICT",
+      `Version ${latest.version} is published and can no longer change. Start a new version to edit the rubric.`,
+    );
   }
   return { rubric, draft: latest };
 }
@@ -107,8 +114,12 @@ async function copyVersionContent(tx: Tx, workspaceId: string, fromVersionId: st
     tx.signal.findMany({ where: { workspaceId, rubricVersionId: fromVersionId }, orderBy: { order: "asc" } }),
     tx.rubricRedFlag.findMany({ where: { workspaceId, rubricVersionId: fromVersionId }, orderBy: { order: "asc" } }),
   ]);
-  await tx.signal.createMany({ data: signals.map(({ id: _id, rubricVersionId: _v, ...s }) => ({ ...s, rubricVersionId: toVersionId })) });
-  await tx.rubricRedFlag.createMany({ data: flags.map(({ id: _id, rubricVersionId: _v, ...f }) => ({ ...f, rubricVersionId: toVersionId })) });
+  await tx.signal.createMany({
+    data: signals.map(({ id: _id, rubricVersionId: _v, ...s }) => ({ ...s, rubricVersionId: toVersionId })),
+  });
+  await tx.rubricRedFlag.createMany({
+    data: flags.map(({ id: _id, rubricVersionId: _v, ...f }) => ({ ...f, rubricVersionId: toVersionId })),
+  });
 }
 
 /** Starts the next version as a draft copy of the latest published one (or returns the open draft). */
@@ -118,9 +129,18 @@ export async function startDraft(db: Tx, scope: Scope, input: { rubricId: string
     await tx.$queryRaw`SELECT "id" FROM "rubrics" WHERE "id" = ${rubric.id} FOR UPDATE`;
     const latest = await loadVersion(tx, scope, rubric.id);
     if (latest.status === "draft") return { version: latest.version, created: false };
-    const draft = await tx.rubricVersion.create({ data: { workspaceId: scope.workspaceId, rubricId: rubric.id, version: latest.version + 1 } });
+    const draft = await tx.rubricVersion.create({
+      data: { workspaceId: scope.workspaceId, rubricId: rubric.id, version: latest.version + 1 },
+    });
     await copyVersionContent(tx, scope.workspaceId, latest.id, draft.id);
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "rubric.draft_started", targetType: "rubric", targetId: rubric.id, data: { name: rubric.name, version: draft.version } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "rubric.draft_started",
+      targetType: "rubric",
+      targetId: rubric.id,
+      data: { name: rubric.name, version: draft.version },
+    });
     return { version: draft.version, created: true };
   });
 }
@@ -129,9 +149,18 @@ export async function createRubric(db: Tx, scope: Scope, input: { roundTypeId: s
   return inTransaction(db, async (tx) => {
     const rt = await tx.roundType.findFirst({ where: { id: input.roundTypeId, workspaceId: scope.workspaceId } });
     if (!rt) throw notFound("That round type");
-    const rubric = await tx.rubric.create({ data: { workspaceId: scope.workspaceId, roundTypeId: rt.id, name: input.name } });
+    const rubric = await tx.rubric.create({
+      data: { workspaceId: scope.workspaceId, roundTypeId: rt.id, name: input.name },
+    });
     await tx.rubricVersion.create({ data: { workspaceId: scope.workspaceId, rubricId: rubric.id, version: 1 } });
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "rubric.created", targetType: "rubric", targetId: rubric.id, data: { name: rubric.name } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "rubric.created",
+      targetType: "rubric",
+      targetId: rubric.id,
+      data: { name: rubric.name },
+    });
     return { id: rubric.id, name: rubric.name };
   });
 }
@@ -141,10 +170,25 @@ export async function copyRubric(db: Tx, scope: Scope, input: { rubricId: string
   return inTransaction(db, async (tx) => {
     const source = await findRubric(tx, scope, input.rubricId);
     const latest = await loadVersion(tx, scope, source.id);
-    const rubric = await tx.rubric.create({ data: { workspaceId: scope.workspaceId, roundTypeId: source.roundTypeId, name: input.name ?? `Copy of ${source.name}` } });
-    const draft = await tx.rubricVersion.create({ data: { workspaceId: scope.workspaceId, rubricId: rubric.id, version: 1 } });
+    const rubric = await tx.rubric.create({
+      data: {
+        workspaceId: scope.workspaceId,
+        roundTypeId: source.roundTypeId,
+        name: input.name ?? `Copy of ${source.name}`,
+      },
+    });
+    const draft = await tx.rubricVersion.create({
+      data: { workspaceId: scope.workspaceId, rubricId: rubric.id, version: 1 },
+    });
     await copyVersionContent(tx, scope.workspaceId, latest.id, draft.id);
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "rubric.copied", targetType: "rubric", targetId: rubric.id, data: { from: source.name, fromVersion: latest.version, name: rubric.name } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "rubric.copied",
+      targetType: "rubric",
+      targetId: rubric.id,
+      data: { from: source.name, fromVersion: latest.version, name: rubric.name },
+    });
     return { id: rubric.id, name: rubric.name };
   });
 }
@@ -153,7 +197,14 @@ export async function archiveRubric(db: Tx, scope: Scope, input: { rubricId: str
   return inTransaction(db, async (tx) => {
     const rubric = await findRubric(tx, scope, input.rubricId);
     await tx.rubric.update({ where: { id: rubric.id }, data: { archivedAt: input.archived ? new Date() : null } });
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: input.archived ? "rubric.archived" : "rubric.restored", targetType: "rubric", targetId: rubric.id, data: { name: rubric.name } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: input.archived ? "rubric.archived" : "rubric.restored",
+      targetType: "rubric",
+      targetId: rubric.id,
+      data: { name: rubric.name },
+    });
     return { id: rubric.id, archived: input.archived };
   });
 }
@@ -190,7 +241,10 @@ export async function saveSignal(
         ...fields,
         workspaceId: scope.workspaceId,
         rubricVersionId: draft.id,
-        key: uniqueKey(input.title, draft.signals.map((s) => s.key)),
+        key: uniqueKey(
+          input.title,
+          draft.signals.map((s) => s.key),
+        ),
         order: (draft.signals.at(-1)?.order ?? -1) + 1,
       },
     });
@@ -209,7 +263,11 @@ export async function removeSignal(db: Tx, scope: Scope, input: { rubricId: stri
 }
 
 /** Moves a signal one place up or down (keyboard-friendly reordering). */
-export async function moveSignal(db: Tx, scope: Scope, input: { rubricId: string; signalId: string; direction: "up" | "down" }) {
+export async function moveSignal(
+  db: Tx,
+  scope: Scope,
+  input: { rubricId: string; signalId: string; direction: "up" | "down" },
+) {
   return inTransaction(db, async (tx) => {
     const { draft } = await editableDraft(tx, scope, input.rubricId);
     const index = draft.signals.findIndex((s) => s.id === input.signalId);
@@ -223,20 +281,30 @@ export async function moveSignal(db: Tx, scope: Scope, input: { rubricId: string
   });
 }
 
-export async function saveRedFlag(db: Tx, scope: Scope, input: { rubricId: string; redFlagId?: string; title: string; description: string }) {
+export async function saveRedFlag(
+  db: Tx,
+  scope: Scope,
+  input: { rubricId: string; redFlagId?: string; title: string; description: string },
+) {
   return inTransaction(db, async (tx) => {
     const { draft } = await editableDraft(tx, scope, input.rubricId);
     if (input.redFlagId) {
       const existing = draft.redFlags.find((f) => f.id === input.redFlagId);
       if (!existing) throw notFound("That red flag in the current draft");
-      const f = await tx.rubricRedFlag.update({ where: { id: existing.id }, data: { title: input.title, description: input.description } });
+      const f = await tx.rubricRedFlag.update({
+        where: { id: existing.id },
+        data: { title: input.title, description: input.description },
+      });
       return { id: f.id, key: f.key, title: f.title, description: f.description };
     }
     const f = await tx.rubricRedFlag.create({
       data: {
         workspaceId: scope.workspaceId,
         rubricVersionId: draft.id,
-        key: uniqueKey(input.title, draft.redFlags.map((r) => r.key)),
+        key: uniqueKey(
+          input.title,
+          draft.redFlags.map((r) => r.key),
+        ),
         title: input.title,
         description: input.description,
         order: (draft.redFlags.at(-1)?.order ?? -1) + 1,
@@ -256,7 +324,12 @@ export async function removeRedFlag(db: Tx, scope: Scope, input: { rubricId: str
   });
 }
 
-export async function publishRubric(db: Tx, scope: Scope, input: { rubricId: string; changeSummary: string }, now = new Date()) {
+export async function publishRubric(
+  db: Tx,
+  scope: Scope,
+  input: { rubricId: string; changeSummary: string },
+  now = new Date(),
+) {
   return inTransaction(db, async (tx) => {
     const { rubric, draft } = await editableDraft(tx, scope, input.rubricId);
     if (draft.signals.length === 0) throw new AppError("BAD_REQUEST", "Add at least one signal before publishing.");
@@ -280,15 +353,29 @@ function values(v: Awaited<ReturnType<typeof loadVersion>>): { signals: SignalVa
   return {
     signals: v.signals.map((s) => {
       const p = presentSignal(s);
-      return { key: p.key, dimensionKey: p.dimensionKey, title: p.title, description: p.description, anchors: p.anchors, weights: p.weights };
+      return {
+        key: p.key,
+        dimensionKey: p.dimensionKey,
+        title: p.title,
+        description: p.description,
+        anchors: p.anchors,
+        weights: p.weights,
+      };
     }),
     redFlags: v.redFlags.map((f) => ({ key: f.key, title: f.title, description: f.description })),
   };
 }
 
-export async function compareRubricVersions(db: Tx, scope: Scope, input: { rubricId: string; from: number; to: number }) {
+export async function compareRubricVersions(
+  db: Tx,
+  scope: Scope,
+  input: { rubricId: string; from: number; to: number },
+) {
   const rubric = await findRubric(db, scope, input.rubricId);
-  const [a, b] = await Promise.all([loadVersion(db, scope, rubric.id, input.from), loadVersion(db, scope, rubric.id, input.to)]);
+  const [a, b] = await Promise.all([
+    loadVersion(db, scope, rubric.id, input.from),
+    loadVersion(db, scope, rubric.id, input.to),
+  ]);
   return {
     rubric: { id: rubric.id, name: rubric.name, roundType: rubric.roundType },
     from: { version: a.version, status: a.status, changeSummary: a.changeSummary, publishedAt: a.publishedAt },
@@ -297,7 +384,11 @@ export async function compareRubricVersions(db: Tx, scope: Scope, input: { rubri
   };
 }
 
-export async function exportRubric(db: Tx, scope: Scope, input: { rubricId: string; version?: number }): Promise<RubricFileT> {
+export async function exportRubric(
+  db: Tx,
+  scope: Scope,
+  input: { rubricId: string; version?: number },
+): Promise<RubricFileT> {
   const rubric = await findRubric(db, scope, input.rubricId);
   const v = await loadVersion(db, scope, rubric.id, input.version);
   return {
@@ -329,21 +420,29 @@ export function parseRubricFile(text: string): RubricFileT {
   // title reached the database and answered 500).
   const found = findInputProblem(json);
   if (found) {
-    const where = found.path.map((p) => (typeof p === "string" && !isSafeText(p) ? "(a key)" : String(p))).join(".") || "(file)";
-    const what = found.problem === "too-deep" ? `nested more than ${MAX_INPUT_DEPTH} levels deep` : "a character that is not allowed (a NUL byte or a broken Unicode character); remove it";
+    const where =
+      found.path.map((p) => (typeof p === "string" && !isSafeText(p) ? "(a key)" : String(p))).join(".") || "(file)";
+    const what =
+      found.problem === "too-deep"
+        ? `nested more than ${MAX_INPUT_DEPTH} levels deep`
+        : "a character that is not allowed (a NUL byte or a broken Unicode character); remove it";
     throw new AppError("BAD_REQUEST", `The rubric file has problems: ${where}: ${what}`);
   }
   const parsed = RubricFile.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 10).map((i) => `${i.path.length ? i.path.join(".") : "(file)"}: ${i.message}`);
+    const problems = parsed.error.issues
+      .slice(0, 10)
+      .map((i) => `${i.path.length ? i.path.join(".") : "(file)"}: ${i.message}`);
     const more = parsed.error.issues.length > 10 ? ` (and ${parsed.error.issues.length - 10} more)` : "";
     throw new AppError("BAD_REQUEST", `The rubric file has problems: ${problems.join("; ")}${more}`);
   }
   const dupes = (keys: string[]) => keys.filter((k, i) => keys.indexOf(k) !== i);
   const dupSignals = dupes(parsed.data.signals.map((s) => s.key));
-  if (dupSignals.length) throw new AppError("BAD_REQUEST", `The rubric file has problems: signals: duplicate key ${dupSignals.join(", ")}`);
+  if (dupSignals.length)
+    throw new AppError("BAD_REQUEST", `The rubric file has problems: signals: duplicate key ${dupSignals.join(", ")}`);
   const dupFlags = dupes(parsed.data.redFlags.map((f) => f.key));
-  if (dupFlags.length) throw new AppError("BAD_REQUEST", `The rubric file has problems: redFlags: duplicate key ${dupFlags.join(", ")}`);
+  if (dupFlags.length)
+    throw new AppError("BAD_REQUEST", `The rubric file has problems: redFlags: duplicate key ${dupFlags.join(", ")}`);
   return parsed.data;
 }
 
@@ -351,14 +450,29 @@ export async function importRubric(db: Tx, scope: Scope, input: { file: string }
   const file = parseRubricFile(input.file);
   return inTransaction(db, async (tx) => {
     const rt = await tx.roundType.findFirst({ where: { workspaceId: scope.workspaceId, key: file.roundType.key } });
-    if (!rt) throw new AppError("BAD_REQUEST", `The rubric file has problems: roundType.key: this workspace has no round type "${file.roundType.key}". Create it first.`);
-    const known = new Set((await tx.dimension.findMany({ where: { workspaceId: scope.workspaceId }, select: { key: true } })).map((d) => d.key));
+    if (!rt)
+      throw new AppError(
+        "BAD_REQUEST",
+        `The rubric file has problems: roundType.key: this workspace has no round type "${file.roundType.key}". Create it first.`,
+      );
+    const known = new Set(
+      (await tx.dimension.findMany({ where: { workspaceId: scope.workspaceId }, select: { key: true } })).map(
+        (d) => d.key,
+      ),
+    );
     const unknown = file.signals.map((s, i) => [i, s.dimension] as const).filter(([, d]) => !known.has(d));
     if (unknown.length) {
-      throw new AppError("BAD_REQUEST", `The rubric file has problems: ${unknown.map(([i, d]) => `signals.${i}.dimension: unknown dimension "${d}"`).join("; ")}`);
+      throw new AppError(
+        "BAD_REQUEST",
+        `The rubric file has problems: ${unknown.map(([i, d]) => `signals.${i}.dimension: unknown dimension "${d}"`).join("; ")}`,
+      );
     }
-    const rubric = await tx.rubric.create({ data: { workspaceId: scope.workspaceId, roundTypeId: rt.id, name: file.name } });
-    const draft = await tx.rubricVersion.create({ data: { workspaceId: scope.workspaceId, rubricId: rubric.id, version: 1 } });
+    const rubric = await tx.rubric.create({
+      data: { workspaceId: scope.workspaceId, roundTypeId: rt.id, name: file.name },
+    });
+    const draft = await tx.rubricVersion.create({
+      data: { workspaceId: scope.workspaceId, rubricId: rubric.id, version: 1 },
+    });
     await tx.signal.createMany({
       data: file.signals.map((s, order) => ({
         ...signalColumns({ ...s, dimensionKey: s.dimension }),
@@ -369,9 +483,23 @@ export async function importRubric(db: Tx, scope: Scope, input: { file: string }
       })),
     });
     await tx.rubricRedFlag.createMany({
-      data: file.redFlags.map((f, order) => ({ workspaceId: scope.workspaceId, rubricVersionId: draft.id, key: f.key, title: f.title, description: f.description, order })),
+      data: file.redFlags.map((f, order) => ({
+        workspaceId: scope.workspaceId,
+        rubricVersionId: draft.id,
+        key: f.key,
+        title: f.title,
+        description: f.description,
+        order,
+      })),
     });
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "rubric.imported", targetType: "rubric", targetId: rubric.id, data: { name: rubric.name, signals: file.signals.length } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "rubric.imported",
+      targetType: "rubric",
+      targetId: rubric.id,
+      data: { name: rubric.name, signals: file.signals.length },
+    });
     return { id: rubric.id, name: rubric.name };
   });
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/server/db";
-import { callerFor, createUser, createWorkspaceWithRoles, db, outcome, roundHasStarted, settleCalibration, type TestWorkspace } from "@/test/factories";
+import {
+  callerFor,
+  createUser,
+  createWorkspaceWithRoles,
+  db,
+  outcome,
+  roundHasStarted,
+  settleCalibration,
+  type TestWorkspace,
+} from "@/test/factories";
 import { runDueCohortFits } from "./cohort-fit";
 import { getDebrief } from "./debrief";
 
@@ -16,25 +25,55 @@ async function addInterviewer(ws: TestWorkspace) {
 // Each booked loop gets its own 12-hour block, so loops of one test never clash (a random offset did, now and then).
 let nextBlock = 0;
 
-async function bookedLoop(ws: TestWorkspace, interviewers: { memberId: string }[], templateKey = "backend-mid-virtual-onsite") {
+async function bookedLoop(
+  ws: TestWorkspace,
+  interviewers: { memberId: string }[],
+  templateKey = "backend-mid-virtual-onsite",
+) {
   const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: templateKey } });
   const candidate = await createUser("cand");
   const cm = await db.membership.create({ data: { workspaceId: ws.id, userId: candidate.userId, role: "candidate" } });
-  const { id: loopId } = await ws.members.coach.caller.loop.create({ workspaceId: ws.id, candidateMemberId: cm.id, templateId: template.id, targetRole: "Backend engineer", level: "mid" });
+  const { id: loopId } = await ws.members.coach.caller.loop.create({
+    workspaceId: ws.id,
+    candidateMemberId: cm.id,
+    templateId: template.id,
+    targetRole: "Backend engineer",
+    level: "mid",
+  });
   const rounds = await db.round.findMany({ where: { loopId }, orderBy: { order: "asc" } });
   const start = Date.now() + 7 * 24 * HOUR + nextBlock++ * 12 * HOUR;
   await ws.members.coach.caller.schedule.book({
     workspaceId: ws.id,
     loopId,
-    bookings: interviewers.map((iv, i) => ({ roundId: rounds[i]!.id, interviewerMemberId: iv.memberId, startsAt: new Date(start + i * 2 * HOUR) })),
+    bookings: interviewers.map((iv, i) => ({
+      roundId: rounds[i]!.id,
+      interviewerMemberId: iv.memberId,
+      startsAt: new Date(start + i * 2 * HOUR),
+    })),
   });
   return { loopId, rounds, candidateMemberId: cm.id };
 }
 
-async function fillAndSubmit(caller: ReturnType<typeof callerFor>, workspaceId: string, roundId: string, rating: (i: number) => 1 | 2 | 3 | 4, recommendation: "yes" | "no" | "strong_yes" | "strong_no" = "yes") {
+async function fillAndSubmit(
+  caller: ReturnType<typeof callerFor>,
+  workspaceId: string,
+  roundId: string,
+  rating: (i: number) => 1 | 2 | 3 | 4,
+  recommendation: "yes" | "no" | "strong_yes" | "strong_no" = "yes",
+) {
   const opened = await caller.scorecard.open({ workspaceId, roundId });
-  const ratings = Object.fromEntries(opened.rubric.signals.map((s, i) => [s.key, { rating: rating(i), evidence: `Saw ${s.title.toLowerCase()}` }]));
-  const saved = await caller.scorecard.save({ workspaceId, roundId, expectedVersion: opened.scorecard.version, ratings, redFlagKeys: [], recommendation, summary: "Summary of the round." });
+  const ratings = Object.fromEntries(
+    opened.rubric.signals.map((s, i) => [s.key, { rating: rating(i), evidence: `Saw ${s.title.toLowerCase()}` }]),
+  );
+  const saved = await caller.scorecard.save({
+    workspaceId,
+    roundId,
+    expectedVersion: opened.scorecard.version,
+    ratings,
+    redFlagKeys: [],
+    recommendation,
+    summary: "Summary of the round.",
+  });
   await roundHasStarted(roundId);
   return caller.scorecard.submit({ workspaceId, roundId, expectedVersion: saved.version });
 }
@@ -50,7 +89,17 @@ describe("scorecards", () => {
     const key = opened.rubric.signals[0]!.key;
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        outcome(iv.scorecard.save({ workspaceId: ws.id, roundId: rounds[0]!.id, expectedVersion: 1, ratings: { [key]: { rating: 3, evidence: `tab ${i}` } }, redFlagKeys: [], recommendation: null, summary: "" })),
+        outcome(
+          iv.scorecard.save({
+            workspaceId: ws.id,
+            roundId: rounds[0]!.id,
+            expectedVersion: 1,
+            ratings: { [key]: { rating: 3, evidence: `tab ${i}` } },
+            redFlagKeys: [],
+            recommendation: null,
+            summary: "",
+          }),
+        ),
       ),
     );
     expect(results.filter((r) => r === "OK")).toHaveLength(1);
@@ -58,8 +107,22 @@ describe("scorecards", () => {
     const card = await db.scorecard.findFirstOrThrow({ where: { roundId: rounds[0]!.id } });
     expect(card.version).toBe(2);
     // Someone who is not on the round has no scorecard there.
-    expect(await outcome(ws.members.owner.caller.scorecard.open({ workspaceId: ws.id, roundId: rounds[0]!.id }))).toBe("NOT_FOUND");
-    expect(await outcome(iv.scorecard.save({ workspaceId: ws.id, roundId: rounds[0]!.id, expectedVersion: 2, ratings: { "no-such-signal": { rating: 2, evidence: "" } }, redFlagKeys: [], recommendation: null, summary: "" }))).toBe("BAD_REQUEST");
+    expect(await outcome(ws.members.owner.caller.scorecard.open({ workspaceId: ws.id, roundId: rounds[0]!.id }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(
+      await outcome(
+        iv.scorecard.save({
+          workspaceId: ws.id,
+          roundId: rounds[0]!.id,
+          expectedVersion: 2,
+          ratings: { "no-such-signal": { rating: 2, evidence: "" } },
+          redFlagKeys: [],
+          recommendation: null,
+          summary: "",
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
   });
 
   it("submitting checks completeness and locks; later changes are revisions with a reason", async () => {
@@ -69,30 +132,70 @@ describe("scorecards", () => {
     const roundId = rounds[0]!.id;
     const opened = await iv.scorecard.open({ workspaceId: ws.id, roundId });
     // Drafting ahead is fine; submitting waits for the round to begin, and says when that is.
-    const early = await iv.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: 1 }).then(() => null, (e: { code: string; message: string }) => e);
+    const early = await iv.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: 1 }).then(
+      () => null,
+      (e: { code: string; message: string }) => e,
+    );
     expect(early?.code).toBe("CONFLICT");
-    expect(early?.message).toMatch(/^This round starts \w{3}, \w{3} \d+, \d{4}, .* (UTC|GMT.*); you can submit its scorecard once it has begun/);
+    expect(early?.message).toMatch(
+      /^This round starts \w{3}, \w{3} \d+, \d{4}, .* (UTC|GMT.*); you can submit its scorecard once it has begun/,
+    );
     await roundHasStarted(roundId);
-    const err = await iv.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: 1 }).then(() => null, (e: { code: string; message: string }) => e);
+    const err = await iv.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: 1 }).then(
+      () => null,
+      (e: { code: string; message: string }) => e,
+    );
     expect(err?.code).toBe("BAD_REQUEST");
     expect(err?.message).toMatch(/Rate or mark "not observed": .*Choose an overall recommendation.*Write a summary/);
 
-    const reminders = () => db.emailOutbox.count({ where: { workspaceId: ws.id, topic: { startsWith: `scorecard:${roundId}:` }, status: "pending" } });
+    const reminders = () =>
+      db.emailOutbox.count({
+        where: { workspaceId: ws.id, topic: { startsWith: `scorecard:${roundId}:` }, status: "pending" },
+      });
     expect(await reminders()).toBe(6); // 1 h after the round, then daily for 5 days
 
     const submitted = await fillAndSubmit(iv, ws.id, roundId, () => 3);
     expect(submitted.status).toBe("submitted");
     expect(await reminders()).toBe(0);
-    expect(await outcome(iv.scorecard.save({ workspaceId: ws.id, roundId, expectedVersion: submitted.version, ratings: {}, redFlagKeys: [], recommendation: "no", summary: "x" }))).toBe("CONFLICT");
+    expect(
+      await outcome(
+        iv.scorecard.save({
+          workspaceId: ws.id,
+          roundId,
+          expectedVersion: submitted.version,
+          ratings: {},
+          redFlagKeys: [],
+          recommendation: "no",
+          summary: "x",
+        }),
+      ),
+    ).toBe("CONFLICT");
 
-    const ratings = Object.fromEntries(opened.rubric.signals.map((s) => [s.key, { rating: 4 as const, evidence: "Re-read my notes" }]));
-    const revised = await iv.scorecard.revise({ workspaceId: ws.id, roundId, expectedVersion: submitted.version, reason: "Mixed up two candidates' notes", ratings, redFlagKeys: [], recommendation: "strong_yes", summary: "Better than I first wrote." });
-    expect(revised).toMatchObject({ status: "submitted", recommendation: "strong_yes", version: submitted.version + 1 });
+    const ratings = Object.fromEntries(
+      opened.rubric.signals.map((s) => [s.key, { rating: 4 as const, evidence: "Re-read my notes" }]),
+    );
+    const revised = await iv.scorecard.revise({
+      workspaceId: ws.id,
+      roundId,
+      expectedVersion: submitted.version,
+      reason: "Mixed up two candidates' notes",
+      ratings,
+      redFlagKeys: [],
+      recommendation: "strong_yes",
+      summary: "Better than I first wrote.",
+    });
+    expect(revised).toMatchObject({
+      status: "submitted",
+      recommendation: "strong_yes",
+      version: submitted.version + 1,
+    });
     const revisions = await db.scorecardRevision.findMany({ where: { scorecardId: revised.id } });
     expect(revisions).toHaveLength(1);
     expect(revisions[0]).toMatchObject({ reason: "Mixed up two candidates' notes", version: submitted.version });
     expect((revisions[0]!.snapshot as { recommendation: string }).recommendation).toBe("yes");
-    expect(await db.auditEvent.count({ where: { workspaceId: ws.id, action: "scorecard.revised", targetId: revised.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { workspaceId: ws.id, action: "scorecard.revised", targetId: revised.id } }),
+    ).toBe(1);
   });
 
   it("independence: an interviewer sees the loop's other scorecards only after submitting their own", async () => {
@@ -120,15 +223,30 @@ describe("scorecards", () => {
     const opened = await second.caller.scorecard.open({ workspaceId: ws.id, roundId: rounds[1]!.id });
     const key = opened.rubric.signals[0]!.key;
     await second.caller.scorecard.save({
-      workspaceId: ws.id, roundId: rounds[1]!.id, expectedVersion: opened.scorecard.version,
-      ratings: { [key]: { rating: 1, evidence: "SECRET-DRAFT-EVIDENCE" } }, redFlagKeys: [], recommendation: "strong_no", summary: "SECRET-DRAFT-SUMMARY",
+      workspaceId: ws.id,
+      roundId: rounds[1]!.id,
+      expectedVersion: opened.scorecard.version,
+      ratings: { [key]: { rating: 1, evidence: "SECRET-DRAFT-EVIDENCE" } },
+      redFlagKeys: [],
+      recommendation: "strong_no",
+      summary: "SECRET-DRAFT-SUMMARY",
     });
     for (const caller of [first, ws.members.coach.caller, ws.members.owner.caller]) {
       const cards = await caller.scorecard.listForLoop({ workspaceId: ws.id, loopId });
       expect(JSON.stringify(cards)).not.toMatch(/SECRET-DRAFT|strong_no/);
       const draft = cards.find((c) => c.interviewerMemberId === second.memberId);
-      expect(draft).toEqual({ id: opened.scorecard.id, status: "draft", roundId: rounds[1]!.id, interviewerMemberId: second.memberId, content: false });
-      expect(cards.find((c) => c.interviewerMemberId === ws.members.interviewer.memberId)).toMatchObject({ status: "submitted", content: true, recommendation: "yes" });
+      expect(draft).toEqual({
+        id: opened.scorecard.id,
+        status: "draft",
+        roundId: rounds[1]!.id,
+        interviewerMemberId: second.memberId,
+        content: false,
+      });
+      expect(cards.find((c) => c.interviewerMemberId === ws.members.interviewer.memberId)).toMatchObject({
+        status: "submitted",
+        content: true,
+        recommendation: "yes",
+      });
     }
   });
 });
@@ -162,26 +280,87 @@ describe("debrief", () => {
     expect(rated.calibrated).toBeGreaterThanOrEqual(1);
     expect(rated.calibrated).toBeLessThanOrEqual(4);
 
-    expect(await outcome(ws.members.interviewer.caller.debrief.decide({ workspaceId: ws.id, loopId: coding.loopId, decision: "ready", rationale: "Strong", notes: "" }))).toBe("FORBIDDEN");
-    await ws.members.coach.caller.debrief.decide({ workspaceId: ws.id, loopId: coding.loopId, decision: "not_yet", rationale: "Testing gaps in round 3", notes: "" });
-    expect(await outcome(ws.members.coach.caller.debrief.decide({ workspaceId: ws.id, loopId: coding.loopId, decision: "ready", rationale: "Changed mind", notes: "" }))).toBe("CONFLICT");
-    await ws.members.coach.caller.debrief.reopen({ workspaceId: ws.id, loopId: coding.loopId, reason: "New evidence from round 4" });
-    expect(await outcome(ws.members.coach.caller.debrief.decide({ workspaceId: ws.id, loopId: coding.loopId, decision: "ready", rationale: "After round 4", notes: "" }))).toBe("OK");
+    expect(
+      await outcome(
+        ws.members.interviewer.caller.debrief.decide({
+          workspaceId: ws.id,
+          loopId: coding.loopId,
+          decision: "ready",
+          rationale: "Strong",
+          notes: "",
+        }),
+      ),
+    ).toBe("FORBIDDEN");
+    await ws.members.coach.caller.debrief.decide({
+      workspaceId: ws.id,
+      loopId: coding.loopId,
+      decision: "not_yet",
+      rationale: "Testing gaps in round 3",
+      notes: "",
+    });
+    expect(
+      await outcome(
+        ws.members.coach.caller.debrief.decide({
+          workspaceId: ws.id,
+          loopId: coding.loopId,
+          decision: "ready",
+          rationale: "Changed mind",
+          notes: "",
+        }),
+      ),
+    ).toBe("CONFLICT");
+    await ws.members.coach.caller.debrief.reopen({
+      workspaceId: ws.id,
+      loopId: coding.loopId,
+      reason: "New evidence from round 4",
+    });
+    expect(
+      await outcome(
+        ws.members.coach.caller.debrief.decide({
+          workspaceId: ws.id,
+          loopId: coding.loopId,
+          decision: "ready",
+          rationale: "After round 4",
+          notes: "",
+        }),
+      ),
+    ).toBe("OK");
     expect(await db.auditEvent.count({ where: { workspaceId: ws.id, action: "debrief.reopened" } })).toBe(1);
   });
 
   it("loads in the same number of queries whatever the number of rounds and scorecards", async () => {
     const ws = await createWorkspaceWithRoles("queries");
-    const ivs = [ws.members.interviewer, await addInterviewer(ws), await addInterviewer(ws), await addInterviewer(ws), await addInterviewer(ws), await addInterviewer(ws)];
+    const ivs = [
+      ws.members.interviewer,
+      await addInterviewer(ws),
+      await addInterviewer(ws),
+      await addInterviewer(ws),
+      await addInterviewer(ws),
+      await addInterviewer(ws),
+    ];
     const small = await bookedLoop(ws, ivs.slice(0, 2));
     const large = await bookedLoop(ws, ivs);
-    for (const [i, r] of small.rounds.slice(0, 2).entries()) await fillAndSubmit(callerFor(ivs[i]!.actor), ws.id, r.id, () => 3);
-    for (const [i, r] of large.rounds.entries()) await fillAndSubmit(callerFor(ivs[i]!.actor), ws.id, r.id, () => ((i % 4) + 1) as 1 | 2 | 3 | 4);
+    for (const [i, r] of small.rounds.slice(0, 2).entries())
+      await fillAndSubmit(callerFor(ivs[i]!.actor), ws.id, r.id, () => 3);
+    for (const [i, r] of large.rounds.entries())
+      await fillAndSubmit(callerFor(ivs[i]!.actor), ws.id, r.id, () => ((i % 4) + 1) as 1 | 2 | 3 | 4);
     await runDueCohortFits(db, { workspaceId: ws.id });
     const count = async (loopId: string) => {
       let queries = 0;
-      const counted = db.$extends({ query: { $allOperations: ({ args, query }) => { queries++; return query(args); } } }) as unknown as Db;
-      const scope = { workspaceId: ws.id, userId: ws.members.coach.actor.userId, memberId: ws.members.coach.memberId, role: "coach" as const };
+      const counted = db.$extends({
+        query: {
+          $allOperations: ({ args, query }) => {
+            queries++;
+            return query(args);
+          },
+        },
+      }) as unknown as Db;
+      const scope = {
+        workspaceId: ws.id,
+        userId: ws.members.coach.actor.userId,
+        memberId: ws.members.coach.memberId,
+        role: "coach" as const,
+      };
       const d = await getDebrief(counted, scope, { loopId });
       return { queries, columns: d.columns.length };
     };

@@ -23,7 +23,8 @@ async function roundForInterviewer(tx: Tx, scope: Scope, roundId: string) {
     // Not one of this round's interviewers: there is no scorecard of theirs to see.
     throw new AppError("NOT_FOUND", "You are not an interviewer of this round, so it has no scorecard of yours.");
   }
-  if (round.status !== "scheduled") throw new AppError("CONFLICT", "This round is not scheduled, so it has no scorecard.");
+  if (round.status !== "scheduled")
+    throw new AppError("CONFLICT", "This round is not scheduled, so it has no scorecard.");
   return round;
 }
 
@@ -56,12 +57,23 @@ async function versionContent(tx: Tx, workspaceId: string, rubricVersionId: stri
   if (!version) throw notFound("The rubric version of this round");
   if (version.status === "published") {
     publishedVersions.set(key, version);
-    if (publishedVersions.size > PUBLISHED_VERSIONS_KEPT) publishedVersions.delete(publishedVersions.keys().next().value as string);
+    if (publishedVersions.size > PUBLISHED_VERSIONS_KEPT)
+      publishedVersions.delete(publishedVersions.keys().next().value as string);
   }
   return version;
 }
 
-function present(card: { id: string; status: string; version: number; ratings: unknown; redFlagKeys: string[]; recommendation: string | null; summary: string; submittedAt: Date | null; updatedAt: Date }) {
+function present(card: {
+  id: string;
+  status: string;
+  version: number;
+  ratings: unknown;
+  redFlagKeys: string[];
+  recommendation: string | null;
+  summary: string;
+  submittedAt: Date | null;
+  updatedAt: Date;
+}) {
   return {
     id: card.id,
     status: card.status as "draft" | "submitted",
@@ -86,20 +98,55 @@ export async function openMyScorecard(db: Tx, scope: Scope, input: { roundId: st
       await tx.round.update({ where: { id: round.id }, data: { rubricVersionId } });
     }
     const card = await tx.scorecard.upsert({
-      where: { workspaceId_roundId_interviewerMemberId: { workspaceId: scope.workspaceId, roundId: round.id, interviewerMemberId: scope.memberId } },
+      where: {
+        workspaceId_roundId_interviewerMemberId: {
+          workspaceId: scope.workspaceId,
+          roundId: round.id,
+          interviewerMemberId: scope.memberId,
+        },
+      },
       update: {},
-      create: { workspaceId: scope.workspaceId, loopId: round.loopId, roundId: round.id, interviewerMemberId: scope.memberId, rubricVersionId, ratings: {}, redFlagKeys: [] },
+      create: {
+        workspaceId: scope.workspaceId,
+        loopId: round.loopId,
+        roundId: round.id,
+        interviewerMemberId: scope.memberId,
+        rubricVersionId,
+        ratings: {},
+        redFlagKeys: [],
+      },
     });
     const [version, roundType, question] = await Promise.all([
       versionContent(tx, scope.workspaceId, card.rubricVersionId),
-      tx.roundType.findFirstOrThrow({ where: { id: round.roundTypeId, workspaceId: scope.workspaceId }, select: { id: true, name: true } }),
-      round.questionId ? tx.question.findFirst({ where: { id: round.questionId, workspaceId: scope.workspaceId }, select: { id: true, title: true, prompt: true } }) : null,
+      tx.roundType.findFirstOrThrow({
+        where: { id: round.roundTypeId, workspaceId: scope.workspaceId },
+        select: { id: true, name: true },
+      }),
+      round.questionId
+        ? tx.question.findFirst({
+            where: { id: round.questionId, workspaceId: scope.workspaceId },
+            select: { id: true, title: true, prompt: true },
+          })
+        : null,
     ]);
     return {
-      round: { id: round.id, loopId: round.loopId, startsAt: round.startsAt, endsAt: round.endsAt, roundType, question },
+      round: {
+        id: round.id,
+        loopId: round.loopId,
+        startsAt: round.startsAt,
+        endsAt: round.endsAt,
+        roundType,
+        question,
+      },
       rubric: {
         version: version.version,
-        signals: version.signals.map((s) => ({ key: s.key, title: s.title, description: s.description, dimensionKey: s.dimensionKey, anchors: [s.anchor1, s.anchor2, s.anchor3, s.anchor4] })),
+        signals: version.signals.map((s) => ({
+          key: s.key,
+          title: s.title,
+          description: s.description,
+          dimensionKey: s.dimensionKey,
+          anchors: [s.anchor1, s.anchor2, s.anchor3, s.anchor4],
+        })),
         redFlags: version.redFlags.map((f) => ({ key: f.key, title: f.title, description: f.description })),
       },
       scorecard: present(card),
@@ -107,18 +154,36 @@ export async function openMyScorecard(db: Tx, scope: Scope, input: { roundId: st
   });
 }
 
-function checkContent(version: Awaited<ReturnType<typeof versionContent>>, input: { ratings: Ratings; redFlagKeys: string[] }) {
+function checkContent(
+  version: Awaited<ReturnType<typeof versionContent>>,
+  input: { ratings: Ratings; redFlagKeys: string[] },
+) {
   const signalKeys = new Set(version.signals.map((s) => s.key));
   const unknownSignals = Object.keys(input.ratings).filter((k) => !signalKeys.has(k));
-  if (unknownSignals.length) throw new AppError("BAD_REQUEST", `ratings: this rubric has no signal ${unknownSignals.join(", ")}`);
+  if (unknownSignals.length)
+    throw new AppError("BAD_REQUEST", `ratings: this rubric has no signal ${unknownSignals.join(", ")}`);
   const flagKeys = new Set(version.redFlags.map((f) => f.key));
   const unknownFlags = input.redFlagKeys.filter((k) => !flagKeys.has(k));
-  if (unknownFlags.length) throw new AppError("BAD_REQUEST", `redFlagKeys: this rubric has no red flag ${unknownFlags.join(", ")}`);
+  if (unknownFlags.length)
+    throw new AppError("BAD_REQUEST", `redFlagKeys: this rubric has no red flag ${unknownFlags.join(", ")}`);
 }
 
-const STALE = "This scorecard changed since you opened it (in another tab or device). Reload to see the latest version, then make your change again.";
+const STALE =
+  "This scorecard changed since you opened it (in another tab or device). Reload to see the latest version, then make your change again.";
 
-type CardRow = { id: string; status: "draft" | "submitted"; version: number; ratings: unknown; redFlagKeys: string[]; recommendation: string | null; summary: string; submittedAt: Date | null; updatedAt: Date; rubricVersionId: string; roundId: string };
+type CardRow = {
+  id: string;
+  status: "draft" | "submitted";
+  version: number;
+  ratings: unknown;
+  redFlagKeys: string[];
+  recommendation: string | null;
+  summary: string;
+  submittedAt: Date | null;
+  updatedAt: Date;
+  rubricVersionId: string;
+  roundId: string;
+};
 
 /**
  * The caller's scorecard for a round, with the round's checks (scheduled, and they are its interviewer or
@@ -140,11 +205,22 @@ async function mine(tx: Tx, scope: Scope, roundId: string): Promise<CardRow> {
 export async function saveScorecardDraft(
   db: Tx,
   scope: Scope,
-  input: { roundId: string; expectedVersion: number; ratings: Ratings; redFlagKeys: string[]; recommendation: Recommendation | null; summary: string },
+  input: {
+    roundId: string;
+    expectedVersion: number;
+    ratings: Ratings;
+    redFlagKeys: string[];
+    recommendation: Recommendation | null;
+    summary: string;
+  },
 ) {
   return inTransaction(db, async (tx) => {
     const card = await mine(tx, scope, input.roundId);
-    if (card.status !== "draft") throw new AppError("CONFLICT", "This scorecard is submitted and locked. Use “Revise” and give a reason to change it.");
+    if (card.status !== "draft")
+      throw new AppError(
+        "CONFLICT",
+        "This scorecard is submitted and locked. Use “Revise” and give a reason to change it.",
+      );
     checkContent(await versionContent(tx, scope.workspaceId, card.rubricVersionId), input);
     // The version check and the write are one statement: of two saves naming the same version, one wins.
     // RETURNING gives the saved card without reading it again.
@@ -158,24 +234,49 @@ export async function saveScorecardDraft(
   });
 }
 
-export async function submitScorecard(db: Tx, scope: Scope, input: { roundId: string; expectedVersion: number }, now = new Date()) {
+export async function submitScorecard(
+  db: Tx,
+  scope: Scope,
+  input: { roundId: string; expectedVersion: number },
+  now = new Date(),
+) {
   return inTransaction(db, async (tx) => {
     const card = await mine(tx, scope, input.roundId);
     if (card.status === "submitted") throw new AppError("CONFLICT", "This scorecard is already submitted.");
     if (card.version !== input.expectedVersion) throw new AppError("CONFLICT", STALE);
     // Evidence comes from the round itself: a scorecard can be drafted ahead, but submitted only once the round has begun.
-    const round = await tx.round.findFirstOrThrow({ where: { id: card.roundId, workspaceId: scope.workspaceId }, select: { startsAt: true } });
+    const round = await tx.round.findFirstOrThrow({
+      where: { id: card.roundId, workspaceId: scope.workspaceId },
+      select: { startsAt: true },
+    });
     if (!round.startsAt || round.startsAt.getTime() > now.getTime()) {
       const zone = (await memberZones(tx, scope.workspaceId, [scope.memberId])).get(scope.memberId)?.zone ?? "UTC";
-      throw new AppError("CONFLICT", `This round starts ${round.startsAt ? formatInZone(round.startsAt, zone, "long") : "later"}; you can submit its scorecard once it has begun. Your notes are saved.`);
+      throw new AppError(
+        "CONFLICT",
+        `This round starts ${round.startsAt ? formatInZone(round.startsAt, zone, "long") : "later"}; you can submit its scorecard once it has begun. Your notes are saved.`,
+      );
     }
     const version = await versionContent(tx, scope.workspaceId, card.rubricVersionId);
-    const missing = missingForSubmit(version.signals, { ratings: readRatings(card.ratings), recommendation: card.recommendation as Recommendation | null, summary: card.summary });
+    const missing = missingForSubmit(version.signals, {
+      ratings: readRatings(card.ratings),
+      recommendation: card.recommendation as Recommendation | null,
+      summary: card.summary,
+    });
     if (missing.length) throw new AppError("BAD_REQUEST", `Not ready to submit. ${missing.join(". ")}.`);
-    const { count } = await tx.scorecard.updateMany({ where: { id: card.id, version: input.expectedVersion, status: "draft" }, data: { status: "submitted", submittedAt: now, version: { increment: 1 } } });
+    const { count } = await tx.scorecard.updateMany({
+      where: { id: card.id, version: input.expectedVersion, status: "draft" },
+      data: { status: "submitted", submittedAt: now, version: { increment: 1 } },
+    });
     if (count === 0) throw new AppError("CONFLICT", STALE);
     await withdrawPendingEmails(tx, scope.workspaceId, `scorecard:${card.roundId}:${scope.memberId}:`);
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "scorecard.submitted", targetType: "scorecard", targetId: card.id, data: { roundId: card.roundId } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "scorecard.submitted",
+      targetType: "scorecard",
+      targetId: card.id,
+      data: { roundId: card.roundId },
+    });
     return present(await tx.scorecard.findUniqueOrThrow({ where: { id: card.id } }));
   });
 }
@@ -184,18 +285,34 @@ export async function submitScorecard(db: Tx, scope: Scope, input: { roundId: st
 export async function reviseScorecard(
   db: Tx,
   scope: Scope,
-  input: { roundId: string; expectedVersion: number; reason: string; ratings: Ratings; redFlagKeys: string[]; recommendation: Recommendation | null; summary: string },
+  input: {
+    roundId: string;
+    expectedVersion: number;
+    reason: string;
+    ratings: Ratings;
+    redFlagKeys: string[];
+    recommendation: Recommendation | null;
+    summary: string;
+  },
 ) {
   return inTransaction(db, async (tx) => {
     const card = await mine(tx, scope, input.roundId);
-    if (card.status !== "submitted") throw new AppError("CONFLICT", "Drafts are saved as you type; only submitted scorecards need a revision.");
+    if (card.status !== "submitted")
+      throw new AppError("CONFLICT", "Drafts are saved as you type; only submitted scorecards need a revision.");
     const version = await versionContent(tx, scope.workspaceId, card.rubricVersionId);
     checkContent(version, input);
     const missing = missingForSubmit(version.signals, input);
-    if (missing.length) throw new AppError("BAD_REQUEST", `A submitted scorecard must stay complete. ${missing.join(". ")}.`);
+    if (missing.length)
+      throw new AppError("BAD_REQUEST", `A submitted scorecard must stay complete. ${missing.join(". ")}.`);
     const { count } = await tx.scorecard.updateMany({
       where: { id: card.id, version: input.expectedVersion },
-      data: { ratings: asJson(input.ratings), redFlagKeys: [...new Set(input.redFlagKeys)], recommendation: input.recommendation, summary: input.summary, version: { increment: 1 } },
+      data: {
+        ratings: asJson(input.ratings),
+        redFlagKeys: [...new Set(input.redFlagKeys)],
+        recommendation: input.recommendation,
+        summary: input.summary,
+        version: { increment: 1 },
+      },
     });
     if (count === 0) throw new AppError("CONFLICT", STALE);
     await tx.scorecardRevision.create({
@@ -205,10 +322,22 @@ export async function reviseScorecard(
         version: card.version,
         reason: input.reason,
         authorMemberId: scope.memberId,
-        snapshot: asJson({ ratings: card.ratings, redFlagKeys: card.redFlagKeys, recommendation: card.recommendation, summary: card.summary }),
+        snapshot: asJson({
+          ratings: card.ratings,
+          redFlagKeys: card.redFlagKeys,
+          recommendation: card.recommendation,
+          summary: card.summary,
+        }),
       },
     });
-    await recordAudit(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, action: "scorecard.revised", targetType: "scorecard", targetId: card.id, data: { reason: input.reason, fromVersion: card.version } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "scorecard.revised",
+      targetType: "scorecard",
+      targetId: card.id,
+      data: { reason: input.reason, fromVersion: card.version },
+    });
     return present(await tx.scorecard.findUniqueOrThrow({ where: { id: card.id } }));
   });
 }
@@ -219,7 +348,10 @@ export async function reviseScorecard(
  * person's draft is unfinished work: it is listed with its status only, and its content is not even read.
  */
 export async function listLoopScorecards(db: Tx, scope: Scope, input: { loopId: string }) {
-  const loop = await db.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId }, select: { id: true } });
+  const loop = await db.loop.findFirst({
+    where: { id: input.loopId, workspaceId: scope.workspaceId },
+    select: { id: true },
+  });
   if (!loop) throw notFound("That loop");
   await assertMaySeePanel(db, scope, loop.id);
   const inLoop = { workspaceId: scope.workspaceId, loopId: loop.id };
@@ -236,29 +368,61 @@ export async function listLoopScorecards(db: Tx, scope: Scope, input: { loopId: 
     }),
   ]);
   return [
-    ...visible.map((c) => ({ ...present(c), roundId: c.roundId, interviewerMemberId: c.interviewerMemberId, revisions: c.revisions, content: true as const })),
-    ...otherDrafts.map((c) => ({ id: c.id, status: "draft" as const, roundId: c.roundId, interviewerMemberId: c.interviewerMemberId, content: false as const })),
+    ...visible.map((c) => ({
+      ...present(c),
+      roundId: c.roundId,
+      interviewerMemberId: c.interviewerMemberId,
+      revisions: c.revisions,
+      content: true as const,
+    })),
+    ...otherDrafts.map((c) => ({
+      id: c.id,
+      status: "draft" as const,
+      roundId: c.roundId,
+      interviewerMemberId: c.interviewerMemberId,
+      content: false as const,
+    })),
   ];
 }
 
 export async function assertMaySeePanel(db: Tx, scope: Scope, loopId: string) {
   if (scope.role === "owner" || scope.role === "coach") return;
-  const own = await db.scorecard.findFirst({ where: { workspaceId: scope.workspaceId, loopId, interviewerMemberId: scope.memberId, status: "submitted" }, select: { id: true } });
+  const own = await db.scorecard.findFirst({
+    where: { workspaceId: scope.workspaceId, loopId, interviewerMemberId: scope.memberId, status: "submitted" },
+    select: { id: true },
+  });
   // A state, not a role: it opens up once their own scorecard is in.
-  if (!own) throw new AppError("CONFLICT", "Submit your own scorecard for this loop first; then you can see the others'.");
+  if (!own)
+    throw new AppError("CONFLICT", "Submit your own scorecard for this loop first; then you can see the others'.");
 }
 
 /** Reminders to fill the scorecard: 1 h after the round ends, then daily for 5 days; withdrawn on submit. */
-export async function scheduleScorecardReminders(tx: Tx, scope: Scope, round: { id: string; endsAt: Date | null; interviewerMemberId: string | null; shadowMemberId: string | null; roundTypeId: string }) {
+export async function scheduleScorecardReminders(
+  tx: Tx,
+  scope: Scope,
+  round: {
+    id: string;
+    endsAt: Date | null;
+    interviewerMemberId: string | null;
+    shadowMemberId: string | null;
+    roundTypeId: string;
+  },
+) {
   await withdrawPendingEmails(tx, scope.workspaceId, `scorecard:${round.id}:`);
   if (!round.endsAt) return;
   const env = getEnv();
   const [ws, rt] = await Promise.all([
     tx.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { slug: true } }),
-    tx.roundType.findFirstOrThrow({ where: { id: round.roundTypeId, workspaceId: scope.workspaceId }, select: { name: true } }),
+    tx.roundType.findFirstOrThrow({
+      where: { id: round.roundTypeId, workspaceId: scope.workspaceId },
+      select: { name: true },
+    }),
   ]);
   const memberIds = [round.interviewerMemberId, round.shadowMemberId].filter((x): x is string => !!x);
-  const members = await tx.membership.findMany({ where: { id: { in: memberIds }, workspaceId: scope.workspaceId }, include: { user: { select: { email: true, name: true } } } });
+  const members = await tx.membership.findMany({
+    where: { id: { in: memberIds }, workspaceId: scope.workspaceId },
+    include: { user: { select: { email: true, name: true } } },
+  });
   for (const memberId of memberIds) {
     const member = members.find((m) => m.id === memberId);
     if (!member?.user.email) continue;
@@ -270,7 +434,13 @@ export async function scheduleScorecardReminders(tx: Tx, scope: Scope, round: { 
         daysOverdue: day,
         url: `${env.appUrl}/w/${ws.slug}/rounds/${round.id}/scorecard`,
       });
-      await enqueueEmail(tx, { workspaceId: scope.workspaceId, to: member.user.email, email, topic: `scorecard:${round.id}:${memberId}:reminder-${day}`, sendAt });
+      await enqueueEmail(tx, {
+        workspaceId: scope.workspaceId,
+        to: member.user.email,
+        email,
+        topic: `scorecard:${round.id}:${memberId}:reminder-${day}`,
+        sendAt,
+      });
     }
   }
 }

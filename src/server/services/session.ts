@@ -10,10 +10,16 @@ export function sessionCookieName(appUrl: string): string {
   return appUrl.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
-export async function findSessionActor(db: Db, sessionToken: string | undefined, now = new Date()): Promise<Actor | null> {
+export async function findSessionActor(
+  db: Db,
+  sessionToken: string | undefined,
+  now = new Date(),
+): Promise<Actor | null> {
   if (!sessionToken) return null;
   // One statement on every request (an include would be two): the session and its user.
-  const rows = await db.$queryRaw<{ userId: string; email: string | null; name: string | null; timeZone: string | null }[]>`
+  const rows = await db.$queryRaw<
+    { userId: string; email: string | null; name: string | null; timeZone: string | null }[]
+  >`
     SELECT u."id" AS "userId", u."email", u."name", u."timeZone"
     FROM "sessions" s JOIN "users" u ON u."id" = s."userId"
     WHERE s."sessionToken" = ${sessionToken} AND s."expires" > ${now}`;

@@ -11,8 +11,19 @@ export interface MemberZone {
 
 export async function memberZones(db: Tx, workspaceId: string, memberIds: string[]): Promise<Map<string, MemberZone>> {
   const [members, workspace] = await Promise.all([
-    db.membership.findMany({ where: { workspaceId, id: { in: memberIds } }, select: { id: true, user: { select: { timeZone: true } } } }),
+    db.membership.findMany({
+      where: { workspaceId, id: { in: memberIds } },
+      select: { id: true, user: { select: { timeZone: true } } },
+    }),
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { timeZone: true } }),
   ]);
-  return new Map(members.map((m) => [m.id, { zone: personZone(m.user.timeZone, workspace.timeZone), own: !!m.user.timeZone && personZone(m.user.timeZone) === m.user.timeZone }]));
+  return new Map(
+    members.map((m) => [
+      m.id,
+      {
+        zone: personZone(m.user.timeZone, workspace.timeZone),
+        own: !!m.user.timeZone && personZone(m.user.timeZone) === m.user.timeZone,
+      },
+    ]),
+  );
 }

@@ -21,7 +21,9 @@ export async function createWorkspace(db: Tx, actor: Actor, input: CreateWorkspa
   if (!input.slug) {
     // A derived slug gets a numeric suffix when taken; an explicit one must be free.
     const taken = new Set(
-      (await db.workspace.findMany({ where: { slug: { startsWith: wanted } }, select: { slug: true } })).map((w) => w.slug),
+      (await db.workspace.findMany({ where: { slug: { startsWith: wanted } }, select: { slug: true } })).map(
+        (w) => w.slug,
+      ),
     );
     for (let n = 2; taken.has(slug); n++) slug = `${wanted}-${n}`;
   }
@@ -70,13 +72,25 @@ export async function resolveWorkspace(db: Tx, actor: Actor, slug: string) {
 export async function getWorkspace(db: Tx, scope: Scope) {
   const workspace = await db.workspace.findFirst({
     where: { id: scope.workspaceId },
-    select: { id: true, name: true, slug: true, timeZone: true, showInterviewerNames: true, createdAt: true, _count: { select: { memberships: true } } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      timeZone: true,
+      showInterviewerNames: true,
+      createdAt: true,
+      _count: { select: { memberships: true } },
+    },
   });
   if (!workspace) throw notFound("That workspace");
   return { ...workspace, memberCount: workspace._count.memberships, role: scope.role };
 }
 
-export async function updateWorkspace(db: Tx, scope: Scope, input: { name?: string; timeZone?: string; showInterviewerNames?: boolean }) {
+export async function updateWorkspace(
+  db: Tx,
+  scope: Scope,
+  input: { name?: string; timeZone?: string; showInterviewerNames?: boolean },
+) {
   if (input.name === undefined && input.timeZone === undefined && input.showInterviewerNames === undefined) {
     throw new AppError("BAD_REQUEST", "Nothing to change: give a new name or time zone.");
   }

@@ -28,18 +28,26 @@ describe("GET /api/health", () => {
     resetEnvForTests();
     const res = await get({ authorization: `Bearer ${TOKEN}` });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", app: { mode: "deployment" }, database: { status: "up", kind: "server" }, outbox: { pending: expect.any(Number) } });
+    expect(await res.json()).toMatchObject({
+      status: "ok",
+      app: { mode: "deployment" },
+      database: { status: "up", kind: "server" },
+      outbox: { pending: expect.any(Number) },
+    });
     expect(await (await get({ authorization: "Bearer wrong-token-0123456789" })).json()).toEqual({ status: "ok" });
     expect(await (await get({ authorization: TOKEN })).json()).toEqual({ status: "ok" });
   });
 
   it("gives the details to a signed-in owner, not to other members", async () => {
     const ws = await createWorkspaceWithRoles("health");
-    const cookie = async (userId: string) => `next-auth.session-token=${(await createSessionFor(db, userId)).sessionToken}`;
+    const cookie = async (userId: string) =>
+      `next-auth.session-token=${(await createSessionFor(db, userId)).sessionToken}`;
     const owner = await (await get({ cookie: await cookie(ws.members.owner.actor.userId) })).json();
     expect(owner).toMatchObject({ status: "ok", database: { kind: "server" } });
     for (const role of ["coach", "interviewer", "candidate"] as const) {
-      expect(await (await get({ cookie: await cookie(ws.members[role].actor.userId) })).json()).toEqual({ status: "ok" });
+      expect(await (await get({ cookie: await cookie(ws.members[role].actor.userId) })).json()).toEqual({
+        status: "ok",
+      });
     }
   });
 });

@@ -12,7 +12,10 @@ export async function GET(req: Request) {
   let details = false;
   try {
     const actor = req.headers.has("cookie") ? (await createContextFromHeaders(req.headers)).actor : null;
-    details = await mayReadHealthDetails(getDb(), { authorization: req.headers.get("authorization"), userId: actor?.userId ?? null });
+    details = await mayReadHealthDetails(getDb(), {
+      authorization: req.headers.get("authorization"),
+      userId: actor?.userId ?? null,
+    });
   } catch {
     // The database is down: no session can be checked, and the status already says so.
   }

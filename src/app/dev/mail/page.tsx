@@ -18,7 +18,11 @@ export default async function DevMailPage() {
   const env = getEnv();
   const db = getDb();
   const localRequest = isLocalRequest(await headers(), PEER_ADDRESS_HEADER);
-  const filter = await devMailboxAccess(db, { demo: env.demo, devMailbox: usesDevMailbox(), localRequest }, await currentActor());
+  const filter = await devMailboxAccess(
+    db,
+    { demo: env.demo, devMailbox: usesDevMailbox(), localRequest },
+    await currentActor(),
+  );
   if (!filter) notFound();
   const messages = await listDevMailbox(db, filter);
   return (
@@ -31,9 +35,18 @@ export default async function DevMailPage() {
         Newest first; the 50 most recent.
       </p>
       <div className="mt-6 space-y-4">
-        {messages.length === 0 && <EmptyState title="No messages yet">Request a sign-in link or invite someone, and the email appears here.</EmptyState>}
+        {messages.length === 0 && (
+          <EmptyState title="No messages yet">
+            Request a sign-in link or invite someone, and the email appears here.
+          </EmptyState>
+        )}
         {messages.map((m) => (
-          <article key={m.id} aria-label={`Email to ${m.to}: ${m.subject}`} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="dev-mail">
+          <article
+            key={m.id}
+            aria-label={`Email to ${m.to}: ${m.subject}`}
+            className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+            data-testid="dev-mail"
+          >
             <header className="flex flex-wrap items-center justify-between gap-2">
               <div>
                 <h2 className="font-semibold">{m.subject}</h2>
@@ -45,9 +58,19 @@ export default async function DevMailPage() {
             </header>
             <details className="mt-3">
               <summary className="cursor-pointer text-sm font-medium text-brand-700">Show message</summary>
-              <iframe title={`Rendered email: ${m.subject}`} sandbox="" srcDoc={m.html} className="mt-3 h-96 w-full rounded border border-slate-200" />
+              <iframe
+                title={`Rendered email: ${m.subject}`}
+                sandbox=""
+                srcDoc={m.html}
+                className="mt-3 h-96 w-full rounded border border-slate-200"
+              />
             </details>
-            <pre tabIndex={0} aria-label="Message text" className="mt-3 max-h-60 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 text-xs text-slate-800" data-testid="dev-mail-text">
+            <pre
+              tabIndex={0}
+              aria-label="Message text"
+              className="mt-3 max-h-60 overflow-auto rounded bg-slate-50 p-3 text-xs whitespace-pre-wrap text-slate-800"
+              data-testid="dev-mail-text"
+            >
               {m.text}
             </pre>
           </article>

@@ -14,7 +14,15 @@ import { useTRPC } from "@/trpc/react";
  * Accepting asks first for what colleagues and emails need: the person's name and time zone (taken from the
  * browser unless they already chose one), saved in the same step as the acceptance.
  */
-export function AcceptForm({ token, name: initialName, timeZone: savedZone }: { token: string; name: string; timeZone: string | null }) {
+export function AcceptForm({
+  token,
+  name: initialName,
+  timeZone: savedZone,
+}: {
+  token: string;
+  name: string;
+  timeZone: string | null;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState(initialName);
@@ -40,11 +48,31 @@ export function AcceptForm({ token, name: initialName, timeZone: savedZone }: { 
     if (input) accept.mutate(input);
   }
   return (
-    <form onSubmit={submit} noValidate className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <Field label="Your name" htmlFor="accept-name" error={errors.name} hint="As your colleagues see it on loops, scorecards and emails.">
-        <Input id="accept-name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} invalid={!!errors.name} />
+    <form
+      onSubmit={submit}
+      noValidate
+      className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
+    >
+      <Field
+        label="Your name"
+        htmlFor="accept-name"
+        error={errors.name}
+        hint="As your colleagues see it on loops, scorecards and emails."
+      >
+        <Input
+          id="accept-name"
+          autoComplete="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          invalid={!!errors.name}
+        />
       </Field>
-      <Field label="Your time zone" htmlFor="accept-tz" error={errors.timeZone} hint="Every time in Loopwise and in its emails is shown in it.">
+      <Field
+        label="Your time zone"
+        htmlFor="accept-tz"
+        error={errors.timeZone}
+        hint="Every time in Loopwise and in its emails is shown in it."
+      >
         <Select id="accept-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
           {timeZoneList(timeZone).map((z) => (
             <option key={z} value={z}>

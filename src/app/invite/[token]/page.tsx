@@ -34,11 +34,13 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <>
           <h1 className="mt-1 text-2xl font-semibold">Join {preview.workspaceName}</h1>
           <p className="mt-3 text-slate-700">
-            {preview.invitedBy} invited you ({preview.email}) as <strong>{ROLE_LABELS[preview.role]}</strong>. {ROLE_DESCRIPTIONS[preview.role]}
+            {preview.invitedBy} invited you ({preview.email}) as <strong>{ROLE_LABELS[preview.role]}</strong>.{" "}
+            {ROLE_DESCRIPTIONS[preview.role]}
           </p>
           {preview.status !== "pending" ? (
             <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-800">
-              This invitation is {preview.status}. {preview.status === "accepted" ? "" : "Ask the workspace owner for a new one."}
+              This invitation is {preview.status}.{" "}
+              {preview.status === "accepted" ? "" : "Ask the workspace owner for a new one."}
             </p>
           ) : (
             <AcceptForm token={token} name={actor.name ?? ""} timeZone={actor.timeZone} />

@@ -15,7 +15,11 @@ export default function CheckEmailPage() {
       </p>
       {env.demo && (
         <p className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          Demo mode sends no real email: open the <Link className="font-medium underline" href="/dev/mail">dev mailbox</Link> to find your link.
+          Demo mode sends no real email: open the{" "}
+          <Link className="font-medium underline" href="/dev/mail">
+            dev mailbox
+          </Link>{" "}
+          to find your link.
         </p>
       )}
       <Link href="/sign-in" className="mt-6 text-sm font-medium text-brand-700 hover:underline">

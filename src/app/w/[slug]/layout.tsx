@@ -10,7 +10,13 @@ import { ZoneDetector } from "../zone-detector";
 import { AppNav, CollapsibleNav, WorkspaceSwitcher } from "./shell";
 import { loadWorkspace } from "./workspace-context";
 
-export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
   const { slug } = await params;
   const actor = await requireActor(`/w/${slug}`);
   const workspace = await loadWorkspace(slug);
@@ -37,29 +43,36 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const zone = personZone(actor.timeZone, workspace.timeZone);
   return (
     <ViewerZoneProvider zone={zone}>
-    <ZoneDetector needed={!actor.timeZone} />
-    <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr] print:block">
-      <nav aria-label="Workspace" className="app-chrome border-b border-slate-200 bg-white p-4 md:min-h-screen md:border-r md:border-b-0">
-        <CollapsibleNav items={items.map(({ href, label }) => ({ href, label }))}>
-          <WorkspaceSwitcher current={workspace.slug} workspaces={all.map((w) => ({ slug: w.slug, name: w.name }))} />
-          <AppNav items={items.map(({ href, label }) => ({ href, label }))} />
-        </CollapsibleNav>
-      </nav>
-      <div className="min-w-0">
-        <header className="app-chrome flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
-          <p className="text-sm text-slate-600">
-            <span className="font-medium text-slate-900">{workspace.name}</span> · your role: {workspace.role} ·{" "}
-            <Link href="/w#account-tz" className="underline decoration-slate-300 underline-offset-2 hover:text-slate-900" title="Every time is shown in this zone. Change it on your account page.">
-              times in {zone} ({formatInZone(new Date(), zone, "time").replace(/^.* /, "")})
-            </Link>
-          </p>
-          <UserMenu name={actor.name} email={actor.email} />
-        </header>
-        <main id="main" className="mx-auto max-w-5xl px-6 py-8">
-          {children}
-        </main>
+      <ZoneDetector needed={!actor.timeZone} />
+      <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr] print:block">
+        <nav
+          aria-label="Workspace"
+          className="app-chrome border-b border-slate-200 bg-white p-4 md:min-h-screen md:border-r md:border-b-0"
+        >
+          <CollapsibleNav items={items.map(({ href, label }) => ({ href, label }))}>
+            <WorkspaceSwitcher current={workspace.slug} workspaces={all.map((w) => ({ slug: w.slug, name: w.name }))} />
+            <AppNav items={items.map(({ href, label }) => ({ href, label }))} />
+          </CollapsibleNav>
+        </nav>
+        <div className="min-w-0">
+          <header className="app-chrome flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
+            <p className="text-sm text-slate-600">
+              <span className="font-medium text-slate-900">{workspace.name}</span> · your role: {workspace.role} ·{" "}
+              <Link
+                href="/w#account-tz"
+                className="underline decoration-slate-300 underline-offset-2 hover:text-slate-900"
+                title="Every time is shown in this zone. Change it on your account page."
+              >
+                times in {zone} ({formatInZone(new Date(), zone, "time").replace(/^.* /, "")})
+              </Link>
+            </p>
+            <UserMenu name={actor.name} email={actor.email} />
+          </header>
+          <main id="main" className="mx-auto max-w-5xl px-6 py-8">
+            {children}
+          </main>
+        </div>
       </div>
-    </div>
     </ViewerZoneProvider>
   );
 }

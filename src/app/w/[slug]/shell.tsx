@@ -5,14 +5,24 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { cx, Select } from "@/components/ui";
 
-export function WorkspaceSwitcher({ current, workspaces }: { current: string; workspaces: { slug: string; name: string }[] }) {
+export function WorkspaceSwitcher({
+  current,
+  workspaces,
+}: {
+  current: string;
+  workspaces: { slug: string; name: string }[];
+}) {
   const router = useRouter();
   return (
     <div className="mb-4">
-      <label htmlFor="ws-switcher" className="mb-1 block text-xs font-medium uppercase tracking-wide text-slate-600">
+      <label htmlFor="ws-switcher" className="mb-1 block text-xs font-medium tracking-wide text-slate-600 uppercase">
         Workspace
       </label>
-      <Select id="ws-switcher" value={current} onChange={(e) => router.push(e.target.value === "__all" ? "/w" : `/w/${e.target.value}`)}>
+      <Select
+        id="ws-switcher"
+        value={current}
+        onChange={(e) => router.push(e.target.value === "__all" ? "/w" : `/w/${e.target.value}`)}
+      >
         {workspaces.map((w) => (
           <option key={w.slug} value={w.slug}>
             {w.name}
@@ -73,7 +83,10 @@ export function AppNav({ items }: { items: { href: string; label: string }[] }) 
             <Link
               href={item.href}
               aria-current={active ? "page" : undefined}
-              className={cx("block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium", active ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100")}
+              className={cx(
+                "block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap",
+                active ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100",
+              )}
             >
               {item.label}
             </Link>

@@ -6,8 +6,12 @@ import { createCalendarFeed, getCalendarFeed, revokeCalendarFeed } from "@/serve
 
 export const accountRouter = createTRPCRouter({
   me: authedProcedure.query(({ ctx }) => getProfile(ctx.db, ctx.actor)),
-  updateProfile: authedProcedure.input(UpdateProfileInput).mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.actor, input)),
-  setTimeZone: authedProcedure.input(SetTimeZoneInput).mutation(({ ctx, input }) => setTimeZone(ctx.db, ctx.actor, input)),
+  updateProfile: authedProcedure
+    .input(UpdateProfileInput)
+    .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.actor, input)),
+  setTimeZone: authedProcedure
+    .input(SetTimeZoneInput)
+    .mutation(({ ctx, input }) => setTimeZone(ctx.db, ctx.actor, input)),
   calendarFeed: authedProcedure.query(({ ctx }) => getCalendarFeed(ctx.db, ctx.actor)),
   createCalendarFeed: authedProcedure.input(NoInput).mutation(({ ctx }) => createCalendarFeed(ctx.db, ctx.actor)),
   revokeCalendarFeed: authedProcedure.input(NoInput).mutation(({ ctx }) => revokeCalendarFeed(ctx.db, ctx.actor)),

@@ -3,6 +3,10 @@ import { CalibrationReportInput, CohortInput } from "@/schemas/calibration";
 import { getCohort, getInterviewerReport } from "@/server/services/calibration";
 
 export const calibrationRouter = createTRPCRouter({
-  cohort: permittedProcedure("calibration.read").input(CohortInput).query(({ ctx, input }) => getCohort(ctx.db, ctx.scope, input)),
-  interviewers: permittedProcedure("calibration.read").input(CalibrationReportInput).query(({ ctx }) => getInterviewerReport(ctx.db, ctx.scope)),
+  cohort: permittedProcedure("calibration.read")
+    .input(CohortInput)
+    .query(({ ctx, input }) => getCohort(ctx.db, ctx.scope, input)),
+  interviewers: permittedProcedure("calibration.read")
+    .input(CalibrationReportInput)
+    .query(({ ctx }) => getInterviewerReport(ctx.db, ctx.scope)),
 });

@@ -4,5 +4,7 @@ import * as home from "@/server/services/home";
 
 export const homeRouter = createTRPCRouter({
   get: workspaceProcedure.query(({ ctx }) => home.getHome(ctx.db, ctx.scope)),
-  nudge: permittedProcedure("loop.manage").input(RoundRef).mutation(({ ctx, input }) => home.nudgeScorecard(ctx.db, ctx.scope, input)),
+  nudge: permittedProcedure("loop.manage")
+    .input(RoundRef)
+    .mutation(({ ctx, input }) => home.nudgeScorecard(ctx.db, ctx.scope, input)),
 });

@@ -1,5 +1,10 @@
 import { authedProcedure, createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { AcceptInvitationInput, CreateInvitationInput, InvitationActionInput, InvitationTokenInput } from "@/schemas/member";
+import {
+  AcceptInvitationInput,
+  CreateInvitationInput,
+  InvitationActionInput,
+  InvitationTokenInput,
+} from "@/schemas/member";
 import {
   acceptInvitation,
   createInvitation,
@@ -20,8 +25,12 @@ export const invitationRouter = createTRPCRouter({
   revoke: permittedProcedure("invitation.manage")
     .input(InvitationActionInput)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.scope, input)),
-  preview: authedProcedure.input(InvitationTokenInput).query(({ ctx, input }) => previewInvitation(ctx.db, ctx.actor, input.token)),
+  preview: authedProcedure
+    .input(InvitationTokenInput)
+    .query(({ ctx, input }) => previewInvitation(ctx.db, ctx.actor, input.token)),
   accept: authedProcedure
     .input(AcceptInvitationInput)
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.actor, input.token, new Date(), { name: input.name, timeZone: input.timeZone })),
+    .mutation(({ ctx, input }) =>
+      acceptInvitation(ctx.db, ctx.actor, input.token, new Date(), { name: input.name, timeZone: input.timeZone }),
+    ),
 });

@@ -1,16 +1,55 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { AddRoundInput, CreateLoopInput, LoopBoardInput, LoopColumnInput, LoopRef, RoundRef, SaveTemplateInput, SetLoopStatusInput, TemplateRef } from "@/schemas/loop";
-import { addRound, archiveTemplate, createLoop, getLoop, listLoopBoard, listLoopColumn, listTemplates, removeRound, saveTemplate, setLoopStatus } from "@/server/services/loop";
+import {
+  AddRoundInput,
+  CreateLoopInput,
+  LoopBoardInput,
+  LoopColumnInput,
+  LoopRef,
+  RoundRef,
+  SaveTemplateInput,
+  SetLoopStatusInput,
+  TemplateRef,
+} from "@/schemas/loop";
+import {
+  addRound,
+  archiveTemplate,
+  createLoop,
+  getLoop,
+  listLoopBoard,
+  listLoopColumn,
+  listTemplates,
+  removeRound,
+  saveTemplate,
+  setLoopStatus,
+} from "@/server/services/loop";
 
 export const loopRouter = createTRPCRouter({
   templates: permittedProcedure("loop.read").query(({ ctx }) => listTemplates(ctx.db, ctx.scope)),
-  saveTemplate: permittedProcedure("loop.manage").input(SaveTemplateInput).mutation(({ ctx, input }) => saveTemplate(ctx.db, ctx.scope, input)),
-  archiveTemplate: permittedProcedure("loop.manage").input(TemplateRef).mutation(({ ctx, input }) => archiveTemplate(ctx.db, ctx.scope, input)),
-  board: permittedProcedure("loop.read").input(LoopBoardInput).query(({ ctx, input }) => listLoopBoard(ctx.db, ctx.scope, input)),
-  boardColumn: permittedProcedure("loop.read").input(LoopColumnInput).query(({ ctx, input }) => listLoopColumn(ctx.db, ctx.scope, input)),
-  get: permittedProcedure("loop.read").input(LoopRef).query(({ ctx, input }) => getLoop(ctx.db, ctx.scope, input.loopId)),
-  create: permittedProcedure("loop.manage").input(CreateLoopInput).mutation(({ ctx, input }) => createLoop(ctx.db, ctx.scope, input)),
-  setStatus: permittedProcedure("loop.manage").input(SetLoopStatusInput).mutation(({ ctx, input }) => setLoopStatus(ctx.db, ctx.scope, input)),
-  addRound: permittedProcedure("loop.manage").input(AddRoundInput).mutation(({ ctx, input }) => addRound(ctx.db, ctx.scope, input)),
-  removeRound: permittedProcedure("loop.manage").input(RoundRef).mutation(({ ctx, input }) => removeRound(ctx.db, ctx.scope, input)),
+  saveTemplate: permittedProcedure("loop.manage")
+    .input(SaveTemplateInput)
+    .mutation(({ ctx, input }) => saveTemplate(ctx.db, ctx.scope, input)),
+  archiveTemplate: permittedProcedure("loop.manage")
+    .input(TemplateRef)
+    .mutation(({ ctx, input }) => archiveTemplate(ctx.db, ctx.scope, input)),
+  board: permittedProcedure("loop.read")
+    .input(LoopBoardInput)
+    .query(({ ctx, input }) => listLoopBoard(ctx.db, ctx.scope, input)),
+  boardColumn: permittedProcedure("loop.read")
+    .input(LoopColumnInput)
+    .query(({ ctx, input }) => listLoopColumn(ctx.db, ctx.scope, input)),
+  get: permittedProcedure("loop.read")
+    .input(LoopRef)
+    .query(({ ctx, input }) => getLoop(ctx.db, ctx.scope, input.loopId)),
+  create: permittedProcedure("loop.manage")
+    .input(CreateLoopInput)
+    .mutation(({ ctx, input }) => createLoop(ctx.db, ctx.scope, input)),
+  setStatus: permittedProcedure("loop.manage")
+    .input(SetLoopStatusInput)
+    .mutation(({ ctx, input }) => setLoopStatus(ctx.db, ctx.scope, input)),
+  addRound: permittedProcedure("loop.manage")
+    .input(AddRoundInput)
+    .mutation(({ ctx, input }) => addRound(ctx.db, ctx.scope, input)),
+  removeRound: permittedProcedure("loop.manage")
+    .input(RoundRef)
+    .mutation(({ ctx, input }) => removeRound(ctx.db, ctx.scope, input)),
 });

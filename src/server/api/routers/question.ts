@@ -3,7 +3,13 @@ import { ArchiveQuestionInput, ListQuestionsInput, SaveQuestionInput } from "@/s
 import { archiveQuestion, listQuestions, saveQuestion } from "@/server/services/question";
 
 export const questionRouter = createTRPCRouter({
-  list: permittedProcedure("library.read").input(ListQuestionsInput).query(({ ctx, input }) => listQuestions(ctx.db, ctx.scope, input)),
-  save: permittedProcedure("library.edit").input(SaveQuestionInput).mutation(({ ctx, input }) => saveQuestion(ctx.db, ctx.scope, input)),
-  archive: permittedProcedure("library.edit").input(ArchiveQuestionInput).mutation(({ ctx, input }) => archiveQuestion(ctx.db, ctx.scope, input)),
+  list: permittedProcedure("library.read")
+    .input(ListQuestionsInput)
+    .query(({ ctx, input }) => listQuestions(ctx.db, ctx.scope, input)),
+  save: permittedProcedure("library.edit")
+    .input(SaveQuestionInput)
+    .mutation(({ ctx, input }) => saveQuestion(ctx.db, ctx.scope, input)),
+  archive: permittedProcedure("library.edit")
+    .input(ArchiveQuestionInput)
+    .mutation(({ ctx, input }) => archiveQuestion(ctx.db, ctx.scope, input)),
 });

@@ -22,7 +22,9 @@ const edit = permittedProcedure("library.edit");
 
 export const rubricRouter = createTRPCRouter({
   get: read.input(GetRubricInput).query(({ ctx, input }) => rubric.getRubric(ctx.db, ctx.scope, input)),
-  compare: read.input(CompareRubricInput).query(({ ctx, input }) => rubric.compareRubricVersions(ctx.db, ctx.scope, input)),
+  compare: read
+    .input(CompareRubricInput)
+    .query(({ ctx, input }) => rubric.compareRubricVersions(ctx.db, ctx.scope, input)),
   export: read.input(ExportRubricInput).query(({ ctx, input }) => rubric.exportRubric(ctx.db, ctx.scope, input)),
   create: edit.input(CreateRubricInput).mutation(({ ctx, input }) => rubric.createRubric(ctx.db, ctx.scope, input)),
   copy: edit.input(CopyRubricInput).mutation(({ ctx, input }) => rubric.copyRubric(ctx.db, ctx.scope, input)),

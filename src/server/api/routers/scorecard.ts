@@ -1,12 +1,28 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
 import { LoopRef, RoundRef } from "@/schemas/common";
 import { ReviseScorecardInput, SaveScorecardInput, SubmitScorecardInput } from "@/schemas/scorecard";
-import { listLoopScorecards, openMyScorecard, reviseScorecard, saveScorecardDraft, submitScorecard } from "@/server/services/scorecard";
+import {
+  listLoopScorecards,
+  openMyScorecard,
+  reviseScorecard,
+  saveScorecardDraft,
+  submitScorecard,
+} from "@/server/services/scorecard";
 
 export const scorecardRouter = createTRPCRouter({
-  open: permittedProcedure("scorecard.fill").input(RoundRef).mutation(({ ctx, input }) => openMyScorecard(ctx.db, ctx.scope, input)),
-  save: permittedProcedure("scorecard.fill").input(SaveScorecardInput).mutation(({ ctx, input }) => saveScorecardDraft(ctx.db, ctx.scope, input)),
-  submit: permittedProcedure("scorecard.fill").input(SubmitScorecardInput).mutation(({ ctx, input }) => submitScorecard(ctx.db, ctx.scope, input)),
-  revise: permittedProcedure("scorecard.fill").input(ReviseScorecardInput).mutation(({ ctx, input }) => reviseScorecard(ctx.db, ctx.scope, input)),
-  listForLoop: permittedProcedure("debrief.read").input(LoopRef).query(({ ctx, input }) => listLoopScorecards(ctx.db, ctx.scope, input)),
+  open: permittedProcedure("scorecard.fill")
+    .input(RoundRef)
+    .mutation(({ ctx, input }) => openMyScorecard(ctx.db, ctx.scope, input)),
+  save: permittedProcedure("scorecard.fill")
+    .input(SaveScorecardInput)
+    .mutation(({ ctx, input }) => saveScorecardDraft(ctx.db, ctx.scope, input)),
+  submit: permittedProcedure("scorecard.fill")
+    .input(SubmitScorecardInput)
+    .mutation(({ ctx, input }) => submitScorecard(ctx.db, ctx.scope, input)),
+  revise: permittedProcedure("scorecard.fill")
+    .input(ReviseScorecardInput)
+    .mutation(({ ctx, input }) => reviseScorecard(ctx.db, ctx.scope, input)),
+  listForLoop: permittedProcedure("debrief.read")
+    .input(LoopRef)
+    .query(({ ctx, input }) => listLoopScorecards(ctx.db, ctx.scope, input)),
 });

@@ -1,12 +1,22 @@
 import { authedProcedure, createTRPCRouter, permittedProcedure, workspaceProcedure } from "@/server/api/trpc";
 import { CreateWorkspaceInput, ResolveWorkspaceInput, UpdateWorkspaceInput } from "@/schemas/workspace";
 import { leaveWorkspace } from "@/server/services/member";
-import { createWorkspace, getWorkspace, listMyWorkspaces, resolveWorkspace, updateWorkspace } from "@/server/services/workspace";
+import {
+  createWorkspace,
+  getWorkspace,
+  listMyWorkspaces,
+  resolveWorkspace,
+  updateWorkspace,
+} from "@/server/services/workspace";
 
 export const workspaceRouter = createTRPCRouter({
   listMine: authedProcedure.query(({ ctx }) => listMyWorkspaces(ctx.db, ctx.actor)),
-  create: authedProcedure.input(CreateWorkspaceInput).mutation(({ ctx, input }) => createWorkspace(ctx.db, ctx.actor, input)),
-  resolve: authedProcedure.input(ResolveWorkspaceInput).query(({ ctx, input }) => resolveWorkspace(ctx.db, ctx.actor, input.slug)),
+  create: authedProcedure
+    .input(CreateWorkspaceInput)
+    .mutation(({ ctx, input }) => createWorkspace(ctx.db, ctx.actor, input)),
+  resolve: authedProcedure
+    .input(ResolveWorkspaceInput)
+    .query(({ ctx, input }) => resolveWorkspace(ctx.db, ctx.actor, input.slug)),
   get: workspaceProcedure.query(({ ctx }) => getWorkspace(ctx.db, ctx.scope)),
   update: permittedProcedure("workspace.update")
     .input(UpdateWorkspaceInput)

@@ -20,7 +20,8 @@ function linkRequest(email: string, ip: string) {
 /** A request the limit lets through would go on to next-auth (which needs a live request scope): null. */
 const allowed = async (email: string, ip: string) => (await limitSignInEmail(linkRequest(email, ip))) === null;
 /** Through the route, as the browser's request arrives. */
-const requestLink = (email: string, ip: string) => POST(linkRequest(email, ip), { params: Promise.resolve({ nextauth: ["signin", "email"] }) });
+const requestLink = (email: string, ip: string) =>
+  POST(linkRequest(email, ip), { params: Promise.resolve({ nextauth: ["signin", "email"] }) });
 
 function limits(values: Record<string, string>) {
   Object.assign(process.env, values);

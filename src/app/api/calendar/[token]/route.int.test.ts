@@ -16,7 +16,14 @@ function events(body: string) {
   expect(cal.name).toBe("vcalendar");
   return cal.getAllSubcomponents("vevent").map((v) => {
     const event = new ICAL.Event(v);
-    return { uid: event.uid, sequence: event.sequence, start: event.startDate.toJSDate().toISOString(), summary: event.summary, description: event.description, status: String(v.getFirstPropertyValue("status")) };
+    return {
+      uid: event.uid,
+      sequence: event.sequence,
+      start: event.startDate.toJSDate().toISOString(),
+      summary: event.summary,
+      description: event.description,
+      status: String(v.getFirstPropertyValue("status")),
+    };
   });
 }
 
@@ -24,8 +31,16 @@ describe("calendar subscription feed", () => {
   it("lists only the person's rounds; a moved round keeps its UID with a higher SEQUENCE; revoked or regenerated links answer 404", async () => {
     const ws = await createWorkspaceWithRoles("feed");
     const { interviewer, owner, candidate, coach } = ws.members;
-    const mine = await createBookedLoop(ws, { template: "entry-coding-focus", bookings: [[1, interviewer]], offsetDays: 9 });
-    const other = await createBookedLoop(ws, { template: "entry-coding-focus", bookings: [[1, owner]], offsetDays: 12 });
+    const mine = await createBookedLoop(ws, {
+      template: "entry-coding-focus",
+      bookings: [[1, interviewer]],
+      offsetDays: 9,
+    });
+    const other = await createBookedLoop(ws, {
+      template: "entry-coding-focus",
+      bookings: [[1, owner]],
+      offsetDays: 12,
+    });
     const round = await db.round.findUniqueOrThrow({ where: { id: mine.rounds[1]!.id } });
     const otherRound = await db.round.findUniqueOrThrow({ where: { id: other.rounds[1]!.id } });
 
@@ -44,7 +59,11 @@ describe("calendar subscription feed", () => {
 
     // Moved a day later: same event, higher SEQUENCE.
     const later = new Date(round.startsAt!.getTime() + 86_400_000);
-    await coach.caller.schedule.book({ workspaceId: ws.id, loopId: mine.loopId, bookings: [{ roundId: round.id, interviewerMemberId: interviewer.memberId, startsAt: later }] });
+    await coach.caller.schedule.book({
+      workspaceId: ws.id,
+      loopId: mine.loopId,
+      bookings: [{ roundId: round.id, interviewerMemberId: interviewer.memberId, startsAt: later }],
+    });
     list = events((await fetchFeed(url)).body);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ uid: round.icsUid, sequence: 1, start: later.toISOString() });

@@ -8,11 +8,20 @@ import { createLoop } from "@/server/services/loop";
 import { suggestSlots } from "@/server/services/schedule";
 import { POST } from "./route";
 
-const LOCAL = { host: "localhost:3999", [PEER_ADDRESS_HEADER]: "127.0.0.1", "x-forwarded-for": "127.0.0.1", origin: "http://localhost:3999" };
+const LOCAL = {
+  host: "localhost:3999",
+  [PEER_ADDRESS_HEADER]: "127.0.0.1",
+  "x-forwarded-for": "127.0.0.1",
+  origin: "http://localhost:3999",
+};
 
 function form(email: string, headers: Record<string, string> = LOCAL) {
   const body = new URLSearchParams({ email, callbackUrl: "https://evil.example/steal" });
-  return new Request("http://localhost:3999/api/demo/sign-in", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", ...headers } });
+  return new Request("http://localhost:3999/api/demo/sign-in", {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+  });
 }
 
 afterEach(() => {
@@ -54,10 +63,19 @@ describe("demo sign-in route", () => {
     await seedDemoData(db);
     const ws = await db.workspace.findUniqueOrThrow({ where: { slug: "demo" } });
     const owner = await db.membership.findFirstOrThrow({ where: { workspaceId: ws.id, role: "owner" } });
-    const cara = await db.membership.findFirstOrThrow({ where: { workspaceId: ws.id, user: { email: "cara.candidate@demo.loopwise.dev" } } });
+    const cara = await db.membership.findFirstOrThrow({
+      where: { workspaceId: ws.id, user: { email: "cara.candidate@demo.loopwise.dev" } },
+    });
     const scope = { workspaceId: ws.id, userId: owner.userId, memberId: owner.id, role: "owner" as const };
-    const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: "backend-mid-virtual-onsite" } });
-    const loop = await createLoop(db, scope, { candidateMemberId: cara.id, templateId: template.id, targetRole: "Backend engineer", level: "mid" });
+    const template = await db.loopTemplate.findFirstOrThrow({
+      where: { workspaceId: ws.id, key: "backend-mid-virtual-onsite" },
+    });
+    const loop = await createLoop(db, scope, {
+      candidateMemberId: cara.id,
+      templateId: template.id,
+      targetRole: "Backend engineer",
+      level: "mid",
+    });
     const options = await suggestSlots(db, scope, { loopId: loop.id });
     expect(options.length).toBeGreaterThan(0);
     expect(options[0]!.rounds).toHaveLength(6);
@@ -71,13 +89,25 @@ describe("demo sign-in route", () => {
 
   it.each([
     ["from another machine", { ...LOCAL, [PEER_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": "203.0.113.7" }],
-    ["from another machine claiming to be local in X-Forwarded-For", { ...LOCAL, [PEER_ADDRESS_HEADER]: "203.0.113.7" }],
+    [
+      "from another machine claiming to be local in X-Forwarded-For",
+      { ...LOCAL, [PEER_ADDRESS_HEADER]: "203.0.113.7" },
+    ],
     ["relayed by a local proxy for another machine", { ...LOCAL, "x-forwarded-for": "203.0.113.7, 127.0.0.1" }],
     ["with no recorded peer address", { host: LOCAL.host, origin: LOCAL.origin }],
-    ["to a non-local Host (DNS rebinding)", { ...LOCAL, host: "rebind.evil.example:3999", origin: "http://rebind.evil.example:3999" }],
+    [
+      "to a non-local Host (DNS rebinding)",
+      { ...LOCAL, host: "rebind.evil.example:3999", origin: "http://rebind.evil.example:3999" },
+    ],
     ["posted by another site (login CSRF)", { ...LOCAL, origin: "https://evil.example" }],
     ["posted from an opaque origin", { ...LOCAL, origin: "null" }],
-    ["with a Referer from another site", { ...Object.fromEntries(Object.entries(LOCAL).filter(([k]) => k !== "origin")), referer: "https://evil.example/page" }],
+    [
+      "with a Referer from another site",
+      {
+        ...Object.fromEntries(Object.entries(LOCAL).filter(([k]) => k !== "origin")),
+        referer: "https://evil.example/page",
+      },
+    ],
     ["with neither Origin nor Referer", Object.fromEntries(Object.entries(LOCAL).filter(([k]) => k !== "origin"))],
   ])("in demo mode refuses a request %s with 403 and no session", async (_label, headers) => {
     demoOn();
@@ -93,7 +123,12 @@ describe("demo sign-in route", () => {
   it("accepts the same-origin Referer when a browser sends no Origin, and IPv6 loopback", async () => {
     demoOn();
     await seedDemoData(db);
-    const headers = { host: "[::1]:3999", [PEER_ADDRESS_HEADER]: "::1", "x-forwarded-for": "::1", referer: "http://[::1]:3999/sign-in" };
+    const headers = {
+      host: "[::1]:3999",
+      [PEER_ADDRESS_HEADER]: "::1",
+      "x-forwarded-for": "::1",
+      referer: "http://[::1]:3999/sign-in",
+    };
     expect((await POST(form(DEMO_USERS[0]!.email, headers))).status).toBe(303);
   });
 });

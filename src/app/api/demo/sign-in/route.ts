@@ -18,10 +18,16 @@ export async function POST(req: Request) {
   const env = getEnv();
   if (!env.demo) return new NextResponse("Not found", { status: 404 });
   if (!isLocalRequest(req.headers, PEER_ADDRESS_HEADER)) {
-    return NextResponse.json({ error: "Demo sign-in works only from the machine running Loopwise (open it at http://localhost)." }, { status: 403 });
+    return NextResponse.json(
+      { error: "Demo sign-in works only from the machine running Loopwise (open it at http://localhost)." },
+      { status: 403 },
+    );
   }
   if (requestOrigin(req.headers, env.appUrl) !== "same") {
-    return NextResponse.json({ error: "Demo sign-in must be submitted from Loopwise's own sign-in page." }, { status: 403 });
+    return NextResponse.json(
+      { error: "Demo sign-in must be submitted from Loopwise's own sign-in page." },
+      { status: 403 },
+    );
   }
   const form = Form.safeParse(Object.fromEntries(await req.formData()));
   if (!form.success || !DEMO_USERS.some((u) => u.email === form.data.email)) {

@@ -16,7 +16,15 @@ import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 import { resetRateLimitsForTests } from "@/server/rate-limit";
 import { createSessionFor, sessionCookieName } from "@/server/services/session";
 import { createUser, createWorkspaceWithRoles, db } from "@/test/factories";
-import { buildRequest, describePlan, planArbitrary, shapeProblem, type Plan, type RequestContext, type RoleUnderTest } from "@/test/fuzz";
+import {
+  buildRequest,
+  describePlan,
+  planArbitrary,
+  shapeProblem,
+  type Plan,
+  type RequestContext,
+  type RoleUnderTest,
+} from "@/test/fuzz";
 import { listProcedures } from "@/test/procedures";
 import { workspaceFixtures } from "@/test/sweep-fixtures";
 import { GET, POST } from "./route";
@@ -97,12 +105,23 @@ describe("fuzz: malformed requests to every procedure", () => {
     async () => {
       let ctx = await freshContext("fuzz");
       const maxBatch = getEnv().TRPC_MAX_BATCH_SIZE;
-      const stats = { slowest: [] as [number, string][], handlerMs: 0, requests: 0, calls: 0, refusedCalls: 0, statuses: new Map<string, number>(), serverErrors: 0, failures: [] as string[], covered: new Set<string>() };
+      const stats = {
+        slowest: [] as [number, string][],
+        handlerMs: 0,
+        requests: 0,
+        calls: 0,
+        refusedCalls: 0,
+        statuses: new Map<string, number>(),
+        serverErrors: 0,
+        failures: [] as string[],
+        covered: new Set<string>(),
+      };
       const heapBefore = heapUsed();
       const started = performance.now();
 
       const property = fc.asyncProperty(planArbitrary(procedures, maxBatch), async (plan: Plan) => {
-        if (stats.requests > 0 && stats.requests % FRESH_WORKSPACE_EVERY === 0) ctx = await freshContext(`fuzz${stats.requests}`);
+        if (stats.requests > 0 && stats.requests % FRESH_WORKSPACE_EVERY === 0)
+          ctx = await freshContext(`fuzz${stats.requests}`);
         stats.requests++;
         // A batch over the limit is refused whole before any call runs.
         if (plan.calls.length > maxBatch) stats.refusedCalls += plan.calls.length;
@@ -156,7 +175,10 @@ describe("fuzz: malformed requests to every procedure", () => {
       } finally {
         heapAfter = heapUsed();
         const seconds = (performance.now() - started) / 1000;
-        const histogram = [...stats.statuses.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([s, n]) => `${s}: ${n}`).join(", ");
+        const histogram = [...stats.statuses.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([s, n]) => `${s}: ${n}`)
+          .join(", ");
         console.log(
           [
             `fuzz seed ${SEED}, ${RUNS} runs, ${seconds.toFixed(1)} s`,
@@ -183,7 +205,10 @@ describe("fuzz: malformed requests to every procedure", () => {
       const input = encodeURIComponent(JSON.stringify({ json: { workspaceId: ctx.refs.workspaceId } }));
       const ok = await GET(
         new Request(`${ctx.baseUrl}/api/trpc/workspace.get?input=${input}`, {
-          headers: { cookie: `${ctx.sessionCookieName}=${ctx.sessionTokens.owner}`, [PEER_ADDRESS_HEADER]: FUZZ_ADDRESS },
+          headers: {
+            cookie: `${ctx.sessionCookieName}=${ctx.sessionTokens.owner}`,
+            [PEER_ADDRESS_HEADER]: FUZZ_ADDRESS,
+          },
         }),
       );
       expect(ok.status).toBe(200);

@@ -8,7 +8,17 @@ import { Button } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 
 /** Reminds an interviewer of one overdue scorecard; shows when the last reminder went out instead. */
-export function NudgeButton({ workspaceId, roundId, interviewer, nudgedAt }: { workspaceId: string; roundId: string; interviewer: string; nudgedAt: Date | null }) {
+export function NudgeButton({
+  workspaceId,
+  roundId,
+  interviewer,
+  nudgedAt,
+}: {
+  workspaceId: string;
+  roundId: string;
+  interviewer: string;
+  nudgedAt: Date | null;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const nudge = useMutation(
@@ -28,7 +38,13 @@ export function NudgeButton({ workspaceId, roundId, interviewer, nudgedAt }: { w
     );
   }
   return (
-    <Button variant="secondary" className="px-2.5 py-1 text-xs" busy={nudge.isPending} onClick={() => nudge.mutate({ workspaceId, roundId })} aria-label={`Remind ${interviewer} of this scorecard`}>
+    <Button
+      variant="secondary"
+      className="px-2.5 py-1 text-xs"
+      busy={nudge.isPending}
+      onClick={() => nudge.mutate({ workspaceId, roundId })}
+      aria-label={`Remind ${interviewer} of this scorecard`}
+    >
       Nudge
     </Button>
   );

@@ -9,7 +9,13 @@ import { loadWorkspaceWith } from "../workspace-context";
 export const metadata: Metadata = { title: "My agenda" };
 export const dynamic = "force-dynamic";
 
-export default async function AgendaPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ view?: string | string[] }> }) {
+export default async function AgendaPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ view?: string | string[] }>;
+}) {
   const { slug } = await params;
   const view = (await searchParams).view === "week" ? "week" : "list";
   const ws = await loadWorkspaceWith(slug, "agenda.read");
@@ -26,7 +32,10 @@ export default async function AgendaPage({ params, searchParams }: { params: Pro
                 key={v}
                 href={v === "week" ? `/w/${slug}/agenda?view=week` : `/w/${slug}/agenda`}
                 aria-current={view === v ? "page" : undefined}
-                className={cx("rounded px-3 py-1.5 text-sm font-medium focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none", view === v ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100")}
+                className={cx(
+                  "rounded px-3 py-1.5 text-sm font-medium focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none",
+                  view === v ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100",
+                )}
               >
                 {v === "list" ? "List" : "Week"}
               </Link>
@@ -35,7 +44,9 @@ export default async function AgendaPage({ params, searchParams }: { params: Pro
         }
       />
       {rounds.length === 0 ? (
-        <EmptyState title="No upcoming rounds">When a coach books you for a round, it appears here and in your email.</EmptyState>
+        <EmptyState title="No upcoming rounds">
+          When a coach books you for a round, it appears here and in your email.
+        </EmptyState>
       ) : view === "week" ? (
         <WeekView
           label="My agenda"
@@ -53,7 +64,11 @@ export default async function AgendaPage({ params, searchParams }: { params: Pro
       ) : (
         <ul className="space-y-3">
           {rounds.map((r) => (
-            <li key={r.id} data-testid="agenda-round" className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+            <li
+              key={r.id}
+              data-testid="agenda-round"
+              className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200"
+            >
               <div>
                 <p className="font-medium">
                   {r.roundType} with {r.candidate} {r.asShadow && <Badge tone="blue">shadowing</Badge>}
@@ -71,10 +86,16 @@ export default async function AgendaPage({ params, searchParams }: { params: Pro
                 </p>
               </div>
               <span className="flex gap-4">
-                <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/kits/${r.roundTypeId}?minutes=${r.durationMin}${r.questionId ? `&question=${r.questionId}` : ""}`}>
+                <Link
+                  className="text-sm font-medium text-brand-700 hover:underline"
+                  href={`/w/${slug}/kits/${r.roundTypeId}?minutes=${r.durationMin}${r.questionId ? `&question=${r.questionId}` : ""}`}
+                >
                   Open kit
                 </Link>
-                <Link className="text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/rounds/${r.id}/scorecard`}>
+                <Link
+                  className="text-sm font-medium text-brand-700 hover:underline"
+                  href={`/w/${slug}/rounds/${r.id}/scorecard`}
+                >
                   Scorecard
                 </Link>
               </span>

@@ -29,7 +29,12 @@ export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
         return w ? { on: true, start: w.start, end: w.end } : { on: false, start: "09:00", end: "17:00" };
       }),
     );
-    setDaysOff(profile.data.exceptions.filter((e) => !e.available).map((e) => e.date).join(", "));
+    setDaysOff(
+      profile.data.exceptions
+        .filter((e) => !e.available)
+        .map((e) => e.date)
+        .join(", "),
+    );
   }, [profile.data]);
   const save = useMutation(
     trpc.schedule.saveMyAvailability.mutationOptions({
@@ -70,20 +75,54 @@ export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
           <legend className="text-sm font-medium">Weekly hours</legend>
           <div className="mt-2 space-y-2">
             {DAYS.map((name, i) => (
-              <div key={name} className="grid grid-cols-[5.5rem_minmax(0,1fr)_minmax(0,1fr)] items-center gap-2 sm:grid-cols-[9rem_8rem_8rem] sm:gap-3">
+              <div
+                key={name}
+                className="grid grid-cols-[5.5rem_minmax(0,1fr)_minmax(0,1fr)] items-center gap-2 sm:grid-cols-[9rem_8rem_8rem] sm:gap-3"
+              >
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" className="size-4" checked={days[i]!.on} onChange={(e) => setDays(days.map((d, j) => (j === i ? { ...d, on: e.target.checked } : d)))} />
+                  <input
+                    type="checkbox"
+                    className="size-4"
+                    checked={days[i]!.on}
+                    onChange={(e) => setDays(days.map((d, j) => (j === i ? { ...d, on: e.target.checked } : d)))}
+                  />
                   {name}
                 </label>
-                <Input aria-label={`${name} from`} type="time" value={days[i]!.start} disabled={!days[i]!.on} onChange={(e) => setDays(days.map((d, j) => (j === i ? { ...d, start: e.target.value } : d)))} />
-                <Input aria-label={`${name} until`} type="time" value={days[i]!.end} disabled={!days[i]!.on} onChange={(e) => setDays(days.map((d, j) => (j === i ? { ...d, end: e.target.value } : d)))} />
+                <Input
+                  aria-label={`${name} from`}
+                  type="time"
+                  value={days[i]!.start}
+                  disabled={!days[i]!.on}
+                  onChange={(e) => setDays(days.map((d, j) => (j === i ? { ...d, start: e.target.value } : d)))}
+                />
+                <Input
+                  aria-label={`${name} until`}
+                  type="time"
+                  value={days[i]!.end}
+                  disabled={!days[i]!.on}
+                  onChange={(e) => setDays(days.map((d, j) => (j === i ? { ...d, end: e.target.value } : d)))}
+                />
               </div>
             ))}
           </div>
-          {errors.weekly && <p role="alert" className="mt-1 text-sm text-red-700">{errors.weekly}</p>}
+          {errors.weekly && (
+            <p role="alert" className="mt-1 text-sm text-red-700">
+              {errors.weekly}
+            </p>
+          )}
         </fieldset>
-        <Field label="Days off (dates, comma-separated)" htmlFor="av-off" error={errors.exceptions} hint="For example 2026-12-24, 2026-12-31">
-          <Input id="av-off" value={daysOff} onChange={(e) => setDaysOff(e.target.value)} invalid={!!errors.exceptions} />
+        <Field
+          label="Days off (dates, comma-separated)"
+          htmlFor="av-off"
+          error={errors.exceptions}
+          hint="For example 2026-12-24, 2026-12-31"
+        >
+          <Input
+            id="av-off"
+            value={daysOff}
+            onChange={(e) => setDaysOff(e.target.value)}
+            invalid={!!errors.exceptions}
+          />
         </Field>
         <Button type="submit" busy={save.isPending}>
           Save availability

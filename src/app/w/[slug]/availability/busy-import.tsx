@@ -53,7 +53,8 @@ export function BusyImport({ workspaceId }: { workspaceId: string }) {
       )}
       {profile.data?.importedBusyAt ? (
         <p className="mt-3 text-sm text-slate-700" data-testid="busy-import-status">
-          {profile.data.importedBusy} busy period{profile.data.importedBusy === 1 ? "" : "s"} from your calendar, imported <LocalTime value={profile.data.importedBusyAt} />.{" "}
+          {profile.data.importedBusy} busy period{profile.data.importedBusy === 1 ? "" : "s"} from your calendar,
+          imported <LocalTime value={profile.data.importedBusyAt} />.{" "}
           <Button variant="ghost" busy={clear.isPending} onClick={() => clear.mutate({ workspaceId })}>
             Remove them
           </Button>

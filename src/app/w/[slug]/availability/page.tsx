@@ -12,7 +12,10 @@ export default async function AvailabilityPage({ params }: { params: Promise<{ s
   const ws = await loadWorkspaceWith(slug, "schedule.self");
   return (
     <>
-      <PageHeader title="Availability" description="When you can take part in rounds, in your own time zone. Suggested slots only use these times." />
+      <PageHeader
+        title="Availability"
+        description="When you can take part in rounds, in your own time zone. Suggested slots only use these times."
+      />
       <div className="space-y-6">
         <AvailabilityForm workspaceId={ws.id} />
         <BusyImport workspaceId={ws.id} />

@@ -10,7 +10,8 @@ import { LocalTime } from "@/components/time";
 import { useUrlState } from "@/components/url-state";
 import { useTRPC } from "@/trpc/react";
 
-const f = (n: number | null | undefined, d = 2) => (n === null || n === undefined || !Number.isFinite(n) ? "—" : n.toFixed(d));
+const f = (n: number | null | undefined, d = 2) =>
+  n === null || n === undefined || !Number.isFinite(n) ? "—" : n.toFixed(d);
 
 /** A calibrated score as a dot with a ±1.96 SE interval on the 1–4 scale (the numbers are in the table). */
 function IntervalBar({ value, se }: { value: number; se: number }) {
@@ -19,14 +20,16 @@ function IntervalBar({ value, se }: { value: number; se: number }) {
   const hi = value + 1.96 * (Number.isFinite(se) ? se : 0);
   return (
     <div className="relative h-3 w-40 rounded bg-slate-100" aria-hidden>
-      <div className="absolute top-1 h-1 rounded bg-brand-100" style={{ left: pos(lo), width: `calc(${pos(hi)} - ${pos(lo)})` }} />
+      <div
+        className="absolute top-1 h-1 rounded bg-brand-100"
+        style={{ left: pos(lo), width: `calc(${pos(hi)} - ${pos(lo)})` }}
+      />
       <div className="absolute top-0 size-3 -translate-x-1/2 rounded-full bg-brand-700" style={{ left: pos(value) }} />
     </div>
   );
 }
 
 type SortKey = "calibrated" | "raw" | "name";
-
 
 /** Two decimals without a "-0.00": a value that rounds to zero is shown as 0.00. */
 function twoDecimals(value: number): string {
@@ -45,21 +48,42 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
   const [from, setFrom] = useUrlState("from");
   const [to, setTo] = useUrlState("to");
   const cohort = useQuery({
-    ...trpc.calibration.cohort.queryOptions({ workspaceId, level: (level || undefined) as (typeof LEVELS)[number] | undefined, targetRole: role.trim() || undefined, from: from ? new Date(from) : undefined, to: to ? new Date(`${to}T23:59:59`) : undefined }),
+    ...trpc.calibration.cohort.queryOptions({
+      workspaceId,
+      level: (level || undefined) as (typeof LEVELS)[number] | undefined,
+      targetRole: role.trim() || undefined,
+      from: from ? new Date(from) : undefined,
+      to: to ? new Date(`${to}T23:59:59`) : undefined,
+    }),
     // While the background fit catches up with new scorecards, look again every 2 s.
     refetchInterval: (query) => (query.state.data?.updating ? 2_000 : false),
   });
-  const report = useQuery({ ...trpc.calibration.interviewers.queryOptions({ workspaceId }), refetchInterval: (query) => (query.state.data?.updating ? 2_000 : false) });
-  const rows = [...(cohort.data?.candidates ?? [])].sort((a, b) => (sort === "name" ? a.name.localeCompare(b.name) : (b[sort] ?? 0) - (a[sort] ?? 0)));
+  const report = useQuery({
+    ...trpc.calibration.interviewers.queryOptions({ workspaceId }),
+    refetchInterval: (query) => (query.state.data?.updating ? 2_000 : false),
+  });
+  const rows = [...(cohort.data?.candidates ?? [])].sort((a, b) =>
+    sort === "name" ? a.name.localeCompare(b.name) : (b[sort] ?? 0) - (a[sort] ?? 0),
+  );
   return (
     <div className="space-y-6">
       <Card
         title="Cohort"
         description="One row per candidate's loop, scored from that loop's scorecards only. Calibrated = the raw average corrected for how leniently each interviewer rates across all loops of the last 12 months; the bar shows where the score most likely lies (95%). Loops that cannot be calibrated are listed apart and never ranked."
       >
-        <form className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-5" onSubmit={(e) => e.preventDefault()} aria-label="Cohort filters">
+        <form
+          className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-5"
+          onSubmit={(e) => e.preventDefault()}
+          aria-label="Cohort filters"
+        >
           <Field label="Level" htmlFor="cal-level">
-            <ChoiceSelect id="cal-level" value={level} options={LEVELS} allLabel="All levels" onChange={(value) => setLevel(value)} />
+            <ChoiceSelect
+              id="cal-level"
+              value={level}
+              options={LEVELS}
+              allLabel="All levels"
+              onChange={(value) => setLevel(value)}
+            />
           </Field>
           <Field label="Target role contains" htmlFor="cal-role">
             <Input id="cal-role" value={role} onChange={(e) => setRole(e.target.value)} placeholder="Backend" />
@@ -81,7 +105,9 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
         {cohort.isPending ? (
           <Skeleton rows={4} />
         ) : cohort.isError ? (
-          <p role="alert" className="text-sm text-red-700">{cohort.error.message}</p>
+          <p role="alert" className="text-sm text-red-700">
+            {cohort.error.message}
+          </p>
         ) : rows.length === 0 ? (
           <EmptyState title="No submitted scorecards in this cohort yet" />
         ) : (
@@ -89,13 +115,17 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
             <table className="w-full text-left text-sm" data-testid="cohort-table">
               <thead className="text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="py-2">Candidate</th>
+                  <th scope="col" className="py-2">
+                    Candidate
+                  </th>
                   <th scope="col">Loop</th>
                   <th scope="col">Raw</th>
                   <th scope="col">Calibrated ± SE</th>
                   <th scope="col">Interval (1–4)</th>
                   {cohort.data.dimensions.map((d) => (
-                    <th key={d.key} scope="col" className="px-1">{d.name}</th>
+                    <th key={d.key} scope="col" className="px-1">
+                      {d.name}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -112,9 +142,13 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
                     <td className="tabular-nums">
                       {f(c.calibrated)} ± {f(c.standardError)}
                     </td>
-                    <td>{c.calibrated !== null && <IntervalBar value={c.calibrated} se={c.standardError ?? Number.NaN} />}</td>
+                    <td>
+                      {c.calibrated !== null && <IntervalBar value={c.calibrated} se={c.standardError ?? Number.NaN} />}
+                    </td>
                     {cohort.data.dimensions.map((d) => (
-                      <td key={d.key} className="px-1 tabular-nums">{f(c.byDimension[d.key]?.calibrated)}</td>
+                      <td key={d.key} className="px-1 tabular-nums">
+                        {f(c.byDimension[d.key]?.calibrated)}
+                      </td>
                     ))}
                   </tr>
                 ))}
@@ -136,13 +170,18 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
           </div>
         )}
         {cohort.data?.updating && (
-          <p role="status" className="mt-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="calibration-updating">
+          <p
+            role="status"
+            className="mt-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900"
+            data-testid="calibration-updating"
+          >
             Updating the calibrated scores with the latest scorecards… this view refreshes by itself.
           </p>
         )}
         {cohort.data?.window.since && (
           <p className="mt-3 text-xs text-slate-600">
-            Calibrated together: {cohort.data.window.loops} loop(s) with a scorecard submitted since <LocalTime value={cohort.data.window.since} style="date" />
+            Calibrated together: {cohort.data.window.loops} loop(s) with a scorecard submitted since{" "}
+            <LocalTime value={cohort.data.window.since} style="date" />
             {cohort.data.window.truncated ? " (the most recent ones only)" : ""}.
           </p>
         )}
@@ -165,7 +204,9 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
         {report.isPending ? (
           <Skeleton rows={4} />
         ) : report.isError ? (
-          <p role="alert" className="text-sm text-red-700">{report.error.message}</p>
+          <p role="alert" className="text-sm text-red-700">
+            {report.error.message}
+          </p>
         ) : report.data.interviewers.length === 0 ? (
           <EmptyState title="No submitted scorecards yet" />
         ) : (
@@ -173,7 +214,9 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
             <table className="w-full text-left text-sm" data-testid="interviewer-report">
               <thead className="text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="py-2">Interviewer</th>
+                  <th scope="col" className="py-2">
+                    Interviewer
+                  </th>
                   <th scope="col">Severity ± SE</th>
                   <th scope="col">Gain ± SE</th>
                   <th scope="col">Spread ± SE</th>
@@ -186,9 +229,21 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
               <tbody className="divide-y divide-slate-100">
                 {report.data.interviewers.map((i) => (
                   <tr key={i.interviewerId}>
-                    <th scope="row" className="py-2 font-medium">{i.name}</th>
-                    <td className="tabular-nums" title={i.notCalibratedReason ?? undefined}>{i.identifiable ? `${f(i.severity)} ± ${f(i.standardError)}` : <span className="text-slate-600">not estimable<span className="block text-xs">{i.notCalibratedReason}</span></span>}</td>
-                    <td className="tabular-nums">{i.gain === null ? "—" : `${f(i.gain)} ± ${f(i.gainStandardError)}`}</td>
+                    <th scope="row" className="py-2 font-medium">
+                      {i.name}
+                    </th>
+                    <td className="tabular-nums" title={i.notCalibratedReason ?? undefined}>
+                      {i.identifiable ? (
+                        `${f(i.severity)} ± ${f(i.standardError)}`
+                      ) : (
+                        <span className="text-slate-600">
+                          not estimable<span className="block text-xs">{i.notCalibratedReason}</span>
+                        </span>
+                      )}
+                    </td>
+                    <td className="tabular-nums">
+                      {i.gain === null ? "—" : `${f(i.gain)} ± ${f(i.gainStandardError)}`}
+                    </td>
                     <td className="tabular-nums">
                       {f(i.spread)}
                       {i.spreadStandardError !== null && ` ± ${f(i.spreadStandardError)}`}
@@ -206,17 +261,26 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
       </Card>
 
       {report.data && (
-        <Card title="Inter-rater agreement" description="Krippendorff's alpha (ordinal) on raw ratings: 1 is perfect agreement, 0 is chance; 0.8 or more is reliable, 0.67–0.8 tentative. The range is a 95% bootstrap interval; blank when too few loops were rated twice.">
+        <Card
+          title="Inter-rater agreement"
+          description="Krippendorff's alpha (ordinal) on raw ratings: 1 is perfect agreement, 0 is chance; 0.8 or more is reliable, 0.67–0.8 tentative. The range is a 95% bootstrap interval; blank when too few loops were rated twice."
+        >
           <div className="grid gap-4 md:grid-cols-2">
             {(["byDimension", "bySignal"] as const).map((k) => (
               <table key={k} className="w-full text-left text-sm">
-                <caption className="mb-1 text-left text-xs font-semibold text-slate-600">{k === "byDimension" ? "By dimension" : "By signal"}</caption>
+                <caption className="mb-1 text-left text-xs font-semibold text-slate-600">
+                  {k === "byDimension" ? "By dimension" : "By signal"}
+                </caption>
                 <tbody className="divide-y divide-slate-100">
                   {report.data.agreement[k].map((a) => (
                     <tr key={a.key}>
-                      <th scope="row" className="py-1 font-normal">{a.key.replace(/-/g, " ")}</th>
+                      <th scope="row" className="py-1 font-normal">
+                        {a.key.replace(/-/g, " ")}
+                      </th>
                       <td className="tabular-nums">{a.alpha === null ? "—" : twoDecimals(a.alpha)}</td>
-                      <td className="tabular-nums text-xs text-slate-600">{a.interval ? `${twoDecimals(a.interval[0])} to ${twoDecimals(a.interval[1])}` : ""}</td>
+                      <td className="text-xs text-slate-600 tabular-nums">
+                        {a.interval ? `${twoDecimals(a.interval[0])} to ${twoDecimals(a.interval[1])}` : ""}
+                      </td>
                       <td className="text-xs text-slate-600">
                         {a.units} {a.units === 1 ? "loop" : "loops"}
                       </td>

@@ -22,11 +22,18 @@ export function EmailDelivery({ workspaceId }: { workspaceId: string }) {
     }),
   );
   if (list.isPending) return <Skeleton rows={4} />;
-  if (list.isError) return <p role="alert" className="text-sm text-red-700">{list.error.message}</p>;
+  if (list.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {list.error.message}
+      </p>
+    );
   return (
     <Card>
       {list.data.length === 0 ? (
-        <EmptyState title="No email sent yet">Invitations and reminders will show here with their delivery status.</EmptyState>
+        <EmptyState title="No email sent yet">
+          Invitations and reminders will show here with their delivery status.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100">
           {list.data.map((m) => (
@@ -54,10 +61,18 @@ export function EmailDelivery({ workspaceId }: { workspaceId: string }) {
               </div>
               <div className="flex items-center gap-2">
                 <Badge tone={tone[m.status]}>
-                  {m.status === "dead" ? "failed" : m.status === "sent" && m.transport === "dev-mailbox" ? "in dev mailbox" : m.status}
+                  {m.status === "dead"
+                    ? "failed"
+                    : m.status === "sent" && m.transport === "dev-mailbox"
+                      ? "in dev mailbox"
+                      : m.status}
                 </Badge>
                 {m.status === "dead" && (
-                  <Button variant="secondary" busy={retry.isPending && retry.variables?.messageId === m.id} onClick={() => retry.mutate({ workspaceId, messageId: m.id })}>
+                  <Button
+                    variant="secondary"
+                    busy={retry.isPending && retry.variables?.messageId === m.id}
+                    onClick={() => retry.mutate({ workspaceId, messageId: m.id })}
+                  >
                     Retry
                   </Button>
                 )}

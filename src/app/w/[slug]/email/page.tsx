@@ -11,7 +11,10 @@ export default async function EmailPage({ params }: { params: Promise<{ slug: st
   const ws = await loadWorkspaceWith(slug, "outbox.manage");
   return (
     <>
-      <PageHeader title="Email delivery" description="Messages this workspace sent. Failed deliveries are retried with backoff; after the last attempt they wait here for you." />
+      <PageHeader
+        title="Email delivery"
+        description="Messages this workspace sent. Failed deliveries are retried with backoff; after the last attempt they wait here for you."
+      />
       <EmailDelivery workspaceId={ws.id} />
     </>
   );

@@ -11,13 +11,29 @@ export function InterviewerTable({ workspaceId, canManage }: { workspaceId: stri
   const interviewers = useQuery(trpc.schedule.interviewers.queryOptions({ workspaceId }));
   const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: false }));
   if (interviewers.isPending || library.isPending) return <Skeleton rows={4} />;
-  if (interviewers.isError) return <p role="alert" className="text-sm text-red-700">{interviewers.error.message}</p>;
-  if (interviewers.data.length === 0) return <EmptyState title="No interviewers yet">Invite members with the interviewer role from the Members page.</EmptyState>;
+  if (interviewers.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {interviewers.error.message}
+      </p>
+    );
+  if (interviewers.data.length === 0)
+    return (
+      <EmptyState title="No interviewers yet">
+        Invite members with the interviewer role from the Members page.
+      </EmptyState>
+    );
   const roundTypes = library.data?.roundTypes ?? [];
   return (
     <div className="space-y-4">
       {interviewers.data.map((i) => (
-        <InterviewerRow key={i.memberId} workspaceId={workspaceId} interviewer={i} roundTypes={roundTypes} canManage={canManage} />
+        <InterviewerRow
+          key={i.memberId}
+          workspaceId={workspaceId}
+          interviewer={i}
+          roundTypes={roundTypes}
+          canManage={canManage}
+        />
       ))}
     </div>
   );
@@ -30,7 +46,15 @@ function InterviewerRow({
   canManage,
 }: {
   workspaceId: string;
-  interviewer: { memberId: string; name: string; email: string | null; timeZone: string | null; roundTypeKeys: string[]; weeklyCap: number | null; loadThisWeek: number };
+  interviewer: {
+    memberId: string;
+    name: string;
+    email: string | null;
+    timeZone: string | null;
+    roundTypeKeys: string[];
+    weeklyCap: number | null;
+    loadThisWeek: number;
+  };
   roundTypes: { key: string; name: string }[];
   canManage: boolean;
 }) {
@@ -48,13 +72,21 @@ function InterviewerRow({
     }),
   );
   return (
-    <Card title={interviewer.name} description={`${interviewer.email ?? ""} · ${interviewer.timeZone ?? "time zone not set"} · ${interviewer.loadThisWeek} round(s) this week${interviewer.weeklyCap !== null ? ` of ${interviewer.weeklyCap}` : ""}`}>
+    <Card
+      title={interviewer.name}
+      description={`${interviewer.email ?? ""} · ${interviewer.timeZone ?? "time zone not set"} · ${interviewer.loadThisWeek} round(s) this week${interviewer.weeklyCap !== null ? ` of ${interviewer.weeklyCap}` : ""}`}
+    >
       <fieldset disabled={!canManage} data-testid="interviewer-settings">
         <legend className="text-sm font-medium">Runs these round types</legend>
         <div className="mt-1 grid gap-1 sm:grid-cols-2 lg:grid-cols-4">
           {roundTypes.map((rt) => (
             <label key={rt.key} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" className="size-4" checked={keys.includes(rt.key)} onChange={(e) => setKeys(e.target.checked ? [...keys, rt.key] : keys.filter((k) => k !== rt.key))} />
+              <input
+                type="checkbox"
+                className="size-4"
+                checked={keys.includes(rt.key)}
+                onChange={(e) => setKeys(e.target.checked ? [...keys, rt.key] : keys.filter((k) => k !== rt.key))}
+              />
               {rt.name}
             </label>
           ))}
@@ -62,10 +94,29 @@ function InterviewerRow({
         <div className="mt-3 flex flex-wrap items-end gap-3">
           <label className="text-sm font-medium" htmlFor={`cap-${interviewer.memberId}`}>
             Weekly cap
-            <Input id={`cap-${interviewer.memberId}`} type="number" min={0} max={50} className="mt-1 w-28" value={cap} placeholder="none" onChange={(e) => setCap(e.target.value)} />
+            <Input
+              id={`cap-${interviewer.memberId}`}
+              type="number"
+              min={0}
+              max={50}
+              className="mt-1 w-28"
+              value={cap}
+              placeholder="none"
+              onChange={(e) => setCap(e.target.value)}
+            />
           </label>
           {canManage && (
-            <Button busy={save.isPending} onClick={() => save.mutate({ workspaceId, memberId: interviewer.memberId, roundTypeKeys: keys, weeklyCap: cap === "" ? null : Number(cap) })}>
+            <Button
+              busy={save.isPending}
+              onClick={() =>
+                save.mutate({
+                  workspaceId,
+                  memberId: interviewer.memberId,
+                  roundTypeKeys: keys,
+                  weeklyCap: cap === "" ? null : Number(cap),
+                })
+              }
+            >
               Save {interviewer.name}
             </Button>
           )}

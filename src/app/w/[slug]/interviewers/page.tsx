@@ -12,7 +12,10 @@ export default async function InterviewersPage({ params }: { params: Promise<{ s
   const ws = await loadWorkspaceWith(slug, "loop.read");
   return (
     <>
-      <PageHeader title="Interviewers" description="Which round types each interviewer runs (these form the pools for suggested slots), their weekly cap and this week's load." />
+      <PageHeader
+        title="Interviewers"
+        description="Which round types each interviewer runs (these form the pools for suggested slots), their weekly cap and this week's load."
+      />
       <InterviewerTable workspaceId={ws.id} canManage={can(ws.role, "loop.manage")} />
     </>
   );

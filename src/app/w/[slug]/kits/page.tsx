@@ -13,7 +13,10 @@ export default async function KitsPage({ params }: { params: Promise<{ slug: str
   const kits = await (await getServerCaller()).kit.list({ workspaceId: ws.id });
   return (
     <>
-      <PageHeader title="Interviewer kits" description="Everything for the room: the question, its follow-ups, the signals with their anchors, red flags and a timing guide." />
+      <PageHeader
+        title="Interviewer kits"
+        description="Everything for the room: the question, its follow-ups, the signals with their anchors, red flags and a timing guide."
+      />
       {kits.length === 0 ? (
         <EmptyState title="No kits yet">A coach needs to publish a rubric first.</EmptyState>
       ) : (

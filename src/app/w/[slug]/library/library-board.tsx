@@ -37,18 +37,30 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
   );
 
   if (library.isPending) return <Skeleton rows={6} />;
-  if (library.isError) return <p role="alert" className="text-sm text-red-700">{library.error.message}</p>;
+  if (library.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {library.error.message}
+      </p>
+    );
   const dimensionName = new Map(library.data.dimensions.map((d) => [d.key, d.name]));
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} className="size-4" />
+          <input
+            type="checkbox"
+            checked={showArchived}
+            onChange={(e) => setShowArchived(e.target.checked)}
+            className="size-4"
+          />
           Show archived
         </label>
       </div>
-      {library.data.roundTypes.length === 0 && <EmptyState title="No round types">Create one below to start a rubric.</EmptyState>}
+      {library.data.roundTypes.length === 0 && (
+        <EmptyState title="No round types">Create one below to start a rubric.</EmptyState>
+      )}
       <ul className="grid gap-4 lg:grid-cols-2">
         {library.data.roundTypes.map((rt) => (
           <li key={rt.id} data-testid="round-type-card">
@@ -58,13 +70,27 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
               actions={
                 canEdit && (
                   <div className="flex gap-1">
-                    <Button variant="ghost" aria-expanded={editing === rt.id} onClick={() => setEditing(editing === rt.id ? null : rt.id)} aria-label={`Edit ${rt.name}`}>
+                    <Button
+                      variant="ghost"
+                      aria-expanded={editing === rt.id}
+                      onClick={() => setEditing(editing === rt.id ? null : rt.id)}
+                      aria-label={`Edit ${rt.name}`}
+                    >
                       Edit
                     </Button>
-                    <Button variant="ghost" busy={copy.isPending && copy.variables?.roundTypeId === rt.id} onClick={() => copy.mutate({ workspaceId, roundTypeId: rt.id })} aria-label={`Copy ${rt.name}`}>
+                    <Button
+                      variant="ghost"
+                      busy={copy.isPending && copy.variables?.roundTypeId === rt.id}
+                      onClick={() => copy.mutate({ workspaceId, roundTypeId: rt.id })}
+                      aria-label={`Copy ${rt.name}`}
+                    >
                       Copy
                     </Button>
-                    <Button variant="ghost" onClick={() => archive.mutate({ workspaceId, roundTypeId: rt.id, archived: !rt.archived })} aria-label={`${rt.archived ? "Restore" : "Archive"} ${rt.name}`}>
+                    <Button
+                      variant="ghost"
+                      onClick={() => archive.mutate({ workspaceId, roundTypeId: rt.id, archived: !rt.archived })}
+                      aria-label={`${rt.archived ? "Restore" : "Archive"} ${rt.name}`}
+                    >
                       {rt.archived ? "Restore" : "Archive"}
                     </Button>
                   </div>
@@ -115,7 +141,12 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
       </ul>
       {canEdit && (
         <div className="grid gap-6 lg:grid-cols-2">
-          <RoundTypeForm workspaceId={workspaceId} dimensions={library.data.dimensions} onSaved={invalidate} slug={slug} />
+          <RoundTypeForm
+            workspaceId={workspaceId}
+            dimensions={library.data.dimensions}
+            onSaved={invalidate}
+            slug={slug}
+          />
           <ImportRubric workspaceId={workspaceId} slug={slug} />
         </div>
       )}
@@ -123,7 +154,13 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
   );
 }
 
-type RoundTypeValues = { id: string; name: string; description: string; defaultDurationMin: number; dimensionKeys: string[] };
+type RoundTypeValues = {
+  id: string;
+  name: string;
+  description: string;
+  defaultDurationMin: number;
+  dimensionKeys: string[];
+};
 
 /** Creates a round type, or edits one when `roundType` is given. */
 function RoundTypeForm({
@@ -178,22 +215,45 @@ function RoundTypeForm({
     }
   }
   const fields = (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-label={roundType ? `Edit ${roundType.name}` : "New round type"}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-3"
+      aria-label={roundType ? `Edit ${roundType.name}` : "New round type"}
+    >
       <Field label="Name" htmlFor={`${prefix}-name`} error={errors.name}>
         <Input id={`${prefix}-name`} value={name} onChange={(e) => setName(e.target.value)} invalid={!!errors.name} />
       </Field>
       <Field label="Description" htmlFor={`${prefix}-desc`} error={errors.description}>
-        <Input id={`${prefix}-desc`} value={description} onChange={(e) => setDescription(e.target.value)} invalid={!!errors.description} />
+        <Input
+          id={`${prefix}-desc`}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          invalid={!!errors.description}
+        />
       </Field>
       <Field label="Default length (minutes)" htmlFor={`${prefix}-duration`} error={errors.defaultDurationMin}>
-        <Input id={`${prefix}-duration`} type="number" min={10} max={240} value={duration} onChange={(e) => setDuration(e.target.value)} invalid={!!errors.defaultDurationMin} />
+        <Input
+          id={`${prefix}-duration`}
+          type="number"
+          min={10}
+          max={240}
+          value={duration}
+          onChange={(e) => setDuration(e.target.value)}
+          invalid={!!errors.defaultDurationMin}
+        />
       </Field>
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Dimensions it covers</legend>
         <div className="mt-1 grid grid-cols-2 gap-1">
           {dimensions.map((d) => (
             <label key={d.key} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" className="size-4" checked={dims.includes(d.key)} onChange={(e) => setDims(e.target.checked ? [...dims, d.key] : dims.filter((x) => x !== d.key))} />
+              <input
+                type="checkbox"
+                className="size-4"
+                checked={dims.includes(d.key)}
+                onChange={(e) => setDims(e.target.checked ? [...dims, d.key] : dims.filter((x) => x !== d.key))}
+              />
               {d.name}
             </label>
           ))}
@@ -209,7 +269,9 @@ function RoundTypeForm({
       </Button>
     </form>
   );
-  return roundType ? fields : (
+  return roundType ? (
+    fields
+  ) : (
     <Card title="New round type" description="It starts with an empty draft rubric.">
       {fields}
     </Card>
@@ -231,7 +293,10 @@ function ImportRubric({ workspaceId, slug }: { workspaceId: string; slug: string
     }),
   );
   return (
-    <Card title="Import a rubric" description="A JSON file exported from Loopwise. It becomes a new draft; nothing changes if the file has problems.">
+    <Card
+      title="Import a rubric"
+      description="A JSON file exported from Loopwise. It becomes a new draft; nothing changes if the file has problems."
+    >
       <form
         className="space-y-3"
         onSubmit={(e) => {
@@ -250,7 +315,13 @@ function ImportRubric({ workspaceId, slug }: { workspaceId: string; slug: string
           />
         </Field>
         <Field label="…or paste its JSON" htmlFor="import-text" error={error}>
-          <textarea id="import-text" rows={4} value={file} onChange={(e) => setFile(e.target.value)} className="block w-full rounded-md p-2 font-mono text-xs ring-1 ring-slate-300" />
+          <textarea
+            id="import-text"
+            rows={4}
+            value={file}
+            onChange={(e) => setFile(e.target.value)}
+            className="block w-full rounded-md p-2 font-mono text-xs ring-1 ring-slate-300"
+          />
         </Field>
         <Button type="submit" variant="secondary" busy={importRubric.isPending} disabled={!file}>
           Import

@@ -15,9 +15,26 @@ import { LEVELS } from "@/schemas/library";
 import { CreateLoopInput } from "@/schemas/loop";
 import { useTRPC } from "@/trpc/react";
 
-const LABEL: Record<string, string> = { draft: "Draft", scheduling: "Scheduling", scheduled: "Scheduled", in_progress: "In progress", debrief: "Debrief", completed: "Completed", cancelled: "Cancelled" };
+const LABEL: Record<string, string> = {
+  draft: "Draft",
+  scheduling: "Scheduling",
+  scheduled: "Scheduled",
+  in_progress: "In progress",
+  debrief: "Debrief",
+  completed: "Completed",
+  cancelled: "Cancelled",
+};
 
-type Card = { id: string; candidate: string; targetRole: string; level: string; status: string; rounds: number; scheduled: number; nextRoundAt: Date | string | null };
+type Card = {
+  id: string;
+  candidate: string;
+  targetRole: string;
+  level: string;
+  status: string;
+  rounds: number;
+  scheduled: number;
+  nextRoundAt: Date | string | null;
+};
 
 export function LoopBoard({ workspaceId, slug, canManage }: { workspaceId: string; slug: string; canManage: boolean }) {
   const trpc = useTRPC();
@@ -31,7 +48,13 @@ export function LoopBoard({ workspaceId, slug, canManage }: { workspaceId: strin
       {canManage && <NewLoop workspaceId={workspaceId} slug={slug} />}
       <form className="grid gap-3 sm:grid-cols-3" onSubmit={(e) => e.preventDefault()} aria-label="Loop filters">
         <Field label="Level" htmlFor="board-level">
-          <ChoiceSelect id="board-level" value={level} options={LEVELS} allLabel="All levels" onChange={(value) => setLevel(value)} />
+          <ChoiceSelect
+            id="board-level"
+            value={level}
+            options={LEVELS}
+            allLabel="All levels"
+            onChange={(value) => setLevel(value)}
+          />
         </Field>
         <Field label="Target role contains" htmlFor="board-role">
           <Input id="board-role" value={role} onChange={(e) => setRole(e.target.value)} placeholder="Backend" />
@@ -40,7 +63,9 @@ export function LoopBoard({ workspaceId, slug, canManage }: { workspaceId: strin
       {board.isPending ? (
         <Skeleton rows={4} />
       ) : board.isError ? (
-        <p role="alert" className="text-sm text-red-700">{board.error.message}</p>
+        <p role="alert" className="text-sm text-red-700">
+          {board.error.message}
+        </p>
       ) : board.data.total === 0 ? (
         filtered ? (
           <EmptyState title="No loops match">Clear the filters to see every loop.</EmptyState>
@@ -52,7 +77,13 @@ export function LoopBoard({ workspaceId, slug, canManage }: { workspaceId: strin
           {board.data.columns
             .filter((c) => c.count > 0)
             .map((column) => (
-              <BoardColumn key={`${column.status}|${level}|${role}|${column.count}|${column.items[0]?.id ?? ""}`} workspaceId={workspaceId} slug={slug} filter={filter} column={column} />
+              <BoardColumn
+                key={`${column.status}|${level}|${role}|${column.count}|${column.items[0]?.id ?? ""}`}
+                workspaceId={workspaceId}
+                slug={slug}
+                filter={filter}
+                column={column}
+              />
             ))}
         </div>
       )}
@@ -61,7 +92,17 @@ export function LoopBoard({ workspaceId, slug, canManage }: { workspaceId: strin
 }
 
 /** One status column: its first page from the board, then "Show more" fetches the next page after the last card. */
-function BoardColumn({ workspaceId, slug, filter, column }: { workspaceId: string; slug: string; filter: { level?: (typeof LEVELS)[number]; role?: string }; column: { status: string; count: number; items: Card[]; nextCursor: string | null } }) {
+function BoardColumn({
+  workspaceId,
+  slug,
+  filter,
+  column,
+}: {
+  workspaceId: string;
+  slug: string;
+  filter: { level?: (typeof LEVELS)[number]; role?: string };
+  column: { status: string; count: number; items: Card[]; nextCursor: string | null };
+}) {
   const trpc = useTRPC();
   const client = useQueryClient();
   const [more, setMore] = useState<Card[]>([]);
@@ -73,7 +114,9 @@ function BoardColumn({ workspaceId, slug, filter, column }: { workspaceId: strin
     if (!cursor) return;
     setLoading(true);
     try {
-      const page = await client.fetchQuery(trpc.loop.boardColumn.queryOptions({ workspaceId, ...filter, status, cursor, limit: 20 }));
+      const page = await client.fetchQuery(
+        trpc.loop.boardColumn.queryOptions({ workspaceId, ...filter, status, cursor, limit: 20 }),
+      );
       setMore((m) => [...m, ...page.items]);
       setCursor(page.nextCursor);
     } catch (err) {
@@ -90,7 +133,10 @@ function BoardColumn({ workspaceId, slug, filter, column }: { workspaceId: strin
       <ul className="space-y-2">
         {cards.map((l) => (
           <li key={l.id} data-testid="loop-card">
-            <Link href={`/w/${slug}/loops/${l.id}`} className="block rounded-md bg-white p-3 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
+            <Link
+              href={`/w/${slug}/loops/${l.id}`}
+              className="block rounded-md bg-white p-3 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600"
+            >
               <span className="block font-medium break-words">{l.candidate}</span>
               <span className="block text-sm text-slate-600">
                 {l.targetRole} · {l.level}
@@ -133,7 +179,7 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
   // The level follows the chosen template until the coach picks one.
   const [pickedLevel, setLevel] = useState<(typeof LEVELS)[number] | null>(null);
   const chosenTemplate = templates.data?.find((t) => t.id === (templateId || templates.data?.[0]?.id));
-  const level = pickedLevel ?? ((chosenTemplate?.level as (typeof LEVELS)[number] | undefined) ?? "mid");
+  const level = pickedLevel ?? (chosenTemplate?.level as (typeof LEVELS)[number] | undefined) ?? "mid";
   const [notes, setNotes] = useState("");
   const { errors, validate, onServerError } = useFormErrors();
   const create = useMutation(
@@ -149,7 +195,9 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
     e.preventDefault();
     const input = validate(CreateLoopInput, {
       workspaceId,
-      ...(candidateEmail.trim() ? { candidateEmail } : { candidateMemberId: candidateMemberId || candidates[0]?.id || "" }),
+      ...(candidateEmail.trim()
+        ? { candidateEmail }
+        : { candidateMemberId: candidateMemberId || candidates[0]?.id || "" }),
       templateId: (templateId || templates.data?.[0]?.id) ?? undefined,
       targetRole,
       level,
@@ -158,7 +206,10 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
     if (input) create.mutate(input);
   }
   return (
-    <Card title="New loop" description="Pick a candidate, or enter a new candidate's email: they are invited and the loop becomes theirs when they accept.">
+    <Card
+      title="New loop"
+      description="Pick a candidate, or enter a new candidate's email: they are invited and the loop becomes theirs when they accept."
+    >
       <form onSubmit={submit} noValidate className="grid gap-3 md:grid-cols-2 lg:grid-cols-3 lg:items-end">
         <Field label="Candidate" htmlFor="loop-candidate" error={errors.candidateMemberId}>
           <Select id="loop-candidate" value={candidateMemberId} onChange={(e) => setCandidate(e.target.value)}>
@@ -171,7 +222,14 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
           </Select>
         </Field>
         <Field label="…or invite by email" htmlFor="loop-candidate-email" error={errors.candidateEmail}>
-          <Input id="loop-candidate-email" type="email" value={candidateEmail} onChange={(e) => setCandidateEmail(e.target.value)} placeholder="candidate@example.com" invalid={!!errors.candidateEmail} />
+          <Input
+            id="loop-candidate-email"
+            type="email"
+            value={candidateEmail}
+            onChange={(e) => setCandidateEmail(e.target.value)}
+            placeholder="candidate@example.com"
+            invalid={!!errors.candidateEmail}
+          />
         </Field>
         <Field label="Template" htmlFor="loop-template" error={errors.templateId}>
           <Select
@@ -190,13 +248,28 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
           </Select>
         </Field>
         <Field label="Target role" htmlFor="loop-role" error={errors.targetRole}>
-          <Input id="loop-role" value={targetRole} onChange={(e) => setRole(e.target.value)} invalid={!!errors.targetRole} />
+          <Input
+            id="loop-role"
+            value={targetRole}
+            onChange={(e) => setRole(e.target.value)}
+            invalid={!!errors.targetRole}
+          />
         </Field>
         <Field label="Level" htmlFor="loop-level">
-          <ChoiceSelect id="loop-level" value={level} options={LEVELS} onChange={(value) => setLevel(value as (typeof LEVELS)[number])} />
+          <ChoiceSelect
+            id="loop-level"
+            value={level}
+            options={LEVELS}
+            onChange={(value) => setLevel(value as (typeof LEVELS)[number])}
+          />
         </Field>
         <Field label="Notes for the team (optional)" htmlFor="loop-notes" error={errors.notes}>
-          <Input id="loop-notes" value={notes} onChange={(e) => setNotes(e.target.value)} placeholder="Targeting a payments team; wants design practice" />
+          <Input
+            id="loop-notes"
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+            placeholder="Targeting a payments team; wants design practice"
+          />
         </Field>
         <Button type="submit" busy={create.isPending} disabled={candidates.length === 0 && !candidateEmail.trim()}>
           Create loop

@@ -12,7 +12,10 @@ export default async function LoopsPage({ params }: { params: Promise<{ slug: st
   const ws = await loadWorkspaceWith(slug, "loop.read");
   return (
     <>
-      <PageHeader title="Loops" description="Every practice loop by status. Create one from a template, then book its rounds from suggested slots." />
+      <PageHeader
+        title="Loops"
+        description="Every practice loop by status. Create one from a template, then book its rounds from suggested slots."
+      />
       <LoopBoard workspaceId={ws.id} slug={slug} canManage={can(ws.role, "loop.manage")} />
     </>
   );

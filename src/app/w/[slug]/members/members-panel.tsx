@@ -25,7 +25,11 @@ export function MembersPanel({ workspaceId, canManage }: { workspaceId: string; 
 function useInvalidate() {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: trpc.member.pathKey() }), qc.invalidateQueries({ queryKey: trpc.invitation.pathKey() })]);
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: trpc.member.pathKey() }),
+      qc.invalidateQueries({ queryKey: trpc.invitation.pathKey() }),
+    ]);
 }
 
 function InviteForm({ workspaceId }: { workspaceId: string }) {
@@ -50,10 +54,20 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
     if (input) invite.mutate(input);
   }
   return (
-    <Card title="Invite someone" description="They get an email with a link that works only for that address, for 7 days.">
+    <Card
+      title="Invite someone"
+      description="They get an email with a link that works only for that address, for 7 days."
+    >
       <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
         <Field label="Email address" htmlFor="invite-email" error={errors.email}>
-          <Input id="invite-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} invalid={!!errors.email} placeholder="name@example.com" />
+          <Input
+            id="invite-email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            invalid={!!errors.email}
+            placeholder="name@example.com"
+          />
         </Field>
         <Field label="Role" htmlFor="invite-role" error={errors.role}>
           <Select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
@@ -102,16 +116,21 @@ function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManag
       {members.isPending ? (
         <Skeleton />
       ) : members.isError ? (
-        <p role="alert" className="text-sm text-red-700">{members.error.message}</p>
+        <p role="alert" className="text-sm text-red-700">
+          {members.error.message}
+        </p>
       ) : members.data.length === 0 ? (
         <EmptyState title="No members">Invite someone above.</EmptyState>
       ) : (
         // On phones each member is a stacked card (no sideways scrolling); a table where there is room.
-        <StackedTable columns={["Name", "Email", "Role", ...(canManage ? [{ label: "Actions", srOnly: true } as const] : [])]}>
+        <StackedTable
+          columns={["Name", "Email", "Role", ...(canManage ? [{ label: "Actions", srOnly: true } as const] : [])]}
+        >
           {members.data.map((m) => (
             <StackedRow key={m.id} data-testid="member-row">
               <StackedCell header>
-                {m.name ?? <span className="font-normal text-slate-600">(no name yet)</span>} {m.isYou && <Badge tone="blue">you</Badge>}
+                {m.name ?? <span className="font-normal text-slate-600">(no name yet)</span>}{" "}
+                {m.isYou && <Badge tone="blue">you</Badge>}
               </StackedCell>
               <StackedCell className="break-all text-slate-700">{m.email}</StackedCell>
               <StackedCell>
@@ -187,25 +206,42 @@ function InvitationTable({ workspaceId }: { workspaceId: string }) {
       {invitations.isPending ? (
         <Skeleton rows={2} />
       ) : invitations.isError ? (
-        <p role="alert" className="text-sm text-red-700">{invitations.error.message}</p>
+        <p role="alert" className="text-sm text-red-700">
+          {invitations.error.message}
+        </p>
       ) : invitations.data.length === 0 ? (
-        <EmptyState title="No open invitations">Invite a coach, interviewer or candidate with the form above.</EmptyState>
+        <EmptyState title="No open invitations">
+          Invite a coach, interviewer or candidate with the form above.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100">
           {invitations.data.map((inv) => (
-            <li key={inv.id} className="flex flex-wrap items-center justify-between gap-3 py-2" data-testid="invitation-row">
+            <li
+              key={inv.id}
+              className="flex flex-wrap items-center justify-between gap-3 py-2"
+              data-testid="invitation-row"
+            >
               <div className="min-w-0 text-sm break-words">
-                <span className="font-medium">{inv.email}</span> · {ROLE_LABELS[inv.role]} · <Badge tone={statusTone[inv.status]}>{inv.status}</Badge>
+                <span className="font-medium">{inv.email}</span> · {ROLE_LABELS[inv.role]} ·{" "}
+                <Badge tone={statusTone[inv.status]}>{inv.status}</Badge>
                 <p className="text-xs text-slate-600">
                   Expires <LocalTime value={inv.expiresAt} style="short" /> · sent {inv.sentCount}×
                 </p>
               </div>
               {inv.status !== "revoked" && (
                 <div className="flex gap-2">
-                  <Button variant="secondary" busy={resend.isPending && resend.variables?.invitationId === inv.id} onClick={() => resend.mutate({ workspaceId, invitationId: inv.id })}>
+                  <Button
+                    variant="secondary"
+                    busy={resend.isPending && resend.variables?.invitationId === inv.id}
+                    onClick={() => resend.mutate({ workspaceId, invitationId: inv.id })}
+                  >
                     Resend
                   </Button>
-                  <Button variant="danger" busy={revoke.isPending && revoke.variables?.invitationId === inv.id} onClick={() => revoke.mutate({ workspaceId, invitationId: inv.id })}>
+                  <Button
+                    variant="danger"
+                    busy={revoke.isPending && revoke.variables?.invitationId === inv.id}
+                    onClick={() => revoke.mutate({ workspaceId, invitationId: inv.id })}
+                  >
                     Revoke
                   </Button>
                 </div>

@@ -12,7 +12,10 @@ export default async function QuestionsPage({ params }: { params: Promise<{ slug
   const ws = await loadWorkspaceWith(slug, "library.read");
   return (
     <>
-      <PageHeader title="Question bank" description="Prompts tagged by round type, signals and level, with what each probes and its follow-ups." />
+      <PageHeader
+        title="Question bank"
+        description="Prompts tagged by round type, signals and level, with what each probes and its follow-ups."
+      />
       <QuestionBank workspaceId={ws.id} slug={slug} canEdit={can(ws.role, "library.edit")} />
     </>
   );

@@ -12,9 +12,15 @@ import { useTRPC } from "@/trpc/react";
 
 type Question = NonNullable<ReturnType<typeof useQuestions>["data"]>[number];
 
-function useQuestions(workspaceId: string, filters: { roundTypeId?: string; signalKey?: string; level?: Level; search?: string }) {
+function useQuestions(
+  workspaceId: string,
+  filters: { roundTypeId?: string; signalKey?: string; level?: Level; search?: string },
+) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.question.list.queryOptions({ workspaceId, ...filters, includeArchived: false }), placeholderData: (prev) => prev });
+  return useQuery({
+    ...trpc.question.list.queryOptions({ workspaceId, ...filters, includeArchived: false }),
+    placeholderData: (prev) => prev,
+  });
 }
 
 export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: string; slug: string; canEdit: boolean }) {
@@ -34,16 +40,40 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
     search: deferredSearch.trim() || undefined,
   });
   const allSignals = useQuery(trpc.question.list.queryOptions({ workspaceId, includeArchived: false }));
-  const signalOptions = [...new Set((allSignals.data ?? []).filter((q) => !roundTypeId || q.roundType.id === roundTypeId).flatMap((q) => q.signalKeys))].sort();
+  const signalOptions = [
+    ...new Set(
+      (allSignals.data ?? [])
+        .filter((q) => !roundTypeId || q.roundType.id === roundTypeId)
+        .flatMap((q) => q.signalKeys),
+    ),
+  ].sort();
 
   return (
     <div className="space-y-4">
-      <form role="search" aria-label="Filter questions" className="grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-4" onSubmit={(e) => e.preventDefault()}>
+      <form
+        role="search"
+        aria-label="Filter questions"
+        className="grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-4"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <Field label="Search" htmlFor="q-search">
-          <Input id="q-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="rate limiter, incident…" />
+          <Input
+            id="q-search"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="rate limiter, incident…"
+          />
         </Field>
         <Field label="Round type" htmlFor="q-round">
-          <Select id="q-round" value={roundTypeId} onChange={(e) => { setRoundTypeId(e.target.value); setSignalKey(""); }}>
+          <Select
+            id="q-round"
+            value={roundTypeId}
+            onChange={(e) => {
+              setRoundTypeId(e.target.value);
+              setSignalKey("");
+            }}
+          >
             <option value="">All round types</option>
             {library.data?.roundTypes.map((rt) => (
               <option key={rt.id} value={rt.id}>
@@ -63,7 +93,13 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
           </Select>
         </Field>
         <Field label="Level" htmlFor="q-level">
-          <ChoiceSelect id="q-level" value={level} options={LEVELS} allLabel="All levels" onChange={(value) => setLevel(value)} />
+          <ChoiceSelect
+            id="q-level"
+            value={level}
+            options={LEVELS}
+            allLabel="All levels"
+            onChange={(value) => setLevel(value)}
+          />
         </Field>
       </form>
 
@@ -87,7 +123,9 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
       {questions.isPending ? (
         <Skeleton rows={6} />
       ) : questions.isError ? (
-        <p role="alert" className="text-sm text-red-700">{questions.error.message}</p>
+        <p role="alert" className="text-sm text-red-700">
+          {questions.error.message}
+        </p>
       ) : questions.data.length === 0 ? (
         <EmptyState title="No questions match">Clear a filter or search for something else.</EmptyState>
       ) : (
@@ -112,11 +150,18 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
                   <span className="font-medium">Probes:</span> {q.probes}
                 </p>
                 <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
-                  <Link className="font-medium text-brand-700 hover:underline" href={`/w/${slug}/kits/${q.roundType.id}?question=${q.id}`}>
+                  <Link
+                    className="font-medium text-brand-700 hover:underline"
+                    href={`/w/${slug}/kits/${q.roundType.id}?question=${q.id}`}
+                  >
                     Open kit
                   </Link>
                   {canEdit && (
-                    <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => setEditing(q)}>
+                    <button
+                      type="button"
+                      className="font-medium text-brand-700 hover:underline"
+                      onClick={() => setEditing(q)}
+                    >
                       Edit <span className="sr-only">{q.title}</span>
                     </button>
                   )}
@@ -130,7 +175,17 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
   );
 }
 
-function QuestionForm({ workspaceId, question, roundTypes, onDone }: { workspaceId: string; question: Question | null; roundTypes: { id: string; name: string }[]; onDone: () => void }) {
+function QuestionForm({
+  workspaceId,
+  question,
+  roundTypes,
+  onDone,
+}: {
+  workspaceId: string;
+  question: Question | null;
+  roundTypes: { id: string; name: string }[];
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [roundTypeId, setRoundTypeId] = useState(question?.roundType.id ?? roundTypes[0]?.id ?? "");
@@ -171,8 +226,14 @@ function QuestionForm({ workspaceId, question, roundTypes, onDone }: { workspace
       title,
       prompt,
       probes,
-      followUps: followUps.split("\n").map((f) => f.trim()).filter(Boolean),
-      signalKeys: signals.split(",").map((s) => s.trim()).filter(Boolean),
+      followUps: followUps
+        .split("\n")
+        .map((f) => f.trim())
+        .filter(Boolean),
+      signalKeys: signals
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
       levels,
       difficulty,
     });
@@ -196,16 +257,38 @@ function QuestionForm({ workspaceId, question, roundTypes, onDone }: { workspace
           </Field>
         </div>
         <Field label="Prompt (what you read to the candidate)" htmlFor="qf-prompt" error={errors.prompt}>
-          <textarea id="qf-prompt" rows={3} value={prompt} onChange={(e) => setPrompt(e.target.value)} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" />
+          <textarea
+            id="qf-prompt"
+            rows={3}
+            value={prompt}
+            onChange={(e) => setPrompt(e.target.value)}
+            className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+          />
         </Field>
         <Field label="What it probes" htmlFor="qf-probes" error={errors.probes}>
           <Input id="qf-probes" value={probes} onChange={(e) => setProbes(e.target.value)} invalid={!!errors.probes} />
         </Field>
         <Field label="Follow-ups (one per line)" htmlFor="qf-follow" error={errors.followUps}>
-          <textarea id="qf-follow" rows={3} value={followUps} onChange={(e) => setFollowUps(e.target.value)} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" />
+          <textarea
+            id="qf-follow"
+            rows={3}
+            value={followUps}
+            onChange={(e) => setFollowUps(e.target.value)}
+            className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+          />
         </Field>
-        <Field label="Signals it probes (keys, comma-separated)" htmlFor="qf-signals" error={errors.signalKeys} hint="Signal keys of the round type's rubric, e.g. clarifies-requirements, tests-edge-cases">
-          <Input id="qf-signals" value={signals} onChange={(e) => setSignals(e.target.value)} invalid={!!errors.signalKeys} />
+        <Field
+          label="Signals it probes (keys, comma-separated)"
+          htmlFor="qf-signals"
+          error={errors.signalKeys}
+          hint="Signal keys of the round type's rubric, e.g. clarifies-requirements, tests-edge-cases"
+        >
+          <Input
+            id="qf-signals"
+            value={signals}
+            onChange={(e) => setSignals(e.target.value)}
+            invalid={!!errors.signalKeys}
+          />
         </Field>
         <div className="flex flex-wrap gap-6">
           <fieldset>
@@ -213,15 +296,29 @@ function QuestionForm({ workspaceId, question, roundTypes, onDone }: { workspace
             <div className="mt-1 flex gap-3">
               {LEVELS.map((l) => (
                 <label key={l} className="flex items-center gap-1 text-sm">
-                  <input type="checkbox" className="size-4" checked={levels.includes(l)} onChange={(e) => setLevels(e.target.checked ? [...levels, l] : levels.filter((x) => x !== l))} />
+                  <input
+                    type="checkbox"
+                    className="size-4"
+                    checked={levels.includes(l)}
+                    onChange={(e) => setLevels(e.target.checked ? [...levels, l] : levels.filter((x) => x !== l))}
+                  />
                   {l}
                 </label>
               ))}
             </div>
-            {errors.levels && <p role="alert" className="text-sm text-red-700">{errors.levels}</p>}
+            {errors.levels && (
+              <p role="alert" className="text-sm text-red-700">
+                {errors.levels}
+              </p>
+            )}
           </fieldset>
           <Field label="Difficulty" htmlFor="qf-difficulty">
-            <ChoiceSelect id="qf-difficulty" value={difficulty} options={DIFFICULTIES} onChange={(value) => setDifficulty(value as (typeof DIFFICULTIES)[number])} />
+            <ChoiceSelect
+              id="qf-difficulty"
+              value={difficulty}
+              options={DIFFICULTIES}
+              onChange={(value) => setDifficulty(value as (typeof DIFFICULTIES)[number])}
+            />
           </Field>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -232,7 +329,12 @@ function QuestionForm({ workspaceId, question, roundTypes, onDone }: { workspace
             Cancel
           </Button>
           {question && (
-            <Button type="button" variant="danger" busy={archive.isPending} onClick={() => archive.mutate({ workspaceId, questionId: question.id, archived: true })}>
+            <Button
+              type="button"
+              variant="danger"
+              busy={archive.isPending}
+              onClick={() => archive.mutate({ workspaceId, questionId: question.id, archived: true })}
+            >
               Archive
             </Button>
           )}

@@ -16,12 +16,18 @@ export default async function MyReportsPage({ params }: { params: Promise<{ slug
     <>
       <PageHeader title="My feedback" description="Reports your coach released after your practice loops." />
       {reports.length === 0 ? (
-        <EmptyState title="No feedback released yet">After your loop and its debrief, your coach releases a report here; you get an email.</EmptyState>
+        <EmptyState title="No feedback released yet">
+          After your loop and its debrief, your coach releases a report here; you get an email.
+        </EmptyState>
       ) : (
         <ul className="space-y-2">
           {reports.map((r, i) => (
             <li key={r.reportId}>
-              <Link href={`/w/${slug}/reports/${r.reportId}`} className="block rounded-lg bg-white p-4 ring-1 ring-slate-200 hover:ring-brand-600" data-testid="report-link">
+              <Link
+                href={`/w/${slug}/reports/${r.reportId}`}
+                className="block rounded-lg bg-white p-4 ring-1 ring-slate-200 hover:ring-brand-600"
+                data-testid="report-link"
+              >
                 <span className="font-medium">Loop {i + 1} feedback</span>
                 <span className="block text-sm text-slate-600">
                   {r.level} level · released <LocalTime value={r.releasedAt} style="short" />

@@ -14,9 +14,14 @@ export default async function SchedulePage({ params }: { params: Promise<{ slug:
   const now = new Date();
   return (
     <>
-      <PageHeader title="My schedule" description="Your practice rounds, in your time zone. Set when you are free on the Availability page." />
+      <PageHeader
+        title="My schedule"
+        description="Your practice rounds, in your time zone. Set when you are free on the Availability page."
+      />
       {rounds.length === 0 ? (
-        <EmptyState title="Nothing scheduled yet">Your coach books your rounds; you will get an email with a calendar invitation.</EmptyState>
+        <EmptyState title="Nothing scheduled yet">
+          Your coach books your rounds; you will get an email with a calendar invitation.
+        </EmptyState>
       ) : (
         <ul className="space-y-3">
           {rounds.map((r) => (

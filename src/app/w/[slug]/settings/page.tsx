@@ -21,7 +21,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
       <PageHeader title="Settings" />
       <div className="space-y-6">
         <TimeZoneForm key={actor?.timeZone ?? "none"} timeZone={personZone(actor?.timeZone, ws.timeZone)} />
-        {can(ws.role, "workspace.update") && <SettingsForm workspaceId={ws.id} name={ws.name} timeZone={ws.timeZone} showInterviewerNames={details.showInterviewerNames} />}
+        {can(ws.role, "workspace.update") && (
+          <SettingsForm
+            workspaceId={ws.id}
+            name={ws.name}
+            timeZone={ws.timeZone}
+            showInterviewerNames={details.showInterviewerNames}
+          />
+        )}
         <LeaveWorkspace workspaceId={ws.id} name={ws.name} />
       </div>
     </>

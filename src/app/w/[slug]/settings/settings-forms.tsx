@@ -10,7 +10,17 @@ import { Button, Card, Field, Input, Select } from "@/components/ui";
 import { UpdateWorkspaceInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/react";
 
-export function SettingsForm({ workspaceId, name: initialName, timeZone: initialZone, showInterviewerNames: initialShow }: { workspaceId: string; name: string; timeZone: string; showInterviewerNames: boolean }) {
+export function SettingsForm({
+  workspaceId,
+  name: initialName,
+  timeZone: initialZone,
+  showInterviewerNames: initialShow,
+}: {
+  workspaceId: string;
+  name: string;
+  timeZone: string;
+  showInterviewerNames: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState(initialName);
@@ -47,10 +57,17 @@ export function SettingsForm({ workspaceId, name: initialName, timeZone: initial
           </Select>
         </Field>
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-1 size-4" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} />
+          <input
+            type="checkbox"
+            className="mt-1 size-4"
+            checked={showNames}
+            onChange={(e) => setShowNames(e.target.checked)}
+          />
           <span>
             <span className="font-medium">Show interviewer names to candidates</span>
-            <span className="block text-slate-600">Off by default: candidates see released feedback without who wrote it.</span>
+            <span className="block text-slate-600">
+              Off by default: candidates see released feedback without who wrote it.
+            </span>
           </span>
         </label>
         <Button type="submit" busy={update.isPending}>

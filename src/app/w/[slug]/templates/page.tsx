@@ -12,7 +12,10 @@ export default async function TemplatesPage({ params }: { params: Promise<{ slug
   const ws = await loadWorkspaceWith(slug, "loop.read");
   return (
     <>
-      <PageHeader title="Loop templates" description="Reusable loop shapes: ordered rounds with their length, a default question and who may interview. Company-style presets weight the dimensions differently." />
+      <PageHeader
+        title="Loop templates"
+        description="Reusable loop shapes: ordered rounds with their length, a default question and who may interview. Company-style presets weight the dimensions differently."
+      />
       <TemplateManager workspaceId={ws.id} canManage={can(ws.role, "loop.manage")} />
     </>
   );

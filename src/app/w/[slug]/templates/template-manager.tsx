@@ -8,25 +8,52 @@ import { LEVELS } from "@/schemas/library";
 import type { TemplateRound } from "@/schemas/loop";
 import { useTRPC } from "@/trpc/react";
 
-type Template = { id: string; name: string; description: string; level: (typeof LEVELS)[number]; maxDays: number; breakMin: number; dimensionWeights: Record<string, number>; rounds: (TemplateRound & { roundTypeName: string })[] };
+type Template = {
+  id: string;
+  name: string;
+  description: string;
+  level: (typeof LEVELS)[number];
+  maxDays: number;
+  breakMin: number;
+  dimensionWeights: Record<string, number>;
+  rounds: (TemplateRound & { roundTypeName: string })[];
+};
 
 export function TemplateManager({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
   const trpc = useTRPC();
   const templates = useQuery(trpc.loop.templates.queryOptions({ workspaceId }));
   const [editing, setEditing] = useState<Template | "new" | null>(null);
   if (templates.isPending) return <Skeleton rows={5} />;
-  if (templates.isError) return <p role="alert" className="text-sm text-red-700">{templates.error.message}</p>;
+  if (templates.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {templates.error.message}
+      </p>
+    );
   return (
     <div className="space-y-4">
       {canManage && !editing && <Button onClick={() => setEditing("new")}>New template</Button>}
-      {editing && <TemplateForm key={editing === "new" ? "new" : editing.id} workspaceId={workspaceId} template={editing === "new" ? null : editing} onDone={() => setEditing(null)} />}
+      {editing && (
+        <TemplateForm
+          key={editing === "new" ? "new" : editing.id}
+          workspaceId={workspaceId}
+          template={editing === "new" ? null : editing}
+          onDone={() => setEditing(null)}
+        />
+      )}
       <div className="grid gap-4 lg:grid-cols-2">
         {templates.data.map((t) => (
           <Card
             key={t.id}
             title={t.name}
             description={`${t.level} · ${t.rounds.reduce((n, r) => n + r.durationMin, 0)} minutes in ${t.rounds.length} rounds · ${t.maxDays === 1 ? "one sitting" : `over up to ${t.maxDays} days`} · ${t.breakMin} min breaks`}
-            actions={canManage && <Button variant="ghost" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>Edit</Button>}
+            actions={
+              canManage && (
+                <Button variant="ghost" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>
+                  Edit
+                </Button>
+              )
+            }
           >
             <p className="text-sm text-slate-700">{t.description}</p>
             <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm">
@@ -56,7 +83,15 @@ export function TemplateManager({ workspaceId, canManage }: { workspaceId: strin
   );
 }
 
-function TemplateForm({ workspaceId, template, onDone }: { workspaceId: string; template: Template | null; onDone: () => void }) {
+function TemplateForm({
+  workspaceId,
+  template,
+  onDone,
+}: {
+  workspaceId: string;
+  template: Template | null;
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: false }));
@@ -67,7 +102,14 @@ function TemplateForm({ workspaceId, template, onDone }: { workspaceId: string; 
   const [level, setLevel] = useState<(typeof LEVELS)[number]>(template?.level ?? "mid");
   const [maxDays, setMaxDays] = useState(template?.maxDays ?? 1);
   const [breakMin, setBreakMin] = useState(template?.breakMin ?? 15);
-  const [rounds, setRounds] = useState<TemplateRound[]>(template?.rounds.map(({ roundTypeKey, durationMin, questionId, poolMemberIds }) => ({ roundTypeKey, durationMin, questionId, poolMemberIds })) ?? [{ roundTypeKey: "coding", durationMin: 60 }]);
+  const [rounds, setRounds] = useState<TemplateRound[]>(
+    template?.rounds.map(({ roundTypeKey, durationMin, questionId, poolMemberIds }) => ({
+      roundTypeKey,
+      durationMin,
+      questionId,
+      poolMemberIds,
+    })) ?? [{ roundTypeKey: "coding", durationMin: 60 }],
+  );
   const [error, setError] = useState<string | null>(null);
   const save = useMutation(
     trpc.loop.saveTemplate.mutationOptions({
@@ -79,7 +121,8 @@ function TemplateForm({ workspaceId, template, onDone }: { workspaceId: string; 
       onError: (err) => setError(err.message),
     }),
   );
-  const update = (i: number, patch: Partial<TemplateRound>) => setRounds(rounds.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<TemplateRound>) =>
+    setRounds(rounds.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const roundTypes = library.data?.roundTypes ?? [];
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -97,13 +140,33 @@ function TemplateForm({ workspaceId, template, onDone }: { workspaceId: string; 
             <Input id="tpl-desc" value={description} onChange={(e) => setDescription(e.target.value)} />
           </Field>
           <Field label="Level" htmlFor="tpl-level">
-            <ChoiceSelect id="tpl-level" value={level} options={LEVELS} onChange={(value) => setLevel(value as (typeof LEVELS)[number])} />
+            <ChoiceSelect
+              id="tpl-level"
+              value={level}
+              options={LEVELS}
+              onChange={(value) => setLevel(value as (typeof LEVELS)[number])}
+            />
           </Field>
           <Field label="Spread over up to (days)" htmlFor="tpl-days">
-            <Input id="tpl-days" type="number" min={1} max={5} value={maxDays} onChange={(e) => setMaxDays(Math.max(1, Math.min(5, Number(e.target.value) || 1)))} />
+            <Input
+              id="tpl-days"
+              type="number"
+              min={1}
+              max={5}
+              value={maxDays}
+              onChange={(e) => setMaxDays(Math.max(1, Math.min(5, Number(e.target.value) || 1)))}
+            />
           </Field>
           <Field label="Break between rounds (minutes)" htmlFor="tpl-break">
-            <Input id="tpl-break" type="number" min={0} max={180} step={5} value={breakMin} onChange={(e) => setBreakMin(Math.max(0, Math.min(180, Number(e.target.value) || 0)))} />
+            <Input
+              id="tpl-break"
+              type="number"
+              min={0}
+              max={180}
+              step={5}
+              value={breakMin}
+              onChange={(e) => setBreakMin(Math.max(0, Math.min(180, Number(e.target.value) || 0)))}
+            />
           </Field>
         </div>
         <fieldset className="space-y-3">
@@ -111,9 +174,16 @@ function TemplateForm({ workspaceId, template, onDone }: { workspaceId: string; 
           {rounds.map((r, i) => {
             const rt = roundTypes.find((x) => x.key === r.roundTypeKey);
             return (
-              <div key={i} className="grid gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 md:grid-cols-[1fr_7rem_1fr_1fr_auto] md:items-end">
+              <div
+                key={i}
+                className="grid gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 md:grid-cols-[1fr_7rem_1fr_1fr_auto] md:items-end"
+              >
                 <Field label={`Round ${i + 1} type`} htmlFor={`tpl-r${i}-type`}>
-                  <Select id={`tpl-r${i}-type`} value={r.roundTypeKey} onChange={(e) => update(i, { roundTypeKey: e.target.value, questionId: null })}>
+                  <Select
+                    id={`tpl-r${i}-type`}
+                    value={r.roundTypeKey}
+                    onChange={(e) => update(i, { roundTypeKey: e.target.value, questionId: null })}
+                  >
                     {roundTypes.map((t) => (
                       <option key={t.key} value={t.key}>
                         {t.name}
@@ -122,10 +192,21 @@ function TemplateForm({ workspaceId, template, onDone }: { workspaceId: string; 
                   </Select>
                 </Field>
                 <Field label="Minutes" htmlFor={`tpl-r${i}-min`}>
-                  <Input id={`tpl-r${i}-min`} type="number" min={10} max={240} value={r.durationMin} onChange={(e) => update(i, { durationMin: Number(e.target.value) })} />
+                  <Input
+                    id={`tpl-r${i}-min`}
+                    type="number"
+                    min={10}
+                    max={240}
+                    value={r.durationMin}
+                    onChange={(e) => update(i, { durationMin: Number(e.target.value) })}
+                  />
                 </Field>
                 <Field label="Default question" htmlFor={`tpl-r${i}-q`}>
-                  <Select id={`tpl-r${i}-q`} value={r.questionId ?? ""} onChange={(e) => update(i, { questionId: e.target.value || null })}>
+                  <Select
+                    id={`tpl-r${i}-q`}
+                    value={r.questionId ?? ""}
+                    onChange={(e) => update(i, { questionId: e.target.value || null })}
+                  >
                     <option value="">Interviewer's choice</option>
                     {questions.data
                       ?.filter((q) => q.roundType.id === rt?.id)
@@ -152,17 +233,35 @@ function TemplateForm({ workspaceId, template, onDone }: { workspaceId: string; 
                   </select>
                 </Field>
                 <div className="flex gap-1">
-                  <Button type="button" variant="ghost" disabled={i === 0} onClick={() => setRounds(rounds.map((x, j) => (j === i - 1 ? rounds[i]! : j === i ? rounds[i - 1]! : x)))} aria-label={`Move round ${i + 1} up`}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    disabled={i === 0}
+                    onClick={() =>
+                      setRounds(rounds.map((x, j) => (j === i - 1 ? rounds[i]! : j === i ? rounds[i - 1]! : x)))
+                    }
+                    aria-label={`Move round ${i + 1} up`}
+                  >
                     ↑
                   </Button>
-                  <Button type="button" variant="ghost" disabled={rounds.length === 1} onClick={() => setRounds(rounds.filter((_, j) => j !== i))} aria-label={`Remove round ${i + 1}`}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    disabled={rounds.length === 1}
+                    onClick={() => setRounds(rounds.filter((_, j) => j !== i))}
+                    aria-label={`Remove round ${i + 1}`}
+                  >
                     ✕
                   </Button>
                 </div>
               </div>
             );
           })}
-          <Button type="button" variant="secondary" onClick={() => setRounds([...rounds, { roundTypeKey: roundTypes[0]?.key ?? "coding", durationMin: 60 }])}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => setRounds([...rounds, { roundTypeKey: roundTypes[0]?.key ?? "coding", durationMin: 60 }])}
+          >
             Add round
           </Button>
         </fieldset>

@@ -10,14 +10,27 @@ import { PrintButton } from "./print-button";
 export const metadata: Metadata = { title: "Interviewer kit" };
 export const dynamic = "force-dynamic";
 
-export default async function KitPage({ params, searchParams }: { params: Promise<{ slug: string; roundTypeId: string }>; searchParams: Promise<{ question?: string; minutes?: string }> }) {
+export default async function KitPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; roundTypeId: string }>;
+  searchParams: Promise<{ question?: string; minutes?: string }>;
+}) {
   const { slug, roundTypeId } = await params;
   const { question, minutes: minutesParam } = await searchParams;
   const minutes = Number(minutesParam);
   const ws = await loadWorkspaceWith(slug, "kit.read");
   let kit;
   try {
-    kit = await (await getServerCaller()).kit.get({ workspaceId: ws.id, roundTypeId, questionId: question || undefined, minutes: Number.isInteger(minutes) && minutes >= 10 && minutes <= 240 ? minutes : undefined });
+    kit = await (
+      await getServerCaller()
+    ).kit.get({
+      workspaceId: ws.id,
+      roundTypeId,
+      questionId: question || undefined,
+      minutes: Number.isInteger(minutes) && minutes >= 10 && minutes <= 240 ? minutes : undefined,
+    });
   } catch (err) {
     if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) notFound();
     if (err instanceof TRPCError && err.code === "CONFLICT") return <p role="alert">{err.message}</p>;
@@ -43,7 +56,9 @@ export default async function KitPage({ params, searchParams }: { params: Promis
 
       {kit.question && (
         <Card title="The question">
-          <p className="whitespace-pre-line text-slate-900" data-testid="kit-prompt">{kit.question.prompt}</p>
+          <p className="whitespace-pre-line text-slate-900" data-testid="kit-prompt">
+            {kit.question.prompt}
+          </p>
           <p className="mt-3 text-sm text-slate-700">
             <span className="font-medium">What it probes:</span> {kit.question.probes}
           </p>
@@ -83,7 +98,11 @@ export default async function KitPage({ params, searchParams }: { params: Promis
           <div className="space-y-3">
             {signals.map((s) => (
               <Card key={s.key} title={s.title} description={s.description}>
-                {s.probedByQuestion && <p className="-mt-2 mb-2"><Badge tone="green">probed by this question</Badge></p>}
+                {s.probedByQuestion && (
+                  <p className="-mt-2 mb-2">
+                    <Badge tone="green">probed by this question</Badge>
+                  </p>
+                )}
                 <AnchorGrid anchors={s.anchors} />
               </Card>
             ))}

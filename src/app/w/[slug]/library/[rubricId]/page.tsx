@@ -6,10 +6,24 @@ import { RubricEditor } from "./rubric-editor";
 export const metadata: Metadata = { title: "Rubric" };
 export const dynamic = "force-dynamic";
 
-export default async function RubricPage({ params, searchParams }: { params: Promise<{ slug: string; rubricId: string }>; searchParams: Promise<{ v?: string }> }) {
+export default async function RubricPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; rubricId: string }>;
+  searchParams: Promise<{ v?: string }>;
+}) {
   const { slug, rubricId } = await params;
   const { v } = await searchParams;
   const ws = await loadWorkspaceWith(slug, "library.read");
   const version = v && /^\d+$/.test(v) ? Number(v) : undefined;
-  return <RubricEditor workspaceId={ws.id} slug={slug} rubricId={rubricId} version={version} canEdit={can(ws.role, "library.edit")} />;
+  return (
+    <RubricEditor
+      workspaceId={ws.id}
+      slug={slug}
+      rubricId={rubricId}
+      version={version}
+      canEdit={can(ws.role, "library.edit")}
+    />
+  );
 }

@@ -20,7 +20,19 @@ function useRubric(workspaceId: string, rubricId: string, version?: number) {
   return useQuery(trpc.rubric.get.queryOptions({ workspaceId, rubricId, version }));
 }
 
-export function RubricEditor({ workspaceId, slug, rubricId, version, canEdit }: { workspaceId: string; slug: string; rubricId: string; version?: number; canEdit: boolean }) {
+export function RubricEditor({
+  workspaceId,
+  slug,
+  rubricId,
+  version,
+  canEdit,
+}: {
+  workspaceId: string;
+  slug: string;
+  rubricId: string;
+  version?: number;
+  canEdit: boolean;
+}) {
   // Signal cards with edits not yet saved (id → title): publishing waits until they are saved or undone.
   const [unsaved, setUnsaved] = useState<Record<string, string>>({});
   const trackUnsaved = useCallback((id: string, title: string, dirty: boolean) => {
@@ -46,7 +58,9 @@ export function RubricEditor({ workspaceId, slug, rubricId, version, canEdit }: 
   const startDraft = useMutation(
     trpc.rubric.startDraft.mutationOptions({
       onSuccess: (r) => {
-        toast.success(r.created ? `Started version ${r.version} as a draft` : `Version ${r.version} is already a draft`);
+        toast.success(
+          r.created ? `Started version ${r.version} as a draft` : `Version ${r.version} is already a draft`,
+        );
         void invalidate();
         router.push(`/w/${slug}/library/${rubricId}`);
       },
@@ -73,7 +87,9 @@ export function RubricEditor({ workspaceId, slug, rubricId, version, canEdit }: 
   );
 
   async function download() {
-    const file = await qc.fetchQuery(trpc.rubric.export.queryOptions({ workspaceId, rubricId, version: rubric.data?.version.version }));
+    const file = await qc.fetchQuery(
+      trpc.rubric.export.queryOptions({ workspaceId, rubricId, version: rubric.data?.version.version }),
+    );
     const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
     const a = document.createElement("a");
     a.href = url;
@@ -83,7 +99,12 @@ export function RubricEditor({ workspaceId, slug, rubricId, version, canEdit }: 
   }
 
   if (rubric.isPending) return <Skeleton rows={8} />;
-  if (rubric.isError) return <p role="alert" className="text-sm text-red-700">{rubric.error.message}</p>;
+  if (rubric.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {rubric.error.message}
+      </p>
+    );
   const r = rubric.data;
   const v = r.version;
   const isLatest = v.version === r.latestVersion;
@@ -102,10 +123,18 @@ export function RubricEditor({ workspaceId, slug, rubricId, version, canEdit }: 
             </Button>
             {canEdit && (
               <>
-                <Button variant="secondary" busy={copy.isPending} onClick={() => copy.mutate({ workspaceId, rubricId })}>
+                <Button
+                  variant="secondary"
+                  busy={copy.isPending}
+                  onClick={() => copy.mutate({ workspaceId, rubricId })}
+                >
                   Copy
                 </Button>
-                <Button variant="ghost" busy={archive.isPending} onClick={() => archive.mutate({ workspaceId, rubricId, archived: !r.archived })}>
+                <Button
+                  variant="ghost"
+                  busy={archive.isPending}
+                  onClick={() => archive.mutate({ workspaceId, rubricId, archived: !r.archived })}
+                >
                   {r.archived ? "Restore" : "Archive"}
                 </Button>
               </>
@@ -120,13 +149,21 @@ export function RubricEditor({ workspaceId, slug, rubricId, version, canEdit }: 
             key={x.id}
             href={`/w/${slug}/library/${rubricId}?v=${x.version}`}
             aria-current={x.version === v.version ? "page" : undefined}
-            className={cx("rounded-full px-3 py-1 ring-1", x.version === v.version ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300 hover:bg-slate-50")}
+            className={cx(
+              "rounded-full px-3 py-1 ring-1",
+              x.version === v.version
+                ? "bg-brand-600 text-white ring-brand-600"
+                : "bg-white ring-slate-300 hover:bg-slate-50",
+            )}
           >
             v{x.version} {x.status === "draft" ? "(draft)" : ""}
           </Link>
         ))}
         {previous && (
-          <Link href={`/w/${slug}/library/${rubricId}/compare?from=${previous.version}&to=${v.version}`} className="ml-2 font-medium text-brand-700 hover:underline">
+          <Link
+            href={`/w/${slug}/library/${rubricId}/compare?from=${previous.version}&to=${v.version}`}
+            className="ml-2 font-medium text-brand-700 hover:underline"
+          >
             Compare v{previous.version} → v{v.version}
           </Link>
         )}
@@ -138,7 +175,11 @@ export function RubricEditor({ workspaceId, slug, rubricId, version, canEdit }: 
       </nav>
 
       {canEdit && isLatest && v.status === "published" && !r.archived && (
-        <Card className="mb-6" title="This version is published" description="Published versions never change, so scorecards keep what they were filled against. Start a new version to edit.">
+        <Card
+          className="mb-6"
+          title="This version is published"
+          description="Published versions never change, so scorecards keep what they were filled against. Start a new version to edit."
+        >
           <Button busy={startDraft.isPending} onClick={() => startDraft.mutate({ workspaceId, rubricId })}>
             Start version {v.version + 1}
           </Button>
@@ -149,20 +190,56 @@ export function RubricEditor({ workspaceId, slug, rubricId, version, canEdit }: 
         <h2 id="signals-heading" className="text-lg font-semibold">
           Signals
         </h2>
-        {v.signals.length === 0 && <EmptyState title="No signals yet">{editable ? "Add the first signal below." : "This version has no signals."}</EmptyState>}
+        {v.signals.length === 0 && (
+          <EmptyState title="No signals yet">
+            {editable ? "Add the first signal below." : "This version has no signals."}
+          </EmptyState>
+        )}
         {v.signals.map((s, i) =>
           editable ? (
-            <SignalEditor key={s.id} workspaceId={workspaceId} rubricId={rubricId} dimensions={r.dimensions} signal={s} position={i} count={v.signals.length} onSaved={invalidate} onDirtyChange={trackUnsaved} />
+            <SignalEditor
+              key={s.id}
+              workspaceId={workspaceId}
+              rubricId={rubricId}
+              dimensions={r.dimensions}
+              signal={s}
+              position={i}
+              count={v.signals.length}
+              onSaved={invalidate}
+              onDirtyChange={trackUnsaved}
+            />
           ) : (
             <SignalView key={s.id} signal={s} dimensions={r.dimensions} />
           ),
         )}
-        {editable && <SignalEditor workspaceId={workspaceId} rubricId={rubricId} dimensions={r.dimensions} onSaved={invalidate} onDirtyChange={trackUnsaved} />}
+        {editable && (
+          <SignalEditor
+            workspaceId={workspaceId}
+            rubricId={rubricId}
+            dimensions={r.dimensions}
+            onSaved={invalidate}
+            onDirtyChange={trackUnsaved}
+          />
+        )}
       </section>
 
-      <RedFlags workspaceId={workspaceId} rubricId={rubricId} flags={v.redFlags} editable={editable} onSaved={invalidate} />
+      <RedFlags
+        workspaceId={workspaceId}
+        rubricId={rubricId}
+        flags={v.redFlags}
+        editable={editable}
+        onSaved={invalidate}
+      />
 
-      {editable && <PublishForm workspaceId={workspaceId} rubricId={rubricId} version={v.version} onPublished={invalidate} unsaved={unsaved} />}
+      {editable && (
+        <PublishForm
+          workspaceId={workspaceId}
+          rubricId={rubricId}
+          version={v.version}
+          onPublished={invalidate}
+          unsaved={unsaved}
+        />
+      )}
     </>
   );
 }
@@ -171,7 +248,10 @@ const ANCHOR_LABELS = RATING_LABELS;
 
 function SignalView({ signal, dimensions }: { signal: SignalData; dimensions: { key: string; name: string }[] }) {
   return (
-    <Card title={signal.title} description={`${dimensions.find((d) => d.key === signal.dimensionKey)?.name ?? signal.dimensionKey} · weights entry ${signal.weights.entry}, mid ${signal.weights.mid}, senior ${signal.weights.senior}`}>
+    <Card
+      title={signal.title}
+      description={`${dimensions.find((d) => d.key === signal.dimensionKey)?.name ?? signal.dimensionKey} · weights entry ${signal.weights.entry}, mid ${signal.weights.mid}, senior ${signal.weights.senior}`}
+    >
       <p className="text-sm text-slate-700">{signal.description}</p>
       <AnchorGrid anchors={signal.anchors} className="mt-3" />
     </Card>
@@ -203,14 +283,22 @@ function SignalEditor({
   const [description, setDescription] = useState(signal?.description ?? "");
   const [dimensionKey, setDimensionKey] = useState(signal?.dimensionKey ?? dimensions[0]?.key ?? "");
   const [anchors, setAnchors] = useState<string[]>(signal?.anchors ?? ["", "", "", ""]);
-  const [weights, setWeights] = useState({ entry: String(signal?.weights.entry ?? 1), mid: String(signal?.weights.mid ?? 1), senior: String(signal?.weights.senior ?? 1) });
+  const [weights, setWeights] = useState({
+    entry: String(signal?.weights.entry ?? 1),
+    mid: String(signal?.weights.mid ?? 1),
+    senior: String(signal?.weights.senior ?? 1),
+  });
   const { errors, validate, onServerError } = useFormErrors();
   const saved = {
     title: signal?.title ?? "",
     description: signal?.description ?? "",
     dimensionKey: signal?.dimensionKey ?? dimensions[0]?.key ?? "",
     anchors: signal?.anchors ?? ["", "", "", ""],
-    weights: { entry: String(signal?.weights.entry ?? 1), mid: String(signal?.weights.mid ?? 1), senior: String(signal?.weights.senior ?? 1) },
+    weights: {
+      entry: String(signal?.weights.entry ?? 1),
+      mid: String(signal?.weights.mid ?? 1),
+      senior: String(signal?.weights.senior ?? 1),
+    },
   };
   const dirty =
     title !== saved.title ||
@@ -236,7 +324,9 @@ function SignalEditor({
       onError: onServerError,
     }),
   );
-  const move = useMutation(trpc.rubric.moveSignal.mutationOptions({ onSuccess: onSaved, onError: (err) => toast.error(err.message) }));
+  const move = useMutation(
+    trpc.rubric.moveSignal.mutationOptions({ onSuccess: onSaved, onError: (err) => toast.error(err.message) }),
+  );
   const remove = useMutation(
     trpc.rubric.removeSignal.mutationOptions({
       onSuccess: () => {
@@ -262,10 +352,22 @@ function SignalEditor({
   }
   return (
     <Card title={signal ? undefined : "Add a signal"}>
-      <form id={`signal-card-${cardId}`} onSubmit={submit} noValidate className="space-y-3" aria-label={signal ? `Signal: ${signal.title}` : "New signal"} data-testid={signal ? "signal-editor" : "new-signal"}>
+      <form
+        id={`signal-card-${cardId}`}
+        onSubmit={submit}
+        noValidate
+        className="space-y-3"
+        aria-label={signal ? `Signal: ${signal.title}` : "New signal"}
+        data-testid={signal ? "signal-editor" : "new-signal"}
+      >
         <div className="grid gap-3 sm:grid-cols-[1fr_14rem]">
           <Field label="Title" htmlFor={`${prefix}-title`} error={errors.title}>
-            <Input id={`${prefix}-title`} value={title} onChange={(e) => setTitle(e.target.value)} invalid={!!errors.title} />
+            <Input
+              id={`${prefix}-title`}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              invalid={!!errors.title}
+            />
           </Field>
           <Field label="Dimension" htmlFor={`${prefix}-dim`} error={errors.dimensionKey}>
             <Select id={`${prefix}-dim`} value={dimensionKey} onChange={(e) => setDimensionKey(e.target.value)}>
@@ -278,7 +380,12 @@ function SignalEditor({
           </Field>
         </div>
         <Field label="What it looks for" htmlFor={`${prefix}-desc`} error={errors.description}>
-          <Input id={`${prefix}-desc`} value={description} onChange={(e) => setDescription(e.target.value)} invalid={!!errors.description} />
+          <Input
+            id={`${prefix}-desc`}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            invalid={!!errors.description}
+          />
         </Field>
         <div className="grid gap-3 sm:grid-cols-2">
           {ANCHOR_LABELS.map((label, i) => (
@@ -302,7 +409,15 @@ function SignalEditor({
           <legend className="mb-1 text-sm font-medium text-slate-800">Weight by level (0–5)</legend>
           {(["entry", "mid", "senior"] as const).map((level) => (
             <Field key={level} label={level[0]!.toUpperCase() + level.slice(1)} htmlFor={`${prefix}-w-${level}`}>
-              <Input id={`${prefix}-w-${level}`} type="number" step="0.1" min={0} max={5} value={weights[level]} onChange={(e) => setWeights({ ...weights, [level]: e.target.value })} />
+              <Input
+                id={`${prefix}-w-${level}`}
+                type="number"
+                step="0.1"
+                min={0}
+                max={5}
+                value={weights[level]}
+                onChange={(e) => setWeights({ ...weights, [level]: e.target.value })}
+              />
             </Field>
           ))}
         </fieldset>
@@ -322,13 +437,33 @@ function SignalEditor({
           )}
           {signal && position !== undefined && count !== undefined && (
             <>
-              <Button type="button" variant="secondary" disabled={position === 0} busy={move.isPending && move.variables?.direction === "up"} onClick={() => move.mutate({ workspaceId, rubricId, signalId: signal.id, direction: "up" })} aria-label={`Move ${signal.title} up`}>
+              <Button
+                type="button"
+                variant="secondary"
+                disabled={position === 0}
+                busy={move.isPending && move.variables?.direction === "up"}
+                onClick={() => move.mutate({ workspaceId, rubricId, signalId: signal.id, direction: "up" })}
+                aria-label={`Move ${signal.title} up`}
+              >
                 ↑ Up
               </Button>
-              <Button type="button" variant="secondary" disabled={position === count - 1} busy={move.isPending && move.variables?.direction === "down"} onClick={() => move.mutate({ workspaceId, rubricId, signalId: signal.id, direction: "down" })} aria-label={`Move ${signal.title} down`}>
+              <Button
+                type="button"
+                variant="secondary"
+                disabled={position === count - 1}
+                busy={move.isPending && move.variables?.direction === "down"}
+                onClick={() => move.mutate({ workspaceId, rubricId, signalId: signal.id, direction: "down" })}
+                aria-label={`Move ${signal.title} down`}
+              >
                 ↓ Down
               </Button>
-              <Button type="button" variant="danger" busy={remove.isPending} onClick={() => remove.mutate({ workspaceId, rubricId, signalId: signal.id })} aria-label={`Remove ${signal.title}`}>
+              <Button
+                type="button"
+                variant="danger"
+                busy={remove.isPending}
+                onClick={() => remove.mutate({ workspaceId, rubricId, signalId: signal.id })}
+                aria-label={`Remove ${signal.title}`}
+              >
                 Remove
               </Button>
             </>
@@ -339,7 +474,19 @@ function SignalEditor({
   );
 }
 
-function RedFlags({ workspaceId, rubricId, flags, editable, onSaved }: { workspaceId: string; rubricId: string; flags: { id: string; title: string; description: string }[]; editable: boolean; onSaved: () => void }) {
+function RedFlags({
+  workspaceId,
+  rubricId,
+  flags,
+  editable,
+  onSaved,
+}: {
+  workspaceId: string;
+  rubricId: string;
+  flags: { id: string; title: string; description: string }[];
+  editable: boolean;
+  onSaved: () => void;
+}) {
   const trpc = useTRPC();
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
@@ -354,9 +501,15 @@ function RedFlags({ workspaceId, rubricId, flags, editable, onSaved }: { workspa
       onError: (err) => toast.error(err.message),
     }),
   );
-  const remove = useMutation(trpc.rubric.removeRedFlag.mutationOptions({ onSuccess: onSaved, onError: (err) => toast.error(err.message) }));
+  const remove = useMutation(
+    trpc.rubric.removeRedFlag.mutationOptions({ onSuccess: onSaved, onError: (err) => toast.error(err.message) }),
+  );
   return (
-    <Card className="mt-6" title="Red flags" description="The checklist an interviewer ticks when they see one of these.">
+    <Card
+      className="mt-6"
+      title="Red flags"
+      description="The checklist an interviewer ticks when they see one of these."
+    >
       {flags.length === 0 ? (
         <EmptyState title="No red flags" />
       ) : (
@@ -368,7 +521,11 @@ function RedFlags({ workspaceId, rubricId, flags, editable, onSaved }: { workspa
                 <span className="block text-slate-600">{f.description}</span>
               </span>
               {editable && (
-                <Button variant="ghost" onClick={() => remove.mutate({ workspaceId, rubricId, redFlagId: f.id })} aria-label={`Remove red flag ${f.title}`}>
+                <Button
+                  variant="ghost"
+                  onClick={() => remove.mutate({ workspaceId, rubricId, redFlagId: f.id })}
+                  aria-label={`Remove red flag ${f.title}`}
+                >
                   Remove
                 </Button>
               )}
@@ -399,7 +556,19 @@ function RedFlags({ workspaceId, rubricId, flags, editable, onSaved }: { workspa
   );
 }
 
-function PublishForm({ workspaceId, rubricId, version, onPublished, unsaved }: { workspaceId: string; rubricId: string; version: number; onPublished: () => void; unsaved: Record<string, string> }) {
+function PublishForm({
+  workspaceId,
+  rubricId,
+  version,
+  onPublished,
+  unsaved,
+}: {
+  workspaceId: string;
+  rubricId: string;
+  version: number;
+  onPublished: () => void;
+  unsaved: Record<string, string>;
+}) {
   const pending = Object.entries(unsaved);
   const trpc = useTRPC();
   const [summary, setSummary] = useState("");
@@ -414,7 +583,11 @@ function PublishForm({ workspaceId, rubricId, version, onPublished, unsaved }: {
     }),
   );
   return (
-    <Card className="mt-6" title={`Publish version ${version}`} description="Publishing freezes this version: new scorecards use it, and nobody can change it afterwards.">
+    <Card
+      className="mt-6"
+      title={`Publish version ${version}`}
+      description="Publishing freezes this version: new scorecards use it, and nobody can change it afterwards."
+    >
       <form
         noValidate
         className="flex flex-wrap items-end gap-3"
@@ -430,7 +603,11 @@ function PublishForm({ workspaceId, rubricId, version, onPublished, unsaved }: {
         }}
       >
         {pending.length > 0 && (
-          <div role="alert" className="w-full rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="publish-blocked">
+          <div
+            role="alert"
+            className="w-full rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+            data-testid="publish-blocked"
+          >
             Save or undo your changes first, or they would be left out of version {version}:{" "}
             {pending.map(([id, title], i) => (
               <span key={id}>
@@ -445,7 +622,13 @@ function PublishForm({ workspaceId, rubricId, version, onPublished, unsaved }: {
         )}
         <div className="min-w-64 flex-1">
           <Field label="What changed" htmlFor="change-summary" error={errors.changeSummary}>
-            <Input id="change-summary" value={summary} onChange={(e) => setSummary(e.target.value)} invalid={!!errors.changeSummary} placeholder="Sharpened the anchors of the testing signal" />
+            <Input
+              id="change-summary"
+              value={summary}
+              onChange={(e) => setSummary(e.target.value)}
+              invalid={!!errors.changeSummary}
+              placeholder="Sharpened the anchors of the testing signal"
+            />
           </Field>
         </div>
         <Button type="submit" busy={publish.isPending}>

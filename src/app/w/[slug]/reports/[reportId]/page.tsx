@@ -22,7 +22,11 @@ export default async function MyReportPage({ params }: { params: Promise<{ slug:
   }
   return (
     <>
-      <PageHeader title="Your feedback" description={`Practice loop at ${report.content.level} level${report.version > 1 ? ` · revised (version ${report.version})` : ""}`} actions={<PrintButton label="Print" />} />
+      <PageHeader
+        title="Your feedback"
+        description={`Practice loop at ${report.content.level} level${report.version > 1 ? ` · revised (version ${report.version})` : ""}`}
+        actions={<PrintButton label="Print" />}
+      />
       <ReportView content={report.content} progress={report.progress} />
     </>
   );

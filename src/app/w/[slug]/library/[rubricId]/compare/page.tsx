@@ -31,7 +31,9 @@ export default async function ComparePage({
   try {
     const caller = await getServerCaller();
     result = await caller.rubric.compare({ workspaceId: ws.id, rubricId, from, to });
-    versions = (await caller.rubric.get({ workspaceId: ws.id, rubricId })).versions.map((v) => v.version).sort((a, b) => a - b);
+    versions = (await caller.rubric.get({ workspaceId: ws.id, rubricId })).versions
+      .map((v) => v.version)
+      .sort((a, b) => a - b);
   } catch (err) {
     if (err instanceof TRPCError && err.code === "NOT_FOUND") notFound();
     throw err;
@@ -43,7 +45,10 @@ export default async function ComparePage({
         title={`${result.rubric.name}: v${from} → v${to}`}
         description={`Signals: ${diff.summary.changed} changed, ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.unchanged} unchanged. Red flags: ${diff.redFlagSummary.changed} changed, ${diff.redFlagSummary.added} added, ${diff.redFlagSummary.removed} removed, ${diff.redFlagSummary.unchanged} unchanged.${result.to.changeSummary ? ` Change summary of v${to}: “${result.to.changeSummary}”` : ""}`}
         actions={
-          <Link href={`/w/${slug}/library/${rubricId}?v=${to}`} className="text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href={`/w/${slug}/library/${rubricId}?v=${to}`}
+            className="text-sm font-medium text-brand-700 hover:underline"
+          >
             Back to v{to}
           </Link>
         }
@@ -55,33 +60,63 @@ export default async function ComparePage({
             <p className="text-sm text-slate-700">The two versions have the same signals, anchors and weights.</p>
           </Card>
         )}
-        {diff.signals.filter((d) => d.kind !== "unchanged").map((d) => (
-          <Card key={`s-${d.key}`} className="" title={d.kind === "added" ? d.after.title : d.kind === "removed" ? d.before.title : d.after.title}>
-            <p className="-mt-2 mb-3">
-              <Badge tone={tone[d.kind]}>{d.kind}</Badge> {"moved" in d && d.moved && <Badge tone="blue">moved</Badge>}
-            </p>
-            {d.kind === "changed" && (
-              <StackedTable caption={`Changes to ${d.after.title}`} columns={["Field", `Before (v${from})`, `After (v${to})`]} data-testid="diff-table">
-                {d.changes.map((c) => (
-                  <StackedRow key={c.field}>
-                    <StackedCell header className="@xl:w-40">{c.field}</StackedCell>
-                    <StackedCell label={`Before (v${from})`} prose className="bg-red-50 px-2 text-red-900 @max-xl:py-1">
-                      <del className="no-underline">{c.before}</del>
-                    </StackedCell>
-                    <StackedCell label={`After (v${to})`} prose className="bg-emerald-50 px-2 text-emerald-900 @max-xl:py-1">
-                      <ins className="no-underline">{c.after}</ins>
-                    </StackedCell>
-                  </StackedRow>
-                ))}
-              </StackedTable>
-            )}
-          </Card>
-        ))}
+        {diff.signals
+          .filter((d) => d.kind !== "unchanged")
+          .map((d) => (
+            <Card
+              key={`s-${d.key}`}
+              className=""
+              title={d.kind === "added" ? d.after.title : d.kind === "removed" ? d.before.title : d.after.title}
+            >
+              <p className="-mt-2 mb-3">
+                <Badge tone={tone[d.kind]}>{d.kind}</Badge>{" "}
+                {"moved" in d && d.moved && <Badge tone="blue">moved</Badge>}
+              </p>
+              {d.kind === "changed" && (
+                <StackedTable
+                  caption={`Changes to ${d.after.title}`}
+                  columns={["Field", `Before (v${from})`, `After (v${to})`]}
+                  data-testid="diff-table"
+                >
+                  {d.changes.map((c) => (
+                    <StackedRow key={c.field}>
+                      <StackedCell header className="@xl:w-40">
+                        {c.field}
+                      </StackedCell>
+                      <StackedCell
+                        label={`Before (v${from})`}
+                        prose
+                        className="bg-red-50 px-2 text-red-900 @max-xl:py-1"
+                      >
+                        <del className="no-underline">{c.before}</del>
+                      </StackedCell>
+                      <StackedCell
+                        label={`After (v${to})`}
+                        prose
+                        className="bg-emerald-50 px-2 text-emerald-900 @max-xl:py-1"
+                      >
+                        <ins className="no-underline">{c.after}</ins>
+                      </StackedCell>
+                    </StackedRow>
+                  ))}
+                </StackedTable>
+              )}
+            </Card>
+          ))}
         {diff.signals.some((d) => d.kind === "unchanged") && (
           <Card title="Unchanged signals">
             <ul className="flex flex-wrap gap-2 text-sm">
               {diff.signals.flatMap((d) =>
-                d.kind === "unchanged" ? [<li key={d.key}><Badge>{d.after.title}{d.moved ? " (moved)" : ""}</Badge></li>] : [],
+                d.kind === "unchanged"
+                  ? [
+                      <li key={d.key}>
+                        <Badge>
+                          {d.after.title}
+                          {d.moved ? " (moved)" : ""}
+                        </Badge>
+                      </li>,
+                    ]
+                  : [],
               )}
             </ul>
           </Card>

@@ -28,8 +28,24 @@ export function DecisionForm({
   const [rationale, setRationale] = useState(current?.rationale ?? "");
   const [reason, setReason] = useState("");
   const [notes, setNotes] = useState("");
-  const decide = useMutation(trpc.debrief.decide.mutationOptions({ onSuccess: () => { toast.success("Decision recorded; the debrief is locked"); router.refresh(); }, onError: (e) => toast.error(e.message) }));
-  const reopen = useMutation(trpc.debrief.reopen.mutationOptions({ onSuccess: () => { toast.success("Debrief reopened"); router.refresh(); }, onError: (e) => toast.error(e.message) }));
+  const decide = useMutation(
+    trpc.debrief.decide.mutationOptions({
+      onSuccess: () => {
+        toast.success("Decision recorded; the debrief is locked");
+        router.refresh();
+      },
+      onError: (e) => toast.error(e.message),
+    }),
+  );
+  const reopen = useMutation(
+    trpc.debrief.reopen.mutationOptions({
+      onSuccess: () => {
+        toast.success("Debrief reopened");
+        router.refresh();
+      },
+      onError: (e) => toast.error(e.message),
+    }),
+  );
   if (current?.locked) {
     return (
       <Card title="Decision" description="Recorded and locked.">
@@ -37,11 +53,19 @@ export function DecisionForm({
           <Badge tone="green">{current.decision ? LABEL[current.decision] : "—"}</Badge> {current.rationale}
         </p>
         {canDecide && (
-          <form className="mt-4 flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); reopen.mutate({ workspaceId, loopId, reason }); }}>
+          <form
+            className="mt-4 flex flex-wrap items-end gap-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              reopen.mutate({ workspaceId, loopId, reason });
+            }}
+          >
             <Field label="Reason to reopen" htmlFor="reopen-reason">
               <Input id="reopen-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
             </Field>
-            <Button variant="secondary" busy={reopen.isPending}>Reopen</Button>
+            <Button variant="secondary" busy={reopen.isPending}>
+              Reopen
+            </Button>
           </form>
         )}
       </Card>
@@ -74,10 +98,22 @@ export function DecisionForm({
           </div>
         </fieldset>
         <Field label="Rationale" htmlFor="rationale">
-          <textarea id="rationale" rows={3} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={rationale} onChange={(e) => setRationale(e.target.value)} />
+          <textarea
+            id="rationale"
+            rows={3}
+            className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+            value={rationale}
+            onChange={(e) => setRationale(e.target.value)}
+          />
         </Field>
         <Field label="Notes for the team (optional)" htmlFor="decision-notes">
-          <textarea id="decision-notes" rows={2} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <textarea
+            id="decision-notes"
+            rows={2}
+            className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
         </Field>
         <Button busy={decide.isPending}>Record decision</Button>
       </form>

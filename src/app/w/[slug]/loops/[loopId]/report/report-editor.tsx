@@ -8,11 +8,21 @@ import { Badge, Button, Card, PageHeader, Skeleton } from "@/components/ui";
 import { candidateView } from "@/domain/report";
 import { useTRPC } from "@/trpc/react";
 
-type Draft = { summary: string; strengths: { title: string; note: string }[]; growthAreas: { title: string; note: string }[]; excerpts: { signalTitle: string; text: string; by: string | null }[] };
+type Draft = {
+  summary: string;
+  strengths: { title: string; note: string }[];
+  growthAreas: { title: string; note: string }[];
+  excerpts: { signalTitle: string; text: string; by: string | null }[];
+};
 
 /** A draft's content in a fixed order: the saved draft comes back from a JSON column with its keys reordered. */
 const contentOf = (d: Draft) =>
-  JSON.stringify([d.summary, d.strengths.map((s) => [s.title, s.note]), d.growthAreas.map((s) => [s.title, s.note]), d.excerpts.map((e) => [e.signalTitle, e.text, e.by])]);
+  JSON.stringify([
+    d.summary,
+    d.strengths.map((s) => [s.title, s.note]),
+    d.growthAreas.map((s) => [s.title, s.note]),
+    d.excerpts.map((e) => [e.signalTitle, e.text, e.by]),
+  ]);
 
 export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loopId: string }) {
   const trpc = useTRPC();
@@ -31,7 +41,12 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
     const timer = setTimeout(() => open.mutate({ workspaceId, loopId }), 2_000);
     return () => clearTimeout(timer);
   }, [updating, open.data, workspaceId, loopId]);
-  if (open.isError) return <p role="alert" className="text-sm text-red-700">{open.error.message}</p>;
+  if (open.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {open.error.message}
+      </p>
+    );
   if (!open.data || !draft) return <Skeleton rows={8} />;
   // The newest answer wins: a save before a release must not hide the state the release reloaded.
   const data = save.data && save.submittedAt > open.submittedAt ? save.data : open.data;
@@ -68,9 +83,14 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
         }
       />
       {data.scoresChangedSinceRelease && (
-        <p role="status" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="scores-changed">
-          The scores have been recalculated since version {data.releasedVersion} was released (interviewers&apos; leniency is re-measured as new scorecards come in).
-          The candidate still sees the released numbers; release a revision to update them.
+        <p
+          role="status"
+          className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+          data-testid="scores-changed"
+        >
+          The scores have been recalculated since version {data.releasedVersion} was released (interviewers&apos;
+          leniency is re-measured as new scorecards come in). The candidate still sees the released numbers; release a
+          revision to update them.
         </p>
       )}
       <div className="grid gap-6 xl:grid-cols-2">
@@ -79,16 +99,37 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
             <label htmlFor="report-summary" className="sr-only">
               Summary
             </label>
-            <textarea id="report-summary" rows={4} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={draft.summary} onChange={(e) => setDraft({ ...draft, summary: e.target.value })} placeholder="What went well, what to work on next." />
+            <textarea
+              id="report-summary"
+              rows={4}
+              className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+              value={draft.summary}
+              onChange={(e) => setDraft({ ...draft, summary: e.target.value })}
+              placeholder="What went well, what to work on next."
+            />
           </Card>
           {(["strengths", "growthAreas"] as const).map((k) => (
-            <Card key={k} title={k === "strengths" ? "Strengths (strongest signals)" : "Growth areas (weakest signals)"}>
+            <Card
+              key={k}
+              title={k === "strengths" ? "Strengths (strongest signals)" : "Growth areas (weakest signals)"}
+            >
               {draft[k].map((s, i) => (
                 <div key={s.title} className="mb-2">
                   <label htmlFor={`${k}-${i}`} className="text-sm font-medium">
                     {s.title}
                   </label>
-                  <input id={`${k}-${i}`} className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={s.note} placeholder="A note (optional)" onChange={(e) => setDraft({ ...draft, [k]: draft[k].map((x, j) => (j === i ? { ...x, note: e.target.value } : x)) })} />
+                  <input
+                    id={`${k}-${i}`}
+                    className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+                    value={s.note}
+                    placeholder="A note (optional)"
+                    onChange={(e) =>
+                      setDraft({
+                        ...draft,
+                        [k]: draft[k].map((x, j) => (j === i ? { ...x, note: e.target.value } : x)),
+                      })
+                    }
+                  />
                 </div>
               ))}
             </Card>
@@ -111,7 +152,9 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
                               onChange={(ev) =>
                                 setDraft({
                                   ...draft,
-                                  excerpts: ev.target.checked ? [...draft.excerpts, { signalTitle: e.signalTitle, text: e.text, by: e.by }] : draft.excerpts.filter((x) => x.text !== e.text),
+                                  excerpts: ev.target.checked
+                                    ? [...draft.excerpts, { signalTitle: e.signalTitle, text: e.text, by: e.by }]
+                                    : draft.excerpts.filter((x) => x.text !== e.text),
                                 })
                               }
                             />
@@ -130,7 +173,19 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
               <div className="mt-4 space-y-2">
                 <p className="text-sm font-semibold">Picked (edit before sharing)</p>
                 {draft.excerpts.map((e, i) => (
-                  <textarea key={i} aria-label={`Excerpt about ${e.signalTitle}`} rows={2} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={e.text} onChange={(ev) => setDraft({ ...draft, excerpts: draft.excerpts.map((x, j) => (j === i ? { ...x, text: ev.target.value } : x)) })} />
+                  <textarea
+                    key={i}
+                    aria-label={`Excerpt about ${e.signalTitle}`}
+                    rows={2}
+                    className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+                    value={e.text}
+                    onChange={(ev) =>
+                      setDraft({
+                        ...draft,
+                        excerpts: draft.excerpts.map((x, j) => (j === i ? { ...x, text: ev.target.value } : x)),
+                      })
+                    }
+                  />
                 ))}
               </div>
             )}
@@ -142,7 +197,9 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
             <Button
               busy={release.isPending}
               disabled={!data.candidateJoined || data.calibrationUpdating}
-              aria-describedby={!data.candidateJoined ? "release-blocked" : data.calibrationUpdating ? "release-updating" : undefined}
+              aria-describedby={
+                !data.candidateJoined ? "release-blocked" : data.calibrationUpdating ? "release-updating" : undefined
+              }
               onClick={() =>
                 persist(() =>
                   release.mutate(
@@ -161,19 +218,36 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
               {data.releasedVersion ? "Release revision" : "Release to candidate"}
             </Button>
             {data.status === "released" && (
-              <Button variant="danger" busy={withdraw.isPending} onClick={() => withdraw.mutate({ workspaceId, loopId }, { onSuccess: () => { toast.success("Report withdrawn"); open.mutate({ workspaceId, loopId }); }, onError: (e) => toast.error(e.message) })}>
+              <Button
+                variant="danger"
+                busy={withdraw.isPending}
+                onClick={() =>
+                  withdraw.mutate(
+                    { workspaceId, loopId },
+                    {
+                      onSuccess: () => {
+                        toast.success("Report withdrawn");
+                        open.mutate({ workspaceId, loopId });
+                      },
+                      onError: (e) => toast.error(e.message),
+                    },
+                  )
+                }
+              >
                 Withdraw
               </Button>
             )}
           </div>
           {data.calibrationUpdating && (
             <p id="release-updating" role="status" className="text-sm text-sky-900" data-testid="release-updating">
-              The scores are being recalculated with the latest scorecards; release opens in a few seconds, when they are final.
+              The scores are being recalculated with the latest scorecards; release opens in a few seconds, when they
+              are final.
             </p>
           )}
           {!data.candidateJoined && (
             <p id="release-blocked" role="note" className="text-sm text-amber-900" data-testid="release-blocked">
-              Release opens once the candidate accepts their invitation to this workspace: the report goes to their account, not to an email address.
+              Release opens once the candidate accepts their invitation to this workspace: the report goes to their
+              account, not to an email address.
             </p>
           )}
         </div>
@@ -188,7 +262,8 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
           </div>
           {unsaved && (
             <p className="mb-3 text-sm text-slate-700">
-              The preview shows your edits as you type. Save the draft to keep them; the candidate sees only what you release.
+              The preview shows your edits as you type. Save the draft to keep them; the candidate sees only what you
+              release.
             </p>
           )}
           <ReportView content={preview} />

@@ -43,7 +43,11 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
   const [summary, setSummary] = useState("");
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<"draft" | "submitted">("draft");
-  const [saveState, setSaveState] = useState<{ kind: "idle" | "saving" | "saved" | "error"; at?: Date; message?: string }>({ kind: "idle" });
+  const [saveState, setSaveState] = useState<{
+    kind: "idle" | "saving" | "saved" | "error";
+    at?: Date;
+    message?: string;
+  }>({ kind: "idle" });
   const [dirty, setDirty] = useState(false);
   const [missing, setMissing] = useState<string | null>(null);
   const [missingList, setMissingList] = useState<MissingField[]>([]);
@@ -62,7 +66,9 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
           setVersion(d.scorecard.version);
           versionRef.current = d.scorecard.version;
           setStatus(d.scorecard.status);
-          setSaveState(d.scorecard.version > 1 ? { kind: "saved", at: new Date(d.scorecard.updatedAt) } : { kind: "idle" });
+          setSaveState(
+            d.scorecard.version > 1 ? { kind: "saved", at: new Date(d.scorecard.updatedAt) } : { kind: "idle" },
+          );
           setDirty(false);
         },
       },
@@ -76,7 +82,15 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
     const timer = setTimeout(() => {
       setSaveState({ kind: "saving" });
       save.mutate(
-        { workspaceId, roundId, expectedVersion: versionRef.current, ratings, redFlagKeys: redFlags, recommendation, summary },
+        {
+          workspaceId,
+          roundId,
+          expectedVersion: versionRef.current,
+          ratings,
+          redFlagKeys: redFlags,
+          recommendation,
+          summary,
+        },
         {
           onSuccess: (card) => {
             versionRef.current = card.version;
@@ -91,19 +105,30 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
     return () => clearTimeout(timer);
   }, [dirty, ratings, redFlags, recommendation, summary, status]);
 
-  const change = <T,>(setter: (v: T) => void) => (v: T) => {
-    setter(v);
-    setDirty(true);
-  };
+  const change =
+    <T,>(setter: (v: T) => void) =>
+    (v: T) => {
+      setter(v);
+      setDirty(true);
+    };
   const setAnswer = (key: string, patch: Partial<SignalAnswer>) =>
-    change(setRatings)({ ...ratings, [key]: { rating: ratings[key]?.rating ?? null, evidence: ratings[key]?.evidence ?? "", ...patch } });
+    change(setRatings)({
+      ...ratings,
+      [key]: { rating: ratings[key]?.rating ?? null, evidence: ratings[key]?.evidence ?? "", ...patch },
+    });
 
   if (open.isPending || (!open.data && !open.isError)) return <Skeleton rows={8} />;
-  if (open.isError) return <p role="alert" className="text-sm text-red-700">{open.error.message}</p>;
+  if (open.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {open.error.message}
+      </p>
+    );
   const d = open.data!;
   const locked = status === "submitted" && !revising;
   // Once asked for, the list of what is missing shrinks as the interviewer fills it in.
-  const shownMissing = missingList.length > 0 ? missingFields(d.rubric.signals, { ratings, recommendation, summary }) : [];
+  const shownMissing =
+    missingList.length > 0 ? missingFields(d.rubric.signals, { ratings, recommendation, summary }) : [];
 
   return (
     <>
@@ -113,7 +138,13 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
       />
       {d.round.startsAt && (
         <p className="-mt-4 mb-6 text-sm text-slate-600">
-          Round on <LocalTime value={d.round.startsAt} /> · <Link className="text-brand-700 underline" href={`/w/${slug}/kits/${d.round.roundType.id}${d.round.question ? `?question=${d.round.question.id}` : ""}`}>open the kit</Link>
+          Round on <LocalTime value={d.round.startsAt} /> ·{" "}
+          <Link
+            className="text-brand-700 underline"
+            href={`/w/${slug}/kits/${d.round.roundType.id}${d.round.question ? `?question=${d.round.question.id}` : ""}`}
+          >
+            open the kit
+          </Link>
         </p>
       )}
       {saveState.kind === "error" && (
@@ -130,23 +161,60 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
           const answer = ratings[s.key];
           return (
             <Card key={s.key} title={s.title} description={s.description}>
-              <div role="radiogroup" aria-label={`Rating for ${s.title}`} className="grid gap-2 sm:grid-cols-5" data-testid={`rating-${s.key}`}>
+              <div
+                role="radiogroup"
+                aria-label={`Rating for ${s.title}`}
+                className="grid gap-2 sm:grid-cols-5"
+                data-testid={`rating-${s.key}`}
+              >
                 {([1, 2, 3, 4] as const).map((n) => (
-                  <label key={n} className={cx("cursor-pointer rounded-md p-2 text-xs ring-1", answer?.rating === n ? "bg-brand-50 ring-brand-600" : "ring-slate-200 hover:bg-slate-50")}>
-                    <input type="radio" id={`rating-${s.key}-${n}`} className="mr-1" name={`rating-${s.key}`} checked={answer?.rating === n} onChange={() => setAnswer(s.key, { rating: n })} />
+                  <label
+                    key={n}
+                    className={cx(
+                      "cursor-pointer rounded-md p-2 text-xs ring-1",
+                      answer?.rating === n ? "bg-brand-50 ring-brand-600" : "ring-slate-200 hover:bg-slate-50",
+                    )}
+                  >
+                    <input
+                      type="radio"
+                      id={`rating-${s.key}-${n}`}
+                      className="mr-1"
+                      name={`rating-${s.key}`}
+                      checked={answer?.rating === n}
+                      onChange={() => setAnswer(s.key, { rating: n })}
+                    />
                     <span className="font-semibold">{RATING_LABELS[n - 1]}</span>
                     <span className="mt-1 block text-slate-700">{s.anchors[n - 1]}</span>
                   </label>
                 ))}
-                <label className={cx("cursor-pointer rounded-md p-2 text-xs ring-1", answer?.rating === "not_observed" ? "bg-slate-100 ring-slate-500" : "ring-slate-200 hover:bg-slate-50")}>
-                  <input type="radio" className="mr-1" name={`rating-${s.key}`} checked={answer?.rating === "not_observed"} onChange={() => setAnswer(s.key, { rating: "not_observed" })} />
+                <label
+                  className={cx(
+                    "cursor-pointer rounded-md p-2 text-xs ring-1",
+                    answer?.rating === "not_observed"
+                      ? "bg-slate-100 ring-slate-500"
+                      : "ring-slate-200 hover:bg-slate-50",
+                  )}
+                >
+                  <input
+                    type="radio"
+                    className="mr-1"
+                    name={`rating-${s.key}`}
+                    checked={answer?.rating === "not_observed"}
+                    onChange={() => setAnswer(s.key, { rating: "not_observed" })}
+                  />
                   <span className="font-semibold">Not observed</span>
                 </label>
               </div>
               <label className="mt-3 block text-sm font-medium" htmlFor={`evidence-${s.key}`}>
                 Evidence (what you saw and heard)
               </label>
-              <textarea id={`evidence-${s.key}`} rows={2} className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={answer?.evidence ?? ""} onChange={(e) => setAnswer(s.key, { evidence: e.target.value })} />
+              <textarea
+                id={`evidence-${s.key}`}
+                rows={2}
+                className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+                value={answer?.evidence ?? ""}
+                onChange={(e) => setAnswer(s.key, { evidence: e.target.value })}
+              />
             </Card>
           );
         })}
@@ -154,7 +222,14 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
           <div className="space-y-1">
             {d.rubric.redFlags.map((f) => (
               <label key={f.key} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" className="mt-1 size-4" checked={redFlags.includes(f.key)} onChange={(e) => change(setRedFlags)(e.target.checked ? [...redFlags, f.key] : redFlags.filter((k) => k !== f.key))} />
+                <input
+                  type="checkbox"
+                  className="mt-1 size-4"
+                  checked={redFlags.includes(f.key)}
+                  onChange={(e) =>
+                    change(setRedFlags)(e.target.checked ? [...redFlags, f.key] : redFlags.filter((k) => k !== f.key))
+                  }
+                />
                 <span>
                   <span className="font-medium">{f.title}.</span> {f.description}
                 </span>
@@ -165,8 +240,21 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
         <Card title="Overall">
           <div role="radiogroup" aria-label="Overall recommendation" className="flex flex-wrap gap-2">
             {RECOMMENDATIONS.map((r, i) => (
-              <label key={r} className={cx("cursor-pointer rounded-md px-3 py-2 text-sm ring-1", recommendation === r ? "bg-brand-50 ring-brand-600" : "ring-slate-300")}>
-                <input type="radio" id={i === 0 ? "recommendation-first" : undefined} className="mr-1" name="recommendation" checked={recommendation === r} onChange={() => change(setRecommendation)(r)} />
+              <label
+                key={r}
+                className={cx(
+                  "cursor-pointer rounded-md px-3 py-2 text-sm ring-1",
+                  recommendation === r ? "bg-brand-50 ring-brand-600" : "ring-slate-300",
+                )}
+              >
+                <input
+                  type="radio"
+                  id={i === 0 ? "recommendation-first" : undefined}
+                  className="mr-1"
+                  name="recommendation"
+                  checked={recommendation === r}
+                  onChange={() => change(setRecommendation)(r)}
+                />
                 {REC_LABEL[r]}
               </label>
             ))}
@@ -174,14 +262,27 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
           <label className="mt-3 block text-sm font-medium" htmlFor="summary">
             Summary
           </label>
-          <textarea id="summary" rows={4} className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={summary} onChange={(e) => change(setSummary)(e.target.value)} />
+          <textarea
+            id="summary"
+            rows={4}
+            className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+            value={summary}
+            onChange={(e) => change(setSummary)(e.target.value)}
+          />
         </Card>
       </fieldset>
       {status === "draft" && (
         // Sticky: the save state, the progress and Submit stay in view however long the form is.
-        <div className="sticky bottom-0 z-10 -mx-6 mt-6 border-t border-slate-200 bg-white/95 px-6 py-3 shadow-[0_-2px_6px_rgba(15,23,42,0.06)] backdrop-blur" data-testid="scorecard-bar">
+        <div
+          className="sticky bottom-0 z-10 -mx-6 mt-6 border-t border-slate-200 bg-white/95 px-6 py-3 shadow-[0_-2px_6px_rgba(15,23,42,0.06)] backdrop-blur"
+          data-testid="scorecard-bar"
+        >
           {shownMissing.length > 0 && (
-            <div role="alert" className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="missing-fields">
+            <div
+              role="alert"
+              className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+              data-testid="missing-fields"
+            >
               <p className="font-medium">Before you submit:</p>
               <ul className="mt-1 list-disc pl-5">
                 {shownMissing.map((f) => (
@@ -194,7 +295,13 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
                         focusField(f);
                       }}
                     >
-                      {f.field === "rating" ? `Rate “${f.title}” (or mark it not observed)` : f.field === "evidence" ? `Add evidence for “${f.title}”` : f.field === "recommendation" ? "Choose an overall recommendation" : "Write a summary"}
+                      {f.field === "rating"
+                        ? `Rate “${f.title}” (or mark it not observed)`
+                        : f.field === "evidence"
+                          ? `Add evidence for “${f.title}”`
+                          : f.field === "recommendation"
+                            ? "Choose an overall recommendation"
+                            : "Write a summary"}
                     </a>
                   </li>
                 ))}
@@ -226,12 +333,19 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
                 )}
               </p>
               <p className="text-slate-600" data-testid="progress">
-                {d.rubric.signals.filter((sig) => ratings[sig.key]?.rating !== null && ratings[sig.key]?.rating !== undefined).length} of {d.rubric.signals.length} signals rated
+                {
+                  d.rubric.signals.filter(
+                    (sig) => ratings[sig.key]?.rating !== null && ratings[sig.key]?.rating !== undefined,
+                  ).length
+                }{" "}
+                of {d.rubric.signals.length} signals rated
               </p>
             </div>
             {confirming ? (
               <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Confirm submission">
-                <span className="text-sm text-slate-700">Submit now? It locks the scorecard; later changes need a reason.</span>
+                <span className="text-sm text-slate-700">
+                  Submit now? It locks the scorecard; later changes need a reason.
+                </span>
                 <Button
                   busy={submit.isPending}
                   onClick={() =>
@@ -290,11 +404,20 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
         </Button>
       )}
       {revising && (
-        <Card className="mt-6" title="Revise the submitted scorecard" description="The previous version is kept in the history and the audit log, with your reason.">
+        <Card
+          className="mt-6"
+          title="Revise the submitted scorecard"
+          description="The previous version is kept in the history and the audit log, with your reason."
+        >
           <label className="block text-sm font-medium" htmlFor="revise-reason">
             Why are you changing it?
           </label>
-          <input id="revise-reason" className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <input
+            id="revise-reason"
+            className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           {missing && (
             <p role="alert" className="mt-2 text-sm text-red-700">
               {missing}
@@ -305,7 +428,16 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
               busy={revise.isPending}
               onClick={() =>
                 revise.mutate(
-                  { workspaceId, roundId, expectedVersion: versionRef.current, reason, ratings, redFlagKeys: redFlags, recommendation, summary },
+                  {
+                    workspaceId,
+                    roundId,
+                    expectedVersion: versionRef.current,
+                    reason,
+                    ratings,
+                    redFlagKeys: redFlags,
+                    recommendation,
+                    summary,
+                  },
                   {
                     onSuccess: (card) => {
                       versionRef.current = card.version;
@@ -323,7 +455,13 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
             >
               Save revision
             </Button>
-            <Button variant="ghost" onClick={() => { setRevising(false); load(); }}>
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setRevising(false);
+                load();
+              }}
+            >
               Cancel
             </Button>
           </div>
