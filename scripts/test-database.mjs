@@ -47,3 +47,14 @@ export async function checkServer() {
     await client.end().catch(() => {});
   }
 }
+
+/** Drops a database made by recreateDatabase (for suites that leave nothing behind). */
+export async function dropDatabase(baseName) {
+  const admin = new pg.Client({ connectionString: serverUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${testDatabaseName(baseName)}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
