@@ -56,3 +56,14 @@ export const VersionNumber = z.number().int().min(1).max(2_147_483_647, "That ve
 
 /** For procedures that take nothing: anything sent is refused with a 400 rather than ignored. */
 export const NoInput = z.object({}).strict().optional();
+
+/** Rows per page of the paginated lists (audit log, email delivery, members, question bank, calibration). */
+export const PAGE_SIZE = 25;
+/**
+ * One page of a list: the rows after `cursor` (the id of the previous page's last row), at most `limit`.
+ * Spread into a list's input schema.
+ */
+export const PageFields = {
+  cursor: Id.optional(),
+  limit: z.number().int().min(1).max(100).default(PAGE_SIZE),
+};

@@ -1,6 +1,7 @@
 import type { AuditAction } from "@/domain/audit";
 import type { Prisma } from "@/server/db";
 import { memberNames } from "./member-names";
+import { after, pageOf } from "./paging";
 import type { Tx } from "./scope";
 
 export type { AuditAction };
@@ -28,18 +29,33 @@ export async function recordAudit(
   });
 }
 
+/**
+ * One page of the audit log, filtered by area or action and sorted by time in the query; the first page
+ * also carries the number of matching events (one count query).
+ */
 export async function listAuditEvents(
   db: Tx,
   scope: { workspaceId: string },
-  input: { cursor?: string; limit: number },
+  input: { cursor?: string; limit: number; area?: string; action?: string; sort?: "newest" | "oldest" },
 ) {
-  const events = await db.auditEvent.findMany({
-    where: { workspaceId: scope.workspaceId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-  });
-  const page = events.slice(0, input.limit);
+  const where: Prisma.AuditEventWhereInput = {
+    workspaceId: scope.workspaceId,
+    AND: [
+      ...(input.area ? [{ action: { startsWith: `${input.area}.` } }] : []),
+      ...(input.action ? [{ action: input.action }] : []),
+    ],
+  };
+  const direction = input.sort === "oldest" ? "asc" : "desc";
+  const [events, total] = await Promise.all([
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: direction }, { id: direction }],
+      take: input.limit + 1,
+      ...after(input.cursor),
+    }),
+    input.cursor ? null : db.auditEvent.count({ where }),
+  ]);
+  const { items: page, nextCursor } = pageOf(events, input.limit);
   const actorIds = [...new Set(page.map((e) => e.actorId).filter((id): id is string => !!id))];
   const actors = await db.user.findMany({
     where: { id: { in: actorIds } },
@@ -78,6 +94,7 @@ export async function listAuditEvents(
       createdAt: e.createdAt,
       actor: e.actorId ? (byId.get(e.actorId) ?? { id: e.actorId, name: null, email: null }) : null,
     })),
-    nextCursor: events.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+    nextCursor,
+    total,
   };
 }

@@ -3,8 +3,11 @@
 import { displayName } from "@/domain/people";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { LocalTime } from "@/components/time";
-import { Button, Card, EmptyState, Skeleton } from "@/components/ui";
+import { Button, Card, EmptyState, Field, Select, Skeleton } from "@/components/ui";
+import { useUrlState } from "@/components/url-state";
 import { auditLabel } from "@/domain/audit";
+import { AUDIT_ACTIONS, AUDIT_AREAS } from "@/schemas/audit";
+import { PAGE_SIZE } from "@/schemas/common";
 import { useTRPC } from "@/trpc/react";
 
 function summary(data: unknown): string {
@@ -18,38 +21,109 @@ function summary(data: unknown): string {
   );
 }
 
+const AREA_LABEL = (area: string) => area.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+
 export function AuditLog({ workspaceId }: { workspaceId: string }) {
   const trpc = useTRPC();
+  const [area, setArea] = useUrlState("area");
+  const [action, setAction] = useUrlState("action");
+  const [sort, setSort] = useUrlState("sort", "newest");
+  const filter = {
+    area: (AUDIT_AREAS as readonly string[]).includes(area) ? (area as (typeof AUDIT_AREAS)[number]) : undefined,
+    action: (AUDIT_ACTIONS as readonly string[]).includes(action)
+      ? (action as (typeof AUDIT_ACTIONS)[number])
+      : undefined,
+    sort: sort === "oldest" ? ("oldest" as const) : ("newest" as const),
+  };
+  const actions = AUDIT_ACTIONS.filter((a) => !filter.area || a.startsWith(`${filter.area}.`));
   const query = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions(
-      { workspaceId, limit: 50 },
+      { workspaceId, limit: PAGE_SIZE, ...filter },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
   );
-  if (query.isPending) return <Skeleton rows={5} />;
+  const filters = (
+    <form className="mb-4 grid gap-3 sm:grid-cols-3" onSubmit={(e) => e.preventDefault()} aria-label="Audit filters">
+      <Field label="Area" htmlFor="audit-area">
+        <Select
+          id="audit-area"
+          value={filter.area ?? ""}
+          onChange={(e) => {
+            setArea(e.target.value);
+            setAction("");
+          }}
+        >
+          <option value="">All areas</option>
+          {AUDIT_AREAS.map((a) => (
+            <option key={a} value={a}>
+              {AREA_LABEL(a)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Action" htmlFor="audit-action">
+        <Select id="audit-action" value={filter.action ?? ""} onChange={(e) => setAction(e.target.value)}>
+          <option value="">All actions</option>
+          {actions.map((a) => (
+            <option key={a} value={a}>
+              {auditLabel(a)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Order" htmlFor="audit-sort">
+        <Select id="audit-sort" value={filter.sort} onChange={(e) => setSort(e.target.value)}>
+          <option value="newest">Newest first</option>
+          <option value="oldest">Oldest first</option>
+        </Select>
+      </Field>
+    </form>
+  );
+  if (query.isPending)
+    return (
+      <Card>
+        {filters}
+        <Skeleton rows={5} />
+      </Card>
+    );
   if (query.isError)
     return (
-      <p role="alert" className="text-sm text-red-700">
-        {query.error.message}
-      </p>
+      <Card>
+        {filters}
+        <p role="alert" className="text-sm text-red-700">
+          {query.error.message}
+        </p>
+      </Card>
     );
   const items = query.data.pages.flatMap((p) => p.items);
+  const total = query.data.pages[0]?.total ?? items.length;
+  const filtered = !!(filter.area || filter.action);
   return (
     <Card>
+      {filters}
       {items.length === 0 ? (
-        <EmptyState title="Nothing recorded yet" />
+        filtered ? (
+          <EmptyState title="No events match">Choose another area or action, or clear the filters.</EmptyState>
+        ) : (
+          <EmptyState title="Nothing recorded yet" />
+        )
       ) : (
-        <ol className="divide-y divide-slate-100">
-          {items.map((e) => (
-            <li key={e.id} className="py-2 text-sm break-words" data-testid="audit-row">
-              <span className="font-medium">{displayName(e.actor, "System")}</span> {auditLabel(e.action)}
-              {e.target && <span className="font-medium"> · {e.target}</span>}
-              <span className="block text-xs text-slate-600">
-                <LocalTime value={e.createdAt} /> · {summary(e.data)}
-              </span>
-            </li>
-          ))}
-        </ol>
+        <>
+          <p className="mb-2 text-sm text-slate-600" data-testid="audit-count">
+            {items.length} of {total} {total === 1 ? "event" : "events"}
+          </p>
+          <ol className="divide-y divide-slate-100">
+            {items.map((e) => (
+              <li key={e.id} className="py-2 text-sm break-words" data-testid="audit-row">
+                <span className="font-medium">{displayName(e.actor, "System")}</span> {auditLabel(e.action)}
+                {e.target && <span className="font-medium"> · {e.target}</span>}
+                <span className="block text-xs text-slate-600">
+                  <LocalTime value={e.createdAt} /> · {summary(e.data)}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
       {query.hasNextPage && (
         <Button
@@ -58,7 +132,7 @@ export function AuditLog({ workspaceId }: { workspaceId: string }) {
           busy={query.isFetchingNextPage}
           onClick={() => query.fetchNextPage()}
         >
-          Load older events
+          Show more ({total - items.length} more)
         </Button>
       )}
     </Card>

@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { api, newOwnerWithWorkspace, withDb } from "./helpers";
+
+// The long lists page on the server: the first page and its count, "Show more" for the next, and the
+// filters and order kept in the URL (a reload or a shared link shows the same list).
+
+test("the audit log pages with Show more and keeps its filter in the URL", async ({ page }) => {
+  const { url } = await newOwnerWithWorkspace(page, "lists-audit");
+  const slug = new URL(url).pathname.split("/")[2]!;
+  const ws = await api<{ id: string }>(page, "workspace.resolve", { slug }, "query");
+  await withDb((client) =>
+    client.query(
+      `INSERT INTO audit_events (id, "workspaceId", action, "targetType", "createdAt")
+       SELECT gen_random_uuid()::text, $1, 'rubric.published', 'rubric', now() - make_interval(mins => n)
+       FROM generate_series(1, 30) AS n`,
+      [ws.id],
+    ),
+  );
+  await page.goto(`${url}/audit?area=rubric`);
+  await expect(page.getByLabel("Area")).toHaveValue("rubric");
+  await expect(page.getByTestId("audit-count")).toHaveText("25 of 30 events");
+  await expect(page.getByTestId("audit-row")).toHaveCount(25);
+  await page.getByRole("button", { name: /Show more/ }).click();
+  await expect(page.getByTestId("audit-row")).toHaveCount(30);
+  await expect(page.getByRole("button", { name: /Show more/ })).toHaveCount(0);
+
+  await page.getByLabel("Order").selectOption("oldest");
+  await expect(page).toHaveURL(/area=rubric/);
+  await expect(page).toHaveURL(/sort=oldest/);
+  await page.reload();
+  await expect(page.getByLabel("Order")).toHaveValue("oldest");
+  await expect(page.getByTestId("audit-count")).toHaveText("25 of 30 events");
+});
