@@ -28,6 +28,8 @@ test("a new user signs in by magic link, creates a workspace and invites an inte
 
   await owner.getByLabel("Your name").fill("Olga Owner");
   await owner.getByRole("button", { name: "Save name" }).click();
+  // Toasts load lazily (src/components/toast.tsx); one asked for right after the page loads still shows.
+  await expect(owner.getByText("Name saved")).toBeVisible();
   await expect(owner.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expect(owner.getByText("Olga Owner")).toBeVisible();
   await expect(owner.getByLabel("Your name")).toHaveCount(0);
@@ -93,4 +95,11 @@ test("the demo sign-in lists the demo users and signs in as one", async ({ page 
   await page.getByRole("link", { name: /Demo Interview Academy/ }).click();
   await expect(page.getByTestId("member-count")).toHaveText("6");
   await screenshot(page, testInfo, "demo-overview");
+
+  // Signing out ends the session: the sign-in page, and the workspace list asks to sign in again.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/w");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("button", { name: /Olivia Okafor/ })).toBeVisible();
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { Toaster } from "sonner";
+import { LazyToaster } from "@/components/toast";
 import { getEnv } from "@/server/env";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
@@ -26,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <TRPCReactProvider maxBatchSize={TRPC_MAX_BATCH_SIZE}>{children}</TRPCReactProvider>
         {/* Bottom left: clear of the header's Sign out (top right) and the scorecard's Submit (bottom right). */}
-        <Toaster position="bottom-left" closeButton />
+        <LazyToaster position="bottom-left" closeButton />
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import type { z } from "zod";
 
 export type FieldErrors = Record<string, string | undefined>;

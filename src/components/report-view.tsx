@@ -1,27 +1,16 @@
 "use client";
 
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ErrorBar,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import dynamic from "next/dynamic";
 import { againstBar, likelyRange, type ReportContent } from "@/domain/report";
 import { formatInZone } from "@/domain/time-zone";
 import { ScrollRegion, StackedCell, StackedRow, StackedTable } from "./tables";
 import { useViewerZone } from "./time";
 import { Badge, Card } from "./ui";
 
-// Okabe–Ito: distinguishable with the common forms of colour blindness.
-const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9"];
+// The charts (recharts, the heaviest library of the app) load after the content and only where shown; the
+// tables beside them carry the same numbers meanwhile. The boxes keep their height, so nothing moves.
+const DimensionChart = dynamic(() => import("./report-charts").then((m) => m.DimensionChart), { ssr: false });
+const ProgressChart = dynamic(() => import("./report-charts").then((m) => m.ProgressChart), { ssr: false });
 
 export interface ProgressPoint {
   reportId: string;
@@ -76,29 +65,11 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
         description={`Scores on the 1–4 scale from this loop's rounds only, adjusted for how strictly or generously each interviewer tends to rate. The whisker shows the range your score most likely lies in; the dashed line is the bar for a ${content.level}-level candidate (${content.bar}).`}
       >
         <div className="h-64" role="img" aria-label="Bar chart of your scores by dimension against the bar">
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={dims} margin={{ left: 0, right: 16, top: 8, bottom: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-              <YAxis
-                domain={[1, 4]}
-                ticks={[1, 2, 3, 4]}
-                label={{ value: "score", angle: -90, position: "insideLeft" }}
-              />
-              <Tooltip />
-              <ReferenceLine
-                y={content.bar}
-                stroke="#D55E00"
-                strokeDasharray="6 3"
-                label={{ value: `bar ${content.bar}`, position: "insideTopRight", fontSize: 12 }}
-              />
-              <Bar dataKey="score" fill={PALETTE[0]} name="Score">
-                {content.dimensions.some((d) => likelyRange(d)) && (
-                  <ErrorBar dataKey="error" width={6} strokeWidth={1.5} stroke="#333" direction="y" />
-                )}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
+          <DimensionChart
+            dims={dims}
+            bar={content.bar}
+            withRanges={content.dimensions.some((d) => Boolean(likelyRange(d)))}
+          />
         </div>
         <StackedTable
           className="mt-3"
@@ -205,29 +176,7 @@ export function ReportView({ content, progress }: { content: ReportContent; prog
             aria-label="Line chart of dimension scores over time"
             data-testid="progress-chart"
           >
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={points} margin={{ left: 0, right: 16, top: 8, bottom: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="date" tick={{ fontSize: 11 }} interval={0} padding={{ left: 24, right: 24 }} />
-                <Tooltip labelFormatter={(_label, payload) => String(payload?.[0]?.payload?.loop ?? "")} />
-                <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} />
-                <Legend />
-                {series.map((name, i) => (
-                  <Line
-                    key={name}
-                    type="linear"
-                    dataKey={name}
-                    stroke={PALETTE[i % PALETTE.length]}
-                    strokeWidth={2}
-                    strokeDasharray={i % 2 ? "6 3" : undefined}
-                    dot={{ r: 4 }}
-                    connectNulls={false}
-                  >
-                    <ErrorBar dataKey={`${name} range`} width={4} stroke={PALETTE[i % PALETTE.length]} direction="y" />
-                  </Line>
-                ))}
-              </LineChart>
-            </ResponsiveContainer>
+            <ProgressChart points={points} series={series} />
           </div>
           {/* A card per loop on a phone; with many dimensions the table scrolls inside its frame. */}
           <ScrollRegion label="Scores per loop" className="mt-3">

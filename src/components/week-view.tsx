@@ -9,7 +9,8 @@ import Link from "next/link";
 import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
 import { LocalTime, useViewerZone } from "@/components/time";
 import { cx } from "@/components/ui";
-import { FALLBACK_ZONE, formatInZone, isTimeZone, toZonedInput } from "@/domain/time-zone";
+import { FALLBACK_ZONE, formatInZone, isTimeZone } from "@/domain/time-zone";
+import { toZonedInput } from "@/domain/zoned-input";
 
 export type WeekEventTone = "green" | "red" | "gray";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatInZone, fromZonedInput, isTimeZone, personZone, timeZoneList, toZonedInput } from "./time-zone";
+import { formatInZone, isTimeZone, personZone, timeZoneList } from "./time-zone";
+import { fromZonedInput, toZonedInput } from "./zoned-input";
 
 describe("time zones", () => {
   it("writes the same instant as each viewer's wall time with the zone's abbreviation, whatever the process zone", () => {

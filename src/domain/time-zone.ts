@@ -2,8 +2,6 @@
 // same function formats on the server, in the browser and in email, so a round reads the same wall time
 // with the same abbreviation wherever the viewer meets it. Pure.
 
-import { DateTime } from "luxon";
-
 /** Used when neither the person nor their workspace has a valid zone. */
 export const FALLBACK_ZONE = "UTC";
 
@@ -75,18 +73,4 @@ export function timeZoneList(current?: string): string[] {
   const supported =
     (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
   return [...new Set([...(current ? [current] : []), "UTC", ...supported])];
-}
-
-/** The value of a datetime-local field showing `at` as wall time in `zone` ("2026-12-07T09:00"). */
-export function toZonedInput(at: Date | string | null, zone: string): string {
-  if (!at) return "";
-  return DateTime.fromJSDate(typeof at === "string" ? new Date(at) : at, {
-    zone: isTimeZone(zone) ? zone : FALLBACK_ZONE,
-  }).toFormat("yyyy-MM-dd'T'HH:mm");
-}
-
-/** The instant a datetime-local value means when read as wall time in `zone`; null when not a valid time. */
-export function fromZonedInput(value: string, zone: string): Date | null {
-  const parsed = DateTime.fromISO(value, { zone: isTimeZone(zone) ? zone : FALLBACK_ZONE });
-  return parsed.isValid ? parsed.toJSDate() : null;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { displayName } from "@/domain/people";
-import { signOut } from "next-auth/react";
+import { signOutToSignIn } from "@/components/sign-out";
 import { Button } from "@/components/ui";
 
 export function UserMenu({ name, email }: { name: string | null; email: string | null }) {
@@ -11,7 +11,7 @@ export function UserMenu({ name, email }: { name: string | null; email: string |
         <span className="block font-medium text-slate-900">{displayName({ name, email })}</span>
         {name && <span className="block text-xs text-slate-600">{email}</span>}
       </span>
-      <Button variant="ghost" onClick={() => signOut({ callbackUrl: "/sign-in" })}>
+      <Button variant="ghost" onClick={() => void signOutToSignIn()}>
         Sign out
       </Button>
     </div>

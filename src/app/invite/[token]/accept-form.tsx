@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Button, Field, Input, Select } from "@/components/ui";
 import { FALLBACK_ZONE, isTimeZone, timeZoneList } from "@/domain/time-zone";

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { Button } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";

@@ -3,7 +3,7 @@
 import { timeZoneList } from "@/domain/time-zone";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Button, Card, Field, Input, Select, Skeleton } from "@/components/ui";
 import { SaveAvailabilityInput } from "@/schemas/loop";

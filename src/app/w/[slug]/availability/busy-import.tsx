@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { Button, Card } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { Badge, Button, Card, EmptyState, Skeleton } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";

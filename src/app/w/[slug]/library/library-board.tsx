@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Badge, Button, Card, EmptyState, Field, Input, Skeleton } from "@/components/ui";
 import { CreateRoundTypeInput, UpdateRoundTypeInput } from "@/schemas/library";

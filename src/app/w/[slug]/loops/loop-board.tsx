@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { LocalTime } from "@/components/time";
 import { useUrlState } from "@/components/url-state";

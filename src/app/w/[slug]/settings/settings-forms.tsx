@@ -4,7 +4,7 @@ import { timeZoneList } from "@/domain/time-zone";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Button, Card, Field, Input, Select } from "@/components/ui";
 import { UpdateWorkspaceInput } from "@/schemas/workspace";

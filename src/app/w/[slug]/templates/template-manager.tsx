@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { Badge, Button, Card, ChoiceSelect, Field, Input, Select, Skeleton } from "@/components/ui";
 import { LEVELS } from "@/schemas/library";
 import type { TemplateRound } from "@/schemas/loop";

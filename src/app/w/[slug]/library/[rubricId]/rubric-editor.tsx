@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { AnchorGrid, RATING_LABELS } from "@/components/anchor-grid";
 import { useFormErrors } from "@/components/errors";
 import { LocalTime } from "@/components/time";

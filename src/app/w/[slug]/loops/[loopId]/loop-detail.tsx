@@ -3,11 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { LocalTime, useViewerZone } from "@/components/time";
 import { Badge, Button, Card, EmptyState, PageHeader, Select, Skeleton } from "@/components/ui";
 import { LOOP_STATUSES, canMoveLoop, type LoopStatus } from "@/domain/loop-status";
-import { formatInZone, fromZonedInput, toZonedInput } from "@/domain/time-zone";
+import { formatInZone } from "@/domain/time-zone";
+import { fromZonedInput, toZonedInput } from "@/domain/zoned-input";
 import { useTRPC } from "@/trpc/react";
 import { LoopWeek } from "./loop-week";
 

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { Badge, Button, Card, Field, Input } from "@/components/ui";
 import { DECISION_LABEL, DECISIONS } from "@/domain/vocabulary";
 import { useTRPC } from "@/trpc/react";

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { ReportView } from "@/components/report-view";
 import { Badge, Button, Card, PageHeader, Skeleton } from "@/components/ui";
 import { candidateView } from "@/domain/report";

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { RATING_LABELS } from "@/components/anchor-grid";
 import { LocalTime } from "@/components/time";
 import { Badge, Button, Card, PageHeader, Skeleton, cx } from "@/components/ui";
