@@ -6,18 +6,16 @@
 //
 //   npx tsx bench/slots.ts
 
+import { type DateException, expandAvailability, type WeeklyWindow } from "../src/domain/scheduling/availability";
+import type { Interval } from "../src/domain/scheduling/intervals";
+import { explainNoFit } from "../src/domain/scheduling/slot-explanation";
 import {
-  type DateException,
-  expandAvailability,
   type InterviewerSlotInput,
-  type Interval,
-  isoWeekKey,
   type RoundRequest,
   type SlotSuggestion,
   suggestLoopSlots,
-  type WeeklyWindow,
-} from "../src/domain/scheduling";
-import { explainNoFit } from "../src/domain/slot-explanation";
+} from "../src/domain/scheduling/suggestion";
+import { isoWeekKey } from "../src/domain/scheduling/zones";
 
 const SEED = 20_260_302;
 const TARGET_MS = 200;

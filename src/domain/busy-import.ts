@@ -4,7 +4,7 @@
 // person's zone.
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
-import type { Interval } from "./scheduling";
+import type { Interval } from "./scheduling/intervals";
 import { isTimeZone } from "./time-zone";
 
 export const MAX_ICS_BYTES = 2_000_000;

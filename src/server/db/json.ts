@@ -9,7 +9,7 @@ import type {
   CandidateScore,
   InterviewerEstimate,
 } from "@/domain/calibration";
-import type { DateException, WeeklyWindow } from "@/domain/scheduling";
+import type { DateException, WeeklyWindow } from "@/domain/scheduling/availability";
 import type { SignalAnswer } from "@/domain/scorecard";
 import type { ReportContent } from "@/domain/report";
 

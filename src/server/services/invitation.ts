@@ -6,7 +6,7 @@ import { enqueueEmail } from "@/server/email/outbox";
 import { getEnv } from "@/server/env";
 import { getRateLimits } from "@/server/rate-limit";
 import { recordAudit } from "./audit";
-import { inviteJoinedCandidate } from "./schedule";
+import { inviteJoinedCandidate } from "./schedule/notifications";
 import { inTransaction, type Actor, type Scope, type Tx } from "./scope";
 import { hashToken, newToken } from "./secret-token";
 

@@ -5,7 +5,7 @@ import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 import { db } from "@/test/factories";
 import { DEMO_USERS, seedDemoData } from "@/server/services/demo";
 import { createLoop } from "@/server/services/loop";
-import { suggestSlots } from "@/server/services/schedule";
+import { suggestSlots } from "@/server/services/schedule/suggestions";
 import { POST } from "./route";
 
 const LOCAL = {

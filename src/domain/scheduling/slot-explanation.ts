@@ -2,14 +2,9 @@
 // qualified, weekly caps, hours that never overlap the candidate's, the candidate's own time), and for the
 // loop, whether the rounds fit one by one but not together on one day. Pure; runs only when the search
 // found nothing, over the same inputs (see suggestLoopSlots).
-import {
-  intersectIntervals,
-  isoWeekKey,
-  mergeIntervals,
-  subtractIntervals,
-  type Interval,
-  type SuggestLoopSlotsInput,
-} from "./scheduling";
+import { intersectIntervals, mergeIntervals, subtractIntervals, type Interval } from "./intervals";
+import type { SuggestLoopSlotsInput } from "./suggestion";
+import { isoWeekKey } from "./zones";
 
 export interface RoundBlocker {
   key: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expandAvailability, isoWeekKey, type DateException } from "./scheduling";
+import { expandAvailability, type DateException } from "./availability";
+import { isoWeekKey } from "./zones";
 import { explainNoFit, type ExplainInput } from "./slot-explanation";
 
 const now = new Date("2026-12-07T00:00:00Z"); // a Monday
