@@ -42,6 +42,9 @@ export const PERMISSIONS = {
   "debrief.read": ["owner", "coach", "interviewer"],
   "debrief.decide": ["owner", "coach"],
   "calibration.read": ["owner", "coach"],
+  // Training paths: coaches set them, see everyone's progress and sign off; each interviewer sees their own.
+  "training.manage": ["owner", "coach"],
+  "training.self": ["owner", "coach", "interviewer"],
   // Feedback: coaches draft and release; a candidate reads their own released reports.
   "report.manage": ["owner", "coach"],
   "report.own": ["candidate"],

@@ -43,6 +43,19 @@ export async function workspaceFixtures(ws: TestWorkspace, label: string): Promi
     targetRole: "Backend engineer",
     level: "mid",
   });
+  // A training path on the first round type, with the interviewer qualified for it.
+  await db.trainingPath.create({
+    data: { workspaceId: ws.id, roundTypeId: rubric.roundTypeId, shadowsRequired: 1, reverseShadowsRequired: 1 },
+  });
+  await db.interviewerQualification.create({
+    data: {
+      workspaceId: ws.id,
+      memberId: ws.members.interviewer.memberId,
+      roundTypeId: rubric.roundTypeId,
+      basis: "sign_off",
+      signedOffById: owner.actor.userId,
+    },
+  });
   const round = await db.round.findFirstOrThrow({
     where: { workspaceId: ws.id, loopId: loop.id },
     orderBy: { order: "asc" },

@@ -163,6 +163,12 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "report.withdraw": ["owner", "coach"],
   "report.listMine": ["candidate"],
   "report.getMine": ["candidate"],
+  "training.overview": ["owner", "coach"],
+  "training.mine": ["owner", "coach", "interviewer"],
+  "training.savePath": ["owner", "coach"],
+  "training.removePath": ["owner", "coach"],
+  "training.signOff": ["owner", "coach"],
+  "training.revoke": ["owner", "coach"],
 };
 
 describe("role matrix", () => {

@@ -14,6 +14,7 @@ import { scheduleRouter } from "./routers/schedule";
 import { calibrationRouter } from "./routers/calibration";
 import { debriefRouter } from "./routers/debrief";
 import { scorecardRouter } from "./routers/scorecard";
+import { trainingRouter } from "./routers/training";
 import { memberRouter } from "./routers/member";
 import { workspaceRouter } from "./routers/workspace";
 
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   debrief: debriefRouter,
   calibration: calibrationRouter,
   report: reportRouter,
+  training: trainingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,20 @@
+import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
+import { SaveTrainingPathInput, RevokeQualificationInput, SignOffInput, TrainingPathRef } from "@/schemas/training";
+import * as training from "@/server/services/training";
+
+export const trainingRouter = createTRPCRouter({
+  overview: permittedProcedure("training.manage").query(({ ctx }) => training.getTrainingOverview(ctx.db, ctx.scope)),
+  mine: permittedProcedure("training.self").query(({ ctx }) => training.getMyTraining(ctx.db, ctx.scope)),
+  savePath: permittedProcedure("training.manage")
+    .input(SaveTrainingPathInput)
+    .mutation(({ ctx, input }) => training.saveTrainingPath(ctx.db, ctx.scope, input)),
+  removePath: permittedProcedure("training.manage")
+    .input(TrainingPathRef)
+    .mutation(({ ctx, input }) => training.removeTrainingPath(ctx.db, ctx.scope, input)),
+  signOff: permittedProcedure("training.manage")
+    .input(SignOffInput)
+    .mutation(({ ctx, input }) => training.signOffTrainee(ctx.db, ctx.scope, input)),
+  revoke: permittedProcedure("training.manage")
+    .input(RevokeQualificationInput)
+    .mutation(({ ctx, input }) => training.revokeQualification(ctx.db, ctx.scope, input)),
+});
