@@ -46,8 +46,8 @@ export const AUDIT_LABELS = {
   "debrief.reopened": "reopened a debrief",
   "report.released": "released a feedback report",
   "report.withdrawn": "withdrew a feedback report",
-  "training_path.saved": "set a round type's training path",
-  "training_path.removed": "removed a round type's training path",
+  "training.path_saved": "set a round type's training path",
+  "training.path_removed": "removed a round type's training path",
   "training.signed_off": "signed off an interviewer to lead a round type",
   "training.qualification_revoked": "withdrew an interviewer's qualification",
 } as const;

@@ -170,7 +170,7 @@ describe("training paths", () => {
     expect(progress!.progress.shadows.done).toBe(0);
     await coach.training.removePath({ workspaceId: ws.id, roundTypeId: coding.id });
     expect(await trainee.caller.training.mine({ workspaceId: ws.id })).toEqual([]);
-    expect(await db.auditEvent.count({ where: { workspaceId: ws.id, action: "training_path.removed" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { workspaceId: ws.id, action: "training.path_removed" } })).toBe(1);
     expect(await outcome(coach.training.removePath({ workspaceId: ws.id, roundTypeId: coding.id }))).toBe("CONFLICT");
   });
 

@@ -175,7 +175,7 @@ export async function saveTrainingPath(
     await recordAudit(tx, {
       workspaceId: scope.workspaceId,
       actorId: scope.userId,
-      action: "training_path.saved",
+      action: "training.path_saved",
       targetType: "round_type",
       targetId: roundType.id,
       data: { roundType: roundType.name, ...data, qualifiedFromPriorRounds: grandfathered },
@@ -195,7 +195,7 @@ export async function removeTrainingPath(db: Tx, scope: Scope, input: { roundTyp
     await recordAudit(tx, {
       workspaceId: scope.workspaceId,
       actorId: scope.userId,
-      action: "training_path.removed",
+      action: "training.path_removed",
       targetType: "round_type",
       targetId: roundType.id,
       data: { roundType: roundType.name },
