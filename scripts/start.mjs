@@ -1,7 +1,10 @@
 // `npm start`: builds the app when there is no build yet (or it is older than the sources), then serves
 // it with `next start`. With no configuration this is demo mode on the embedded database, listening on
-// 127.0.0.1 only (HOST overrides; see bind-host.mjs).
+// 127.0.0.1 only (HOST overrides; see bind-host.mjs). Against a PostgreSQL server it runs one web process per
+// core (WEB_CONCURRENCY overrides) sharing the port through Node's cluster module, plus the calibration worker.
 import { spawn, spawnSync } from "node:child_process";
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { bindHost } from "./bind-host.mjs";
@@ -56,28 +59,80 @@ if (separateWorker) {
   });
 }
 
-const child = spawn(
-  process.execPath,
-  [nextBin, "start", "-p", port, ...(host ? ["-H", host] : []), ...process.argv.slice(2)],
-  {
-    cwd: root,
-    stdio: "inherit",
-    env: {
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...process.env,
-      PORT: port,
-      ...(separateWorker ? { CALIBRATION_WORKER: "off" } : {}),
-    },
-  },
-);
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    child.kill(signal);
-    worker?.kill(signal);
-  });
+const webEnv = {
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  ...process.env,
+  PORT: port,
+  ...(separateWorker ? { CALIBRATION_WORKER: "off" } : {}),
+};
+const nextArgs = ["start", "-p", port, ...(host ? ["-H", host] : []), ...process.argv.slice(2)];
+const processes = webProcessCount(process.env);
+
+/**
+ * How many web processes: WEB_CONCURRENCY when set, else one per core against a PostgreSQL server. The embedded
+ * database lives inside one process, so demo mode always runs one. Everything shared between processes is in
+ * PostgreSQL (sessions, rate limits, the outbox and calibration claims, which are SKIP LOCKED).
+ */
+function webProcessCount(env) {
+  if (!env.DATABASE_URL) return 1;
+  const asked = Number.parseInt(env.WEB_CONCURRENCY ?? "", 10);
+  return Number.isInteger(asked) && asked > 0 ? asked : availableParallelism();
 }
-child.on("exit", (code, signal) => {
-  worker?.kill("SIGTERM");
-  process.exit(code ?? (signal ? 1 : 0));
-});
+
+let stopping = false;
+const stopWorker = (signal) => worker?.kill(signal);
+
+if (processes === 1) {
+  const child = spawn(process.execPath, [nextBin, ...nextArgs], { cwd: root, stdio: "inherit", env: webEnv });
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      stopping = true;
+      child.kill(signal);
+      stopWorker(signal);
+    });
+  }
+  child.on("exit", (code, signal) => {
+    stopWorker("SIGTERM");
+    process.exit(code ?? (signal ? 1 : 0));
+  });
+} else {
+  // Each worker runs `next start`; its listen() on the port is shared by the cluster's primary (this process),
+  // which hands connections to the workers in turn.
+  cluster.setupPrimary({ exec: nextBin, args: nextArgs, cwd: root });
+  const crashes = [];
+  const fork = () => cluster.fork(webEnv);
+  for (let i = 0; i < processes; i++) fork();
+  console.log(
+    `Loopwise: ${processes} web processes on port ${port}${separateWorker ? " and the calibration worker" : ""}.`,
+  );
+  cluster.on("exit", (dead, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        stopWorker("SIGTERM");
+        process.exit(0);
+      }
+      return;
+    }
+    // A web process that dies is replaced; five deaths within a minute mean something is wrong: stop.
+    const now = Date.now();
+    crashes.push(now);
+    while (crashes.length && crashes[0] < now - 60_000) crashes.shift();
+    console.error(`A web process (pid ${dead.process.pid}) exited (${signal ?? code}); starting another.`);
+    if (crashes.length >= 5) {
+      console.error("Web processes keep exiting; stopping.");
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.kill("SIGTERM");
+      stopWorker("SIGTERM");
+      process.exit(1);
+    }
+    fork();
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+      stopWorker(signal);
+    });
+  }
+}

@@ -112,6 +112,7 @@ if (built) {
     () => playwrightCounts(`${reports}/e2e.json`),
   );
   await step("faults: PostgreSQL restart", bin("tsx"), ["e2e/faults-db-restart.ts"]);
+  await step("cluster: npm start with 2 web processes", bin("tsx"), ["e2e/cluster.ts"]);
   await step("embedded default smoke test", process.execPath, ["scripts/smoke-embedded.mjs"], {}, () => null);
 } else {
   console.log("\nSkipping end-to-end, PostgreSQL-restart and smoke tests: the build failed.");

@@ -22,7 +22,7 @@ export async function checkHealth() {
   }
   return {
     status: database.status === "up" ? ("ok" as const) : ("down" as const),
-    app: { mode: env.demo ? "demo" : "deployment", uptimeS: Math.round(process.uptime()) },
+    app: { mode: env.demo ? "demo" : "deployment", pid: process.pid, uptimeS: Math.round(process.uptime()) },
     database: { ...database, kind: env.database.kind },
     outbox: { pending },
     time: new Date().toISOString(),
