@@ -48,6 +48,17 @@ test("a new user signs in by magic link, creates a workspace and invites an inte
   await expectAccessible(owner, testInfo, "members");
   await screenshot(owner, testInfo, "owner-members");
 
+  // The same address again: the server refuses it (the browser cannot know), and says why next to the field,
+  // with the default error toast.
+  await owner.getByLabel("Email address").fill(interviewerEmail);
+  await owner.getByRole("button", { name: "Send invitation" }).click();
+  const pending = `${interviewerEmail} already has a pending invitation. Resend it or revoke it first.`;
+  await expect(owner.locator("#invite-email-error")).toHaveText(pending);
+  await expect(owner.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
+  await expect(owner.getByLabel("Email address")).toHaveAccessibleDescription(pending);
+  await expect(owner.locator("[data-sonner-toast]").filter({ hasText: pending })).toBeVisible();
+  await expect(owner.getByTestId("invitation-row").filter({ hasText: interviewerEmail })).toHaveCount(1);
+
   // The interviewer opens the invitation signed out: the sign-in page says who invited them where, with their
   // address filled in; after the magic link the invitation asks for a name and zone, then they join.
   const interviewerContext = await browser.newContext();

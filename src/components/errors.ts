@@ -1,21 +1,32 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "@/components/toast";
 import type { z } from "zod";
 
 export type FieldErrors = Record<string, string | undefined>;
 
-/** Field errors from a tRPC error (validated on the server with the same zod schemas). */
+interface ServerErrorData {
+  fieldErrors?: Record<string, string[] | undefined> | null;
+  field?: string | null;
+}
+
+/**
+ * Field errors from a tRPC error: zod's per-field messages, or the one field a service named (the
+ * server's errorFormatter puts both in `data.fieldErrors`; `data.field` alone is read too).
+ */
 export function fieldErrorsOf(err: unknown): FieldErrors {
-  const fields = (err as { data?: { fieldErrors?: Record<string, string[] | undefined> | null } })?.data?.fieldErrors;
-  if (!fields) return {};
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v?.[0]]));
+  const data = (err as { data?: ServerErrorData | null } | null)?.data;
+  const fields = data?.fieldErrors;
+  if (fields) return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v?.[0]]));
+  const message = (err as { message?: unknown } | null)?.message;
+  if (data?.field && typeof message === "string") return { [data.field]: message };
+  return {};
 }
 
 /**
  * Form validation with a shared zod schema: `validate` checks the values in the browser (the server checks
- * them again) and shows the first message per field; `onServerError` shows what the server said.
+ * them again) and shows the first message per field; `onServerError` puts the server's field errors on
+ * their fields (the default mutation toast, src/trpc/react.tsx, shows the message).
  */
 export function useFormErrors() {
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -30,9 +41,8 @@ export function useFormErrors() {
     setErrors({});
     return parsed.data;
   }
-  function onServerError(err: { message: string }) {
+  function onServerError(err: unknown) {
     setErrors(fieldErrorsOf(err));
-    toast.error(err.message);
   }
   return { errors, validate, onServerError };
 }

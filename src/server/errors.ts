@@ -9,23 +9,37 @@ export type AppErrorCode =
   | "CONFLICT" // the state changed or already is what was asked
   | "TOO_MANY_REQUESTS";
 
+export interface AppErrorDetails {
+  /** The input field the error is about (a top-level key of the procedure's input): forms show it there. */
+  field?: string;
+  /** A stable code for the domain rule that was broken (snake_case), for clients that branch on it. */
+  reason?: string;
+  /** For TOO_MANY_REQUESTS: seconds until trying again may succeed (sent as Retry-After). */
+  retryAfterS?: number;
+}
+
 export class AppError extends Error {
+  readonly field?: string;
+  readonly reason?: string;
+  readonly retryAfterS?: number;
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    /** For TOO_MANY_REQUESTS: seconds until trying again may succeed (sent as Retry-After). */
-    readonly retryAfterS?: number,
+    details: AppErrorDetails = {},
   ) {
     super(message);
     this.name = "AppError";
+    this.field = details.field;
+    this.reason = details.reason;
+    this.retryAfterS = details.retryAfterS;
   }
 }
 
 /** A rate limit was reached: a 429 with Retry-After, and a message that says when to try again. */
 export function tooManyRequests(what: string, retryAfterS: number): AppError {
   const wait = retryAfterS >= 90 ? `${Math.ceil(retryAfterS / 60)} minutes` : `${retryAfterS} seconds`;
-  return new AppError("TOO_MANY_REQUESTS", `${what} Try again in ${wait}.`, retryAfterS);
+  return new AppError("TOO_MANY_REQUESTS", `${what} Try again in ${wait}.`, { reason: "rate_limited", retryAfterS });
 }
 
 export const notFound = (what: string) =>
-  new AppError("NOT_FOUND", `${what} was not found, or you do not have access to it.`);
+  new AppError("NOT_FOUND", `${what} was not found, or you do not have access to it.`, { reason: "not_found" });

@@ -1,16 +1,37 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
+import { toast } from "@/components/toast";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
+declare module "@tanstack/react-query" {
+  interface Register {
+    mutationMeta: {
+      /** false: the mutation shows its own errors (inline), so the default error toast stays away. */
+      errorToast?: boolean;
+    };
+  }
+}
+
+/** For a mutation that shows its errors itself: `mutationOptions({ meta: ownErrors, onError })`. */
+export const ownErrors = { errorToast: false } as const;
+
 function makeQueryClient() {
   return new QueryClient({
+    // One error policy for every mutation: what the server said, as a toast (forms also show field errors
+    // next to their fields, src/components/errors.ts). Query errors are shown where the data would be.
+    mutationCache: new MutationCache({
+      onError: (err, _variables, _context, mutation) => {
+        if (mutation.meta?.errorToast === false) return;
+        toast.error(err.message);
+      },
+    }),
     defaultOptions: {
       queries: { staleTime: 15_000, retry: (count, err) => count < 2 && !isClientError(err) },
     },

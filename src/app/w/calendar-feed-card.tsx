@@ -20,7 +20,6 @@ export function CalendarFeedCard() {
         setUrl(r.url);
         void refresh();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   const revoke = useMutation(
@@ -30,7 +29,6 @@ export function CalendarFeedCard() {
         toast.success("Calendar link turned off; calendars subscribed to it stop updating");
         void refresh();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   return (

@@ -67,6 +67,7 @@ const t = initTRPC
     transformer: superjson,
     errorFormatter({ shape, error }) {
       const zod = error.cause instanceof ZodError ? error.cause : null;
+      const app = error.cause instanceof AppError ? error.cause : null;
       return {
         ...shape,
         message: zod
@@ -78,7 +79,10 @@ const t = initTRPC
           ...shape.data,
           // No stack traces leave the server.
           stack: undefined,
-          fieldErrors: zod ? z.flattenError(zod).fieldErrors : null,
+          // Per input field, the messages to show next to it: zod's, or the one field a service named.
+          fieldErrors: zod ? z.flattenError(zod).fieldErrors : app?.field ? { [app.field]: [app.message] } : null,
+          field: app?.field ?? null,
+          reason: app?.reason ?? (zod ? "invalid_input" : null),
         },
       };
     },
@@ -114,8 +118,12 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   }
   if (err.code === "INTERNAL_SERVER_ERROR") {
     const code = (cause as { code?: string } | undefined)?.code;
-    if (code === "P2002")
-      throw new TRPCError({ code: "CONFLICT", message: "That already exists; reload and try again." });
+    if (code === "P2002") {
+      const exists = new AppError("CONFLICT", "That already exists; reload and try again.", {
+        reason: "already_exists",
+      });
+      throw new TRPCError({ code: exists.code, message: exists.message, cause: exists });
+    }
     if (code === "P2025")
       throw new TRPCError({ code: "NOT_FOUND", message: "That record was not found; it may have been deleted." });
     if (isDatabaseBusy(cause)) {
@@ -143,15 +151,22 @@ const rejectUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
   const found = findInputProblem(await getRawInput());
   if (found) {
     const field = found.path.map((p) => (typeof p === "string" && !isSafeText(p) ? "(a key)" : String(p))).join(".");
+    const top = found.path[0];
+    const details = {
+      field: typeof top === "string" && isSafeText(top) ? top : undefined,
+      reason: found.problem === "too-deep" ? "input_too_deep" : "unsafe_text",
+    };
     if (found.problem === "too-deep") {
       throw new AppError(
         "BAD_REQUEST",
         `${field ? `${field}: ` : ""}the input is nested more than ${MAX_INPUT_DEPTH} levels deep, which no form sends. Send the fields the form asks for.`,
+        details,
       );
     }
     throw new AppError(
       "BAD_REQUEST",
       `${field ? `${field}: ` : ""}the text contains a character that is not allowed (a NUL byte or a broken Unicode character). Remove it and try again.`,
+      details,
     );
   }
   return next();

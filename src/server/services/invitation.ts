@@ -82,13 +82,20 @@ export async function createInvitation(db: Tx, scope: Scope, input: { email: str
     where: { workspaceId: scope.workspaceId, user: { email } },
     select: { id: true },
   });
-  if (existingMember) throw new AppError("CONFLICT", `${email} is already a member of this workspace.`);
+  if (existingMember)
+    throw new AppError("CONFLICT", `${email} is already a member of this workspace.`, {
+      field: "email",
+      reason: "already_member",
+    });
   const pending = await db.invitation.findFirst({
     where: { workspaceId: scope.workspaceId, email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     select: { id: true },
   });
   if (pending)
-    throw new AppError("CONFLICT", `${email} already has a pending invitation. Resend it or revoke it first.`);
+    throw new AppError("CONFLICT", `${email} already has a pending invitation. Resend it or revoke it first.`, {
+      field: "email",
+      reason: "invitation_pending",
+    });
   await limitInvitationSends(scope);
 
   const token = newToken();

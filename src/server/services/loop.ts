@@ -84,7 +84,10 @@ async function resolveCandidate(db: Tx, scope: Scope, input: { candidateMemberId
   });
   if (member) {
     if (member.role !== "candidate")
-      throw new AppError("BAD_REQUEST", `${email} is a ${member.role} here, not a candidate.`);
+      throw new AppError("BAD_REQUEST", `${email} is a ${member.role} here, not a candidate.`, {
+        field: "candidateEmail",
+        reason: "not_a_candidate",
+      });
     return { memberId: member.id, invitationId: null, label: email };
   }
   const pending = await db.invitation.findFirst({
@@ -92,7 +95,10 @@ async function resolveCandidate(db: Tx, scope: Scope, input: { candidateMemberId
   });
   if (pending) {
     if (pending.role !== "candidate")
-      throw new AppError("BAD_REQUEST", `${email} is invited as ${pending.role}, not as a candidate.`);
+      throw new AppError("BAD_REQUEST", `${email} is invited as ${pending.role}, not as a candidate.`, {
+        field: "candidateEmail",
+        reason: "not_a_candidate",
+      });
     return { memberId: null, invitationId: pending.id, label: email };
   }
   const inv = await createInvitation(db, scope, { email, role: "candidate" });
@@ -112,7 +118,10 @@ export async function createLoop(
   },
 ) {
   if (!input.candidateMemberId && !input.candidateEmail)
-    throw new AppError("BAD_REQUEST", "Choose a candidate, or enter their email address to invite them.");
+    throw new AppError("BAD_REQUEST", "Choose a candidate, or enter their email address to invite them.", {
+      field: "candidateEmail",
+      reason: "candidate_missing",
+    });
   // One transaction: a new candidate's invitation (and its email) exists only if the loop does.
   return inTransaction(db, async (tx) => {
     const candidate = await resolveCandidate(tx, scope, input);

@@ -44,7 +44,11 @@ export async function createWorkspace(db: Tx, actor: Actor, input: CreateWorkspa
     });
   } catch (err) {
     if ((err as { code?: string }).code === "P2002") {
-      throw new AppError("CONFLICT", `The address "${slug}" is already taken; choose another one.`);
+      // Without an explicit address it is made from the name, so the name is the field to change.
+      throw new AppError("CONFLICT", `The address "${slug}" is already taken; choose another one.`, {
+        field: input.slug ? "slug" : "name",
+        reason: "slug_taken",
+      });
     }
     throw err;
   }

@@ -27,7 +27,6 @@ export function NudgeButton({
         toast.success(`Reminder sent to ${interviewer}`);
         router.refresh();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   if (nudgedAt) {

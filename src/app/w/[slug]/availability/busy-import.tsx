@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { Button, Card } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { ownErrors, useTRPC } from "@/trpc/react";
 
 /** Busy times from the person's own calendar: upload an .ics export; suggestions then avoid those times. */
 export function BusyImport({ workspaceId }: { workspaceId: string }) {
@@ -21,6 +21,7 @@ export function BusyImport({ workspaceId }: { workspaceId: string }) {
         toast.success(`${r.busyPeriods} busy period${r.busyPeriods === 1 ? "" : "s"} imported; suggestions avoid them`);
         void refresh();
       },
+      meta: ownErrors,
       onError: (err) => setError(err.message.replace(/^ics: /, "")),
     }),
   );

@@ -18,7 +18,6 @@ export function EmailDelivery({ workspaceId }: { workspaceId: string }) {
         toast.success("Queued for another attempt");
         void qc.invalidateQueries({ queryKey: trpc.email.list.queryKey({ workspaceId }) });
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   if (list.isPending) return <Skeleton rows={4} />;

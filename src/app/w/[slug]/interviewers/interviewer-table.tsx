@@ -68,7 +68,6 @@ function InterviewerRow({
         toast.success(`Saved ${interviewer.name}`);
         void qc.invalidateQueries({ queryKey: trpc.schedule.interviewers.queryKey({ workspaceId }) });
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   return (

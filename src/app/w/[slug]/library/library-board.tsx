@@ -8,7 +8,7 @@ import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Badge, Button, Card, EmptyState, Field, Input, Skeleton } from "@/components/ui";
 import { CreateRoundTypeInput, UpdateRoundTypeInput } from "@/schemas/library";
-import { useTRPC } from "@/trpc/react";
+import { ownErrors, useTRPC } from "@/trpc/react";
 
 export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: string; slug: string; canEdit: boolean }) {
   const trpc = useTRPC();
@@ -23,7 +23,6 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
         toast.success(`Created ${rt.name} with draft copies of its rubrics`);
         void invalidate();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   const archive = useMutation(
@@ -32,7 +31,6 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
         toast.success(r.archived ? "Round type archived" : "Round type restored");
         void invalidate();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
 
@@ -289,6 +287,7 @@ function ImportRubric({ workspaceId, slug }: { workspaceId: string; slug: string
         toast.success(`Imported ${r.name} as a draft`);
         router.push(`/w/${slug}/library/${r.id}`);
       },
+      meta: ownErrors,
       onError: (err) => setError(err.message),
     }),
   );

@@ -96,10 +96,7 @@ function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManag
         toast.success("Role updated");
         void invalidate();
       },
-      onError: (err) => {
-        toast.error(err.message);
-        void invalidate();
-      },
+      onError: () => void invalidate(),
     }),
   );
   const remove = useMutation(
@@ -108,7 +105,6 @@ function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManag
         toast.success("Member removed");
         void invalidate();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   return (
@@ -189,7 +185,6 @@ function InvitationTable({ workspaceId }: { workspaceId: string }) {
         toast.success(`Sent a new link to ${inv.email}`);
         void invalidate();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   const revoke = useMutation(
@@ -198,7 +193,6 @@ function InvitationTable({ workspaceId }: { workspaceId: string }) {
         toast.success(`Revoked the invitation for ${inv.email}`);
         void invalidate();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   return (

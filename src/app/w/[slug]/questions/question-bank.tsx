@@ -214,7 +214,6 @@ function QuestionForm({
         void qc.invalidateQueries({ queryKey: trpc.question.list.pathKey() });
         onDone();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   function submit(e: FormEvent) {

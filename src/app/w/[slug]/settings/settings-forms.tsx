@@ -87,7 +87,6 @@ export function LeaveWorkspace({ workspaceId, name }: { workspaceId: string; nam
         toast.success(`You left ${name}`);
         router.push("/w");
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   return (

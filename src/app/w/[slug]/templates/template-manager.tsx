@@ -6,7 +6,7 @@ import { toast } from "@/components/toast";
 import { Badge, Button, Card, ChoiceSelect, Field, Input, Select, Skeleton } from "@/components/ui";
 import { LEVELS } from "@/schemas/library";
 import type { TemplateRound } from "@/schemas/loop";
-import { useTRPC } from "@/trpc/react";
+import { ownErrors, useTRPC } from "@/trpc/react";
 
 type Template = {
   id: string;
@@ -118,6 +118,7 @@ function TemplateForm({
         void qc.invalidateQueries({ queryKey: trpc.loop.templates.queryKey({ workspaceId }) });
         onDone();
       },
+      meta: ownErrors,
       onError: (err) => setError(err.message),
     }),
   );

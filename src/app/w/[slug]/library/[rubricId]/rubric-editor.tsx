@@ -64,7 +64,6 @@ export function RubricEditor({
         void invalidate();
         router.push(`/w/${slug}/library/${rubricId}`);
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   const copy = useMutation(
@@ -73,7 +72,6 @@ export function RubricEditor({
         toast.success(`Created ${r.name}`);
         router.push(`/w/${slug}/library/${r.id}`);
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   const archive = useMutation(
@@ -82,7 +80,6 @@ export function RubricEditor({
         toast.success(r.archived ? "Rubric archived" : "Rubric restored");
         void invalidate();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
 
@@ -324,16 +321,13 @@ function SignalEditor({
       onError: onServerError,
     }),
   );
-  const move = useMutation(
-    trpc.rubric.moveSignal.mutationOptions({ onSuccess: onSaved, onError: (err) => toast.error(err.message) }),
-  );
+  const move = useMutation(trpc.rubric.moveSignal.mutationOptions({ onSuccess: onSaved }));
   const remove = useMutation(
     trpc.rubric.removeSignal.mutationOptions({
       onSuccess: () => {
         toast.success("Signal removed from the draft");
         onSaved();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   function submit(e: FormEvent) {
@@ -498,12 +492,9 @@ function RedFlags({
         toast.success("Red flag added");
         onSaved();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
-  const remove = useMutation(
-    trpc.rubric.removeRedFlag.mutationOptions({ onSuccess: onSaved, onError: (err) => toast.error(err.message) }),
-  );
+  const remove = useMutation(trpc.rubric.removeRedFlag.mutationOptions({ onSuccess: onSaved }));
   return (
     <Card
       className="mt-6"

@@ -9,7 +9,7 @@ import { Badge, Button, Card, EmptyState, PageHeader, Select, Skeleton } from "@
 import { LOOP_STATUSES, canMoveLoop, type LoopStatus } from "@/domain/loop-status";
 import { formatInZone } from "@/domain/time-zone";
 import { fromZonedInput, toZonedInput } from "@/domain/zoned-input";
-import { useTRPC } from "@/trpc/react";
+import { ownErrors, useTRPC } from "@/trpc/react";
 import { LoopWeek } from "./loop-week";
 
 export function LoopDetail({
@@ -55,10 +55,8 @@ export function LoopDetail({
         setSuggesting(false);
         void refresh();
       },
-      onError: (err) => {
-        toast.error(err.message);
-        void refresh();
-      },
+      // The default toast says why; the suggestions may be out of date.
+      onError: () => void refresh(),
     }),
   );
   const restore = useMutation(
@@ -69,7 +67,6 @@ export function LoopDetail({
         );
         void refresh();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   const setStatus = useMutation(
@@ -78,7 +75,6 @@ export function LoopDetail({
         toast.success(`Loop is now ${r.status.replace("_", " ")}`);
         void refresh();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
 
@@ -397,6 +393,7 @@ function CancelRound({ workspaceId, round, onDone }: { workspaceId: string; roun
         );
         onDone();
       },
+      meta: ownErrors,
       onError: (err) => setError(err.message),
     }),
   );
@@ -452,7 +449,6 @@ function AddRound({ workspaceId, loopId, onDone }: { workspaceId: string; loopId
         setRoundTypeId("");
         onDone();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   return (
@@ -520,6 +516,7 @@ function RoundEditor({
         );
         onDone();
       },
+      meta: ownErrors,
       onError: (err) => setError(err.message),
     }),
   );

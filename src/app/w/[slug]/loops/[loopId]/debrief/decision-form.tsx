@@ -34,7 +34,6 @@ export function DecisionForm({
         toast.success("Decision recorded; the debrief is locked");
         router.refresh();
       },
-      onError: (e) => toast.error(e.message),
     }),
   );
   const reopen = useMutation(
@@ -43,7 +42,6 @@ export function DecisionForm({
         toast.success("Debrief reopened");
         router.refresh();
       },
-      onError: (e) => toast.error(e.message),
     }),
   );
   if (current?.locked) {

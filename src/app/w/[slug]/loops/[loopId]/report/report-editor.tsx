@@ -6,7 +6,7 @@ import { toast } from "@/components/toast";
 import { ReportView } from "@/components/report-view";
 import { Badge, Button, Card, PageHeader, Skeleton } from "@/components/ui";
 import { candidateView } from "@/domain/report";
-import { useTRPC } from "@/trpc/react";
+import { ownErrors, useTRPC } from "@/trpc/react";
 
 type Draft = {
   summary: string;
@@ -26,7 +26,8 @@ const contentOf = (d: Draft) =>
 
 export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loopId: string }) {
   const trpc = useTRPC();
-  const open = useMutation(trpc.report.openDraft.mutationOptions());
+  // Opening shows its error in place of the editor: no default toast.
+  const open = useMutation(trpc.report.openDraft.mutationOptions({ meta: ownErrors }));
   const save = useMutation(trpc.report.saveDraft.mutationOptions());
   const release = useMutation(trpc.report.release.mutationOptions());
   const withdraw = useMutation(trpc.report.withdraw.mutationOptions());
@@ -64,7 +65,6 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
           toast.success("Draft saved");
           onDone?.();
         },
-        onError: (e) => toast.error(e.message),
       },
     );
 
@@ -209,7 +209,6 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
                         toast.success(`Released version ${r.version}; the candidate is emailed`);
                         open.mutate({ workspaceId, loopId });
                       },
-                      onError: (e) => toast.error(e.message),
                     },
                   ),
                 )
@@ -229,7 +228,6 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
                         toast.success("Report withdrawn");
                         open.mutate({ workspaceId, loopId });
                       },
-                      onError: (e) => toast.error(e.message),
                     },
                   )
                 }

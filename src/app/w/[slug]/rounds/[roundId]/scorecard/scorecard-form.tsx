@@ -10,7 +10,7 @@ import { Badge, Button, Card, PageHeader, Skeleton, cx } from "@/components/ui";
 import { missingFields, type MissingField, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
 import { RECOMMENDATION_LABEL } from "@/domain/vocabulary";
 import { RECOMMENDATIONS } from "@/domain/vocabulary";
-import { useTRPC } from "@/trpc/react";
+import { ownErrors, useTRPC } from "@/trpc/react";
 
 const REC_LABEL = RECOMMENDATION_LABEL;
 const AUTOSAVE_MS = 800;
@@ -31,10 +31,11 @@ function focusField(f: MissingField) {
 
 export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: string; slug: string; roundId: string }) {
   const trpc = useTRPC();
-  const open = useMutation(trpc.scorecard.open.mutationOptions());
-  const save = useMutation(trpc.scorecard.save.mutationOptions());
-  const submit = useMutation(trpc.scorecard.submit.mutationOptions());
-  const revise = useMutation(trpc.scorecard.revise.mutationOptions());
+  // Each shows its errors in place (the form, the save state, the submit message): no default toast.
+  const open = useMutation(trpc.scorecard.open.mutationOptions({ meta: ownErrors }));
+  const save = useMutation(trpc.scorecard.save.mutationOptions({ meta: ownErrors }));
+  const submit = useMutation(trpc.scorecard.submit.mutationOptions({ meta: ownErrors }));
+  const revise = useMutation(trpc.scorecard.revise.mutationOptions({ meta: ownErrors }));
   const [revising, setRevising] = useState(false);
   const [reason, setReason] = useState("");
   const [ratings, setRatings] = useState<Record<string, SignalAnswer>>({});
