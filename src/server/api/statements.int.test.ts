@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createBookedLoop, createWorkspaceWithRoles, db } from "@/test/factories";
 import { createSessionFor, findSessionActor } from "@/server/services/session";
 import { sqlStatements as statements } from "@/test/statements";
+import { checkHealth } from "@/server/services/health";
 
 describe("statements per call", () => {
   it("a session is found in one statement", async () => {
@@ -15,6 +16,16 @@ describe("statements per call", () => {
     expect(actor).toMatchObject({ userId: ws.members.coach.actor.userId });
     expect(sent).toHaveLength(1);
     expect(await findSessionActor(db, "no-such-token")).toBeNull();
+  });
+
+  it("the load balancer's health probe is one statement; the details add the outbox backlog", async () => {
+    let probe: Awaited<ReturnType<typeof checkHealth>> | undefined;
+    const anonymous = await statements(async () => (probe = await checkHealth({ details: false })));
+    expect(probe).toMatchObject({ status: "ok", outbox: { pending: null } });
+    expect(anonymous).toHaveLength(1);
+    const detailed = await statements(async () => (probe = await checkHealth({ details: true })));
+    expect(probe?.outbox.pending).toEqual(expect.any(Number));
+    expect(detailed).toHaveLength(2);
   });
 
   it("an autosave is the membership check, the transaction, one read of the card and one conditional UPDATE … RETURNING", async () => {

@@ -6,8 +6,6 @@ export const dynamic = "force-dynamic";
 
 /** 200 {status:"ok"} or 503 {status:"down"}; the details only for an owner or with HEALTH_TOKEN. */
 export async function GET(req: Request) {
-  const health = await checkHealth();
-  const status = health.status === "ok" ? 200 : 503;
   const headers = { "cache-control": "no-store" };
   let details = false;
   try {
@@ -17,7 +15,9 @@ export async function GET(req: Request) {
       userId: actor?.userId ?? null,
     });
   } catch {
-    // The database is down: no session can be checked, and the status already says so.
+    // The database is down: no session can be checked, and the status below says so.
   }
+  const health = await checkHealth({ details });
+  const status = health.status === "ok" ? 200 : 503;
   return Response.json(details ? health : { status: health.status }, { status, headers });
 }
