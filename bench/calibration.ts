@@ -7,13 +7,14 @@
 // Times calibrate (the whole fit, standard errors included) and checks each median against its target.
 // The data include severities, gains, a scorecard (halo) effect and signal difficulty, so the accuracy
 // lines are a sanity check of the numbers being timed, not a test. With --simulations it also prints the
-// simulation table of the tests (src/domain/calibration-simulation.ts), which takes a few minutes.
+// simulation table of the tests (src/domain/calibration/simulation.ts), which takes a few minutes.
 //
 //   npm run bench:calibration [-- --simulations]
 
-import { calibrate, type CalibrationResult, type Rating } from "../src/domain/calibration";
-import { createSeededRandom } from "../src/domain/calibration-random";
-import { DESIGNS, formatSummary, SIMULATION_SEEDS, summarizeDesign } from "../src/domain/calibration-simulation";
+import { calibrate, type CalibrationResult } from "../src/domain/calibration/calibrate";
+import { createSeededRandom } from "../src/domain/calibration/random";
+import type { Rating } from "../src/domain/calibration/ratings";
+import { DESIGNS, formatSummary, SIMULATION_SEEDS, summarizeDesign } from "../src/domain/calibration/simulation";
 
 interface BenchCase {
   name: string;

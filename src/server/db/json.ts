@@ -3,12 +3,9 @@
 // surfacing as an undefined deep inside a page. The read shapes check structure only (no length limits):
 // anything the write schemas (src/schemas) once accepted reads back.
 import { z } from "zod";
-import type {
-  AgreementEstimate,
-  CalibrationModelSummary,
-  CandidateScore,
-  InterviewerEstimate,
-} from "@/domain/calibration";
+import type { AgreementEstimate } from "@/domain/calibration/agreement";
+import type { CalibrationModelSummary } from "@/domain/calibration/calibrate";
+import type { CandidateScore, InterviewerEstimate } from "@/domain/calibration/results";
 import type { DateException, WeeklyWindow } from "@/domain/scheduling/availability";
 import type { SignalAnswer } from "@/domain/scorecard";
 import type { ReportContent } from "@/domain/report";

@@ -6,13 +6,10 @@
 // The version difference is the queue: a crash mid-fit leaves it behind, so the fit is retried.
 import { readRatings } from "@/server/db/json";
 import { retryDelayMs, type BackoffPolicy } from "@/domain/backoff";
-import {
-  calibrate,
-  measureAgreement,
-  type CandidateScore,
-  type InterviewerEstimate,
-  type Rating,
-} from "@/domain/calibration";
+import { measureAgreement } from "@/domain/calibration/agreement";
+import { calibrate } from "@/domain/calibration/calibrate";
+import type { Rating } from "@/domain/calibration/ratings";
+import type { CandidateScore, InterviewerEstimate } from "@/domain/calibration/results";
 import type { SignalAnswer } from "@/domain/scorecard";
 import { asJson, type Db } from "@/server/db";
 import { COHORT_MAX_LOOPS, type CohortSummary, windowStart } from "./cohort";

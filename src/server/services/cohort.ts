@@ -7,13 +7,10 @@
 // fixed number of indexed queries whatever the size of the workspace. A fit older than the workspace's
 // ratings (or than today's window) is served as it is, marked `updating`, until the worker swaps in the new one.
 import { readCohortSummary, readInterviewerEstimate, readStoredScores } from "@/server/db/json";
-import type {
-  CandidateScore,
-  InterviewerEstimate,
-  CalibrationModelSummary,
-  AgreementEstimate,
-  Rating,
-} from "@/domain/calibration";
+import type { AgreementEstimate } from "@/domain/calibration/agreement";
+import type { CalibrationModelSummary } from "@/domain/calibration/calibrate";
+import type { Rating } from "@/domain/calibration/ratings";
+import type { CandidateScore, InterviewerEstimate } from "@/domain/calibration/results";
 import { ratingsOf, type CohortCard } from "./cohort-fit";
 import type { Tx } from "./scope";
 

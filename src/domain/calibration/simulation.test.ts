@@ -1,15 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  type DesignSummary,
-  DESIGNS,
-  formatSummary,
-  SIMULATION_SEEDS,
-  summarizeDesign,
-} from "./calibration-simulation";
+import { type DesignSummary, DESIGNS, formatSummary, SIMULATION_SEEDS, summarizeDesign } from "./simulation";
 
-// The simulation suite of calibration v2 against the previous engine (calibration-v1.ts, run on the same
+// The simulation suite of calibration v2 against the previous engine (v1/, run on the same
 // cohorts, so the comparison is measured, not remembered). 20 fixed seeds per design; the designs, the
-// truth the estimates are compared with and the metrics are in calibration-simulation.ts. Slow (a minute
+// truth the estimates are compared with and the metrics are in simulation.ts. Slow (a minute
 // or two on one core), so everything is computed once and the assertions only read the table.
 
 const summaries = new Map<string, DesignSummary>();

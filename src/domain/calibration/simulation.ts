@@ -1,10 +1,11 @@
 // Simulated cohorts for checking the calibration engine against the truth, shared by the simulation tests
-// (calibration-simulation.test.ts) and the benchmark (bench/calibration.ts). Every number comes from a
+// (simulation.test.ts) and the benchmark (bench/calibration.ts). Every number comes from a
 // seed, so a table reproduces exactly. Not used by the product.
 
-import { calibrate, type Rating } from "./calibration";
-import { createSeededRandom } from "./calibration-random";
-import { calibrate as calibrateV1 } from "./calibration-v1";
+import { calibrate } from "./calibrate";
+import type { Rating } from "./ratings";
+import { createSeededRandom } from "./random";
+import { calibrate as calibrateV1 } from "./v1/calibrate";
 
 export interface Design {
   id: string;

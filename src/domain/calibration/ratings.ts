@@ -1,7 +1,21 @@
 // Indexing for the calibration engine: strings become dense integer indices once, so the fit runs over
 // typed arrays; and the connected panel, the only part of the data in which leniency can be measured.
 
-import type { Rating } from "./calibration";
+export interface Rating {
+  /** The unit that gets scores: the service passes a loop id, so a loop's scores come from its own ratings. */
+  candidateId: string;
+  interviewerId: string;
+  /** Signal key. */
+  key: string;
+  /** Dimension key of the signal: scores are also reported per group. */
+  group?: string;
+  /** Ratings sharing it come from one scorecard (halo); default `${candidateId}|${interviewerId}`. */
+  scorecardId?: string;
+  /** Integer 1..4 on the rubric scale, else RangeError. "Not observed" is an absent rating, never a value. */
+  value: number;
+  /** Relative precision of this rating (default 1). A weight of 2 counts like the same rating given twice. */
+  weight?: number;
+}
 
 export interface IndexedRatings {
   count: number;
@@ -202,4 +216,9 @@ export function findPanel(data: IndexedRatings): Panel {
     for (let c = 0; c < candidates; c++) if (findRoot(interviewers + c) === root) candidateInPanel[c] = 1;
   }
   return { position, members: Int32Array.from(members), size: members.length, candidateInPanel };
+}
+
+/** Code-unit order: repeatable on every machine, unlike localeCompare. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

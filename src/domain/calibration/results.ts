@@ -1,45 +1,8 @@
-// Interviewer calibration, v2: separates how good a candidate is from how lenient (severity) and how
-// stretched (gain) the interviewers who rated them are, so a candidate who drew a tough panel is not
-// ranked below one who drew an easy one. docs/calibration.md explains the model, the fit, the
-// uncertainty and the limits in plain language. Pure: plain arrays in, plain results out, deterministic.
-//
-// This file is the public surface: input checks, the connected panel, and the reporting. The model is
-// fitted in calibration-fit.ts.
+// The calibration result in words and numbers: each candidate's scores (overall, per group, per key), each
+// interviewer's severity and gain, and warnings about what the data cannot support.
 
-import { fitCalibrationModel, type ModelFit } from "./calibration-fit";
-import { indexRatings, type IndexedRatings } from "./calibration-index";
-import { type AlphaLevel, krippendorffAlpha, krippendorffAlphaInterval } from "./krippendorff";
-
-export interface Rating {
-  /** The unit that gets scores: the service passes a loop id, so a loop's scores come from its own ratings. */
-  candidateId: string;
-  interviewerId: string;
-  /** Signal key. */
-  key: string;
-  /** Dimension key of the signal: scores are also reported per group. */
-  group?: string;
-  /** Ratings sharing it come from one scorecard (halo); default `${candidateId}|${interviewerId}`. */
-  scorecardId?: string;
-  /** Integer 1..4 on the rubric scale, else RangeError. "Not observed" is an absent rating, never a value. */
-  value: number;
-  /** Relative precision of this rating (default 1). A weight of 2 counts like the same rating given twice. */
-  weight?: number;
-}
-
-export interface CalibrationOptions {
-  /**
-   * Seed for randomised parts of the computation. The v2 fit and its standard errors are deterministic and
-   * use no randomness, so today the seed does not change the result; it is checked and kept so that a
-   * randomised step added later stays reproducible. Default 1.
-   */
-  seed?: number;
-  /** Upper bound on Newton iterations of the fit (default 50). */
-  maxIterations?: number;
-  /** Stop when no parameter moves by more than this (rating points) between two iterations (default 1e-3). */
-  tolerance?: number;
-  /** Fit interviewer gains (default true). False gives the shift-only model. */
-  gains?: boolean;
-}
+import type { ModelFit } from "./model/fit";
+import { compareText, type IndexedRatings } from "./ratings";
 
 export interface CandidateScore {
   candidateId: string;
@@ -73,55 +36,11 @@ export interface InterviewerEstimate {
   notCalibratedReason: string | null;
 }
 
-export interface CalibrationModelSummary {
-  /** SD of interviewer severities across the panel, estimated from the data (it sets their shrinkage). */
-  severitySd: number | null;
-  /** SD of interviewer gains around 1. */
-  gainSd: number | null;
-  /** SD of the scorecard (halo) effect shared by all ratings on one scorecard. */
-  haloSd: number | null;
-  /** SD of one rating's own noise on the latent scale. */
-  noiseSd: number | null;
-  iterations: number;
-  converged: boolean;
-}
-
-export interface CalibrationResult {
-  /** Sorted by candidateId, then overall, groups, keys (each by key). */
-  candidates: CandidateScore[];
-  /** Sorted by interviewerId. */
-  interviewers: InterviewerEstimate[];
-  warnings: string[];
-  model: CalibrationModelSummary;
-}
-
-export interface AgreementOptions {
-  level?: AlphaLevel;
-  /** Agreement per signal key (default) or per group. */
-  by?: "key" | "group";
-  /** Bootstrap replicates for the interval (default 1000; 0 = no interval). */
-  bootstrap?: number;
-  seed?: number;
-}
-
-export interface AgreementEstimate {
-  key: string;
-  /** Krippendorff's alpha; null when undefined (nobody rated the same candidate twice, or no variation). */
-  alpha: number | null;
-  /** 95% bootstrap percentile interval, resampling candidates; null when alpha or the bootstrap is undefined. */
-  interval: [number, number] | null;
-  /** Candidates rated at least twice on this key: the units alpha is computed from. */
-  units: number;
-  /** Ratings that entered alpha: those in units rated at least twice. */
-  pairableValues: number;
-}
-
 /** A candidate below either threshold gets a "thin data" warning: one interviewer's view is not a panel's. */
 export const MIN_CANDIDATE_RATINGS = 3;
 export const MIN_CANDIDATE_INTERVIEWERS = 2;
 /** A panel interviewer with fewer scorecards than this gets a "thin data" warning. */
 export const MIN_INTERVIEWER_SCORECARDS = 3;
-export const DEFAULT_BOOTSTRAP = 1000;
 /** Long id lists in warnings are cut here so a coach can still read them. */
 const MAX_LISTED_IDS = 20;
 
@@ -132,91 +51,13 @@ export const REASON_NO_PANEL =
 export const REASON_INTERVIEWER_OUTSIDE_PANEL =
   "Shares no candidate, directly or through other interviewers, with the connected panel, so this interviewer's leniency cannot be told apart from their candidates' ability.";
 
-/** Fits the model to `ratings` and reports calibrated scores, interviewer estimates and what the data cannot support. */
-export function calibrate(ratings: Rating[], options: CalibrationOptions = {}): CalibrationResult {
-  const maxIterations = options.maxIterations ?? 50;
-  const tolerance = options.tolerance ?? 1e-3;
-  if (!Number.isInteger(maxIterations) || maxIterations < 1)
-    throw new RangeError(`maxIterations must be a whole number ≥ 1, got ${maxIterations}.`);
-  if (!Number.isFinite(tolerance) || tolerance <= 0)
-    throw new RangeError(`tolerance must be a finite number > 0, got ${tolerance}.`);
-  const seed = options.seed ?? 1;
-  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}.`);
-
-  const data = indexRatings(ratings);
-  if (data.count === 0) {
-    return {
-      candidates: [],
-      interviewers: [],
-      warnings: [],
-      model: { severitySd: null, gainSd: null, haloSd: null, noiseSd: null, iterations: 0, converged: true },
-    };
-  }
-  const fit = fitCalibrationModel(data, { maxIterations, tolerance, gains: options.gains ?? true });
-  return {
-    candidates: summarizeCandidates(data, fit),
-    interviewers: summarizeInterviewers(data, fit),
-    warnings: collectWarnings(data, fit, maxIterations),
-    model: {
-      severitySd: fit.panelSize >= 2 ? fit.severitySd : null,
-      gainSd: fit.panelSize >= 2 && fit.gainsFitted ? fit.gainSd : null,
-      haloSd: fit.panelSize >= 2 ? fit.haloSd : null,
-      noiseSd: fit.panelSize >= 2 ? fit.noiseSd : null,
-      iterations: fit.iterations,
-      converged: fit.converged,
-    },
-  };
-}
-
-/**
- * Krippendorff's alpha per signal key (or per group): each candidate is a unit and each rating of it one
- * value, with a seeded bootstrap interval that resamples candidates. Measured on raw ratings, because
- * agreement is about what interviewers wrote, before any correction.
- */
-export function measureAgreement(ratings: Rating[], options: AgreementOptions = {}): AgreementEstimate[] {
-  const level = options.level ?? "ordinal";
-  const by = options.by ?? "key";
-  const replicates = options.bootstrap ?? DEFAULT_BOOTSTRAP;
-  const seed = options.seed ?? 1;
-  const unitsByKey = new Map<string, Map<string, number[]>>();
-  for (const rating of ratings) {
-    const key = by === "group" ? rating.group : rating.key;
-    if (key === undefined) continue;
-    let units = unitsByKey.get(key);
-    if (!units) unitsByKey.set(key, (units = new Map()));
-    const values = units.get(rating.candidateId);
-    if (values) values.push(rating.value);
-    else units.set(rating.candidateId, [rating.value]);
-  }
-  return [...unitsByKey.keys()].sort(compareText).map((key) => {
-    // Units in candidate order, so the bootstrap draws the same units for the same input however it was ordered.
-    const byCandidate = unitsByKey.get(key) ?? new Map<string, number[]>();
-    const units = [...byCandidate.keys()]
-      .sort(compareText)
-      .map((candidate) => byCandidate.get(candidate) ?? [])
-      .filter((values) => values.length >= 2);
-    const alpha = krippendorffAlpha(units, level);
-    return {
-      key,
-      alpha,
-      interval:
-        alpha === null || replicates <= 0 ? null : krippendorffAlphaInterval(units, level, { replicates, seed }),
-      units: units.length,
-      pairableValues: units.reduce((sum, values) => sum + values.length, 0),
-    };
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Results.
-
 /**
  * Scores of each candidate: overall, per group and per key. A key's score is one cell (candidate × key);
  * a group's and the overall score are weighted means of cells. Accumulated per candidate in small typed
  * arrays (a candidate has tens of cells and a handful of interviewers), so reporting stays linear in the
  * number of ratings.
  */
-function summarizeCandidates(data: IndexedRatings, fit: ModelFit): CandidateScore[] {
+export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): CandidateScore[] {
   const candidates = data.candidateIds.length;
   const groups = data.groupIds.length;
   // Ratings of each candidate, in rating order (a counting sort).
@@ -318,7 +159,7 @@ function summarizeCandidates(data: IndexedRatings, fit: ModelFit): CandidateScor
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
-function summarizeInterviewers(data: IndexedRatings, fit: ModelFit): InterviewerEstimate[] {
+export function summarizeInterviewers(data: IndexedRatings, fit: ModelFit): InterviewerEstimate[] {
   return data.interviewerIds
     .map((interviewerId, j): InterviewerEstimate => {
       const position = fit.panelPosition[j] as number;
@@ -344,7 +185,7 @@ function summarizeInterviewers(data: IndexedRatings, fit: ModelFit): Interviewer
     .sort((a, b) => compareText(a.interviewerId, b.interviewerId));
 }
 
-function collectWarnings(data: IndexedRatings, fit: ModelFit, maxIterations: number): string[] {
+export function collectWarnings(data: IndexedRatings, fit: ModelFit, maxIterations: number): string[] {
   const warnings: string[] = [];
   if (fit.panelSize < 2) {
     warnings.push(
@@ -412,9 +253,4 @@ function collectWarnings(data: IndexedRatings, fit: ModelFit, maxIterations: num
 function formatIdList(ids: string[]): string {
   if (ids.length <= MAX_LISTED_IDS) return ids.join(", ");
   return `${ids.slice(0, MAX_LISTED_IDS).join(", ")} and ${ids.length - MAX_LISTED_IDS} more`;
-}
-
-/** Code-unit order: repeatable on every machine, unlike localeCompare. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,7 +3,8 @@
 // ±1,350,751 and a calibrated score of 65.14 on the 1–4 scale. Whatever the model, estimates must stay
 // finite and on the scale, with the prior (shrinkage) keeping severities bounded when the data cannot.
 import { describe, expect, it } from "vitest";
-import { calibrate, type Rating } from "./calibration";
+import { calibrate } from "./calibrate";
+import type { Rating } from "./ratings";
 
 const signals = ["a", "b", "c", "d", "e", "f", "g", "h"];
 

@@ -7,7 +7,7 @@
 // o is the coincidence matrix (every ordered pair of values given to the same unit, each unit's pairs
 // weighted 1 / (m_u − 1) so that every pairable value counts once), n_c its row sums and n their total.
 
-import { createSeededRandom } from "./calibration-random";
+import { createSeededRandom } from "./random";
 
 export type AlphaLevel = "ordinal" | "interval" | "nominal";
 

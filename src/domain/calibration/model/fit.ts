@@ -1,0 +1,214 @@
+// The v2 calibration model and its fit. docs/calibration.md explains it in words; in symbols, for rating r
+// of candidate c on key k (cell g = (c, k)) by panel interviewer j on scorecard q:
+//
+//   latent_r = 2.5 + (1 + γ_j) · t_g + s_j + u_q + ε_r,     t_g = a_c + β_k + d_g,     ε_r ~ N(0, σ²)
+//   rating_r = v  ⇔  latent_r ∈ [v − 0.5, v + 0.5], open-ended below 1.5 and above 3.5
+//
+//   a_c ~ N(μ, 4 τ_a²) candidate level (relative to the scale's middle, 2.5)
+//   d_g ~ N(0, τ_d²)   candidate × key deviation         β_k ~ N(0, τ_β²)  key difficulty
+//   u_q ~ N(0, τ_u²)   scorecard (halo) effect            s_j ~ N(0, τ_s²)  severity (+ = lenient)
+//   γ_j ~ N(0, τ_g²)   gain − 1                           Σ_j s_j = Σ_j γ_j = 0 over the panel
+//
+// Fitted by penalised Newton (Fisher scoring) on the censored likelihood: each step solves the sparse normal
+// equations exactly, eliminating every candidate's own parameters (a small dense block per candidate) and
+// solving the remaining interviewer and key system by projected conjugate gradients. The variance
+// components are re-estimated between steps from the posterior variances (MacKay/Schall updates for the
+// τs, EM for τ_a and σ). Standard errors come from the posterior precision at the optimum: the exact
+// inverse of the interviewer-and-key system when it is small, a block + Neumann approximation when large.
+//
+// The model is built up in layers, one file each: state.ts (layout, parameters, priors) → starting-values.ts
+// → local-system.ts (per-candidate blocks) → schur-system.ts (interviewers and keys) → variance-components.ts
+// → standard-errors.ts → Model here (the iteration and the report).
+
+import { findPanel, type IndexedRatings } from "../ratings";
+import { CG_TOLERANCE } from "./schur-system";
+import { StandardErrors } from "./standard-errors";
+import { CANDIDATE_PRIOR_SCALE, type FitSettings } from "./state";
+
+export interface ModelFit {
+  panelSize: number;
+  panelPosition: Int32Array;
+  candidateInPanel: Uint8Array;
+  /** Per panel position. */
+  severity: Float64Array;
+  severityStandardError: Float64Array;
+  gain: Float64Array;
+  gainStandardError: Float64Array;
+  spread: Float64Array;
+  gainsFitted: boolean;
+  severitySd: number;
+  gainSd: number;
+  haloSd: number;
+  noiseSd: number;
+  iterations: number;
+  converged: boolean;
+  /**
+   * Calibrated value and standard error of the weighted mean of a candidate's cells: `cells` are data cell
+   * indices (all of the candidate's), `weights` their weights in the same order (0 leaves a cell out).
+   */
+  scoreCells(candidate: number, cells: Int32Array, weights: Float64Array): { value: number; standardError: number };
+}
+
+/** The variance components have converged when no SD moves by more than this between iterations. */
+const HYPER_TOLERANCE = 1e-3;
+
+export function fitCalibrationModel(data: IndexedRatings, settings: FitSettings): ModelFit {
+  const panel = findPanel(data);
+  const base = {
+    panelSize: panel.size,
+    panelPosition: panel.position,
+    candidateInPanel: panel.candidateInPanel,
+    gainsFitted: settings.gains && panel.size >= 2,
+  };
+  if (panel.size < 2) {
+    const empty = new Float64Array(0);
+    return {
+      ...base,
+      severity: empty,
+      severityStandardError: empty,
+      gain: empty,
+      gainStandardError: empty,
+      spread: empty,
+      severitySd: Number.NaN,
+      gainSd: Number.NaN,
+      haloSd: Number.NaN,
+      noiseSd: Number.NaN,
+      iterations: 0,
+      converged: true,
+      scoreCells: () => ({ value: Number.NaN, standardError: Number.NaN }),
+    };
+  }
+  const model = new Model(data, panel.position, panel.size, panel.candidateInPanel, settings);
+  model.run();
+  return { ...base, ...model.report() };
+}
+
+class Model extends StandardErrors {
+  constructor(...layout: ConstructorParameters<typeof StandardErrors>) {
+    super(...layout);
+    this.initialise();
+  }
+
+  run(): void {
+    const { maxIterations, tolerance } = this.settings;
+    for (let iteration = 1; iteration <= maxIterations; iteration++) {
+      this.iterations = iteration;
+      this.linearise();
+      this.factorLocal();
+      this.assembleSchurDiagonal();
+      const step = this.newtonStep();
+      const hyperChange = this.updateVariances();
+      if (iteration % 3 === 0) this.extrapolateVariances();
+      if (step < tolerance && hyperChange < HYPER_TOLERANCE) {
+        this.converged = true;
+        break;
+      }
+    }
+    // Standard errors at the final estimates.
+    this.linearise();
+    this.factorLocal();
+    this.assembleSchurDiagonal();
+    this.estimateCovariance();
+  }
+
+  /** One penalised Newton step on all parameters; returns the largest change (rating points). */
+  protected newtonStep(): number {
+    this.ensureScratch();
+    const P = this.panelSize;
+    const n = this.globals;
+    // Gradient of the log posterior: local parts in (ra, rd, ru), global part in bG.
+    const ra = new Float64Array(this.candidates);
+    const rd = new Float64Array(this.d.length);
+    const ru = new Float64Array(this.u.length);
+    const bG = new Float64Array(n);
+    for (let fc = 0; fc < this.candidates; fc++) {
+      ra[fc] = -(this.a[fc]! - this.mu) / (CANDIDATE_PRIOR_SCALE * this.varA);
+      for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
+        const grad = this.rGrad[i]!;
+        const gain = this.rGainOf[i]!;
+        const p = this.rPos[i]!;
+        ra[fc]! += gain * grad;
+        rd[this.rCell[i]!]! += gain * grad;
+        ru[this.rCard[i]!]! += grad;
+        bG[p]! += grad;
+        bG[P + p]! += this.rT[i]! * grad;
+        bG[2 * P + this.rKey[i]!]! += gain * grad;
+      }
+    }
+    for (let g = 0; g < this.d.length; g++) rd[g]! -= this.d[g]! / this.varD;
+    for (let q = 0; q < this.u.length; q++) ru[q]! -= this.u[q]! * this.cardPrior(q);
+    for (let k = 0; k < n; k++) bG[k]! -= this.prior(k) * this.x[k]!;
+
+    // Schur right-hand side: bG − A_GL H⁻¹ b_L.
+    const ya = new Float64Array(this.candidates);
+    const yd = new Float64Array(this.d.length);
+    const yu = new Float64Array(this.u.length);
+    for (let fc = 0; fc < this.candidates; fc++) this.solveLocal(fc, ra, rd, ru, ya, yd, yu);
+    const rhs = bG.slice();
+    this.subtractGlobalFromLocal(ya, yd, yu, rhs);
+    this.project(rhs);
+    const delta = new Float64Array(n);
+    // Inexact Newton: far from the optimum a rough step is as good as an exact one.
+    this.conjugateGradients(rhs, delta, Math.min(1e-3, Math.max(CG_TOLERANCE, 0.01 * this.lastStep)));
+
+    // Back-substitute: Δ_L = H⁻¹ (b_L − A_LG Δ_G).
+    this.addLocalFromGlobal(delta, ra, rd, ru, -1);
+    for (let fc = 0; fc < this.candidates; fc++) this.solveLocal(fc, ra, rd, ru, ya, yd, yu);
+    let largest = 0;
+    for (let k = 0; k < n; k++) {
+      this.x[k]! += delta[k]!;
+      largest = Math.max(largest, Math.abs(delta[k]!));
+    }
+    for (let fc = 0; fc < this.candidates; fc++) {
+      this.a[fc]! += ya[fc]!;
+      largest = Math.max(largest, Math.abs(ya[fc]!));
+    }
+    for (let g = 0; g < this.d.length; g++) {
+      this.d[g]! += yd[g]!;
+      largest = Math.max(largest, Math.abs(yd[g]!));
+    }
+    for (let q = 0; q < this.u.length; q++) {
+      this.u[q]! += yu[q]!;
+      largest = Math.max(largest, Math.abs(yu[q]!));
+    }
+    this.lastStep = largest;
+    return largest;
+  }
+
+  report(): Omit<ModelFit, "panelSize" | "panelPosition" | "candidateInPanel" | "gainsFitted"> {
+    const P = this.panelSize;
+    const severity = this.x.slice(0, P);
+    const gain = new Float64Array(P);
+    const severityStandardError = new Float64Array(P);
+    const gainStandardError = new Float64Array(P);
+    for (let p = 0; p < P; p++) {
+      gain[p] = 1 + this.x[P + p]!;
+      severityStandardError[p] = Math.sqrt(this.covarianceDiag[p]!);
+      gainStandardError[p] = this.settings.gains ? Math.sqrt(this.covarianceDiag[P + p]!) : Number.NaN;
+    }
+    // Spread: each interviewer's share of the noise estimate, as a residual SD on the latent scale.
+    const squares = new Float64Array(P);
+    const weights = new Float64Array(P);
+    for (let i = 0; i < this.ratings; i++) {
+      const p = this.rPos[i]!;
+      squares[p]! += this.rWeight[i]! * this.noise * (1 + this.rKappa[i]!);
+      weights[p]! += this.rWeight[i]!;
+    }
+    const spread = new Float64Array(P);
+    for (let p = 0; p < P; p++) spread[p] = weights[p]! > 0 ? Math.sqrt(squares[p]! / weights[p]!) : Number.NaN;
+    return {
+      severity,
+      severityStandardError,
+      gain,
+      gainStandardError,
+      spread,
+      severitySd: Math.sqrt(this.varS),
+      gainSd: Math.sqrt(this.varG),
+      haloSd: this.activeCards > 0 ? Math.sqrt(this.varU) : Number.NaN,
+      noiseSd: Math.sqrt(this.noise),
+      iterations: this.iterations,
+      converged: this.converged,
+      scoreCells: (candidate, cells, weights) => this.scoreCells(candidate, cells, weights),
+    };
+  }
+}

@@ -1,0 +1,274 @@
+// The per-candidate part of the fit: each candidate's own parameters (level, cell deviations, scorecard
+// effects) form a small dense block, linearised and factorised here, so the rest of the fit can eliminate
+// them and work on the interviewer-and-key system alone.
+
+import { truncatedMoments } from "./latent";
+import { choleskyInPlace, choleskySolve, invertFromCholesky, scratch } from "./numerics";
+import { StartingValues } from "./starting-values";
+import { CANDIDATE_PRIOR_SCALE, MIDDLE } from "./state";
+
+export class LocalSystem extends StartingValues {
+  /** Latent predictions, Newton weights and gradients of the censored log-likelihood at the current values. */
+  protected linearise(): void {
+    const P = this.panelSize;
+    const sigma = Math.sqrt(this.noise);
+    const {
+      x,
+      a,
+      d,
+      u,
+      rPos,
+      rKey,
+      rCell,
+      rCard,
+      rLow,
+      rHigh,
+      rWeight,
+      rT,
+      rEta,
+      rGainOf,
+      rGrad,
+      rW,
+      rKappa,
+      ratingStart,
+    } = this;
+    const moments = this.moments;
+    for (let fc = 0; fc < this.candidates; fc++) {
+      const level = a[fc]!;
+      for (let i = ratingStart[fc]!, end = ratingStart[fc + 1]!; i < end; i++) {
+        const p = rPos[i]!;
+        const t = level + x[2 * P + rKey[i]!]! + d[rCell[i]!]!;
+        const gain = 1 + x[P + p]!;
+        const eta = MIDDLE + gain * t + x[p]! + u[rCard[i]!]!;
+        truncatedMoments((rLow[i]! - eta) / sigma, (rHigh[i]! - eta) / sigma, moments);
+        const lambda = moments[0]!;
+        const kappa = moments[1]!;
+        const w = rWeight[i]!;
+        rT[i] = t;
+        rEta[i] = eta;
+        rGainOf[i] = gain;
+        rGrad[i] = (w * lambda) / sigma;
+        rW[i] = Math.max((w * (lambda * lambda - kappa)) / this.noise, 1e-12);
+        rKappa[i] = kappa;
+      }
+    }
+  }
+
+  /** Per candidate: D (cells), B (cells × [a, cards]), and the Cholesky factor of T = E − Bᵀ D⁻¹ B. */
+  protected factorLocal(): void {
+    const bBlock = this.bBlock;
+    bBlock.fill(0);
+    for (let fc = 0; fc < this.candidates; fc++) {
+      const cell0 = this.cellStart[fc]!;
+      const cells = this.cellStart[fc + 1]! - cell0;
+      const card0 = this.cardStart[fc]!;
+      const e = 1 + this.cardStart[fc + 1]! - card0;
+      const b0 = this.blockStart[fc]!;
+      const t0 = this.factorStart[fc]!;
+      const T = this.tFactor;
+      for (let k = 0; k < e * e; k++) T[t0 + k] = 0;
+      for (let g = 0; g < cells; g++) this.dDiag[cell0 + g] = 1 / this.varD;
+      T[t0] = 1 / (CANDIDATE_PRIOR_SCALE * this.varA);
+      for (let q = 1; q < e; q++) T[t0 + q * e + q] = this.cardPrior(card0 + q - 1);
+      for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
+        const W = this.rW[i]!;
+        const gain = this.rGainOf[i]!;
+        const g = this.rCell[i]! - cell0;
+        const q = 1 + this.rCard[i]! - card0;
+        const wg = W * gain;
+        const wgg = wg * gain;
+        this.dDiag[cell0 + g]! += wgg;
+        T[t0]! += wgg;
+        T[t0 + q]! += wg;
+        T[t0 + q * e]! += wg;
+        T[t0 + q * e + q]! += W;
+        bBlock[b0 + g * e]! += wgg;
+        bBlock[b0 + g * e + q]! += wg;
+      }
+      // T −= Bᵀ D⁻¹ B.
+      for (let g = 0; g < cells; g++) {
+        const inv = 1 / this.dDiag[cell0 + g]!;
+        const row = b0 + g * e;
+        for (let m = 0; m < e; m++) {
+          const bm = bBlock[row + m]!;
+          if (bm === 0) continue;
+          const scaled = bm * inv;
+          for (let n = 0; n < e; n++) T[t0 + m * e + n]! -= scaled * bBlock[row + n]!;
+        }
+      }
+      choleskyInPlace(T, t0, e);
+      invertFromCholesky(T, this.tInverse, t0, e);
+    }
+  }
+
+  /**
+   * Solves the candidate's local system H_c y = rhs, with rhs and y laid out as (a, cells, cards) in the
+   * global local arrays (la per candidate, ld per cell, lu per card).
+   */
+  protected solveLocal(
+    fc: number,
+    ra: Float64Array,
+    rd: Float64Array,
+    ru: Float64Array,
+    ya: Float64Array,
+    yd: Float64Array,
+    yu: Float64Array,
+  ): void {
+    const cell0 = this.cellStart[fc]!;
+    const cells = this.cellStart[fc + 1]! - cell0;
+    const card0 = this.cardStart[fc]!;
+    const e = 1 + this.cardStart[fc + 1]! - card0;
+    const b0 = this.blockStart[fc]!;
+    const t0 = this.factorStart[fc]!;
+    const B = this.bBlock;
+    const dDiag = this.dDiag;
+    const z = scratch(e);
+    z[0] = ra[fc]!;
+    for (let q = 1; q < e; q++) z[q] = ru[card0 + q - 1]!;
+    for (let g = 0; g < cells; g++) {
+      const scaled = rd[cell0 + g]! / dDiag[cell0 + g]!;
+      if (scaled === 0) continue;
+      const row = b0 + g * e;
+      for (let m = 0; m < e; m++) z[m]! -= B[row + m]! * scaled;
+    }
+    choleskySolve(this.tFactor, t0, e, z);
+    ya[fc] = z[0]!;
+    for (let q = 1; q < e; q++) yu[card0 + q - 1] = z[q]!;
+    for (let g = 0; g < cells; g++) {
+      const row = b0 + g * e;
+      let dot = 0;
+      for (let m = 0; m < e; m++) dot += B[row + m]! * z[m]!;
+      yd[cell0 + g] = (rd[cell0 + g]! - dot) / dDiag[cell0 + g]!;
+    }
+  }
+
+  protected ensureScratch(): void {
+    if (this.la.length === this.candidates && this.ld.length === this.d.length) return;
+    this.la = new Float64Array(this.candidates);
+    this.ld = new Float64Array(this.d.length);
+    this.lu = new Float64Array(this.u.length);
+    this.ya = new Float64Array(this.candidates);
+    this.yd = new Float64Array(this.d.length);
+    this.yu = new Float64Array(this.u.length);
+  }
+
+  /**
+   * The local columns of A_LG (dense local vectors a | cells | cards) for every global the candidate fc
+   * touches, and H_c⁻¹ times each. Returns their number; slotGlobal[m] names column m's global and
+   * slotOf[global] its column (the caller resets slotOf to −1 afterwards).
+   */
+  protected candidateColumns(fc: number, includeKeys = true): number {
+    const P = this.panelSize;
+    const cell0 = this.cellStart[fc]!;
+    const cells = this.cellStart[fc + 1]! - cell0;
+    const card0 = this.cardStart[fc]!;
+    const cards = this.cardStart[fc + 1]! - card0;
+    const length = 1 + cells + cards;
+    const maxColumns = 2 * cards + cells;
+    this.columnLength = length;
+    const { columnVector, slotGlobal, slotOf, rPos, rW, rGainOf, rT, rCell, rCard, rKey } = this;
+    columnVector.fill(0, 0, maxColumns * length);
+    let count = 0;
+    const slot = (global: number): number => {
+      let m = slotOf[global]!;
+      if (m < 0) {
+        m = count++;
+        slotOf[global] = m;
+        slotGlobal[m] = global;
+      }
+      return m * length;
+    };
+    for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
+      const p = rPos[i]!;
+      const W = rW[i]!;
+      const gain = rGainOf[i]!;
+      const g = 1 + rCell[i]! - cell0;
+      const q = 1 + cells + rCard[i]! - card0;
+      let o = slot(p);
+      columnVector[o]! += W * gain;
+      columnVector[o + g]! += W * gain;
+      columnVector[o + q]! += W;
+      if (this.settings.gains) {
+        const f = W * rT[i]!;
+        o = slot(P + p);
+        columnVector[o]! += f * gain;
+        columnVector[o + g]! += f * gain;
+        columnVector[o + q]! += f;
+      }
+      if (includeKeys) {
+        const f = W * gain;
+        o = slot(2 * P + rKey[i]!);
+        columnVector[o]! += f * gain;
+        columnVector[o + g]! += f * gain;
+        columnVector[o + q]! += f;
+      }
+    }
+    for (let m = 0; m < count; m++) this.solveLocalDense(fc, columnVector, this.columnSolved, m * length);
+    return count;
+  }
+
+  /** H_c⁻¹ v for one candidate with v laid out densely as (a, cells, cards) from offset o (same in out). */
+  protected solveLocalDense(fc: number, v: Float64Array, out: Float64Array, o = 0): void {
+    const cell0 = this.cellStart[fc]!;
+    const cells = this.cellStart[fc + 1]! - cell0;
+    const card0 = this.cardStart[fc]!;
+    const e = 1 + this.cardStart[fc + 1]! - card0;
+    const b0 = this.blockStart[fc]!;
+    const B = this.bBlock;
+    const dDiag = this.dDiag;
+    const z = scratch(e);
+    z[0] = v[o]!;
+    for (let q = 1; q < e; q++) z[q] = v[o + cells + q]!;
+    for (let g = 0; g < cells; g++) {
+      const scaled = v[o + 1 + g]! / dDiag[cell0 + g]!;
+      if (scaled === 0) continue;
+      const row = b0 + g * e;
+      for (let m = 0; m < e; m++) z[m]! -= B[row + m]! * scaled;
+    }
+    choleskySolve(this.tFactor, this.factorStart[fc]!, e, z);
+    out[o] = z[0]!;
+    for (let q = 1; q < e; q++) out[o + cells + q] = z[q]!;
+    for (let g = 0; g < cells; g++) {
+      const row = b0 + g * e;
+      let s = 0;
+      for (let m = 0; m < e; m++) s += B[row + m]! * z[m]!;
+      out[o + 1 + g] = (v[o + 1 + g]! - s) / dDiag[cell0 + g]!;
+    }
+  }
+
+  /** out_G −= A_GL y. */
+  protected subtractGlobalFromLocal(ya: Float64Array, yd: Float64Array, yu: Float64Array, out: Float64Array): void {
+    const P = this.panelSize;
+    for (let fc = 0; fc < this.candidates; fc++) {
+      for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
+        const gain = this.rGainOf[i]!;
+        const f = this.rW[i]! * (gain * (ya[fc]! + yd[this.rCell[i]!]!) + yu[this.rCard[i]!]!);
+        const p = this.rPos[i]!;
+        out[p]! -= f;
+        out[P + p]! -= this.rT[i]! * f;
+        out[2 * P + this.rKey[i]!]! -= gain * f;
+      }
+    }
+  }
+
+  /** (ra, rd, ru) += sign · A_LG v. */
+  protected addLocalFromGlobal(
+    v: Float64Array,
+    ra: Float64Array,
+    rd: Float64Array,
+    ru: Float64Array,
+    sign: number,
+  ): void {
+    const P = this.panelSize;
+    for (let fc = 0; fc < this.candidates; fc++) {
+      for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
+        const p = this.rPos[i]!;
+        const gain = this.rGainOf[i]!;
+        const e = sign * this.rW[i]! * (v[p]! + this.rT[i]! * v[P + p]! + gain * v[2 * P + this.rKey[i]!]!);
+        ra[fc]! += gain * e;
+        rd[this.rCell[i]!]! += gain * e;
+        ru[this.rCard[i]!]! += e;
+      }
+    }
+  }
+}

@@ -1,0 +1,234 @@
+// The variance components (spreads of candidates, cells, halo, severities, gains, keys and noise),
+// re-estimated between Newton steps from the posterior variances, and extrapolated to converge sooner.
+
+import { truncatedMoments } from "./latent";
+import { scratch } from "./numerics";
+import { SchurSystem } from "./schur-system";
+import { CANDIDATE_PRIOR_SCALE, MIN_SD } from "./state";
+
+/** Longest jump of the variance extrapolation, in multiples of the last change. */
+const MAX_EXTRAPOLATION = 10;
+
+export class VarianceComponents extends SchurSystem {
+  /**
+   * Σ w E[(latent − η)²] over one candidate's ratings, averaging σ² (1 + κ(η)) over the posterior of η,
+   * N(η̂, V), by three-point Gauss–Hermite quadrature. Plugging in η̂ alone would ignore the parameters'
+   * uncertainty and, with few ratings per parameter, misstate σ (the incidental-parameters problem).
+   */
+  protected expectedSquaredResiduals(fc: number): number {
+    const cell0 = this.cellStart[fc]!;
+    const cells = this.cellStart[fc + 1]! - cell0;
+    const card0 = this.cardStart[fc]!;
+    const e = 1 + this.cardStart[fc + 1]! - card0;
+    const b0 = this.blockStart[fc]!;
+    const t0 = this.factorStart[fc]!;
+    const {
+      tInverse: Ti,
+      bBlock: B,
+      dDiag,
+      rGainOf,
+      rCell,
+      rCard,
+      rPos,
+      rEta,
+      rKappa,
+      rLow,
+      rHigh,
+      rWeight,
+      schurDiag: D,
+      moments,
+    } = this;
+    const sigma2 = this.noise;
+    const sigma = Math.sqrt(sigma2);
+    // Per cell: m_g = T⁻¹ b_g and c_g = b_gᵀ T⁻¹ b_g, so that each rating's local Var(η) is O(1):
+    // x = gain (e_a + e_g) + e_q gives Var = g²/D_g + g² c_g/D_g² − 2 (g/D_g)(g m_g[a] + m_g[q]) + x_Eᵀ T⁻¹ x_E.
+    if (this.cellProjection.length < cells * e) this.cellProjection = new Float64Array(2 * cells * e);
+    const projection = this.cellProjection;
+    const quadraticOf = scratch(cells + 1);
+    for (let g = 0; g < cells; g++) {
+      const row = b0 + g * e;
+      let c = 0;
+      for (let m = 0; m < e; m++) {
+        let value = 0;
+        for (let k = 0; k < e; k++) value += Ti[t0 + m * e + k]! * B[row + k]!;
+        projection[g * e + m] = value;
+        c += B[row + m]! * value;
+      }
+      quadraticOf[g] = c;
+    }
+    let sum = 0;
+    for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
+      const gain = rGainOf[i]!;
+      const g = rCell[i]! - cell0;
+      const q = 1 + rCard[i]! - card0;
+      const dg = dDiag[cell0 + g]!;
+      const factor = gain / dg;
+      let variance =
+        gain * factor +
+        factor * factor * quadraticOf[g]! -
+        2 * factor * (gain * projection[g * e]! + projection[g * e + q]!) +
+        gain * gain * Ti[t0]! +
+        2 * gain * Ti[t0 + q]! +
+        Ti[t0 + q * e + q]!;
+      // Interviewer part: the severity's own posterior variance (its 2 × 2 block, severity entry).
+      const p = rPos[i]!;
+      variance += this.settings.gains
+        ? D[3 * p + 2]! / (D[3 * p]! * D[3 * p + 2]! - D[3 * p + 1]! ** 2)
+        : 1 / D[3 * p]!;
+      // Three-point Gauss–Hermite: nodes η̂ and η̂ ± √(3V), weights 2/3 and 1/6.
+      const eta = rEta[i]!;
+      const step = Math.sqrt(3 * Math.max(0, variance));
+      let expected = (2 / 3) * (1 + rKappa[i]!);
+      truncatedMoments((rLow[i]! - eta + step) / sigma, (rHigh[i]! - eta + step) / sigma, moments);
+      expected += (1 + moments[1]!) / 6;
+      truncatedMoments((rLow[i]! - eta - step) / sigma, (rHigh[i]! - eta - step) / sigma, moments);
+      expected += (1 + moments[1]!) / 6;
+      sum += rWeight[i]! * sigma2 * expected;
+    }
+    return sum;
+  }
+
+  /**
+   * Re-estimates the variance components from the current modes and their posterior variances; returns the
+   * largest relative change of a standard deviation.
+   */
+  protected updateVariances(): number {
+    const P = this.panelSize;
+    const before = [this.varA, this.varD, this.varU, this.varS, this.varG, this.varB, this.noise];
+    // μ: the mean candidate level, with a N(2.5, 1) prior on the latent scale, negligible for a real cohort
+    // but keeping a cohort of nothing but 4s (or 1s) from drifting off the scale.
+    let sumA = 0;
+    for (let fc = 0; fc < this.candidates; fc++) sumA += this.a[fc]!;
+    this.mu = sumA / (this.candidates + CANDIDATE_PRIOR_SCALE * this.varA);
+
+    // Local posterior variances: a and cards from T⁻¹, cells from D⁻¹ + D⁻¹ B T⁻¹ Bᵀ D⁻¹.
+    let sqA = 0;
+    let pevA = 0;
+    let sqD = 0;
+    let pevD = 0;
+    let sqU = 0;
+    let pevU = 0;
+    let noiseSum = 0;
+    let weightSum = 0;
+    for (let fc = 0; fc < this.candidates; fc++) {
+      const cell0 = this.cellStart[fc]!;
+      const cells = this.cellStart[fc + 1]! - cell0;
+      const card0 = this.cardStart[fc]!;
+      const e = 1 + this.cardStart[fc + 1]! - card0;
+      const b0 = this.blockStart[fc]!;
+      const t0 = this.factorStart[fc]!;
+      const Ti = this.tInverse;
+      sqA += (this.a[fc]! - this.mu) ** 2;
+      pevA += Ti[t0]!;
+      for (let q = 1; q < e; q++) {
+        if (this.cardPrecisionFixed[card0 + q - 1] === 1) continue;
+        sqU += this.u[card0 + q - 1]! ** 2;
+        pevU += Ti[t0 + q * e + q]!;
+      }
+      for (let g = 0; g < cells; g++) {
+        const dg = this.dDiag[cell0 + g]!;
+        const row = b0 + g * e;
+        sqD += this.d[cell0 + g]! ** 2;
+        pevD += 1 / dg + quadratic(Ti, t0, e, this.bBlock, row) / (dg * dg);
+      }
+      noiseSum += this.expectedSquaredResiduals(fc);
+    }
+    for (let i = 0; i < this.ratings; i++) weightSum += this.rWeight[i]!;
+    this.varA = Math.max(MIN_SD * MIN_SD, (sqA + pevA) / this.candidates);
+    this.varD = schall(sqD, pevD, this.varD, this.d.length);
+    if (this.activeCards > 0) this.varU = schall(sqU, pevU, this.varU, this.activeCards);
+
+    // Global posterior variances from the inverse of the 2×2 / 1×1 diagonal blocks of S (inside iterations).
+    let sqS = 0;
+    let pevS = 0;
+    let sqG = 0;
+    let pevG = 0;
+    const D = this.schurDiag;
+    for (let p = 0; p < P; p++) {
+      const ss = D[3 * p]!;
+      const sg = this.settings.gains ? D[3 * p + 1]! : 0;
+      const gg = this.settings.gains ? D[3 * p + 2]! : 1;
+      const det = ss * gg - sg * sg;
+      sqS += this.x[p]! ** 2;
+      pevS += gg / det;
+      sqG += this.x[P + p]! ** 2;
+      pevG += ss / det;
+    }
+    let sqB = 0;
+    let pevB = 0;
+    for (let k = 0; k < this.keys; k++) {
+      sqB += this.x[2 * P + k]! ** 2;
+      pevB += 1 / D[3 * P + k]!;
+    }
+    this.varS = schall(sqS, pevS, this.varS, P - 1);
+    if (this.settings.gains) this.varG = schall(sqG, pevG, this.varG, P - 1);
+    this.varB = schall(sqB, pevB, this.varB, this.keys);
+    // EM for the noise: the mean expected squared distance of each latent score from its true prediction.
+    this.noise = noiseSum / weightSum;
+    this.clampVariances();
+
+    const after = [this.varA, this.varD, this.varU, this.varS, this.varG, this.varB, this.noise];
+    this.history.push(after.map(Math.log));
+    if (this.history.length > 3) this.history.shift();
+    let change = 0;
+    after.forEach((value, k) => (change = Math.max(change, Math.abs(Math.sqrt(value) - Math.sqrt(before[k]!)))));
+    return change;
+  }
+
+  /**
+   * The variance updates converge linearly, slowly where the data say little (a component near 0). Every
+   * third iteration, each log-variance whose last two changes shrink geometrically (ratio r) jumps to the
+   * limit of that geometric series, x + Δ r / (1 − r) (Aitken's Δ² method), at most MAX_EXTRAPOLATION Δ.
+   */
+  protected extrapolateVariances(): void {
+    if (this.history.length < 3) return;
+    const [first, second, third] = this.history as [number[], number[], number[]];
+    const next = third.map((value, k) => {
+      const previous = second[k]! - first[k]!;
+      const last = value - second[k]!;
+      const ratio = last / previous;
+      if (!(ratio > 0 && ratio < 1) || Math.abs(last) < 1e-9) return value;
+      return value + last * Math.min(ratio / (1 - ratio), MAX_EXTRAPOLATION);
+    });
+    const floor = 2 * Math.log(MIN_SD);
+    const [varA, varD, varU, varS, varG, varB, noise] = next.map((value) => Math.exp(Math.max(floor, value))) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    this.varA = varA;
+    this.varD = varD;
+    if (this.activeCards > 0) this.varU = varU;
+    this.varS = varS;
+    if (this.settings.gains) this.varG = varG;
+    this.varB = varB;
+    this.noise = noise;
+    this.clampVariances();
+    this.history.length = 0;
+  }
+}
+
+/** MacKay/Schall update τ² = Σ b̂² / (n − Σ PEV / τ²), falling back to EM when the denominator is too small. */
+function schall(squares: number, pev: number, current: number, count: number): number {
+  if (count <= 0) return current;
+  const denominator = count - pev / current;
+  const next = denominator > 0.1 * count ? squares / denominator : (squares + pev) / count;
+  return Math.max(MIN_SD * MIN_SD, next);
+}
+
+/** bᵀ M b for the symmetric e × e matrix M at offset m0 and the vector b at offset b0. */
+function quadratic(M: Float64Array, m0: number, e: number, b: Float64Array, b0: number): number {
+  let s = 0;
+  for (let i = 0; i < e; i++) {
+    const bi = b[b0 + i]!;
+    if (bi === 0) continue;
+    let row = 0;
+    for (let j = 0; j < e; j++) row += M[m0 + i * e + j]! * b[b0 + j]!;
+    s += bi * row;
+  }
+  return s;
+}
