@@ -53,16 +53,25 @@ export async function createWorkspaceWithRoles(label = "ws"): Promise<TestWorksp
   return { id: ws.id, slug: ws.slug, members };
 }
 
-/** Every tenant row of a workspace, for "nothing changed" assertions. */
+/**
+ * Every tenant row of a workspace, for "nothing changed" assertions: the workspace's own row and the rows of
+ * every table with a workspaceId column, listed from information_schema (a new table is included by itself).
+ */
 export async function snapshotWorkspace(workspaceId: string) {
-  const [workspace, memberships, invitations, auditEvents, emails] = await Promise.all([
-    db.workspace.findUnique({ where: { id: workspaceId } }),
-    db.membership.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    db.invitation.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    db.auditEvent.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-    db.emailOutbox.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
-  ]);
-  return { workspace, memberships, invitations, auditEvents, emails };
+  const tables = await db.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name::text AS table_name FROM information_schema.columns
+    WHERE table_schema = 'public' AND column_name = 'workspaceId' ORDER BY table_name`;
+  const snapshot: Record<string, unknown[]> = {
+    workspaces: await db.$queryRaw<unknown[]>`SELECT * FROM workspaces WHERE id = ${workspaceId}`,
+  };
+  for (const { table_name } of tables) {
+    // Ordered by the whole row, so the snapshot does not depend on the plan; the name comes from the catalog.
+    snapshot[table_name] = await db.$queryRawUnsafe<unknown[]>(
+      `SELECT * FROM "${table_name}" t WHERE "workspaceId" = $1 ORDER BY t::text`,
+      workspaceId,
+    );
+  }
+  return snapshot;
 }
 
 /** The code of a rejected tRPC call, or "OK" when it resolved. */
