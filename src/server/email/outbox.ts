@@ -4,11 +4,10 @@
 // processes can run against one database; a claim that is never finished (a crashed worker) expires.
 import { randomUUID } from "node:crypto";
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "@/domain/backoff";
-import type { Db, Prisma } from "@/server/db";
+import type { Db } from "@/server/db";
+import type { Tx } from "@/server/services/scope";
 import type { EmailSender } from "./sender";
 import type { RenderedEmail } from "./render";
-
-type Tx = Db | Prisma.TransactionClient;
 
 export interface EnqueueEmailInput {
   workspaceId: string | null;
