@@ -50,6 +50,7 @@ export const AUDIT_LABELS = {
   "training.path_removed": "removed a round type's training path",
   "training.signed_off": "signed off an interviewer to lead a round type",
   "training.qualification_revoked": "withdrew an interviewer's qualification",
+  "training.auto_shadow_set": "changed whether a template's suggestions add a trainee as shadow",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_LABELS;

@@ -31,3 +31,5 @@ export const RevokeQualificationInput = z.object({
     .min(3, "Say why the qualification is withdrawn (the audit log keeps it)")
     .max(2000, "Keep the reason under 2,000 characters"),
 });
+/** A template's setting: suggested slots add a trainee as each round's shadow. */
+export const SetAutoShadowInput = z.object({ ...WS, templateId: Id, autoShadow: z.boolean() });

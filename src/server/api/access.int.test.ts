@@ -185,6 +185,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "training.removePath": ["owner", "coach"],
   "training.signOff": ["owner", "coach"],
   "training.revoke": ["owner", "coach"],
+  "training.templates": ["owner", "coach"],
+  "training.setAutoShadow": ["owner", "coach"],
 };
 
 describe("role matrix", () => {

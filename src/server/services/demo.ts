@@ -1,7 +1,7 @@
 // Demo data for the zero-config start: one workspace with an owner (who is also the coach), three
 // interviewers and two candidates. Idempotent: running it again changes nothing.
 import type { Role } from "@/domain/roles";
-import type { Db } from "@/server/db";
+import type { Db, Prisma } from "@/server/db";
 import { seedLibrary } from "./library";
 
 export const DEMO_WORKSPACE = { name: "Demo Interview Academy", slug: "demo", timeZone: "Europe/Berlin" };
@@ -107,7 +107,42 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
         });
       }
     }
+    await seedDemoTraining(tx, workspace.id);
     return { created: !existing };
+  });
+}
+
+/**
+ * One training path: Coding asks for two shadows and one reverse-shadow. Ivan is signed off (he leads
+ * coding rounds); Inés, who also has Coding in her round types, is its trainee, and the mid-level template
+ * adds her as shadow in its suggested slots.
+ */
+async function seedDemoTraining(tx: Prisma.TransactionClient, workspaceId: string) {
+  const coding = await tx.roundType.findFirst({ where: { workspaceId, key: "coding" }, select: { id: true } });
+  if (!coding) return;
+  const existing = await tx.trainingPath.findFirst({ where: { workspaceId, roundTypeId: coding.id } });
+  if (existing) return;
+  await tx.trainingPath.create({
+    data: { workspaceId, roundTypeId: coding.id, shadowsRequired: 2, reverseShadowsRequired: 1 },
+  });
+  const [owner, ivan] = await Promise.all(
+    ["olivia.owner@demo.loopwise.dev", "ivan.interviewer@demo.loopwise.dev"].map((email) =>
+      tx.membership.findFirstOrThrow({ where: { workspaceId, user: { email } }, select: { id: true, userId: true } }),
+    ),
+  );
+  await tx.interviewerQualification.create({
+    data: {
+      workspaceId,
+      memberId: ivan!.id,
+      roundTypeId: coding.id,
+      basis: "sign_off",
+      signedOffById: owner!.userId,
+      note: "Signed off when the demo was set up.",
+    },
+  });
+  await tx.loopTemplate.updateMany({
+    where: { workspaceId, key: "backend-mid-virtual-onsite" },
+    data: { autoShadow: true },
   });
 }
 

@@ -294,3 +294,33 @@ export async function revokeQualification(
     return { memberId: member.id, roundTypeId: roundType.id, revoked: true };
   });
 }
+
+/** A template's auto-shadow setting: its loops' suggested slots add a free trainee as each round's shadow. */
+export async function setAutoShadow(db: Tx, scope: Scope, input: { templateId: string; autoShadow: boolean }) {
+  return inTransaction(db, async (tx) => {
+    const template = await tx.loopTemplate.findFirst({
+      where: { id: input.templateId, workspaceId: scope.workspaceId },
+      select: { id: true, name: true },
+    });
+    if (!template) throw notFound("That template");
+    await tx.loopTemplate.update({ where: { id: template.id }, data: { autoShadow: input.autoShadow } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.userId,
+      action: "training.auto_shadow_set",
+      targetType: "loop_template",
+      targetId: template.id,
+      data: { template: template.name, autoShadow: input.autoShadow },
+    });
+    return { templateId: template.id, autoShadow: input.autoShadow };
+  });
+}
+
+/** The templates with their auto-shadow setting, for the training page. */
+export async function listAutoShadow(db: Tx, scope: Scope) {
+  return db.loopTemplate.findMany({
+    where: { workspaceId: scope.workspaceId, archivedAt: null },
+    select: { id: true, name: true, autoShadow: true },
+    orderBy: { createdAt: "asc" },
+  });
+}

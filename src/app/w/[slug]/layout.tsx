@@ -31,6 +31,7 @@ export default async function WorkspaceLayout({
     { href: `/w/${slug}/reports`, label: "My feedback", show: can(workspace.role, "report.own") },
     { href: `/w/${slug}/availability`, label: "Availability", show: can(workspace.role, "schedule.self") },
     { href: `/w/${slug}/interviewers`, label: "Interviewers", show: can(workspace.role, "loop.read") },
+    { href: `/w/${slug}/training`, label: "Training", show: can(workspace.role, "training.self") },
     { href: `/w/${slug}/library`, label: "Rubric library", show: can(workspace.role, "library.read") },
     { href: `/w/${slug}/questions`, label: "Question bank", show: can(workspace.role, "library.read") },
     { href: `/w/${slug}/kits`, label: "Interviewer kits", show: can(workspace.role, "kit.read") },

@@ -1,5 +1,11 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { SaveTrainingPathInput, RevokeQualificationInput, SignOffInput, TrainingPathRef } from "@/schemas/training";
+import {
+  RevokeQualificationInput,
+  SaveTrainingPathInput,
+  SetAutoShadowInput,
+  SignOffInput,
+  TrainingPathRef,
+} from "@/schemas/training";
 import * as training from "@/server/services/training";
 
 export const trainingRouter = createTRPCRouter({
@@ -17,4 +23,8 @@ export const trainingRouter = createTRPCRouter({
   revoke: permittedProcedure("training.manage")
     .input(RevokeQualificationInput)
     .mutation(({ ctx, input }) => training.revokeQualification(ctx.db, ctx.scope, input)),
+  templates: permittedProcedure("training.manage").query(({ ctx }) => training.listAutoShadow(ctx.db, ctx.scope)),
+  setAutoShadow: permittedProcedure("training.manage")
+    .input(SetAutoShadowInput)
+    .mutation(({ ctx, input }) => training.setAutoShadow(ctx.db, ctx.scope, input)),
 });

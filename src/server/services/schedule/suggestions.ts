@@ -2,14 +2,16 @@
 // loads), run it, and, when nothing fits, explain why.
 import { displayName } from "@/domain/people";
 import { expandAvailability, type DateException } from "@/domain/scheduling/availability";
-import type { Interval } from "@/domain/scheduling/intervals";
+import { mergeIntervals, overlaps, type Interval } from "@/domain/scheduling/intervals";
 import { explainNoFit } from "@/domain/scheduling/slot-explanation";
 import { suggestLoopSlots, type SuggestLoopSlotsInput } from "@/domain/scheduling/suggestion";
 import { isoWeekKey } from "@/domain/scheduling/zones";
+import { canLead, pickShadow } from "@/domain/training";
 import { readExceptions, readWeekly } from "@/server/db/json";
 import { AppError } from "@/server/errors";
 import type { Scope, Tx } from "../scope";
 import { memberZones } from "../time-zones";
+import { loadTraineesForRounds } from "../training-progress";
 import { DEFAULT_WEEKLY, getProfile, importedBusyOf } from "./availability";
 import { loadLoopForScheduling } from "./loop";
 
@@ -51,7 +53,7 @@ async function loadSuggestionInput(
   const template = loop.templateId
     ? await db.loopTemplate.findFirst({
         where: { id: loop.templateId, workspaceId: scope.workspaceId },
-        select: { maxDays: true, breakMin: true },
+        select: { maxDays: true, breakMin: true, autoShadow: true },
       })
     : null;
   const start = input.fromDate && input.fromDate > now ? input.fromDate : now;
@@ -72,6 +74,13 @@ async function loadSuggestionInput(
       select: { id: true },
     })
   ).map((m) => m.id);
+  // Round types with a training path are led only by qualified interviewers; their trainees may shadow.
+  const training = await loadTraineesForRounds(
+    db,
+    scope.workspaceId,
+    profiles.filter((p) => interviewerIds.includes(p.memberId)),
+    roundTypes,
+  );
   // A candidate who has not joined yet gets the workspace's default hours.
   const candidate = loop.candidateMemberId
     ? await getProfile(db, scope, loop.candidateMemberId)
@@ -133,6 +142,7 @@ async function loadSuggestionInput(
     pool: profiles
       .filter((p) => interviewerIds.includes(p.memberId) && p.roundTypeKeys.includes(keyOf.get(r.roundTypeId) ?? ""))
       .filter((p) => r.poolMemberIds.length === 0 || r.poolMemberIds.includes(p.memberId))
+      .filter((p) => canLead(training.rules, p.memberId, r.roundTypeId))
       .map((p) => p.memberId),
   }));
   const names = new Map(
@@ -174,6 +184,10 @@ async function loadSuggestionInput(
     defaultHours: profiles
       .filter((p) => interviewerIds.includes(p.memberId) && !p.availabilitySetAt)
       .map((p) => p.memberId),
+    /** With the template's auto-shadow on: each round's trainees, who may be added as its shadow. */
+    traineesOf: template?.autoShadow
+      ? new Map(rounds.map((r) => [r.id, training.trainees.get(r.roundTypeId) ?? []]))
+      : new Map<string, never[]>(),
     emptyRounds: rounds
       .filter((r) => pools.find((p) => p.key === r.id)!.pool.length === 0)
       .map((r) => roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round"),
@@ -191,7 +205,7 @@ export async function suggestSlots(
   input: { loopId: string; fromDate?: Date; days?: number; breakMin?: number },
   now = new Date(),
 ) {
-  const { search, names, emptyRounds, defaultHours } = await loadSuggestionInput(db, scope, input, now);
+  const { search, names, emptyRounds, defaultHours, traineesOf } = await loadSuggestionInput(db, scope, input, now);
   if (emptyRounds.length) {
     throw new AppError(
       "BAD_REQUEST",
@@ -199,6 +213,18 @@ export async function suggestSlots(
     );
   }
   const zoneOf = new Map(search.interviewers.map((i) => [i.id, i.timeZone]));
+  const byId = new Map(
+    search.interviewers.map((i) => [i.id, { available: mergeIntervals(i.available), busy: i.busy }]),
+  );
+  /** Free for the whole round: inside their hours and clear of their bookings and imported busy times. */
+  const freeFor = (slot: Interval) => (id: string) => {
+    const person = byId.get(id);
+    return (
+      !!person &&
+      person.available.some((a) => a.start <= slot.start && a.end >= slot.end) &&
+      !person.busy.some((b) => overlaps(b, slot))
+    );
+  };
   return suggestLoopSlots(search).map((s) => ({
     start: s.start,
     end: s.end,
@@ -212,6 +238,8 @@ export async function suggestSlots(
       interviewerName: names.get(r.interviewerId) ?? "Interviewer",
       interviewerTimeZone: zoneOf.get(r.interviewerId) ?? "UTC",
       assumedHours: defaultHours.includes(r.interviewerId),
+      /** A trainee added as shadow (the template's auto-shadow), or null. */
+      shadow: shadowOf(pickShadow(traineesOf.get(r.key) ?? [], freeFor(r)), names),
       /** Others free and qualified for this round at this time: the coach may swap one in. */
       alternates: r.alternates.map((id) => ({
         memberId: id,
@@ -221,6 +249,10 @@ export async function suggestSlots(
       })),
     })),
   }));
+}
+
+function shadowOf(memberId: string | null, names: Map<string, string>) {
+  return memberId ? { memberId, name: names.get(memberId) ?? "Trainee" } : null;
 }
 
 /** Why no option fits (per round, which constraint blocks, and what to relax), for the loop page. */

@@ -79,6 +79,23 @@ describe("demo sign-in route", () => {
     const options = await suggestSlots(db, scope, { loopId: loop.id });
     expect(options.length).toBeGreaterThan(0);
     expect(options[0]!.rounds).toHaveLength(6);
+    // The demo's training path: Coding is led by Ivan (signed off), with Inés, its trainee, shadowing.
+    const [ivan, ines] = await Promise.all(
+      ["ivan.interviewer@demo.loopwise.dev", "ines.interviewer@demo.loopwise.dev"].map((email) =>
+        db.membership.findFirstOrThrow({ where: { workspaceId: ws.id, user: { email } } }),
+      ),
+    );
+    const codingRounds = await db.round.findMany({
+      where: {
+        loopId: loop.id,
+        roundTypeId: (await db.roundType.findFirstOrThrow({ where: { workspaceId: ws.id, key: "coding" } })).id,
+      },
+    });
+    const suggested = options[0]!.rounds.filter((r) => codingRounds.some((c) => c.id === r.roundId));
+    expect(suggested.map((r) => [r.interviewerMemberId, r.shadow?.memberId ?? null])).toEqual([
+      [ivan!.id, ines!.id],
+      [ivan!.id, ines!.id],
+    ]);
     expect(await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) }, timeZone: null } })).toBe(0);
   });
 

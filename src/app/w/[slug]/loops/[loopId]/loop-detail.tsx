@@ -302,6 +302,7 @@ export function LoopDetail({
                           bookings: s.rounds.map((r) => ({
                             roundId: r.roundId,
                             interviewerMemberId: swaps[`${i}:${r.roundId}`] ?? r.interviewerMemberId,
+                            shadowMemberId: r.shadow?.memberId ?? null,
                             startsAt: r.start,
                           })),
                         })
@@ -342,6 +343,12 @@ export function LoopDetail({
                                 </option>
                               ))}
                             </select>
+                          )}
+                          {r.shadow && (
+                            <>
+                              {" "}
+                              <Badge tone="blue">shadow: {r.shadow.name} (trainee)</Badge>
+                            </>
                           )}
                           <span className="block text-xs text-slate-600">
                             {chosen.timeZone !== viewerZone &&

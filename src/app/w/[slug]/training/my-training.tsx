@@ -1,0 +1,43 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Card, EmptyState, Skeleton } from "@/components/ui";
+import { useTRPC } from "@/trpc/react";
+import { ProgressSteps } from "./progress-steps";
+
+/** The signed-in interviewer's own paths and what comes next on each. */
+export function MyTraining({ workspaceId }: { workspaceId: string }) {
+  const trpc = useTRPC();
+  const mine = useQuery(trpc.training.mine.queryOptions({ workspaceId }));
+  return (
+    <Card title="My training" description="Your path for each round type you run that has one, and your next step.">
+      {mine.isPending ? (
+        <Skeleton rows={2} />
+      ) : mine.isError ? (
+        <p role="alert" className="text-sm text-red-700">
+          {mine.error.message}
+        </p>
+      ) : mine.data.length === 0 ? (
+        <EmptyState title="No training path for you">
+          None of the round types you run asks for training. A coach adds round types to your pool on the Interviewers
+          page.
+        </EmptyState>
+      ) : (
+        <ul className="space-y-4" data-testid="my-training">
+          {mine.data.map((p) => (
+            <li key={p.roundTypeId} className="rounded-md p-3 ring-1 ring-slate-200">
+              <h3 className="font-medium text-slate-900">{p.name}</h3>
+              <div className="mt-2">
+                <ProgressSteps progress={p.progress} />
+              </div>
+              <p className="mt-2 text-sm text-slate-800">
+                <span className="font-medium">Next: </span>
+                {p.progress.next}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

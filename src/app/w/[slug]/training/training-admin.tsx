@@ -1,0 +1,243 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { toast } from "@/components/toast";
+import { Badge, Button, Card, Input, Skeleton } from "@/components/ui";
+import { useTRPC } from "@/trpc/react";
+import { ProgressSteps, type ProgressView } from "./progress-steps";
+
+interface RoundTypeTraining {
+  roundTypeId: string;
+  name: string;
+  path: { shadowsRequired: number; reverseShadowsRequired: number } | null;
+  qualified: { memberId: string; name: string; basis: "sign_off" | "prior_rounds" }[];
+  trainees: { memberId: string; name: string; progress: ProgressView }[];
+  pool: number;
+}
+
+/** For coaches: each round type's path, who is qualified, every trainee's progress, sign-off, auto-shadow. */
+export function TrainingAdmin({ workspaceId }: { workspaceId: string }) {
+  const trpc = useTRPC();
+  const overview = useQuery(trpc.training.overview.queryOptions({ workspaceId }));
+  if (overview.isPending) return <Skeleton rows={4} />;
+  if (overview.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {overview.error.message}
+      </p>
+    );
+  return (
+    <>
+      <h2 className="text-lg font-semibold text-slate-900">Everyone&apos;s progress</h2>
+      {overview.data.map((t) => (
+        <RoundTypeCard key={t.roundTypeId} workspaceId={workspaceId} training={t} />
+      ))}
+      <AutoShadow workspaceId={workspaceId} />
+    </>
+  );
+}
+
+function useRefresh() {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: trpc.training.pathKey() });
+}
+
+function RoundTypeCard({ workspaceId, training: t }: { workspaceId: string; training: RoundTypeTraining }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [shadows, setShadows] = useState(String(t.path?.shadowsRequired ?? 2));
+  const [reverse, setReverse] = useState(String(t.path?.reverseShadowsRequired ?? 2));
+  const onError = (err: { message: string }) => toast.error(err.message);
+  const save = useMutation(
+    trpc.training.savePath.mutationOptions({
+      onSuccess: (r) => {
+        toast.success(
+          r.qualifiedFromPriorRounds
+            ? `Path saved; ${r.qualifiedFromPriorRounds} interviewer(s) who already led ${t.name} stay qualified`
+            : "Path saved",
+        );
+        void refresh();
+      },
+      onError,
+    }),
+  );
+  const remove = useMutation(
+    trpc.training.removePath.mutationOptions({
+      onSuccess: () => {
+        toast.success(`Path removed: everyone in the ${t.name} pool leads again`);
+        void refresh();
+      },
+      onError,
+    }),
+  );
+  const signOff = useMutation(
+    trpc.training.signOff.mutationOptions({
+      onSuccess: () => {
+        toast.success("Signed off: they now lead these rounds and appear in suggested slots");
+        void refresh();
+      },
+      onError,
+    }),
+  );
+  const id = `path-${t.roundTypeId}`;
+  return (
+    <Card
+      title={t.name}
+      description={
+        t.path
+          ? `${t.path.shadowsRequired} shadow(s), then ${t.path.reverseShadowsRequired} reverse-shadow(s), then sign-off.`
+          : `No training path: everyone in its pool (${t.pool}) leads it.`
+      }
+    >
+      <form
+        aria-label={`Training path for ${t.name}`}
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({
+            workspaceId,
+            roundTypeId: t.roundTypeId,
+            shadowsRequired: Number(shadows),
+            reverseShadowsRequired: Number(reverse),
+          });
+        }}
+      >
+        <label className="text-sm font-medium" htmlFor={`${id}-shadows`}>
+          Shadows
+          <Input
+            id={`${id}-shadows`}
+            type="number"
+            min={0}
+            max={20}
+            className="mt-1 w-24"
+            value={shadows}
+            onChange={(e) => setShadows(e.target.value)}
+          />
+        </label>
+        <label className="text-sm font-medium" htmlFor={`${id}-reverse`}>
+          Reverse-shadows
+          <Input
+            id={`${id}-reverse`}
+            type="number"
+            min={0}
+            max={20}
+            className="mt-1 w-24"
+            value={reverse}
+            onChange={(e) => setReverse(e.target.value)}
+          />
+        </label>
+        <Button type="submit" variant="secondary" busy={save.isPending}>
+          {t.path ? "Save path" : "Add a path"}
+        </Button>
+        {t.path && (
+          <Button
+            type="button"
+            variant="ghost"
+            busy={remove.isPending}
+            onClick={() => remove.mutate({ workspaceId, roundTypeId: t.roundTypeId })}
+          >
+            Remove path
+          </Button>
+        )}
+      </form>
+      {t.path && (
+        <div className="mt-4 grid gap-4 md:grid-cols-[1fr_2fr]">
+          <div>
+            <h3 className="text-sm font-semibold text-slate-900">Qualified to lead</h3>
+            {t.qualified.length === 0 ? (
+              <p className="mt-1 text-sm text-slate-600">Nobody yet: suggestions cannot staff this round type.</p>
+            ) : (
+              <ul className="mt-1 space-y-1 text-sm">
+                {t.qualified.map((q) => (
+                  <li key={q.memberId}>
+                    {q.name}{" "}
+                    <Badge tone={q.basis === "sign_off" ? "green" : "gray"}>
+                      {q.basis === "sign_off" ? "signed off" : "led before the path"}
+                    </Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div>
+            <h3 className="text-sm font-semibold text-slate-900">Trainees</h3>
+            {t.trainees.length === 0 ? (
+              <p className="mt-1 text-sm text-slate-600">
+                Nobody in training. Add {t.name} to an interviewer&apos;s round types on the Interviewers page to start
+                them on this path.
+              </p>
+            ) : (
+              <ul className="mt-1 space-y-3" aria-label={`Trainees for ${t.name}`}>
+                {t.trainees.map((p) => (
+                  <li key={p.memberId} className="rounded-md p-3 ring-1 ring-slate-200">
+                    <div className="flex flex-wrap items-center justify-between gap-2">
+                      <span className="font-medium">{p.name}</span>
+                      <Button
+                        variant="secondary"
+                        disabled={p.progress.stage !== "sign_off"}
+                        title={p.progress.stage === "sign_off" ? undefined : "Every step must be done first"}
+                        busy={signOff.isPending && signOff.variables?.memberId === p.memberId}
+                        onClick={() =>
+                          signOff.mutate({ workspaceId, memberId: p.memberId, roundTypeId: t.roundTypeId })
+                        }
+                      >
+                        Sign off {p.name}
+                      </Button>
+                    </div>
+                    <div className="mt-2">
+                      <ProgressSteps progress={p.progress} />
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function AutoShadow({ workspaceId }: { workspaceId: string }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const templates = useQuery(trpc.training.templates.queryOptions({ workspaceId }));
+  const set = useMutation(
+    trpc.training.setAutoShadow.mutationOptions({
+      onSuccess: (r) => {
+        toast.success(r.autoShadow ? "Suggestions will add a trainee as shadow" : "Suggestions add no shadow");
+        void refresh();
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  return (
+    <Card
+      title="Shadows in suggested slots"
+      description="For loops from these templates, suggested slots add a free trainee (one who still needs shadows) as each round's shadow."
+    >
+      {templates.isPending ? (
+        <Skeleton rows={2} />
+      ) : (
+        <ul className="space-y-2 text-sm">
+          {templates.data?.map((t) => (
+            <li key={t.id}>
+              <label className="inline-flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={t.autoShadow}
+                  disabled={set.isPending}
+                  onChange={(e) => set.mutate({ workspaceId, templateId: t.id, autoShadow: e.target.checked })}
+                />
+                {t.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
