@@ -49,7 +49,6 @@ function RoundTypeCard({ workspaceId, training: t }: { workspaceId: string; trai
   const refresh = useRefresh();
   const [shadows, setShadows] = useState(String(t.path?.shadowsRequired ?? 2));
   const [reverse, setReverse] = useState(String(t.path?.reverseShadowsRequired ?? 2));
-  const onError = (err: { message: string }) => toast.error(err.message);
   const save = useMutation(
     trpc.training.savePath.mutationOptions({
       onSuccess: (r) => {
@@ -60,7 +59,6 @@ function RoundTypeCard({ workspaceId, training: t }: { workspaceId: string; trai
         );
         void refresh();
       },
-      onError,
     }),
   );
   const remove = useMutation(
@@ -69,7 +67,6 @@ function RoundTypeCard({ workspaceId, training: t }: { workspaceId: string; trai
         toast.success(`Path removed: everyone in the ${t.name} pool leads again`);
         void refresh();
       },
-      onError,
     }),
   );
   const signOff = useMutation(
@@ -78,7 +75,6 @@ function RoundTypeCard({ workspaceId, training: t }: { workspaceId: string; trai
         toast.success("Signed off: they now lead these rounds and appear in suggested slots");
         void refresh();
       },
-      onError,
     }),
   );
   const id = `path-${t.roundTypeId}`;
@@ -210,7 +206,6 @@ function AutoShadow({ workspaceId }: { workspaceId: string }) {
         toast.success(r.autoShadow ? "Suggestions will add a trainee as shadow" : "Suggestions add no shadow");
         void refresh();
       },
-      onError: (err) => toast.error(err.message),
     }),
   );
   return (
