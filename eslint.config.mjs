@@ -1,6 +1,10 @@
-// Lint: typescript-eslint's recommended rules, plus the one-way import rule of the house style:
+// Lint: typescript-eslint's recommended rules and a few type-checked ones (promises that are never awaited or
+// handed where a void callback is expected, awaits of non-promises, assertions that change nothing), the
+// Rules of Hooks, Next.js's rules (core web vitals), plus the one-way import rule of the house style:
 // app → server/api → server/services → domain. Lower layers never import higher ones.
 import js from "@eslint/js";
+import nextPlugin from "@next/eslint-plugin-next";
+import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
@@ -31,6 +35,25 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
+  },
+  {
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/no-unnecessary-type-assertion": "error",
+    },
+  },
+  {
+    // Only the two classic rules: the React Compiler's rules (the plugin's newer presets) are not adopted.
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
+  },
+  {
+    ...nextPlugin.configs["core-web-vitals"],
+    settings: { next: { rootDir: import.meta.dirname } },
   },
   layer(
     ["src/domain/**"],

@@ -283,7 +283,8 @@ const app: ChildProcess = spawn(process.execPath, [path.join(root, "scripts/star
   },
 });
 const limitPool = new pg.Pool({ connectionString: url, max: 10 });
-const limit = http.createServer(async (req, res) => {
+// A request listener returns nothing to node: the handler runs on its own.
+const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
   try {
     let rows: unknown[] = [];
     if (req.url === "/health") rows = (await limitPool.query("SELECT 1 AS ok")).rows;
@@ -306,7 +307,8 @@ const limit = http.createServer(async (req, res) => {
     res.writeHead(500);
     res.end(String(err));
   }
-});
+};
+const limit = http.createServer((req, res) => void handle(req, res));
 await new Promise<void>((resolve) => limit.listen(LIMIT_PORT, "127.0.0.1", resolve));
 await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`);
 
@@ -355,10 +357,8 @@ const calls: Call[] = [
           onResponse: (status, body, context) => {
             if (status !== 200) return;
             const d = (context as { draft: (typeof drafts)[number] }).draft;
-            d.version = (
-              superjson.deserialize((JSON.parse(body) as { result: { data: never } }).result.data) as {
-                version: number;
-              }
+            d.version = superjson.deserialize<{ version: number }>(
+              (JSON.parse(body) as { result: { data: never } }).result.data,
             ).version;
           },
         },

@@ -100,7 +100,8 @@ export async function startFaultyProvider(options: {
   const held = new Set<ServerResponse>();
   let nextId = 1;
 
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  // A request listener returns nothing to node: the handler runs on its own.
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -177,7 +178,8 @@ export async function startFaultyProvider(options: {
       { statusCode: 429, name: "rate_limit_exceeded", message: "Injected rate limit" },
       { "retry-after": String(options.retryAfterSeconds) },
     );
-  });
+  };
+  const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, "127.0.0.1", resolve);

@@ -7,5 +7,7 @@ export async function signOutToSignIn(): Promise<void> {
     headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Auth-Return-Redirect": "1" },
     body: new URLSearchParams({ csrfToken, callbackUrl: "/sign-in", json: "true" }),
   });
+  // A full page load on purpose: nothing of the signed-out session (query caches, client state) may survive.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
   window.location.assign("/sign-in");
 }

@@ -69,7 +69,7 @@ export function getAuthOptions(): AuthOptions {
   cached = {
     secret: env.secret,
     // The generated client has the same delegates as @prisma/client, which the adapter's types name.
-    adapter: PrismaAdapter(getDb() as unknown as Parameters<typeof PrismaAdapter>[0]),
+    adapter: PrismaAdapter(getDb()),
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_S },
     providers: [emailProvider(), ...oauthProviders()],
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },

@@ -63,7 +63,7 @@ export class RateLimits {
                 tableCreated: true,
               })
             : new RateLimiterMemory({ keyPrefix, points, duration });
-      return [name, limiter as Limiter] as const;
+      return [name, limiter] as const;
     });
     this.limiters = Object.fromEntries(entries) as Record<RateLimitName, Limiter>;
   }

@@ -17,7 +17,8 @@ export async function startFakeResend(behave: (key: string | null, attempt: numb
   const attempts = new Map<string | null, number>();
   const delivered = new Map<string, string>();
   const hanging = new Set<ServerResponse>();
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  // A request listener returns nothing to node: the handler runs on its own.
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (req.method !== "POST" || req.url !== "/emails") {
@@ -52,7 +53,8 @@ export async function startFakeResend(behave: (key: string | null, attempt: numb
         hanging.add(res);
         return;
     }
-  });
+  };
+  const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

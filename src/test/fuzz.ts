@@ -289,10 +289,10 @@ export function editedDocument(file: unknown, edits: [(string | number)[], unkno
     let at: Record<string | number, unknown> = doc;
     for (const key of spot.slice(0, -1)) {
       const next = at[key];
-      if (next === null || typeof next !== "object") defineOwn(at as Record<string, unknown>, String(key), {});
+      if (next === null || typeof next !== "object") defineOwn(at, String(key), {});
       at = at[key] as Record<string | number, unknown>;
     }
-    defineOwn(at as Record<string, unknown>, String(spot.at(-1)), value);
+    defineOwn(at, String(spot.at(-1)), value);
   }
   return toJsonText(doc);
 }
@@ -751,7 +751,7 @@ export function shapeProblem(body: unknown, isBatch: boolean): string | null {
 function itemProblem(item: unknown): string | null {
   if (item === null || typeof item !== "object") return "not an object";
   if ("result" in item) {
-    const result = (item as { result: unknown }).result;
+    const result = item.result;
     return result !== null && typeof result === "object" && "data" in result ? null : "result without data";
   }
   if (!("error" in item)) return "neither result nor error";

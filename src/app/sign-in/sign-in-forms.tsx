@@ -25,7 +25,7 @@ export function EmailSignInForm({ callbackUrl, initialEmail = "" }: { callbackUr
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form onSubmit={(event) => void submit(event)} noValidate className="space-y-4">
       <Field
         label="Email address"
         htmlFor="email"
@@ -60,7 +60,7 @@ export function OAuthButtons({
   return (
     <div className="space-y-2 border-t border-slate-200 pt-5">
       {providers.map((p) => (
-        <Button key={p.id} variant="secondary" className="w-full" onClick={() => signIn(p.id, { callbackUrl })}>
+        <Button key={p.id} variant="secondary" className="w-full" onClick={() => void signIn(p.id, { callbackUrl })}>
           Continue with {p.name}
         </Button>
       ))}

@@ -4,7 +4,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { can, type Permission, type Role } from "@/domain/roles";
+import { can, type Permission } from "@/domain/roles";
 import { findInputProblem, isSafeText, MAX_INPUT_DEPTH } from "@/domain/text";
 import type { Db } from "@/server/db";
 import { inWorkspaceScope } from "@/server/db/tenant";
@@ -202,7 +202,7 @@ export const workspaceProcedure = authedProcedure
       workspaceId: input.workspaceId,
       userId: ctx.actor.userId,
       memberId: membership.id,
-      role: membership.role as Role,
+      role: membership.role,
     };
     // Everything the procedure does runs in one transaction confined to this workspace by row-level
     // security (src/server/db/tenant.ts). tRPC hands back a failure as a result rather than throwing it,

@@ -25,9 +25,14 @@ export function startCalibrationWorker(): void {
     } catch (err) {
       logger.error({ err }, "calibration worker tick failed; will retry");
     }
-    if (!stopped) timer = setTimeout(() => (running = tick()), env.CALIBRATION_POLL_MS);
+    if (!stopped)
+      timer = setTimeout(() => {
+        running = tick();
+      }, env.CALIBRATION_POLL_MS);
   };
-  timer = setTimeout(() => (running = tick()), 100);
+  timer = setTimeout(() => {
+    running = tick();
+  }, 100);
   state.__loopwiseCalibrationWorker = {
     stop: async () => {
       stopped = true;

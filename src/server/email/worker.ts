@@ -33,9 +33,14 @@ export function startOutboxWorker(): void {
     } catch (err) {
       logger.error({ err }, "outbox worker tick failed; will retry");
     }
-    if (!stopped) timer = setTimeout(() => (running = tick()), env.OUTBOX_POLL_MS);
+    if (!stopped)
+      timer = setTimeout(() => {
+        running = tick();
+      }, env.OUTBOX_POLL_MS);
   };
-  timer = setTimeout(() => (running = tick()), 50);
+  timer = setTimeout(() => {
+    running = tick();
+  }, 50);
   state.__loopwiseWorker = {
     stop: async () => {
       stopped = true;

@@ -91,7 +91,7 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
           roundType: roundName.get(r.id)!,
           interviewerMemberId: c.interviewerMemberId,
           interviewer: names.get(c.interviewerMemberId) ?? "Interviewer",
-          recommendation: c.recommendation as Recommendation | null,
+          recommendation: c.recommendation,
           /** Leniency across the cohort (+ = rates higher than the panel); null when it cannot be estimated. */
           severity: estimate?.severity ?? null,
           severityStandardError: estimate?.standardError ?? null,

@@ -137,7 +137,7 @@ export async function createLoop(
         coachMemberId: scope.memberId,
         templateId: template?.id ?? null,
         targetRole: input.targetRole,
-        level: input.level ?? (template?.level as Level | undefined) ?? "mid",
+        level: input.level ?? template?.level ?? "mid",
         notes: input.notes ?? "",
         status: template ? "scheduling" : "draft",
       },
@@ -232,7 +232,7 @@ async function presentCards(
       candidate: who.get(l.id) ?? "Candidate",
       targetRole: l.targetRole,
       level: l.level,
-      status: l.status as LoopStatus,
+      status: l.status,
       rounds: active.length,
       scheduled: active.filter((r) => r.status === "scheduled").length,
       nextRoundAt: next?.startsAt ?? null,
@@ -254,7 +254,7 @@ export async function listLoopBoard(db: Tx, scope: Scope, filter: BoardFilter = 
     scope,
     pages.flatMap((p) => p.items),
   );
-  const countOf = new Map(counts.map((c) => [c.status as LoopStatus, c._count._all]));
+  const countOf = new Map(counts.map((c) => [c.status, c._count._all]));
   return {
     total: counts.reduce((sum, c) => sum + c._count._all, 0),
     columns: LOOP_STATUSES.map((status, i) => ({
@@ -311,7 +311,7 @@ export async function getLoop(db: Tx, scope: Scope, loopId: string) {
   const rt = new Map(roundTypes.map((r) => [r.id, r]));
   return {
     id: loop.id,
-    status: loop.status as LoopStatus,
+    status: loop.status,
     targetRole: loop.targetRole,
     level: loop.level,
     notes: loop.notes,
@@ -413,7 +413,7 @@ export async function setLoopStatus(db: Tx, scope: Scope, input: { loopId: strin
   return inTransaction(db, async (tx) => {
     const loop = await tx.loop.findFirst({ where: { id: input.loopId, workspaceId: scope.workspaceId } });
     if (!loop) throw notFound("That loop");
-    const error = loopMoveError(loop.status as LoopStatus, input.status);
+    const error = loopMoveError(loop.status, input.status);
     if (error) throw new AppError("CONFLICT", error);
     await tx.loop.update({ where: { id: loop.id }, data: { status: input.status } });
     await recordAudit(tx, {

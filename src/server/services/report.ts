@@ -11,7 +11,6 @@ import {
   candidateView,
   likelyRange,
   pickStrengthsAndGrowth,
-  type Level,
   type ReportContent,
   type SignalScore,
 } from "@/domain/report";
@@ -98,7 +97,7 @@ async function analyseLoop(db: Tx, scope: Scope, loopId: string, now = new Date(
       : [];
   });
   const { strengths, growth } = pickStrengthsAndGrowth(signalScores);
-  const level = loop.level as Level;
+  const level = loop.level;
   // Offered to the coach grouped by signal (in rubric order) and labelled by round; only picked ones are shared.
   const signalOrder = new Map(signals.map((sig) => [sig.key, sig.order]));
   const excerptsOffered = mine
@@ -263,7 +262,7 @@ export async function releaseReport(db: Tx, scope: Scope, input: { loopId: strin
     });
     const [candidate, ws] = await Promise.all([
       tx.membership.findFirstOrThrow({
-        where: { id: analysis.loop.candidateMemberId!, workspaceId: scope.workspaceId },
+        where: { id: analysis.loop.candidateMemberId, workspaceId: scope.workspaceId },
         include: { user: { select: { email: true, name: true } } },
       }),
       tx.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { name: true, slug: true } }),

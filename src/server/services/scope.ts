@@ -24,7 +24,5 @@ export type Tx = Db | Prisma.TransactionClient;
  * service can be one step of a larger atomic workflow.
  */
 export function inTransaction<T>(db: Tx, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return "$transaction" in db && typeof db.$transaction === "function"
-    ? (db as Db).$transaction(fn)
-    : fn(db as Prisma.TransactionClient);
+  return "$transaction" in db && typeof db.$transaction === "function" ? db.$transaction(fn) : fn(db);
 }

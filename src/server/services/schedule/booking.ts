@@ -1,6 +1,6 @@
 // Booking a loop's rounds (the database refuses double-booking), moving and editing them, cancelling a
 // round and undoing the cancellation, each with calendar mail to the people in the round.
-import { statusAfterBooking, type LoopStatus } from "@/domain/loop-status";
+import { statusAfterBooking } from "@/domain/loop-status";
 import { AppError, notFound } from "@/server/errors";
 import { recordAudit, type AuditAction } from "../audit";
 import { publishedRubricVersionId } from "../published-rubric";
@@ -33,11 +33,7 @@ async function refreshLoopStatus(tx: Tx, loopId: string) {
     include: { rounds: { select: { status: true } } },
   });
   const active = loop.rounds.filter((r) => r.status !== "cancelled");
-  const next = statusAfterBooking(
-    loop.status as LoopStatus,
-    active.filter((r) => r.status === "scheduled").length,
-    active.length,
-  );
+  const next = statusAfterBooking(loop.status, active.filter((r) => r.status === "scheduled").length, active.length);
   if (next !== loop.status) await tx.loop.update({ where: { id: loopId }, data: { status: next } });
 }
 

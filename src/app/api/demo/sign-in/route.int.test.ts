@@ -131,7 +131,7 @@ describe("demo sign-in route", () => {
     await seedDemoData(db);
     const sessions = () => db.session.count({ where: { user: { email: DEMO_USERS[0]!.email } } });
     const before = await sessions();
-    const res = await POST(form(DEMO_USERS[0]!.email, headers as Record<string, string>));
+    const res = await POST(form(DEMO_USERS[0]!.email, headers));
     expect(res.status).toBe(403);
     expect(res.headers.get("set-cookie")).toBeNull();
     expect(await sessions()).toBe(before);

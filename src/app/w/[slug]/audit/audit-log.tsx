@@ -29,7 +29,7 @@ export function AuditLog({ workspaceId }: { workspaceId: string }) {
   const [action, setAction] = useUrlState("action");
   const [sort, setSort] = useUrlState("sort", "newest");
   const filter = {
-    area: (AUDIT_AREAS as readonly string[]).includes(area) ? (area as (typeof AUDIT_AREAS)[number]) : undefined,
+    area: (AUDIT_AREAS as readonly string[]).includes(area) ? area : undefined,
     action: (AUDIT_ACTIONS as readonly string[]).includes(action)
       ? (action as (typeof AUDIT_ACTIONS)[number])
       : undefined,
@@ -130,7 +130,7 @@ export function AuditLog({ workspaceId }: { workspaceId: string }) {
           variant="secondary"
           className="mt-4"
           busy={query.isFetchingNextPage}
-          onClick={() => query.fetchNextPage()}
+          onClick={() => void query.fetchNextPage()}
         >
           Show more ({total - items.length} more)
         </Button>

@@ -25,6 +25,13 @@ export function BusyImport({ workspaceId }: { workspaceId: string }) {
       onError: (err) => setError(err.message.replace(/^ics: /, "")),
     }),
   );
+  async function importFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    if (!file) return;
+    if (file.size > 2_000_000) return setError("The file is larger than 2 MB; export a shorter period.");
+    importBusy.mutate({ workspaceId, ics: await file.text() });
+    input.value = "";
+  }
   const clear = useMutation(trpc.schedule.clearImportedBusy.mutationOptions({ onSuccess: () => void refresh() }));
   return (
     <Card
@@ -39,13 +46,7 @@ export function BusyImport({ workspaceId }: { workspaceId: string }) {
         type="file"
         accept=".ics,text/calendar"
         className="mt-1 block text-sm"
-        onChange={async (e) => {
-          const file = e.target.files?.[0];
-          if (!file) return;
-          if (file.size > 2_000_000) return setError("The file is larger than 2 MB; export a shorter period.");
-          importBusy.mutate({ workspaceId, ics: await file.text() });
-          e.target.value = "";
-        }}
+        onChange={(e) => void importFile(e.target)}
       />
       {error && (
         <p role="alert" className="mt-2 text-sm text-red-700">

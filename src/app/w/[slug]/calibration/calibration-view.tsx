@@ -95,7 +95,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
             <Input id="cal-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
           </Field>
           <Field label="Sort by" htmlFor="cal-sort">
-            <Select id="cal-sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+            <Select id="cal-sort" value={sort} onChange={(e) => setSort(e.target.value)}>
               <option value="calibrated">Calibrated score</option>
               <option value="raw">Raw score</option>
               <option value="name">Name</option>

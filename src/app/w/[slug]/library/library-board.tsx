@@ -15,7 +15,7 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
   const qc = useQueryClient();
   const [showArchived, setShowArchived] = useState(false);
   const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: showArchived }));
-  const invalidate = () => qc.invalidateQueries({ queryKey: trpc.library.list.pathKey() });
+  const invalidate = () => void qc.invalidateQueries({ queryKey: trpc.library.list.pathKey() });
   const [editing, setEditing] = useState<string | null>(null);
   const copy = useMutation(
     trpc.library.copyRoundType.mutationOptions({
@@ -310,7 +310,11 @@ function ImportRubric({ workspaceId, slug }: { workspaceId: string; slug: string
             type="file"
             accept="application/json,.json"
             className="block w-full text-sm"
-            onChange={async (e) => setFile((await e.target.files?.[0]?.text()) ?? "")}
+            onChange={(e) => {
+              const chosen = e.target.files?.[0];
+              if (chosen) void chosen.text().then(setFile);
+              else setFile("");
+            }}
           />
         </Field>
         <Field label="…or paste its JSON" htmlFor="import-text" error={error}>

@@ -157,7 +157,7 @@ function BoardColumn({
       </ul>
       {cursor && (
         <div className="mt-2">
-          <Button variant="secondary" busy={loading} onClick={showMore}>
+          <Button variant="secondary" busy={loading} onClick={() => void showMore()}>
             Show more ({column.count - cards.length} more)
           </Button>
         </div>
@@ -179,7 +179,7 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
   // The level follows the chosen template until the coach picks one.
   const [pickedLevel, setLevel] = useState<(typeof LEVELS)[number] | null>(null);
   const chosenTemplate = templates.data?.find((t) => t.id === (templateId || templates.data?.[0]?.id));
-  const level = pickedLevel ?? (chosenTemplate?.level as (typeof LEVELS)[number] | undefined) ?? "mid";
+  const level = pickedLevel ?? chosenTemplate?.level ?? "mid";
   const [notes, setNotes] = useState("");
   const { errors, validate, onServerError } = useFormErrors();
   const create = useMutation(

@@ -54,7 +54,7 @@ export function RubricEditor({
   const qc = useQueryClient();
   const router = useRouter();
   const rubric = useRubric(workspaceId, rubricId, version);
-  const invalidate = () => qc.invalidateQueries({ queryKey: trpc.rubric.get.pathKey() });
+  const invalidate = () => void qc.invalidateQueries({ queryKey: trpc.rubric.get.pathKey() });
   const startDraft = useMutation(
     trpc.rubric.startDraft.mutationOptions({
       onSuccess: (r) => {
@@ -115,7 +115,7 @@ export function RubricEditor({
         description={`${r.roundType.name} · version ${v.version} (${v.status})${v.changeSummary ? ` — ${v.changeSummary}` : ""}`}
         actions={
           <div className="flex flex-wrap gap-2">
-            <Button variant="secondary" onClick={download}>
+            <Button variant="secondary" onClick={() => void download()}>
               Export JSON
             </Button>
             {canEdit && (

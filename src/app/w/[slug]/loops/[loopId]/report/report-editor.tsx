@@ -31,17 +31,19 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
   const save = useMutation(trpc.report.saveDraft.mutationOptions());
   const release = useMutation(trpc.report.release.mutationOptions());
   const withdraw = useMutation(trpc.report.withdraw.mutationOptions());
+  // `mutate` keeps its identity across renders (the result object does not): the effects depend on it.
+  const { mutate: openDraft } = open;
   const [draft, setDraft] = useState<Draft | null>(null);
   useEffect(() => {
-    open.mutate({ workspaceId, loopId }, { onSuccess: (d) => setDraft(d.draft) });
-  }, [workspaceId, loopId]);
+    openDraft({ workspaceId, loopId }, { onSuccess: (d) => setDraft(d.draft) });
+  }, [openDraft, workspaceId, loopId]);
   // While the background calibration catches up with new scorecards, look again every 2 s (release waits).
   const updating = open.data?.calibrationUpdating === true;
   useEffect(() => {
     if (!updating) return;
-    const timer = setTimeout(() => open.mutate({ workspaceId, loopId }), 2_000);
+    const timer = setTimeout(() => openDraft({ workspaceId, loopId }), 2_000);
     return () => clearTimeout(timer);
-  }, [updating, open.data, workspaceId, loopId]);
+  }, [openDraft, updating, open.data, workspaceId, loopId]);
   if (open.isError)
     return (
       <p role="alert" className="text-sm text-red-700">

@@ -36,6 +36,9 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
   const save = useMutation(trpc.scorecard.save.mutationOptions({ meta: ownErrors }));
   const submit = useMutation(trpc.scorecard.submit.mutationOptions({ meta: ownErrors }));
   const revise = useMutation(trpc.scorecard.revise.mutationOptions({ meta: ownErrors }));
+  // `mutate` keeps its identity across renders (the result objects do not): the effects below depend on it.
+  const { mutate: openCard } = open;
+  const { mutate: saveDraft } = save;
   const [revising, setRevising] = useState(false);
   const [reason, setReason] = useState("");
   const [ratings, setRatings] = useState<Record<string, SignalAnswer>>({});
@@ -56,7 +59,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
   const versionRef = useRef(0);
 
   const load = useCallback(() => {
-    open.mutate(
+    openCard(
       { workspaceId, roundId },
       {
         onSuccess: (d) => {
@@ -74,7 +77,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
         },
       },
     );
-  }, [workspaceId, roundId]);
+  }, [openCard, workspaceId, roundId]);
   useEffect(load, [load]);
 
   // Autosave: a short pause after the last change saves the draft, naming the version it edited.
@@ -82,7 +85,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
     if (!dirty || status !== "draft") return;
     const timer = setTimeout(() => {
       setSaveState({ kind: "saving" });
-      save.mutate(
+      saveDraft(
         {
           workspaceId,
           roundId,
@@ -104,7 +107,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
       );
     }, AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [dirty, ratings, redFlags, recommendation, summary, status]);
+  }, [saveDraft, workspaceId, roundId, dirty, ratings, redFlags, recommendation, summary, status]);
 
   const change =
     <T,>(setter: (v: T) => void) =>
@@ -125,7 +128,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
         {open.error.message}
       </p>
     );
-  const d = open.data!;
+  const d = open.data;
   const locked = status === "submitted" && !revising;
   // Once asked for, the list of what is missing shrinks as the interviewer fills it in.
   const shownMissing =
