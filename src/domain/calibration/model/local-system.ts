@@ -78,7 +78,7 @@ export class LocalSystem extends StartingValues {
         const wg = W * gain;
         const wgg = wg * gain;
         this.dDiag[cell0 + g]! += wgg;
-        T[t0]! += wgg;
+        T[t0] += wgg;
         T[t0 + q]! += wg;
         T[t0 + q * e]! += wg;
         T[t0 + q * e + q]! += W;

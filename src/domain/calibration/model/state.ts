@@ -212,7 +212,7 @@ export class ModelState {
       this.rLow[i] = v <= 1 ? -Infinity : v - 0.5;
       this.rHigh[i] = v >= 4 ? Infinity : v + 0.5;
       this.rData[i] = r;
-      cardRatings[this.rCard[i]!]!++;
+      cardRatings[this.rCard[i]]!++;
     }
     this.cardPrecisionFixed = new Uint8Array(cardRatings.length);
     let active = 0;

@@ -42,7 +42,7 @@ export function fitSeverities(
     let mean = 0;
     for (const j of panel.members) {
       pull[j] = (pull[j] as number) / ((data.interviewerWeight[j] as number) + shrinkage);
-      mean += pull[j] as number;
+      mean += pull[j];
     }
     mean /= panel.size;
     // Moving a constant from every severity into every θ leaves the fit unchanged, so the panel mean of
