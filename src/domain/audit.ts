@@ -51,6 +51,8 @@ export const AUDIT_LABELS = {
   "training.signed_off": "signed off an interviewer to lead a round type",
   "training.qualification_revoked": "withdrew an interviewer's qualification",
   "training.auto_shadow_set": "changed whether a template's suggestions add a trainee as shadow",
+  "exercise.published": "published a calibration exercise",
+  "exercise.archived": "archived a calibration exercise",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_LABELS;

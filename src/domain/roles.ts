@@ -45,6 +45,11 @@ export const PERMISSIONS = {
   // Training paths: coaches set them, see everyone's progress and sign off; each interviewer sees their own.
   "training.manage": ["owner", "coach"],
   "training.self": ["owner", "coach", "interviewer"],
+  // Interviewer development: whoever fills scorecards practises on exercises and reads how they rate
+  // (an interviewer only their own, which the services enforce); coaches write exercises and read anyone's.
+  "exercise.take": ["owner", "coach", "interviewer"],
+  "exercise.manage": ["owner", "coach"],
+  "rating.self": ["owner", "coach", "interviewer"],
   // Feedback: coaches draft and release; a candidate reads their own released reports.
   "report.manage": ["owner", "coach"],
   "report.own": ["candidate"],

@@ -60,8 +60,18 @@ export async function workspaceFixtures(ws: TestWorkspace, label: string): Promi
     where: { workspaceId: ws.id, loopId: loop.id },
     orderBy: { order: "asc" },
   });
+  const signal = version.signals[0]!;
+  const exercise = await callerFor(owner.actor).exercise.create({
+    workspaceId: ws.id,
+    roundTypeId: rubric.roundTypeId,
+    title: `${label} exercise`,
+    prompt: "Fixture prompt",
+    transcript: "A fixture answer that is long enough to be rated by interviewers in the sweep.",
+    reference: { [signal.key]: { rating: 3, reason: "Fixture reference reason" } },
+  });
   return {
     roundTypeId: rubric.roundTypeId,
+    exerciseId: exercise.id,
     rubricId: rubric.id,
     signalId: version.signals[0]!.id,
     redFlagId:

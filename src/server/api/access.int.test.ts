@@ -186,6 +186,13 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "training.revoke": ["owner", "coach"],
   "training.templates": ["owner", "coach"],
   "training.setAutoShadow": ["owner", "coach"],
+  "exercise.list": ["owner", "coach", "interviewer"],
+  "exercise.get": ["owner", "coach", "interviewer"],
+  "exercise.submit": ["owner", "coach", "interviewer"],
+  "exercise.create": ["owner", "coach"],
+  "exercise.archive": ["owner", "coach"],
+  "exercise.review": ["owner", "coach"],
+  "exercise.howIRate": ["owner", "coach", "interviewer"],
 };
 
 describe("role matrix", () => {

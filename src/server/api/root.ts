@@ -13,6 +13,7 @@ import { rubricRouter } from "./routers/rubric";
 import { scheduleRouter } from "./routers/schedule";
 import { calibrationRouter } from "./routers/calibration";
 import { debriefRouter } from "./routers/debrief";
+import { exerciseRouter } from "./routers/exercise";
 import { scorecardRouter } from "./routers/scorecard";
 import { trainingRouter } from "./routers/training";
 import { memberRouter } from "./routers/member";
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   calibration: calibrationRouter,
   report: reportRouter,
   training: trainingRouter,
+  exercise: exerciseRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,8 @@ import type { CandidateScore, InterviewerEstimate } from "@/domain/calibration/r
 import type { DateException, WeeklyWindow } from "@/domain/scheduling/availability";
 import type { SignalAnswer } from "@/domain/scorecard";
 import type { ReportContent } from "@/domain/report";
+import type { ExerciseRating as ExerciseRatingValue, ReferenceRating } from "@/domain/exercise";
+import type { DimensionEstimate } from "@/domain/rater";
 
 function reader<T>(what: string, schema: z.ZodType<T>) {
   return (value: unknown): T => {
@@ -144,4 +146,46 @@ export const readCohortSummary = reader<{
     ),
     agreement: z.object({ bySignal: z.array(Agreement), byDimension: z.array(Agreement) }),
   }),
+);
+
+const ExerciseRating = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+/** calibration_exercises.reference: { [signalKey]: { rating, reason } } */
+export const readExerciseReference = reader<Record<string, ReferenceRating>>(
+  "exercise reference",
+  z.record(z.string(), z.object({ rating: ExerciseRating, reason: z.string() })),
+);
+/** calibration_exercises.links */
+export const readExerciseLinks = reader<{ label: string; url: string }[]>(
+  "exercise links",
+  z.array(z.object({ label: z.string(), url: z.string() })),
+);
+/** exercise_attempts.ratings: { [signalKey]: { rating, evidence } } */
+export const readAttemptRatings = reader<Record<string, { rating: ExerciseRatingValue; evidence: string }>>(
+  "exercise attempt ratings",
+  z.record(z.string(), z.object({ rating: ExerciseRating, evidence: z.string() })),
+);
+
+/**
+ * cohort_interviewers.estimate.dimensions: the interviewer's severity and gain fitted on one dimension's
+ * ratings at a time (absent in fits stored before they were added).
+ */
+export const readDimensionEstimates = reader<DimensionEstimate[]>(
+  "interviewer dimension estimates",
+  z
+    .object({
+      dimensions: z
+        .array(
+          z.object({
+            dimensionKey: z.string(),
+            severity: nullableNum,
+            standardError: nullableNum,
+            gain: nullableNum,
+            gainStandardError: nullableNum,
+            ratings: num,
+            notCalibratedReason: z.string().nullable(),
+          }),
+        )
+        .optional(),
+    })
+    .transform((e) => e.dimensions ?? []),
 );

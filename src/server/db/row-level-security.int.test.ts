@@ -40,10 +40,22 @@ async function visibleWorkspaces(tx: Tx, tables: string[]) {
   return seen;
 }
 
-/** Rows of every kind in a workspace: library, invitation, outbox mail, loops, rounds, scorecards, debrief, report. */
+/**
+ * Rows of every kind in a workspace: library, invitation, outbox mail, loops, rounds, scorecards, debrief,
+ * report, a calibration exercise and an attempt.
+ */
 async function populatedWorkspace(label: string): Promise<TestWorkspace> {
   const ws = await createWorkspaceWithRoles(label);
-  await workspaceFixtures(ws, label);
+  const refs = await workspaceFixtures(ws, label);
+  const exercise = await ws.members.interviewer.caller.exercise.get({
+    workspaceId: ws.id,
+    exerciseId: refs.exerciseId!,
+  });
+  await ws.members.interviewer.caller.exercise.submit({
+    workspaceId: ws.id,
+    exerciseId: exercise.id,
+    ratings: Object.fromEntries(exercise.signals.map((s) => [s.key, { rating: 3 as const, evidence: "" }])),
+  });
   const { loopId, rounds } = await createBookedLoop(ws, {
     template: "entry-coding-focus",
     level: "entry",

@@ -10,6 +10,7 @@ import { measureAgreement } from "@/domain/calibration/agreement";
 import { calibrate } from "@/domain/calibration/calibrate";
 import type { Rating } from "@/domain/calibration/ratings";
 import type { CandidateScore, InterviewerEstimate } from "@/domain/calibration/results";
+import { estimateByDimension } from "@/domain/rater";
 import type { SignalAnswer } from "@/domain/scorecard";
 import { asJson, type Db } from "@/server/db";
 import { COHORT_MAX_LOOPS, type CohortSummary, windowStart } from "./cohort";
@@ -158,6 +159,8 @@ export async function fitCohort(
   const { since, loopIds, cards, truncated } = await selectCohort(db, workspaceId, now);
   const ratings = await ratingsOf(db, workspaceId, cards);
   const fit = calibrate(ratings);
+  // "How I rate" shows severity and gain per dimension: the same model on each dimension's ratings alone.
+  const byDimension = estimateByDimension(ratings);
   const statistics = await interviewerStatistics(db, workspaceId, cards, ratings, fit.interviewers);
   const summary: CohortSummary = {
     model: fit.model,
@@ -192,7 +195,9 @@ export async function fitCohort(
       );
       await tx.$executeRaw`INSERT INTO "cohort_loop_scores" ("workspaceId", "fitId", "loopId", "scores")
         SELECT ${workspaceId}, ${fitId}, x.key, x.value FROM jsonb_each(${JSON.stringify(scores)}::jsonb) AS x`;
-      const estimates = Object.fromEntries(fit.interviewers.map((e) => [e.interviewerId, e]));
+      const estimates = Object.fromEntries(
+        fit.interviewers.map((e) => [e.interviewerId, { ...e, dimensions: byDimension.get(e.interviewerId) ?? [] }]),
+      );
       await tx.$executeRaw`INSERT INTO "cohort_interviewers" ("workspaceId", "fitId", "memberId", "estimate")
         SELECT ${workspaceId}, ${fitId}, x.key, x.value FROM jsonb_each(${JSON.stringify(estimates)}::jsonb) AS x`;
       await tx.cohortFit.update({

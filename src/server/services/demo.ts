@@ -1,8 +1,11 @@
 // Demo data for the zero-config start: one workspace with an owner (who is also the coach), three
 // interviewers and two candidates. Idempotent: running it again changes nothing.
+import { DEMO_EXERCISES } from "@seed/exercise-data";
 import type { Role } from "@/domain/roles";
-import type { Db, Prisma } from "@/server/db";
+import { asJson, type Db, type Prisma } from "@/server/db";
 import { seedLibrary } from "./library";
+import { publishedRubricVersionId } from "./published-rubric";
+import type { Tx } from "./scope";
 
 export const DEMO_WORKSPACE = { name: "Demo Interview Academy", slug: "demo", timeZone: "Europe/Berlin" };
 
@@ -108,6 +111,11 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
       }
     }
     await seedDemoTraining(tx, workspace.id);
+    const owner = await tx.membership.findFirstOrThrow({
+      where: { workspaceId: workspace.id, role: "owner" },
+      orderBy: { createdAt: "asc" },
+    });
+    await seedDemoExercises(tx, workspace.id, owner.id);
     return { created: !existing };
   });
 }
@@ -144,6 +152,40 @@ async function seedDemoTraining(tx: Prisma.TransactionClient, workspaceId: strin
     where: { workspaceId, key: "backend-mid-virtual-onsite" },
     data: { autoShadow: true },
   });
+}
+
+/**
+ * One calibration exercise per technical round type, against its published rubric (signals the rubric
+ * has lost since are left out). A workspace that has exercises already keeps them as they are.
+ */
+async function seedDemoExercises(tx: Tx, workspaceId: string, authorMemberId: string) {
+  if ((await tx.calibrationExercise.count({ where: { workspaceId } })) > 0) return;
+  for (const seed of DEMO_EXERCISES) {
+    const roundType = await tx.roundType.findFirst({ where: { workspaceId, key: seed.roundTypeKey } });
+    const versionId = roundType && (await publishedRubricVersionId(tx, workspaceId, roundType.id));
+    if (!roundType || !versionId) continue;
+    const keys = new Set(
+      (await tx.signal.findMany({ where: { workspaceId, rubricVersionId: versionId }, select: { key: true } })).map(
+        (s) => s.key,
+      ),
+    );
+    const reference = Object.fromEntries(Object.entries(seed.reference).filter(([key]) => keys.has(key)));
+    if (Object.keys(reference).length === 0) continue;
+    await tx.calibrationExercise.create({
+      data: {
+        workspaceId,
+        roundTypeId: roundType.id,
+        rubricVersionId: versionId,
+        title: seed.title,
+        prompt: seed.prompt,
+        transcript: seed.transcript,
+        reference: asJson(reference),
+        recurDays: 180,
+        driftThreshold: 0.4,
+        createdById: authorMemberId,
+      },
+    });
+  }
 }
 
 export async function listDemoUsers(db: Db) {

@@ -50,6 +50,16 @@ describe("demo sign-in route", () => {
     await seedDemoData(db); // idempotent
     expect(await db.workspace.count({ where: { slug: "demo" } })).toBe(1);
     expect(await db.membership.count({ where: { workspace: { slug: "demo" } } })).toBe(DEMO_USERS.length);
+    // One calibration exercise per technical round type, each rating only signals of the published rubric.
+    const exercises = await db.calibrationExercise.findMany({ where: { workspace: { slug: "demo" } } });
+    const types = await db.roundType.findMany({ where: { id: { in: exercises.map((e) => e.roundTypeId) } } });
+    expect(types.map((t) => t.key).sort()).toEqual(["backend-depth", "coding", "system-design", "technical-screen"]);
+    for (const e of exercises) {
+      const keys = (await db.signal.findMany({ where: { rubricVersionId: e.rubricVersionId } })).map((s) => s.key);
+      const referenced = Object.keys(e.reference as Record<string, unknown>);
+      expect(referenced.length).toBeGreaterThanOrEqual(4);
+      expect(referenced.filter((k) => !keys.includes(k))).toEqual([]);
+    }
     const res = await POST(form(DEMO_USERS[0]!.email));
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("http://localhost:3999/w");
