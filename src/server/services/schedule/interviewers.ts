@@ -1,12 +1,14 @@
 // Interviewers as the coach manages them: which round types each runs (the pools), their weekly cap, and
 // this week's load.
 import { displayName } from "@/domain/people";
+import { canLead } from "@/domain/training";
 import { DateTime } from "luxon";
 import { asJson } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "../audit";
 import { inTransaction, type Scope, type Tx } from "../scope";
 import { memberZones } from "../time-zones";
+import { loadLeadRules } from "../training-progress";
 import { getProfile } from "./availability";
 
 /** A coach sets which round types an interviewer runs (the pools) and their weekly cap. */
@@ -69,6 +71,16 @@ export async function listInterviewers(db: Tx, scope: Scope, now = new Date()) {
   ]);
   const weekStart = DateTime.fromJSDate(now).startOf("week").toJSDate();
   const weekEnd = DateTime.fromJSDate(now).endOf("week").toJSDate();
+  // Round types whose path they have not finished: they are in the pool as trainees, not as leads.
+  const roundTypes = await db.roundType.findMany({
+    where: { workspaceId: scope.workspaceId, key: { in: [...new Set(profiles.flatMap((p) => p.roundTypeKeys))] } },
+    select: { id: true, key: true },
+  });
+  const rules = await loadLeadRules(
+    db,
+    scope.workspaceId,
+    roundTypes.map((t) => t.id),
+  );
   const loads = await db.round.groupBy({
     by: ["interviewerMemberId"],
     where: { workspaceId: scope.workspaceId, status: "scheduled", startsAt: { gte: weekStart, lte: weekEnd } },
@@ -84,6 +96,10 @@ export async function listInterviewers(db: Tx, scope: Scope, now = new Date()) {
         email: m.user.email,
         timeZone: zones.get(m.id)?.own ? zones.get(m.id)!.zone : null,
         roundTypeKeys: p?.roundTypeKeys ?? [],
+        /** Of those, the ones they are still training for (they shadow these, and lead them only once signed off). */
+        trainingKeys: roundTypes
+          .filter((t) => p?.roundTypeKeys.includes(t.key) && !canLead(rules, m.id, t.id))
+          .map((t) => t.key),
         weeklyCap: p?.weeklyCap ?? null,
         loadThisWeek: loads.find((l) => l.interviewerMemberId === m.id)?._count._all ?? 0,
       };

@@ -63,6 +63,13 @@ describe("suggestions and training paths", () => {
     await coach.training.signOff({ ...path, memberId: lead.memberId });
     await coach.training.savePath({ ...path, shadowsRequired: 2, reverseShadowsRequired: 1 });
 
+    // The Interviewers page marks the trainee's round type.
+    const listed = await coach.schedule.interviewers({ workspaceId: ws.id });
+    expect([trainee, lead].map((m) => listed.find((i) => i.memberId === m.memberId)?.trainingKeys)).toEqual([
+      ["coding"],
+      [],
+    ]);
+
     const withPath = await suggest();
     expect(withPath.length).toBeGreaterThan(0);
     expect([...leadsOf(withPath)]).toEqual([lead.memberId]);

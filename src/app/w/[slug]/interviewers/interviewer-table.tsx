@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "@/components/toast";
-import { Button, Card, EmptyState, Input, Skeleton } from "@/components/ui";
+import { Badge, Button, Card, EmptyState, Input, Skeleton } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 
 export function InterviewerTable({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
@@ -52,6 +52,7 @@ function InterviewerRow({
     email: string | null;
     timeZone: string | null;
     roundTypeKeys: string[];
+    trainingKeys: string[];
     weeklyCap: number | null;
     loadThisWeek: number;
   };
@@ -79,15 +80,18 @@ function InterviewerRow({
         <legend className="text-sm font-medium">Runs these round types</legend>
         <div className="mt-1 grid gap-1 sm:grid-cols-2 lg:grid-cols-4">
           {roundTypes.map((rt) => (
-            <label key={rt.key} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                className="size-4"
-                checked={keys.includes(rt.key)}
-                onChange={(e) => setKeys(e.target.checked ? [...keys, rt.key] : keys.filter((k) => k !== rt.key))}
-              />
-              {rt.name}
-            </label>
+            <div key={rt.key} className="flex flex-wrap items-center gap-x-2 text-sm">
+              <label className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={keys.includes(rt.key)}
+                  onChange={(e) => setKeys(e.target.checked ? [...keys, rt.key] : keys.filter((k) => k !== rt.key))}
+                />
+                {rt.name}
+              </label>
+              {interviewer.trainingKeys.includes(rt.key) && <Badge tone="amber">in training</Badge>}
+            </div>
           ))}
         </div>
         <div className="mt-3 flex flex-wrap items-end gap-3">

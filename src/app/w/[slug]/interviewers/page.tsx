@@ -14,7 +14,7 @@ export default async function InterviewersPage({ params }: { params: Promise<{ s
     <>
       <PageHeader
         title="Interviewers"
-        description="Which round types each interviewer runs (these form the pools for suggested slots), their weekly cap and this week's load."
+        description="Which round types each interviewer runs (these form the pools for suggested slots), their weekly cap and this week's load. A round type with a training path is led only by those qualified for it; the others shadow it until a coach signs them off on the Training page."
       />
       <InterviewerTable workspaceId={ws.id} canManage={can(ws.role, "loop.manage")} />
     </>
