@@ -35,6 +35,8 @@ export default async function WorkspaceLayout({
     { href: `/w/${slug}/library`, label: "Rubric library", show: can(workspace.role, "library.read") },
     { href: `/w/${slug}/questions`, label: "Question bank", show: can(workspace.role, "library.read") },
     { href: `/w/${slug}/kits`, label: "Interviewer kits", show: can(workspace.role, "kit.read") },
+    { href: `/w/${slug}/exercises`, label: "Exercises", show: can(workspace.role, "exercise.take") },
+    { href: `/w/${slug}/how-i-rate`, label: "How I rate", show: can(workspace.role, "rating.self") },
     { href: `/w/${slug}/members`, label: "Members", show: can(workspace.role, "member.list") },
     { href: `/w/${slug}/email`, label: "Email delivery", show: can(workspace.role, "outbox.manage") },
     { href: `/w/${slug}/audit`, label: "Audit log", show: can(workspace.role, "audit.read") },

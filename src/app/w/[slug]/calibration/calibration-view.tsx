@@ -230,7 +230,12 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
                 {report.data.interviewers.map((i) => (
                   <tr key={i.interviewerId}>
                     <th scope="row" className="py-2 font-medium">
-                      {i.name}
+                      <Link
+                        className="text-brand-700 hover:underline"
+                        href={`/w/${slug}/how-i-rate?member=${i.interviewerId}`}
+                      >
+                        {i.name}
+                      </Link>
                     </th>
                     <td className="tabular-nums" title={i.notCalibratedReason ?? undefined}>
                       {i.identifiable ? (

@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "@/components/toast";
-import { RATING_LABELS } from "@/components/anchor-grid";
+import { SignalRatingCard } from "@/components/signal-rating";
+import { focusField, MissingFieldList } from "./missing-fields";
 import { LocalTime } from "@/components/time";
 import { Badge, Button, Card, PageHeader, Skeleton, cx } from "@/components/ui";
 import { missingFields, type MissingField, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
@@ -14,20 +15,6 @@ import { ownErrors, useTRPC } from "@/trpc/react";
 
 const REC_LABEL = RECOMMENDATION_LABEL;
 const AUTOSAVE_MS = 800;
-
-/** The id of the control a missing field is fixed in: the first choice of a radio group, or the text box. */
-function controlId(f: MissingField): string {
-  if (f.field === "rating") return `rating-${f.key}-1`;
-  if (f.field === "evidence") return `evidence-${f.key}`;
-  if (f.field === "recommendation") return "recommendation-first";
-  return "summary";
-}
-
-function focusField(f: MissingField) {
-  const el = document.getElementById(controlId(f));
-  el?.scrollIntoView({ block: "center" });
-  el?.focus({ preventScroll: true });
-}
 
 export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: string; slug: string; roundId: string }) {
   const trpc = useTRPC();
@@ -161,67 +148,14 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
       )}
       <fieldset disabled={locked} className="space-y-4">
         <legend className="sr-only">Signals</legend>
-        {d.rubric.signals.map((s) => {
-          const answer = ratings[s.key];
-          return (
-            <Card key={s.key} title={s.title} description={s.description}>
-              <div
-                role="radiogroup"
-                aria-label={`Rating for ${s.title}`}
-                className="grid gap-2 sm:grid-cols-5"
-                data-testid={`rating-${s.key}`}
-              >
-                {([1, 2, 3, 4] as const).map((n) => (
-                  <label
-                    key={n}
-                    className={cx(
-                      "cursor-pointer rounded-md p-2 text-xs ring-1",
-                      answer?.rating === n ? "bg-brand-50 ring-brand-600" : "ring-slate-200 hover:bg-slate-50",
-                    )}
-                  >
-                    <input
-                      type="radio"
-                      id={`rating-${s.key}-${n}`}
-                      className="mr-1"
-                      name={`rating-${s.key}`}
-                      checked={answer?.rating === n}
-                      onChange={() => setAnswer(s.key, { rating: n })}
-                    />
-                    <span className="font-semibold">{RATING_LABELS[n - 1]}</span>
-                    <span className="mt-1 block text-slate-700">{s.anchors[n - 1]}</span>
-                  </label>
-                ))}
-                <label
-                  className={cx(
-                    "cursor-pointer rounded-md p-2 text-xs ring-1",
-                    answer?.rating === "not_observed"
-                      ? "bg-slate-100 ring-slate-500"
-                      : "ring-slate-200 hover:bg-slate-50",
-                  )}
-                >
-                  <input
-                    type="radio"
-                    className="mr-1"
-                    name={`rating-${s.key}`}
-                    checked={answer?.rating === "not_observed"}
-                    onChange={() => setAnswer(s.key, { rating: "not_observed" })}
-                  />
-                  <span className="font-semibold">Not observed</span>
-                </label>
-              </div>
-              <label className="mt-3 block text-sm font-medium" htmlFor={`evidence-${s.key}`}>
-                Evidence (what you saw and heard)
-              </label>
-              <textarea
-                id={`evidence-${s.key}`}
-                rows={2}
-                className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
-                value={answer?.evidence ?? ""}
-                onChange={(e) => setAnswer(s.key, { evidence: e.target.value })}
-              />
-            </Card>
-          );
-        })}
+        {d.rubric.signals.map((s) => (
+          <SignalRatingCard
+            key={s.key}
+            signal={s}
+            answer={ratings[s.key]}
+            onChange={(patch) => setAnswer(s.key, patch)}
+          />
+        ))}
         <Card title="Red flags">
           <div className="space-y-1">
             {d.rubric.redFlags.map((f) => (
@@ -281,37 +215,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
           className="sticky bottom-0 z-10 -mx-6 mt-6 border-t border-slate-200 bg-white/95 px-6 py-3 shadow-[0_-2px_6px_rgba(15,23,42,0.06)] backdrop-blur"
           data-testid="scorecard-bar"
         >
-          {shownMissing.length > 0 && (
-            <div
-              role="alert"
-              className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
-              data-testid="missing-fields"
-            >
-              <p className="font-medium">Before you submit:</p>
-              <ul className="mt-1 list-disc pl-5">
-                {shownMissing.map((f) => (
-                  <li key={`${f.field}-${f.key ?? ""}`}>
-                    <a
-                      href={`#${controlId(f)}`}
-                      className="underline"
-                      onClick={(e) => {
-                        e.preventDefault();
-                        focusField(f);
-                      }}
-                    >
-                      {f.field === "rating"
-                        ? `Rate “${f.title}” (or mark it not observed)`
-                        : f.field === "evidence"
-                          ? `Add evidence for “${f.title}”`
-                          : f.field === "recommendation"
-                            ? "Choose an overall recommendation"
-                            : "Write a summary"}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <MissingFieldList fields={shownMissing} />
           {missing && (
             <p role="alert" className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
               {missing}

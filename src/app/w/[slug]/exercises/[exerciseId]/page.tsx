@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { loadWorkspaceWith } from "../../workspace-context";
+import { ExerciseForm } from "./exercise-form";
+
+export const metadata: Metadata = { title: "Calibration exercise" };
+export const dynamic = "force-dynamic";
+
+export default async function ExercisePage({ params }: { params: Promise<{ slug: string; exerciseId: string }> }) {
+  const { slug, exerciseId } = await params;
+  const ws = await loadWorkspaceWith(slug, "exercise.take");
+  return <ExerciseForm workspaceId={ws.id} slug={slug} exerciseId={exerciseId} />;
+}
