@@ -1,12 +1,13 @@
 "use client";
 
-import { MutationCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import { toast } from "@/components/toast";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
+import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -22,30 +23,22 @@ declare module "@tanstack/react-query" {
 /** For a mutation that shows its errors itself: `mutationOptions({ meta: ownErrors, onError })`. */
 export const ownErrors = { errorToast: false } as const;
 
-function makeQueryClient() {
-  return new QueryClient({
-    // One error policy for every mutation: what the server said, as a toast (forms also show field errors
-    // next to their fields, src/components/errors.ts). Query errors are shown where the data would be.
+/** One error policy for every mutation: what the server said, as a toast (forms also show field errors next
+ * to their fields, src/components/errors.ts). Query errors are shown where the data would be. */
+function makeBrowserQueryClient() {
+  return makeQueryClient({
     mutationCache: new MutationCache({
       onError: (err, _variables, _context, mutation) => {
         if (mutation.meta?.errorToast === false) return;
         toast.error(err.message);
       },
     }),
-    defaultOptions: {
-      queries: { staleTime: 15_000, retry: (count, err) => count < 2 && !isClientError(err) },
-    },
   });
-}
-
-function isClientError(err: unknown): boolean {
-  const code = (err as { data?: { httpStatus?: number } })?.data?.httpStatus;
-  return typeof code === "number" && code >= 400 && code < 500;
 }
 
 /** `maxBatchSize` is the server's TRPC_MAX_BATCH_SIZE: a larger batch would be refused. */
 export function TRPCReactProvider({ children, maxBatchSize }: { children: ReactNode; maxBatchSize: number }) {
-  const [queryClient] = useState(makeQueryClient);
+  const [queryClient] = useState(makeBrowserQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [

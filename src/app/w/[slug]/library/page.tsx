@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/ui";
 import { loadWorkspaceWith } from "../workspace-context";
 import { LibraryBoard } from "./library-board";
 import { can } from "@/domain/roles";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Rubric library" };
 export const dynamic = "force-dynamic";
@@ -10,13 +11,16 @@ export const dynamic = "force-dynamic";
 export default async function LibraryPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ws = await loadWorkspaceWith(slug, "library.read");
+  await getQueryClient().prefetchQuery(trpc.library.list.queryOptions({ workspaceId: ws.id, includeArchived: false }));
   return (
     <>
       <PageHeader
         title="Rubric library"
         description="Round types and their rubrics: signals grouped by dimension, a behavioural anchor for every rating, level weights and red flags. Published versions never change; scorecards keep the version they were filled against."
       />
-      <LibraryBoard workspaceId={ws.id} slug={slug} canEdit={can(ws.role, "library.edit")} />
+      <HydrateClient>
+        <LibraryBoard workspaceId={ws.id} slug={slug} canEdit={can(ws.role, "library.edit")} />
+      </HydrateClient>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { can } from "@/domain/roles";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { RubricEditor } from "./rubric-editor";
 
@@ -17,13 +18,16 @@ export default async function RubricPage({
   const { v } = await searchParams;
   const ws = await loadWorkspaceWith(slug, "library.read");
   const version = v && /^\d+$/.test(v) ? Number(v) : undefined;
+  await getQueryClient().prefetchQuery(trpc.rubric.get.queryOptions({ workspaceId: ws.id, rubricId, version }));
   return (
-    <RubricEditor
-      workspaceId={ws.id}
-      slug={slug}
-      rubricId={rubricId}
-      version={version}
-      canEdit={can(ws.role, "library.edit")}
-    />
+    <HydrateClient>
+      <RubricEditor
+        workspaceId={ws.id}
+        slug={slug}
+        rubricId={rubricId}
+        version={version}
+        canEdit={can(ws.role, "library.edit")}
+      />
+    </HydrateClient>
   );
 }

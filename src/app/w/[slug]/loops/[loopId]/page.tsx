@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { can } from "@/domain/roles";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { LoopDetail } from "./loop-detail";
 
@@ -9,5 +10,10 @@ export const dynamic = "force-dynamic";
 export default async function LoopPage({ params }: { params: Promise<{ slug: string; loopId: string }> }) {
   const { slug, loopId } = await params;
   const ws = await loadWorkspaceWith(slug, "loop.read");
-  return <LoopDetail workspaceId={ws.id} slug={slug} loopId={loopId} canManage={can(ws.role, "loop.manage")} />;
+  await getQueryClient().prefetchQuery(trpc.loop.get.queryOptions({ workspaceId: ws.id, loopId }));
+  return (
+    <HydrateClient>
+      <LoopDetail workspaceId={ws.id} slug={slug} loopId={loopId} canManage={can(ws.role, "loop.manage")} />
+    </HydrateClient>
+  );
 }

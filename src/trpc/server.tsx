@@ -1,0 +1,30 @@
+import "server-only";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { headers } from "next/headers";
+import { cache, type ReactNode } from "react";
+import { createContextFromHeaders } from "@/server/api/context";
+import { appRouter, createCaller } from "@/server/api/root";
+import { makeQueryClient } from "./query-client";
+
+/** The context of the current request, for React Server Components (one per request). */
+export const getRequestContext = cache(async () => createContextFromHeaders(new Headers(await headers())));
+
+/** A server-side caller of the app router, with the current request's session. */
+export const getServerCaller = cache(async () => createCaller(await getRequestContext()));
+
+/** One QueryClient per request: what a page prefetches is sent to that page's browser only. */
+export const getQueryClient = cache(() => makeQueryClient());
+
+/**
+ * The same options as `useTRPC()` in client components, for prefetching in server components:
+ * `await getQueryClient().prefetchQuery(trpc.loop.board.queryOptions(input))`. Each call goes through the
+ * router with the request's context, so its procedure checks access exactly as over HTTP; a call that fails
+ * is not sent, and the client component fetches it and shows the error as before.
+ */
+export const trpc = createTRPCOptionsProxy({ router: appRouter, ctx: getRequestContext, queryClient: getQueryClient });
+
+/** Hands what this request prefetched to the client components below it. */
+export function HydrateClient({ children }: { children: ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
