@@ -31,3 +31,28 @@ test("the audit log pages with Show more and keeps its filter in the URL", async
   await expect(page.getByLabel("Order")).toHaveValue("oldest");
   await expect(page.getByTestId("audit-count")).toHaveText("25 of 30 events");
 });
+
+test("the email delivery list pages with Show more and keeps status and recipient in the URL", async ({ page }) => {
+  const { url } = await newOwnerWithWorkspace(page, "lists-email");
+  const slug = new URL(url).pathname.split("/")[2]!;
+  const ws = await api<{ id: string }>(page, "workspace.resolve", { slug }, "query");
+  await withDb((client) =>
+    client.query(
+      `INSERT INTO email_outbox (id, "workspaceId", template, "to", subject, html, text, "idempotencyKey", status, "createdAt")
+       SELECT gen_random_uuid()::text, $1, 'test', 'bulk-' || n || '@example.test', 'Bulk ' || n, '<p>x</p>', 'x',
+              gen_random_uuid()::text, (CASE WHEN n <= 30 THEN 'dead' ELSE 'sent' END)::"EmailStatus",
+              now() - make_interval(mins => n)
+       FROM generate_series(1, 40) AS n`,
+      [ws.id],
+    ),
+  );
+  await page.goto(`${url}/email?status=dead&to=bulk`);
+  await expect(page.getByLabel("Status")).toHaveValue("dead");
+  await expect(page.getByTestId("email-count")).toHaveText("25 of 30 messages");
+  await page.getByRole("button", { name: /Show more/ }).click();
+  await expect(page.getByTestId("email-row")).toHaveCount(30);
+  await expect(page.getByRole("button", { name: /Show more/ })).toHaveCount(0);
+  await page.getByLabel("Status").selectOption("sent");
+  await expect(page).toHaveURL(/status=sent/);
+  await expect(page.getByTestId("email-count")).toHaveText("10 of 10 messages");
+});

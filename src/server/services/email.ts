@@ -2,28 +2,65 @@
 import { AppError } from "@/server/errors";
 import { requeueDeadEmail } from "@/server/email/outbox";
 import { recordAudit } from "./audit";
+import { EMAIL_STATUSES } from "@/schemas/email";
+import type { Prisma } from "@/server/db";
+import { after, pageOf } from "./paging";
 import { inTransaction, type Scope, type Tx } from "./scope";
 
-export async function listWorkspaceEmails(db: Tx, scope: Scope) {
-  return db.emailOutbox.findMany({
-    where: { workspaceId: scope.workspaceId },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: {
-      id: true,
-      to: true,
-      subject: true,
-      template: true,
-      status: true,
-      attempts: true,
-      maxAttempts: true,
-      lastError: true,
-      nextAttemptAt: true,
-      sentAt: true,
-      createdAt: true,
-      transport: true,
+type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+const EMAIL_ROW = {
+  id: true,
+  to: true,
+  subject: true,
+  template: true,
+  status: true,
+  attempts: true,
+  maxAttempts: true,
+  lastError: true,
+  nextAttemptAt: true,
+  sentAt: true,
+  createdAt: true,
+  transport: true,
+} as const;
+
+/**
+ * One page of the workspace's outgoing mail, filtered by status and recipient and sorted in the query.
+ * The first page also carries the count per status of the mail matching the recipient filter (one
+ * grouped count), so the page can show how many failed without loading them.
+ */
+export async function listWorkspaceEmails(
+  db: Tx,
+  scope: Scope,
+  input: { cursor?: string; limit: number; status?: EmailStatus; to?: string; sort?: "newest" | "oldest" },
+) {
+  const recipient: Prisma.EmailOutboxWhereInput = {
+    workspaceId: scope.workspaceId,
+    ...(input.to ? { to: { contains: input.to, mode: "insensitive" } } : {}),
+  };
+  const direction = input.sort === "oldest" ? "asc" : "desc";
+  const [rows, counts] = await Promise.all([
+    db.emailOutbox.findMany({
+      where: { ...recipient, ...(input.status ? { status: input.status } : {}) },
+      orderBy: [{ createdAt: direction }, { id: direction }],
+      take: input.limit + 1,
+      ...after(input.cursor),
+      select: EMAIL_ROW,
+    }),
+    input.cursor ? null : db.emailOutbox.groupBy({ by: ["status"], where: recipient, _count: { _all: true } }),
+  ]);
+  const counted = new Map(counts?.map((c) => [c.status, c._count._all]));
+  const byStatus = Object.fromEntries(EMAIL_STATUSES.map((s) => [s, counted.get(s) ?? 0])) as Record<
+    EmailStatus,
+    number
+  >;
+  return {
+    ...pageOf(rows, input.limit),
+    counts: counts && {
+      byStatus,
+      total: input.status ? byStatus[input.status] : [...counted.values()].reduce((a, b) => a + b, 0),
     },
-  });
+  };
 }
 
 export async function retryEmail(db: Tx, scope: Scope, input: { messageId: string }) {

@@ -1,84 +1,165 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
-import { Badge, Button, Card, EmptyState, Skeleton } from "@/components/ui";
+import { useUrlState } from "@/components/url-state";
+import { Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { PAGE_SIZE } from "@/schemas/common";
+import { EMAIL_STATUSES } from "@/schemas/email";
 import { useTRPC } from "@/trpc/react";
 
 const tone = { pending: "amber", sending: "blue", sent: "green", dead: "red" } as const;
+const STATUS_LABEL = { pending: "Pending", sending: "Sending", sent: "Sent", dead: "Failed" } as const;
+type Status = (typeof EMAIL_STATUSES)[number];
 
 export function EmailDelivery({ workspaceId }: { workspaceId: string }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const list = useQuery({ ...trpc.email.list.queryOptions({ workspaceId }), refetchInterval: 5000 });
+  const [status, setStatus] = useUrlState("status");
+  const [to, setTo] = useUrlState("to");
+  const [sort, setSort] = useUrlState("sort", "newest");
+  const filter = {
+    status: (EMAIL_STATUSES as readonly string[]).includes(status) ? (status as Status) : undefined,
+    to: to.trim() || undefined,
+    sort: sort === "oldest" ? ("oldest" as const) : ("newest" as const),
+  };
+  const list = useInfiniteQuery({
+    ...trpc.email.list.infiniteQueryOptions(
+      { workspaceId, limit: PAGE_SIZE, ...filter },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+    refetchInterval: 5000,
+  });
   const retry = useMutation(
     trpc.email.retry.mutationOptions({
       onSuccess: () => {
         toast.success("Queued for another attempt");
-        void qc.invalidateQueries({ queryKey: trpc.email.list.queryKey({ workspaceId }) });
+        void qc.invalidateQueries({ queryKey: trpc.email.list.pathKey() });
       },
     }),
   );
-  if (list.isPending) return <Skeleton rows={4} />;
+  const counts = list.data?.pages[0]?.counts;
+  const filters = (
+    <form className="mb-4 grid gap-3 sm:grid-cols-3" onSubmit={(e) => e.preventDefault()} aria-label="Email filters">
+      <Field label="Status" htmlFor="email-status">
+        <Select id="email-status" value={filter.status ?? ""} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">
+            Every status{counts ? ` (${Object.values(counts.byStatus).reduce((a, b) => a + b, 0)})` : ""}
+          </option>
+          {EMAIL_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+              {counts ? ` (${counts.byStatus[s]})` : ""}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Recipient contains" htmlFor="email-to">
+        <Input id="email-to" value={to} onChange={(e) => setTo(e.target.value)} placeholder="name@example.com" />
+      </Field>
+      <Field label="Order" htmlFor="email-sort">
+        <Select id="email-sort" value={filter.sort} onChange={(e) => setSort(e.target.value)}>
+          <option value="newest">Newest first</option>
+          <option value="oldest">Oldest first</option>
+        </Select>
+      </Field>
+    </form>
+  );
+  if (list.isPending)
+    return (
+      <Card>
+        {filters}
+        <Skeleton rows={4} />
+      </Card>
+    );
   if (list.isError)
     return (
-      <p role="alert" className="text-sm text-red-700">
-        {list.error.message}
-      </p>
+      <Card>
+        {filters}
+        <p role="alert" className="text-sm text-red-700">
+          {list.error.message}
+        </p>
+      </Card>
     );
+  const items = list.data.pages.flatMap((p) => p.items);
+  const total = counts?.total ?? items.length;
   return (
     <Card>
-      {list.data.length === 0 ? (
-        <EmptyState title="No email sent yet">
-          Invitations and reminders will show here with their delivery status.
-        </EmptyState>
+      {filters}
+      {items.length === 0 ? (
+        filter.status || filter.to ? (
+          <EmptyState title="No messages match">Choose another status or recipient, or clear the filters.</EmptyState>
+        ) : (
+          <EmptyState title="No email sent yet">
+            Invitations and reminders will show here with their delivery status.
+          </EmptyState>
+        )
       ) : (
-        <ul className="divide-y divide-slate-100">
-          {list.data.map((m) => (
-            <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
-              <div className="min-w-0 break-words">
-                <p className="font-medium">{m.subject}</p>
-                <p className="text-xs text-slate-600">
-                  To {m.to} ·{" "}
-                  {m.sentAt ? (
-                    <>
-                      sent <LocalTime value={m.sentAt} style="short" />
-                    </>
-                  ) : m.status === "pending" ? (
-                    <>
-                      {m.attempts > 0 ? "next try" : "goes out"} <LocalTime value={m.nextAttemptAt} style="short" />
-                    </>
-                  ) : (
-                    <>
-                      queued <LocalTime value={m.createdAt} style="short" />
-                    </>
-                  )}{" "}
-                  · attempt {m.attempts} of {m.maxAttempts}
-                  {m.lastError && <span className="block text-red-700">Last error: {m.lastError}</span>}
-                </p>
-              </div>
-              <div className="flex items-center gap-2">
-                <Badge tone={tone[m.status]}>
-                  {m.status === "dead"
-                    ? "failed"
-                    : m.status === "sent" && m.transport === "dev-mailbox"
-                      ? "in dev mailbox"
-                      : m.status}
-                </Badge>
-                {m.status === "dead" && (
-                  <Button
-                    variant="secondary"
-                    busy={retry.isPending && retry.variables?.messageId === m.id}
-                    onClick={() => retry.mutate({ workspaceId, messageId: m.id })}
-                  >
-                    Retry
-                  </Button>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="mb-2 text-sm text-slate-600" data-testid="email-count">
+            {items.length} of {total} {total === 1 ? "message" : "messages"}
+          </p>
+          <ul className="divide-y divide-slate-100">
+            {items.map((m) => (
+              <li
+                key={m.id}
+                data-testid="email-row"
+                className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm"
+              >
+                <div className="min-w-0 break-words">
+                  <p className="font-medium">{m.subject}</p>
+                  <p className="text-xs text-slate-600">
+                    To {m.to} ·{" "}
+                    {m.sentAt ? (
+                      <>
+                        sent <LocalTime value={m.sentAt} style="short" />
+                      </>
+                    ) : m.status === "pending" ? (
+                      <>
+                        {m.attempts > 0 ? "next try" : "goes out"} <LocalTime value={m.nextAttemptAt} style="short" />
+                      </>
+                    ) : (
+                      <>
+                        queued <LocalTime value={m.createdAt} style="short" />
+                      </>
+                    )}{" "}
+                    · attempt {m.attempts} of {m.maxAttempts}
+                    {m.lastError && <span className="block text-red-700">Last error: {m.lastError}</span>}
+                  </p>
+                </div>
+                <div className="flex items-center gap-2">
+                  <Badge tone={tone[m.status]}>
+                    {m.status === "dead"
+                      ? "failed"
+                      : m.status === "sent" && m.transport === "dev-mailbox"
+                        ? "in dev mailbox"
+                        : m.status}
+                  </Badge>
+                  {m.status === "dead" && (
+                    <Button
+                      variant="secondary"
+                      busy={retry.isPending && retry.variables?.messageId === m.id}
+                      onClick={() => retry.mutate({ workspaceId, messageId: m.id })}
+                    >
+                      Retry
+                    </Button>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {list.hasNextPage && (
+        <Button
+          variant="secondary"
+          className="mt-4"
+          busy={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
+          Show more ({total - items.length} more)
+        </Button>
       )}
     </Card>
   );
