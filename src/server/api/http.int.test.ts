@@ -38,6 +38,23 @@ describe("tRPC over HTTP", () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 
+  it.each(["constructor", "prototype"])(
+    "answers 400 (not 500) to an input with an unknown key named %s",
+    async (key) => {
+      const ws = await createWorkspaceWithRoles("pollution");
+      const context = () => Promise.resolve({ db, actor: ws.members.coach.actor, requestId: "pollution", log: logger });
+      // The text check refuses the value and names its key as the field; the error must still be writable.
+      const body = `{"json":{"workspaceId":${JSON.stringify(ws.id)},${JSON.stringify(key)}:"nul \\u0000 here"}}`;
+      const res = await handleTrpcRequest(
+        new Request(`http://localhost/api/trpc/loop.templates?input=${encodeURIComponent(body)}`),
+        context,
+      );
+      const text = await res.text();
+      expect(`${res.status} ${text}`).toMatch(/^400 /);
+      expect(text).not.toContain("prototype pollution");
+    },
+  );
+
   it.each([
     ["a query waits longer than DATABASE_POOL_TIMEOUT_MS for a connection", { max: 1, timeoutMs: 300 }],
     ["a transaction cannot start in Prisma's maxWait", { max: 1, timeoutMs: 10_000 }],

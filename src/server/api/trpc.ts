@@ -60,6 +60,17 @@ export function isDatabaseBusy(err: unknown): boolean {
   return false;
 }
 
+/**
+ * Field errors keyed by the input's own keys, minus the three superjson refuses to serialize (its
+ * prototype-pollution guard): an input with a `constructor` key must get its 400, not a 500 while the error is
+ * written. The top-level message still names the problem.
+ */
+function safeKeys<V>(fields: Record<string, V>): Record<string, V> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([key]) => key !== "__proto__" && key !== "constructor" && key !== "prototype"),
+  );
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
@@ -80,7 +91,11 @@ const t = initTRPC
           // No stack traces leave the server.
           stack: undefined,
           // Per input field, the messages to show next to it: zod's, or the one field a service named.
-          fieldErrors: zod ? z.flattenError(zod).fieldErrors : app?.field ? { [app.field]: [app.message] } : null,
+          fieldErrors: zod
+            ? safeKeys(z.flattenError(zod).fieldErrors)
+            : app?.field
+              ? safeKeys({ [app.field]: [app.message] })
+              : null,
           field: app?.field ?? null,
           reason: app?.reason ?? (zod ? "invalid_input" : null),
         },
