@@ -3,7 +3,7 @@ import { readTimingGuide } from "@/server/db/json";
 import { scaleTimingGuide } from "@/domain/kit";
 import { AppError, notFound } from "@/server/errors";
 import { publishedRubricVersionId } from "./published-rubric";
-import { presentSignal } from "./rubric";
+import { presentSignal } from "./rubric/read";
 import type { Scope, Tx } from "./scope";
 
 /** Round types with a published rubric, and their questions: what the kits page lists. */

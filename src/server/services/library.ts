@@ -3,7 +3,7 @@ import { LIBRARY_DATA } from "@seed/library-data";
 import { LibrarySeed } from "@/schemas/library";
 import { AppError, notFound } from "@/server/errors";
 import { recordAudit } from "./audit";
-import { seedLoopTemplates } from "./loop";
+import { seedLoopTemplates } from "./loop/templates";
 import { uniqueKey } from "./keys";
 import { signalColumns } from "./signal-columns";
 import { inTransaction, type Scope, type Tx } from "./scope";

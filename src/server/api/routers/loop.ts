@@ -10,18 +10,11 @@ import {
   SetLoopStatusInput,
   TemplateRef,
 } from "@/schemas/loop";
-import {
-  addRound,
-  archiveTemplate,
-  createLoop,
-  getLoop,
-  listLoopBoard,
-  listLoopColumn,
-  listTemplates,
-  removeRound,
-  saveTemplate,
-  setLoopStatus,
-} from "@/server/services/loop";
+import { listLoopBoard, listLoopColumn } from "@/server/services/loop/board";
+import { getLoop } from "@/server/services/loop/detail";
+import { createLoop, setLoopStatus } from "@/server/services/loop/lifecycle";
+import { addRound, removeRound } from "@/server/services/loop/rounds";
+import { archiveTemplate, listTemplates, saveTemplate } from "@/server/services/loop/templates";
 
 export const loopRouter = createTRPCRouter({
   templates: permittedProcedure("loop.read").query(({ ctx }) => listTemplates(ctx.db, ctx.scope)),

@@ -4,7 +4,7 @@ import { resetEnvForTests } from "@/server/env";
 import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 import { db } from "@/test/factories";
 import { DEMO_USERS, seedDemoData } from "@/server/services/demo";
-import { createLoop } from "@/server/services/loop";
+import { createLoop } from "@/server/services/loop/lifecycle";
 import { suggestSlots } from "@/server/services/schedule/suggestions";
 import { POST } from "./route";
 

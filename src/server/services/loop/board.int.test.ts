@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createWorkspaceWithRoles, db } from "@/test/factories";
 import { sqlStatements } from "@/test/statements";
-import { BOARD_PAGE } from "./loop";
+import { BOARD_PAGE } from "./board";
 
 async function draftLoops(
   ws: Awaited<ReturnType<typeof createWorkspaceWithRoles>>,

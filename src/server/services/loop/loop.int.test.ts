@@ -151,7 +151,7 @@ describe("a loop for a new candidate email", () => {
     const token = `tok${invitation.id}`.padEnd(43, "Q");
     await db.invitation.update({
       where: { id: invitation.id },
-      data: { tokenHash: (await import("./invitation")).hashToken(token) },
+      data: { tokenHash: (await import("../invitation")).hashToken(token) },
     });
     await callerFor(newcomer).invitation.accept({ token });
     // The round booked before they joined: its invitation with the calendar file, and its reminders, once.
