@@ -19,7 +19,8 @@ const { applyMigrations } = await import("../src/server/db/migrate");
 const { createWorkspace } = await import("../src/server/services/workspace");
 const { createLoop } = await import("../src/server/services/loop/lifecycle");
 const { bookRounds } = await import("../src/server/services/schedule/booking");
-const { openMyScorecard, saveScorecardDraft, submitScorecard } = await import("../src/server/services/scorecard");
+const { openMyScorecard, saveScorecardDraft, submitScorecard } =
+  await import("../src/server/services/scorecard/my-scorecard");
 const { getDebrief } = await import("../src/server/services/debrief");
 const { runDueCohortFits } = await import("../src/server/services/cohort-fit");
 const BIG_LOOPS = Number(process.env.BENCH_LOOPS ?? 2_000);

@@ -39,7 +39,8 @@ const { applyMigrations } = await import("../src/server/db/migrate");
 const { createWorkspace } = await import("../src/server/services/workspace");
 const { createLoop } = await import("../src/server/services/loop/lifecycle");
 const { bookRounds } = await import("../src/server/services/schedule/booking");
-const { openMyScorecard, saveScorecardDraft, submitScorecard } = await import("../src/server/services/scorecard");
+const { openMyScorecard, saveScorecardDraft, submitScorecard } =
+  await import("../src/server/services/scorecard/my-scorecard");
 const { recordDecision } = await import("../src/server/services/debrief");
 const { getReportDraft, releaseReport } = await import("../src/server/services/report");
 const { runDueCohortFits } = await import("../src/server/services/cohort-fit");

@@ -1,6 +1,20 @@
-// The debrief shows each interviewer's verdict as a whole and where every round's scorecard stands.
+// The debrief: each interviewer's verdict as a whole, where every round's scorecard stands, the matrix with its
+// disagreements, and the locked decision.
 import { describe, expect, it } from "vitest";
-import { createBookedLoop, createWorkspaceWithRoles, db, roundHasStarted, submitScorecards } from "@/test/factories";
+import type { Db } from "@/server/db";
+import {
+  callerFor,
+  createBookedLoop,
+  createWorkspaceWithRoles,
+  db,
+  outcome,
+  roundHasStarted,
+  settleCalibration,
+  submitScorecards,
+} from "@/test/factories";
+import { runDueCohortFits } from "@/server/services/cohort-fit";
+import { getDebrief } from "@/server/services/debrief";
+import { addInterviewer, bookedLoop, fillAndSubmit } from "@/test/scorecard-fixtures";
 
 describe("debrief cards and tracker", () => {
   it("a card per submitted scorecard (recommendation, summary, red flags by title, submitted when) and a state per round", async () => {
@@ -45,5 +59,127 @@ describe("debrief cards and tracker", () => {
     // Without a draft, a round that has begun reads "due".
     await db.scorecard.deleteMany({ where: { workspaceId: ws.id, roundId: rounds[1]!.id } });
     expect((await coach.caller.debrief.get({ workspaceId: ws.id, loopId })).tracker[1]!.state).toBe("due");
+  });
+});
+
+describe("debrief", () => {
+  it("shows the matrix with disagreement and a split panel, and records a locked decision", async () => {
+    const ws = await createWorkspaceWithRoles("debrief");
+    const second = await addInterviewer(ws);
+    // Rounds 2 and 3 of this template are both coding rounds, so their signals line up.
+    const coding = await bookedLoop(ws, [ws.members.interviewer, ws.members.interviewer, second], "entry-coding-focus");
+    await fillAndSubmit(ws.members.interviewer.caller, ws.id, coding.rounds[1]!.id, () => 4, "strong_yes");
+    await fillAndSubmit(second.caller, ws.id, coding.rounds[2]!.id, () => 1, "no");
+    // Until the background fit has run, the debrief serves raw numbers marked as updating, never a slower page.
+    const before = await ws.members.coach.caller.debrief.get({ workspaceId: ws.id, loopId: coding.loopId });
+    expect(before.calibration.updating).toBe(true);
+    expect(before.matrix.every((r) => r.calibrated === null)).toBe(true);
+    expect(before.dimensionScores[0]!.notCalibratedReason).toMatch(/being updated/);
+    await settleCalibration(ws);
+    const d = await ws.members.coach.caller.debrief.get({ workspaceId: ws.id, loopId: coding.loopId });
+    expect(d.calibration.updating).toBe(false);
+    expect(d.columns).toHaveLength(2);
+    expect(d.splitRecommendation).toBe(true);
+    expect(d.disagreements.length).toBeGreaterThan(0);
+    expect(d.disagreements[0]).toMatchObject({ min: 1, max: 4 });
+    expect(d.pendingScorecards).toBe(2); // the screen (booked) and the behavioral round (not booked)
+    expect(d.evidence.length).toBeGreaterThan(0);
+    expect(d.coverage.some((c) => c.covered > 0)).toBe(true);
+    const rated = d.matrix.find((r) => r.cells.some((c) => c.raw !== null))!;
+    expect(rated.cells.map((c) => c.raw)).toEqual([4, 1]);
+    // Both interviewers rated the same signals of one loop, so the signal has a calibrated score.
+    expect(rated.calibrated).toBeGreaterThanOrEqual(1);
+    expect(rated.calibrated).toBeLessThanOrEqual(4);
+
+    expect(
+      await outcome(
+        ws.members.interviewer.caller.debrief.decide({
+          workspaceId: ws.id,
+          loopId: coding.loopId,
+          decision: "ready",
+          rationale: "Strong",
+          notes: "",
+        }),
+      ),
+    ).toBe("FORBIDDEN");
+    await ws.members.coach.caller.debrief.decide({
+      workspaceId: ws.id,
+      loopId: coding.loopId,
+      decision: "not_yet",
+      rationale: "Testing gaps in round 3",
+      notes: "",
+    });
+    expect(
+      await outcome(
+        ws.members.coach.caller.debrief.decide({
+          workspaceId: ws.id,
+          loopId: coding.loopId,
+          decision: "ready",
+          rationale: "Changed mind",
+          notes: "",
+        }),
+      ),
+    ).toBe("CONFLICT");
+    await ws.members.coach.caller.debrief.reopen({
+      workspaceId: ws.id,
+      loopId: coding.loopId,
+      reason: "New evidence from round 4",
+    });
+    expect(
+      await outcome(
+        ws.members.coach.caller.debrief.decide({
+          workspaceId: ws.id,
+          loopId: coding.loopId,
+          decision: "ready",
+          rationale: "After round 4",
+          notes: "",
+        }),
+      ),
+    ).toBe("OK");
+    expect(await db.auditEvent.count({ where: { workspaceId: ws.id, action: "debrief.reopened" } })).toBe(1);
+  });
+
+  it("loads in the same number of queries whatever the number of rounds and scorecards", async () => {
+    const ws = await createWorkspaceWithRoles("queries");
+    const ivs = [
+      ws.members.interviewer,
+      await addInterviewer(ws),
+      await addInterviewer(ws),
+      await addInterviewer(ws),
+      await addInterviewer(ws),
+      await addInterviewer(ws),
+    ];
+    const small = await bookedLoop(ws, ivs.slice(0, 2));
+    const large = await bookedLoop(ws, ivs);
+    for (const [i, r] of small.rounds.slice(0, 2).entries())
+      await fillAndSubmit(callerFor(ivs[i]!.actor), ws.id, r.id, () => 3);
+    for (const [i, r] of large.rounds.entries())
+      await fillAndSubmit(callerFor(ivs[i]!.actor), ws.id, r.id, () => ((i % 4) + 1) as 1 | 2 | 3 | 4);
+    await runDueCohortFits(db, { workspaceId: ws.id });
+    const count = async (loopId: string) => {
+      let queries = 0;
+      const counted = db.$extends({
+        query: {
+          $allOperations: ({ args, query }) => {
+            queries++;
+            return query(args);
+          },
+        },
+      }) as unknown as Db;
+      const scope = {
+        workspaceId: ws.id,
+        userId: ws.members.coach.actor.userId,
+        memberId: ws.members.coach.memberId,
+        role: "coach" as const,
+      };
+      const d = await getDebrief(counted, scope, { loopId });
+      return { queries, columns: d.columns.length };
+    };
+    const a = await count(small.loopId);
+    const b = await count(large.loopId);
+    expect(a.columns).toBe(2);
+    expect(b.columns).toBe(6);
+    expect(b.queries).toBe(a.queries);
+    expect(a.queries).toBeLessThanOrEqual(15);
   });
 });

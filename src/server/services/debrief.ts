@@ -8,7 +8,7 @@ import { AppError, notFound } from "@/server/errors";
 import { recordAudit } from "./audit";
 import { loadCohort, scoreLoop, severities } from "./cohort";
 import { memberNames } from "./member-names";
-import { assertMaySeePanel } from "./scorecard";
+import { assertMaySeePanel } from "./scorecard/panel";
 import { inTransaction, type Scope, type Tx } from "./scope";
 
 export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }, now = new Date()) {

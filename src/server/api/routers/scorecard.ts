@@ -2,12 +2,12 @@ import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
 import { LoopRef, RoundRef } from "@/schemas/common";
 import { ReviseScorecardInput, SaveScorecardInput, SubmitScorecardInput } from "@/schemas/scorecard";
 import {
-  listLoopScorecards,
   openMyScorecard,
   reviseScorecard,
   saveScorecardDraft,
   submitScorecard,
-} from "@/server/services/scorecard";
+} from "@/server/services/scorecard/my-scorecard";
+import { listLoopScorecards } from "@/server/services/scorecard/panel";
 
 export const scorecardRouter = createTRPCRouter({
   open: permittedProcedure("scorecard.fill")

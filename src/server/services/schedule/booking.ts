@@ -5,7 +5,7 @@ import { AppError, notFound } from "@/server/errors";
 import { recordAudit, type AuditAction } from "../audit";
 import { publishedRubricVersionId } from "../published-rubric";
 import { inTransaction, type Scope, type Tx } from "../scope";
-import { scheduleScorecardReminders } from "../scorecard";
+import { scheduleScorecardReminders } from "../scorecard/reminders";
 import { withdrawPendingEmails } from "@/server/email/outbox";
 import { loadLoopForScheduling } from "./loop";
 import { notifyRound, type RoundRow } from "./notifications";

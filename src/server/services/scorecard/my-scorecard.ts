@@ -1,20 +1,16 @@
-// Scorecards: drafts that autosave with optimistic versions, submission with a completeness check,
-// revisions of submitted scorecards with a reason, and independence (no peeking before submitting).
+// An interviewer's own scorecard for a round: opened as an empty draft, autosaved with optimistic versions,
+// submitted with a completeness check, and revised after submission with a reason.
 import { readRatings } from "@/server/db/json";
-import { displayName } from "@/domain/people";
-import { missingForSubmit, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
+import { missingForSubmit, type Recommendation } from "@/domain/scorecard";
 import { AppError, notFound } from "@/server/errors";
 import { asJson } from "@/server/db";
-import { enqueueEmail, withdrawPendingEmails } from "@/server/email/outbox";
-import { renderEmail } from "@/server/email/render";
-import { getEnv } from "@/server/env";
+import { withdrawPendingEmails } from "@/server/email/outbox";
 import { formatInZone } from "@/domain/time-zone";
-import { recordAudit } from "./audit";
-import { publishedRubricVersionId } from "./published-rubric";
-import { memberZones } from "./time-zones";
-import { inTransaction, type Scope, type Tx } from "./scope";
-
-type Ratings = Record<string, SignalAnswer>;
+import { recordAudit } from "../audit";
+import { publishedRubricVersionId } from "../published-rubric";
+import { memberZones } from "../time-zones";
+import { inTransaction, type Scope, type Tx } from "../scope";
+import { type Ratings, versionContent, checkContent } from "./rubric-version";
 
 async function roundForInterviewer(tx: Tx, scope: Scope, roundId: string) {
   const round = await tx.round.findFirst({ where: { id: roundId, workspaceId: scope.workspaceId } });
@@ -28,42 +24,7 @@ async function roundForInterviewer(tx: Tx, scope: Scope, roundId: string) {
   return round;
 }
 
-type VersionContent = NonNullable<Awaited<ReturnType<typeof readVersionContent>>>;
-
-function readVersionContent(tx: Tx, workspaceId: string, rubricVersionId: string) {
-  return tx.rubricVersion.findFirst({
-    where: { id: rubricVersionId, workspaceId },
-    include: { signals: { orderBy: { order: "asc" } }, redFlags: { orderBy: { order: "asc" } } },
-  });
-}
-
-/**
- * A published rubric version never changes, so its signals and red flags are kept in memory per process
- * (keyed by workspace and version, so one workspace can never read another's) and an autosave does not
- * re-read them. Drafts are read each time. Bounded: the least recently used entries go first.
- */
-const publishedVersions = new Map<string, VersionContent>();
-const PUBLISHED_VERSIONS_KEPT = 500;
-
-async function versionContent(tx: Tx, workspaceId: string, rubricVersionId: string): Promise<VersionContent> {
-  const key = `${workspaceId}:${rubricVersionId}`;
-  const kept = publishedVersions.get(key);
-  if (kept) {
-    publishedVersions.delete(key);
-    publishedVersions.set(key, kept);
-    return kept;
-  }
-  const version = await readVersionContent(tx, workspaceId, rubricVersionId);
-  if (!version) throw notFound("The rubric version of this round");
-  if (version.status === "published") {
-    publishedVersions.set(key, version);
-    if (publishedVersions.size > PUBLISHED_VERSIONS_KEPT)
-      publishedVersions.delete(publishedVersions.keys().next().value as string);
-  }
-  return version;
-}
-
-function present(card: {
+export function present(card: {
   id: string;
   status: string;
   version: number;
@@ -152,20 +113,6 @@ export async function openMyScorecard(db: Tx, scope: Scope, input: { roundId: st
       scorecard: present(card),
     };
   });
-}
-
-function checkContent(
-  version: Awaited<ReturnType<typeof versionContent>>,
-  input: { ratings: Ratings; redFlagKeys: string[] },
-) {
-  const signalKeys = new Set(version.signals.map((s) => s.key));
-  const unknownSignals = Object.keys(input.ratings).filter((k) => !signalKeys.has(k));
-  if (unknownSignals.length)
-    throw new AppError("BAD_REQUEST", `ratings: this rubric has no signal ${unknownSignals.join(", ")}`);
-  const flagKeys = new Set(version.redFlags.map((f) => f.key));
-  const unknownFlags = input.redFlagKeys.filter((k) => !flagKeys.has(k));
-  if (unknownFlags.length)
-    throw new AppError("BAD_REQUEST", `redFlagKeys: this rubric has no red flag ${unknownFlags.join(", ")}`);
 }
 
 const STALE =
@@ -340,107 +287,4 @@ export async function reviseScorecard(
     });
     return present(await tx.scorecard.findUniqueOrThrow({ where: { id: card.id } }));
   });
-}
-
-/**
- * The scorecards of a loop. Coaches see them all; an interviewer sees the others' only after submitting
- * their own for this loop (independence, enforced here and not only in the UI). Whoever asks, another
- * person's draft is unfinished work: it is listed with its status only, and its content is not even read.
- */
-export async function listLoopScorecards(db: Tx, scope: Scope, input: { loopId: string }) {
-  const loop = await db.loop.findFirst({
-    where: { id: input.loopId, workspaceId: scope.workspaceId },
-    select: { id: true },
-  });
-  if (!loop) throw notFound("That loop");
-  await assertMaySeePanel(db, scope, loop.id);
-  const inLoop = { workspaceId: scope.workspaceId, loopId: loop.id };
-  const [visible, otherDrafts] = await Promise.all([
-    db.scorecard.findMany({
-      where: { ...inLoop, OR: [{ status: "submitted" }, { interviewerMemberId: scope.memberId }] },
-      orderBy: { createdAt: "asc" },
-      include: { revisions: { select: { id: true, version: true, reason: true, createdAt: true } } },
-    }),
-    db.scorecard.findMany({
-      where: { ...inLoop, status: "draft", interviewerMemberId: { not: scope.memberId } },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, roundId: true, interviewerMemberId: true },
-    }),
-  ]);
-  return [
-    ...visible.map((c) => ({
-      ...present(c),
-      roundId: c.roundId,
-      interviewerMemberId: c.interviewerMemberId,
-      revisions: c.revisions,
-      content: true as const,
-    })),
-    ...otherDrafts.map((c) => ({
-      id: c.id,
-      status: "draft" as const,
-      roundId: c.roundId,
-      interviewerMemberId: c.interviewerMemberId,
-      content: false as const,
-    })),
-  ];
-}
-
-export async function assertMaySeePanel(db: Tx, scope: Scope, loopId: string) {
-  if (scope.role === "owner" || scope.role === "coach") return;
-  const own = await db.scorecard.findFirst({
-    where: { workspaceId: scope.workspaceId, loopId, interviewerMemberId: scope.memberId, status: "submitted" },
-    select: { id: true },
-  });
-  // A state, not a role: it opens up once their own scorecard is in.
-  if (!own)
-    throw new AppError("CONFLICT", "Submit your own scorecard for this loop first; then you can see the others'.");
-}
-
-/** Reminders to fill the scorecard: 1 h after the round ends, then daily for 5 days; withdrawn on submit. */
-export async function scheduleScorecardReminders(
-  tx: Tx,
-  scope: Scope,
-  round: {
-    id: string;
-    endsAt: Date | null;
-    interviewerMemberId: string | null;
-    shadowMemberId: string | null;
-    roundTypeId: string;
-  },
-) {
-  await withdrawPendingEmails(tx, scope.workspaceId, `scorecard:${round.id}:`);
-  if (!round.endsAt) return;
-  const env = getEnv();
-  const [ws, rt] = await Promise.all([
-    tx.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { slug: true } }),
-    tx.roundType.findFirstOrThrow({
-      where: { id: round.roundTypeId, workspaceId: scope.workspaceId },
-      select: { name: true },
-    }),
-  ]);
-  const memberIds = [round.interviewerMemberId, round.shadowMemberId].filter((x): x is string => !!x);
-  const members = await tx.membership.findMany({
-    where: { id: { in: memberIds }, workspaceId: scope.workspaceId },
-    include: { user: { select: { email: true, name: true } } },
-  });
-  for (const memberId of memberIds) {
-    const member = members.find((m) => m.id === memberId);
-    if (!member?.user.email) continue;
-    for (let day = 0; day <= 5; day++) {
-      const sendAt = new Date(round.endsAt.getTime() + 3_600_000 + day * 86_400_000);
-      const email = await renderEmail("scorecard-reminder", {
-        recipientName: displayName(member.user, "there"),
-        roundName: rt.name,
-        daysOverdue: day,
-        url: `${env.appUrl}/w/${ws.slug}/rounds/${round.id}/scorecard`,
-      });
-      await enqueueEmail(tx, {
-        workspaceId: scope.workspaceId,
-        to: member.user.email,
-        email,
-        topic: `scorecard:${round.id}:${memberId}:reminder-${day}`,
-        sendAt,
-      });
-    }
-  }
 }

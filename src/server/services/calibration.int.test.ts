@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { createWorkspaceWithRoles, outcome, settleCalibration } from "@/test/factories";
+import { addInterviewer, bookedLoop, fillAndSubmit } from "@/test/scorecard-fixtures";
+
+describe("calibration across candidates", () => {
+  it("the interviewer report finds the lenient and the harsh interviewer; the cohort puts candidates on one scale", async () => {
+    const ws = await createWorkspaceWithRoles("cohort");
+    const lenient = await addInterviewer(ws);
+    const harsh = await addInterviewer(ws);
+    // Four candidates, each seen by both interviewers on coding rounds; the lenient one rates 2 higher.
+    for (const ability of [1, 2, 2, 1]) {
+      const loop = await bookedLoop(ws, [ws.members.interviewer, lenient, harsh], "entry-coding-focus");
+      await fillAndSubmit(lenient.caller, ws.id, loop.rounds[1]!.id, () => (ability + 2) as 1 | 2 | 3 | 4, "yes");
+      await fillAndSubmit(harsh.caller, ws.id, loop.rounds[2]!.id, () => ability as 1 | 2 | 3 | 4, "no");
+    }
+    await settleCalibration(ws);
+    const report = await ws.members.coach.caller.calibration.interviewers({ workspaceId: ws.id });
+    const l = report.interviewers.find((i) => i.interviewerId === lenient.memberId)!;
+    const h = report.interviewers.find((i) => i.interviewerId === harsh.memberId)!;
+    expect(l.severity!).toBeGreaterThan(0.5);
+    expect(h.severity!).toBeLessThan(-0.5);
+    expect(l.scorecards).toBe(4);
+    expect(l.spreadStandardError).not.toBeNull();
+    expect(l.panelGap).toBeCloseTo(2, 5);
+    expect(report.agreement.bySignal.length).toBeGreaterThan(0);
+
+    const cohort = await ws.members.coach.caller.calibration.cohort({ workspaceId: ws.id, level: "mid" });
+    expect(cohort.candidates).toHaveLength(4);
+    for (const c of cohort.candidates) {
+      expect(c.raw).toBeGreaterThan(c.calibrated! - 2);
+      expect(c.standardError).toBeGreaterThan(0);
+    }
+    expect(cohort.notCalibrated).toEqual([]);
+    const sorted = [...cohort.candidates].sort((a, b) => b.calibrated! - a.calibrated!);
+    expect(sorted[0]!.calibrated!).toBeGreaterThan(sorted.at(-1)!.calibrated!);
+    expect(await outcome(ws.members.interviewer.caller.calibration.cohort({ workspaceId: ws.id }))).toBe("FORBIDDEN");
+  });
+});

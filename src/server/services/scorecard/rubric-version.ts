@@ -1,0 +1,57 @@
+// The rubric version a round's scorecard is filled against, and the check that a scorecard names only its
+// signals and red flags. Published versions never change, so they are kept in memory.
+import { type SignalAnswer } from "@/domain/scorecard";
+import { AppError, notFound } from "@/server/errors";
+import { type Tx } from "../scope";
+
+export type Ratings = Record<string, SignalAnswer>;
+
+type VersionContent = NonNullable<Awaited<ReturnType<typeof readVersionContent>>>;
+
+function readVersionContent(tx: Tx, workspaceId: string, rubricVersionId: string) {
+  return tx.rubricVersion.findFirst({
+    where: { id: rubricVersionId, workspaceId },
+    include: { signals: { orderBy: { order: "asc" } }, redFlags: { orderBy: { order: "asc" } } },
+  });
+}
+
+/**
+ * A published rubric version never changes, so its signals and red flags are kept in memory per process
+ * (keyed by workspace and version, so one workspace can never read another's) and an autosave does not
+ * re-read them. Drafts are read each time. Bounded: the least recently used entries go first.
+ */
+const publishedVersions = new Map<string, VersionContent>();
+
+const PUBLISHED_VERSIONS_KEPT = 500;
+
+export async function versionContent(tx: Tx, workspaceId: string, rubricVersionId: string): Promise<VersionContent> {
+  const key = `${workspaceId}:${rubricVersionId}`;
+  const kept = publishedVersions.get(key);
+  if (kept) {
+    publishedVersions.delete(key);
+    publishedVersions.set(key, kept);
+    return kept;
+  }
+  const version = await readVersionContent(tx, workspaceId, rubricVersionId);
+  if (!version) throw notFound("The rubric version of this round");
+  if (version.status === "published") {
+    publishedVersions.set(key, version);
+    if (publishedVersions.size > PUBLISHED_VERSIONS_KEPT)
+      publishedVersions.delete(publishedVersions.keys().next().value as string);
+  }
+  return version;
+}
+
+export function checkContent(
+  version: Awaited<ReturnType<typeof versionContent>>,
+  input: { ratings: Ratings; redFlagKeys: string[] },
+) {
+  const signalKeys = new Set(version.signals.map((s) => s.key));
+  const unknownSignals = Object.keys(input.ratings).filter((k) => !signalKeys.has(k));
+  if (unknownSignals.length)
+    throw new AppError("BAD_REQUEST", `ratings: this rubric has no signal ${unknownSignals.join(", ")}`);
+  const flagKeys = new Set(version.redFlags.map((f) => f.key));
+  const unknownFlags = input.redFlagKeys.filter((k) => !flagKeys.has(k));
+  if (unknownFlags.length)
+    throw new AppError("BAD_REQUEST", `redFlagKeys: this rubric has no red flag ${unknownFlags.join(", ")}`);
+}
