@@ -16,15 +16,9 @@ import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 import { resetRateLimitsForTests } from "@/server/rate-limit";
 import { createSessionFor, sessionCookieName } from "@/server/services/session";
 import { createUser, createWorkspaceWithRoles, db } from "@/test/factories";
-import {
-  buildRequest,
-  describePlan,
-  planArbitrary,
-  shapeProblem,
-  type Plan,
-  type RequestContext,
-  type RoleUnderTest,
-} from "@/test/fuzz";
+import type { RequestContext, RoleUnderTest } from "@/test/fuzz/context";
+import { buildRequest, describePlan, planArbitrary, type Plan } from "@/test/fuzz/requests";
+import { shapeProblem } from "@/test/fuzz/responses";
 import { listProcedures } from "@/test/procedures";
 import { workspaceFixtures } from "@/test/sweep-fixtures";
 import { GET, POST } from "./route";
