@@ -12,6 +12,7 @@ import { listDemoUsers } from "@/server/services/demo";
 import { peekInvitation } from "@/server/services/invitation";
 import { ROLE_LABELS } from "@/domain/roles";
 import { EmailSignInForm, OAuthButtons } from "./sign-in-forms";
+import { Alert } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -58,9 +59,9 @@ export default async function SignInPage({
         </p>
       )}
       {error && (
-        <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
+        <Alert boxed className="mt-4">
           {error}
-        </p>
+        </Alert>
       )}
       <div className="mt-6 space-y-6 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <EmailSignInForm callbackUrl={callbackUrl} initialEmail={invitation?.email ?? ""} />

@@ -1,11 +1,10 @@
 "use client";
 
-import { timeZoneList } from "@/domain/time-zone";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
-import { Button, Card, Field, Input, Select } from "@/components/ui";
+import { Button, Card, Field, Input, TimeZoneSelect } from "@/components/ui";
 import { CreateWorkspaceInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/react";
 import { useFormErrors } from "@/components/errors";
@@ -45,13 +44,7 @@ export function CreateWorkspaceForm() {
           />
         </Field>
         <Field label="Time zone" htmlFor="ws-tz" error={errors.timeZone}>
-          <Select id="ws-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-            {timeZoneList().map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </Select>
+          <TimeZoneSelect id="ws-tz" value={timeZone} onChange={setTimeZone} />
         </Field>
         <Button type="submit" busy={create.isPending} className="w-full">
           Create workspace

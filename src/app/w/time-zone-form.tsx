@@ -5,8 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
-import { Button, Card, Field, Select } from "@/components/ui";
-import { timeZoneList } from "@/domain/time-zone";
+import { Button, Card, Field, TimeZoneSelect } from "@/components/ui";
 import { SetTimeZoneInput } from "@/schemas/account";
 import { useTRPC } from "@/trpc/react";
 
@@ -38,13 +37,7 @@ export function TimeZoneForm({ timeZone: initial }: { timeZone: string }) {
       <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
           <Field label="Your time zone" htmlFor="account-tz" error={errors.timeZone}>
-            <Select id="account-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-              {timeZoneList(initial).map((z) => (
-                <option key={z} value={z}>
-                  {z}
-                </option>
-              ))}
-            </Select>
+            <TimeZoneSelect id="account-tz" value={timeZone} current={initial} onChange={setTimeZone} />
           </Field>
         </div>
         <Button type="submit" busy={save.isPending}>

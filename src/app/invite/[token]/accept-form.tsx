@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
-import { Button, Field, Input, Select } from "@/components/ui";
-import { FALLBACK_ZONE, isTimeZone, timeZoneList } from "@/domain/time-zone";
+import { Button, Field, Input, TimeZoneSelect } from "@/components/ui";
+import { FALLBACK_ZONE, isTimeZone } from "@/domain/time-zone";
 import { AcceptInvitationInput } from "@/schemas/member";
 import { useTRPC } from "@/trpc/react";
 
@@ -73,13 +73,7 @@ export function AcceptForm({
         error={errors.timeZone}
         hint="Every time in Loopwise and in its emails is shown in it."
       >
-        <Select id="accept-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-          {timeZoneList(timeZone).map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </Select>
+        <TimeZoneSelect id="accept-tz" value={timeZone} current={timeZone} onChange={setTimeZone} />
       </Field>
       <Button type="submit" busy={accept.isPending} className="w-full">
         Accept invitation

@@ -5,6 +5,7 @@ import { requireActor } from "@/app/_lib/session";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/domain/roles";
 import { getServerCaller } from "@/trpc/server";
 import { AcceptForm } from "./accept-form";
+import { Alert } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Invitation" };
 export const dynamic = "force-dynamic";
@@ -38,10 +39,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             {ROLE_DESCRIPTIONS[preview.role]}
           </p>
           {preview.status !== "pending" ? (
-            <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-800">
+            <Alert boxed className="mt-4">
               This invitation is {preview.status}.{" "}
               {preview.status === "accepted" ? "" : "Ask the workspace owner for a new one."}
-            </p>
+            </Alert>
           ) : (
             <AcceptForm token={token} name={actor.name ?? ""} timeZone={actor.timeZone} />
           )}

@@ -1,11 +1,10 @@
 "use client";
 
-import { timeZoneList } from "@/domain/time-zone";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
-import { Button, Card, Field, Input, Select, Skeleton } from "@/components/ui";
+import { Alert, Button, Card, Checkbox, Field, Input, Skeleton, TimeZoneSelect } from "@/components/ui";
 import { SaveAvailabilityInput } from "@/schemas/loop";
 import { useTRPC } from "@/trpc/react";
 
@@ -63,13 +62,7 @@ export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
     <Card>
       <form onSubmit={submit} noValidate className="space-y-4">
         <Field label="Your time zone" htmlFor="av-tz" error={errors.timeZone}>
-          <Select id="av-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} className="max-w-sm">
-            {timeZoneList(timeZone).map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </Select>
+          <TimeZoneSelect id="av-tz" value={timeZone} current={timeZone} onChange={setTimeZone} className="max-w-sm" />
         </Field>
         <fieldset>
           <legend className="text-sm font-medium">Weekly hours</legend>
@@ -79,15 +72,11 @@ export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
                 key={name}
                 className="grid grid-cols-[5.5rem_minmax(0,1fr)_minmax(0,1fr)] items-center gap-2 sm:grid-cols-[9rem_8rem_8rem] sm:gap-3"
               >
-                <label className="flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    className="size-4"
-                    checked={days[i]!.on}
-                    onChange={(e) => setDays(days.map((d, j) => (j === i ? { ...d, on: e.target.checked } : d)))}
-                  />
-                  {name}
-                </label>
+                <Checkbox
+                  label={name}
+                  checked={days[i]!.on}
+                  onChange={(e) => setDays(days.map((d, j) => (j === i ? { ...d, on: e.target.checked } : d)))}
+                />
                 <Input
                   aria-label={`${name} from`}
                   type="time"
@@ -105,11 +94,7 @@ export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
               </div>
             ))}
           </div>
-          {errors.weekly && (
-            <p role="alert" className="mt-1 text-sm text-red-700">
-              {errors.weekly}
-            </p>
-          )}
+          {errors.weekly && <Alert className="mt-1">{errors.weekly}</Alert>}
         </fieldset>
         <Field
           label="Days off (dates, comma-separated)"

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
-import { Button, Card } from "@/components/ui";
+import { Alert, Button, Card } from "@/components/ui";
 import { ownErrors, useTRPC } from "@/trpc/react";
 
 /** Busy times from the person's own calendar: upload an .ics export; suggestions then avoid those times. */
@@ -48,11 +48,7 @@ export function BusyImport({ workspaceId }: { workspaceId: string }) {
         className="mt-1 block text-sm"
         onChange={(e) => void importFile(e.target)}
       />
-      {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      {error && <Alert className="mt-2">{error}</Alert>}
       {profile.data?.importedBusyAt ? (
         <p className="mt-3 text-sm text-slate-700" data-testid="busy-import-status">
           {profile.data.importedBusy} busy period{profile.data.importedBusy === 1 ? "" : "s"} from your calendar,

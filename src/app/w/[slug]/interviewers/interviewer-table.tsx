@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "@/components/toast";
-import { Badge, Button, Card, EmptyState, Input, Skeleton } from "@/components/ui";
+import { Alert, Badge, Button, Card, Checkbox, EmptyState, Input, Skeleton } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 
 export function InterviewerTable({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
@@ -11,12 +11,7 @@ export function InterviewerTable({ workspaceId, canManage }: { workspaceId: stri
   const interviewers = useQuery(trpc.schedule.interviewers.queryOptions({ workspaceId }));
   const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: false }));
   if (interviewers.isPending || library.isPending) return <Skeleton rows={4} />;
-  if (interviewers.isError)
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {interviewers.error.message}
-      </p>
-    );
+  if (interviewers.isError) return <Alert>{interviewers.error.message}</Alert>;
   if (interviewers.data.length === 0)
     return (
       <EmptyState title="No interviewers yet">
@@ -81,15 +76,11 @@ function InterviewerRow({
         <div className="mt-1 grid gap-1 sm:grid-cols-2 lg:grid-cols-4">
           {roundTypes.map((rt) => (
             <div key={rt.key} className="flex flex-wrap items-center gap-x-2 text-sm">
-              <label className="flex items-center gap-2">
-                <input
-                  type="checkbox"
-                  className="size-4"
-                  checked={keys.includes(rt.key)}
-                  onChange={(e) => setKeys(e.target.checked ? [...keys, rt.key] : keys.filter((k) => k !== rt.key))}
-                />
-                {rt.name}
-              </label>
+              <Checkbox
+                label={rt.name}
+                checked={keys.includes(rt.key)}
+                onChange={(e) => setKeys(e.target.checked ? [...keys, rt.key] : keys.filter((k) => k !== rt.key))}
+              />
               {interviewer.trainingKeys.includes(rt.key) && <Badge tone="amber">in training</Badge>}
             </div>
           ))}

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
-import { Badge, Button, Card, EmptyState, Field, Input, Skeleton } from "@/components/ui";
+import { Alert, Badge, Button, Card, Checkbox, EmptyState, Field, Input, Skeleton, Textarea } from "@/components/ui";
 import { CreateRoundTypeInput, UpdateRoundTypeInput } from "@/schemas/library";
 import { ownErrors, useTRPC } from "@/trpc/react";
 
@@ -35,26 +35,18 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
   );
 
   if (library.isPending) return <Skeleton rows={6} />;
-  if (library.isError)
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {library.error.message}
-      </p>
-    );
+  if (library.isError) return <Alert>{library.error.message}</Alert>;
   const dimensionName = new Map(library.data.dimensions.map((d) => [d.key, d.name]));
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input
-            type="checkbox"
-            checked={showArchived}
-            onChange={(e) => setShowArchived(e.target.checked)}
-            className="size-4"
-          />
-          Show archived
-        </label>
+        <Checkbox
+          label="Show archived"
+          className="text-slate-700"
+          checked={showArchived}
+          onChange={(e) => setShowArchived(e.target.checked)}
+        />
       </div>
       {library.data.roundTypes.length === 0 && (
         <EmptyState title="No round types">Create one below to start a rubric.</EmptyState>
@@ -245,22 +237,15 @@ function RoundTypeForm({
         <legend className="text-sm font-medium text-slate-800">Dimensions it covers</legend>
         <div className="mt-1 grid grid-cols-2 gap-1">
           {dimensions.map((d) => (
-            <label key={d.key} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                className="size-4"
-                checked={dims.includes(d.key)}
-                onChange={(e) => setDims(e.target.checked ? [...dims, d.key] : dims.filter((x) => x !== d.key))}
-              />
-              {d.name}
-            </label>
+            <Checkbox
+              key={d.key}
+              label={d.name}
+              checked={dims.includes(d.key)}
+              onChange={(e) => setDims(e.target.checked ? [...dims, d.key] : dims.filter((x) => x !== d.key))}
+            />
           ))}
         </div>
-        {errors.dimensionKeys && (
-          <p role="alert" className="mt-1 text-sm text-red-700">
-            {errors.dimensionKeys}
-          </p>
-        )}
+        {errors.dimensionKeys && <Alert className="mt-1">{errors.dimensionKeys}</Alert>}
       </fieldset>
       <Button type="submit" busy={create.isPending || update.isPending}>
         {roundType ? "Save round type" : "Create round type"}
@@ -318,12 +303,12 @@ function ImportRubric({ workspaceId, slug }: { workspaceId: string; slug: string
           />
         </Field>
         <Field label="…or paste its JSON" htmlFor="import-text" error={error}>
-          <textarea
+          <Textarea
             id="import-text"
             rows={4}
             value={file}
             onChange={(e) => setFile(e.target.value)}
-            className="block w-full rounded-md p-2 font-mono text-xs ring-1 ring-slate-300"
+            className="font-mono text-xs"
           />
         </Field>
         <Button type="submit" variant="secondary" busy={importRubric.isPending} disabled={!file}>

@@ -9,7 +9,7 @@ import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { LocalTime } from "@/components/time";
 import { useUrlState } from "@/components/url-state";
-import { Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { Alert, Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { type LOOP_STATUSES } from "@/domain/loop-status";
 import { LEVELS } from "@/schemas/library";
 import { CreateLoopInput } from "@/schemas/loop";
@@ -63,9 +63,7 @@ export function LoopBoard({ workspaceId, slug, canManage }: { workspaceId: strin
       {board.isPending ? (
         <Skeleton rows={4} />
       ) : board.isError ? (
-        <p role="alert" className="text-sm text-red-700">
-          {board.error.message}
-        </p>
+        <Alert>{board.error.message}</Alert>
       ) : board.data.total === 0 ? (
         filtered ? (
           <EmptyState title="No loops match">Clear the filters to see every loop.</EmptyState>

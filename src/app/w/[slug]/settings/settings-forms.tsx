@@ -1,12 +1,11 @@
 "use client";
 
-import { timeZoneList } from "@/domain/time-zone";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
-import { Button, Card, Field, Input, Select } from "@/components/ui";
+import { Button, Card, Checkbox, ConfirmDialog, Field, Input, TimeZoneSelect } from "@/components/ui";
 import { UpdateWorkspaceInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/react";
 
@@ -48,28 +47,14 @@ export function SettingsForm({
           <Input id="settings-name" value={name} onChange={(e) => setName(e.target.value)} invalid={!!errors.name} />
         </Field>
         <Field label="Time zone" htmlFor="settings-tz" error={errors.timeZone}>
-          <Select id="settings-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-            {timeZoneList(initialZone).map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </Select>
+          <TimeZoneSelect id="settings-tz" value={timeZone} current={initialZone} onChange={setTimeZone} />
         </Field>
-        <label className="flex items-start gap-2 text-sm">
-          <input
-            type="checkbox"
-            className="mt-1 size-4"
-            checked={showNames}
-            onChange={(e) => setShowNames(e.target.checked)}
-          />
-          <span>
-            <span className="font-medium">Show interviewer names to candidates</span>
-            <span className="block text-slate-600">
-              Off by default: candidates see released feedback without who wrote it.
-            </span>
-          </span>
-        </label>
+        <Checkbox
+          label="Show interviewer names to candidates"
+          description="Off by default: candidates see released feedback without who wrote it."
+          checked={showNames}
+          onChange={(e) => setShowNames(e.target.checked)}
+        />
         <Button type="submit" busy={update.isPending}>
           Save changes
         </Button>
@@ -91,15 +76,17 @@ export function LeaveWorkspace({ workspaceId, name }: { workspaceId: string; nam
   );
   return (
     <Card title="Leave workspace" description="You lose access at once. An owner can invite you again.">
-      <Button
-        variant="danger"
-        busy={leave.isPending}
-        onClick={() => {
-          if (window.confirm(`Leave ${name}?`)) leave.mutate({ workspaceId });
-        }}
-      >
-        Leave {name}
-      </Button>
+      <ConfirmDialog
+        trigger={
+          <Button variant="danger" busy={leave.isPending}>
+            Leave {name}
+          </Button>
+        }
+        title={`Leave ${name}?`}
+        description="You lose access at once. An owner can invite you again."
+        confirmLabel="Leave workspace"
+        onConfirm={() => leave.mutate({ workspaceId })}
+      />
     </Card>
   );
 }

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
-import { Badge, Button, Card, ChoiceSelect, Field, Input, Select, Skeleton } from "@/components/ui";
+import { Alert, Badge, Button, Card, ChoiceSelect, Field, Input, Select, Skeleton } from "@/components/ui";
 import { LEVELS } from "@/schemas/library";
 import type { TemplateRound } from "@/schemas/loop";
 import { ownErrors, useTRPC } from "@/trpc/react";
@@ -24,12 +24,7 @@ export function TemplateManager({ workspaceId, canManage }: { workspaceId: strin
   const templates = useQuery(trpc.loop.templates.queryOptions({ workspaceId }));
   const [editing, setEditing] = useState<Template | "new" | null>(null);
   if (templates.isPending) return <Skeleton rows={5} />;
-  if (templates.isError)
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {templates.error.message}
-      </p>
-    );
+  if (templates.isError) return <Alert>{templates.error.message}</Alert>;
   return (
     <div className="space-y-4">
       {canManage && !editing && <Button onClick={() => setEditing("new")}>New template</Button>}
@@ -266,11 +261,7 @@ function TemplateForm({
             Add round
           </Button>
         </fieldset>
-        {error && (
-          <p role="alert" className="text-sm text-red-700">
-            {error}
-          </p>
-        )}
+        {error && <Alert>{error}</Alert>}
         <div className="flex gap-2">
           <Button type="submit" busy={save.isPending}>
             Save template

@@ -8,7 +8,19 @@ import { toast } from "@/components/toast";
 import { AnchorGrid, RATING_LABELS } from "@/components/anchor-grid";
 import { useFormErrors } from "@/components/errors";
 import { LocalTime } from "@/components/time";
-import { Button, Card, EmptyState, Field, Input, PageHeader, Select, Skeleton, cx } from "@/components/ui";
+import {
+  Alert,
+  Button,
+  Card,
+  EmptyState,
+  Field,
+  Input,
+  PageHeader,
+  Select,
+  Skeleton,
+  Textarea,
+  cx,
+} from "@/components/ui";
 import { PublishRubricInput, SaveSignalInput } from "@/schemas/library";
 import { useTRPC } from "@/trpc/react";
 
@@ -96,12 +108,7 @@ export function RubricEditor({
   }
 
   if (rubric.isPending) return <Skeleton rows={8} />;
-  if (rubric.isError)
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {rubric.error.message}
-      </p>
-    );
+  if (rubric.isError) return <Alert>{rubric.error.message}</Alert>;
   const r = rubric.data;
   const v = r.version;
   const isLatest = v.version === r.latestVersion;
@@ -384,21 +391,16 @@ function SignalEditor({
         <div className="grid gap-3 sm:grid-cols-2">
           {ANCHOR_LABELS.map((label, i) => (
             <Field key={label} label={`Anchor ${label}`} htmlFor={`${prefix}-a${i + 1}`}>
-              <textarea
+              <Textarea
                 id={`${prefix}-a${i + 1}`}
                 rows={2}
                 value={anchors[i]}
                 onChange={(e) => setAnchors(anchors.map((a, j) => (j === i ? e.target.value : a)))}
-                className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-600"
               />
             </Field>
           ))}
         </div>
-        {errors.anchors && (
-          <p role="alert" className="text-sm text-red-700">
-            Every rating needs an anchor: {errors.anchors}
-          </p>
-        )}
+        {errors.anchors && <Alert>Every rating needs an anchor: {errors.anchors}</Alert>}
         <fieldset className="grid grid-cols-3 gap-3">
           <legend className="mb-1 text-sm font-medium text-slate-800">Weight by level (0–5)</legend>
           {(["entry", "mid", "senior"] as const).map((level) => (
@@ -415,11 +417,7 @@ function SignalEditor({
             </Field>
           ))}
         </fieldset>
-        {errors.weights && (
-          <p role="alert" className="text-sm text-red-700">
-            {errors.weights}
-          </p>
-        )}
+        {errors.weights && <Alert>{errors.weights}</Alert>}
         <div className="flex flex-wrap gap-2">
           <Button type="submit" busy={save.isPending}>
             {signal ? "Save signal" : "Add signal"}
@@ -594,11 +592,7 @@ function PublishForm({
         }}
       >
         {pending.length > 0 && (
-          <div
-            role="alert"
-            className="w-full rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
-            data-testid="publish-blocked"
-          >
+          <Alert tone="warning" boxed className="w-full" data-testid="publish-blocked">
             Save or undo your changes first, or they would be left out of version {version}:{" "}
             {pending.map(([id, title], i) => (
               <span key={id}>
@@ -609,7 +603,7 @@ function PublishForm({
               </span>
             ))}
             .
-          </div>
+          </Alert>
         )}
         <div className="min-w-64 flex-1">
           <Field label="What changed" htmlFor="change-summary" error={errors.changeSummary}>

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { LocalTime, useViewerZone } from "@/components/time";
-import { Badge, Button, Card, EmptyState, PageHeader, Select, Skeleton } from "@/components/ui";
+import { Alert, Badge, Button, Card, EmptyState, PageHeader, Select, Skeleton } from "@/components/ui";
 import { LOOP_STATUSES, canMoveLoop, type LoopStatus } from "@/domain/loop-status";
 import { formatInZone } from "@/domain/time-zone";
 import { useTRPC } from "@/trpc/react";
@@ -79,12 +79,7 @@ export function LoopDetail({
   );
 
   if (loop.isPending) return <Skeleton rows={6} />;
-  if (loop.isError)
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {loop.error.message}
-      </p>
-    );
+  if (loop.isError) return <Alert>{loop.error.message}</Alert>;
   const l = loop.data;
   const unscheduled = l.rounds.filter((r) => r.status === "unscheduled").length;
   const cancelled = l.rounds.filter((r) => r.status === "cancelled").length;
@@ -248,12 +243,12 @@ export function LoopDetail({
           ) : suggestions.isPending ? (
             <Skeleton rows={3} />
           ) : suggestions.isError ? (
-            <div role="alert" className="space-y-1 text-sm text-red-700">
+            <Alert className="space-y-1">
               <p>{suggestions.error.message}</p>
               <Link className="font-medium text-brand-700 underline" href={`/w/${slug}/interviewers`}>
                 Open the Interviewers page
               </Link>
-            </div>
+            </Alert>
           ) : suggestions.data.length === 0 ? (
             <div data-testid="no-fit">
               <EmptyState title="No slot fits in the next three weeks">
@@ -333,7 +328,7 @@ export function LoopDetail({
                           ) : (
                             <select
                               aria-label={`Interviewer for ${roundName} in option ${i + 1}`}
-                              className="rounded-md px-1 py-0.5 text-sm ring-1 ring-slate-300"
+                              className="rounded-md px-1 py-0.5 text-sm ring-1 focus-ring ring-slate-300"
                               value={chosenId}
                               onChange={(e) => setSwaps({ ...swaps, [`${i}:${r.roundId}`]: e.target.value })}
                             >

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { useViewerZone } from "@/components/time";
-import { Button, Select } from "@/components/ui";
+import { Alert, Button, Input, Select, Textarea } from "@/components/ui";
 import { formatInZone } from "@/domain/time-zone";
 import { fromZonedInput, toZonedInput } from "@/domain/zoned-input";
 import { ownErrors, useTRPC } from "@/trpc/react";
@@ -65,18 +65,8 @@ export function CancelRound({
       <label htmlFor={id} className="block text-sm font-medium">
         Reason for cancelling{round.status === "scheduled" ? " (sent to the people booked)" : ""}
       </label>
-      <textarea
-        id={id}
-        rows={2}
-        className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-600 focus:outline-none"
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-      />
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <Textarea id={id} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      {error && <Alert>{error}</Alert>}
       <div className="flex gap-2">
         <Button type="submit" busy={cancel.isPending}>
           Cancel the round
@@ -200,10 +190,10 @@ export function RoundEditor({
     >
       <label className="text-sm font-medium" htmlFor={`${id}-start`}>
         Starts ({zone}, {formatInZone(new Date(), zone, "time").replace(/^.* /, "")})
-        <input
+        <Input
           id={`${id}-start`}
           type="datetime-local"
-          className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+          className="mt-1"
           value={startsAt}
           onChange={(e) => setStartsAt(e.target.value)}
         />
@@ -255,19 +245,15 @@ export function RoundEditor({
       </label>
       <label className="text-sm font-medium sm:col-span-2" htmlFor={`${id}-location`}>
         Video link or location
-        <input
+        <Input
           id={`${id}-location`}
-          className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+          className="mt-1"
           value={location}
           onChange={(e) => setLocation(e.target.value)}
           placeholder="https://meet.example/abc"
         />
       </label>
-      {error && (
-        <p role="alert" className="text-sm text-red-700 sm:col-span-3">
-          {error}
-        </p>
-      )}
+      {error && <Alert className="sm:col-span-3">{error}</Alert>}
       <div className="flex gap-2 sm:col-span-3">
         <Button type="submit" busy={book.isPending}>
           {round.startsAt ? "Save and notify" : "Book round"}

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "@/components/toast";
-import { Badge, Button, Card, Field, Input } from "@/components/ui";
+import { Badge, Button, Card, Field, Input, Textarea } from "@/components/ui";
 import { DECISION_LABEL, DECISIONS } from "@/domain/vocabulary";
 import { useTRPC } from "@/trpc/react";
 
@@ -96,22 +96,10 @@ export function DecisionForm({
           </div>
         </fieldset>
         <Field label="Rationale" htmlFor="rationale">
-          <textarea
-            id="rationale"
-            rows={3}
-            className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
-            value={rationale}
-            onChange={(e) => setRationale(e.target.value)}
-          />
+          <Textarea id="rationale" rows={3} value={rationale} onChange={(e) => setRationale(e.target.value)} />
         </Field>
         <Field label="Notes for the team (optional)" htmlFor="decision-notes">
-          <textarea
-            id="decision-notes"
-            rows={2}
-            className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-          />
+          <Textarea id="decision-notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </Field>
         <Button busy={decide.isPending}>Record decision</Button>
       </form>

@@ -2,9 +2,18 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { CalibrationUpdating } from "@/components/auto-refresh";
-import { ScrollRegion, StackedCell, StackedRow, StackedTable } from "@/components/tables";
+import {
+  Badge,
+  Card,
+  EmptyState,
+  PageHeader,
+  ScrollRegion,
+  StackedCell,
+  StackedRow,
+  StackedTable,
+  cx,
+} from "@/components/ui";
 import { LocalTime } from "@/components/time";
-import { Badge, Card, EmptyState, PageHeader, cx } from "@/components/ui";
 import { can } from "@/domain/roles";
 import { RECOMMENDATION_LABEL, RECOMMENDATION_TONE } from "@/domain/vocabulary";
 import { getServerCaller } from "@/trpc/server";

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { toast } from "@/components/toast";
 import { ReportView } from "@/components/report-view";
-import { Badge, Button, Card, PageHeader, Skeleton } from "@/components/ui";
+import { Alert, Badge, Button, Card, Checkbox, PageHeader, Skeleton, Textarea } from "@/components/ui";
 import { candidateView } from "@/domain/report";
 import { ownErrors, useTRPC } from "@/trpc/react";
 
@@ -44,12 +44,7 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
     const timer = setTimeout(() => openDraft({ workspaceId, loopId }), 2_000);
     return () => clearTimeout(timer);
   }, [openDraft, updating, open.data, workspaceId, loopId]);
-  if (open.isError)
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {open.error.message}
-      </p>
-    );
+  if (open.isError) return <Alert>{open.error.message}</Alert>;
   if (!open.data || !draft) return <Skeleton rows={8} />;
   // The newest answer wins: a save before a release must not hide the state the release reloaded.
   const data = save.data && save.submittedAt > open.submittedAt ? save.data : open.data;
@@ -101,10 +96,9 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
             <label htmlFor="report-summary" className="sr-only">
               Summary
             </label>
-            <textarea
+            <Textarea
               id="report-summary"
               rows={4}
-              className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
               value={draft.summary}
               onChange={(e) => setDraft({ ...draft, summary: e.target.value })}
               placeholder="What went well, what to work on next."
@@ -146,25 +140,24 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
                       .filter((e) => e.signalTitle === signalTitle)
                       .map((e, i) => (
                         <li key={`${e.round}-${i}`} className="text-sm">
-                          <label className="flex items-start gap-2">
-                            <input
-                              type="checkbox"
-                              className="mt-1 size-4"
-                              checked={picked(e.text)}
-                              onChange={(ev) =>
-                                setDraft({
-                                  ...draft,
-                                  excerpts: ev.target.checked
-                                    ? [...draft.excerpts, { signalTitle: e.signalTitle, text: e.text, by: e.by }]
-                                    : draft.excerpts.filter((x) => x.text !== e.text),
-                                })
-                              }
-                            />
-                            <span>
-                              <span className="text-xs font-medium text-slate-600">{e.round}: </span>
-                              {e.text}
-                            </span>
-                          </label>
+                          <Checkbox
+                            alignTop
+                            label={
+                              <span>
+                                <span className="text-xs font-medium text-slate-600">{e.round}: </span>
+                                {e.text}
+                              </span>
+                            }
+                            checked={picked(e.text)}
+                            onChange={(ev) =>
+                              setDraft({
+                                ...draft,
+                                excerpts: ev.target.checked
+                                  ? [...draft.excerpts, { signalTitle: e.signalTitle, text: e.text, by: e.by }]
+                                  : draft.excerpts.filter((x) => x.text !== e.text),
+                              })
+                            }
+                          />
                         </li>
                       ))}
                   </ul>
@@ -175,11 +168,10 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
               <div className="mt-4 space-y-2">
                 <p className="text-sm font-semibold">Picked (edit before sharing)</p>
                 {draft.excerpts.map((e, i) => (
-                  <textarea
+                  <Textarea
                     key={i}
                     aria-label={`Excerpt about ${e.signalTitle}`}
                     rows={2}
-                    className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
                     value={e.text}
                     onChange={(ev) =>
                       setDraft({

@@ -1,0 +1,4 @@
+/** Joins the class names that are set (a plain function, so server and client components can both call it). */
+export function cx(...classes: (string | false | null | undefined)[]) {
+  return classes.filter(Boolean).join(" ");
+}

@@ -1,0 +1,99 @@
+"use client";
+
+// Modal dialogs on Radix primitives: focus moves in and is trapped while open, Escape and the close button
+// close, and focus returns to the control that opened it. ConfirmDialog asks before an action that cannot
+// be undone (an alertdialog: Escape or Cancel keep things as they were).
+import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import * as RadixDialog from "@radix-ui/react-dialog";
+import type { ReactElement, ReactNode } from "react";
+import { Button, buttonClass, type ButtonVariant } from "./button";
+
+const overlay = "fixed inset-0 z-40 bg-slate-900/40";
+const panel =
+  "fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-lg ring-1 ring-slate-200";
+
+type OpenState = { open?: boolean; onOpenChange?: (open: boolean) => void };
+
+export function Dialog({
+  trigger,
+  title,
+  description,
+  children,
+  open,
+  onOpenChange,
+}: OpenState & {
+  /** The button that opens it (rendered as is); leave out when `open` is controlled from elsewhere. */
+  trigger?: ReactElement;
+  title: string;
+  description?: string;
+  children: ReactNode;
+}) {
+  return (
+    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
+      {trigger && <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>}
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className={overlay} />
+        {/* Without a description, say so explicitly (Radix warns when a dialog's description is missing). */}
+        <RadixDialog.Content className={panel} {...(description ? {} : { "aria-describedby": undefined })}>
+          <div className="mb-4 flex items-start justify-between gap-3">
+            <div className="min-w-0">
+              <RadixDialog.Title className="text-base font-semibold text-slate-900">{title}</RadixDialog.Title>
+              {description && (
+                <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description>
+              )}
+            </div>
+            <RadixDialog.Close className={buttonClass("ghost", "px-2 py-1")} aria-label="Close">
+              <span aria-hidden>×</span>
+            </RadixDialog.Close>
+          </div>
+          {children}
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+}
+
+export function ConfirmDialog({
+  trigger,
+  title,
+  description,
+  confirmLabel,
+  cancelLabel = "Cancel",
+  variant = "danger",
+  busy,
+  onConfirm,
+  open,
+  onOpenChange,
+}: OpenState & {
+  trigger?: ReactElement;
+  title: string;
+  description: string;
+  confirmLabel: string;
+  cancelLabel?: string;
+  variant?: ButtonVariant;
+  busy?: boolean;
+  onConfirm: () => void;
+}) {
+  return (
+    <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
+      {trigger && <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>}
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className={overlay} />
+        <AlertDialog.Content className={panel}>
+          <AlertDialog.Title className="text-base font-semibold text-slate-900">{title}</AlertDialog.Title>
+          <AlertDialog.Description className="mt-1 text-sm text-slate-600">{description}</AlertDialog.Description>
+          <div className="mt-5 flex flex-wrap justify-end gap-2">
+            <AlertDialog.Cancel asChild>
+              <Button variant="secondary">{cancelLabel}</Button>
+            </AlertDialog.Cancel>
+            <AlertDialog.Action asChild>
+              <Button variant={variant} busy={busy} onClick={onConfirm}>
+                {confirmLabel}
+              </Button>
+            </AlertDialog.Action>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}
