@@ -33,7 +33,7 @@ export default async function AgendaPage({
                 href={v === "week" ? `/w/${slug}/agenda?view=week` : `/w/${slug}/agenda`}
                 aria-current={view === v ? "page" : undefined}
                 className={cx(
-                  "rounded px-3 py-1.5 text-sm font-medium focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none",
+                  "rounded px-3 py-1.5 text-sm font-medium focus-ring",
                   view === v ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100",
                 )}
               >
