@@ -57,7 +57,7 @@ export function CollapsibleNav({ items, children }: { items: { href: string; lab
           aria-expanded={open}
           aria-controls="workspace-nav-panel"
           onClick={() => setOpen(!open)}
-          className="inline-flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 focus-ring"
+          className="inline-flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-slate-800 ring-1 focus-ring ring-slate-300"
         >
           <span aria-hidden>{open ? "✕" : "☰"}</span>
           {open ? "Close menu" : "Menu"}
