@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Card, EmptyState, Skeleton } from "@/components/ui";
+import { Alert, Card, EmptyState, Skeleton } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 import { ProgressSteps } from "./progress-steps";
 
@@ -14,9 +14,7 @@ export function MyTraining({ workspaceId }: { workspaceId: string }) {
       {mine.isPending ? (
         <Skeleton rows={2} />
       ) : mine.isError ? (
-        <p role="alert" className="text-sm text-red-700">
-          {mine.error.message}
-        </p>
+        <Alert>{mine.error.message}</Alert>
       ) : mine.data.length === 0 ? (
         <EmptyState title="No training path for you">
           None of the round types you run asks for training. A coach adds round types to your pool on the Interviewers

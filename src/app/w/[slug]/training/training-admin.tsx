@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "@/components/toast";
-import { Badge, Button, Card, Input, Skeleton } from "@/components/ui";
+import { Alert, Badge, Button, Card, Checkbox, Input, Skeleton } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 import { ProgressSteps, type ProgressView } from "./progress-steps";
 
@@ -21,12 +21,7 @@ export function TrainingAdmin({ workspaceId }: { workspaceId: string }) {
   const trpc = useTRPC();
   const overview = useQuery(trpc.training.overview.queryOptions({ workspaceId }));
   if (overview.isPending) return <Skeleton rows={4} />;
-  if (overview.isError)
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {overview.error.message}
-      </p>
-    );
+  if (overview.isError) return <Alert>{overview.error.message}</Alert>;
   return (
     <>
       <h2 className="text-lg font-semibold text-slate-900">Everyone&apos;s progress</h2>
@@ -219,16 +214,12 @@ function AutoShadow({ workspaceId }: { workspaceId: string }) {
         <ul className="space-y-2 text-sm">
           {templates.data?.map((t) => (
             <li key={t.id}>
-              <label className="inline-flex items-center gap-2">
-                <input
-                  type="checkbox"
-                  className="size-4"
-                  checked={t.autoShadow}
-                  disabled={set.isPending}
-                  onChange={(e) => set.mutate({ workspaceId, templateId: t.id, autoShadow: e.target.checked })}
-                />
-                {t.name}
-              </label>
+              <Checkbox
+                label={t.name}
+                checked={t.autoShadow}
+                disabled={set.isPending}
+                onChange={(e) => set.mutate({ workspaceId, templateId: t.id, autoShadow: e.target.checked })}
+              />
             </li>
           ))}
         </ul>
