@@ -3,7 +3,7 @@
 import { displayName } from "@/domain/people";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { LocalTime } from "@/components/time";
-import { Button, Card, EmptyState, Field, Select, Skeleton } from "@/components/ui";
+import { Alert, Button, Card, EmptyState, Field, Select, Skeleton } from "@/components/ui";
 import { useUrlState } from "@/components/url-state";
 import { auditLabel } from "@/domain/audit";
 import { AUDIT_ACTIONS, AUDIT_AREAS } from "@/schemas/audit";
@@ -90,9 +90,7 @@ export function AuditLog({ workspaceId }: { workspaceId: string }) {
     return (
       <Card>
         {filters}
-        <p role="alert" className="text-sm text-red-700">
-          {query.error.message}
-        </p>
+        <Alert>{query.error.message}</Alert>
       </Card>
     );
   const items = query.data.pages.flatMap((p) => p.items);
