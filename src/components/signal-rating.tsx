@@ -1,7 +1,7 @@
 "use client";
 
 import { RATING_LABELS } from "@/components/anchor-grid";
-import { Card, cx } from "@/components/ui";
+import { Card, Textarea, cx } from "@/components/ui";
 import type { SignalAnswer } from "@/domain/scorecard";
 
 export interface RatedSignal {
@@ -79,10 +79,10 @@ export function SignalRatingCard({
       <label className="mt-3 block text-sm font-medium" htmlFor={`evidence-${s.key}`}>
         {evidenceLabel}
       </label>
-      <textarea
+      <Textarea
         id={`evidence-${s.key}`}
         rows={2}
-        className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+        className="mt-1"
         value={answer?.evidence ?? ""}
         onChange={(e) => onChange({ evidence: e.target.value })}
       />

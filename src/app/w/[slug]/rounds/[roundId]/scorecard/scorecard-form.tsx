@@ -7,7 +7,7 @@ import { toast } from "@/components/toast";
 import { SignalRatingCard } from "@/components/signal-rating";
 import { focusField, MissingFieldList } from "./missing-fields";
 import { LocalTime } from "@/components/time";
-import { Badge, Button, Card, PageHeader, Skeleton, cx } from "@/components/ui";
+import { Alert, Badge, Button, Card, Checkbox, PageHeader, Skeleton, Textarea, cx } from "@/components/ui";
 import { missingFields, type MissingField, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
 import { RECOMMENDATION_LABEL } from "@/domain/vocabulary";
 import { RECOMMENDATIONS } from "@/domain/vocabulary";
@@ -109,12 +109,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
     });
 
   if (open.isPending || (!open.data && !open.isError)) return <Skeleton rows={8} />;
-  if (open.isError)
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {open.error.message}
-      </p>
-    );
+  if (open.isError) return <Alert>{open.error.message}</Alert>;
   const d = open.data;
   const locked = status === "submitted" && !revising;
   // Once asked for, the list of what is missing shrinks as the interviewer fills it in.
@@ -139,12 +134,12 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
         </p>
       )}
       {saveState.kind === "error" && (
-        <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
+        <Alert boxed className="mb-4">
           {saveState.message}{" "}
           <button type="button" className="font-medium underline" onClick={load}>
             Reload the latest version
           </button>
-        </p>
+        </Alert>
       )}
       <fieldset disabled={locked} className="space-y-4">
         <legend className="sr-only">Signals</legend>
@@ -159,19 +154,19 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
         <Card title="Red flags">
           <div className="space-y-1">
             {d.rubric.redFlags.map((f) => (
-              <label key={f.key} className="flex items-start gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  className="mt-1 size-4"
-                  checked={redFlags.includes(f.key)}
-                  onChange={(e) =>
-                    change(setRedFlags)(e.target.checked ? [...redFlags, f.key] : redFlags.filter((k) => k !== f.key))
-                  }
-                />
-                <span>
-                  <span className="font-medium">{f.title}.</span> {f.description}
-                </span>
-              </label>
+              <Checkbox
+                key={f.key}
+                alignTop
+                label={
+                  <span>
+                    <span className="font-medium">{f.title}.</span> {f.description}
+                  </span>
+                }
+                checked={redFlags.includes(f.key)}
+                onChange={(e) =>
+                  change(setRedFlags)(e.target.checked ? [...redFlags, f.key] : redFlags.filter((k) => k !== f.key))
+                }
+              />
             ))}
           </div>
         </Card>
@@ -200,10 +195,10 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
           <label className="mt-3 block text-sm font-medium" htmlFor="summary">
             Summary
           </label>
-          <textarea
+          <Textarea
             id="summary"
             rows={4}
-            className="mt-1 block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+            className="mt-1"
             value={summary}
             onChange={(e) => change(setSummary)(e.target.value)}
           />
@@ -217,9 +212,9 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
         >
           <MissingFieldList fields={shownMissing} />
           {missing && (
-            <p role="alert" className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+            <Alert tone="warning" boxed className="mb-3">
               {missing}
-            </p>
+            </Alert>
           )}
           <div className="flex flex-wrap items-center justify-between gap-3">
             <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
@@ -326,11 +321,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
             value={reason}
             onChange={(e) => setReason(e.target.value)}
           />
-          {missing && (
-            <p role="alert" className="mt-2 text-sm text-red-700">
-              {missing}
-            </p>
-          )}
+          {missing && <Alert className="mt-2">{missing}</Alert>}
           <div className="mt-3 flex gap-2">
             <Button
               busy={revise.isPending}
