@@ -56,3 +56,24 @@ test("the email delivery list pages with Show more and keeps status and recipien
   await expect(page).toHaveURL(/status=sent/);
   await expect(page.getByTestId("email-count")).toHaveText("10 of 10 messages");
 });
+
+test("the question bank pages with Show more and keeps filters and order in the URL", async ({ page }) => {
+  await newOwnerWithWorkspace(page, "lists-questions");
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Question bank" }).click();
+  const rows = page.getByTestId("question-row");
+  await expect(rows).toHaveCount(25);
+  const count = await page.getByTestId("question-count").textContent();
+  const total = Number(count!.match(/of (\d+)/)![1]);
+  expect(total).toBeGreaterThan(25);
+  await page.getByRole("button", { name: /Show more/ }).click();
+  await expect(rows).toHaveCount(Math.min(total, 50));
+  await page.getByLabel("Sort by").selectOption("title");
+  await page.getByLabel("Level").selectOption("senior");
+  await expect(page).toHaveURL(/sort=title/);
+  await expect(page).toHaveURL(/level=senior/);
+  await page.reload();
+  await expect(page.getByLabel("Sort by")).toHaveValue("title");
+  await expect(rows.first()).toBeVisible();
+  const titles = await page.getByTestId("question-row").locator("h2").allTextContents();
+  expect(titles).toEqual([...titles].sort());
+});

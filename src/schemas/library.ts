@@ -1,7 +1,7 @@
 // The rubric library's shapes: the seeded library (prisma/seed/library-data.ts), and rubric import/export
 // files. Shared by the server (validation at load and import) and the browser (forms).
 import { z } from "zod";
-import { Id, VersionNumber, WS } from "./common";
+import { Id, PageFields, VersionNumber, WS } from "./common";
 
 import { LEVELS, type Level } from "@/domain/vocabulary";
 
@@ -221,6 +221,13 @@ export const ListQuestionsInput = z.object({
   search: z.string().trim().max(200).optional(),
   includeArchived: z.boolean().default(false),
 });
+export const QUESTION_SORTS = ["roundType", "title", "newest"] as const;
+/** One page of the question bank: the same filters, sorted by round type, title or newest first. */
+export const ListQuestionsPageInput = ListQuestionsInput.extend({
+  ...PageFields,
+  sort: z.enum(QUESTION_SORTS).default("roundType"),
+});
+export type ListQuestionsPageInput = z.input<typeof ListQuestionsPageInput>;
 export const QuestionFields = z.object({
   roundTypeId: Id,
   title: Text(120, "A title"),

@@ -135,6 +135,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "rubric.saveRedFlag": ["owner", "coach"],
   "rubric.removeRedFlag": ["owner", "coach"],
   "question.list": ["owner", "coach"],
+  "question.page": ["owner", "coach"],
   "question.save": ["owner", "coach"],
   "question.archive": ["owner", "coach"],
   "kit.list": ["owner", "coach", "interviewer"],

@@ -3,14 +3,19 @@ import type { Level } from "@/schemas/library";
 import { AppError, notFound } from "@/server/errors";
 import type { Prisma } from "@/server/db";
 import { recordAudit } from "./audit";
+import { after, pageOf } from "./paging";
 import { inTransaction, type Scope, type Tx } from "./scope";
 
-export async function listQuestions(
-  db: Tx,
-  scope: Scope,
-  input: { roundTypeId?: string; signalKey?: string; level?: Level; search?: string; includeArchived: boolean },
-) {
-  const where: Prisma.QuestionWhereInput = {
+type QuestionFilter = {
+  roundTypeId?: string;
+  signalKey?: string;
+  level?: Level;
+  search?: string;
+  includeArchived: boolean;
+};
+
+function questionWhere(scope: Scope, input: QuestionFilter): Prisma.QuestionWhereInput {
+  return {
     workspaceId: scope.workspaceId,
     ...(input.includeArchived ? {} : { archivedAt: null }),
     ...(input.roundTypeId ? { roundTypeId: input.roundTypeId } : {}),
@@ -26,13 +31,12 @@ export async function listQuestions(
         }
       : {}),
   };
-  const questions = await db.question.findMany({
-    where,
-    orderBy: [{ roundType: { order: "asc" } }, { title: "asc" }],
-    include: { roundType: { select: { id: true, name: true, key: true } } },
-    take: 500,
-  });
-  return questions.map((q) => ({
+}
+
+const withRoundType = { roundType: { select: { id: true, name: true, key: true } } } as const;
+
+function presentQuestion(q: Prisma.QuestionGetPayload<{ include: typeof withRoundType }>) {
+  return {
     id: q.id,
     title: q.title,
     prompt: q.prompt,
@@ -43,7 +47,62 @@ export async function listQuestions(
     difficulty: q.difficulty,
     archived: !!q.archivedAt,
     roundType: q.roundType,
-  }));
+  };
+}
+
+/** Every matching question (up to 500), for pickers: the loop's round, the template editor. */
+export async function listQuestions(db: Tx, scope: Scope, input: QuestionFilter) {
+  const questions = await db.question.findMany({
+    where: questionWhere(scope, input),
+    orderBy: [{ roundType: { order: "asc" } }, { title: "asc" }],
+    include: withRoundType,
+    take: 500,
+  });
+  return questions.map(presentQuestion);
+}
+
+const QUESTION_ORDER = {
+  roundType: [{ roundType: { order: "asc" } }, { title: "asc" }, { id: "asc" }],
+  title: [{ title: "asc" }, { id: "asc" }],
+  newest: [{ createdAt: "desc" }, { id: "desc" }],
+} satisfies Record<string, Prisma.QuestionOrderByWithRelationInput[]>;
+
+/**
+ * One page of the question bank, filtered and sorted in the query. The first page also carries the number
+ * of matching questions (one count) and the signal keys the questions of the chosen round type probe (one
+ * query), for the signal filter.
+ */
+export async function listQuestionsPage(
+  db: Tx,
+  scope: Scope,
+  input: QuestionFilter & { cursor?: string; limit: number; sort?: keyof typeof QUESTION_ORDER },
+) {
+  const where = questionWhere(scope, input);
+  const [rows, total, signalKeys] = await Promise.all([
+    db.question.findMany({
+      where,
+      orderBy: QUESTION_ORDER[input.sort ?? "roundType"],
+      include: withRoundType,
+      take: input.limit + 1,
+      ...after(input.cursor),
+    }),
+    input.cursor ? null : db.question.count({ where }),
+    input.cursor
+      ? null
+      : db.$queryRaw<{ key: string }[]>`
+          SELECT DISTINCT unnest("signalKeys") AS key FROM "questions"
+          WHERE "workspaceId" = ${scope.workspaceId}
+            AND (${input.includeArchived} OR "archivedAt" IS NULL)
+            AND (${input.roundTypeId ?? null}::text IS NULL OR "roundTypeId" = ${input.roundTypeId ?? null})
+          ORDER BY key`,
+  ]);
+  const page = pageOf(rows, input.limit);
+  return {
+    items: page.items.map(presentQuestion),
+    nextCursor: page.nextCursor,
+    total,
+    signalKeys: signalKeys?.map((s) => s.key) ?? null,
+  };
 }
 
 async function checkSignalKeys(tx: Tx, scope: Scope, roundTypeId: string, keys: string[]) {

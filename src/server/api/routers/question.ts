@@ -1,11 +1,14 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { ArchiveQuestionInput, ListQuestionsInput, SaveQuestionInput } from "@/schemas/library";
-import { archiveQuestion, listQuestions, saveQuestion } from "@/server/services/question";
+import { ArchiveQuestionInput, ListQuestionsInput, ListQuestionsPageInput, SaveQuestionInput } from "@/schemas/library";
+import { archiveQuestion, listQuestions, listQuestionsPage, saveQuestion } from "@/server/services/question";
 
 export const questionRouter = createTRPCRouter({
   list: permittedProcedure("library.read")
     .input(ListQuestionsInput)
     .query(({ ctx, input }) => listQuestions(ctx.db, ctx.scope, input)),
+  page: permittedProcedure("library.read")
+    .input(ListQuestionsPageInput)
+    .query(({ ctx, input }) => listQuestionsPage(ctx.db, ctx.scope, input)),
   save: permittedProcedure("library.edit")
     .input(SaveQuestionInput)
     .mutation(({ ctx, input }) => saveQuestion(ctx.db, ctx.scope, input)),

@@ -1,59 +1,64 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState, type FormEvent } from "react";
 import { useUrlState } from "@/components/url-state";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
-import { DIFFICULTIES, LEVELS, SaveQuestionInput, type Level } from "@/schemas/library";
+import { PAGE_SIZE } from "@/schemas/common";
+import { DIFFICULTIES, LEVELS, QUESTION_SORTS, SaveQuestionInput, type Level } from "@/schemas/library";
 import { useTRPC } from "@/trpc/react";
 
-type Question = NonNullable<ReturnType<typeof useQuestions>["data"]>[number];
+type Question = NonNullable<ReturnType<typeof useQuestions>["data"]>["pages"][number]["items"][number];
+type Sort = (typeof QUESTION_SORTS)[number];
+const SORT_LABEL: Record<Sort, string> = { roundType: "Round type", title: "Title", newest: "Newest first" };
 
+/** The question bank a page at a time, filtered and sorted on the server; the last list shows while the next loads. */
 function useQuestions(
   workspaceId: string,
-  filters: { roundTypeId?: string; signalKey?: string; level?: Level; search?: string },
+  filters: { roundTypeId?: string; signalKey?: string; level?: Level; search?: string; sort: Sort },
 ) {
   const trpc = useTRPC();
-  return useQuery({
-    ...trpc.question.list.queryOptions({ workspaceId, ...filters, includeArchived: false }),
-    placeholderData: (prev) => prev,
+  return useInfiniteQuery({
+    ...trpc.question.page.infiniteQueryOptions(
+      { workspaceId, ...filters, includeArchived: false, limit: PAGE_SIZE },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+    placeholderData: keepPreviousData,
   });
 }
 
 export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: string; slug: string; canEdit: boolean }) {
   const trpc = useTRPC();
   const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: false }));
-  // Filters live in the URL, so a reload or a shared link keeps them.
+  // Filters and order live in the URL, so a reload or a shared link keeps them.
   const [roundTypeId, setRoundTypeId] = useUrlState("roundType");
   const [signalKey, setSignalKey] = useUrlState("signal");
   const [level, setLevel] = useUrlState("level");
   const [search, setSearch] = useUrlState("q");
+  const [sort, setSort] = useUrlState("sort", "roundType");
   const deferredSearch = useDeferredValue(search);
   const [editing, setEditing] = useState<Question | "new" | null>(null);
   const questions = useQuestions(workspaceId, {
     roundTypeId: roundTypeId || undefined,
     signalKey: signalKey || undefined,
-    level: (level || undefined) as Level | undefined,
+    level: (LEVELS as readonly string[]).includes(level) ? (level as Level) : undefined,
     search: deferredSearch.trim() || undefined,
+    sort: (QUESTION_SORTS as readonly string[]).includes(sort) ? (sort as Sort) : "roundType",
   });
-  const allSignals = useQuery(trpc.question.list.queryOptions({ workspaceId, includeArchived: false }));
-  const signalOptions = [
-    ...new Set(
-      (allSignals.data ?? [])
-        .filter((q) => !roundTypeId || q.roundType.id === roundTypeId)
-        .flatMap((q) => q.signalKeys),
-    ),
-  ].sort();
+  const first = questions.data?.pages[0];
+  const items = questions.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = first?.total ?? items.length;
+  const signalOptions = first?.signalKeys ?? (signalKey ? [signalKey] : []);
 
   return (
     <div className="space-y-4">
       <form
         role="search"
         aria-label="Filter questions"
-        className="grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-4"
+        className="grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5"
         onSubmit={(e) => e.preventDefault()}
       >
         <Field label="Search" htmlFor="q-search">
@@ -101,11 +106,24 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
             onChange={(value) => setLevel(value)}
           />
         </Field>
+        <Field label="Sort by" htmlFor="q-sort">
+          <Select id="q-sort" value={sort} onChange={(e) => setSort(e.target.value)}>
+            {QUESTION_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABEL[s]}
+              </option>
+            ))}
+          </Select>
+        </Field>
       </form>
 
       <div className="flex items-center justify-between">
-        <p className="text-sm text-slate-600" aria-live="polite">
-          {questions.data ? `${questions.data.length} question${questions.data.length === 1 ? "" : "s"}` : ""}
+        <p className="text-sm text-slate-600" aria-live="polite" data-testid="question-count">
+          {questions.data
+            ? items.length === total
+              ? `${total} question${total === 1 ? "" : "s"}`
+              : `${items.length} of ${total} questions`
+            : ""}
         </p>
         {canEdit && <Button onClick={() => setEditing("new")}>New question</Button>}
       </div>
@@ -126,11 +144,11 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
         <p role="alert" className="text-sm text-red-700">
           {questions.error.message}
         </p>
-      ) : questions.data.length === 0 ? (
+      ) : items.length === 0 ? (
         <EmptyState title="No questions match">Clear a filter or search for something else.</EmptyState>
       ) : (
         <ul className="space-y-3">
-          {questions.data.map((q) => (
+          {items.map((q) => (
             <li key={q.id} data-testid="question-row">
               <Card>
                 <div className="flex flex-wrap items-start justify-between gap-2">
@@ -171,6 +189,11 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
           ))}
         </ul>
       )}
+      {questions.hasNextPage && (
+        <Button variant="secondary" busy={questions.isFetchingNextPage} onClick={() => void questions.fetchNextPage()}>
+          Show more ({total - items.length} more)
+        </Button>
+      )}
     </div>
   );
 }
@@ -201,7 +224,7 @@ function QuestionForm({
     trpc.question.save.mutationOptions({
       onSuccess: (q) => {
         toast.success(question ? `Saved "${q.title}"` : `Added "${q.title}"`);
-        void qc.invalidateQueries({ queryKey: trpc.question.list.pathKey() });
+        void qc.invalidateQueries({ queryKey: trpc.question.pathKey() });
         onDone();
       },
       onError: onServerError,
@@ -211,7 +234,7 @@ function QuestionForm({
     trpc.question.archive.mutationOptions({
       onSuccess: () => {
         toast.success("Question archived");
-        void qc.invalidateQueries({ queryKey: trpc.question.list.pathKey() });
+        void qc.invalidateQueries({ queryKey: trpc.question.pathKey() });
         onDone();
       },
     }),
