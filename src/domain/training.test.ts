@@ -84,6 +84,24 @@ describe("trainingProgress", () => {
   });
 });
 
+describe("trainingProgress with a calibration exercise on the path", () => {
+  const withExercise = { ...path, exerciseRequired: true };
+  const rounds = [round("a", "q1", "t", true), round("b", "q2", "t", true), round("c", "t", "q1", true)];
+
+  it("waits for a passed exercise after the rounds, then sign-off", () => {
+    const before = trainingProgress("t", withExercise, rounds, qualified, false, false);
+    expect([before.stage, before.exercise]).toEqual(["exercise", { required: true, passed: false }]);
+    expect(before.next).toMatch(/^Pass a calibration exercise of this round type/);
+    expect(trainingProgress("t", withExercise, rounds, qualified, false, true).stage).toBe("sign_off");
+  });
+
+  it("does not put the exercise before the rounds, and ignores a pass the path does not ask for", () => {
+    expect(trainingProgress("t", withExercise, rounds.slice(0, 1), qualified, false, true).stage).toBe("shadow");
+    const without = trainingProgress("t", path, rounds, qualified, false, false);
+    expect([without.stage, without.exercise.required]).toEqual(["sign_off", false]);
+  });
+});
+
 describe("canLead", () => {
   const rules = { pathRoundTypeIds: new Set(["coding"]), qualified: new Set([qualificationKey("q1", "coding")]) };
   it.each([

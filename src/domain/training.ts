@@ -4,6 +4,8 @@
 export interface PathRequirement {
   shadowsRequired: number;
   reverseShadowsRequired: number;
+  /** A passed calibration exercise of the round type is a step too (after the rounds, before sign-off). */
+  exerciseRequired?: boolean;
 }
 
 /** A booked round of the path's round type that the trainee took part in, as lead or as shadow. */
@@ -16,12 +18,14 @@ export interface TrainingRound {
   traineeSubmitted: boolean;
 }
 
-export type TrainingStage = "shadow" | "reverse_shadow" | "sign_off" | "qualified";
+export type TrainingStage = "shadow" | "reverse_shadow" | "exercise" | "sign_off" | "qualified";
 
 export interface TrainingProgress {
   stage: TrainingStage;
   shadows: { done: number; required: number; roundIds: string[] };
   reverseShadows: { done: number; required: number; roundIds: string[] };
+  /** Whether the path asks for a passed calibration exercise, and whether the trainee has one. */
+  exercise: { required: boolean; passed: boolean };
   /** What the trainee does next, in plain words. */
   next: string;
 }
@@ -29,7 +33,8 @@ export interface TrainingProgress {
 /**
  * Counts a trainee's progress from real rounds. A shadow counts when they shadowed the round; a
  * reverse-shadow when they led it with a qualified interviewer shadowing; either only once the trainee's
- * own scorecard for it is submitted. Counts are capped at the requirement.
+ * own scorecard for it is submitted. Counts are capped at the requirement. When the path asks for it, a
+ * passed calibration exercise (their latest attempt at an active exercise of the type) comes last.
  */
 export function trainingProgress(
   traineeId: string,
@@ -37,6 +42,7 @@ export function trainingProgress(
   rounds: readonly TrainingRound[],
   isQualified: (memberId: string) => boolean,
   qualified = false,
+  exercisePassed = false,
 ): TrainingProgress {
   const counted = rounds.filter((r) => r.traineeSubmitted).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const shadowIds = counted.filter((r) => r.shadowId === traineeId && r.leadId !== traineeId).map((r) => r.roundId);
@@ -53,14 +59,17 @@ export function trainingProgress(
     required: requirement.reverseShadowsRequired,
     roundIds: reverseIds,
   };
+  const exercise = { required: requirement.exerciseRequired === true, passed: exercisePassed };
   const stage: TrainingStage = qualified
     ? "qualified"
     : shadows.done < shadows.required
       ? "shadow"
       : reverseShadows.done < reverseShadows.required
         ? "reverse_shadow"
-        : "sign_off";
-  return { stage, shadows, reverseShadows, next: nextStep(stage, shadows, reverseShadows) };
+        : exercise.required && !exercise.passed
+          ? "exercise"
+          : "sign_off";
+  return { stage, shadows, reverseShadows, exercise, next: nextStep(stage, shadows, reverseShadows) };
 }
 
 function plural(n: number, word: string) {
@@ -79,6 +88,8 @@ function nextStep(
       return `Shadow ${plural(shadows.required - shadows.done, "more round")} and submit your scorecard for each.`;
     case "reverse_shadow":
       return `Lead ${plural(reverse.required - reverse.done, "more round")} with a qualified interviewer shadowing you, and submit your scorecard for each.`;
+    case "exercise":
+      return "Pass a calibration exercise of this round type (on the Exercises page): rate the practice case, then compare with the reference.";
     case "sign_off":
       return "All steps done: a coach signs you off next.";
   }

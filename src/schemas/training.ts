@@ -7,12 +7,16 @@ const Steps = z
   .min(0, "A step cannot need fewer than 0 rounds")
   .max(20, "A step can need at most 20 rounds");
 
-/** The coach's requirement for a round type: shadows, then reverse-shadows, then sign-off. */
+/**
+ * The coach's requirement for a round type: shadows, then reverse-shadows, then (when asked) a passed
+ * calibration exercise of the type, then sign-off.
+ */
 export const SaveTrainingPathInput = z.object({
   ...WS,
   roundTypeId: Id,
   shadowsRequired: Steps,
   reverseShadowsRequired: Steps,
+  exerciseRequired: z.boolean().optional(),
 });
 export const TrainingPathRef = z.object({ ...WS, roundTypeId: Id });
 export const SignOffInput = z.object({

@@ -9,6 +9,7 @@ import {
   type ExerciseRating,
   type ReferenceRating,
 } from "@/domain/exercise";
+import { qualificationKey } from "@/domain/training";
 import type { CreateExerciseInput } from "@/schemas/exercise";
 import { asJson, type Db } from "@/server/db";
 import { readAttemptRatings, readExerciseLinks, readExerciseReference } from "@/server/db/json";
@@ -18,6 +19,7 @@ import { loadCohort, severities } from "./cohort";
 import { memberNames } from "./member-names";
 import { publishedRubricVersionId } from "./published-rubric";
 import { inTransaction, type Scope, type Tx } from "./scope";
+import { loadExercisePasses } from "./training-progress";
 
 const coaches = (scope: Scope) => scope.role === "owner" || scope.role === "coach";
 
@@ -365,11 +367,6 @@ export async function exercisePassed(
 ): Promise<boolean> {
   const member = await db.membership.findFirst({ where: { workspaceId, userId }, select: { id: true } });
   if (!member) return false;
-  const latest = await db.exerciseAttempt.findMany({
-    where: { workspaceId, memberId: member.id, exercise: { roundTypeId, archivedAt: null } },
-    orderBy: [{ exerciseId: "asc" }, { submittedAt: "desc" }],
-    distinct: ["exerciseId"],
-    select: { passed: true },
-  });
-  return latest.some((a) => a.passed);
+  const passes = await loadExercisePasses(db, workspaceId, [roundTypeId], [member.id]);
+  return passes.has(qualificationKey(member.id, roundTypeId));
 }

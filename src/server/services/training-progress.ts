@@ -62,12 +62,37 @@ export async function loadTrainingRounds(db: Tx, workspaceId: string, roundTypeI
 
 export type LoadedRound = Awaited<ReturnType<typeof loadTrainingRounds>>[number];
 
+/**
+ * Who has passed a calibration exercise of which round type (keys `${memberId}:${roundTypeId}`): a member's
+ * latest attempt at an active exercise of the type passed. One query for any number of members and types.
+ */
+export async function loadExercisePasses(
+  db: Tx,
+  workspaceId: string,
+  roundTypeIds: string[],
+  memberIds: string[],
+): Promise<ReadonlySet<string>> {
+  if (roundTypeIds.length === 0 || memberIds.length === 0) return new Set();
+  const latest = await db.exerciseAttempt.findMany({
+    where: {
+      workspaceId,
+      memberId: { in: memberIds },
+      exercise: { roundTypeId: { in: roundTypeIds }, archivedAt: null },
+    },
+    orderBy: [{ memberId: "asc" }, { exerciseId: "asc" }, { submittedAt: "desc" }],
+    distinct: ["memberId", "exerciseId"],
+    select: { memberId: true, passed: true, exercise: { select: { roundTypeId: true } } },
+  });
+  return new Set(latest.filter((a) => a.passed).map((a) => qualificationKey(a.memberId, a.exercise.roundTypeId)));
+}
+
 export function progressOf(
   memberId: string,
   roundTypeId: string,
   path: PathRequirement,
   rounds: LoadedRound[],
   rules: LeadRules,
+  passes: ReadonlySet<string> = new Set(),
 ): TrainingProgress {
   const mine: TrainingRound[] = rounds
     .filter(
@@ -86,6 +111,7 @@ export function progressOf(
     mine,
     (id) => rules.qualified.has(qualificationKey(id, roundTypeId)),
     rules.qualified.has(qualificationKey(memberId, roundTypeId)),
+    passes.has(qualificationKey(memberId, roundTypeId)),
   );
 }
 

@@ -215,4 +215,63 @@ describe("the migration's rule for existing interviewers", () => {
     const rows = await db.interviewerQualification.findMany({ where: { workspaceId: ws.id } });
     expect(rows.map((r) => [r.memberId, r.roundTypeId, r.basis])).toEqual([[lead.memberId, coding.id, "prior_rounds"]]);
   });
+
+  it("a path may ask for a passed calibration exercise: sign-off waits for the trainee's latest attempt to pass", async () => {
+    const { ws, coach, trainee, coding } = await setup("path-exercise");
+    await coach.training.savePath({
+      workspaceId: ws.id,
+      roundTypeId: coding.id,
+      shadowsRequired: 0,
+      reverseShadowsRequired: 0,
+      exerciseRequired: true,
+    });
+    const mine = async () =>
+      (await trainee.caller.training.mine({ workspaceId: ws.id })).find((p) => p.roundTypeId === coding.id)!;
+    expect((await mine()).progress).toMatchObject({ stage: "exercise", exercise: { required: true, passed: false } });
+    const early = await coach.training
+      .signOff({ workspaceId: ws.id, memberId: trainee.memberId, roundTypeId: coding.id })
+      .catch((e: { code: string; message: string }) => e);
+    expect(early).toMatchObject({ code: "CONFLICT" });
+    expect((early as { message: string }).message).toContain("has not passed a calibration exercise");
+
+    // Two practice cases with reference 3 on two signals; the tolerance is the default (mean ≤ 0.5, none off by 2).
+    const version = await db.rubricVersion.findFirstOrThrow({
+      where: { workspaceId: ws.id, status: "published", rubric: { roundTypeId: coding.id } },
+      include: { signals: { orderBy: { order: "asc" }, take: 2 } },
+    });
+    const keys = version.signals.map((x) => x.key);
+    const exercise = (title: string) =>
+      coach.exercise.create({
+        workspaceId: ws.id,
+        roundTypeId: coding.id,
+        title,
+        prompt: "Design a URL shortener's storage.",
+        transcript: "The candidate weighed a key-value store against a relational table, then sized the keys. ".repeat(
+          2,
+        ),
+        links: [],
+        reference: Object.fromEntries(keys.map((k) => [k, { rating: 3, reason: "Clear, with one gap." }])),
+        maxMeanDifference: 0.5,
+        failAtDifference: 2,
+        recurDays: null,
+        driftThreshold: null,
+      });
+    const attempt = async (exerciseId: string, rating: 1 | 3) =>
+      trainee.caller.exercise.submit({
+        workspaceId: ws.id,
+        exerciseId,
+        ratings: Object.fromEntries(keys.map((k) => [k, { rating, evidence: "noted" }])),
+      });
+    const first = await exercise("Storage answer A");
+    expect((await attempt(first.id, 1)).comparison.passed).toBe(false);
+    expect((await mine()).progress.stage).toBe("exercise");
+    const second = await exercise("Storage answer B");
+    expect((await attempt(second.id, 3)).comparison.passed).toBe(true);
+    expect((await mine()).progress).toMatchObject({ stage: "sign_off", exercise: { passed: true } });
+    const row = (await coach.training.overview({ workspaceId: ws.id })).find((t) => t.roundTypeId === coding.id)!;
+    expect(row.path).toMatchObject({ exerciseRequired: true });
+    expect(row.trainees.find((t) => t.memberId === trainee.memberId)?.progress.exercise.passed).toBe(true);
+    await coach.training.signOff({ workspaceId: ws.id, memberId: trainee.memberId, roundTypeId: coding.id });
+    expect((await mine()).progress.stage).toBe("qualified");
+  });
 });

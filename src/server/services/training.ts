@@ -5,7 +5,14 @@ import { canLead, qualificationKey, type LeadRules } from "@/domain/training";
 import { AppError, notFound } from "@/server/errors";
 import { recordAudit } from "./audit";
 import { inTransaction, type Scope, type Tx } from "./scope";
-import { INTERVIEWING_ROLES, loadLeadRules, loadPeople, loadTrainingRounds, progressOf } from "./training-progress";
+import {
+  INTERVIEWING_ROLES,
+  loadExercisePasses,
+  loadLeadRules,
+  loadPeople,
+  loadTrainingRounds,
+  progressOf,
+} from "./training-progress";
 
 /**
  * For the coach: every active round type with its path (or none), who is qualified and each trainee's
@@ -26,20 +33,30 @@ export async function getTrainingOverview(db: Tx, scope: Scope) {
     pathRoundTypeIds: new Set(paths.map((p) => p.roundTypeId)),
     qualified: new Set(qualifications.map((q) => qualificationKey(q.memberId, q.roundTypeId))),
   };
-  const rounds = await loadTrainingRounds(
-    db,
-    scope.workspaceId,
-    paths.map((p) => p.roundTypeId),
-    people
-      .map((p) => p.memberId)
-      .filter((id) => paths.some((p) => !rules.qualified.has(qualificationKey(id, p.roundTypeId)))),
-  );
+  const learners = people
+    .map((p) => p.memberId)
+    .filter((id) => paths.some((p) => !rules.qualified.has(qualificationKey(id, p.roundTypeId))));
+  const [rounds, passes] = await Promise.all([
+    loadTrainingRounds(
+      db,
+      scope.workspaceId,
+      paths.map((p) => p.roundTypeId),
+      learners,
+    ),
+    loadExercisePasses(
+      db,
+      scope.workspaceId,
+      paths.filter((p) => p.exerciseRequired).map((p) => p.roundTypeId),
+      learners,
+    ),
+  ]);
   const nameOf = new Map(people.map((p) => [p.memberId, p.name]));
   return roundTypes.map((t) => {
     const path = paths.find((p) => p.roundTypeId === t.id);
     const requirement = path && {
       shadowsRequired: path.shadowsRequired,
       reverseShadowsRequired: path.reverseShadowsRequired,
+      exerciseRequired: path.exerciseRequired,
     };
     return {
       roundTypeId: t.id,
@@ -57,7 +74,7 @@ export async function getTrainingOverview(db: Tx, scope: Scope) {
             .map((p) => ({
               memberId: p.memberId,
               name: p.name,
-              progress: progressOf(p.memberId, t.id, requirement, rounds, rules),
+              progress: progressOf(p.memberId, t.id, requirement, rounds, rules, passes),
             }))
         : [],
       /** Without a path, everyone in the pool leads. */
@@ -79,7 +96,7 @@ export async function getMyTraining(db: Tx, scope: Scope) {
     }),
   ]);
   const active = paths.filter((p) => !p.roundType.archivedAt);
-  const [rules, rounds, mine] = await Promise.all([
+  const [rules, rounds, mine, passes] = await Promise.all([
     loadLeadRules(
       db,
       scope.workspaceId,
@@ -92,6 +109,12 @@ export async function getMyTraining(db: Tx, scope: Scope) {
       [scope.memberId],
     ),
     db.interviewerQualification.findMany({ where: { workspaceId: scope.workspaceId, memberId: scope.memberId } }),
+    loadExercisePasses(
+      db,
+      scope.workspaceId,
+      active.filter((p) => p.exerciseRequired).map((p) => p.roundTypeId),
+      [scope.memberId],
+    ),
   ]);
   const keys = profile?.roundTypeKeys ?? [];
   return active
@@ -102,8 +125,12 @@ export async function getMyTraining(db: Tx, scope: Scope) {
       return {
         roundTypeId: p.roundTypeId,
         name: p.roundType.name,
-        requirement: { shadowsRequired: p.shadowsRequired, reverseShadowsRequired: p.reverseShadowsRequired },
-        progress: progressOf(scope.memberId, p.roundTypeId, p, rounds, rules),
+        requirement: {
+          shadowsRequired: p.shadowsRequired,
+          reverseShadowsRequired: p.reverseShadowsRequired,
+          exerciseRequired: p.exerciseRequired,
+        },
+        progress: progressOf(scope.memberId, p.roundTypeId, p, rounds, rules, passes),
         qualifiedAt: qualification?.qualifiedAt ?? null,
       };
     });
@@ -125,7 +152,7 @@ async function activeRoundType(db: Tx, scope: Scope, roundTypeId: string) {
 export async function saveTrainingPath(
   db: Tx,
   scope: Scope,
-  input: { roundTypeId: string; shadowsRequired: number; reverseShadowsRequired: number },
+  input: { roundTypeId: string; shadowsRequired: number; reverseShadowsRequired: number; exerciseRequired?: boolean },
 ) {
   return inTransaction(db, async (tx) => {
     const roundType = await activeRoundType(tx, scope, input.roundTypeId);
@@ -134,7 +161,11 @@ export async function saveTrainingPath(
     const existing = await tx.trainingPath.findFirst({
       where: { workspaceId: scope.workspaceId, roundTypeId: roundType.id },
     });
-    const data = { shadowsRequired: input.shadowsRequired, reverseShadowsRequired: input.reverseShadowsRequired };
+    const data = {
+      shadowsRequired: input.shadowsRequired,
+      reverseShadowsRequired: input.reverseShadowsRequired,
+      exerciseRequired: input.exerciseRequired ?? false,
+    };
     await tx.trainingPath.upsert({
       where: { workspaceId_roundTypeId: { workspaceId: scope.workspaceId, roundTypeId: roundType.id } },
       update: data,
@@ -231,13 +262,19 @@ export async function signOffTrainee(
         "BAD_REQUEST",
         `${roundType.name} has no training path: everyone in its pool leads it already. Set a path first.`,
       );
-    const [rules, rounds] = await Promise.all([
+    const [rules, rounds, passes] = await Promise.all([
       loadLeadRules(tx, scope.workspaceId, [roundType.id]),
       loadTrainingRounds(tx, scope.workspaceId, [roundType.id], [member.id]),
+      loadExercisePasses(tx, scope.workspaceId, path.exerciseRequired ? [roundType.id] : [], [member.id]),
     ]);
-    const progress = progressOf(member.id, roundType.id, path, rounds, rules);
+    const progress = progressOf(member.id, roundType.id, path, rounds, rules, passes);
     if (progress.stage === "qualified")
       throw new AppError("CONFLICT", `${member.name} is already qualified to lead ${roundType.name}.`);
+    if (progress.stage === "exercise")
+      throw new AppError(
+        "CONFLICT",
+        `${member.name} has done the rounds of the path but has not passed a calibration exercise of ${roundType.name} yet.`,
+      );
     if (progress.stage !== "sign_off")
       throw new AppError(
         "CONFLICT",

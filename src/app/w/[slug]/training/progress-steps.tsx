@@ -1,9 +1,10 @@
 import { Badge } from "@/components/ui";
 
 export interface ProgressView {
-  stage: "shadow" | "reverse_shadow" | "sign_off" | "qualified";
+  stage: "shadow" | "reverse_shadow" | "exercise" | "sign_off" | "qualified";
   shadows: { done: number; required: number };
   reverseShadows: { done: number; required: number };
+  exercise: { required: boolean; passed: boolean };
   next: string;
 }
 
@@ -34,17 +35,21 @@ function Step({ label, done, required }: { label: string; done: number; required
 const STAGE: Record<ProgressView["stage"], { label: string; tone: "gray" | "amber" | "green" | "blue" }> = {
   shadow: { label: "Shadowing", tone: "gray" },
   reverse_shadow: { label: "Reverse-shadowing", tone: "blue" },
+  exercise: { label: "Calibration exercise", tone: "blue" },
   sign_off: { label: "Ready for sign-off", tone: "amber" },
   qualified: { label: "Qualified", tone: "green" },
 };
 
-/** A trainee's path as three steps: shadows, reverse-shadows, sign-off. */
+/** A trainee's path as its steps: shadows, reverse-shadows, the exercise when the path asks for one, sign-off. */
 export function ProgressSteps({ progress }: { progress: ProgressView }) {
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-end gap-4">
         <Step label="Shadows" {...progress.shadows} />
         <Step label="Reverse-shadows" {...progress.reverseShadows} />
+        {progress.exercise.required && (
+          <Step label="Calibration exercise" done={progress.exercise.passed ? 1 : 0} required={1} />
+        )}
         <Badge tone={STAGE[progress.stage].tone}>{STAGE[progress.stage].label}</Badge>
       </div>
     </div>

@@ -10,7 +10,7 @@ import { ProgressSteps, type ProgressView } from "./progress-steps";
 interface RoundTypeTraining {
   roundTypeId: string;
   name: string;
-  path: { shadowsRequired: number; reverseShadowsRequired: number } | null;
+  path: { shadowsRequired: number; reverseShadowsRequired: number; exerciseRequired: boolean } | null;
   qualified: { memberId: string; name: string; basis: "sign_off" | "prior_rounds" }[];
   trainees: { memberId: string; name: string; progress: ProgressView }[];
   pool: number;
@@ -44,6 +44,7 @@ function RoundTypeCard({ workspaceId, training: t }: { workspaceId: string; trai
   const refresh = useRefresh();
   const [shadows, setShadows] = useState(String(t.path?.shadowsRequired ?? 2));
   const [reverse, setReverse] = useState(String(t.path?.reverseShadowsRequired ?? 2));
+  const [exercise, setExercise] = useState(t.path?.exerciseRequired ?? false);
   const save = useMutation(
     trpc.training.savePath.mutationOptions({
       onSuccess: (r) => {
@@ -78,7 +79,7 @@ function RoundTypeCard({ workspaceId, training: t }: { workspaceId: string; trai
       title={t.name}
       description={
         t.path
-          ? `${t.path.shadowsRequired} shadow(s), then ${t.path.reverseShadowsRequired} reverse-shadow(s), then sign-off.`
+          ? `${t.path.shadowsRequired} shadow(s), then ${t.path.reverseShadowsRequired} reverse-shadow(s), ${t.path.exerciseRequired ? "then a passed calibration exercise, " : ""}then sign-off.`
           : `No training path: everyone in its pool (${t.pool}) leads it.`
       }
     >
@@ -92,6 +93,7 @@ function RoundTypeCard({ workspaceId, training: t }: { workspaceId: string; trai
             roundTypeId: t.roundTypeId,
             shadowsRequired: Number(shadows),
             reverseShadowsRequired: Number(reverse),
+            exerciseRequired: exercise,
           });
         }}
       >
@@ -119,6 +121,12 @@ function RoundTypeCard({ workspaceId, training: t }: { workspaceId: string; trai
             onChange={(e) => setReverse(e.target.value)}
           />
         </label>
+        <Checkbox
+          label="Pass a calibration exercise"
+          description="Before sign-off: their latest attempt at an exercise of this round type passed."
+          checked={exercise}
+          onChange={(e) => setExercise(e.target.checked)}
+        />
         <Button type="submit" variant="secondary" busy={save.isPending}>
           {t.path ? "Save path" : "Add a path"}
         </Button>
