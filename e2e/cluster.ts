@@ -44,6 +44,9 @@ async function pidsAnswering(requests: number): Promise<Set<number>> {
         },
       );
       req.on("error", () => resolve(null)); // not listening yet
+      // A connection the cluster handed to a process at the moment it was killed is never answered (Node's
+      // primary keeps it waiting for that process's acceptance): a client's timeout ends it, as a browser's would.
+      req.setTimeout(3_000, () => req.destroy());
     });
     if (pid) pids.add(pid);
   }
@@ -60,8 +63,16 @@ async function until<T>(what: () => Promise<T>, ok: (value: T) => boolean, ms: n
   return value;
 }
 
+// However the app behaves, this step ends: after 3 minutes it fails and stops what it started.
+let started: ReturnType<typeof spawn> | undefined;
+const watchdog = setTimeout(() => {
+  console.error("✗ cluster: no verdict within 3 minutes");
+  started?.kill("SIGKILL");
+  process.exit(1);
+}, 180_000);
+
 const databaseUrl = await recreateDatabase("loopwise_cluster");
-const server = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
+const server = (started = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
   cwd: root,
   stdio: ["ignore", "ignore", "inherit"],
   env: {
@@ -77,7 +88,7 @@ const server = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
     LOG_LEVEL: "warn",
     RESEND_API_KEY: "",
   },
-});
+}));
 const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
 
 try {
@@ -116,6 +127,7 @@ try {
   server.kill("SIGKILL");
 }
 
+clearTimeout(watchdog);
 if (failures.length) {
   console.error(`\n${failures.length} check(s) failed.`);
   process.exit(1);
