@@ -161,8 +161,9 @@ test("two interviewers fill scorecards (autosave, reload, submit); the coach see
   // No outcome is chosen for the coach.
   await expect(coach.locator('input[name="decision"]:checked')).toHaveCount(0);
   await coach.getByRole("button", { name: "Record decision" }).click();
-  await expect(coach.getByText("Choose an outcome first")).toBeVisible();
+  await expect(coach.getByTestId("decision-outcome-error")).toHaveText("Choose an outcome first");
   await coach.getByRole("radio", { name: "Not yet" }).check();
+  await expect(coach.getByTestId("decision-outcome-error")).toHaveCount(0);
   await coach.getByLabel("Rationale").fill("The panel split on testing; one more coding round.");
   await coach.getByRole("button", { name: "Record decision" }).click();
   await expect(coach.getByTestId("decision")).toContainText("Not yet");

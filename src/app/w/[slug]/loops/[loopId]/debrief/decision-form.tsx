@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "@/components/toast";
-import { Badge, Button, Card, Field, Input, Textarea } from "@/components/ui";
+import { Alert, Badge, Button, Card, Field, Input, Textarea } from "@/components/ui";
 import { DECISION_LABEL, DECISIONS } from "@/domain/vocabulary";
 import { useTRPC } from "@/trpc/react";
 
@@ -28,6 +28,8 @@ export function DecisionForm({
   const [rationale, setRationale] = useState(current?.rationale ?? "");
   const [reason, setReason] = useState("");
   const [notes, setNotes] = useState("");
+  /** Said under the outcomes, not in a toast: the message belongs to the field it is about. */
+  const [outcomeError, setOutcomeError] = useState<string | null>(null);
   const decide = useMutation(
     trpc.debrief.decide.mutationOptions({
       onSuccess: () => {
@@ -77,23 +79,36 @@ export function DecisionForm({
         onSubmit={(e) => {
           e.preventDefault();
           if (!decision) {
-            toast.error("Choose an outcome first");
+            setOutcomeError("Choose an outcome first");
             document.querySelector<HTMLInputElement>('input[name="decision"]')?.focus();
             return;
           }
           decide.mutate({ workspaceId, loopId, decision, rationale, notes });
         }}
       >
-        <fieldset>
+        <fieldset aria-describedby={outcomeError ? "decision-outcome-error" : undefined}>
           <legend className="text-sm font-medium">Outcome (choose one)</legend>
           <div className="mt-1 flex flex-wrap gap-3">
             {DECISIONS.map((d) => (
               <label key={d} className="flex items-center gap-1 text-sm">
-                <input type="radio" name="decision" checked={decision === d} onChange={() => setDecision(d)} />
+                <input
+                  type="radio"
+                  name="decision"
+                  checked={decision === d}
+                  onChange={() => {
+                    setDecision(d);
+                    setOutcomeError(null);
+                  }}
+                />
                 {LABEL[d]}
               </label>
             ))}
           </div>
+          {outcomeError && (
+            <Alert className="mt-1" data-testid="decision-outcome-error">
+              <span id="decision-outcome-error">{outcomeError}</span>
+            </Alert>
+          )}
         </fieldset>
         <Field label="Rationale" htmlFor="rationale">
           <Textarea id="rationale" rows={3} value={rationale} onChange={(e) => setRationale(e.target.value)} />
