@@ -158,6 +158,10 @@ test("every page of every role is accessible and fits a 360 px phone", async ({ 
     `${url}/members`,
     `${url}/email`,
     `${url}/audit`,
+    `${url}/training`,
+    `${url}/exercises`,
+    `${url}/exercises/new`,
+    `${url}/how-i-rate`,
     `${url}/settings`,
   ]);
   problems.push(
@@ -168,6 +172,9 @@ test("every page of every role is accessible and fits a 360 px phone", async ({ 
       `${url}/kits`,
       `${url}/kits/${roundTypeId}`,
       `${url}/rounds/${loop.rounds[0]!.id}/scorecard`,
+      `${url}/training`,
+      `${url}/exercises`,
+      `${url}/how-i-rate`,
       `${url}/settings`,
     ])),
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LocalTime } from "@/components/time";
-import { Badge, Card, PageHeader } from "@/components/ui";
+import { Badge, Card, PageHeader, ScrollRegion } from "@/components/ui";
 import { getServerCaller } from "@/trpc/server";
 import { loadWorkspaceWith } from "../workspace-context";
 
@@ -107,7 +107,7 @@ export default async function HowIRatePage({
         {r.dimensions.length === 0 ? (
           <p className="text-sm text-slate-600">No dimension has enough shared candidates to compare yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Your rating by dimension">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <thead className="text-left text-xs font-semibold text-slate-700">
                 <tr>
@@ -145,7 +145,7 @@ export default async function HowIRatePage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Card>
       <Card
@@ -156,47 +156,49 @@ export default async function HowIRatePage({
         <p className="mb-3 text-sm text-slate-800" data-testid="change-summary">
           {r.change.summary}
         </p>
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="text-left text-xs font-semibold text-slate-700">
-            <tr>
-              <th scope="col" className="py-2 pr-3">
-                Period
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Scorecards
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Above co-panelists (±2 SE)
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Distance from them
-              </th>
-              <th scope="col" className="py-2">
-                Median time to submit
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {[earlier, recent].map((p, i) => (
-              <tr key={i}>
-                <th scope="row" className="py-2 pr-3 text-left font-medium">
-                  {i === 0 ? "Earlier 90 days" : "Last 90 days"}
+        <ScrollRegion label="Your rating in the two periods">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="text-left text-xs font-semibold text-slate-700">
+              <tr>
+                <th scope="col" className="py-2 pr-3">
+                  Period
                 </th>
-                <td className="py-2 pr-3">{p.scorecards}</td>
-                <td className="py-2 pr-3">
-                  {signed(p.signedGap)}
-                  {p.signedGapSe !== null && (
-                    <span className="text-slate-500"> (±{(2 * p.signedGapSe).toFixed(2)})</span>
-                  )}
-                </td>
-                <td className="py-2 pr-3">{p.absoluteGap === null ? "—" : p.absoluteGap.toFixed(2)}</td>
-                <td className="py-2">
-                  {p.medianHoursToSubmit === null ? "—" : `${p.medianHoursToSubmit.toFixed(1)} h`}
-                </td>
+                <th scope="col" className="py-2 pr-3">
+                  Scorecards
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Above co-panelists (±2 SE)
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Distance from them
+                </th>
+                <th scope="col" className="py-2">
+                  Median time to submit
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {[earlier, recent].map((p, i) => (
+                <tr key={i}>
+                  <th scope="row" className="py-2 pr-3 text-left font-medium">
+                    {i === 0 ? "Earlier 90 days" : "Last 90 days"}
+                  </th>
+                  <td className="py-2 pr-3">{p.scorecards}</td>
+                  <td className="py-2 pr-3">
+                    {signed(p.signedGap)}
+                    {p.signedGapSe !== null && (
+                      <span className="text-slate-500"> (±{(2 * p.signedGapSe).toFixed(2)})</span>
+                    )}
+                  </td>
+                  <td className="py-2 pr-3">{p.absoluteGap === null ? "—" : p.absoluteGap.toFixed(2)}</td>
+                  <td className="py-2">
+                    {p.medianHoursToSubmit === null ? "—" : `${p.medianHoursToSubmit.toFixed(1)} h`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </Card>
       <Card title="Exercises">
         {r.exercises.length === 0 ? (
