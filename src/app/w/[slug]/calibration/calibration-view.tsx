@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useParams } from "next/navigation";
-import { Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { Alert, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { LEVELS } from "@/schemas/library";
 import { ScrollRegion } from "@/components/tables";
 import { LocalTime } from "@/components/time";
@@ -105,9 +105,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
         {cohort.isPending ? (
           <Skeleton rows={4} />
         ) : cohort.isError ? (
-          <p role="alert" className="text-sm text-red-700">
-            {cohort.error.message}
-          </p>
+          <Alert>{cohort.error.message}</Alert>
         ) : rows.length === 0 ? (
           <EmptyState title="No submitted scorecards in this cohort yet" />
         ) : (
@@ -204,9 +202,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
         {report.isPending ? (
           <Skeleton rows={4} />
         ) : report.isError ? (
-          <p role="alert" className="text-sm text-red-700">
-            {report.error.message}
-          </p>
+          <Alert>{report.error.message}</Alert>
         ) : report.data.interviewers.length === 0 ? (
           <EmptyState title="No submitted scorecards yet" />
         ) : (

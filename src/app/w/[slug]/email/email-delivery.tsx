@@ -4,7 +4,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { useUrlState } from "@/components/url-state";
-import { Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { PAGE_SIZE } from "@/schemas/common";
 import { EMAIL_STATUSES } from "@/schemas/email";
 import { useTRPC } from "@/trpc/react";
@@ -77,9 +77,7 @@ export function EmailDelivery({ workspaceId }: { workspaceId: string }) {
     return (
       <Card>
         {filters}
-        <p role="alert" className="text-sm text-red-700">
-          {list.error.message}
-        </p>
+        <Alert>{list.error.message}</Alert>
       </Card>
     );
   const items = list.data.pages.flatMap((p) => p.items);

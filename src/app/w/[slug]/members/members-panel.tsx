@@ -6,7 +6,7 @@ import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { StackedCell, StackedRow, StackedTable } from "@/components/tables";
 import { LocalTime } from "@/components/time";
-import { Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { displayName } from "@/domain/people";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
 import { CreateInvitationInput } from "@/schemas/member";
@@ -112,9 +112,7 @@ function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManag
       {members.isPending ? (
         <Skeleton />
       ) : members.isError ? (
-        <p role="alert" className="text-sm text-red-700">
-          {members.error.message}
-        </p>
+        <Alert>{members.error.message}</Alert>
       ) : members.data.length === 0 ? (
         <EmptyState title="No members">Invite someone above.</EmptyState>
       ) : (
@@ -200,9 +198,7 @@ function InvitationTable({ workspaceId }: { workspaceId: string }) {
       {invitations.isPending ? (
         <Skeleton rows={2} />
       ) : invitations.isError ? (
-        <p role="alert" className="text-sm text-red-700">
-          {invitations.error.message}
-        </p>
+        <Alert>{invitations.error.message}</Alert>
       ) : invitations.data.length === 0 ? (
         <EmptyState title="No open invitations">
           Invite a coach, interviewer or candidate with the form above.

@@ -6,7 +6,7 @@ import { useDeferredValue, useState, type FormEvent } from "react";
 import { useUrlState } from "@/components/url-state";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
-import { Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import { Alert, Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { PAGE_SIZE } from "@/schemas/common";
 import { DIFFICULTIES, LEVELS, QUESTION_SORTS, SaveQuestionInput, type Level } from "@/schemas/library";
 import { useTRPC } from "@/trpc/react";
@@ -141,9 +141,7 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
       {questions.isPending ? (
         <Skeleton rows={6} />
       ) : questions.isError ? (
-        <p role="alert" className="text-sm text-red-700">
-          {questions.error.message}
-        </p>
+        <Alert>{questions.error.message}</Alert>
       ) : items.length === 0 ? (
         <EmptyState title="No questions match">Clear a filter or search for something else.</EmptyState>
       ) : (
@@ -328,11 +326,7 @@ function QuestionForm({
                 </label>
               ))}
             </div>
-            {errors.levels && (
-              <p role="alert" className="text-sm text-red-700">
-                {errors.levels}
-              </p>
-            )}
+            {errors.levels && <Alert>{errors.levels}</Alert>}
           </fieldset>
           <Field label="Difficulty" htmlFor="qf-difficulty">
             <ChoiceSelect

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { SignalRatingCard } from "@/components/signal-rating";
 import { LocalTime } from "@/components/time";
 import { toast } from "@/components/toast";
-import { Button, Card, PageHeader, Skeleton } from "@/components/ui";
+import { Alert, Button, Card, PageHeader, Skeleton } from "@/components/ui";
 import type { SignalAnswer } from "@/domain/scorecard";
 import { useTRPC } from "@/trpc/react";
 import { ComparisonView } from "./comparison-view";
@@ -31,12 +31,7 @@ export function ExerciseForm({
   const [error, setError] = useState<string | null>(null);
 
   if (exercise.isPending) return <Skeleton rows={8} />;
-  if (exercise.isError)
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {exercise.error.message}
-      </p>
-    );
+  if (exercise.isError) return <Alert>{exercise.error.message}</Alert>;
   const d = exercise.data;
   const rated = d.signals.filter((s) => typeof ratings[s.key]?.rating === "number").length;
   const rating = d.mayAttempt;
@@ -136,9 +131,9 @@ export function ExerciseForm({
             />
           ))}
           {error && (
-            <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+            <Alert tone="warning" boxed>
               {error}
-            </p>
+            </Alert>
           )}
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" busy={submit.isPending}>

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFormErrors } from "@/components/errors";
 import { toast } from "@/components/toast";
-import { Button, Card, Field, Input, PageHeader, Select, Skeleton } from "@/components/ui";
+import { Alert, Button, Card, Field, Input, PageHeader, Select, Skeleton } from "@/components/ui";
 import { CreateExerciseInput } from "@/schemas/exercise";
 import { useTRPC } from "@/trpc/react";
 
@@ -137,21 +137,13 @@ export function NewExerciseForm({ workspaceId, slug }: { workspaceId: string; sl
           </div>
         </Card>
         {roundTypeId && kit.isPending && <Skeleton rows={4} />}
-        {kit.isError && (
-          <p role="alert" className="text-sm text-red-700">
-            {kit.error.message}
-          </p>
-        )}
+        {kit.isError && <Alert>{kit.error.message}</Alert>}
         {signals.length > 0 && (
           <Card
             title="Reference ratings"
             description={`Against ${kit.data!.rubric.name}, version ${kit.data!.rubric.version}. Untick a signal the answer does not show.`}
           >
-            {errors.reference && (
-              <p role="alert" className="mb-2 text-sm text-red-700">
-                {errors.reference}
-              </p>
-            )}
+            {errors.reference && <Alert className="mb-2">{errors.reference}</Alert>}
             <ul className="divide-y divide-slate-100">
               {signals.map((s) => {
                 const r = refOf(s.key);

@@ -1,5 +1,6 @@
 "use client";
 
+import { Alert } from "@/components/ui";
 import type { MissingField } from "@/domain/scorecard";
 
 /** The id of the control a missing field is fixed in: the first choice of a radio group, or the text box. */
@@ -20,11 +21,7 @@ export function focusField(f: MissingField) {
 export function MissingFieldList({ fields }: { fields: MissingField[] }) {
   if (fields.length === 0) return null;
   return (
-    <div
-      role="alert"
-      className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
-      data-testid="missing-fields"
-    >
+    <Alert tone="warning" boxed className="mb-3" data-testid="missing-fields">
       <p className="font-medium">Before you submit:</p>
       <ul className="mt-1 list-disc pl-5">
         {fields.map((f) => (
@@ -48,6 +45,6 @@ export function MissingFieldList({ fields }: { fields: MissingField[] }) {
           </li>
         ))}
       </ul>
-    </div>
+    </Alert>
   );
 }

@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { useAutosave } from "@/components/autosave";
 import { toast } from "@/components/toast";
 import { SignalRatingCard } from "@/components/signal-rating";
 import { focusField, MissingFieldList } from "./missing-fields";
@@ -16,6 +17,15 @@ import { ownErrors, useTRPC } from "@/trpc/react";
 const REC_LABEL = RECOMMENDATION_LABEL;
 const AUTOSAVE_MS = 800;
 
+/** What the interviewer edits; autosave sends all of it each time. */
+type Draft = {
+  ratings: Record<string, SignalAnswer>;
+  redFlagKeys: string[];
+  recommendation: Recommendation | null;
+  summary: string;
+};
+const EMPTY_DRAFT: Draft = { ratings: {}, redFlagKeys: [], recommendation: null, summary: "" };
+
 export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: string; slug: string; roundId: string }) {
   const trpc = useTRPC();
   // Each shows its errors in place (the form, the save state, the submit message): no default toast.
@@ -23,89 +33,58 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
   const save = useMutation(trpc.scorecard.save.mutationOptions({ meta: ownErrors }));
   const submit = useMutation(trpc.scorecard.submit.mutationOptions({ meta: ownErrors }));
   const revise = useMutation(trpc.scorecard.revise.mutationOptions({ meta: ownErrors }));
-  // `mutate` keeps its identity across renders (the result objects do not): the effects below depend on it.
+  // `mutate` keeps its identity across renders (the result objects do not): the effect below depends on it.
   const { mutate: openCard } = open;
-  const { mutate: saveDraft } = save;
+  const { mutateAsync: saveDraft } = save;
   const [revising, setRevising] = useState(false);
   const [reason, setReason] = useState("");
-  const [ratings, setRatings] = useState<Record<string, SignalAnswer>>({});
-  const [redFlags, setRedFlags] = useState<string[]>([]);
-  const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
-  const [summary, setSummary] = useState("");
-  const [version, setVersion] = useState(0);
+  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
+  const { ratings, redFlagKeys: redFlags, recommendation, summary } = draft;
   const [status, setStatus] = useState<"draft" | "submitted">("draft");
-  const [saveState, setSaveState] = useState<{
-    kind: "idle" | "saving" | "saved" | "error";
-    at?: Date;
-    message?: string;
-  }>({ kind: "idle" });
-  const [dirty, setDirty] = useState(false);
   const [missing, setMissing] = useState<string | null>(null);
   const [missingList, setMissingList] = useState<MissingField[]>([]);
   const [confirming, setConfirming] = useState(false);
-  const versionRef = useRef(0);
+  // A short pause after the last change saves the draft, naming the version it edited.
+  const autosave = useAutosave<Draft>(AUTOSAVE_MS, (value, expectedVersion) =>
+    saveDraft({ workspaceId, roundId, expectedVersion, ...value }),
+  );
+  const { reset: resetAutosave } = autosave;
+  const saveState = autosave.state;
+  const version = autosave.version;
 
   const load = useCallback(() => {
     openCard(
       { workspaceId, roundId },
       {
         onSuccess: (d) => {
-          setRatings(d.scorecard.ratings);
-          setRedFlags(d.scorecard.redFlagKeys);
-          setRecommendation(d.scorecard.recommendation);
-          setSummary(d.scorecard.summary);
-          setVersion(d.scorecard.version);
-          versionRef.current = d.scorecard.version;
+          setDraft({
+            ratings: d.scorecard.ratings,
+            redFlagKeys: d.scorecard.redFlagKeys,
+            recommendation: d.scorecard.recommendation,
+            summary: d.scorecard.summary,
+          });
           setStatus(d.scorecard.status);
-          setSaveState(
+          resetAutosave(
+            d.scorecard.version,
             d.scorecard.version > 1 ? { kind: "saved", at: new Date(d.scorecard.updatedAt) } : { kind: "idle" },
           );
-          setDirty(false);
         },
       },
     );
-  }, [openCard, workspaceId, roundId]);
+  }, [openCard, resetAutosave, workspaceId, roundId]);
   useEffect(load, [load]);
 
-  // Autosave: a short pause after the last change saves the draft, naming the version it edited.
-  useEffect(() => {
-    if (!dirty || status !== "draft") return;
-    const timer = setTimeout(() => {
-      setSaveState({ kind: "saving" });
-      saveDraft(
-        {
-          workspaceId,
-          roundId,
-          expectedVersion: versionRef.current,
-          ratings,
-          redFlagKeys: redFlags,
-          recommendation,
-          summary,
-        },
-        {
-          onSuccess: (card) => {
-            versionRef.current = card.version;
-            setVersion(card.version);
-            setSaveState({ kind: "saved", at: new Date(card.updatedAt) });
-            setDirty(false);
-          },
-          onError: (err) => setSaveState({ kind: "error", message: err.message }),
-        },
-      );
-    }, AUTOSAVE_MS);
-    return () => clearTimeout(timer);
-  }, [saveDraft, workspaceId, roundId, dirty, ratings, redFlags, recommendation, summary, status]);
-
-  const change =
-    <T,>(setter: (v: T) => void) =>
-    (v: T) => {
-      setter(v);
-      setDirty(true);
-    };
+  const change = (patch: Partial<Draft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    if (status === "draft") autosave.edit(next);
+  };
   const setAnswer = (key: string, patch: Partial<SignalAnswer>) =>
-    change(setRatings)({
-      ...ratings,
-      [key]: { rating: ratings[key]?.rating ?? null, evidence: ratings[key]?.evidence ?? "", ...patch },
+    change({
+      ratings: {
+        ...ratings,
+        [key]: { rating: ratings[key]?.rating ?? null, evidence: ratings[key]?.evidence ?? "", ...patch },
+      },
     });
 
   if (open.isPending || (!open.data && !open.isError)) return <Skeleton rows={8} />;
@@ -141,7 +120,8 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
           </button>
         </Alert>
       )}
-      <fieldset disabled={locked} className="space-y-4">
+      {/* Leaving a field saves at once rather than after the pause. */}
+      <fieldset disabled={locked} className="space-y-4" onBlur={autosave.flush}>
         <legend className="sr-only">Signals</legend>
         {d.rubric.signals.map((s) => (
           <SignalRatingCard
@@ -164,7 +144,9 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
                 }
                 checked={redFlags.includes(f.key)}
                 onChange={(e) =>
-                  change(setRedFlags)(e.target.checked ? [...redFlags, f.key] : redFlags.filter((k) => k !== f.key))
+                  change({
+                    redFlagKeys: e.target.checked ? [...redFlags, f.key] : redFlags.filter((k) => k !== f.key),
+                  })
                 }
               />
             ))}
@@ -186,7 +168,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
                   className="mr-1"
                   name="recommendation"
                   checked={recommendation === r}
-                  onChange={() => change(setRecommendation)(r)}
+                  onChange={() => change({ recommendation: r })}
                 />
                 {REC_LABEL[r]}
               </label>
@@ -200,7 +182,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
             rows={4}
             className="mt-1"
             value={summary}
-            onChange={(e) => change(setSummary)(e.target.value)}
+            onChange={(e) => change({ summary: e.target.value })}
           />
         </Card>
       </fieldset>
@@ -225,11 +207,11 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
                   "Saving…"
                 ) : saveState.kind === "saved" ? (
                   <span className="text-emerald-800">
-                    Saved <LocalTime value={saveState.at!} style="short" />
+                    Saved <LocalTime value={saveState.at} style="short" />
                   </span>
                 ) : saveState.kind === "error" ? (
                   <span className="text-red-700">Not saved</span>
-                ) : dirty ? (
+                ) : autosave.dirty ? (
                   "Unsaved changes"
                 ) : (
                   "Draft"
@@ -257,7 +239,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
                       {
                         onSuccess: (card) => {
                           setStatus("submitted");
-                          setVersion(card.version);
+                          resetAutosave(card.version, saveState);
                           setMissing(null);
                           setConfirming(false);
                           toast.success("Scorecard submitted");
@@ -278,7 +260,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
               </div>
             ) : (
               <Button
-                disabled={dirty || saveState.kind === "saving"}
+                disabled={autosave.dirty || saveState.kind === "saving"}
                 onClick={() => {
                   const list = missingFields(d.rubric.signals, { ratings, recommendation, summary });
                   setMissingList(list);
@@ -330,7 +312,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
                   {
                     workspaceId,
                     roundId,
-                    expectedVersion: versionRef.current,
+                    expectedVersion: version,
                     reason,
                     ratings,
                     redFlagKeys: redFlags,
@@ -339,12 +321,10 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
                   },
                   {
                     onSuccess: (card) => {
-                      versionRef.current = card.version;
-                      setVersion(card.version);
+                      resetAutosave(card.version, saveState);
                       setRevising(false);
                       setReason("");
                       setMissing(null);
-                      setDirty(false);
                       toast.success("Revision saved");
                     },
                     onError: (err) => setMissing(err.message),
