@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   "debrief.read": ["owner", "coach", "interviewer"],
   "debrief.decide": ["owner", "coach"],
   "calibration.read": ["owner", "coach"],
+  // Analytics: the workspace's figures across loops and interviewers, for the people who run loops.
+  "analytics.read": ["owner", "coach"],
   // Training paths: coaches set them, see everyone's progress and sign off; each interviewer sees their own.
   "training.manage": ["owner", "coach"],
   "training.self": ["owner", "coach", "interviewer"],

@@ -1,5 +1,6 @@
 // The one home of the product's fixed vocabularies: their values (which must equal the Prisma enums, see
 // src/server/db/enums.test.ts) and the words shown for them. Schemas, services and pages import from here.
+import type { LoopStatus } from "./loop-status";
 
 export const LEVELS = ["entry", "mid", "senior"] as const;
 export type Level = (typeof LEVELS)[number];
@@ -27,4 +28,14 @@ export const DECISION_LABEL: Record<Decision, string> = {
   ready: "Ready",
   not_yet: "Not yet",
   another_loop: "Needs another loop",
+};
+
+export const LOOP_STATUS_LABEL: Record<LoopStatus, string> = {
+  draft: "Draft",
+  scheduling: "Scheduling",
+  scheduled: "Scheduled",
+  in_progress: "In progress",
+  debrief: "Debrief",
+  completed: "Completed",
+  cancelled: "Cancelled",
 };

@@ -79,6 +79,35 @@ export function krippendorffAlphaInterval(
   return [at(tail), at(1 - tail)];
 }
 
+/** One cell of a coincidence matrix: the weight of ordered pairs (c, k) of values given to the same unit. */
+export interface Coincidence {
+  c: number;
+  k: number;
+  weight: number;
+}
+
+/**
+ * Krippendorff's alpha from coincidences already added up elsewhere (the analytics page sums them in
+ * PostgreSQL, one row per pair of values, so the ratings never leave the database). Each unit's pairs must be
+ * weighted 1 / (m_u − 1) as in buildCoincidenceMatrix. Null when alpha is undefined.
+ */
+export function krippendorffAlphaFromCoincidences(cells: Coincidence[], level: AlphaLevel): number | null {
+  const used = cells.filter((cell) => cell.weight > 0);
+  for (const cell of used)
+    if (!Number.isFinite(cell.c) || !Number.isFinite(cell.k) || !Number.isFinite(cell.weight))
+      throw new RangeError("Krippendorff's alpha needs finite values and weights.");
+  const values = [...new Set(used.flatMap((cell) => [cell.c, cell.k]))].sort((a, b) => a - b);
+  if (values.length < 2) return null;
+  const indexOf = new Map(values.map((value, index) => [value, index]));
+  const size = values.length;
+  const matrix = new Float64Array(size * size);
+  for (const cell of used) {
+    const at = (indexOf.get(cell.c) as number) * size + (indexOf.get(cell.k) as number);
+    matrix[at] = (matrix[at] ?? 0) + cell.weight;
+  }
+  return alphaFromCoincidences(matrix, values, level);
+}
+
 function alphaFromCoincidences(coincidences: Float64Array, values: number[], level: AlphaLevel): number | null {
   const size = values.length;
   const marginals = new Float64Array(size);

@@ -173,6 +173,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "debrief.reopen": ["owner", "coach"],
   "calibration.cohort": ["owner", "coach"],
   "calibration.interviewers": ["owner", "coach"],
+  "analytics.get": ["owner", "coach"],
   "report.openDraft": ["owner", "coach"],
   "report.saveDraft": ["owner", "coach"],
   "report.release": ["owner", "coach"],

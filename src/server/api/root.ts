@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 import { accountRouter } from "./routers/account";
+import { analyticsRouter } from "./routers/analytics";
 import { auditRouter } from "./routers/audit";
 import { emailRouter } from "./routers/email";
 import { homeRouter } from "./routers/home";
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   scorecard: scorecardRouter,
   debrief: debriefRouter,
   calibration: calibrationRouter,
+  analytics: analyticsRouter,
   report: reportRouter,
   training: trainingRouter,
   exercise: exerciseRouter,

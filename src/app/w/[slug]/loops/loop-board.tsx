@@ -13,17 +13,8 @@ import { Alert, Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Sel
 import { type LOOP_STATUSES } from "@/domain/loop-status";
 import { LEVELS } from "@/schemas/library";
 import { CreateLoopInput } from "@/schemas/loop";
+import { LOOP_STATUS_LABEL } from "@/domain/vocabulary";
 import { useTRPC } from "@/trpc/react";
-
-const LABEL: Record<string, string> = {
-  draft: "Draft",
-  scheduling: "Scheduling",
-  scheduled: "Scheduled",
-  in_progress: "In progress",
-  debrief: "Debrief",
-  completed: "Completed",
-  cancelled: "Cancelled",
-};
 
 type Card = {
   id: string;
@@ -126,7 +117,7 @@ function BoardColumn({
   return (
     <section aria-labelledby={`col-${status}`} className="rounded-lg bg-slate-100 p-3">
       <h2 id={`col-${status}`} className="mb-2 text-sm font-semibold text-slate-700">
-        {LABEL[status]} ({column.count})
+        {LOOP_STATUS_LABEL[status]} ({column.count})
       </h2>
       <ul className="space-y-2">
         {cards.map((l) => (
