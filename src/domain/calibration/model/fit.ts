@@ -108,6 +108,7 @@ class Model extends StandardErrors {
     this.linearise();
     this.factorLocal();
     this.assembleSchurDiagonal();
+    this.assembleSchur();
     this.estimateCovariance();
   }
 

@@ -3,7 +3,7 @@
 // them and work on the interviewer-and-key system alone.
 
 import { truncatedMoments } from "./latent";
-import { choleskyInPlace, choleskySolve, invertFromCholesky, scratch } from "./numerics";
+import { choleskyInPlace, choleskySolve, invertFromCholesky } from "./numerics";
 import { StartingValues } from "./starting-values";
 import { CANDIDATE_PRIOR_SCALE, MIDDLE } from "./state";
 
@@ -97,7 +97,7 @@ export class LocalSystem extends StartingValues {
         }
       }
       choleskyInPlace(T, t0, e);
-      invertFromCholesky(T, this.tInverse, t0, e);
+      invertFromCholesky(T, this.tInverse, t0, e, this.localInverseColumn);
     }
   }
 
@@ -122,7 +122,7 @@ export class LocalSystem extends StartingValues {
     const t0 = this.factorStart[fc]!;
     const B = this.bBlock;
     const dDiag = this.dDiag;
-    const z = scratch(e);
+    const z = this.localVector;
     z[0] = ra[fc]!;
     for (let q = 1; q < e; q++) z[q] = ru[card0 + q - 1]!;
     for (let g = 0; g < cells; g++) {
@@ -150,90 +150,6 @@ export class LocalSystem extends StartingValues {
     this.ya = new Float64Array(this.candidates);
     this.yd = new Float64Array(this.d.length);
     this.yu = new Float64Array(this.u.length);
-  }
-
-  /**
-   * The local columns of A_LG (dense local vectors a | cells | cards) for every global the candidate fc
-   * touches, and H_c⁻¹ times each. Returns their number; slotGlobal[m] names column m's global and
-   * slotOf[global] its column (the caller resets slotOf to −1 afterwards).
-   */
-  protected candidateColumns(fc: number, includeKeys = true): number {
-    const P = this.panelSize;
-    const cell0 = this.cellStart[fc]!;
-    const cells = this.cellStart[fc + 1]! - cell0;
-    const card0 = this.cardStart[fc]!;
-    const cards = this.cardStart[fc + 1]! - card0;
-    const length = 1 + cells + cards;
-    const maxColumns = 2 * cards + cells;
-    this.columnLength = length;
-    const { columnVector, slotGlobal, slotOf, rPos, rW, rGainOf, rT, rCell, rCard, rKey } = this;
-    columnVector.fill(0, 0, maxColumns * length);
-    let count = 0;
-    const slot = (global: number): number => {
-      let m = slotOf[global]!;
-      if (m < 0) {
-        m = count++;
-        slotOf[global] = m;
-        slotGlobal[m] = global;
-      }
-      return m * length;
-    };
-    for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
-      const p = rPos[i]!;
-      const W = rW[i]!;
-      const gain = rGainOf[i]!;
-      const g = 1 + rCell[i]! - cell0;
-      const q = 1 + cells + rCard[i]! - card0;
-      let o = slot(p);
-      columnVector[o]! += W * gain;
-      columnVector[o + g]! += W * gain;
-      columnVector[o + q]! += W;
-      if (this.settings.gains) {
-        const f = W * rT[i]!;
-        o = slot(P + p);
-        columnVector[o]! += f * gain;
-        columnVector[o + g]! += f * gain;
-        columnVector[o + q]! += f;
-      }
-      if (includeKeys) {
-        const f = W * gain;
-        o = slot(2 * P + rKey[i]!);
-        columnVector[o]! += f * gain;
-        columnVector[o + g]! += f * gain;
-        columnVector[o + q]! += f;
-      }
-    }
-    for (let m = 0; m < count; m++) this.solveLocalDense(fc, columnVector, this.columnSolved, m * length);
-    return count;
-  }
-
-  /** H_c⁻¹ v for one candidate with v laid out densely as (a, cells, cards) from offset o (same in out). */
-  protected solveLocalDense(fc: number, v: Float64Array, out: Float64Array, o = 0): void {
-    const cell0 = this.cellStart[fc]!;
-    const cells = this.cellStart[fc + 1]! - cell0;
-    const card0 = this.cardStart[fc]!;
-    const e = 1 + this.cardStart[fc + 1]! - card0;
-    const b0 = this.blockStart[fc]!;
-    const B = this.bBlock;
-    const dDiag = this.dDiag;
-    const z = scratch(e);
-    z[0] = v[o]!;
-    for (let q = 1; q < e; q++) z[q] = v[o + cells + q]!;
-    for (let g = 0; g < cells; g++) {
-      const scaled = v[o + 1 + g]! / dDiag[cell0 + g]!;
-      if (scaled === 0) continue;
-      const row = b0 + g * e;
-      for (let m = 0; m < e; m++) z[m]! -= B[row + m]! * scaled;
-    }
-    choleskySolve(this.tFactor, this.factorStart[fc]!, e, z);
-    out[o] = z[0]!;
-    for (let q = 1; q < e; q++) out[o + cells + q] = z[q]!;
-    for (let g = 0; g < cells; g++) {
-      const row = b0 + g * e;
-      let s = 0;
-      for (let m = 0; m < e; m++) s += B[row + m]! * z[m]!;
-      out[o + 1 + g] = (v[o + 1 + g]! - s) / dDiag[cell0 + g]!;
-    }
   }
 
   /** out_G −= A_GL y. */

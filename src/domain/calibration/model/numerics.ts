@@ -24,14 +24,6 @@ export function dot(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
-const scratchBuffers = new Map<number, Float64Array>();
-/** A reused buffer of `size` numbers; callers finish with it before asking for another of the same size. */
-export function scratch(size: number): Float64Array {
-  let buffer = scratchBuffers.get(size);
-  if (!buffer) scratchBuffers.set(size, (buffer = new Float64Array(size)));
-  return buffer;
-}
-
 /** In-place lower Cholesky factor of the symmetric positive-definite n × n matrix at offset o. */
 export function choleskyInPlace(A: Float64Array, o: number, n: number): void {
   for (let j = 0; j < n; j++) {
@@ -63,8 +55,13 @@ export function choleskySolve(L: Float64Array, o: number, n: number, b: Float64A
 }
 
 /** out (at offset o) = (L Lᵀ)⁻¹ from the lower factor L at offset o. */
-export function invertFromCholesky(L: Float64Array, out: Float64Array, o: number, n: number): void {
-  const column = new Float64Array(n);
+export function invertFromCholesky(
+  L: Float64Array,
+  out: Float64Array,
+  o: number,
+  n: number,
+  column: Float64Array = new Float64Array(n),
+): void {
   for (let c = 0; c < n; c++) {
     column.fill(0);
     column[c] = 1;

@@ -1,7 +1,9 @@
 // The interviewer-and-key system with every candidate's own parameters eliminated (the Schur complement),
-// solved by projected, preconditioned conjugate gradients on the subspace the constraints allow.
+// solved by projected, preconditioned conjugate gradients on the subspace the constraints allow; its exact
+// 2 × 2 interviewer blocks for the preconditioner, and, once at the end, the whole of it explicitly
+// (schur-matrix.ts) for the standard errors.
 
-import { dot, dotAt } from "./numerics";
+import { dot } from "./numerics";
 import { LocalSystem } from "./local-system";
 
 export const CG_TOLERANCE = 1e-8;
@@ -47,6 +49,289 @@ export class SchurSystem extends LocalSystem {
     }
   }
 
+  /**
+   * Exact 2 × 2 (severity, gain) diagonal blocks of S per interviewer, and an approximate 1 × 1 block per
+   * key: the CG preconditioner and the posterior variances inside the iterations. A candidate's share of an
+   * interviewer's block is its columns' Xᵀ D⁻¹ X + (L⁻¹ Y)ᵀ (L⁻¹ Y) (see eliminateCandidate), computed
+   * here for the interviewer columns only.
+   */
+  protected assembleSchurDiagonal(): void {
+    const P = this.panelSize;
+    const gains = this.settings.gains;
+    const D = this.schurDiag;
+    const { rPos, rW, rT, rGainOf, rSlot, rCard, cellRatings, cellRatingStart, bBlock: B, tFactor: L, dDiag } = this;
+    D.fill(0);
+    for (let i = 0; i < this.ratings; i++) {
+      const p = rPos[i]!;
+      const W = rW[i]!;
+      const t = rT[i]!;
+      D[3 * p]! += W;
+      D[3 * p + 1]! += W * t;
+      D[3 * p + 2]! += W * t * t;
+    }
+    // Keys: only the cell deviations are eliminated (the candidate level takes a further ~1/keys, ignored
+    // here): this block serves as preconditioner and for the key variance update, not for reported errors.
+    const cellPrior = 1 / this.varD;
+    for (let g = 0; g < this.d.length; g++) {
+      const data = dDiag[g]! - cellPrior;
+      D[3 * P + this.cellKey[g]!]! += (data * cellPrior) / dDiag[g]!;
+    }
+    for (let p = 0; p < P; p++) {
+      D[3 * p]! += this.prior(p);
+      D[3 * p + 2]! += this.prior(P + p);
+    }
+    for (let k = 0; k < this.keys; k++) D[3 * P + k]! += this.prior(2 * P + k);
+    const Y = this.elimY;
+    const cellSums = this.slotSums;
+    const touched = this.slotList;
+    for (let fc = 0; fc < this.candidates; fc++) {
+      const cell0 = this.cellStart[fc]!;
+      const cells = this.cellStart[fc + 1]! - cell0;
+      const card0 = this.cardStart[fc]!;
+      const e = 1 + this.cardStart[fc + 1]! - card0;
+      const slot0 = this.slotStart[fc]!;
+      const m = this.slotStart[fc + 1]! - slot0;
+      const c = 2 * m;
+      const b0 = this.blockStart[fc]!;
+      const t0 = this.factorStart[fc]!;
+      Y.fill(0, 0, e * c);
+      cellSums.fill(0, 0, c);
+      for (let g = 0; g < cells; g++) {
+        const inverse = 1 / dDiag[cell0 + g]!;
+        const row = b0 + g * e;
+        let count = 0;
+        for (let r = cellRatingStart[cell0 + g]!, end = cellRatingStart[cell0 + g + 1]!; r < end; r++) {
+          const i = cellRatings[r]!;
+          const W = rW[i]!;
+          const wg = W * rGainOf[i]!;
+          const t = gains ? rT[i]! : 0;
+          const col = 2 * rSlot[i]!;
+          const q = (1 + rCard[i]! - card0) * c;
+          Y[col]! += wg;
+          Y[col + 1]! += wg * t;
+          Y[q + col]! += W;
+          Y[q + col + 1]! += W * t;
+          for (let k = 0; k < e; k++) {
+            const f = B[row + k]! * inverse;
+            Y[k * c + col]! -= f * wg;
+            Y[k * c + col + 1]! -= f * wg * t;
+          }
+          if (cellSums[col] === 0) touched[count++] = col;
+          cellSums[col]! += wg;
+          cellSums[col + 1]! += wg * t;
+        }
+        // Xᵀ D⁻¹ X on the interviewer's own 2 × 2 block (summed first: an interviewer may rate a cell twice).
+        for (let a = 0; a < count; a++) {
+          const col = touched[a]!;
+          const xs = cellSums[col]!;
+          const xg = cellSums[col + 1]!;
+          const p = this.slotPos[slot0 + (col >> 1)]!;
+          D[3 * p]! -= xs * xs * inverse;
+          if (gains) {
+            D[3 * p + 1]! -= xs * xg * inverse;
+            D[3 * p + 2]! -= xg * xg * inverse;
+          }
+          cellSums[col] = 0;
+          cellSums[col + 1] = 0;
+        }
+      }
+      // V = L⁻¹ Y, then Vᵀ V on each interviewer's 2 × 2 block.
+      for (let r = 0; r < e; r++) {
+        const o = r * c;
+        for (let k = 0; k < r; k++) {
+          const l = L[t0 + r * e + k]!;
+          if (l === 0) continue;
+          for (let col = 0; col < c; col++) Y[o + col]! -= l * Y[k * c + col]!;
+        }
+        const inverse = 1 / L[t0 + r * e + r]!;
+        for (let col = 0; col < c; col++) Y[o + col]! *= inverse;
+      }
+      for (let j = 0; j < m; j++) {
+        let ss = 0;
+        let sg = 0;
+        let gg = 0;
+        for (let r = 0; r < e; r++) {
+          const vs = Y[r * c + 2 * j]!;
+          const vg = Y[r * c + 2 * j + 1]!;
+          ss += vs * vs;
+          sg += vs * vg;
+          gg += vg * vg;
+        }
+        const p = this.slotPos[slot0 + j]!;
+        D[3 * p]! -= ss;
+        if (gains) {
+          D[3 * p + 1]! -= sg;
+          D[3 * p + 2]! -= gg;
+        }
+      }
+    }
+  }
+
+  /**
+   * One candidate's part of the elimination. Its columns are 2j (severity) and 2j + 1 (gain) of each of its
+   * m interviewers (slot j) and 2m + g for the key of its cell g. Fills elimX (cells × columns: the cell rows
+   * of A_LG) and elimY (e × columns: L⁻¹ (Y_E − Bᵀ D⁻¹ X), Y_E the level and card rows of A_LG and L the
+   * Cholesky factor of T), so that A_GL H⁻¹ A_LG = Xᵀ D⁻¹ X + (L⁻¹ Y)ᵀ (L⁻¹ Y). With `schur`, elimS gets the
+   * upper triangle of the candidate's part of S without the priors: A_GG − Xᵀ D⁻¹ X − (L⁻¹ Y)ᵀ (L⁻¹ Y).
+   * Without gains the gain columns of A_LG are left out (as the gains are then fixed). Returns the columns.
+   */
+  protected eliminateCandidate(fc: number, schur: boolean): number {
+    const gains = this.settings.gains;
+    const cell0 = this.cellStart[fc]!;
+    const cells = this.cellStart[fc + 1]! - cell0;
+    const card0 = this.cardStart[fc]!;
+    const e = 1 + this.cardStart[fc + 1]! - card0;
+    const m = this.slotStart[fc + 1]! - this.slotStart[fc]!;
+    const c = 2 * m + cells;
+    const b0 = this.blockStart[fc]!;
+    const t0 = this.factorStart[fc]!;
+    const { elimX: X, elimY: Y, elimS: S, elimColumn: columns, elimValue: values } = this;
+    const { bBlock: B, tFactor: L, dDiag, rW, rGainOf, rT, rSlot, rCard, cellRatings, cellRatingStart } = this;
+    X.fill(0, 0, cells * c);
+    Y.fill(0, 0, e * c);
+    if (schur) S.fill(0, 0, c * c);
+    for (let g = 0; g < cells; g++) {
+      const key = 2 * m + g;
+      let count = 0;
+      let keyValue = 0;
+      for (let r = cellRatingStart[cell0 + g]!, end = cellRatingStart[cell0 + g + 1]!; r < end; r++) {
+        const i = cellRatings[r]!;
+        const W = rW[i]!;
+        const gain = rGainOf[i]!;
+        const t = rT[i]!;
+        const col = 2 * rSlot[i]!;
+        const q = (1 + rCard[i]! - card0) * c;
+        const wg = W * gain;
+        keyValue += wg * gain;
+        // Level row (coefficient gain) and the rating's card row (coefficient 1) of A_LG.
+        Y[col]! += wg;
+        Y[key]! += wg * gain;
+        Y[q + col]! += W;
+        Y[q + key]! += wg;
+        X[g * c + col]! += wg;
+        columns[count] = col;
+        values[count++] = wg;
+        if (gains) {
+          Y[col + 1]! += wg * t;
+          Y[q + col + 1]! += W * t;
+          X[g * c + col + 1]! += wg * t;
+          columns[count] = col + 1;
+          values[count++] = wg * t;
+        }
+        if (schur) {
+          // A_GG: the rating's globals (s, γ, β) with coefficients (1, t, gain), weight W.
+          S[col * c + col]! += W;
+          S[col * c + col + 1]! += W * t;
+          S[(col + 1) * c + col + 1]! += W * t * t;
+          S[col * c + key]! += wg;
+          S[(col + 1) * c + key]! += wg * t;
+          S[key * c + key]! += wg * gain;
+        }
+      }
+      X[g * c + key] = keyValue;
+      columns[count] = key;
+      values[count++] = keyValue;
+      const inverse = 1 / dDiag[cell0 + g]!;
+      if (schur) {
+        for (let a = 0; a < count; a++) {
+          const ca = columns[a]!;
+          const va = values[a]! * inverse;
+          for (let b = 0; b < count; b++) {
+            const cb = columns[b]!;
+            if (cb >= ca) S[ca * c + cb]! -= va * values[b]!;
+          }
+        }
+      }
+      // Y_E −= Bᵀ D⁻¹ X, this cell's share.
+      const row = b0 + g * e;
+      for (let r = 0; r < e; r++) {
+        const f = B[row + r]! * inverse;
+        if (f === 0) continue;
+        for (let a = 0; a < count; a++) Y[r * c + columns[a]!]! -= f * values[a]!;
+      }
+    }
+    // Y ← L⁻¹ Y, every column at once.
+    for (let r = 0; r < e; r++) {
+      const o = r * c;
+      for (let k = 0; k < r; k++) {
+        const l = L[t0 + r * e + k]!;
+        if (l === 0) continue;
+        for (let col = 0; col < c; col++) Y[o + col]! -= l * Y[k * c + col]!;
+      }
+      const inverse = 1 / L[t0 + r * e + r]!;
+      for (let col = 0; col < c; col++) Y[o + col]! *= inverse;
+    }
+    if (schur) {
+      for (let r = 0; r < e; r++) {
+        const o = r * c;
+        for (let a = 0; a < c; a++) {
+          const va = Y[o + a]!;
+          if (va === 0) continue;
+          const row = a * c;
+          for (let b = a; b < c; b++) S[row + b]! -= va * Y[o + b]!;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** Assembles S explicitly (schur-matrix.ts) from every candidate's part plus the priors: for the standard errors. */
+  protected assembleSchur(): void {
+    const P = this.panelSize;
+    const K = this.keys;
+    const matrix = this.schur;
+    matrix.clear();
+    const { blocks, interviewerKey, keyKey, pairStart, pairBlock, diagonalBlock } = matrix;
+    const S = this.elimS;
+    const gainOffset = P * K;
+    for (let fc = 0; fc < this.candidates; fc++) {
+      const c = this.eliminateCandidate(fc, true);
+      const slot0 = this.slotStart[fc]!;
+      const m = this.slotStart[fc + 1]! - slot0;
+      const cell0 = this.cellStart[fc]!;
+      const cells = c - 2 * m;
+      const pairs = pairStart[fc]!;
+      for (let j = 0; j < m; j++) {
+        const sj = 2 * j * c;
+        const gj = sj + c;
+        for (let l = 0; l < m; l++) {
+          const b = 4 * pairBlock[pairs + j * m + l]!;
+          const sl = 2 * l * c;
+          if (j <= l) {
+            blocks[b]! += S[sj + 2 * l]!;
+            blocks[b + 1]! += S[sj + 2 * l + 1]!;
+            blocks[b + 2]! += j === l ? S[sj + 2 * l + 1]! : S[gj + 2 * l]!;
+            blocks[b + 3]! += S[gj + 2 * l + 1]!;
+          } else {
+            blocks[b]! += S[sl + 2 * j]!;
+            blocks[b + 1]! += S[sl + c + 2 * j]!;
+            blocks[b + 2]! += S[sl + 2 * j + 1]!;
+            blocks[b + 3]! += S[sl + c + 2 * j + 1]!;
+          }
+        }
+        const row = this.slotPos[slot0 + j]! * K;
+        for (let g = 0; g < cells; g++) {
+          const k = this.cellKey[cell0 + g]!;
+          interviewerKey[row + k]! += S[sj + 2 * m + g]!;
+          interviewerKey[gainOffset + row + k]! += S[gj + 2 * m + g]!;
+        }
+      }
+      for (let g = 0; g < cells; g++) {
+        const kg = this.cellKey[cell0 + g]! * K;
+        const rowG = (2 * m + g) * c + 2 * m;
+        for (let h = 0; h < cells; h++) {
+          keyKey[kg + this.cellKey[cell0 + h]!]! += h >= g ? S[rowG + h]! : S[(2 * m + h) * c + 2 * m + g]!;
+        }
+      }
+    }
+    for (let p = 0; p < P; p++) {
+      const b = 4 * diagonalBlock[p]!;
+      blocks[b]! += this.prior(p);
+      blocks[b + 3]! += this.prior(P + p);
+    }
+    for (let k = 0; k < K; k++) keyKey[k * K + k]! += this.prior(2 * P + k);
+  }
+
   /** Removes the directions the constraints forbid: mean severity 0, mean gain 1 (and no gains when off). */
   protected project(v: Float64Array): void {
     const P = this.panelSize;
@@ -61,56 +346,6 @@ export class SchurSystem extends LocalSystem {
     for (let p = 0; p < P; p++) {
       v[p]! -= ms;
       v[P + p] = this.settings.gains ? v[P + p]! - mg : 0;
-    }
-  }
-
-  /**
-   * Exact block diagonal of the Schur complement S: for each candidate, the columns of A_LG belonging to
-   * its interviewers (severity and gain) and keys are pushed through H_c⁻¹. Used as the CG preconditioner
-   * and for the approximate posterior variances inside the iterations.
-   */
-  protected assembleSchurDiagonal(): void {
-    const P = this.panelSize;
-    const D = this.schurDiag;
-    const { rPos, rW, rT } = this;
-    D.fill(0);
-    for (let i = 0; i < this.ratings; i++) {
-      const p = rPos[i]!;
-      const W = rW[i]!;
-      const t = rT[i]!;
-      D[3 * p]! += W;
-      D[3 * p + 1]! += W * t;
-      D[3 * p + 2]! += W * t * t;
-    }
-    // Keys: only the cell deviations are eliminated (the candidate level takes a further ~1/keys, ignored
-    // here): this block serves as preconditioner and for the key variance update, not for reported errors.
-    const cellPrior = 1 / this.varD;
-    for (let g = 0; g < this.d.length; g++) {
-      const data = this.dDiag[g]! - cellPrior;
-      D[3 * P + this.cellKey[g]!]! += (data * cellPrior) / this.dDiag[g]!;
-    }
-    for (let p = 0; p < P; p++) {
-      D[3 * p]! += this.prior(p);
-      D[3 * p + 2]! += this.prior(P + p);
-    }
-    for (let k = 0; k < this.keys; k++) D[3 * P + k]! += this.prior(2 * P + k);
-    const { columnVector, columnSolved, slotGlobal, slotOf } = this;
-    for (let fc = 0; fc < this.candidates; fc++) {
-      const count = this.candidateColumns(fc, false);
-      const length = this.columnLength;
-      for (let m = 0; m < count; m++) {
-        const global = slotGlobal[m]!;
-        const self = dotAt(columnVector, columnSolved, m * length, m * length, length);
-        if (global < P) {
-          D[3 * global]! -= self;
-          const partner = this.settings.gains ? slotOf[P + global]! : -1;
-          if (partner >= 0)
-            D[3 * global + 1]! -= dotAt(columnVector, columnSolved, m * length, partner * length, length);
-        } else {
-          D[3 * (global - P) + 2]! -= self;
-        }
-      }
-      for (let m = 0; m < count; m++) slotOf[slotGlobal[m]!] = -1;
     }
   }
 

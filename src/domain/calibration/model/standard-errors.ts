@@ -1,7 +1,7 @@
 // Standard errors from the posterior precision at the optimum: the interviewer-and-key covariance (exact
 // when small, block + Neumann approximation when large) and each candidate's score covariance.
 
-import { choleskyInPlace, dot, dotAt, invertFromCholesky } from "./numerics";
+import { choleskyInPlace, dot, invertFromCholesky } from "./numerics";
 import { MIDDLE } from "./state";
 import { VarianceComponents } from "./variance-components";
 
@@ -23,24 +23,28 @@ export class StandardErrors extends VarianceComponents {
   protected denseCovariance(): Float64Array {
     const n = this.globals;
     const P = this.panelSize;
+    const keys = this.keys;
     const S = new Float64Array(n * n);
-    for (let k = 0; k < n; k++) S[k * n + k] = this.prior(k);
-    for (let i = 0; i < this.ratings; i++) {
-      const W = this.rW[i]!;
-      const idx = [this.rPos[i]!, P + this.rPos[i]!, 2 * P + this.rKey[i]!];
-      const coef = [1, this.rT[i]!, this.rGainOf[i]!];
-      for (let m = 0; m < 3; m++) for (let l = 0; l < 3; l++) S[idx[m]! * n + idx[l]!]! += W * coef[m]! * coef[l]!;
-    }
-    for (let fc = 0; fc < this.candidates; fc++) {
-      const count = this.candidateColumns(fc);
-      const length = this.columnLength;
-      for (let l = 0; l < count; l++) {
-        const row = this.slotGlobal[l]! * n;
-        for (let m = 0; m < count; m++) {
-          S[row + this.slotGlobal[m]!]! -= dotAt(this.columnVector, this.columnSolved, l * length, m * length, length);
-        }
+    const { rowStart, neighbor, blocks, interviewerKey, keyKey } = this.schur;
+    for (let p = 0; p < P; p++) {
+      for (let b = rowStart[p]!; b < rowStart[p + 1]!; b++) {
+        const q = neighbor[b]!;
+        S[p * n + q] = blocks[4 * b]!;
+        S[p * n + P + q] = blocks[4 * b + 1]!;
+        S[(P + p) * n + q] = blocks[4 * b + 2]!;
+        S[(P + p) * n + P + q] = blocks[4 * b + 3]!;
       }
-      for (let m = 0; m < count; m++) this.slotOf[this.slotGlobal[m]!] = -1;
+      for (let k = 0; k < keys; k++) {
+        const severityKey = interviewerKey[p * keys + k]!;
+        const gainKey = interviewerKey[P * keys + p * keys + k]!;
+        S[p * n + 2 * P + k] = severityKey;
+        S[(2 * P + k) * n + p] = severityKey;
+        S[(P + p) * n + 2 * P + k] = gainKey;
+        S[(2 * P + k) * n + P + p] = gainKey;
+      }
+    }
+    for (let k = 0; k < keys; k++) {
+      for (let l = 0; l < keys; l++) S[(2 * P + k) * n + 2 * P + l] = keyKey[k * keys + l]!;
     }
     // Constrained inverse: with K = S⁻¹ and constraint directions B (mean severity, mean gain),
     // C = K − K B (Bᵀ K B)⁻¹ Bᵀ K.
@@ -107,32 +111,18 @@ export class StandardErrors extends VarianceComponents {
       own[p] = gg / det;
       own[P + p] = this.settings.gains ? ss / det : 0;
     }
-    // Severity–severity couplings S_jk, accumulated over the candidates j and k both rated.
-    const coupling = new Map<number, number>();
-    for (let fc = 0; fc < this.candidates; fc++) {
-      const count = this.candidateColumns(fc, false);
-      const length = this.columnLength;
-      for (let l = 0; l < count; l++) {
-        const j = this.slotGlobal[l]!;
-        if (j >= P) continue;
-        for (let m = l + 1; m < count; m++) {
-          const k = this.slotGlobal[m]!;
-          if (k >= P) continue;
-          const pair = j < k ? j * P + k : k * P + j;
-          coupling.set(
-            pair,
-            (coupling.get(pair) ?? 0) - dotAt(this.columnVector, this.columnSolved, l * length, m * length, length),
-          );
-        }
-      }
-      for (let m = 0; m < count; m++) this.slotOf[this.slotGlobal[m]!] = -1;
-    }
+    // What each interviewer inherits through the severity–severity couplings S_jk (j ≠ k) of co-raters.
+    const { rowStart, neighbor, blocks } = this.schur;
     const inherited = new Float64Array(P);
-    for (const [pair, value] of coupling) {
-      const j = Math.floor(pair / P);
-      const k = pair - j * P;
-      inherited[j]! += value * value * own[k]!;
-      inherited[k]! += value * value * own[j]!;
+    for (let j = 0; j < P; j++) {
+      let sum = 0;
+      for (let b = rowStart[j]!; b < rowStart[j + 1]!; b++) {
+        const k = neighbor[b]!;
+        if (k === j) continue;
+        const value = blocks[4 * b]!;
+        sum += value * value * own[k]!;
+      }
+      inherited[j] = sum;
     }
     for (let p = 0; p < P; p++) {
       const widening = 1 + own[p]! * inherited[p]!;
@@ -172,90 +162,112 @@ export class StandardErrors extends VarianceComponents {
    * candidate (overall, groups, keys) is a quadratic form. Cell g's contrast is f_g = e_a + e_g locally and
    * e_β(k_g) globally; its variance is the local part f_gᵀ H_c⁻¹ f_h plus q_gᵀ C q_h, with
    * q_g = e_β(k_g) − A_GL H_c⁻¹ f_g the part that runs through interviewers and signal difficulties.
+   * With the elimination of schur-system.ts (N = D⁻¹ B, w_g = N_g − e_a, u_g = L⁻¹ w_g, V = L⁻¹ Y):
+   * f_gᵀ H_c⁻¹ f_h = δ_gh / D_g + u_g · u_h and q_g = e_β(k_g) − X_g / D_g + u_gᵀ V.
    * Cached for one candidate, because the report asks for a candidate's scores one after another.
    */
   protected candidateCovariance(fc: number): Float64Array {
     if (fc === this.cachedCandidate) return this.cachedCovariance;
     const P = this.panelSize;
+    const n = this.globals;
     const cell0 = this.cellStart[fc]!;
     const nCells = this.cellStart[fc + 1]! - cell0;
-    const card0 = this.cardStart[fc]!;
-    const length = 1 + nCells + this.cardStart[fc + 1]! - card0;
-    const solved = new Float64Array(nCells * length);
-    const contrasts = new Float64Array(nCells * length);
+    const e = 1 + this.cardStart[fc + 1]! - this.cardStart[fc]!;
+    const b0 = this.blockStart[fc]!;
+    const t0 = this.factorStart[fc]!;
+    const slot0 = this.slotStart[fc]!;
+    const m = this.slotStart[fc + 1]! - slot0;
+    const c = this.eliminateCandidate(fc, false);
+    const { elimX: X, elimY: V, tFactor: L, bBlock: B, dDiag } = this;
+    const work = this.scoreWork(nCells * e + nCells * c + c * c + c);
+    const U = work.subarray(0, nCells * e);
+    const Q = work.subarray(nCells * e, nCells * e + nCells * c);
+    const local = work.subarray(nCells * e + nCells * c, nCells * e + nCells * c + c * c);
+    const globalOf = work.subarray(nCells * e + nCells * c + c * c);
     for (let g = 0; g < nCells; g++) {
-      contrasts[g * length] = 1;
-      contrasts[g * length + 1 + g] = 1;
-      this.solveLocalDense(fc, contrasts, solved, g * length);
-    }
-    // Globals the candidate touches, numbered locally.
-    const slotOfGlobal = new Map<number, number>();
-    const globalsList: number[] = [];
-    const slot = (global: number): number => {
-      let m = slotOfGlobal.get(global);
-      if (m === undefined) {
-        m = globalsList.length;
-        slotOfGlobal.set(global, m);
-        globalsList.push(global);
+      const inverse = 1 / dDiag[cell0 + g]!;
+      const u = g * e;
+      for (let r = 0; r < e; r++) U[u + r] = B[b0 + g * e + r]! * inverse;
+      U[u]! -= 1;
+      for (let r = 0; r < e; r++) {
+        let sum = U[u + r]!;
+        for (let k = 0; k < r; k++) sum -= L[t0 + r * e + k]! * U[u + k]!;
+        U[u + r] = sum / L[t0 + r * e + r]!;
       }
-      return m;
-    };
-    for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
-      slot(this.rPos[i]!);
-      slot(P + this.rPos[i]!);
-      slot(2 * P + this.rKey[i]!);
+      const q = g * c;
+      for (let col = 0; col < c; col++) Q[q + col] = -X[q + col]! * inverse;
+      Q[q + 2 * m + g]! += 1;
+      for (let r = 0; r < e; r++) {
+        const ur = U[u + r]!;
+        const o = r * c;
+        for (let col = 0; col < c; col++) Q[q + col]! += ur * V[o + col]!;
+      }
     }
-    const touched = globalsList.length;
-    const q = new Float64Array(touched * nCells); // q[m · cells + g]
-    for (let g = 0; g < nCells; g++) q[slot(2 * P + this.cellKey[cell0 + g]!) * nCells + g]! += 1;
-    for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
-      const gain = this.rGainOf[i]!;
-      const W = this.rW[i]!;
-      const cellIndex = 1 + this.rCell[i]! - cell0;
-      const cardIndex = 1 + nCells + this.rCard[i]! - card0;
-      const sSlot = slot(this.rPos[i]!) * nCells;
-      const gSlot = slot(P + this.rPos[i]!) * nCells;
-      const kSlot = slot(2 * P + this.rKey[i]!) * nCells;
-      const t = this.rT[i]!;
+    for (let col = 0; col < c; col++) {
+      globalOf[col] =
+        col < 2 * m
+          ? (col & 1 ? P : 0) + this.slotPos[slot0 + (col >> 1)]!
+          : 2 * P + this.cellKey[cell0 + col - 2 * m]!;
+    }
+    const out =
+      this.cachedCovariance.length === nCells * nCells ? this.cachedCovariance : new Float64Array(nCells * nCells);
+    for (let g = 0; g < nCells; g++) {
+      for (let h = g; h < nCells; h++) {
+        let sum = g === h ? 1 / dDiag[cell0 + g]! : 0;
+        for (let r = 0; r < e; r++) sum += U[g * e + r]! * U[h * e + r]!;
+        out[g * nCells + h] = sum;
+      }
+    }
+    if (this.covariance) {
+      // Z = Q C (cells × columns), then Z Qᵀ.
+      const C = this.covariance;
+      for (let a = 0; a < c; a++) {
+        const row = globalOf[a]! * n;
+        for (let b = 0; b < c; b++) local[a * c + b] = C[row + globalOf[b]!]!;
+      }
+      const Z = this.scoreWork2(nCells * c);
       for (let g = 0; g < nCells; g++) {
-        const o = g * length;
-        const f = W * (gain * (solved[o]! + solved[o + cellIndex]!) + solved[o + cardIndex]!);
-        q[sSlot + g]! -= f;
-        q[gSlot + g]! -= t * f;
-        q[kSlot + g]! -= gain * f;
-      }
-    }
-    const out = new Float64Array(nCells * nCells);
-    for (let g = 0; g < nCells; g++) {
-      for (let h = 0; h < nCells; h++) out[g * nCells + h] = solved[h * length]! + solved[h * length + 1 + g]!;
-    }
-    // C q (touched × cells), then qᵀ C q.
-    const n = this.globals;
-    const Cq = new Float64Array(touched * nCells);
-    for (let m = 0; m < touched; m++) {
-      const gm = globalsList[m]!;
-      if (this.covariance) {
-        for (let l = 0; l < touched; l++) {
-          const c = this.covariance[gm * n + globalsList[l]!]!;
-          if (c === 0) continue;
-          for (let g = 0; g < nCells; g++) Cq[m * nCells + g]! += c * q[l * nCells + g]!;
+        const q = g * c;
+        for (let b = 0; b < c; b++) Z[q + b] = 0;
+        for (let a = 0; a < c; a++) {
+          const qa = Q[q + a]!;
+          if (qa === 0) continue;
+          const o = a * c;
+          for (let b = 0; b < c; b++) Z[q + b]! += qa * local[o + b]!;
         }
-      } else {
-        // Large panels: the diagonal only; interviewers sharing a candidate are negatively correlated, so
-        // this errs on the wide side.
-        const c = this.covarianceDiag[gm]!;
-        for (let g = 0; g < nCells; g++) Cq[m * nCells + g] = c * q[m * nCells + g]!;
       }
-    }
-    for (let m = 0; m < touched; m++) {
       for (let g = 0; g < nCells; g++) {
-        const qg = q[m * nCells + g]!;
-        if (qg === 0) continue;
-        for (let h = 0; h < nCells; h++) out[g * nCells + h]! += qg * Cq[m * nCells + h]!;
+        for (let h = g; h < nCells; h++) {
+          let sum = 0;
+          for (let b = 0; b < c; b++) sum += Z[g * c + b]! * Q[h * c + b]!;
+          out[g * nCells + h]! += sum;
+        }
+      }
+    } else {
+      // Large panels: the diagonal only; interviewers sharing a candidate are negatively correlated, so
+      // this errs on the wide side.
+      for (let col = 0; col < c; col++) local[col] = this.covarianceDiag[globalOf[col]!]!;
+      for (let g = 0; g < nCells; g++) {
+        for (let h = g; h < nCells; h++) {
+          let sum = 0;
+          for (let b = 0; b < c; b++) sum += local[b]! * Q[g * c + b]! * Q[h * c + b]!;
+          out[g * nCells + h]! += sum;
+        }
       }
     }
+    for (let g = 0; g < nCells; g++) for (let h = 0; h < g; h++) out[g * nCells + h] = out[h * nCells + g]!;
     this.cachedCandidate = fc;
     this.cachedCovariance = out;
     return out;
+  }
+
+  private scoreWork(size: number): Float64Array {
+    if (this.scoreBuffer.length < size) this.scoreBuffer = new Float64Array(size);
+    return this.scoreBuffer;
+  }
+
+  private scoreWork2(size: number): Float64Array {
+    if (this.scoreProducts.length < size) this.scoreProducts = new Float64Array(size);
+    return this.scoreProducts;
   }
 }

@@ -5,6 +5,7 @@
 
 import type { IndexedRatings } from "../ratings";
 import { prefix } from "./numerics";
+import { SchurMatrix } from "./schur-matrix";
 
 export interface FitSettings {
   maxIterations: number;
@@ -52,6 +53,13 @@ export class ModelState {
   readonly cellKey: Int32Array;
   readonly cellOfData: Int32Array; // data cell → fit cell or −1
   readonly cardPrecisionFixed: Uint8Array;
+  // Each candidate's interviewers, numbered locally (slot j of candidate c is panel position slotPos[slotStart[c] + j]),
+  // each rating's slot, and each cell's ratings (cellRatings[cellRatingStart[g] ..]).
+  readonly slotStart: Int32Array;
+  readonly slotPos: Int32Array;
+  readonly rSlot: Int32Array;
+  readonly cellRatingStart: Int32Array;
+  readonly cellRatings: Int32Array;
   readonly activeCards: number;
   readonly panelSize: number;
   readonly keys: number;
@@ -103,17 +111,29 @@ export class ModelState {
   protected yd = new Float64Array(0);
   protected yu = new Float64Array(0);
 
-  // Column pool for one candidate at a time: column m is columnVector[m·L .. (m + 1)·L), L = columnLength.
-  // Sized in the constructor for the largest candidate, so callers may hold on to the arrays.
-  protected readonly columnVector: Float64Array;
-  protected readonly columnSolved: Float64Array;
-  protected readonly slotGlobal: Int32Array;
-  protected readonly slotOf: Int32Array;
-  protected columnLength = 0;
+  // The explicit interviewer-and-key system, and the working arrays of one candidate's elimination
+  // (schur-system.ts), sized for the largest candidate: with c columns (2 per interviewer, 1 per cell),
+  // X (cells × c) the cell rows of A_LG, Y (e × c) its other rows minus Bᵀ D⁻¹ X, then L⁻¹ Y, and the
+  // candidate's c × c part of S.
+  readonly schur: SchurMatrix;
+  protected readonly elimX: Float64Array;
+  protected readonly elimY: Float64Array;
+  protected readonly elimS: Float64Array;
+  protected readonly elimColumn: Int32Array;
+  protected readonly elimValue: Float64Array;
+  /** Per interviewer slot of one candidate: two sums, and a slot list. */
+  protected readonly slotSums: Float64Array;
+  protected readonly slotList: Int32Array;
+  /** Scratch of one local E-vector (a, cards), for the local solves. */
+  protected readonly localVector: Float64Array;
+  protected readonly localInverseColumn: Float64Array;
 
   // Working arrays of the per-candidate score covariance.
   protected cellProjection = new Float64Array(0);
+  protected cellQuadratic = new Float64Array(0);
   protected omega = new Float64Array(0);
+  protected scoreBuffer = new Float64Array(0);
+  protected scoreProducts = new Float64Array(0);
   protected cachedCandidate = -1;
   protected cachedCovariance = new Float64Array(0);
 
@@ -222,6 +242,57 @@ export class ModelState {
     }
     this.activeCards = active;
 
+    // Interviewer slots per candidate and ratings per cell.
+    const slotOfPosition = new Int32Array(panelSize).fill(-1);
+    const slots: number[] = [];
+    const slotStart = new Int32Array(this.candidates + 1);
+    this.rSlot = new Int32Array(n);
+    for (let fc = 0; fc < this.candidates; fc++) {
+      const first = slots.length;
+      for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
+        const p = this.rPos[i]!;
+        if (slotOfPosition[p]! < 0) {
+          slotOfPosition[p] = slots.length - first;
+          slots.push(p);
+        }
+        this.rSlot[i] = slotOfPosition[p]!;
+      }
+      for (let m = first; m < slots.length; m++) slotOfPosition[slots[m]!] = -1;
+      slotStart[fc + 1] = slots.length;
+    }
+    this.slotStart = slotStart;
+    this.slotPos = Int32Array.from(slots);
+    const cellRatingCount = new Int32Array(cellKey.length);
+    for (let i = 0; i < n; i++) cellRatingCount[this.rCell[i]!]!++;
+    this.cellRatingStart = prefix(cellRatingCount);
+    this.cellRatings = new Int32Array(n);
+    const cellCursorR = this.cellRatingStart.slice(0, cellKey.length);
+    for (let i = 0; i < n; i++) this.cellRatings[cellCursorR[this.rCell[i]!]!++] = i;
+    this.schur = new SchurMatrix(panelSize, this.keys, slotStart, this.slotPos);
+    let maxColumnsE = 1;
+    let maxCells = 1;
+    let maxE = 1;
+    let maxCellRatings = 1;
+    let maxSlots = 1;
+    for (let fc = 0; fc < this.candidates; fc++) {
+      const cells = this.cellStart[fc + 1]! - this.cellStart[fc]!;
+      const e = 1 + this.cardStart[fc + 1]! - this.cardStart[fc]!;
+      maxColumnsE = Math.max(maxColumnsE, 2 * (slotStart[fc + 1]! - slotStart[fc]!) + cells);
+      maxCells = Math.max(maxCells, cells);
+      maxSlots = Math.max(maxSlots, slotStart[fc + 1]! - slotStart[fc]!);
+      maxE = Math.max(maxE, e);
+    }
+    for (let g = 0; g < cellKey.length; g++) maxCellRatings = Math.max(maxCellRatings, cellRatingCount[g]!);
+    this.elimX = new Float64Array(maxCells * maxColumnsE);
+    this.elimY = new Float64Array(maxE * maxColumnsE);
+    this.elimS = new Float64Array(maxColumnsE * maxColumnsE);
+    this.elimColumn = new Int32Array(2 * maxCellRatings + 1);
+    this.elimValue = new Float64Array(2 * maxCellRatings + 1);
+    this.slotSums = new Float64Array(2 * maxSlots);
+    this.slotList = new Int32Array(maxSlots);
+    this.localVector = new Float64Array(maxE);
+    this.localInverseColumn = new Float64Array(maxE);
+
     this.a = new Float64Array(this.candidates);
     this.d = new Float64Array(cellKey.length);
     this.u = new Float64Array(cardRatings.length);
@@ -238,18 +309,6 @@ export class ModelState {
     this.tInverse = new Float64Array(this.factorStart[this.candidates]!);
     this.schurDiag = new Float64Array(3 * panelSize + this.keys);
     this.covarianceDiag = new Float64Array(this.globals);
-    let poolSize = 0;
-    let maxColumns = 0;
-    for (let fc = 0; fc < this.candidates; fc++) {
-      const cells = cellCount[fc]!;
-      const cards = cardCount[fc]!;
-      maxColumns = Math.max(maxColumns, 2 * cards + cells);
-      poolSize = Math.max(poolSize, (2 * cards + cells) * (1 + cells + cards));
-    }
-    this.columnVector = new Float64Array(poolSize);
-    this.columnSolved = new Float64Array(poolSize);
-    this.slotGlobal = new Int32Array(maxColumns);
-    this.slotOf = new Int32Array(this.globals).fill(-1);
   }
 
   protected prior(index: number): number {

@@ -2,7 +2,6 @@
 // re-estimated between Newton steps from the posterior variances, and extrapolated to converge sooner.
 
 import { truncatedMoments } from "./latent";
-import { scratch } from "./numerics";
 import { SchurSystem } from "./schur-system";
 import { CANDIDATE_PRIOR_SCALE, MIN_SD } from "./state";
 
@@ -44,7 +43,8 @@ export class VarianceComponents extends SchurSystem {
     // x = gain (e_a + e_g) + e_q gives Var = g²/D_g + g² c_g/D_g² − 2 (g/D_g)(g m_g[a] + m_g[q]) + x_Eᵀ T⁻¹ x_E.
     if (this.cellProjection.length < cells * e) this.cellProjection = new Float64Array(2 * cells * e);
     const projection = this.cellProjection;
-    const quadraticOf = scratch(cells + 1);
+    if (this.cellQuadratic.length < cells) this.cellQuadratic = new Float64Array(cells);
+    const quadraticOf = this.cellQuadratic;
     for (let g = 0; g < cells; g++) {
       const row = b0 + g * e;
       let c = 0;
@@ -115,7 +115,6 @@ export class VarianceComponents extends SchurSystem {
       const cells = this.cellStart[fc + 1]! - cell0;
       const card0 = this.cardStart[fc]!;
       const e = 1 + this.cardStart[fc + 1]! - card0;
-      const b0 = this.blockStart[fc]!;
       const t0 = this.factorStart[fc]!;
       const Ti = this.tInverse;
       sqA += (this.a[fc]! - this.mu) ** 2;
@@ -125,13 +124,13 @@ export class VarianceComponents extends SchurSystem {
         sqU += this.u[card0 + q - 1]! ** 2;
         pevU += Ti[t0 + q * e + q]!;
       }
+      // expectedSquaredResiduals leaves b_gᵀ T⁻¹ b_g of each of the candidate's cells in cellQuadratic.
+      noiseSum += this.expectedSquaredResiduals(fc);
       for (let g = 0; g < cells; g++) {
         const dg = this.dDiag[cell0 + g]!;
-        const row = b0 + g * e;
         sqD += this.d[cell0 + g]! ** 2;
-        pevD += 1 / dg + quadratic(Ti, t0, e, this.bBlock, row) / (dg * dg);
+        pevD += 1 / dg + this.cellQuadratic[g]! / (dg * dg);
       }
-      noiseSum += this.expectedSquaredResiduals(fc);
     }
     for (let i = 0; i < this.ratings; i++) weightSum += this.rWeight[i]!;
     this.varA = Math.max(MIN_SD * MIN_SD, (sqA + pevA) / this.candidates);
@@ -218,17 +217,4 @@ function schall(squares: number, pev: number, current: number, count: number): n
   const denominator = count - pev / current;
   const next = denominator > 0.1 * count ? squares / denominator : (squares + pev) / count;
   return Math.max(MIN_SD * MIN_SD, next);
-}
-
-/** bᵀ M b for the symmetric e × e matrix M at offset m0 and the vector b at offset b0. */
-function quadratic(M: Float64Array, m0: number, e: number, b: Float64Array, b0: number): number {
-  let s = 0;
-  for (let i = 0; i < e; i++) {
-    const bi = b[b0 + i]!;
-    if (bi === 0) continue;
-    let row = 0;
-    for (let j = 0; j < e; j++) row += M[m0 + i * e + j]! * b[b0 + j]!;
-    s += bi * row;
-  }
-  return s;
 }
