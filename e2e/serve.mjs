@@ -20,6 +20,8 @@ const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/b
     NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",
     NEXTAUTH_URL: `http://localhost:${port}`,
     OUTBOX_POLL_MS: "200",
+    // webhooks.spec.ts receives on 127.0.0.1 (a production build refuses loopback targets otherwise).
+    WEBHOOKS_ALLOW_LOOPBACK: "1",
     // Every journey signs people in from 127.0.0.1; the per-address limit stays at its default.
     RATE_LIMIT_SIGN_IN_PER_IP: "1000",
     RESEND_API_KEY: "",

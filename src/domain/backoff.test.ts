@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRetryAfter, retryDelayMs } from "./backoff";
+import { afterFailure, parseRetryAfter, retryDelayMs } from "./backoff";
 
 const policy = { baseMs: 1000, maxMs: 10_000 };
 
@@ -31,5 +31,19 @@ describe("parseRetryAfter", () => {
     ["Sun, 29 Mar 2026 01:30:10 GMT", 10_000],
   ])("%s → %s", (value, expected) => {
     expect(parseRetryAfter(value, now)).toBe(expected);
+  });
+});
+
+describe("afterFailure", () => {
+  const now = new Date("2026-12-04T10:00:00Z");
+  it("retries after the backoff delay while attempts remain", () => {
+    expect(afterFailure({ attempts: 2, maxAttempts: 3 }, policy, 0, now)).toEqual({
+      dead: false,
+      nextAttemptAt: new Date(now.getTime() + 1000),
+    });
+  });
+  it("gives up after the last attempt, or at once on a permanent failure", () => {
+    expect(afterFailure({ attempts: 3, maxAttempts: 3 }, policy, 0, now)).toEqual({ dead: true });
+    expect(afterFailure({ attempts: 1, maxAttempts: 3, permanent: true }, policy, 0, now)).toEqual({ dead: true });
   });
 });

@@ -33,3 +33,20 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
   if (Number.isNaN(date)) return null;
   return Math.max(0, date - now.getTime());
 }
+
+/**
+ * What follows a failed attempt of a queued delivery (an email, a webhook): give up (`dead`) when the
+ * failure is permanent or the attempts are used up, else try again after the backoff delay.
+ */
+export function afterFailure(
+  failure: { attempts: number; maxAttempts: number; permanent?: boolean; retryAfterMs?: number | null },
+  policy: BackoffPolicy,
+  random: number,
+  now: Date,
+): { dead: true } | { dead: false; nextAttemptAt: Date } {
+  if (failure.permanent || failure.attempts >= failure.maxAttempts) return { dead: true };
+  return {
+    dead: false,
+    nextAttemptAt: new Date(now.getTime() + retryDelayMs(failure.attempts, policy, random, failure.retryAfterMs)),
+  };
+}

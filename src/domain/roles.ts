@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "invitation.manage": ["owner"],
   "audit.read": ["owner"],
   "outbox.manage": ["owner"],
+  // Webhooks send workspace events to outside systems: owners only.
+  "webhook.manage": ["owner"],
   // Rubric internals (versions, weights, drafts) are for the people who design loops.
   "library.read": ["owner", "coach"],
   "library.edit": ["owner", "coach"],

@@ -47,6 +47,15 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(60 * 60_000),
+  /** How long one webhook delivery may take (connect, send, answer) before it counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /**
+   * Key for the webhook signing secrets stored in the database (AES-256-GCM). Unset: derived from
+   * NEXTAUTH_SECRET. Changing it (or NEXTAUTH_SECRET when unset) makes stored secrets unreadable: rotate them.
+   */
+  WEBHOOK_SECRET_KEY: z.string().min(32, "WEBHOOK_SECRET_KEY must be at least 32 characters").optional(),
+  /** Tests of a production build only: lets webhooks go to http://127.0.0.1 / localhost. */
+  WEBHOOKS_ALLOW_LOOPBACK: flag,
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
   GOOGLE_CLIENT_ID: z.string().optional(),
@@ -142,6 +151,12 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(
       `Loopwise cannot start: OUTBOX_CLAIM_MS (${e.OUTBOX_CLAIM_MS}) must be at least twice EMAIL_SEND_TIMEOUT_MS (${e.EMAIL_SEND_TIMEOUT_MS}),\n` +
         "  so that a worker's claim on a message outlasts the send it covers.",
+    );
+  }
+  if (e.OUTBOX_CLAIM_MS < e.WEBHOOK_TIMEOUT_MS * 2) {
+    // The webhook deliveries are claimed for OUTBOX_CLAIM_MS too.
+    throw new EnvError(
+      `Loopwise cannot start: OUTBOX_CLAIM_MS (${e.OUTBOX_CLAIM_MS}) must be at least twice WEBHOOK_TIMEOUT_MS (${e.WEBHOOK_TIMEOUT_MS}).`,
     );
   }
   const dataDir = path.resolve(/*turbopackIgnore: true*/ e.LOOPWISE_DATA_DIR);

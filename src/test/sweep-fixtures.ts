@@ -2,6 +2,7 @@
 import { callerFor, db, type TestWorkspace } from "./factories";
 import { hashToken } from "@/server/services/invitation";
 import { enqueueEmail } from "@/server/email/outbox";
+import { WEBHOOK_EVENTS } from "@/domain/webhooks";
 
 export async function workspaceFixtures(ws: TestWorkspace, label: string): Promise<Record<string, string>> {
   const owner = ws.members.owner;
@@ -19,6 +20,18 @@ export async function workspaceFixtures(ws: TestWorkspace, label: string): Promi
     email: { template: "test", subject: "Fixture", html: "<p>x</p>", text: "x" },
   });
   await db.emailOutbox.update({ where: { id: message.id }, data: { status: "dead" } });
+  // A webhook endpoint listening to everything (nothing listens on port 9), with a finished test delivery.
+  const { endpoint } = await callerFor(owner.actor).webhook.create({
+    workspaceId: ws.id,
+    url: "http://127.0.0.1:9/loopwise",
+    description: `${label} hook`,
+    events: [...WEBHOOK_EVENTS],
+  });
+  const { eventId } = await callerFor(owner.actor).webhook.sendTest({ workspaceId: ws.id, endpointId: endpoint.id });
+  const delivery = await db.webhookDelivery.update({
+    where: { workspaceId_eventId_endpointId: { workspaceId: ws.id, eventId, endpointId: endpoint.id } },
+    data: { status: "failed", attempts: 8, lastError: "fixture" },
+  });
   // The seeded library: a round type, its rubric, a signal and a red flag of its latest version, a question.
   const rubric = await db.rubric.findFirstOrThrow({
     where: { workspaceId: ws.id },
@@ -92,6 +105,8 @@ export async function workspaceFixtures(ws: TestWorkspace, label: string): Promi
     memberId: ws.members.interviewer.memberId,
     invitationId: invitation.id,
     messageId: message.id,
+    endpointId: endpoint.id,
+    deliveryId: delivery.id,
     token,
   };
 }

@@ -18,6 +18,7 @@ import { exerciseRouter } from "./routers/exercise";
 import { scorecardRouter } from "./routers/scorecard";
 import { trainingRouter } from "./routers/training";
 import { memberRouter } from "./routers/member";
+import { webhookRouter } from "./routers/webhook";
 import { workspaceRouter } from "./routers/workspace";
 
 export const appRouter = createTRPCRouter({
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   report: reportRouter,
   training: trainingRouter,
   exercise: exerciseRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

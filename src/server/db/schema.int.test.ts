@@ -22,6 +22,7 @@ const CROSS_TENANT_INDEXES: Record<string, string> = {
   memberships_userId_idx: "membership lookup by user",
   // The outbox worker claims due messages across all workspaces.
   email_outbox_status_nextAttemptAt_idx: "outbox worker claim order",
+  webhook_deliveries_status_nextAttemptAt_idx: "webhook delivery claim order",
   // Global uniqueness of secrets and keys, looked up without a workspace.
   invitations_tokenHash_key: "invitation lookup by token hash",
   email_outbox_idempotencyKey_key: "idempotency key uniqueness",

@@ -1,9 +1,11 @@
 // The durable email outbox. A message is written in the same transaction as the change that causes it;
 // the worker delivers it after commit. Delivery is at-least-once towards the provider, made exactly-once
-// by one idempotency key per message. Claims use FOR UPDATE SKIP LOCKED, so any number of worker
-// processes can run against one database; a claim that is never finished (a crashed worker) expires.
+// by one idempotency key per message. Claims (src/server/outbox/claims.ts, shared with webhook deliveries)
+// use FOR UPDATE SKIP LOCKED, so any number of worker processes can run against one database; a claim that
+// is never finished (a crashed worker) expires.
 import { randomUUID } from "node:crypto";
-import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "@/domain/backoff";
+import { afterFailure, DEFAULT_BACKOFF, type BackoffPolicy } from "@/domain/backoff";
+import { claimDue, claimHeld, renewClaim, type ClaimedRow } from "@/server/outbox/claims";
 import type { Db } from "@/server/db";
 import type { Tx } from "@/server/services/scope";
 import type { EmailSender } from "./sender";
@@ -65,40 +67,25 @@ export interface ProcessReport {
   takenOver: number;
 }
 
-interface ClaimedRow {
-  id: string;
+interface ClaimedEmail extends ClaimedRow {
   to: string;
   subject: string;
   html: string;
   text: string;
   attachments: unknown;
   idempotencyKey: string;
-  attempts: number;
   maxAttempts: number;
-  nextAttemptAt: Date;
 }
 
 /** Claims due messages and tries each once. Returns what happened, for logs and tests. */
 export async function processOutbox(db: Db, options: ProcessOptions): Promise<ProcessReport> {
   const now = options.now ?? (() => new Date());
   const claimMs = options.claimMs ?? 60_000;
-  const started = now();
-  const claimUntil = new Date(started.getTime() + claimMs);
-  const rows = await db.$queryRaw<ClaimedRow[]>`
-    UPDATE "email_outbox" SET "status" = 'sending', "lockedUntil" = ${claimUntil}, "attempts" = "attempts" + 1
-    WHERE "id" IN (
-      SELECT "id" FROM "email_outbox"
-      WHERE (("status" = 'pending' AND "nextAttemptAt" <= ${started})
-         OR ("status" = 'sending' AND "lockedUntil" < ${started}))
-        AND (${options.workspaceId ?? null}::text IS NULL OR "workspaceId" = ${options.workspaceId ?? null})
-      ORDER BY "nextAttemptAt"
-      LIMIT ${options.batchSize ?? 10}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING "id", "to", "subject", "html", "text", "attachments", "idempotencyKey", "attempts", "maxAttempts", "nextAttemptAt"`;
-  // UPDATE … RETURNING gives rows in no particular order: send the oldest first, as claimed.
-  rows.sort(
-    (a, b) => new Date(a.nextAttemptAt).getTime() - new Date(b.nextAttemptAt).getTime() || (a.id < b.id ? -1 : 1),
+  const rows = await claimDue<ClaimedEmail>(
+    db,
+    "email_outbox",
+    ["to", "subject", "html", "text", "attachments", "idempotencyKey", "maxAttempts"],
+    { now: now(), claimMs, batchSize: options.batchSize ?? 10, workspaceId: options.workspaceId },
   );
 
   const report: ProcessReport = { claimed: rows.length, sent: 0, retried: 0, dead: 0, takenOver: 0 };
@@ -106,17 +93,10 @@ export async function processOutbox(db: Db, options: ProcessOptions): Promise<Pr
   for (const row of rows) {
     if (!first && options.minIntervalMs) await sleep(options.minIntervalMs);
     first = false;
-    // Only the claim holder may send or finish the message: the attempts count identifies the claim.
-    const mine = { id: row.id, status: "sending" as const, attempts: row.attempts };
-    // The batch was claimed at once but is sent one by one, so the claim of a later message may have run
-    // out while earlier sends hung, and another worker may have taken the message over. Renew the claim
-    // right before this send (it then outlasts the send: claimMs > the sender's timeout), or skip the
-    // message if it is no longer ours; sending it anyway would hand the provider the same message twice.
-    const renewed = await db.emailOutbox.updateMany({
-      where: mine,
-      data: { lockedUntil: new Date(now().getTime() + claimMs) },
-    });
-    if (renewed.count === 0) {
+    // Only the claim holder may send or finish the message. Renewed right before the send, the claim then
+    // outlasts it (claimMs > the sender's timeout).
+    const mine = claimHeld(row);
+    if (!(await renewClaim(db, "email_outbox", row, new Date(now().getTime() + claimMs)))) {
       report.takenOver++;
       continue;
     }
@@ -145,7 +125,15 @@ export async function processOutbox(db: Db, options: ProcessOptions): Promise<Pr
         },
       });
       report.sent++;
-    } else if (result.permanent || row.attempts >= row.maxAttempts) {
+      continue;
+    }
+    const next = afterFailure(
+      { ...row, permanent: result.permanent, retryAfterMs: result.retryAfterMs },
+      options.backoff ?? DEFAULT_BACKOFF,
+      (options.random ?? Math.random)(),
+      at,
+    );
+    if (next.dead) {
       await db.emailOutbox.updateMany({
         where: mine,
         data: {
@@ -157,18 +145,12 @@ export async function processOutbox(db: Db, options: ProcessOptions): Promise<Pr
       });
       report.dead++;
     } else {
-      const delay = retryDelayMs(
-        row.attempts,
-        options.backoff ?? DEFAULT_BACKOFF,
-        (options.random ?? Math.random)(),
-        result.retryAfterMs,
-      );
       await db.emailOutbox.updateMany({
         where: mine,
         data: {
           status: "pending",
           lockedUntil: null,
-          nextAttemptAt: new Date(at.getTime() + delay),
+          nextAttemptAt: next.nextAttemptAt,
           lastError: result.error.slice(0, 2000),
         },
       });

@@ -11,6 +11,7 @@ import ScorecardReminderEmail, {
   scorecardReminderSubject,
   type ScorecardReminderEmailProps,
 } from "@emails/scorecard-reminder";
+import WebhookDisabledEmail, { webhookDisabledSubject, type WebhookDisabledEmailProps } from "@emails/webhook-disabled";
 
 export interface RenderedEmail {
   template: string;
@@ -40,6 +41,10 @@ const TEMPLATES = {
     component: ReportReleasedEmail,
     subject: reportReleasedSubject,
   } satisfies Template<ReportReleasedEmailProps>,
+  "webhook-disabled": {
+    component: WebhookDisabledEmail,
+    subject: webhookDisabledSubject,
+  } satisfies Template<WebhookDisabledEmailProps>,
 };
 export type TemplateName = keyof typeof TEMPLATES;
 type PropsOf<T extends TemplateName> = Parameters<(typeof TEMPLATES)[T]["component"]>[0];

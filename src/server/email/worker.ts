@@ -1,10 +1,12 @@
-// The in-process outbox worker: polls for due messages and delivers them. Safe to run in every app
-// process at once (claims are SKIP LOCKED); OUTBOX_WORKER=off disables it in a process, and
-// scripts/outbox-worker.ts runs it on its own.
+// The in-process outbox worker: polls for due messages and webhook deliveries and delivers them (the two
+// queues side by side, so a slow webhook receiver never holds up mail). Safe to run in every app process at
+// once (claims are SKIP LOCKED); OUTBOX_WORKER=off disables it in a process, and scripts/outbox-worker.ts
+// runs it on its own.
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
 import { createSender } from "./index";
+import { processWebhooks } from "@/server/webhooks/delivery";
 import { processOutbox } from "./outbox";
 
 const state = globalThis as unknown as { __loopwiseWorker?: { stop: () => Promise<void> } };
@@ -19,16 +21,20 @@ export function startOutboxWorker(): void {
   const tick = async () => {
     try {
       for (;;) {
-        const report = await processOutbox(getDb(), {
-          sender,
-          from: env.EMAIL_FROM,
-          claimMs: env.OUTBOX_CLAIM_MS,
-          batchSize: env.OUTBOX_BATCH_SIZE,
-          backoff: { baseMs: env.OUTBOX_BACKOFF_BASE_MS, maxMs: env.OUTBOX_BACKOFF_MAX_MS },
-          minIntervalMs: sender.transport === "resend" ? env.OUTBOX_MIN_INTERVAL_MS : 0,
-        });
+        const [report, webhooks] = await Promise.all([
+          processOutbox(getDb(), {
+            sender,
+            from: env.EMAIL_FROM,
+            claimMs: env.OUTBOX_CLAIM_MS,
+            batchSize: env.OUTBOX_BATCH_SIZE,
+            backoff: { baseMs: env.OUTBOX_BACKOFF_BASE_MS, maxMs: env.OUTBOX_BACKOFF_MAX_MS },
+            minIntervalMs: sender.transport === "resend" ? env.OUTBOX_MIN_INTERVAL_MS : 0,
+          }),
+          processWebhooks(getDb(), { claimMs: env.OUTBOX_CLAIM_MS, batchSize: env.OUTBOX_BATCH_SIZE }),
+        ]);
         if (report.claimed > 0) logger.info({ outbox: report }, "outbox batch processed");
-        if (report.claimed === 0 || stopped) break;
+        if (webhooks.claimed > 0) logger.info({ webhooks }, "webhook batch processed");
+        if ((report.claimed === 0 && webhooks.claimed === 0) || stopped) break;
       }
     } catch (err) {
       logger.error({ err }, "outbox worker tick failed; will retry");

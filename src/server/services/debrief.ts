@@ -10,6 +10,7 @@ import { loadCohort, scoreLoop, severities } from "./cohort";
 import { memberNames } from "./member-names";
 import { assertMaySeePanel } from "./scorecard/panel";
 import { inTransaction, type Scope, type Tx } from "./scope";
+import { emitEvent, eventLoop, eventPeople } from "@/server/webhooks/emit";
 
 export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }, now = new Date()) {
   const loop = await db.loop.findFirst({
@@ -292,6 +293,11 @@ export async function recordDecision(
       targetId: loop.id,
       data: { decision: input.decision },
     });
+    await emitEvent(tx, scope.workspaceId, "debrief.decided", async () => ({
+      loop: await eventLoop(tx, scope.workspaceId, loop.id),
+      decision: input.decision,
+      decidedBy: (await eventPeople(tx, scope.workspaceId, [scope.memberId]))(scope.memberId),
+    }));
     return { decision: input.decision, locked: true };
   });
 }

@@ -8,6 +8,7 @@ import { getRateLimits } from "@/server/rate-limit";
 import { recordAudit } from "./audit";
 import { inviteJoinedCandidate } from "./schedule/notifications";
 import { inTransaction, type Actor, type Scope, type Tx } from "./scope";
+import { emitEvent, eventPeople } from "@/server/webhooks/emit";
 import { hashToken, newToken } from "./secret-token";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -311,6 +312,13 @@ export async function acceptInvitation(
       targetId: fresh.id,
       data: { email: fresh.email, role: fresh.role, membershipId: membership.id, alreadyMember: !!existing },
     });
+    if (!existing)
+      await emitEvent(tx, fresh.workspaceId, "member.joined", async () => ({
+        member: {
+          ...(await eventPeople(tx, fresh.workspaceId, [membership.id]))(membership.id)!,
+          role: membership.role,
+        },
+      }));
     const workspace = await tx.workspace.findUniqueOrThrow({
       where: { id: fresh.workspaceId },
       select: { slug: true, name: true },

@@ -23,6 +23,7 @@ import { getEnv } from "@/server/env";
 import { recordAudit } from "./audit";
 import { loadCohort, scoreLoop, type CohortCard } from "./cohort";
 import { inTransaction, type Scope, type Tx } from "./scope";
+import { emitEvent, eventLoop } from "@/server/webhooks/emit";
 
 type Draft = Pick<ReportContent, "summary" | "strengths" | "growthAreas" | "excerpts">;
 
@@ -289,6 +290,11 @@ export async function releaseReport(db: Tx, scope: Scope, input: { loopId: strin
       targetId: report.id,
       data: { version },
     });
+    await emitEvent(tx, scope.workspaceId, "report.released", async () => ({
+      loop: await eventLoop(tx, scope.workspaceId, input.loopId),
+      reportId: report.id,
+      version,
+    }));
     return { reportId: report.id, version };
   });
 }

@@ -9,6 +9,7 @@ import type { Db } from "@/server/db";
 import { recordAudit } from "../audit";
 import { createInvitation } from "../invitation";
 import { inTransaction, type Scope, type Tx } from "../scope";
+import { emitEvent, eventLoop, eventPeople } from "@/server/webhooks/emit";
 import type { TemplateRound } from "@/schemas/loop";
 
 async function memberWithRole(tx: Tx | Db, scope: Scope, memberId: string, roles: string[], what: string) {
@@ -132,6 +133,10 @@ export async function createLoop(
       targetId: loop.id,
       data: { candidate: candidate.label, invited: !!candidate.invitationId, template: template?.name ?? null },
     });
+    await emitEvent(tx, scope.workspaceId, "loop.created", async () => ({
+      loop: await eventLoop(tx, scope.workspaceId, loop.id),
+      coach: (await eventPeople(tx, scope.workspaceId, [scope.memberId]))(scope.memberId),
+    }));
     return { id: loop.id };
   });
 }

@@ -7,6 +7,7 @@ import { publishedRubricVersionId } from "../published-rubric";
 import { inTransaction, type Scope, type Tx } from "../scope";
 import { scheduleScorecardReminders } from "../scorecard/reminders";
 import { withdrawPendingEmails } from "@/server/email/outbox";
+import { emitEvent, eventRound } from "@/server/webhooks/emit";
 import { loadLoopForScheduling } from "./loop";
 import { notifyRound, type RoundRow } from "./notifications";
 import { people } from "./people";
@@ -181,6 +182,13 @@ export async function bookRounds(
           targetId: round.id,
           data: { startsAt: b.startsAt.toISOString(), interviewerMemberId: b.interviewerMemberId },
         });
+        if (action === "round.rescheduled")
+          await emitEvent(tx, scope.workspaceId, "round.moved", async () => ({
+            ...(await eventRound(tx, scope.workspaceId, round.id)),
+            previousStartsAt: round.startsAt?.toISOString() ?? null,
+          }));
+        else if (action !== "round.updated")
+          await emitEvent(tx, scope.workspaceId, "round.scheduled", () => eventRound(tx, scope.workspaceId, round.id));
         results.push({
           roundId: round.id,
           startsAt: updated.startsAt,
@@ -225,6 +233,10 @@ export async function cancelRound(db: Tx, scope: Scope, input: { roundId: string
       targetId: round.id,
       data: { startsAt: round.startsAt?.toISOString() ?? null, reason: input.reason },
     });
+    await emitEvent(tx, scope.workspaceId, "round.cancelled", async () => ({
+      ...(await eventRound(tx, scope.workspaceId, round.id)),
+      reason: input.reason,
+    }));
     await refreshLoopStatus(tx, round.loopId);
     return { id: round.id, status: "cancelled" as const };
   });
@@ -271,6 +283,8 @@ export async function restoreRound(db: Tx, scope: Scope, input: { roundId: strin
         targetId: round.id,
         data: { status: backTo },
       });
+      if (backTo === "scheduled")
+        await emitEvent(tx, scope.workspaceId, "round.scheduled", () => eventRound(tx, scope.workspaceId, round.id));
       await refreshLoopStatus(tx, round.loopId);
       return { id: round.id, status: backTo };
     });

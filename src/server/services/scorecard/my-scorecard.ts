@@ -10,6 +10,7 @@ import { recordAudit } from "../audit";
 import { publishedRubricVersionId } from "../published-rubric";
 import { memberZones } from "../time-zones";
 import { inTransaction, type Scope, type Tx } from "../scope";
+import { emitEvent, eventPeople, eventRound } from "@/server/webhooks/emit";
 import { type Ratings, versionContent, checkContent } from "./rubric-version";
 
 async function roundForInterviewer(tx: Tx, scope: Scope, roundId: string) {
@@ -224,6 +225,11 @@ export async function submitScorecard(
       targetId: card.id,
       data: { roundId: card.roundId },
     });
+    await emitEvent(tx, scope.workspaceId, "scorecard.submitted", async () => ({
+      ...(await eventRound(tx, scope.workspaceId, card.roundId)),
+      scorecardId: card.id,
+      interviewer: (await eventPeople(tx, scope.workspaceId, [scope.memberId]))(scope.memberId)!,
+    }));
     return present(await tx.scorecard.findUniqueOrThrow({ where: { id: card.id } }));
   });
 }
