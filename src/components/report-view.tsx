@@ -3,9 +3,8 @@
 import dynamic from "next/dynamic";
 import { againstBar, likelyRange, type ReportContent } from "@/domain/report";
 import { formatInZone } from "@/domain/time-zone";
-import { ScrollRegion, StackedCell, StackedRow, StackedTable } from "./tables";
 import { useViewerZone } from "./time";
-import { Badge, Card } from "./ui";
+import { Badge, Card, ScrollRegion, StackedCell, StackedRow, StackedTable } from "./ui";
 
 // The charts (recharts, the heaviest library of the app) load after the content and only where shown; the
 // tables beside them carry the same numbers meanwhile. The boxes keep their height, so nothing moves.

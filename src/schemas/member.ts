@@ -1,5 +1,17 @@
 import { z } from "zod";
-import { Email, Id, RoleSchema, TimeZone } from "./common";
+import { Email, Id, PageFields, RoleSchema, TimeZone } from "./common";
+
+/**
+ * One page of the workspace's members (by role, then by who joined first), found by name or email and
+ * filtered by role.
+ */
+export const ListMembersPageInput = z.object({
+  workspaceId: Id,
+  ...PageFields,
+  search: z.string().trim().max(254, "Search with at most 254 characters").optional(),
+  role: RoleSchema.optional(),
+});
+export type ListMembersPageInput = z.input<typeof ListMembersPageInput>;
 
 export const ChangeRoleInput = z.object({ workspaceId: Id, memberId: Id, role: RoleSchema });
 export const RemoveMemberInput = z.object({ workspaceId: Id, memberId: Id });

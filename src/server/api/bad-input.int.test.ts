@@ -179,9 +179,9 @@ describe("bad input", () => {
   });
 
   it.each([
-    ["calibration.cohort", { from: new Date(8.64e15).toISOString() }],
-    ["calibration.cohort", { to: new Date(-8.64e15).toISOString() }],
-    ["calibration.cohort", { from: 8.64e15 + 1 }],
+    ["calibration.cohortPage", { from: new Date(8.64e15).toISOString() }],
+    ["calibration.cohortPage", { to: new Date(-8.64e15).toISOString() }],
+    ["calibration.cohortPage", { from: 8.64e15 + 1 }],
     ["schedule.suggest", { fromDate: "9999-01-01T00:00:00.000Z" }],
     ["schedule.suggest", { fromDate: "1970-01-01T00:00:00.000Z" }],
     [
@@ -207,6 +207,23 @@ describe("bad input", () => {
     const { status, body } = await post(ws.members.owner.actor, path, input, httpMethod(p!));
     expect(`${status} ${body.error?.json?.data?.code}`).toBe("400 BAD_REQUEST");
     expect(body.error?.json?.message).toMatch(/date/i);
+  });
+
+  // A page is bounded: a client cannot ask for a whole large list at once, nor for an order that is not offered.
+  it.each([
+    ["member.page", { limit: 101 }],
+    ["member.page", { limit: 0 }],
+    ["member.page", { role: "superuser" }],
+    ["calibration.cohortPage", { limit: 101 }],
+    ["calibration.cohortPage", { limit: 2.5 }],
+    ["calibration.cohortPage", { sort: "random" }],
+    ["calibration.cohortPage", { section: "everything" }],
+  ])("%s refuses a page outside its bounds (%j) with a 400", async (path, extra) => {
+    const p = procedures.find((x) => x.path === path);
+    expect(p, path).toBeDefined();
+    const { status, body } = await post(ws.members.owner.actor, path, { ...sampleInput(p!, refs), ...extra }, "GET");
+    expect(`${status} ${body.error?.json?.data?.code}`).toBe("400 BAD_REQUEST");
+    expect(body.error?.json?.message).toMatch(/^(limit|role|sort|section): /);
   });
 });
 

@@ -8,12 +8,15 @@ import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import { Prisma as PrismaRuntime, PrismaClient } from "@/generated/prisma/client";
 import { databaseConfig, type DatabaseConfig } from "@/server/env";
 
 export type Db = PrismaClient;
 export type { Prisma } from "@/generated/prisma/client";
 import type { Prisma as PrismaTypes } from "@/generated/prisma/client";
+
+/** A piece of SQL with its parameters, for raw queries assembled from parts chosen from a fixed list. */
+export const sqlPart = PrismaRuntime.sql;
 
 /** For values validated at the boundary (zod) that are stored in JSON columns. */
 export const asJson = (value: unknown) => value as PrismaTypes.InputJsonValue;

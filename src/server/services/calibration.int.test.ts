@@ -24,15 +24,25 @@ describe("calibration across candidates", () => {
     expect(l.panelGap).toBeCloseTo(2, 5);
     expect(report.agreement.bySignal.length).toBeGreaterThan(0);
 
-    const cohort = await ws.members.coach.caller.calibration.cohort({ workspaceId: ws.id, level: "mid" });
-    expect(cohort.candidates).toHaveLength(4);
-    for (const c of cohort.candidates) {
+    const cohort = await ws.members.coach.caller.calibration.cohortPage({ workspaceId: ws.id, level: "mid" });
+    expect(cohort.items).toHaveLength(4);
+    expect(cohort.total).toBe(4);
+    for (const c of cohort.items) {
       expect(c.raw).toBeGreaterThan(c.calibrated! - 2);
       expect(c.standardError).toBeGreaterThan(0);
     }
-    expect(cohort.notCalibrated).toEqual([]);
-    const sorted = [...cohort.candidates].sort((a, b) => b.calibrated! - a.calibrated!);
-    expect(sorted[0]!.calibrated!).toBeGreaterThan(sorted.at(-1)!.calibrated!);
-    expect(await outcome(ws.members.interviewer.caller.calibration.cohort({ workspaceId: ws.id }))).toBe("FORBIDDEN");
+    const apart = await ws.members.coach.caller.calibration.cohortPage({
+      workspaceId: ws.id,
+      section: "notCalibrated",
+    });
+    expect(apart.items).toEqual([]);
+    expect(apart.total).toBe(0);
+    // Ranked by calibrated score, highest first.
+    const scores = cohort.items.map((c) => c.calibrated!);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(scores[0]!).toBeGreaterThan(scores.at(-1)!);
+    expect(await outcome(ws.members.interviewer.caller.calibration.cohortPage({ workspaceId: ws.id }))).toBe(
+      "FORBIDDEN",
+    );
   });
 });

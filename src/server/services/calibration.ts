@@ -1,71 +1,143 @@
-// Calibration across candidates' loops: the cohort view (every loop on the same, severity-corrected scale)
-// and the interviewer calibration report. Both read the one cohort fit of ./cohort, the same one the
+// Calibration across candidates' loops: the cohort view (every loop on the same, severity-corrected scale,
+// a page at a time) and the interviewer calibration report. Both read the one cohort fit of ./cohort, the same one the
 // debrief and the reports use, so a loop shows the same numbers on every page.
-import { allSeverities, loadCohort, storedLoopScores } from "./cohort";
+import type { CandidateScore } from "@/domain/calibration/results";
+import { sqlPart } from "@/server/db";
+import { readStoredScores } from "@/server/db/json";
+import { allSeverities, loadCohort } from "./cohort";
 import { memberNames } from "./member-names";
+import { pageOf } from "./paging";
 import type { Scope, Tx } from "./scope";
 
-/** Loops of a period, role or level on the calibrated scale, with intervals and raw beside. */
-export async function getCohort(
+type CohortSort = "calibrated" | "raw" | "name";
+
+/**
+ * Each order ends with the loop's id, so loops with the same stored score keep one order from page to page;
+ * the cursor (a loop id) resumes after that loop's (key, id). Numbers rank highest first, names A to Z.
+ */
+const COHORT_ORDER = {
+  calibrated: { key: sqlPart`"calibrated"`, desc: true },
+  raw: { key: sqlPart`"raw"`, desc: true },
+  name: { key: sqlPart`lower("name")`, desc: false },
+} satisfies Record<CohortSort, { key: unknown; desc: boolean }>;
+
+interface CohortRow {
+  id: string;
+  candidateMemberId: string | null;
+  targetRole: string;
+  level: string;
+  name: string;
+  scores: unknown;
+}
+
+/**
+ * One page of the cohort view, from the stored fit: the loops on the calibrated scale (ranked by calibrated
+ * or raw score, or by name), or — `section: "notCalibrated"` — the loops that could not be calibrated
+ * (only raw values and the reason; listed by name, never ranked). Filters, order and paging are in the
+ * query: the loop's overall score is read from its stored scores in SQL. The first page also carries the
+ * number of matching loops of its section (one count query). A page takes a fixed number of statements
+ * whatever the size of the cohort.
+ */
+export async function getCohortPage(
   db: Tx,
   scope: Scope,
-  input: { level?: "entry" | "mid" | "senior"; targetRole?: string; from?: Date; to?: Date },
+  input: {
+    cursor?: string;
+    limit: number;
+    section: "ranked" | "notCalibrated";
+    level?: "entry" | "mid" | "senior";
+    targetRole?: string;
+    from?: Date;
+    to?: Date;
+    sort: CohortSort;
+  },
   now = new Date(),
 ) {
   const cohort = await loadCohort(db, scope.workspaceId, now);
-  const byLoop = await storedLoopScores(db, cohort);
-  const loops = await db.loop.findMany({
-    where: {
-      workspaceId: scope.workspaceId,
-      id: { in: [...byLoop.keys()] },
-      ...(input.level ? { level: input.level } : {}),
-      ...(input.targetRole ? { targetRole: { contains: input.targetRole, mode: "insensitive" } } : {}),
-      ...(input.from || input.to
-        ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } }
-        : {}),
-    },
-    select: { id: true, candidateMemberId: true, targetRole: true, level: true, createdAt: true },
-  });
-  const who = await memberNames(db, scope.workspaceId, [
-    ...new Set(loops.flatMap((l) => (l.candidateMemberId ? [l.candidateMemberId] : []))),
-  ]);
   const dimensions = await db.dimension.findMany({
     where: { workspaceId: scope.workspaceId },
     orderBy: { order: "asc" },
     select: { key: true, name: true },
   });
-  const rows = loops.flatMap((loop) => {
-    const scores = byLoop.get(loop.id) ?? [];
-    const overall = scores.find((c) => c.kind === "overall");
-    if (!overall) return [];
-    return [
-      {
-        loopId: loop.id,
-        candidateId: loop.candidateMemberId,
-        name: loop.candidateMemberId ? (who.get(loop.candidateMemberId) ?? "Candidate") : "Invited candidate",
-        loop: `${loop.targetRole} (${loop.level})`,
-        raw: overall.raw,
-        calibrated: overall.calibrated,
-        standardError: overall.standardError,
-        ratings: overall.ratings,
-        notCalibratedReason: overall.notCalibratedReason,
-        byDimension: Object.fromEntries(
-          scores
-            .filter((c) => c.kind === "group")
-            .map((c) => [c.key!, { raw: c.raw, calibrated: c.calibrated, standardError: c.standardError }]),
-        ),
-      },
-    ];
-  });
-  return {
+  const meta = {
     dimensions,
     warnings: cohort.summary?.warnings ?? [],
     window: { since: cohort.since, loops: cohort.loops, truncated: cohort.truncated },
     updating: cohort.updating,
     fittedAt: cohort.fittedAt,
-    // Only calibrated loops are ranked; the others are listed apart with raw values and the reason.
-    candidates: rows.filter((r) => r.calibrated !== null),
-    notCalibrated: rows.filter((r) => r.calibrated === null),
+  };
+  if (!cohort.fitId) return { ...meta, items: [], nextCursor: null, total: input.cursor ? null : 0 };
+
+  const ranked = input.section === "ranked";
+  // The candidate's display name as memberNames gives it (name, else email), or what the loop shows
+  // without a member: kept in SQL so the list can be ordered by it.
+  const matching = sqlPart`
+    SELECT l."id", l."candidateMemberId", l."targetRole", l."level"::text AS "level", s."scores",
+           (o.e ->> 'raw')::float8 AS "raw", (o.e ->> 'calibrated')::float8 AS "calibrated",
+           COALESCE(NULLIF(btrim(u."name"), ''), NULLIF(btrim(u."email"), ''),
+             CASE WHEN l."candidateMemberId" IS NULL THEN 'Invited candidate'
+                  WHEN m."id" IS NULL THEN 'Candidate' ELSE 'Member' END) AS "name"
+    FROM "cohort_loop_scores" s
+    JOIN "loops" l ON l."workspaceId" = s."workspaceId" AND l."id" = s."loopId"
+    CROSS JOIN LATERAL (
+      SELECT e FROM jsonb_array_elements(s."scores") AS e WHERE e ->> 'kind' = 'overall' LIMIT 1
+    ) AS o
+    LEFT JOIN "memberships" m ON m."workspaceId" = l."workspaceId" AND m."id" = l."candidateMemberId"
+    LEFT JOIN "users" u ON u."id" = m."userId"
+    WHERE s."workspaceId" = ${scope.workspaceId} AND s."fitId" = ${cohort.fitId}
+      AND ((o.e ->> 'calibrated') IS NOT NULL) = ${ranked}
+      AND (${input.level ?? null}::text IS NULL OR l."level"::text = ${input.level ?? null})
+      AND (${input.targetRole ?? null}::text IS NULL
+           OR strpos(lower(l."targetRole"), lower(${input.targetRole ?? null})) > 0)
+      AND (${input.from ?? null}::timestamp IS NULL OR l."createdAt" >= ${input.from ?? null})
+      AND (${input.to ?? null}::timestamp IS NULL OR l."createdAt" <= ${input.to ?? null})`;
+  // Loops that cannot be calibrated have no calibrated score to rank by: they are listed by name.
+  const order = COHORT_ORDER[ranked ? input.sort : "name"];
+  const direction = order.desc ? sqlPart`DESC` : sqlPart`ASC`;
+  const resume = input.cursor
+    ? sqlPart`WHERE (${order.key}, "id") ${order.desc ? sqlPart`<` : sqlPart`>`}
+        (SELECT ${order.key}, "id" FROM matching WHERE "id" = ${input.cursor})`
+    : sqlPart``;
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<CohortRow[]>(sqlPart`
+      WITH matching AS (${matching})
+      SELECT "id", "candidateMemberId", "targetRole", "level", "name", "scores" FROM matching ${resume}
+      ORDER BY ${order.key} ${direction}, "id" ${direction}
+      LIMIT ${input.limit + 1}`),
+    input.cursor
+      ? null
+      : db.$queryRaw<{ total: number }[]>(sqlPart`SELECT count(*)::int AS "total" FROM (${matching}) AS m`),
+  ]);
+  const page = pageOf(rows, input.limit);
+  return {
+    ...meta,
+    items: page.items.map((row) => presentCohortRow(row)),
+    nextCursor: page.nextCursor,
+    total: counted ? (counted[0]?.total ?? 0) : null,
+  };
+}
+
+function presentCohortRow(row: CohortRow) {
+  const scores: Omit<CandidateScore, "candidateId">[] = readStoredScores(
+    typeof row.scores === "string" ? JSON.parse(row.scores) : row.scores,
+  );
+  const overall = scores.find((c) => c.kind === "overall")!;
+  return {
+    id: row.id,
+    loopId: row.id,
+    candidateId: row.candidateMemberId,
+    name: row.name,
+    loop: `${row.targetRole} (${row.level})`,
+    raw: overall.raw,
+    calibrated: overall.calibrated,
+    standardError: overall.standardError,
+    ratings: overall.ratings,
+    notCalibratedReason: overall.notCalibratedReason,
+    byDimension: Object.fromEntries(
+      scores
+        .filter((c) => c.kind === "group")
+        .map((c) => [c.key!, { raw: c.raw, calibrated: c.calibrated, standardError: c.standardError }]),
+    ),
   };
 }
 

@@ -130,9 +130,9 @@ describe("per-loop scores", () => {
     for (const loopId of [one, two]) {
       const debrief = await coach.debrief.get({ workspaceId: ws.id, loopId });
       const draft = await coach.report.openDraft({ workspaceId: ws.id, loopId });
-      const cohort = await coach.calibration.cohort({ workspaceId: ws.id });
+      const cohort = await coach.calibration.cohortPage({ workspaceId: ws.id });
       const report = await coach.calibration.interviewers({ workspaceId: ws.id });
-      const row = cohort.candidates.find((c) => c.loopId === loopId)!;
+      const row = cohort.items.find((c) => c.loopId === loopId)!;
       expect(row).toBeDefined();
       expect(debrief.overall!.calibrated).not.toBeNull();
       expect(round2(row.calibrated)).toBe(round2(debrief.overall!.calibrated));
@@ -174,9 +174,16 @@ describe("per-loop scores", () => {
     }
     expect(debrief.columns[0]!.severity).toBeNull();
 
-    const cohort = await coach.calibration.cohort({ workspaceId: ws.id });
-    expect(cohort.candidates.map((c) => c.loopId)).not.toContain(lone.loopId);
-    const apart = cohort.notCalibrated.find((c) => c.loopId === lone.loopId)!;
+    const ranked = await coach.calibration.cohortPage({ workspaceId: ws.id });
+    expect(ranked.items.map((c) => c.loopId)).not.toContain(lone.loopId);
+    for (const sort of ["raw", "name"] as const) {
+      const other = await coach.calibration.cohortPage({ workspaceId: ws.id, sort });
+      expect(other.items.map((c) => c.loopId)).not.toContain(lone.loopId);
+    }
+    const notCalibrated = await coach.calibration.cohortPage({ workspaceId: ws.id, section: "notCalibrated" });
+    expect(notCalibrated.total).toBe(1);
+    const apart = notCalibrated.items.find((c) => c.loopId === lone.loopId)!;
+    expect(apart.calibrated).toBeNull();
     expect(apart.raw).toBeCloseTo(debrief.overall!.raw, 9);
     expect(apart.notCalibratedReason).toMatch(/\w/);
 

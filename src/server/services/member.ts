@@ -1,15 +1,14 @@
 import { wouldLeaveNoOwner, type Role } from "@/domain/roles";
 import { AppError, notFound } from "@/server/errors";
+import type { Prisma } from "@/server/db";
 import { recordAudit } from "./audit";
+import { after, literal, pageOf } from "./paging";
 import { inTransaction, type Scope, type Tx } from "./scope";
 
-export async function listMembers(db: Tx, scope: Scope) {
-  const members = await db.membership.findMany({
-    where: { workspaceId: scope.workspaceId },
-    include: { user: { select: { id: true, name: true, email: true } } },
-    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
-  });
-  return members.map((m) => ({
+const withUser = { user: { select: { id: true, name: true, email: true } } } as const;
+
+function presentMember(scope: Scope, m: Prisma.MembershipGetPayload<{ include: typeof withUser }>) {
+  return {
     id: m.id,
     role: m.role,
     joinedAt: m.createdAt,
@@ -17,7 +16,55 @@ export async function listMembers(db: Tx, scope: Scope) {
     name: m.user.name,
     email: m.user.email,
     isYou: m.userId === scope.userId,
-  }));
+  };
+}
+
+/** Every member, for pickers (a loop's candidate, a round's interviewer). */
+export async function listMembers(db: Tx, scope: Scope) {
+  const members = await db.membership.findMany({
+    where: { workspaceId: scope.workspaceId },
+    include: withUser,
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+  });
+  return members.map((m) => presentMember(scope, m));
+}
+
+/**
+ * One page of the members list: found by name or email and filtered by role in the query, by role then by
+ * who joined first (then id, so members who joined at the same instant keep one order). The first page also
+ * carries the number of matching members (one count query).
+ */
+export async function listMembersPage(
+  db: Tx,
+  scope: Scope,
+  input: { cursor?: string; limit: number; search?: string; role?: Role },
+) {
+  const where: Prisma.MembershipWhereInput = {
+    workspaceId: scope.workspaceId,
+    ...(input.role ? { role: input.role } : {}),
+    ...(input.search
+      ? {
+          user: {
+            OR: [
+              { name: { contains: literal(input.search), mode: "insensitive" } },
+              { email: { contains: literal(input.search), mode: "insensitive" } },
+            ],
+          },
+        }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.membership.findMany({
+      where,
+      include: withUser,
+      orderBy: [{ role: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      take: input.limit + 1,
+      ...after(input.cursor),
+    }),
+    input.cursor ? null : db.membership.count({ where }),
+  ]);
+  const page = pageOf(rows, input.limit);
+  return { items: page.items.map((m) => presentMember(scope, m)), nextCursor: page.nextCursor, total };
 }
 
 /**

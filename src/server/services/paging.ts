@@ -11,3 +11,8 @@ export function pageOf<T extends { id: string }>(rows: T[], limit: number) {
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
+
+/** A search typed by a person, matched literally by `contains` (Prisma passes `%` and `_` to LIKE as wildcards). */
+export function literal(search: string): string {
+  return search.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

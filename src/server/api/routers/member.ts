@@ -1,9 +1,13 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { ChangeRoleInput, RemoveMemberInput } from "@/schemas/member";
-import { changeMemberRole, listMembers, removeMember } from "@/server/services/member";
+import { ChangeRoleInput, ListMembersPageInput, RemoveMemberInput } from "@/schemas/member";
+import { changeMemberRole, listMembers, listMembersPage, removeMember } from "@/server/services/member";
 
 export const memberRouter = createTRPCRouter({
+  /** Every member, for pickers; the Members page reads `page`. */
   list: permittedProcedure("member.list").query(({ ctx }) => listMembers(ctx.db, ctx.scope)),
+  page: permittedProcedure("member.list")
+    .input(ListMembersPageInput)
+    .query(({ ctx, input }) => listMembersPage(ctx.db, ctx.scope, input)),
   changeRole: permittedProcedure("member.manage")
     .input(ChangeRoleInput)
     .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.scope, input)),

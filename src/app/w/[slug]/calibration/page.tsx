@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { firstParam, type SearchParams } from "@/app/_lib/search-params";
-import type { Level } from "@/domain/vocabulary";
+import { byNextCursor } from "@/app/_lib/next-page";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { loadWorkspaceWith } from "../workspace-context";
 import { CalibrationView } from "./calibration-view";
+import { cohortListInput } from "./list-input";
 
 export const metadata: Metadata = { title: "Calibration" };
 export const dynamic = "force-dynamic";
@@ -19,14 +20,16 @@ export default async function CalibrationPage({
   const { slug } = await params;
   const ws = await loadWorkspaceWith(slug, "calibration.read");
   const query = await searchParams;
-  const level = (firstParam(query.level) || undefined) as Level | undefined;
-  const targetRole = firstParam(query.role).trim() || undefined;
+  // The first page of each of the cohort's lists, with the filters CohortCard reads from the URL.
+  const filters = { level: firstParam(query.level), role: firstParam(query.role), sort: firstParam(query.sort) };
   const qc = getQueryClient();
+  const firstPage = (section: "ranked" | "notCalibrated") =>
+    qc.prefetchInfiniteQuery(
+      trpc.calibration.cohortPage.infiniteQueryOptions(cohortListInput(ws.id, section, filters), byNextCursor),
+    );
   await Promise.all([
     // A date range is read in the browser's zone, so only the browser can ask for it.
-    ...(firstParam(query.from) || firstParam(query.to)
-      ? []
-      : [qc.prefetchQuery(trpc.calibration.cohort.queryOptions({ workspaceId: ws.id, level, targetRole }))]),
+    ...(firstParam(query.from) || firstParam(query.to) ? [] : [firstPage("ranked"), firstPage("notCalibrated")]),
     qc.prefetchQuery(trpc.calibration.interviewers.queryOptions({ workspaceId: ws.id })),
   ]);
   return (

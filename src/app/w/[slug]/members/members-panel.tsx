@@ -1,16 +1,31 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useDeferredValue, useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
-import { StackedCell, StackedRow, StackedTable } from "@/components/tables";
 import { LocalTime } from "@/components/time";
-import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  Field,
+  Input,
+  Select,
+  Skeleton,
+  StackedCell,
+  StackedRow,
+  StackedTable,
+} from "@/components/ui";
+import { useUrlState } from "@/components/url-state";
 import { displayName } from "@/domain/people";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
 import { CreateInvitationInput } from "@/schemas/member";
+import { byNextCursor } from "@/app/_lib/next-page";
 import { useTRPC } from "@/trpc/react";
+import { membersListInput } from "./list-input";
 
 export function MembersPanel({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
   return (
@@ -89,7 +104,15 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
 function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
-  const members = useQuery(trpc.member.list.queryOptions({ workspaceId }));
+  // Search and role live in the URL, so a reload or a shared link keeps them (the server prefetches the
+  // same first page). The last list shows while the next one loads.
+  const [q, setQ] = useUrlState("q");
+  const [role, setRole] = useUrlState("role");
+  const input = membersListInput(workspaceId, { q: useDeferredValue(q), role });
+  const members = useInfiniteQuery({
+    ...trpc.member.page.infiniteQueryOptions(input, byNextCursor),
+    placeholderData: keepPreviousData,
+  });
   const changeRole = useMutation(
     trpc.member.changeRole.mutationOptions({
       onSuccess: () => {
@@ -107,65 +130,117 @@ function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManag
       },
     }),
   );
+  const items = members.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = members.data?.pages[0]?.total ?? items.length;
+  const filtered = !!(input.search || input.role);
   return (
     <Card title="Members">
+      <form
+        role="search"
+        aria-label="Filter members"
+        className="mb-4 grid gap-3 sm:grid-cols-[1fr_12rem]"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <Field label="Name or email" htmlFor="member-search">
+          <Input
+            id="member-search"
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder="Ada, @example.com…"
+          />
+        </Field>
+        <Field label="Show" htmlFor="member-role">
+          <Select id="member-role" value={input.role ?? ""} onChange={(e) => setRole(e.target.value)}>
+            <option value="">All roles</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </form>
       {members.isPending ? (
         <Skeleton />
       ) : members.isError ? (
         <Alert>{members.error.message}</Alert>
-      ) : members.data.length === 0 ? (
-        <EmptyState title="No members">Invite someone above.</EmptyState>
+      ) : items.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No members match">Search for another name or email, or choose all roles.</EmptyState>
+        ) : (
+          <EmptyState title="No members">Invite someone above.</EmptyState>
+        )
       ) : (
-        // On phones each member is a stacked card (no sideways scrolling); a table where there is room.
-        <StackedTable
-          columns={["Name", "Email", "Role", ...(canManage ? [{ label: "Actions", srOnly: true } as const] : [])]}
-        >
-          {members.data.map((m) => (
-            <StackedRow key={m.id} data-testid="member-row">
-              <StackedCell header>
-                {m.name ?? <span className="font-normal text-slate-600">(no name yet)</span>}{" "}
-                {m.isYou && <Badge tone="blue">you</Badge>}
-              </StackedCell>
-              <StackedCell className="break-all text-slate-700">{m.email}</StackedCell>
-              <StackedCell>
-                {canManage ? (
-                  <Select
-                    aria-label={`Role of ${displayName(m)}`}
-                    value={m.role}
-                    disabled={changeRole.isPending}
-                    onChange={(e) => changeRole.mutate({ workspaceId, memberId: m.id, role: e.target.value as Role })}
-                    className="w-40"
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {ROLE_LABELS[r]}
-                      </option>
-                    ))}
-                  </Select>
-                ) : (
-                  ROLE_LABELS[m.role]
-                )}
-              </StackedCell>
-              {canManage && (
-                <StackedCell className="text-right @max-xl:text-left">
-                  {!m.isYou && (
-                    <Button
-                      variant="danger"
-                      busy={remove.isPending && remove.variables?.memberId === m.id}
-                      onClick={() => {
-                        if (window.confirm(`Remove ${displayName(m)} from this workspace? They lose access at once.`)) {
-                          remove.mutate({ workspaceId, memberId: m.id });
-                        }
-                      }}
+        <>
+          <p className="mb-2 text-sm text-slate-600" aria-live="polite" data-testid="member-count">
+            {items.length === total
+              ? `${total} ${total === 1 ? "member" : "members"}`
+              : `${items.length} of ${total} members`}
+          </p>
+          {/* On phones each member is a stacked card (no sideways scrolling); a table where there is room. */}
+          <StackedTable
+            columns={["Name", "Email", "Role", ...(canManage ? [{ label: "Actions", srOnly: true } as const] : [])]}
+          >
+            {items.map((m) => (
+              <StackedRow key={m.id} data-testid="member-row">
+                <StackedCell header>
+                  {m.name ?? <span className="font-normal text-slate-600">(no name yet)</span>}{" "}
+                  {m.isYou && <Badge tone="blue">you</Badge>}
+                </StackedCell>
+                <StackedCell className="break-all text-slate-700">{m.email}</StackedCell>
+                <StackedCell>
+                  {canManage ? (
+                    <Select
+                      aria-label={`Role of ${displayName(m)}`}
+                      value={m.role}
+                      disabled={changeRole.isPending}
+                      onChange={(e) => changeRole.mutate({ workspaceId, memberId: m.id, role: e.target.value as Role })}
+                      className="w-40"
                     >
-                      Remove
-                    </Button>
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {ROLE_LABELS[r]}
+                        </option>
+                      ))}
+                    </Select>
+                  ) : (
+                    ROLE_LABELS[m.role]
                   )}
                 </StackedCell>
-              )}
-            </StackedRow>
-          ))}
-        </StackedTable>
+                {canManage && (
+                  <StackedCell className="text-right @max-xl:text-left">
+                    {!m.isYou && (
+                      <Button
+                        variant="danger"
+                        busy={remove.isPending && remove.variables?.memberId === m.id}
+                        onClick={() => {
+                          if (
+                            window.confirm(`Remove ${displayName(m)} from this workspace? They lose access at once.`)
+                          ) {
+                            remove.mutate({ workspaceId, memberId: m.id });
+                          }
+                        }}
+                      >
+                        Remove
+                      </Button>
+                    )}
+                  </StackedCell>
+                )}
+              </StackedRow>
+            ))}
+          </StackedTable>
+        </>
+      )}
+      {members.hasNextPage && (
+        <Button
+          variant="secondary"
+          className="mt-4"
+          busy={members.isFetchingNextPage}
+          onClick={() => void members.fetchNextPage()}
+        >
+          Show more ({total - items.length} more)
+        </Button>
       )}
     </Card>
   );
