@@ -214,3 +214,69 @@ export async function calibrationSettled(page: Page, workspaceId: string, loopId
     )
     .toBe(false);
 }
+
+/**
+ * `n` members of `role` named `${label} 01`…, straight into the database (for the long-list tests); their
+ * emails are `${label}-NN-…@example.test` in lower case.
+ */
+export async function seedMembers(workspaceId: string, n: number, role: string, label: string) {
+  const prefix = `${label.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 8)}`;
+  await withDb(async (c) => {
+    await c.query(
+      `INSERT INTO users (id, name, email)
+       SELECT $1 || '-u' || n, $2 || ' ' || lpad(n::text, 2, '0'), $1 || '-' || lpad(n::text, 2, '0') || '@example.test'
+       FROM generate_series(1, $3) AS n`,
+      [prefix, label, n],
+    );
+    await c.query(
+      `INSERT INTO memberships (id, "workspaceId", "userId", role)
+       SELECT $1 || '-m' || n, $2, $1 || '-u' || n, $4::"Role" FROM generate_series(1, $3) AS n`,
+      [prefix, workspaceId, n, role],
+    );
+  });
+  return prefix;
+}
+
+/**
+ * A stored calibration fit for the workspace, as the background worker would leave it, with `calibrated`
+ * loops on the calibrated scale (candidates `${label} 01`…, scores 1.5 to 3.5) and `apart` loops that could
+ * not be calibrated (`${label} apart 01`…). Current, so the worker leaves it alone.
+ */
+export async function seedCohort(workspaceId: string, calibrated: number, apart: number, label: string) {
+  const prefix = await seedMembers(workspaceId, calibrated, "candidate", label);
+  const apartPrefix = await seedMembers(workspaceId, apart, "candidate", `${label} apart`);
+  const fitId = randomUUID();
+  await withDb(async (c) => {
+    const coach = await c.query<{ id: string }>(
+      `SELECT id FROM memberships WHERE "workspaceId" = $1 AND role = 'owner' LIMIT 1`,
+      [workspaceId],
+    );
+    for (const [p, count, ranked] of [
+      [prefix, calibrated, true],
+      [apartPrefix, apart, false],
+    ] as const) {
+      await c.query(
+        `INSERT INTO loops (id, "workspaceId", "candidateMemberId", "coachMemberId", "targetRole", level, "updatedAt")
+         SELECT $1 || '-l' || n, $2, $1 || '-m' || n, $3, 'Backend engineer', 'mid', now() FROM generate_series(1, $4) AS n`,
+        [p, workspaceId, coach.rows[0]!.id, count],
+      );
+      await c.query(
+        `INSERT INTO cohort_loop_scores ("workspaceId", "fitId", "loopId", scores)
+         SELECT $2, $3, $1 || '-l' || n, jsonb_build_array(jsonb_build_object(
+           'kind', 'overall', 'key', null, 'raw', 1 + (n % 4) * 0.5,
+           'calibrated', CASE WHEN $5 THEN 1.5 + (n % 5) * 0.5 END,
+           'standardError', CASE WHEN $5 THEN 0.3 END, 'ratings', 6, 'interviewers', 2,
+           'notCalibratedReason', CASE WHEN $5 THEN NULL ELSE 'Rated only outside the connected panel.' END))
+         FROM generate_series(1, $4) AS n`,
+        [p, workspaceId, fitId, count, ranked],
+      );
+    }
+    await c.query(
+      `INSERT INTO cohort_fits ("workspaceId", "ratingsVersion", "fittedVersion", "fitId", since, loops, "fittedAt")
+       VALUES ($1, 0, 0, $2, (now() AT TIME ZONE 'UTC') - interval '300 days', $3, now() AT TIME ZONE 'UTC')
+       ON CONFLICT ("workspaceId") DO UPDATE SET "ratingsVersion" = 0, "fittedVersion" = 0, "fitId" = $2,
+         since = EXCLUDED.since, loops = $3, "fittedAt" = EXCLUDED."fittedAt"`,
+      [workspaceId, fitId, calibrated + apart],
+    );
+  });
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { api, newOwnerWithWorkspace, withDb } from "./helpers";
+import { api, newOwnerWithWorkspace, seedCohort, seedMembers, withDb } from "./helpers";
 
 // The long lists page on the server: the first page and its count, "Show more" for the next, and the
 // filters and order kept in the URL (a reload or a shared link shows the same list).
@@ -76,4 +76,64 @@ test("the question bank pages with Show more and keeps filters and order in the 
   await expect(rows.first()).toBeVisible();
   const titles = await page.getByTestId("question-row").locator("h2").allTextContents();
   expect(titles).toEqual([...titles].sort());
+});
+
+test("the members list pages with Show more and keeps search and role in the URL", async ({ page }) => {
+  const { url } = await newOwnerWithWorkspace(page, "lists-members");
+  const slug = new URL(url).pathname.split("/")[2]!;
+  const ws = await api<{ id: string }>(page, "workspace.resolve", { slug }, "query");
+  await seedMembers(ws.id, 30, "interviewer", "Bulk person");
+  await page.goto(`${url}/members?q=bulk`);
+  await expect(page.getByLabel("Name or email")).toHaveValue("bulk");
+  await expect(page.getByTestId("member-count")).toHaveText("25 of 30 members");
+  await expect(page.getByTestId("member-row")).toHaveCount(25);
+  await page.getByRole("button", { name: /Show more/ }).click();
+  await expect(page.getByTestId("member-row")).toHaveCount(30);
+  await expect(page.getByTestId("member-count")).toHaveText("30 members");
+  await expect(page.getByRole("button", { name: /Show more/ })).toHaveCount(0);
+
+  await page.getByLabel("Show").selectOption("coach");
+  await expect(page).toHaveURL(/role=coach/);
+  await expect(page.getByText("No members match")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Show")).toHaveValue("coach");
+  await expect(page.getByLabel("Name or email")).toHaveValue("bulk");
+  await expect(page.getByText("No members match")).toBeVisible();
+  await page.getByLabel("Show").selectOption("interviewer");
+  await page.getByLabel("Name or email").fill("bulk person 07");
+  await expect(page.getByTestId("member-row")).toHaveCount(1);
+  await expect(page.getByTestId("member-row")).toContainText("Bulk person 07");
+});
+
+test("the cohort view pages with Show more, keeps filters and order in the URL, and lists the not calibrated apart", async ({
+  page,
+}) => {
+  const { url } = await newOwnerWithWorkspace(page, "lists-cohort");
+  const slug = new URL(url).pathname.split("/")[2]!;
+  const ws = await api<{ id: string }>(page, "workspace.resolve", { slug }, "query");
+  await seedCohort(ws.id, 30, 3, "Cohort person");
+  await page.goto(`${url}/calibration?sort=name`);
+  await expect(page.getByLabel("Sort by")).toHaveValue("name");
+  await expect(page.getByTestId("cohort-count")).toHaveText("25 of 30 loops on the calibrated scale");
+  const rows = page.getByTestId("cohort-row");
+  await expect(rows).toHaveCount(25);
+  await page.getByRole("button", { name: /Show more/ }).click();
+  await expect(rows).toHaveCount(30);
+  const names = await rows.locator("th").allTextContents();
+  expect(names).toEqual([...names].sort());
+  // The loops that cannot be calibrated are listed apart, never among the ranked ones.
+  await expect(page.getByTestId("not-calibrated-count")).toHaveText("3 loops, by name");
+  expect(names.some((n) => n.includes("apart"))).toBe(false);
+
+  await page.getByLabel("Sort by").selectOption("raw");
+  await expect(page).toHaveURL(/sort=raw/);
+  await expect(rows).toHaveCount(25);
+  const raws = (await rows.locator("td:nth-of-type(2)").allTextContents()).map(Number);
+  expect(raws).toEqual([...raws].sort((a, b) => b - a));
+  await page.getByLabel("Level").selectOption("senior");
+  await expect(page).toHaveURL(/level=senior/);
+  await expect(page.getByText("No submitted scorecards in this cohort yet")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Level")).toHaveValue("senior");
+  await expect(page.getByLabel("Sort by")).toHaveValue("raw");
 });
