@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui";
+import Link from "next/link";
+import { buttonClass, Card, PageHeader } from "@/components/ui";
 import { can } from "@/domain/roles";
 import { getServerCaller } from "@/trpc/server";
 import { currentActor } from "@/app/_lib/session";
@@ -28,6 +29,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
             timeZone={ws.timeZone}
             showInterviewerNames={details.showInterviewerNames}
           />
+        )}
+        {can(ws.role, "webhook.manage") && (
+          <Card title="Webhooks" description="Send events to your systems or a Slack channel as they happen.">
+            <Link href={`/w/${ws.slug}/settings/webhooks`} className={buttonClass("secondary")}>
+              Manage webhooks
+            </Link>
+          </Card>
         )}
         <LeaveWorkspace workspaceId={ws.id} name={ws.name} />
       </div>

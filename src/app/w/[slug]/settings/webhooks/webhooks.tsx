@@ -1,0 +1,140 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { toast } from "@/components/toast";
+import { Alert, Badge, Button, Card, ConfirmDialog, EmptyState, Skeleton } from "@/components/ui";
+import { useTRPC } from "@/trpc/react";
+import { NewEndpoint } from "./new-endpoint";
+
+/** A signing secret, shown once after creating an endpoint or rotating its secret. */
+function SecretNotice({ secret, onDone }: { secret: string; onDone: () => void }) {
+  return (
+    <section
+      aria-labelledby="secret-title"
+      className="rounded-lg bg-amber-50 p-4 text-sm text-amber-950 ring-1 ring-amber-200"
+      data-testid="webhook-secret"
+    >
+      <h2 id="secret-title" className="font-semibold">
+        Copy the signing secret now
+      </h2>
+      <p className="mt-1">
+        It is shown only this once. Your receiver uses it to verify the <code>webhook-signature</code> header.
+      </p>
+      <code className="mt-2 block rounded bg-white p-2 font-mono text-xs break-all ring-1 ring-amber-200">
+        {secret}
+      </code>
+      <div className="mt-3 flex flex-wrap gap-2">
+        <Button
+          variant="secondary"
+          onClick={() => void navigator.clipboard?.writeText(secret).then(() => toast.success("Secret copied"))}
+        >
+          Copy secret
+        </Button>
+        <Button variant="ghost" onClick={onDone}>
+          I have saved it
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+export function Webhooks({ workspaceId, slug }: { workspaceId: string; slug: string }) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const [secret, setSecret] = useState<string | null>(null);
+  const list = useQuery(trpc.webhook.list.queryOptions({ workspaceId }));
+  const refresh = () => void qc.invalidateQueries({ queryKey: trpc.webhook.list.queryKey({ workspaceId }) });
+  const update = useMutation(trpc.webhook.update.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(
+    trpc.webhook.remove.mutationOptions({
+      onSuccess: () => {
+        toast.success("Endpoint removed");
+        refresh();
+      },
+    }),
+  );
+  const rotate = useMutation(trpc.webhook.rotateSecret.mutationOptions({ onSuccess: (r) => setSecret(r.secret) }));
+  const test = useMutation(
+    trpc.webhook.sendTest.mutationOptions({
+      onSuccess: () => {
+        toast.success("Test event queued: it shows in the delivery log");
+        refresh();
+      },
+    }),
+  );
+  return (
+    <div className="space-y-6">
+      {secret && <SecretNotice secret={secret} onDone={() => setSecret(null)} />}
+      <Card title="Endpoints">
+        {list.isPending ? (
+          <Skeleton rows={2} />
+        ) : list.isError ? (
+          <Alert>{list.error.message}</Alert>
+        ) : list.data.length === 0 ? (
+          <EmptyState title="No endpoints yet">Add one below to receive events as they happen.</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {list.data.map((e) => (
+              <li key={e.id} className="space-y-2 py-4" data-testid="webhook-row">
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="min-w-0 font-medium break-all">{e.url}</span>
+                  <Badge tone={e.enabled ? "green" : "red"}>
+                    {e.enabled ? "On" : e.disabledReason === "failing" ? "Off: kept failing" : "Off"}
+                  </Badge>
+                  {e.kind === "slack" && <Badge tone="blue">Slack</Badge>}
+                </div>
+                {e.description && <p className="text-sm text-slate-700">{e.description}</p>}
+                <p className="text-xs text-slate-600">
+                  {e.events.join(", ")} · {e.deliveries.succeeded} delivered, {e.deliveries.failed} failed,{" "}
+                  {e.deliveries.waiting} waiting
+                </p>
+                <div className="flex flex-wrap gap-2">
+                  <Link
+                    href={`/w/${slug}/settings/webhooks/${e.id}`}
+                    className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-semibold text-brand-700 focus-ring hover:bg-slate-100"
+                  >
+                    Delivery log<span className="sr-only"> of {e.url}</span>
+                  </Link>
+                  <Button
+                    variant="secondary"
+                    disabled={!e.enabled}
+                    busy={test.isPending && test.variables?.endpointId === e.id}
+                    onClick={() => test.mutate({ workspaceId, endpointId: e.id })}
+                  >
+                    Send test event
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    busy={update.isPending && update.variables?.endpointId === e.id}
+                    onClick={() => update.mutate({ workspaceId, endpointId: e.id, enabled: !e.enabled })}
+                  >
+                    {e.enabled ? "Turn off" : "Turn on"}
+                  </Button>
+                  {e.kind === "standard" && (
+                    <ConfirmDialog
+                      trigger={<Button variant="secondary">Rotate secret</Button>}
+                      title="Rotate the signing secret?"
+                      description="The current secret stops working at once; update your receiver with the new one."
+                      confirmLabel="Rotate secret"
+                      onConfirm={() => rotate.mutate({ workspaceId, endpointId: e.id })}
+                    />
+                  )}
+                  <ConfirmDialog
+                    trigger={<Button variant="danger">Remove</Button>}
+                    title="Remove this endpoint?"
+                    description="Its delivery log goes with it, and deliveries still waiting are dropped."
+                    confirmLabel="Remove endpoint"
+                    onConfirm={() => remove.mutate({ workspaceId, endpointId: e.id })}
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <NewEndpoint workspaceId={workspaceId} onSecret={setSecret} />
+    </div>
+  );
+}
