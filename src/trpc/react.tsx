@@ -2,6 +2,7 @@
 
 import { MutationCache, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
+import type { inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import { toast } from "@/components/toast";
@@ -10,6 +11,9 @@ import type { AppRouter } from "@/server/api/root";
 import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+/** What each procedure answers, for components that take a query's data as a prop. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 declare module "@tanstack/react-query" {
   interface Register {

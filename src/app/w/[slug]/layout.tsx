@@ -25,6 +25,7 @@ export default async function WorkspaceLayout({
     { href: `/w/${slug}`, label: "Overview", show: true },
     { href: `/w/${slug}/loops`, label: "Loops", show: can(workspace.role, "loop.read") },
     { href: `/w/${slug}/calibration`, label: "Calibration", show: can(workspace.role, "calibration.read") },
+    { href: `/w/${slug}/analytics`, label: "Analytics", show: can(workspace.role, "analytics.read") },
     { href: `/w/${slug}/templates`, label: "Loop templates", show: can(workspace.role, "loop.read") },
     { href: `/w/${slug}/agenda`, label: "My agenda", show: can(workspace.role, "agenda.read") },
     { href: `/w/${slug}/schedule`, label: "My schedule", show: workspace.role === "candidate" },
