@@ -56,6 +56,7 @@ describe("email delivery pages", () => {
     const ada = await owner.email.list({ workspaceId: ws.id, limit: 10, to: "ADA@" });
     expect(ada.counts).toEqual({ total: 28, byStatus: { pending: 4, sending: 0, sent: 24, dead: 0 } });
     expect((await walkPages(list({ to: "ada@" }))).items.every((m) => m.to === "ada@example.test")).toBe(true);
+    expect((await owner.email.list({ workspaceId: ws.id, to: "_" })).items).toHaveLength(0);
     const adaPending = await owner.email.list({ workspaceId: ws.id, to: "ada", status: "pending" });
     expect(adaPending.counts?.total).toBe(4);
     expect(adaPending.items).toHaveLength(4);

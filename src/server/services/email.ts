@@ -4,7 +4,7 @@ import { requeueDeadEmail } from "@/server/email/outbox";
 import { recordAudit } from "./audit";
 import { EMAIL_STATUSES } from "@/schemas/email";
 import type { Prisma } from "@/server/db";
-import { after, pageOf } from "./paging";
+import { after, literal, pageOf } from "./paging";
 import { inTransaction, type Scope, type Tx } from "./scope";
 
 type EmailStatus = (typeof EMAIL_STATUSES)[number];
@@ -36,7 +36,7 @@ export async function listWorkspaceEmails(
 ) {
   const recipient: Prisma.EmailOutboxWhereInput = {
     workspaceId: scope.workspaceId,
-    ...(input.to ? { to: { contains: input.to, mode: "insensitive" } } : {}),
+    ...(input.to ? { to: { contains: literal(input.to), mode: "insensitive" } } : {}),
   };
   const direction = input.sort === "oldest" ? "asc" : "desc";
   const [rows, counts] = await Promise.all([

@@ -66,6 +66,8 @@ describe("question bank pages", () => {
     expect(senior.items.every((q) => q.levels.includes("senior"))).toBe(true);
     const twins = await coach.question.page({ workspaceId: ws.id, includeArchived: false, search: "PAGED TWIN" });
     expect(twins.total).toBe(15);
+    // Wildcards are searched for literally.
+    expect((await coach.question.page({ workspaceId: ws.id, includeArchived: false, search: "%%%_" })).total).toBe(0);
     // The signal keys follow the round type filter only.
     const other = await db.roundType.findFirstOrThrow({
       where: { workspaceId: ws.id, id: { not: roundType.id } },

@@ -3,7 +3,7 @@ import type { Level } from "@/schemas/library";
 import { AppError, notFound } from "@/server/errors";
 import type { Prisma } from "@/server/db";
 import { recordAudit } from "./audit";
-import { after, pageOf } from "./paging";
+import { after, literal, pageOf } from "./paging";
 import { inTransaction, type Scope, type Tx } from "./scope";
 
 type QuestionFilter = {
@@ -24,9 +24,9 @@ function questionWhere(scope: Scope, input: QuestionFilter): Prisma.QuestionWher
     ...(input.search
       ? {
           OR: [
-            { title: { contains: input.search, mode: "insensitive" } },
-            { prompt: { contains: input.search, mode: "insensitive" } },
-            { probes: { contains: input.search, mode: "insensitive" } },
+            { title: { contains: literal(input.search), mode: "insensitive" } },
+            { prompt: { contains: literal(input.search), mode: "insensitive" } },
+            { probes: { contains: literal(input.search), mode: "insensitive" } },
           ],
         }
       : {}),

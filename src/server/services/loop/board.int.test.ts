@@ -68,6 +68,7 @@ describe("loop board", () => {
     const staff = await coach.loop.board({ workspaceId: ws.id, role: "staff" });
     expect(staff.total).toBe(3);
     expect((await coach.loop.board({ workspaceId: ws.id, role: "nobody" })).total).toBe(0);
+    expect((await coach.loop.board({ workspaceId: ws.id, role: "%" })).total).toBe(0);
   });
 
   it("answers in the same number of statements for 2 loops and for 30", async () => {

@@ -2,6 +2,7 @@
 import { LOOP_STATUSES, type LoopStatus } from "@/domain/loop-status";
 import type { Level } from "@/schemas/library";
 import { candidateNames } from "../member-names";
+import { literal } from "../paging";
 import { type Scope, type Tx } from "../scope";
 
 /** Loops per column on the board's first page, and per "Show more". */
@@ -17,7 +18,9 @@ function boardWhere(scope: Scope, filter: BoardFilter) {
   return {
     workspaceId: scope.workspaceId,
     ...(filter.level ? { level: filter.level } : {}),
-    ...(filter.role?.trim() ? { targetRole: { contains: filter.role.trim(), mode: "insensitive" as const } } : {}),
+    ...(filter.role?.trim()
+      ? { targetRole: { contains: literal(filter.role.trim()), mode: "insensitive" as const } }
+      : {}),
   };
 }
 
