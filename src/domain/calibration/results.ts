@@ -68,48 +68,68 @@ export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): Candid
   const cursor = ratingStart.slice(0, candidates);
   for (let r = 0; r < data.count; r++) byCandidate[cursor[data.candidate[r] as number]!++] = r;
 
-  // Per-candidate scratch: local cell numbers, and per target (0 = overall, 1..G = groups, then cells) sums.
+  // Per-candidate scratch: local cell numbers, local interviewer numbers, and per target (0 = overall,
+  // 1..G = groups, then cells) sums and a seen-flag per (target, local interviewer).
   const localCell = new Int32Array(data.cellCandidate.length).fill(-1);
   const cellOfLocal: number[] = [];
+  const localInterviewer = new Int32Array(data.interviewerIds.length).fill(-1);
+  const interviewerOfLocal: number[] = [];
   const groupCellWeight = new Map<number, Float64Array>();
   const order = data.candidateIds.map((id, c) => ({ id, c })).sort((a, b) => compareText(a.id, b.id));
   const groupOrder = data.groupIds.map((id, g) => ({ id, g })).sort((a, b) => compareText(a.id, b.id));
+  // Keys sorted once: a candidate's keys are then ordered by rank instead of by comparing strings.
+  const keyRank = new Int32Array(data.keyIds.length);
+  data.keyIds
+    .map((id, k) => ({ id, k }))
+    .sort((a, b) => compareText(a.id, b.id))
+    .forEach(({ k }, rank) => (keyRank[k] = rank));
   const scores: CandidateScore[] = [];
   for (const { id, c } of order) {
     cellOfLocal.length = 0;
+    interviewerOfLocal.length = 0;
     for (let i = ratingStart[c]!; i < ratingStart[c + 1]!; i++) {
-      const cell = data.cell[byCandidate[i]!] as number;
+      const r = byCandidate[i]!;
+      const cell = data.cell[r] as number;
       if (localCell[cell] === -1) {
         localCell[cell] = cellOfLocal.length;
         cellOfLocal.push(cell);
       }
+      const j = data.interviewer[r] as number;
+      if (localInterviewer[j] === -1) {
+        localInterviewer[j] = interviewerOfLocal.length;
+        interviewerOfLocal.push(j);
+      }
     }
     const cells = cellOfLocal.length;
+    const raters = interviewerOfLocal.length;
     const targets = 1 + groups + cells;
     const weight = new Float64Array(targets);
     const rawSum = new Float64Array(targets);
     const ratings = new Int32Array(targets);
-    const interviewers: number[][] = Array.from({ length: targets }, () => []);
+    const interviewers = new Int32Array(targets);
+    const seen = new Uint8Array(targets * raters);
     const overallCellWeight = new Float64Array(cells);
     groupCellWeight.clear();
-    const add = (target: number, r: number, w: number): void => {
+    const add = (target: number, r: number, w: number, j: number): void => {
       weight[target]! += w;
       rawSum[target]! += w * (data.value[r] as number);
       ratings[target]! += 1;
-      const seen = interviewers[target] as number[];
-      const j = data.interviewer[r] as number;
-      if (!seen.includes(j)) seen.push(j);
+      if (seen[target * raters + j] === 0) {
+        seen[target * raters + j] = 1;
+        interviewers[target]! += 1;
+      }
     };
     for (let i = ratingStart[c]!; i < ratingStart[c + 1]!; i++) {
       const r = byCandidate[i]!;
       const w = data.weight[r] as number;
       const local = localCell[data.cell[r] as number] as number;
-      add(0, r, w);
-      add(1 + groups + local, r, w);
+      const j = localInterviewer[data.interviewer[r] as number] as number;
+      add(0, r, w, j);
+      add(1 + groups + local, r, w, j);
       overallCellWeight[local]! += w;
       const group = data.groupOf[r] as number;
       if (group >= 0) {
-        add(1 + group, r, w);
+        add(1 + group, r, w, j);
         let cellWeight = groupCellWeight.get(group);
         if (!cellWeight) groupCellWeight.set(group, (cellWeight = new Float64Array(cells)));
         cellWeight[local]! += w;
@@ -133,7 +153,7 @@ export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): Candid
         calibrated: estimate ? estimate.value : null,
         standardError: estimate && Number.isFinite(estimate.standardError) ? estimate.standardError : null,
         ratings: ratings[target]!,
-        interviewers: (interviewers[target] as number[]).length,
+        interviewers: interviewers[target]!,
         notCalibratedReason: reason,
       };
     };
@@ -142,17 +162,16 @@ export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): Candid
       const cellWeight = groupCellWeight.get(g);
       if (cellWeight) scores.push(report("group", groupId, 1 + g, cellWeight));
     }
-    const keyOrder = cellOfLocal.map((cell, local) => ({
-      key: data.keyIds[data.cellKey[cell] as number] as string,
-      local,
-    }));
-    keyOrder.sort((a, b) => compareText(a.key, b.key));
-    for (const { key, local } of keyOrder) {
-      const only = new Float64Array(cells);
+    const keyOrder = cellOfLocal.map((_, local) => local);
+    keyOrder.sort((a, b) => keyRank[data.cellKey[cellOfLocal[a]!]!]! - keyRank[data.cellKey[cellOfLocal[b]!]!]!);
+    const only = new Float64Array(cells);
+    for (const local of keyOrder) {
       only[local] = 1;
-      scores.push(report("key", key, 1 + groups + local, only));
+      scores.push(report("key", data.keyIds[data.cellKey[cellOfLocal[local]!]!]!, 1 + groups + local, only));
+      only[local] = 0;
     }
     for (const cell of cellOfLocal) localCell[cell] = -1;
+    for (const j of interviewerOfLocal) localInterviewer[j] = -1;
   }
   return scores;
 }

@@ -112,65 +112,88 @@ class Model extends StandardErrors {
     this.estimateCovariance();
   }
 
-  /** One penalised Newton step on all parameters; returns the largest change (rating points). */
+  /**
+   * One penalised Newton step on all parameters; returns the largest change (rating points). Each candidate's
+   * gradient, local solve and share of the Schur right-hand side are done together (and likewise the
+   * back-substitution), so its ratings are read from cache the second time.
+   */
   protected newtonStep(): number {
     this.ensureScratch();
     const P = this.panelSize;
     const n = this.globals;
-    // Gradient of the log posterior: local parts in (ra, rd, ru), global part in bG.
-    const ra = new Float64Array(this.candidates);
-    const rd = new Float64Array(this.d.length);
-    const ru = new Float64Array(this.u.length);
-    const bG = new Float64Array(n);
+    const { rPos, rKey, rGrad, rGainOf, rT, rW, rCell, rCard, ratingStart, cellStart, cardStart } = this;
+    if (this.gradA.length !== this.candidates) {
+      this.gradA = new Float64Array(this.candidates);
+      this.gradD = new Float64Array(this.d.length);
+      this.gradU = new Float64Array(this.u.length);
+    }
+    // Gradient of the log posterior, local parts in (ra, rd, ru); rhs = b_G − A_GL H⁻¹ b_L.
+    const { gradA: ra, gradD: rd, gradU: ru, ya, yd, yu } = this;
+    const rhs = new Float64Array(n);
+    for (let k = 0; k < n; k++) rhs[k] = -this.prior(k) * this.x[k]!;
+    const cellPrior = 1 / this.varD;
     for (let fc = 0; fc < this.candidates; fc++) {
-      ra[fc] = -(this.a[fc]! - this.mu) / (CANDIDATE_PRIOR_SCALE * this.varA);
-      for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
-        const grad = this.rGrad[i]!;
-        const gain = this.rGainOf[i]!;
-        const p = this.rPos[i]!;
-        ra[fc]! += gain * grad;
-        rd[this.rCell[i]!]! += gain * grad;
-        ru[this.rCard[i]!]! += grad;
-        bG[p]! += grad;
-        bG[P + p]! += this.rT[i]! * grad;
-        bG[2 * P + this.rKey[i]!]! += gain * grad;
+      for (let g = cellStart[fc]!; g < cellStart[fc + 1]!; g++) rd[g] = -this.d[g]! * cellPrior;
+      for (let q = cardStart[fc]!; q < cardStart[fc + 1]!; q++) ru[q] = -this.u[q]! * this.cardPrior(q);
+      let sumA = -(this.a[fc]! - this.mu) / (CANDIDATE_PRIOR_SCALE * this.varA);
+      const start = ratingStart[fc]!;
+      const end = ratingStart[fc + 1]!;
+      for (let i = start; i < end; i++) {
+        const grad = rGrad[i]!;
+        const gain = rGainOf[i]!;
+        const p = rPos[i]!;
+        sumA += gain * grad;
+        rd[rCell[i]!]! += gain * grad;
+        ru[rCard[i]!]! += grad;
+        rhs[p]! += grad;
+        rhs[P + p]! += rT[i]! * grad;
+        rhs[2 * P + rKey[i]!]! += gain * grad;
+      }
+      ra[fc] = sumA;
+      this.solveLocal(fc, ra, rd, ru, ya, yd, yu);
+      const yA = ya[fc]!;
+      for (let i = start; i < end; i++) {
+        const gain = rGainOf[i]!;
+        const f = rW[i]! * (gain * (yA + yd[rCell[i]!]!) + yu[rCard[i]!]!);
+        const p = rPos[i]!;
+        rhs[p]! -= f;
+        rhs[P + p]! -= rT[i]! * f;
+        rhs[2 * P + rKey[i]!]! -= gain * f;
       }
     }
-    for (let g = 0; g < this.d.length; g++) rd[g]! -= this.d[g]! / this.varD;
-    for (let q = 0; q < this.u.length; q++) ru[q]! -= this.u[q]! * this.cardPrior(q);
-    for (let k = 0; k < n; k++) bG[k]! -= this.prior(k) * this.x[k]!;
-
-    // Schur right-hand side: bG − A_GL H⁻¹ b_L.
-    const ya = new Float64Array(this.candidates);
-    const yd = new Float64Array(this.d.length);
-    const yu = new Float64Array(this.u.length);
-    for (let fc = 0; fc < this.candidates; fc++) this.solveLocal(fc, ra, rd, ru, ya, yd, yu);
-    const rhs = bG.slice();
-    this.subtractGlobalFromLocal(ya, yd, yu, rhs);
     this.project(rhs);
     const delta = new Float64Array(n);
     // Inexact Newton: far from the optimum a rough step is as good as an exact one.
     this.conjugateGradients(rhs, delta, Math.min(1e-3, Math.max(CG_TOLERANCE, 0.01 * this.lastStep)));
 
     // Back-substitute: Δ_L = H⁻¹ (b_L − A_LG Δ_G).
-    this.addLocalFromGlobal(delta, ra, rd, ru, -1);
-    for (let fc = 0; fc < this.candidates; fc++) this.solveLocal(fc, ra, rd, ru, ya, yd, yu);
     let largest = 0;
     for (let k = 0; k < n; k++) {
       this.x[k]! += delta[k]!;
       largest = Math.max(largest, Math.abs(delta[k]!));
     }
     for (let fc = 0; fc < this.candidates; fc++) {
+      let sumA = ra[fc]!;
+      for (let i = ratingStart[fc]!; i < ratingStart[fc + 1]!; i++) {
+        const p = rPos[i]!;
+        const gain = rGainOf[i]!;
+        const e = -rW[i]! * (delta[p]! + rT[i]! * delta[P + p]! + gain * delta[2 * P + rKey[i]!]!);
+        sumA += gain * e;
+        rd[rCell[i]!]! += gain * e;
+        ru[rCard[i]!]! += e;
+      }
+      ra[fc] = sumA;
+      this.solveLocal(fc, ra, rd, ru, ya, yd, yu);
       this.a[fc]! += ya[fc]!;
       largest = Math.max(largest, Math.abs(ya[fc]!));
-    }
-    for (let g = 0; g < this.d.length; g++) {
-      this.d[g]! += yd[g]!;
-      largest = Math.max(largest, Math.abs(yd[g]!));
-    }
-    for (let q = 0; q < this.u.length; q++) {
-      this.u[q]! += yu[q]!;
-      largest = Math.max(largest, Math.abs(yu[q]!));
+      for (let g = cellStart[fc]!; g < cellStart[fc + 1]!; g++) {
+        this.d[g]! += yd[g]!;
+        largest = Math.max(largest, Math.abs(yd[g]!));
+      }
+      for (let q = cardStart[fc]!; q < cardStart[fc + 1]!; q++) {
+        this.u[q]! += yu[q]!;
+        largest = Math.max(largest, Math.abs(yu[q]!));
+      }
     }
     this.lastStep = largest;
     return largest;

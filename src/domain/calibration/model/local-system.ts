@@ -151,40 +151,4 @@ export class LocalSystem extends StartingValues {
     this.yd = new Float64Array(this.d.length);
     this.yu = new Float64Array(this.u.length);
   }
-
-  /** out_G −= A_GL y. */
-  protected subtractGlobalFromLocal(ya: Float64Array, yd: Float64Array, yu: Float64Array, out: Float64Array): void {
-    const P = this.panelSize;
-    for (let fc = 0; fc < this.candidates; fc++) {
-      for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
-        const gain = this.rGainOf[i]!;
-        const f = this.rW[i]! * (gain * (ya[fc]! + yd[this.rCell[i]!]!) + yu[this.rCard[i]!]!);
-        const p = this.rPos[i]!;
-        out[p]! -= f;
-        out[P + p]! -= this.rT[i]! * f;
-        out[2 * P + this.rKey[i]!]! -= gain * f;
-      }
-    }
-  }
-
-  /** (ra, rd, ru) += sign · A_LG v. */
-  protected addLocalFromGlobal(
-    v: Float64Array,
-    ra: Float64Array,
-    rd: Float64Array,
-    ru: Float64Array,
-    sign: number,
-  ): void {
-    const P = this.panelSize;
-    for (let fc = 0; fc < this.candidates; fc++) {
-      for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
-        const p = this.rPos[i]!;
-        const gain = this.rGainOf[i]!;
-        const e = sign * this.rW[i]! * (v[p]! + this.rT[i]! * v[P + p]! + gain * v[2 * P + this.rKey[i]!]!);
-        ra[fc]! += gain * e;
-        rd[this.rCell[i]!]! += gain * e;
-        ru[this.rCard[i]!]! += e;
-      }
-    }
-  }
 }

@@ -80,6 +80,51 @@ export class SchurMatrix {
     this.keyKey.fill(0);
   }
 
+  /**
+   * Adds candidate c's part of S: `S` holds its upper triangle (columns × columns, row-major) over its
+   * columns 2j (severity) and 2j + 1 (gain) of slot j, whose panel position is positions[j], and 2m + g
+   * for the key keyOf[g] of its cell g.
+   */
+  addCandidate(c: number, S: Float64Array, columns: number, positions: Int32Array, keyOf: Int32Array): void {
+    const P = this.panelSize;
+    const K = this.keys;
+    const { blocks, interviewerKey, keyKey, pairBlock } = this;
+    const m = positions.length;
+    const cells = keyOf.length;
+    const pairs = this.pairStart[c]!;
+    const n = columns;
+    for (let j = 0; j < m; j++) {
+      const sj = 2 * j * n;
+      const gj = sj + n;
+      for (let l = 0; l < m; l++) {
+        const b = 4 * pairBlock[pairs + j * m + l]!;
+        const sl = 2 * l * n;
+        if (j <= l) {
+          blocks[b]! += S[sj + 2 * l]!;
+          blocks[b + 1]! += S[sj + 2 * l + 1]!;
+          blocks[b + 2]! += j === l ? S[sj + 2 * l + 1]! : S[gj + 2 * l]!;
+          blocks[b + 3]! += S[gj + 2 * l + 1]!;
+        } else {
+          blocks[b]! += S[sl + 2 * j]!;
+          blocks[b + 1]! += S[sl + n + 2 * j]!;
+          blocks[b + 2]! += S[sl + 2 * j + 1]!;
+          blocks[b + 3]! += S[sl + n + 2 * j + 1]!;
+        }
+      }
+      const row = positions[j]! * K;
+      for (let g = 0; g < cells; g++) {
+        interviewerKey[row + keyOf[g]!]! += S[sj + 2 * m + g]!;
+        interviewerKey[P * K + row + keyOf[g]!]! += S[gj + 2 * m + g]!;
+      }
+    }
+    for (let g = 0; g < cells; g++) {
+      const rowG = (2 * m + g) * n + 2 * m;
+      for (let h = 0; h < cells; h++) {
+        keyKey[keyOf[g]! * K + keyOf[h]!]! += h >= g ? S[rowG + h]! : S[(2 * m + h) * n + 2 * m + g]!;
+      }
+    }
+  }
+
   /** out = S v, globals laid out as s (P) | γ (P) | β (K). */
   multiply(v: Float64Array, out: Float64Array): void {
     const P = this.panelSize;

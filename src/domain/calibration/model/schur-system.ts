@@ -9,18 +9,23 @@ import { LocalSystem } from "./local-system";
 export const CG_TOLERANCE = 1e-8;
 
 export class SchurSystem extends LocalSystem {
-  /** out = S v = (A_GG − A_GL H⁻¹ A_LG) v, the interviewer-and-key system with candidates eliminated. */
+  /**
+   * out = S v = (A_GG − A_GL H⁻¹ A_LG) v, the interviewer-and-key system with candidates eliminated. One
+   * candidate at a time (its ratings, its local solve, its ratings again), so the second pass reads from cache.
+   */
   protected applySchur(v: Float64Array, out: Float64Array): void {
     this.ensureScratch();
     const P = this.panelSize;
-    const { la, ld, lu, ya, yd, yu, rPos, rKey, rGainOf, rT, rW, rCell, rCard, ratingStart } = this;
-    la.fill(0);
-    ld.fill(0);
-    lu.fill(0);
+    const { la, ld, lu, ya, yd, yu, rPos, rKey, rGainOf, rT, rW, rCell, rCard, ratingStart, cellStart, cardStart } =
+      this;
     for (let k = 0; k < this.globals; k++) out[k] = this.prior(k) * v[k]!;
     for (let fc = 0; fc < this.candidates; fc++) {
+      ld.fill(0, cellStart[fc], cellStart[fc + 1]);
+      lu.fill(0, cardStart[fc], cardStart[fc + 1]);
+      const start = ratingStart[fc]!;
+      const end = ratingStart[fc + 1]!;
       let sumA = 0;
-      for (let i = ratingStart[fc]!, end = ratingStart[fc + 1]!; i < end; i++) {
+      for (let i = start; i < end; i++) {
         const p = rPos[i]!;
         const key = 2 * P + rKey[i]!;
         const gain = rGainOf[i]!;
@@ -34,11 +39,9 @@ export class SchurSystem extends LocalSystem {
         lu[rCard[i]!]! += e;
       }
       la[fc] = sumA;
-    }
-    for (let fc = 0; fc < this.candidates; fc++) this.solveLocal(fc, la, ld, lu, ya, yd, yu);
-    for (let fc = 0; fc < this.candidates; fc++) {
+      this.solveLocal(fc, la, ld, lu, ya, yd, yu);
       const yA = ya[fc]!;
-      for (let i = ratingStart[fc]!, end = ratingStart[fc + 1]!; i < end; i++) {
+      for (let i = start; i < end; i++) {
         const p = rPos[i]!;
         const gain = rGainOf[i]!;
         const f = rW[i]! * (gain * (yA + yd[rCell[i]!]!) + yu[rCard[i]!]!);
@@ -278,58 +281,27 @@ export class SchurSystem extends LocalSystem {
   /** Assembles S explicitly (schur-matrix.ts) from every candidate's part plus the priors: for the standard errors. */
   protected assembleSchur(): void {
     const P = this.panelSize;
-    const K = this.keys;
     const matrix = this.schur;
     matrix.clear();
-    const { blocks, interviewerKey, keyKey, pairStart, pairBlock, diagonalBlock } = matrix;
-    const S = this.elimS;
-    const gainOffset = P * K;
     for (let fc = 0; fc < this.candidates; fc++) {
-      const c = this.eliminateCandidate(fc, true);
+      const columns = this.eliminateCandidate(fc, true);
       const slot0 = this.slotStart[fc]!;
-      const m = this.slotStart[fc + 1]! - slot0;
       const cell0 = this.cellStart[fc]!;
-      const cells = c - 2 * m;
-      const pairs = pairStart[fc]!;
-      for (let j = 0; j < m; j++) {
-        const sj = 2 * j * c;
-        const gj = sj + c;
-        for (let l = 0; l < m; l++) {
-          const b = 4 * pairBlock[pairs + j * m + l]!;
-          const sl = 2 * l * c;
-          if (j <= l) {
-            blocks[b]! += S[sj + 2 * l]!;
-            blocks[b + 1]! += S[sj + 2 * l + 1]!;
-            blocks[b + 2]! += j === l ? S[sj + 2 * l + 1]! : S[gj + 2 * l]!;
-            blocks[b + 3]! += S[gj + 2 * l + 1]!;
-          } else {
-            blocks[b]! += S[sl + 2 * j]!;
-            blocks[b + 1]! += S[sl + c + 2 * j]!;
-            blocks[b + 2]! += S[sl + 2 * j + 1]!;
-            blocks[b + 3]! += S[sl + c + 2 * j + 1]!;
-          }
-        }
-        const row = this.slotPos[slot0 + j]! * K;
-        for (let g = 0; g < cells; g++) {
-          const k = this.cellKey[cell0 + g]!;
-          interviewerKey[row + k]! += S[sj + 2 * m + g]!;
-          interviewerKey[gainOffset + row + k]! += S[gj + 2 * m + g]!;
-        }
-      }
-      for (let g = 0; g < cells; g++) {
-        const kg = this.cellKey[cell0 + g]! * K;
-        const rowG = (2 * m + g) * c + 2 * m;
-        for (let h = 0; h < cells; h++) {
-          keyKey[kg + this.cellKey[cell0 + h]!]! += h >= g ? S[rowG + h]! : S[(2 * m + h) * c + 2 * m + g]!;
-        }
-      }
+      matrix.addCandidate(
+        fc,
+        this.elimS,
+        columns,
+        this.slotPos.subarray(slot0, this.slotStart[fc + 1]),
+        this.cellKey.subarray(cell0, this.cellStart[fc + 1]),
+      );
     }
+    const { blocks, keyKey, diagonalBlock } = matrix;
     for (let p = 0; p < P; p++) {
       const b = 4 * diagonalBlock[p]!;
       blocks[b]! += this.prior(p);
       blocks[b + 3]! += this.prior(P + p);
     }
-    for (let k = 0; k < K; k++) keyKey[k * K + k]! += this.prior(2 * P + k);
+    for (let k = 0; k < this.keys; k++) keyKey[k * this.keys + k]! += this.prior(2 * P + k);
   }
 
   /** Removes the directions the constraints forbid: mean severity 0, mean gain 1 (and no gains when off). */

@@ -110,6 +110,10 @@ export class ModelState {
   protected ya = new Float64Array(0);
   protected yd = new Float64Array(0);
   protected yu = new Float64Array(0);
+  // The Newton step's gradient (local parts), kept for its back-substitution.
+  protected gradA = new Float64Array(0);
+  protected gradD = new Float64Array(0);
+  protected gradU = new Float64Array(0);
 
   // The explicit interviewer-and-key system, and the working arrays of one candidate's elimination
   // (schur-system.ts), sized for the largest candidate: with c columns (2 per interviewer, 1 per cell),
