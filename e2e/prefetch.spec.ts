@@ -1,5 +1,45 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { api, newOwnerWithWorkspace, seedCohort, seedMembers } from "./helpers";
+
+const TRANSCRIPT =
+  "Candidate: Can the list be empty? Can a number repeat? Then I keep a map from value to index and look up target minus x.";
+
+/** An exercise on the first kit's first signal, through the API: the page of one exercise needs one. */
+async function anExercise(owner: Page, workspaceId: string): Promise<string> {
+  const kits = await api<{ id: string }[]>(owner, "kit.list", { workspaceId }, "query");
+  const kit = await api<{ signals: { key: string }[] }>(
+    owner,
+    "kit.get",
+    { workspaceId, roundTypeId: kits[0]!.id },
+    "query",
+  );
+  const { id } = await api<{ id: string }>(owner, "exercise.create", {
+    workspaceId,
+    roundTypeId: kits[0]!.id,
+    title: "Prefetched exercise",
+    prompt: "Find two numbers that add up to a target.",
+    transcript: TRANSCRIPT,
+    reference: { [kit.signals[0]!.key]: { rating: 3, reason: "Asked about the input before writing code." } },
+  });
+  return id;
+}
+
+/** The procedures a browser calls (GET = queries) while `run` goes on: `/api/trpc/a,b?batch=1&input=…`. */
+async function queriesDuring(page: Page, run: () => Promise<void>): Promise<string[]> {
+  const called: string[] = [];
+  const record = (request: { method(): string; url(): string }) => {
+    const url = new URL(request.url());
+    if (request.method() === "GET" && url.pathname.startsWith("/api/trpc/"))
+      called.push(...url.pathname.slice("/api/trpc/".length).split(","));
+  };
+  page.on("request", record);
+  try {
+    await run();
+  } finally {
+    page.off("request", record);
+  }
+  return called;
+}
 
 // The main pages prefetch on the server what their client components ask for first and hydrate it, so the
 // first paint has the data, not a skeleton. With JavaScript off, the page is exactly what the server sent.
@@ -16,6 +56,14 @@ test("the main pages arrive with their data, not a skeleton", async ({ browser }
   // Long enough lists that the paged pages show a first page of 25 and a count.
   await seedMembers(ws.id, 30, "interviewer", "Listed person");
   await seedCohort(ws.id, 30, 2, "Ranked person");
+  // Data that differs from the forms' defaults, so a form that started empty would show it.
+  await api(owner, "schedule.saveMyAvailability", {
+    workspaceId: ws.id,
+    timeZone: "Europe/Lisbon",
+    weekly: [{ weekday: 2, start: "10:00", end: "15:00" }],
+    exceptions: [{ date: "2031-01-02", available: false }],
+  });
+  const exerciseId = await anExercise(owner, ws.id);
   const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await signedIn.storageState() });
   const page = await noScript.newPage();
 
@@ -40,6 +88,52 @@ test("the main pages arrive with their data, not a skeleton", async ({ browser }
         await expect(p.getByTestId("not-calibrated-count")).toHaveText("2 loops, by name");
       },
     ],
+    ["/questions", (p) => expect(p.getByTestId("question-row").first()).toBeVisible()],
+    [
+      "/questions?sort=title&q=zzz-no-such-question",
+      async (p) => {
+        await expect(p.locator("#q-sort")).toHaveValue("title");
+        await expect(p.getByText("No questions match")).toBeVisible();
+      },
+    ],
+    ["/audit", (p) => expect(p.getByTestId("audit-row").first()).toBeVisible()],
+    [
+      "/audit?area=loop&sort=oldest",
+      async (p) => {
+        await expect(p.locator("#audit-sort")).toHaveValue("oldest");
+        await expect(p.getByText("No events match")).toBeVisible();
+      },
+    ],
+    ["/email", (p) => expect(p.getByText("No email sent yet").or(p.getByTestId("email-row").first())).toBeVisible()],
+    [
+      "/email?status=dead&to=nobody",
+      async (p) => {
+        await expect(p.locator("#email-status")).toHaveValue("dead");
+        await expect(p.getByText("No messages match")).toBeVisible();
+      },
+    ],
+    [
+      "/interviewers",
+      (p) => expect(p.getByTestId("interviewer-settings").or(p.getByText("No interviewers yet")).first()).toBeVisible(),
+    ],
+    ["/templates", (p) => expect(p.getByRole("heading", { name: "Entry level, coding focus" })).toBeVisible()],
+    [
+      "/availability",
+      async (p) => {
+        await expect(p.locator("#av-tz")).toHaveValue("Europe/Lisbon");
+        await expect(p.getByLabel("Tuesday", { exact: true })).toBeChecked();
+        await expect(p.getByLabel("Days off (dates, comma-separated)")).toHaveValue("2031-01-02");
+      },
+    ],
+    [
+      "/training",
+      async (p) => {
+        await expect(p.getByText("No training path for you").or(p.getByTestId("my-training"))).toBeVisible();
+        await expect(p.getByRole("heading", { name: "Everyone's progress" })).toBeVisible();
+      },
+    ],
+    ["/exercises/new", (p) => expect(p.getByLabel("Round type").locator("option").nth(1)).toBeAttached()],
+    [`/exercises/${exerciseId}`, (p) => expect(p.getByTestId("transcript")).toContainText("map from value to index")],
   ];
   for (const [path, check] of pages) {
     await page.goto(`${url}${path}`);
@@ -50,6 +144,36 @@ test("the main pages arrive with their data, not a skeleton", async ({ browser }
   // Without a prefetch the same page would be a skeleton: a loop the server cannot find is left to the client.
   await page.goto(`${url}/loops/00000000000000000000000000`);
   await expect(page.getByText("Loading…").first()).toBeAttached();
+
+  // With JavaScript on, the hydrated pages do not ask again for what they were sent.
+  const prefetched: [string, string[]][] = [
+    ["/questions?sort=newest", ["question.page", "library.list"]],
+    ["/audit?sort=oldest", ["audit.list"]],
+    ["/email?status=sent", ["email.list"]],
+    ["/interviewers", ["schedule.interviewers", "library.list"]],
+    ["/templates", ["loop.templates"]],
+    ["/availability", ["schedule.myAvailability"]],
+    ["/training", ["training.mine", "training.overview", "training.templates"]],
+    ["/exercises/new", ["kit.list"]],
+    [`/exercises/${exerciseId}`, ["exercise.get"]],
+  ];
+  for (const [path, procedures] of prefetched) {
+    const called = await queriesDuring(owner, async () => {
+      await owner.goto(`${url}${path}`);
+      await owner.waitForLoadState("networkidle");
+    });
+    expect(
+      called.filter((c) => procedures.includes(c)),
+      `${path} fetched again in the browser`,
+    ).toEqual([]);
+  }
+  // The check sees client fetches: a query the page does not prefetch (a kit, once a round type is chosen).
+  const kitFetch = await queriesDuring(owner, async () => {
+    await owner.goto(`${url}/exercises/new`);
+    await owner.getByLabel("Round type").selectOption({ index: 1 });
+    await expect(owner.getByRole("checkbox").first()).toBeVisible();
+  });
+  expect(kitFetch).toContain("kit.get");
 
   await noScript.close();
   await signedIn.close();

@@ -7,8 +7,9 @@ import { Alert, Button, Card, EmptyState, Field, Select, Skeleton } from "@/comp
 import { useUrlState } from "@/components/url-state";
 import { auditLabel } from "@/domain/audit";
 import { AUDIT_ACTIONS, AUDIT_AREAS } from "@/schemas/audit";
-import { PAGE_SIZE } from "@/schemas/common";
 import { useTRPC } from "@/trpc/react";
+import { byNextCursor } from "@/app/_lib/next-page";
+import { auditListInput } from "./list-input";
 
 function summary(data: unknown): string {
   if (!data || typeof data !== "object") return "";
@@ -28,20 +29,9 @@ export function AuditLog({ workspaceId }: { workspaceId: string }) {
   const [area, setArea] = useUrlState("area");
   const [action, setAction] = useUrlState("action");
   const [sort, setSort] = useUrlState("sort", "newest");
-  const filter = {
-    area: (AUDIT_AREAS as readonly string[]).includes(area) ? area : undefined,
-    action: (AUDIT_ACTIONS as readonly string[]).includes(action)
-      ? (action as (typeof AUDIT_ACTIONS)[number])
-      : undefined,
-    sort: sort === "oldest" ? ("oldest" as const) : ("newest" as const),
-  };
+  const filter = auditListInput(workspaceId, { area, action, sort });
   const actions = AUDIT_ACTIONS.filter((a) => !filter.area || a.startsWith(`${filter.area}.`));
-  const query = useInfiniteQuery(
-    trpc.audit.list.infiniteQueryOptions(
-      { workspaceId, limit: PAGE_SIZE, ...filter },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined },
-    ),
-  );
+  const query = useInfiniteQuery(trpc.audit.list.infiniteQueryOptions(filter, byNextCursor));
   const filters = (
     <form className="mb-4 grid gap-3 sm:grid-cols-3" onSubmit={(e) => e.preventDefault()} aria-label="Audit filters">
       <Field label="Area" htmlFor="audit-area">

@@ -10,30 +10,40 @@ import { useTRPC } from "@/trpc/react";
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 type Day = { on: boolean; start: string; end: string };
+type Profile = {
+  weekly: { weekday: number; start: string; end: string }[];
+  exceptions: { date: string; available: boolean }[];
+};
+
+function weeklyDays(profile: Profile | undefined): Day[] {
+  return DAYS.map((_, i) => {
+    const w = profile?.weekly.find((x) => x.weekday === i + 1);
+    return w ? { on: true, start: w.start, end: w.end } : { on: false, start: "09:00", end: "17:00" };
+  });
+}
+
+function daysOffText(profile: Profile | undefined): string {
+  return (profile?.exceptions ?? [])
+    .filter((e) => !e.available)
+    .map((e) => e.date)
+    .join(", ");
+}
 
 export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const profile = useQuery(trpc.schedule.myAvailability.queryOptions({ workspaceId }));
-  const [timeZone, setTimeZone] = useState("UTC");
-  const [days, setDays] = useState<Day[]>(DAYS.map(() => ({ on: false, start: "09:00", end: "17:00" })));
-  const [daysOff, setDaysOff] = useState("");
+  // Prefetched on the server, the profile is there on the first render: the form starts with it (no flash of
+  // defaults); the effect follows it when it changes later (after a save).
+  const [timeZone, setTimeZone] = useState(() => profile.data?.timeZone ?? "UTC");
+  const [days, setDays] = useState(() => weeklyDays(profile.data));
+  const [daysOff, setDaysOff] = useState(() => daysOffText(profile.data));
   const { errors, validate, onServerError } = useFormErrors();
   useEffect(() => {
     if (!profile.data) return;
     setTimeZone(profile.data.timeZone);
-    setDays(
-      DAYS.map((_, i) => {
-        const w = profile.data.weekly.find((x) => x.weekday === i + 1);
-        return w ? { on: true, start: w.start, end: w.end } : { on: false, start: "09:00", end: "17:00" };
-      }),
-    );
-    setDaysOff(
-      profile.data.exceptions
-        .filter((e) => !e.available)
-        .map((e) => e.date)
-        .join(", "),
-    );
+    setDays(weeklyDays(profile.data));
+    setDaysOff(daysOffText(profile.data));
   }, [profile.data]);
   const save = useMutation(
     trpc.schedule.saveMyAvailability.mutationOptions({

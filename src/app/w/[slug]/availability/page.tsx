@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { loadWorkspaceWith } from "../workspace-context";
 import { AvailabilityForm } from "./availability-form";
 import { BusyImport } from "./busy-import";
@@ -10,16 +11,20 @@ export const dynamic = "force-dynamic";
 export default async function AvailabilityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ws = await loadWorkspaceWith(slug, "schedule.self");
+  // Both forms read the viewer's availability profile.
+  await getQueryClient().prefetchQuery(trpc.schedule.myAvailability.queryOptions({ workspaceId: ws.id }));
   return (
     <>
       <PageHeader
         title="Availability"
         description="When you can take part in rounds, in your own time zone. Suggested slots only use these times."
       />
-      <div className="space-y-6">
-        <AvailabilityForm workspaceId={ws.id} />
-        <BusyImport workspaceId={ws.id} />
-      </div>
+      <HydrateClient>
+        <div className="space-y-6">
+          <AvailabilityForm workspaceId={ws.id} />
+          <BusyImport workspaceId={ws.id} />
+        </div>
+      </HydrateClient>
     </>
   );
 }

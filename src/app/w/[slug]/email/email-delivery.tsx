@@ -5,13 +5,13 @@ import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { useUrlState } from "@/components/url-state";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
-import { PAGE_SIZE } from "@/schemas/common";
 import { EMAIL_STATUSES } from "@/schemas/email";
 import { useTRPC } from "@/trpc/react";
+import { byNextCursor } from "@/app/_lib/next-page";
+import { emailListInput } from "./list-input";
 
 const tone = { pending: "amber", sending: "blue", sent: "green", dead: "red" } as const;
 const STATUS_LABEL = { pending: "Pending", sending: "Sending", sent: "Sent", dead: "Failed" } as const;
-type Status = (typeof EMAIL_STATUSES)[number];
 
 export function EmailDelivery({ workspaceId }: { workspaceId: string }) {
   const trpc = useTRPC();
@@ -19,16 +19,9 @@ export function EmailDelivery({ workspaceId }: { workspaceId: string }) {
   const [status, setStatus] = useUrlState("status");
   const [to, setTo] = useUrlState("to");
   const [sort, setSort] = useUrlState("sort", "newest");
-  const filter = {
-    status: (EMAIL_STATUSES as readonly string[]).includes(status) ? (status as Status) : undefined,
-    to: to.trim() || undefined,
-    sort: sort === "oldest" ? ("oldest" as const) : ("newest" as const),
-  };
+  const filter = emailListInput(workspaceId, { status, to, sort });
   const list = useInfiniteQuery({
-    ...trpc.email.list.infiniteQueryOptions(
-      { workspaceId, limit: PAGE_SIZE, ...filter },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined },
-    ),
+    ...trpc.email.list.infiniteQueryOptions(filter, byNextCursor),
     refetchInterval: 5000,
   });
   const retry = useMutation(

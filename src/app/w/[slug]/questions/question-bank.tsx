@@ -7,25 +7,19 @@ import { useUrlState } from "@/components/url-state";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Alert, Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
-import { PAGE_SIZE } from "@/schemas/common";
 import { DIFFICULTIES, LEVELS, QUESTION_SORTS, SaveQuestionInput, type Level } from "@/schemas/library";
 import { useTRPC } from "@/trpc/react";
+import { byNextCursor } from "@/app/_lib/next-page";
+import { questionPageInput, type QuestionParams, type QuestionSort } from "./list-input";
 
 type Question = NonNullable<ReturnType<typeof useQuestions>["data"]>["pages"][number]["items"][number];
-type Sort = (typeof QUESTION_SORTS)[number];
-const SORT_LABEL: Record<Sort, string> = { roundType: "Round type", title: "Title", newest: "Newest first" };
+const SORT_LABEL: Record<QuestionSort, string> = { roundType: "Round type", title: "Title", newest: "Newest first" };
 
 /** The question bank a page at a time, filtered and sorted on the server; the last list shows while the next loads. */
-function useQuestions(
-  workspaceId: string,
-  filters: { roundTypeId?: string; signalKey?: string; level?: Level; search?: string; sort: Sort },
-) {
+function useQuestions(workspaceId: string, params: QuestionParams) {
   const trpc = useTRPC();
   return useInfiniteQuery({
-    ...trpc.question.page.infiniteQueryOptions(
-      { workspaceId, ...filters, includeArchived: false, limit: PAGE_SIZE },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined },
-    ),
+    ...trpc.question.page.infiniteQueryOptions(questionPageInput(workspaceId, params), byNextCursor),
     placeholderData: keepPreviousData,
   });
 }
@@ -42,11 +36,11 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
   const deferredSearch = useDeferredValue(search);
   const [editing, setEditing] = useState<Question | "new" | null>(null);
   const questions = useQuestions(workspaceId, {
-    roundTypeId: roundTypeId || undefined,
-    signalKey: signalKey || undefined,
-    level: (LEVELS as readonly string[]).includes(level) ? (level as Level) : undefined,
-    search: deferredSearch.trim() || undefined,
-    sort: (QUESTION_SORTS as readonly string[]).includes(sort) ? (sort as Sort) : "roundType",
+    roundType: roundTypeId,
+    signal: signalKey,
+    level,
+    q: deferredSearch,
+    sort,
   });
   const first = questions.data?.pages[0];
   const items = questions.data?.pages.flatMap((p) => p.items) ?? [];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { ExerciseForm } from "./exercise-form";
 
@@ -8,5 +9,10 @@ export const dynamic = "force-dynamic";
 export default async function ExercisePage({ params }: { params: Promise<{ slug: string; exerciseId: string }> }) {
   const { slug, exerciseId } = await params;
   const ws = await loadWorkspaceWith(slug, "exercise.take");
-  return <ExerciseForm workspaceId={ws.id} slug={slug} exerciseId={exerciseId} />;
+  await getQueryClient().prefetchQuery(trpc.exercise.get.queryOptions({ workspaceId: ws.id, exerciseId }));
+  return (
+    <HydrateClient>
+      <ExerciseForm workspaceId={ws.id} slug={slug} exerciseId={exerciseId} />
+    </HydrateClient>
+  );
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { can } from "@/domain/roles";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { NewExerciseForm } from "./new-exercise-form";
 
@@ -8,5 +10,12 @@ export const dynamic = "force-dynamic";
 export default async function NewExercisePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ws = await loadWorkspaceWith(slug, "exercise.manage");
-  return <NewExerciseForm workspaceId={ws.id} slug={slug} />;
+  // The round types to write an exercise for (a kit's signals load once one is chosen).
+  if (can(ws.role, "kit.read"))
+    await getQueryClient().prefetchQuery(trpc.kit.list.queryOptions({ workspaceId: ws.id }));
+  return (
+    <HydrateClient>
+      <NewExerciseForm workspaceId={ws.id} slug={slug} />
+    </HydrateClient>
+  );
 }
