@@ -3,6 +3,7 @@
 // endpoints turned off (with the owners told) after failing again and again.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { resetEnvForTests } from "@/server/env";
 import { createWorkspaceWithRoles, db, type TestWorkspace } from "@/test/factories";
 import { startReceiver, type ReceiverBehaviour } from "@/test/webhook-receiver";
 import { processWebhooks, type WebhookProcessOptions } from "./delivery";
@@ -248,6 +249,28 @@ describe("webhook delivery", () => {
     );
     expect(body.blocks[0]).toEqual({ type: "section", text: { type: "mrkdwn", text: body.text } });
     expect(endpoint.kind).toBe("slack");
+  });
+
+  it("refuses http and private-network URLs in production, saying why", async () => {
+    const ws = await createWorkspaceWithRoles("hook-prod");
+    const create = (url: string) =>
+      ws.members.owner.caller.webhook.create({ workspaceId: ws.id, url, events: ["loop.created"] });
+    // NODE_ENV is typed read-only; the environment is re-read after the change.
+    const env = process.env as Record<string, string | undefined>;
+    const before = env.NODE_ENV;
+    env.NODE_ENV = "production";
+    resetEnvForTests();
+    try {
+      await expect(create("https://10.0.0.5/hook")).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: "That URL points at a private or reserved address. Use a public https:// address.",
+      });
+      await expect(create("http://127.0.0.1:9/hook")).rejects.toThrow(/Use an https:\/\/ URL/);
+      expect(await db.webhookEndpoint.count({ where: { workspaceId: ws.id } })).toBe(0);
+    } finally {
+      env.NODE_ENV = before;
+      resetEnvForTests();
+    }
   });
 
   it("refuses to connect to a private address when private targets are blocked", async () => {

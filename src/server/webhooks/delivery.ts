@@ -94,8 +94,11 @@ export async function processWebhooks(db: Db, options: WebhookProcessOptions = {
       report.takenOver++;
       continue;
     }
-    const endpoint = endpointOf.get(row.endpointId)!;
-    const payload = eventOf.get(row.eventId)!.payload as unknown as WebhookEnvelope;
+    const endpoint = endpointOf.get(row.endpointId);
+    const event = eventOf.get(row.eventId);
+    // Removed with its endpoint since the claim (the delivery went with it): nothing to send.
+    if (!endpoint || !event) continue;
+    const payload = event.payload as unknown as WebhookEnvelope;
     let result: PostResult & { permanent?: boolean };
     const problem = webhookUrlProblem(endpoint.url, rules);
     if (problem) {

@@ -14,7 +14,7 @@ import {
   type WebhookEventData,
 } from "@/domain/webhooks";
 import { asJson } from "@/server/db";
-import { memberNames } from "@/server/services/member-names";
+import { displayName } from "@/domain/people";
 import type { Tx } from "@/server/services/scope";
 
 export function newEventId(): string {
@@ -53,10 +53,14 @@ export async function emitEvent<T extends AnyEventType>(
   return id;
 }
 
-/** Members as events name them. */
+/** Members as events name them: by their name, never by their email address ("A member" without a name). */
 export async function eventPeople(tx: Tx, workspaceId: string, memberIds: (string | null | undefined)[]) {
   const ids = [...new Set(memberIds.filter((id): id is string => !!id))];
-  const names = await memberNames(tx, workspaceId, ids);
+  const members = await tx.membership.findMany({
+    where: { workspaceId, id: { in: ids } },
+    select: { id: true, user: { select: { name: true } } },
+  });
+  const names = new Map(members.map((m) => [m.id, displayName({ name: m.user.name, email: null }, "A member")]));
   return (id: string | null | undefined): EventPerson | null =>
     id && names.has(id) ? { memberId: id, name: names.get(id)! } : null;
 }

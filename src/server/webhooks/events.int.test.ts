@@ -91,9 +91,14 @@ describe("webhook events", () => {
     await decideLoop(ws, loopId, "hooks");
     await coach.report.openDraft({ workspaceId: ws.id, loopId });
     expect(await outcome(coach.report.release({ workspaceId: ws.id, loopId }))).toBe("OK");
+    // Someone without a name: events name them without their email address.
     const invited = await createUser("hook-joiner");
+    await db.user.update({ where: { id: invited.userId }, data: { name: null } });
     const invitation = await owner.invitation.create({ workspaceId: ws.id, email: invited.email!, role: "coach" });
-    await db.invitation.update({ where: { id: invitation.id }, data: { tokenHash: hashToken("hook-token-0123456789abcdef") } });
+    await db.invitation.update({
+      where: { id: invitation.id },
+      data: { tokenHash: hashToken("hook-token-0123456789abcdef") },
+    });
     await callerFor(invited).invitation.accept({ token: "hook-token-0123456789abcdef" });
 
     const events = await eventsOf(ws.id);
@@ -114,7 +119,7 @@ describe("webhook events", () => {
     });
     expect(data("debrief.decided")).toMatchObject({ decision: "not_yet", loop: { id: loopId } });
     expect(data("report.released")).toMatchObject({ version: 1, loop: { id: loopId, candidate } });
-    expect(data("member.joined")).toMatchObject({ member: { name: invited.name, role: "coach" } });
+    expect(data("member.joined")).toMatchObject({ member: { name: "A member", role: "coach" } });
     // Payloads carry names and ids, not email addresses or scorecard content.
     const text = JSON.stringify(events.map((e) => e.payload));
     expect(text).not.toContain("@example.test");
