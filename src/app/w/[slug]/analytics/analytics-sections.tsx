@@ -67,6 +67,7 @@ export function AnalyticsSections({ data }: { data: Data }) {
         ]}
         rows={s.overall.ended === 0 ? [] : timingRows}
         empty="No round with an interviewer ended in this period."
+        wide
         chart={
           <BarsChart
             data={s.byInterviewer.map((r) => ({ name: r.name, median: r.medianHours, p90: r.p90Hours }))}
@@ -153,7 +154,7 @@ export function AnalyticsSections({ data }: { data: Data }) {
           { label: "Weekly cap" },
           { label: "Rounds" },
           { label: "Busiest week" },
-          { label: "Average a week", format: num(1) },
+          { label: "Average a week", format: num(2) },
           { label: "Weeks at the cap" },
           { label: "Weeks over the cap" },
         ]}
@@ -167,6 +168,7 @@ export function AnalyticsSections({ data }: { data: Data }) {
           r.weeksOverCap,
         ])}
         empty="Nobody was booked to lead a round in this period."
+        wide
         chart={
           <BarsChart
             data={data.load.map((r) => ({ name: r.name, busiest: r.busiestWeek, cap: r.weeklyCap }))}

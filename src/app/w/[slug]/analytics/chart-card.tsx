@@ -1,7 +1,7 @@
 "use client";
 
 // One figure of the analytics page: a chart, the table of the same numbers beside it (the chart's text
-// alternative; the chart itself is hidden from screen readers), and the table as a CSV file to download.
+// alternative; the chart is one labelled image that points to it), and the table as a CSV file to download.
 import type { ReactNode } from "react";
 import { Button, Card, EmptyState, ScrollRegion } from "@/components/ui";
 import { encodeCsv, type CsvCell } from "@/domain/csv";
@@ -38,6 +38,7 @@ export function ChartCard({
   columns,
   rows,
   empty,
+  wide,
   children,
 }: {
   /** Names the CSV file and the test ids. */
@@ -49,6 +50,8 @@ export function ChartCard({
   rows: CsvCell[][];
   /** Shown instead of the chart and table when there are no rows. */
   empty: string;
+  /** A table of many columns: it goes under the chart instead of beside it, where it has the card's width. */
+  wide?: boolean;
   children?: ReactNode;
 }) {
   return (
@@ -71,8 +74,12 @@ export function ChartCard({
       {rows.length === 0 ? (
         <EmptyState title="Nothing in this period">{empty}</EmptyState>
       ) : (
-        <div className="grid gap-4 xl:grid-cols-2">
-          <div className="h-64 min-w-0" aria-hidden="true">
+        <div className={wide ? "grid gap-4" : "grid gap-4 xl:grid-cols-2"}>
+          <div
+            className="h-64 min-w-0"
+            role="img"
+            aria-label={`Chart of ${title.toLowerCase()}; the table has its numbers`}
+          >
             {chart}
           </div>
           <ScrollRegion label={`${title}: table`}>
