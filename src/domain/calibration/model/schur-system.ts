@@ -16,38 +16,56 @@ export class SchurSystem extends LocalSystem {
   protected applySchur(v: Float64Array, out: Float64Array): void {
     this.ensureScratch();
     const P = this.panelSize;
-    const { la, ld, lu, ya, yd, yu, rPos, rKey, rGainOf, rT, rW, rCell, rCard, ratingStart, cellStart, cardStart } =
-      this;
+    const { la, ld, lu, ya, yd, yu, rPos, rKey, rGainOf, rT, rW, rCell, cardRatingStart, cellStart, cardStart } = this;
     for (let k = 0; k < this.globals; k++) out[k] = this.prior(k) * v[k]!;
     for (let fc = 0; fc < this.candidates; fc++) {
       ld.fill(0, cellStart[fc], cellStart[fc + 1]);
-      lu.fill(0, cardStart[fc], cardStart[fc + 1]);
-      const start = ratingStart[fc]!;
-      const end = ratingStart[fc + 1]!;
+      const firstCard = cardStart[fc]!;
+      const endCard = cardStart[fc + 1]!;
       let sumA = 0;
-      for (let i = start; i < end; i++) {
-        const p = rPos[i]!;
-        const key = 2 * P + rKey[i]!;
-        const gain = rGainOf[i]!;
-        const t = rT[i]!;
-        const e = rW[i]! * (v[p]! + t * v[P + p]! + gain * v[key]!);
-        out[p]! += e;
-        out[P + p]! += t * e;
-        out[key]! += gain * e;
-        sumA += gain * e;
-        ld[rCell[i]!]! += gain * e;
-        lu[rCard[i]!]! += e;
+      // A scorecard's ratings share the interviewer: its severity and gain are read and summed once.
+      for (let q = firstCard; q < endCard; q++) {
+        const start = cardRatingStart[q]!;
+        const end = cardRatingStart[q + 1]!;
+        const p = rPos[start]!;
+        const vs = v[p]!;
+        const vg = v[P + p]!;
+        let sumE = 0;
+        let sumTE = 0;
+        for (let i = start; i < end; i++) {
+          const key = 2 * P + rKey[i]!;
+          const gain = rGainOf[i]!;
+          const t = rT[i]!;
+          const e = rW[i]! * (vs + t * vg + gain * v[key]!);
+          sumE += e;
+          sumTE += t * e;
+          out[key]! += gain * e;
+          sumA += gain * e;
+          ld[rCell[i]!]! += gain * e;
+        }
+        out[p]! += sumE;
+        out[P + p]! += sumTE;
+        lu[q] = sumE;
       }
       la[fc] = sumA;
       this.solveLocal(fc, la, ld, lu, ya, yd, yu);
       const yA = ya[fc]!;
-      for (let i = start; i < end; i++) {
-        const p = rPos[i]!;
-        const gain = rGainOf[i]!;
-        const f = rW[i]! * (gain * (yA + yd[rCell[i]!]!) + yu[rCard[i]!]!);
-        out[p]! -= f;
-        out[P + p]! -= rT[i]! * f;
-        out[2 * P + rKey[i]!]! -= gain * f;
+      for (let q = firstCard; q < endCard; q++) {
+        const start = cardRatingStart[q]!;
+        const end = cardRatingStart[q + 1]!;
+        const yq = yu[q]!;
+        let sumF = 0;
+        let sumTF = 0;
+        for (let i = start; i < end; i++) {
+          const gain = rGainOf[i]!;
+          const f = rW[i]! * (gain * (yA + yd[rCell[i]!]!) + yq);
+          sumF += f;
+          sumTF += rT[i]! * f;
+          out[2 * P + rKey[i]!]! -= gain * f;
+        }
+        const p = rPos[start]!;
+        out[p]! -= sumF;
+        out[P + p]! -= sumTF;
       }
     }
   }

@@ -52,6 +52,7 @@ export class ModelState {
   readonly rData: Int32Array; // data rating index
   readonly cellKey: Int32Array;
   readonly cellOfData: Int32Array; // data cell → fit cell or −1
+  readonly cardRatingStart: Int32Array;
   readonly cardPrecisionFixed: Uint8Array;
   // Each candidate's interviewers, numbered locally (slot j of candidate c is panel position slotPos[slotStart[c] + j]),
   // each rating's slot, and each cell's ratings (cellRatings[cellRatingStart[g] ..]).
@@ -221,12 +222,19 @@ export class ModelState {
     this.rLow = new Float64Array(n);
     this.rHigh = new Float64Array(n);
     this.rData = new Int32Array(n);
-    const cursor = this.ratingStart.slice(0, this.candidates);
+    // Each candidate's ratings grouped by scorecard (the cards of a candidate are numbered contiguously, so
+    // the cards' ranges tile the candidate's): card q's ratings are cardRatingStart[q] .. cardRatingStart[q + 1].
     const cardRatings = new Int32Array(this.cardStart[this.candidates]!);
+    for (let r = 0; r < data.count; r++) {
+      const q = cardOfData[data.scorecard[r]!]!;
+      if (q >= 0) cardRatings[q]!++;
+    }
+    this.cardRatingStart = prefix(cardRatings);
+    const cursor = this.cardRatingStart.slice(0, cardRatings.length);
     for (let r = 0; r < data.count; r++) {
       const fc = fitCandidate[data.candidate[r]!]!;
       if (fc < 0) continue;
-      const i = cursor[fc]!++;
+      const i = cursor[cardOfData[data.scorecard[r]!]!]!++;
       const v = data.value[r]!;
       this.rCell[i] = cellOfData[data.cell[r]!]!;
       this.rCard[i] = cardOfData[data.scorecard[r]!]!;
@@ -236,7 +244,6 @@ export class ModelState {
       this.rLow[i] = v <= 1 ? -Infinity : v - 0.5;
       this.rHigh[i] = v >= 4 ? Infinity : v + 0.5;
       this.rData[i] = r;
-      cardRatings[this.rCard[i]]!++;
     }
     this.cardPrecisionFixed = new Uint8Array(cardRatings.length);
     let active = 0;
