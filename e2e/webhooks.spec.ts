@@ -63,6 +63,16 @@ test("an owner adds an endpoint, sends a test event and sees it delivered in the
     await page.getByRole("button", { name: "I have saved it" }).click();
     await expect(secretBox).toHaveCount(0);
 
+    // Edit: a new description and fewer events.
+    await row.getByRole("button", { name: /^Edit/ }).click();
+    const edit = row.getByRole("form", { name: "Edit endpoint" });
+    await edit.getByLabel("Description (optional)").fill("Our ATS (staging)");
+    await edit.getByRole("checkbox", { name: /member\.joined/ }).uncheck();
+    await edit.getByRole("button", { name: "Save endpoint" }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(row).toContainText("Our ATS (staging)");
+    await expect(row).not.toContainText("member.joined");
+
     await row.getByRole("button", { name: "Send test event" }).click();
     await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBe(1);
     const request = receiver.received[0]!;

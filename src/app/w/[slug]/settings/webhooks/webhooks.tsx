@@ -6,7 +6,7 @@ import { useState } from "react";
 import { toast } from "@/components/toast";
 import { Alert, Badge, Button, Card, ConfirmDialog, EmptyState, Skeleton } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
-import { NewEndpoint } from "./new-endpoint";
+import { EndpointForm } from "./endpoint-form";
 
 /** A signing secret, shown once after creating an endpoint or rotating its secret. */
 function SecretNotice({ secret, onDone }: { secret: string; onDone: () => void }) {
@@ -44,6 +44,7 @@ export function Webhooks({ workspaceId, slug }: { workspaceId: string; slug: str
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [secret, setSecret] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const list = useQuery(trpc.webhook.list.queryOptions({ workspaceId }));
   const refresh = () => void qc.invalidateQueries({ queryKey: trpc.webhook.list.queryKey({ workspaceId }) });
   const update = useMutation(trpc.webhook.update.mutationOptions({ onSuccess: refresh }));
@@ -90,6 +91,11 @@ export function Webhooks({ workspaceId, slug }: { workspaceId: string; slug: str
                   {e.events.join(", ")} · {e.deliveries.succeeded} delivered, {e.deliveries.failed} failed,{" "}
                   {e.deliveries.waiting} waiting
                 </p>
+                {editing === e.id && (
+                  <div className="rounded-md bg-slate-50 p-4 ring-1 ring-slate-200">
+                    <EndpointForm workspaceId={workspaceId} endpoint={e} onDone={() => setEditing(null)} />
+                  </div>
+                )}
                 <div className="flex flex-wrap gap-2">
                   <Link
                     href={`/w/${slug}/settings/webhooks/${e.id}`}
@@ -97,6 +103,11 @@ export function Webhooks({ workspaceId, slug }: { workspaceId: string; slug: str
                   >
                     Delivery log<span className="sr-only"> of {e.url}</span>
                   </Link>
+                  {editing !== e.id && (
+                    <Button variant="secondary" onClick={() => setEditing(e.id)}>
+                      Edit<span className="sr-only"> {e.url}</span>
+                    </Button>
+                  )}
                   <Button
                     variant="secondary"
                     disabled={!e.enabled}
@@ -134,7 +145,9 @@ export function Webhooks({ workspaceId, slug }: { workspaceId: string; slug: str
           </ul>
         )}
       </Card>
-      <NewEndpoint workspaceId={workspaceId} onSecret={setSecret} />
+      <Card title="Add an endpoint" description="Loopwise POSTs each event to this URL as JSON (https only).">
+        <EndpointForm workspaceId={workspaceId} onSecret={setSecret} />
+      </Card>
     </div>
   );
 }
