@@ -205,14 +205,15 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
                   <Badge tone="green">Submitted</Badge>
                 ) : saveState.kind === "saving" ? (
                   "Saving…"
+                ) : saveState.kind === "error" ? (
+                  <span className="text-red-700">Not saved</span>
+                ) : autosave.dirty ? (
+                  // Not "Saved" while an edit waits for its pause: reloading then would lose it.
+                  "Unsaved changes"
                 ) : saveState.kind === "saved" ? (
                   <span className="text-emerald-800">
                     Saved <LocalTime value={saveState.at} style="short" />
                   </span>
-                ) : saveState.kind === "error" ? (
-                  <span className="text-red-700">Not saved</span>
-                ) : autosave.dirty ? (
-                  "Unsaved changes"
                 ) : (
                   "Draft"
                 )}
