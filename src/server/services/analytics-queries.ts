@@ -287,21 +287,22 @@ export function agreementCoincidences(db: Tx, f: AnalyticsFilter) {
       WHERE s."workspaceId" = ${f.workspaceId} AND s."status" = 'submitted' GROUP BY s."loopId"
       HAVING ${inPeriod(Prisma.sql`max(s."submittedAt")`, f)}
     ),
-    v AS (
-      -- Byte order ("C") for the grouping keys: the database's collation would only slow the sort down.
-      SELECT last.month, s."loopId" COLLATE "C" AS "loopId", k.key COLLATE "C" AS key,
-        (k.value->>'rating')::float8 AS value
-      FROM "scorecards" s JOIN last ON last."loopId" = s."loopId"
-      CROSS JOIN LATERAL jsonb_each(s."ratings") k
-      WHERE s."workspaceId" = ${f.workspaceId} AND s."status" = 'submitted' AND jsonb_typeof(k.value->'rating') = 'number'
-    ),
+    -- Each loop's units in a small aggregate of its own (a handful of scorecards): no sort of every rating.
     units AS (
-      SELECT month, count(*)::float8 AS m,
-        ${Prisma.join(
-          VALUES.map((c) => Prisma.sql`count(*) FILTER (WHERE value = ${c})::float8 AS ${n(c)}`),
-          ", ",
-        )}
-      FROM v GROUP BY month, "loopId", key HAVING count(*) >= 2
+      SELECT last.month, u.*
+      FROM last CROSS JOIN LATERAL (
+        SELECT count(*)::float8 AS m,
+          ${Prisma.join(
+            VALUES.map(
+              (c) => Prisma.sql`count(*) FILTER (WHERE (k.value->>'rating')::float8 = ${c})::float8 AS ${n(c)}`,
+            ),
+            ", ",
+          )}
+        FROM "scorecards" s CROSS JOIN LATERAL jsonb_each(s."ratings") k
+        WHERE s."workspaceId" = ${f.workspaceId} AND s."loopId" = last."loopId" AND s."status" = 'submitted'
+          AND jsonb_typeof(k.value->'rating') = 'number'
+        GROUP BY k.key HAVING count(*) >= 2
+      ) u
     ),
     agg AS (SELECT month, count(*)::float8 AS units, ${sums} FROM units GROUP BY month)
     SELECT month AS "month", c::float8 AS "c", k::float8 AS "k",
