@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Email, TimeZone } from "./common";
 import { CreateWorkspaceInput, Slug } from "./workspace";
+import { envelope } from "@/domain/webhooks";
+import { readWebhookEnvelope } from "./webhook";
 
 describe("shared schemas", () => {
   it("normalises email addresses", () => {
@@ -27,3 +29,19 @@ describe("shared schemas", () => {
     );
   });
 });
+
+describe("readWebhookEnvelope", () => {
+  const loop = { id: "l1", targetRole: "Backend engineer", candidate: { memberId: "m1", name: "Jordan" } };
+  it("reads back what envelope() stored, for every event's data", () => {
+    const stored = JSON.parse(
+      JSON.stringify(envelope("e1", "round.cancelled", "w1", { loop, round: ROUND, reason: "Ill" }, new Date(0))),
+    );
+    expect(readWebhookEnvelope(stored)).toEqual(stored);
+  });
+  it("refuses a payload of an unknown type or with data of another type", () => {
+    const good = envelope("e1", "webhook.test", "w1", { endpointId: "x", message: "hi" }, new Date(0));
+    expect(() => readWebhookEnvelope({ ...good, type: "loop.deleted" })).toThrow();
+    expect(() => readWebhookEnvelope({ ...good, type: "round.cancelled" })).toThrow();
+  });
+});
+const ROUND = { id: "r1", label: "Coding", startsAt: null, endsAt: null, interviewer: null };

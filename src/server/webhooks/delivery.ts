@@ -6,7 +6,8 @@
 // same webhook-id comes again: receivers deduplicate on it). Deliveries of a disabled endpoint wait.
 import { afterFailure, parseRetryAfter, type BackoffPolicy } from "@/domain/backoff";
 import { webhookUrlProblem } from "@/domain/webhook-url";
-import { DISABLE_AFTER_FAILED_DELIVERIES, slackMessage, type WebhookEnvelope } from "@/domain/webhooks";
+import { DISABLE_AFTER_FAILED_DELIVERIES, slackMessage } from "@/domain/webhooks";
+import { readWebhookEnvelope } from "@/schemas/webhook";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { getEnv } from "@/server/env";
@@ -98,7 +99,7 @@ export async function processWebhooks(db: Db, options: WebhookProcessOptions = {
     const event = eventOf.get(row.eventId);
     // Removed with its endpoint since the claim (the delivery went with it): nothing to send.
     if (!endpoint || !event) continue;
-    const payload = event.payload as unknown as WebhookEnvelope;
+    const payload = readWebhookEnvelope(event.payload);
     let result: PostResult & { permanent?: boolean };
     const problem = webhookUrlProblem(endpoint.url, rules);
     if (problem) {
