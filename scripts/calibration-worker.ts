@@ -3,7 +3,15 @@
 // that serves pages. `npm start` runs one beside the web server when DATABASE_URL names a PostgreSQL server;
 // any number may run against one database (claims are SKIP LOCKED). The schema must be migrated (the app
 // does it at boot); until it is, ticks fail and are retried. SIGTERM/SIGINT finish the fit in hand and exit.
+// The retention job (src/server/retention/worker.ts) runs here too: the process for background database work.
 import { startCalibrationWorker, stopCalibrationWorker } from "@/server/calibration/worker";
+import { startRetentionWorker, stopRetentionWorker } from "@/server/retention/worker";
 import { runWorkerProcess } from "@/server/worker-process";
 
-runWorkerProcess(startCalibrationWorker, stopCalibrationWorker);
+runWorkerProcess(
+  () => {
+    startCalibrationWorker();
+    startRetentionWorker();
+  },
+  () => Promise.all([stopCalibrationWorker(), stopRetentionWorker()]).then(() => undefined),
+);

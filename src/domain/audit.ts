@@ -8,6 +8,7 @@ export const AUDIT_LABELS = {
   "member.removed": "removed a member",
   "member.left": "left the workspace",
   "member.joined": "joined",
+  "member.erased": "erased a candidate's personal data",
   "invitation.created": "invited someone",
   "invitation.resent": "resent an invitation",
   "invitation.revoked": "revoked an invitation",

@@ -23,6 +23,9 @@ export const PERMISSIONS = {
   "workspace.update": ["owner"],
   "member.list": ["owner", "coach", "interviewer"],
   "member.manage": ["owner"],
+  // Erasing a candidate's personal data (docs/privacy.md): whoever runs their loops may do it on request.
+  "member.erase": ["owner", "coach"],
+  "workspace.delete": ["owner"],
   "invitation.manage": ["owner"],
   "audit.read": ["owner"],
   "outbox.manage": ["owner"],

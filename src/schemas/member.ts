@@ -15,6 +15,7 @@ export type ListMembersPageInput = z.input<typeof ListMembersPageInput>;
 
 export const ChangeRoleInput = z.object({ workspaceId: Id, memberId: Id, role: RoleSchema });
 export const RemoveMemberInput = z.object({ workspaceId: Id, memberId: Id });
+export const EraseCandidateInput = z.object({ workspaceId: Id, candidateMemberId: Id });
 
 export const CreateInvitationInput = z.object({ workspaceId: Id, email: Email, role: RoleSchema });
 export type CreateInvitationInput = z.input<typeof CreateInvitationInput>;

@@ -30,6 +30,24 @@ export const UpdateWorkspaceInput = z.object({
   name: WorkspaceName.optional(),
   timeZone: TimeZone.optional(),
   showInterviewerNames: z.boolean().optional(),
+  /** Erase candidates' personal data this many months after their last loop; null turns it off. */
+  retentionMonths: z
+    .number({ error: "Give a number of months" })
+    .int("Give a whole number of months")
+    .min(1, "Keep candidates' data at least 1 month")
+    .max(120, "Keep candidates' data at most 120 months")
+    .nullable()
+    .optional(),
+});
+
+/** Deleting a workspace: the owner types its name. */
+export const DeleteWorkspaceInput = z.object({
+  workspaceId: Id,
+  confirmName: z
+    .string()
+    .trim()
+    .min(1, "Type the workspace's name to confirm")
+    .max(80, "That is not the workspace's name"),
 });
 
 export const ResolveWorkspaceInput = z.object({ slug: Slug });

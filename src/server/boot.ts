@@ -3,6 +3,7 @@
 import { getDb, openSqlConnection } from "@/server/db";
 import { applyMigrations } from "@/server/db/migrate";
 import { startCalibrationWorker } from "@/server/calibration/worker";
+import { startRetentionWorker } from "@/server/retention/worker";
 import { startOutboxWorker } from "@/server/email/worker";
 import { EnvError, getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
@@ -41,7 +42,11 @@ export async function boot(): Promise<void> {
     logger.info({ created }, "demo data ready");
   }
   if (env.OUTBOX_WORKER !== false) startOutboxWorker();
-  if (env.CALIBRATION_WORKER !== false) startCalibrationWorker();
+  if (env.CALIBRATION_WORKER !== false) {
+    startCalibrationWorker();
+    // The other background job on the database; it goes where the calibration worker goes.
+    startRetentionWorker();
+  }
   logger.info(
     { ms: Date.now() - started, mode: env.demo ? "demo" : "deployment", database: env.database.kind },
     "loopwise ready",

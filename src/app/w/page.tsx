@@ -12,6 +12,7 @@ import { TimeZoneForm } from "./time-zone-form";
 import { ZoneDetector } from "./zone-detector";
 import { personZone } from "@/domain/time-zone";
 import { UserMenu } from "./user-menu";
+import { YourData } from "./your-data-card";
 
 export const metadata: Metadata = { title: "Your workspaces" };
 export const dynamic = "force-dynamic";
@@ -72,6 +73,8 @@ export default async function WorkspacesPage() {
             {/* Keyed by the saved zone, so a zone detected after the first render (ZoneDetector) shows at once. */}
             <TimeZoneForm key={actor.timeZone ?? "none"} timeZone={personZone(actor.timeZone)} />
             <CalendarFeedCard />
+            {/* Erasing is for people who are candidates everywhere; the server checks it again. */}
+            <YourData email={actor.email} canErase={workspaces.every((w) => w.role === "candidate")} />
           </div>
         </main>
       </div>

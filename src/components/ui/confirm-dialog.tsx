@@ -28,6 +28,8 @@ export function ConfirmDialog({
   variant?: ButtonVariant;
   busy?: boolean;
   onConfirm: () => void;
+  /** The confirm button works only once this text is typed (deleting a workspace: its name). */
+  typed?: { label: string; expected: string };
 }) {
   const [own, setOwn] = useState(false);
   const [returnFocusTo, setReturnFocusTo] = useState<HTMLElement | null>(null);

@@ -5,8 +5,9 @@
 // directly where a dialog is needed; confirmations go through ConfirmDialog, which loads it on demand.
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactElement, ReactNode } from "react";
+import { useId, useState, type ReactElement, type ReactNode } from "react";
 import { Button, buttonClass, type ButtonVariant } from "./button";
+import { Input } from "./controls";
 
 const overlay = "fixed inset-0 z-40 bg-slate-900/40";
 const panel =
@@ -67,6 +68,7 @@ export default function ConfirmDialogPanel({
   onConfirm,
   onOpenChange,
   returnFocusTo,
+  typed,
 }: {
   title: string;
   description: string;
@@ -77,7 +79,12 @@ export default function ConfirmDialogPanel({
   onConfirm: () => void;
   onOpenChange: (open: boolean) => void;
   returnFocusTo: HTMLElement | null;
+  /** For the gravest actions: the confirm button works only once this text is typed. */
+  typed?: { label: string; expected: string };
 }) {
+  const [text, setText] = useState("");
+  const inputId = useId();
+  const ready = !typed || text.trim().toLowerCase() === typed.expected.trim().toLowerCase();
   return (
     <AlertDialog.Root open onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
@@ -91,12 +98,26 @@ export default function ConfirmDialogPanel({
         >
           <AlertDialog.Title className="text-base font-semibold text-slate-900">{title}</AlertDialog.Title>
           <AlertDialog.Description className="mt-1 text-sm text-slate-600">{description}</AlertDialog.Description>
+          {typed && (
+            <div className="mt-4 space-y-1">
+              <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
+                {typed.label}
+              </label>
+              <Input
+                id={inputId}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            </div>
+          )}
           <div className="mt-5 flex flex-wrap justify-end gap-2">
             <AlertDialog.Cancel asChild>
               <Button variant="secondary">{cancelLabel}</Button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
-              <Button variant={variant} busy={busy} onClick={onConfirm}>
+              <Button variant={variant} busy={busy} disabled={!ready} onClick={onConfirm}>
                 {confirmLabel}
               </Button>
             </AlertDialog.Action>

@@ -51,3 +51,19 @@ export async function inWorkspaceScope<T>(
     { timeout: WORKSPACE_TRANSACTION_TIMEOUT_MS },
   );
 }
+
+/**
+ * Runs `fn` on the same transaction as the connecting (owner) role, then hands the transaction back to
+ * `loopwise_app` if it had it. Only erasure uses it (src/server/services/erasure.ts): erasing a candidate
+ * from a workspace's members page is one workspace-scoped request, but it must also anonymise the person's
+ * `users` row and delete their sessions, accounts and calendar feeds, which `loopwise_app` may not touch.
+ * Keeping it in the request's transaction keeps the erasure atomic; the callers filter by the person's id.
+ */
+export async function asOwnerRole<T>(tx: Prisma.TransactionClient, fn: () => Promise<T>): Promise<T> {
+  const [{ role }] = await tx.$queryRaw<[{ role: string }]>`SELECT current_user::text AS role`;
+  if (role !== APP_ROLE) return fn();
+  await tx.$queryRaw`SELECT set_config('role', 'none', true)`;
+  const result = await fn();
+  await tx.$queryRaw`SELECT set_config('role', ${APP_ROLE}, true)`;
+  return result;
+}

@@ -3,9 +3,10 @@ import { AppError, notFound } from "@/server/errors";
 import type { Prisma } from "@/server/db";
 import { recordAudit } from "./audit";
 import { after, literal, pageOf } from "./paging";
+import { erasedLabel, eraseCandidateMembership, eraseIdentityIfUnused } from "./erasure";
 import { inTransaction, type Scope, type Tx } from "./scope";
 
-const withUser = { user: { select: { id: true, name: true, email: true } } } as const;
+const withUser = { user: { select: { id: true, name: true, email: true, erasedAt: true } } } as const;
 
 function presentMember(scope: Scope, m: Prisma.MembershipGetPayload<{ include: typeof withUser }>) {
   return {
@@ -16,6 +17,7 @@ function presentMember(scope: Scope, m: Prisma.MembershipGetPayload<{ include: t
     name: m.user.name,
     email: m.user.email,
     isYou: m.userId === scope.userId,
+    erased: m.user.erasedAt !== null,
   };
 }
 
@@ -128,5 +130,22 @@ export async function leaveWorkspace(db: Tx, scope: Scope) {
       throw new AppError("BAD_REQUEST", "You are the last owner. Make another member an owner before you leave.");
     }
     throw err;
+  });
+}
+
+/**
+ * A coach or owner erases a candidate's personal data in this workspace (docs/privacy.md). When the person
+ * belongs to no other workspace, their account goes too; otherwise it stays for those workspaces.
+ */
+export async function eraseCandidate(db: Tx, scope: Scope, input: { candidateMemberId: string }) {
+  return inTransaction(db, async (tx) => {
+    const erased = await eraseCandidateMembership(tx, {
+      workspaceId: scope.workspaceId,
+      memberId: input.candidateMemberId,
+      actorId: scope.userId,
+      by: "member",
+    });
+    const accountErased = await eraseIdentityIfUnused(tx, erased.userId);
+    return { memberId: erased.memberId, name: erasedLabel(erased.memberId), accountErased };
   });
 }

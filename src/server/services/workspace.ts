@@ -1,4 +1,5 @@
 import { AppError, notFound } from "@/server/errors";
+import { logger } from "@/server/logger";
 import { recordAudit } from "./audit";
 import { kebabCase } from "./keys";
 import { seedLibrary } from "./library";
@@ -82,6 +83,7 @@ export async function getWorkspace(db: Tx, scope: Scope) {
       slug: true,
       timeZone: true,
       showInterviewerNames: true,
+      retentionMonths: true,
       createdAt: true,
       _count: { select: { memberships: true } },
     },
@@ -93,9 +95,14 @@ export async function getWorkspace(db: Tx, scope: Scope) {
 export async function updateWorkspace(
   db: Tx,
   scope: Scope,
-  input: { name?: string; timeZone?: string; showInterviewerNames?: boolean },
+  input: { name?: string; timeZone?: string; showInterviewerNames?: boolean; retentionMonths?: number | null },
 ) {
-  if (input.name === undefined && input.timeZone === undefined && input.showInterviewerNames === undefined) {
+  if (
+    input.name === undefined &&
+    input.timeZone === undefined &&
+    input.showInterviewerNames === undefined &&
+    input.retentionMonths === undefined
+  ) {
     throw new AppError("BAD_REQUEST", "Nothing to change: give a new name or time zone.");
   }
   return inTransaction(db, async (tx) => {
@@ -103,8 +110,13 @@ export async function updateWorkspace(
     if (!before) throw notFound("That workspace");
     const updated = await tx.workspace.update({
       where: { id: scope.workspaceId },
-      data: { name: input.name, timeZone: input.timeZone, showInterviewerNames: input.showInterviewerNames },
-      select: { id: true, name: true, slug: true, timeZone: true, showInterviewerNames: true },
+      data: {
+        name: input.name,
+        timeZone: input.timeZone,
+        showInterviewerNames: input.showInterviewerNames,
+        retentionMonths: input.retentionMonths,
+      },
+      select: { id: true, name: true, slug: true, timeZone: true, showInterviewerNames: true, retentionMonths: true },
     });
     await recordAudit(tx, {
       workspaceId: scope.workspaceId,
@@ -113,10 +125,55 @@ export async function updateWorkspace(
       targetType: "workspace",
       targetId: scope.workspaceId,
       data: {
-        before: { name: before.name, timeZone: before.timeZone, showInterviewerNames: before.showInterviewerNames },
-        after: { name: updated.name, timeZone: updated.timeZone, showInterviewerNames: updated.showInterviewerNames },
+        before: {
+          name: before.name,
+          timeZone: before.timeZone,
+          showInterviewerNames: before.showInterviewerNames,
+          retentionMonths: before.retentionMonths,
+        },
+        after: {
+          name: updated.name,
+          timeZone: updated.timeZone,
+          showInterviewerNames: updated.showInterviewerNames,
+          retentionMonths: updated.retentionMonths,
+        },
       },
     });
     return updated;
   });
+}
+
+/**
+ * An owner deletes the workspace and everything in it (they typed its name). Most tables go by their
+ * foreign keys' ON DELETE CASCADE; scorecards, debriefs and feedback reports have no key to the workspace,
+ * so they are deleted first. The workspace's audit log goes with it, so the deletion is logged on the server.
+ */
+export async function deleteWorkspace(db: Tx, scope: Scope, input: { confirmName: string }) {
+  const deleted = await inTransaction(db, async (tx) => {
+    const workspace = await tx.workspace.findFirst({
+      where: { id: scope.workspaceId },
+      select: { name: true, slug: true },
+    });
+    if (!workspace) throw notFound("That workspace");
+    if (input.confirmName.trim() !== workspace.name.trim()) {
+      throw new AppError("BAD_REQUEST", `Type the workspace's name, ${workspace.name}, exactly to confirm.`, {
+        field: "confirmName",
+        reason: "confirmation_mismatch",
+      });
+    }
+    const where = { workspaceId: scope.workspaceId };
+    const [members, loops] = await Promise.all([tx.membership.count({ where }), tx.loop.count({ where })]);
+    // Published rubric versions refuse deletion (their triggers) except in a purge of the whole workspace.
+    await tx.$queryRaw`SELECT set_config('loopwise.purge', 'on', true)`;
+    await tx.scorecard.deleteMany({ where });
+    await tx.debrief.deleteMany({ where });
+    await tx.feedbackReport.deleteMany({ where });
+    await tx.workspace.delete({ where: { id: scope.workspaceId } });
+    return { slug: workspace.slug, members, loops };
+  });
+  logger.warn(
+    { audit: "workspace.deleted", workspaceId: scope.workspaceId, actorId: scope.userId, ...deleted },
+    "workspace deleted",
+  );
+  return { deleted: true as const };
 }

@@ -1,7 +1,8 @@
 import { authedProcedure, createTRPCRouter } from "@/server/api/trpc";
-import { SetTimeZoneInput, UpdateProfileInput } from "@/schemas/account";
+import { EraseMyAccountInput, SetTimeZoneInput, UpdateProfileInput } from "@/schemas/account";
 import { NoInput } from "@/schemas/common";
 import { getProfile, setTimeZone, updateProfile } from "@/server/services/account";
+import { eraseMyAccount, exportMyData } from "@/server/services/my-data";
 import { createCalendarFeed, getCalendarFeed, revokeCalendarFeed } from "@/server/services/calendar-feed";
 
 export const accountRouter = createTRPCRouter({
@@ -15,4 +16,9 @@ export const accountRouter = createTRPCRouter({
   calendarFeed: authedProcedure.query(({ ctx }) => getCalendarFeed(ctx.db, ctx.actor)),
   createCalendarFeed: authedProcedure.input(NoInput).mutation(({ ctx }) => createCalendarFeed(ctx.db, ctx.actor)),
   revokeCalendarFeed: authedProcedure.input(NoInput).mutation(({ ctx }) => revokeCalendarFeed(ctx.db, ctx.actor)),
+  /** "Download my data": one JSON document (docs/privacy.md). */
+  exportMine: authedProcedure.query(({ ctx }) => exportMyData(ctx.db, ctx.actor)),
+  eraseMine: authedProcedure
+    .input(EraseMyAccountInput)
+    .mutation(({ ctx, input }) => eraseMyAccount(ctx.db, ctx.actor, input)),
 });

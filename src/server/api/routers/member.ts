@@ -1,6 +1,6 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
-import { ChangeRoleInput, ListMembersPageInput, RemoveMemberInput } from "@/schemas/member";
-import { changeMemberRole, listMembers, listMembersPage, removeMember } from "@/server/services/member";
+import { ChangeRoleInput, EraseCandidateInput, ListMembersPageInput, RemoveMemberInput } from "@/schemas/member";
+import { changeMemberRole, eraseCandidate, listMembers, listMembersPage, removeMember } from "@/server/services/member";
 
 export const memberRouter = createTRPCRouter({
   /** Every member, for pickers; the Members page reads `page`. */
@@ -14,4 +14,7 @@ export const memberRouter = createTRPCRouter({
   remove: permittedProcedure("member.manage")
     .input(RemoveMemberInput)
     .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.scope, input)),
+  erase: permittedProcedure("member.erase")
+    .input(EraseCandidateInput)
+    .mutation(({ ctx, input }) => eraseCandidate(ctx.db, ctx.scope, input)),
 });

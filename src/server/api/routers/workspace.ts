@@ -1,8 +1,14 @@
 import { authedProcedure, createTRPCRouter, permittedProcedure, workspaceProcedure } from "@/server/api/trpc";
-import { CreateWorkspaceInput, ResolveWorkspaceInput, UpdateWorkspaceInput } from "@/schemas/workspace";
+import {
+  CreateWorkspaceInput,
+  DeleteWorkspaceInput,
+  ResolveWorkspaceInput,
+  UpdateWorkspaceInput,
+} from "@/schemas/workspace";
 import { leaveWorkspace } from "@/server/services/member";
 import {
   createWorkspace,
+  deleteWorkspace,
   getWorkspace,
   listMyWorkspaces,
   resolveWorkspace,
@@ -22,4 +28,7 @@ export const workspaceRouter = createTRPCRouter({
     .input(UpdateWorkspaceInput)
     .mutation(({ ctx, input }) => updateWorkspace(ctx.db, ctx.scope, input)),
   leave: workspaceProcedure.mutation(({ ctx }) => leaveWorkspace(ctx.db, ctx.scope)),
+  delete: permittedProcedure("workspace.delete")
+    .input(DeleteWorkspaceInput)
+    .mutation(({ ctx, input }) => deleteWorkspace(ctx.db, ctx.scope, input)),
 });

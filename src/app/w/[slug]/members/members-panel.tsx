@@ -25,13 +25,22 @@ import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
 import { CreateInvitationInput } from "@/schemas/member";
 import { byNextCursor } from "@/app/_lib/next-page";
 import { useTRPC } from "@/trpc/react";
+import { EraseCandidate } from "./erase-candidate";
 import { membersListInput } from "./list-input";
 
-export function MembersPanel({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
+export function MembersPanel({
+  workspaceId,
+  canManage,
+  canErase,
+}: {
+  workspaceId: string;
+  canManage: boolean;
+  canErase: boolean;
+}) {
   return (
     <div className="space-y-6">
       {canManage && <InviteForm workspaceId={workspaceId} />}
-      <MemberTable workspaceId={workspaceId} canManage={canManage} />
+      <MemberTable workspaceId={workspaceId} canManage={canManage} canErase={canErase} />
       {canManage && <InvitationTable workspaceId={workspaceId} />}
     </div>
   );
@@ -101,7 +110,16 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
+function MemberTable({
+  workspaceId,
+  canManage,
+  canErase,
+}: {
+  workspaceId: string;
+  canManage: boolean;
+  canErase: boolean;
+}) {
+  const hasActions = canManage || canErase;
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   // Search and role live in the URL, so a reload or a shared link keeps them (the server prefetches the
@@ -180,17 +198,18 @@ function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManag
           </p>
           {/* On phones each member is a stacked card (no sideways scrolling); a table where there is room. */}
           <StackedTable
-            columns={["Name", "Email", "Role", ...(canManage ? [{ label: "Actions", srOnly: true } as const] : [])]}
+            columns={["Name", "Email", "Role", ...(hasActions ? [{ label: "Actions", srOnly: true } as const] : [])]}
           >
             {items.map((m) => (
               <StackedRow key={m.id} data-testid="member-row">
                 <StackedCell header>
                   {m.name ?? <span className="font-normal text-slate-600">(no name yet)</span>}{" "}
                   {m.isYou && <Badge tone="blue">you</Badge>}
+                  {m.erased && <Badge tone="gray">erased</Badge>}
                 </StackedCell>
                 <StackedCell className="break-all text-slate-700">{m.email}</StackedCell>
                 <StackedCell>
-                  {canManage ? (
+                  {canManage && !m.erased ? (
                     <Select
                       aria-label={`Role of ${displayName(m)}`}
                       value={m.role}
@@ -208,23 +227,28 @@ function MemberTable({ workspaceId, canManage }: { workspaceId: string; canManag
                     ROLE_LABELS[m.role]
                   )}
                 </StackedCell>
-                {canManage && (
+                {hasActions && (
                   <StackedCell className="text-right @max-xl:text-left">
-                    {!m.isYou && (
-                      <Button
-                        variant="danger"
-                        busy={remove.isPending && remove.variables?.memberId === m.id}
-                        onClick={() => {
-                          if (
-                            window.confirm(`Remove ${displayName(m)} from this workspace? They lose access at once.`)
-                          ) {
-                            remove.mutate({ workspaceId, memberId: m.id });
-                          }
-                        }}
-                      >
-                        Remove
-                      </Button>
-                    )}
+                    <div className="inline-flex flex-wrap gap-2">
+                      {canErase && m.role === "candidate" && !m.erased && (
+                        <EraseCandidate workspaceId={workspaceId} memberId={m.id} name={displayName(m)} />
+                      )}
+                      {canManage && !m.isYou && (
+                        <Button
+                          variant="danger"
+                          busy={remove.isPending && remove.variables?.memberId === m.id}
+                          onClick={() => {
+                            if (
+                              window.confirm(`Remove ${displayName(m)} from this workspace? They lose access at once.`)
+                            ) {
+                              remove.mutate({ workspaceId, memberId: m.id });
+                            }
+                          }}
+                        >
+                          Remove
+                        </Button>
+                      )}
+                    </div>
                   </StackedCell>
                 )}
               </StackedRow>

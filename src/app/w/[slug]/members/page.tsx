@@ -33,7 +33,7 @@ export default async function MembersPage({
     <>
       <PageHeader title="Members" description="Who is in this workspace and what they can do." />
       <HydrateClient>
-        <MembersPanel workspaceId={ws.id} canManage={canManage} />
+        <MembersPanel workspaceId={ws.id} canManage={canManage} canErase={can(ws.role, "member.erase")} />
       </HydrateClient>
     </>
   );

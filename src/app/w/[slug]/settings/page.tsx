@@ -8,6 +8,7 @@ import { personZone } from "@/domain/time-zone";
 import { TimeZoneForm } from "../../time-zone-form";
 import { loadWorkspace } from "../workspace-context";
 import { LeaveWorkspace, SettingsForm } from "./settings-forms";
+import { DeleteWorkspace } from "./delete-workspace";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -28,6 +29,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
             name={ws.name}
             timeZone={ws.timeZone}
             showInterviewerNames={details.showInterviewerNames}
+            retentionMonths={details.retentionMonths}
           />
         )}
         {can(ws.role, "webhook.manage") && (
@@ -38,6 +40,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           </Card>
         )}
         <LeaveWorkspace workspaceId={ws.id} name={ws.name} />
+        {can(ws.role, "workspace.delete") && <DeleteWorkspace workspaceId={ws.id} name={ws.name} />}
       </div>
     </>
   );

@@ -14,17 +14,20 @@ export function SettingsForm({
   name: initialName,
   timeZone: initialZone,
   showInterviewerNames: initialShow,
+  retentionMonths: initialRetention,
 }: {
   workspaceId: string;
   name: string;
   timeZone: string;
   showInterviewerNames: boolean;
+  retentionMonths: number | null;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState(initialName);
   const [timeZone, setTimeZone] = useState(initialZone);
   const [showNames, setShowNames] = useState(initialShow);
+  const [retention, setRetention] = useState(initialRetention === null ? "" : String(initialRetention));
   const { errors, validate, onServerError } = useFormErrors();
   const update = useMutation(
     trpc.workspace.update.mutationOptions({
@@ -37,7 +40,13 @@ export function SettingsForm({
   );
   function submit(event: FormEvent) {
     event.preventDefault();
-    const input = validate(UpdateWorkspaceInput, { workspaceId, name, timeZone, showInterviewerNames: showNames });
+    const input = validate(UpdateWorkspaceInput, {
+      workspaceId,
+      name,
+      timeZone,
+      showInterviewerNames: showNames,
+      retentionMonths: retention.trim() === "" ? null : Number(retention),
+    });
     if (input) update.mutate(input);
   }
   return (
@@ -55,6 +64,21 @@ export function SettingsForm({
           checked={showNames}
           onChange={(e) => setShowNames(e.target.checked)}
         />
+        <Field
+          label="Erase candidates' personal data after (months)"
+          htmlFor="settings-retention"
+          error={errors.retentionMonths}
+          hint="Counted from their last loop. Leave empty to keep it until someone erases it. Numeric ratings stay, anonymised."
+        >
+          <Input
+            id="settings-retention"
+            inputMode="numeric"
+            value={retention}
+            onChange={(e) => setRetention(e.target.value)}
+            invalid={!!errors.retentionMonths}
+            className="w-32"
+          />
+        </Field>
         <Button type="submit" busy={update.isPending}>
           Save changes
         </Button>

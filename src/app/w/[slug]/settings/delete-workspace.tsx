@@ -1,0 +1,40 @@
+"use client";
+
+// Deleting the whole workspace (owners; docs/privacy.md): the owner types its name to confirm.
+import { useMutation } from "@tanstack/react-query";
+import { toast } from "@/components/toast";
+import { Button, Card, ConfirmDialog } from "@/components/ui";
+import { useTRPC } from "@/trpc/react";
+
+export function DeleteWorkspace({ workspaceId, name }: { workspaceId: string; name: string }) {
+  const trpc = useTRPC();
+  const remove = useMutation(
+    trpc.workspace.delete.mutationOptions({
+      onSuccess: () => {
+        toast.success(`${name} was deleted`);
+        // A full load: nothing cached about the workspace may survive.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
+        window.location.assign("/w");
+      },
+    }),
+  );
+  return (
+    <Card
+      title="Delete workspace"
+      description="Deletes the workspace and everything in it for everyone: members, loops, scorecards, reports, the library and the audit log."
+    >
+      <ConfirmDialog
+        trigger={
+          <Button variant="danger" busy={remove.isPending}>
+            Delete {name}
+          </Button>
+        }
+        title={`Delete ${name}?`}
+        description="Everything in it is deleted at once for every member, and cannot be recovered."
+        typed={{ label: `Type the workspace's name (${name}) to confirm`, expected: name }}
+        confirmLabel="Delete workspace"
+        onConfirm={() => remove.mutate({ workspaceId, confirmName: name })}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+// "Your data" on the account page (docs/privacy.md): download everything Loopwise holds about you as one
+// JSON file, and erase your account.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { signOutToSignIn } from "@/components/sign-out";
+import { toast } from "@/components/toast";
+import { Button, Card, ConfirmDialog } from "@/components/ui";
+import { useTRPC } from "@/trpc/react";
+
+/** Saves `data` as a JSON file through a temporary link (the browser's own download). */
+function saveJson(data: unknown, fileName: string) {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}
+
+export function YourData({ email, canErase }: { email: string | null; canErase: boolean }) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const [downloading, setDownloading] = useState(false);
+  const erase = useMutation(
+    trpc.account.eraseMine.mutationOptions({
+      onSuccess: () => {
+        toast.success("Your account and personal data were erased.");
+        void signOutToSignIn();
+      },
+    }),
+  );
+  async function download() {
+    setDownloading(true);
+    try {
+      const data = await qc.fetchQuery({ ...trpc.account.exportMine.queryOptions(), staleTime: 0 });
+      saveJson(data, `loopwise-my-data-${data.exportedAt.slice(0, 10)}.json`);
+    } catch (err) {
+      toast.error((err as Error).message);
+    } finally {
+      setDownloading(false);
+    }
+  }
+  return (
+    <Card
+      title="Your data"
+      description="Everything Loopwise holds about you: your account, memberships, loops with their rounds, and the feedback released to you."
+    >
+      <div className="flex flex-wrap gap-3">
+        <Button variant="secondary" busy={downloading} onClick={() => void download()}>
+          Download my data (JSON)
+        </Button>
+        {canErase && email && (
+          <ConfirmDialog
+            trigger={
+              <Button variant="danger" busy={erase.isPending}>
+                Erase my account
+              </Button>
+            }
+            title="Erase your account and personal data?"
+            description="Your name, email, availability, reports, invitations and emails are deleted in every workspace, and you are signed out. Interviewers' numeric ratings of your rounds stay, anonymised, so their calibration does not change. This cannot be undone."
+            typed={{ label: `Type your email (${email}) to confirm`, expected: email }}
+            confirmLabel="Erase my account"
+            onConfirm={() => erase.mutate({ confirmEmail: email })}
+          />
+        )}
+      </div>
+    </Card>
+  );
+}
