@@ -4,7 +4,6 @@
 // JSON file, and erase your account.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { signOutToSignIn } from "@/components/sign-out";
 import { toast } from "@/components/toast";
 import { Button, Card, ConfirmDialog } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
@@ -29,7 +28,10 @@ export function YourData({ email, canErase }: { email: string | null; canErase: 
     trpc.account.eraseMine.mutationOptions({
       onSuccess: () => {
         toast.success("Your account and personal data were erased.");
-        void signOutToSignIn();
+        // The erasure deleted the session itself (signing out would find nothing to delete); a full load of
+        // the sign-in page leaves nothing of the account in the browser.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
+        window.location.assign("/sign-in");
       },
     }),
   );
