@@ -1,5 +1,6 @@
 // Data about one candidate in every place Loopwise keeps something (for the erasure and export tests).
 import { randomUUID } from "node:crypto";
+import { WEBHOOK_EVENTS } from "@/domain/webhooks";
 import { enqueueEmail } from "@/server/email/outbox";
 import { callerFor, db, roundHasStarted, settleCalibration, type Member, type TestWorkspace } from "./factories";
 
@@ -86,6 +87,15 @@ export async function candidateEverywhere(ws: TestWorkspace, canary: string) {
   await db.user.update({ where: { id: candidate.actor.userId }, data: { name, email } });
   candidate.actor = { ...candidate.actor, name, email };
   candidate.caller = callerFor(candidate.actor);
+  // A webhook endpoint listening to everything, so events about them are recorded too.
+  await db.webhookEndpoint.create({
+    data: {
+      workspaceId: ws.id,
+      url: "https://hooks.example.test/loopwise",
+      events: [...WEBHOOK_EVENTS],
+      secretCiphertext: "not-used-in-this-test",
+    },
+  });
   const loopId = await decidedLoop(ws, { marker: `about ${name}` });
   await writeReport(ws, loopId, `${name} did well (${canary})`, true);
   // The invitation they accepted, and its email.

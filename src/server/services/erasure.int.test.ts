@@ -53,6 +53,7 @@ describe("erasing a candidate", () => {
       "feedback_report_versions.content",
       "email_outbox.to",
       "email_outbox.html",
+      "webhook_events.payload",
     ])
       expect(planted).toContain(column);
 

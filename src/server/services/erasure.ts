@@ -37,8 +37,17 @@ function scrubJson(value: Prisma.JsonValue, needles: string[], label: string, id
   return value;
 }
 
-/** Audit events (of one workspace, or of all when `workspaceId` is null) whose data names the person. */
-async function scrubAudit(
+/**
+ * JSON written about events that may name people: the audit log's details and webhook events' payloads
+ * (a pending delivery then sends the stand-in's name).
+ */
+const JSON_RECORDS = [
+  { table: "audit_events", column: "data" },
+  { table: "webhook_events", column: "payload" },
+] as const;
+
+/** Rows (of one workspace, or of all when `workspaceId` is null) whose JSON names the person, rewritten. */
+async function scrubRecords(
   tx: Prisma.TransactionClient,
   workspaceId: string | null,
   needles: string[],
@@ -46,16 +55,22 @@ async function scrubAudit(
   ids: [string, string],
 ) {
   const terms = [...needles, ids[0].toLowerCase()];
-  const rows = await tx.$queryRaw<{ id: string; data: Prisma.JsonValue }[]>`
-    SELECT "id", "data" FROM "audit_events"
-    WHERE (${workspaceId}::text IS NULL OR "workspaceId" = ${workspaceId})
-      AND "data" IS NOT NULL
-      AND EXISTS (SELECT 1 FROM unnest(${terms}::text[]) AS n WHERE strpos(lower("data"::text), n) > 0)`;
-  for (const row of rows) {
-    await tx.auditEvent.update({
-      where: { id: row.id },
-      data: { data: scrubJson(row.data, needles, label, ids) as Prisma.InputJsonValue },
-    });
+  for (const { table, column } of JSON_RECORDS) {
+    // Table and column names are the constants above; values are parameters.
+    const rows = await tx.$queryRawUnsafe<{ id: string; value: Prisma.JsonValue }[]>(
+      `SELECT "id", "${column}" AS "value" FROM "${table}"
+       WHERE ($1::text IS NULL OR "workspaceId" = $1) AND "${column}" IS NOT NULL
+         AND EXISTS (SELECT 1 FROM unnest($2::text[]) AS n WHERE strpos(lower("${column}"::text), n) > 0)`,
+      workspaceId,
+      terms,
+    );
+    for (const row of rows) {
+      await tx.$executeRawUnsafe(
+        `UPDATE "${table}" SET "${column}" = $1::jsonb WHERE "id" = $2`,
+        JSON.stringify(scrubJson(row.value, needles, label, ids)),
+        row.id,
+      );
+    }
   }
 }
 
@@ -172,7 +187,7 @@ export async function eraseCandidateMembership(
                  WHERE strpos(lower("to" || ' ' || "subject" || ' ' || "text" || ' ' || "html" || ' ' || coalesce("attachments"::text, '')), n) > 0))`;
 
   await tx.auditEvent.updateMany({ where: { workspaceId, actorId: person.id }, data: { actorId: standIn.id } });
-  await scrubAudit(tx, workspaceId, needles, label, [person.id, standIn.id]);
+  await scrubRecords(tx, workspaceId, needles, label, [person.id, standIn.id]);
   await recordAudit(tx, {
     workspaceId,
     actorId: input.by === "self" ? standIn.id : input.actorId,
@@ -187,7 +202,7 @@ export async function eraseCandidateMembership(
 /**
  * When the person belongs to no workspace any more, their account goes: the `users` row (with its
  * sessions, sign-in accounts and calendar feeds), sign-in tokens, and, in every workspace, invitations and
- * mail addressed to them and audit data naming them. Runs as the owner role (these tables are not tenant
+ * mail addressed to them, and audit details and webhook payloads naming them. Runs as the owner role (these tables are not tenant
  * data). Returns whether the account was erased.
  */
 export async function eraseIdentityIfUnused(tx: Prisma.TransactionClient, userId: string): Promise<boolean> {
@@ -204,7 +219,7 @@ export async function eraseIdentityIfUnused(tx: Prisma.TransactionClient, userId
       await tx.invitation.deleteMany({ where: { email, acceptedAt: null } });
       await tx.emailOutbox.deleteMany({ where: { to: email } });
     }
-    await scrubAudit(tx, null, needles, "Erased candidate", [person.id, "erased"]);
+    await scrubRecords(tx, null, needles, "Erased candidate", [person.id, "erased"]);
     await tx.user.delete({ where: { id: person.id } });
     return true;
   });
