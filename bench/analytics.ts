@@ -6,7 +6,7 @@
 // getAnalytics for the last 365 days (target: median under 500 ms) and its statement count.
 import { randomUUID } from "node:crypto";
 import type { Scope } from "../src/server/services/scope";
-import { recreateDatabase } from "../scripts/test-database.mjs";
+import { benchDatabase } from "./database";
 
 const LOOPS = Number(process.env.BENCH_LOOPS ?? 5_000);
 const ROUNDS = 5;
@@ -14,21 +14,11 @@ const INTERVIEWERS = 20;
 const CANDIDATES = Math.max(1, Math.floor(LOOPS / 5));
 const TARGET_MS = 500;
 
-const url = await recreateDatabase("loopwise_bench_analytics");
-process.env.DATABASE_URL = url;
-process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789abcdef";
-process.env.LOG_LEVEL = "silent";
+const { db } = await benchDatabase("loopwise_bench_analytics");
 
-const { getDb, connectServer } = await import("../src/server/db");
-const { applyMigrations } = await import("../src/server/db/migrate");
 const { createWorkspace } = await import("../src/server/services/workspace");
 const { getAnalytics } = await import("../src/server/services/analytics");
 const { sqlStatements } = await import("../src/test/statements");
-
-const conn = await connectServer(url);
-await applyMigrations(conn);
-await conn.close();
-const db = getDb();
 
 const email = (label: string) => `${label}-${randomUUID().slice(0, 6)}@bench.test`;
 const owner = await db.user.create({ data: { email: email("coach"), name: "Coach" } });

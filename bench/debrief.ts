@@ -7,15 +7,10 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../src/server/db";
 import type { Scope } from "../src/server/services/scope";
-import { recreateDatabase } from "../scripts/test-database.mjs";
+import { benchDatabase } from "./database";
 
-const url = await recreateDatabase("loopwise_bench");
-process.env.DATABASE_URL = url;
-process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789abcdef";
-process.env.LOG_LEVEL = "silent";
+const { db } = await benchDatabase("loopwise_bench");
 
-const { getDb, connectServer } = await import("../src/server/db");
-const { applyMigrations } = await import("../src/server/db/migrate");
 const { createWorkspace } = await import("../src/server/services/workspace");
 const { createLoop } = await import("../src/server/services/loop/lifecycle");
 const { bookRounds } = await import("../src/server/services/schedule/booking");
@@ -24,11 +19,6 @@ const { openMyScorecard, saveScorecardDraft, submitScorecard } =
 const { getDebrief } = await import("../src/server/services/debrief");
 const { runDueCohortFits } = await import("../src/server/services/cohort-fit");
 const BIG_LOOPS = Number(process.env.BENCH_LOOPS ?? 2_000);
-
-const conn = await connectServer(url);
-await applyMigrations(conn);
-await conn.close();
-const db = getDb();
 
 async function user(label: string) {
   const email = `${label}-${randomUUID().slice(0, 6)}@bench.test`;

@@ -14,7 +14,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import superjson from "superjson";
-import { recreateDatabase } from "../scripts/test-database.mjs";
+import { benchDatabase } from "./database";
 import type { Scope } from "../src/server/services/scope";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -29,13 +29,8 @@ const APP_PORT = Number(process.env.BENCH_PORT ?? 3480);
 const LIMIT_PORT = APP_PORT + 1;
 const DAY = 86_400_000;
 
-const url = await recreateDatabase("loopwise_load");
-process.env.DATABASE_URL = url;
-process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789abcdef0123456789";
-process.env.LOG_LEVEL = "silent";
+const { url, db } = await benchDatabase("loopwise_load");
 
-const { getDb, connectServer } = await import("../src/server/db");
-const { applyMigrations } = await import("../src/server/db/migrate");
 const { createWorkspace } = await import("../src/server/services/workspace");
 const { createLoop } = await import("../src/server/services/loop/lifecycle");
 const { bookRounds } = await import("../src/server/services/schedule/booking");
@@ -47,11 +42,6 @@ const { runDueCohortFits } = await import("../src/server/services/cohort-fit");
 const { createSessionFor } = await import("../src/server/services/session");
 const { createCaller } = await import("../src/server/api/root");
 const { logger } = await import("../src/server/logger");
-
-const conn = await connectServer(url);
-await applyMigrations(conn);
-await conn.close();
-const db = getDb();
 
 // ---- seed, through the services ----
 async function user(label: string) {

@@ -157,16 +157,7 @@ export class SchurSystem extends LocalSystem {
         }
       }
       // V = L⁻¹ Y, then Vᵀ V on each interviewer's 2 × 2 block.
-      for (let r = 0; r < e; r++) {
-        const o = r * c;
-        for (let k = 0; k < r; k++) {
-          const l = L[t0 + r * e + k]!;
-          if (l === 0) continue;
-          for (let col = 0; col < c; col++) Y[o + col]! -= l * Y[k * c + col]!;
-        }
-        const inverse = 1 / L[t0 + r * e + r]!;
-        for (let col = 0; col < c; col++) Y[o + col]! *= inverse;
-      }
+      forwardSolveRows(L, t0, e, Y, c);
       for (let j = 0; j < m; j++) {
         let ss = 0;
         let sg = 0;
@@ -272,16 +263,7 @@ export class SchurSystem extends LocalSystem {
       }
     }
     // Y ← L⁻¹ Y, every column at once.
-    for (let r = 0; r < e; r++) {
-      const o = r * c;
-      for (let k = 0; k < r; k++) {
-        const l = L[t0 + r * e + k]!;
-        if (l === 0) continue;
-        for (let col = 0; col < c; col++) Y[o + col]! -= l * Y[k * c + col]!;
-      }
-      const inverse = 1 / L[t0 + r * e + r]!;
-      for (let col = 0; col < c; col++) Y[o + col]! *= inverse;
-    }
+    forwardSolveRows(L, t0, e, Y, c);
     if (schur) {
       for (let r = 0; r < e; r++) {
         const o = r * c;
@@ -386,5 +368,22 @@ export class SchurSystem extends LocalSystem {
       for (let k = 0; k < n; k++) p[k] = z[k]! + beta * p[k]!;
     }
     return steps + 1;
+  }
+}
+
+/**
+ * Y ← L⁻¹ Y in place, for the e × e lower-triangular factor stored row-major in L from t0 and the e × c
+ * row-major block Y: every column at once.
+ */
+function forwardSolveRows(L: Float64Array, t0: number, e: number, Y: Float64Array, c: number) {
+  for (let r = 0; r < e; r++) {
+    const o = r * c;
+    for (let k = 0; k < r; k++) {
+      const l = L[t0 + r * e + k]!;
+      if (l === 0) continue;
+      for (let col = 0; col < c; col++) Y[o + col]! -= l * Y[k * c + col]!;
+    }
+    const inverse = 1 / L[t0 + r * e + r]!;
+    for (let col = 0; col < c; col++) Y[o + col]! *= inverse;
   }
 }
