@@ -17,9 +17,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-
-// Okabe–Ito: distinguishable with the common forms of colour blindness (as in report-charts.tsx).
-const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9"];
+import { seriesColor } from "./chart-palette";
 
 export interface Series {
   key: string;
@@ -51,7 +49,7 @@ export function BarsChart({
         {series.length > 1 && <Legend />}
         {zeroLine && <ReferenceLine y={0} stroke="#333" />}
         {series.map((s, i) => (
-          <Bar key={s.key} dataKey={s.key} name={s.name} fill={PALETTE[i % PALETTE.length]}>
+          <Bar key={s.key} dataKey={s.key} name={s.name} fill={seriesColor(i)}>
             {s.error && <ErrorBar dataKey={s.error} width={6} strokeWidth={1.5} stroke="#333" direction="y" />}
           </Bar>
         ))}
@@ -91,13 +89,13 @@ export function LinesChart({
             type="linear"
             dataKey={s.key}
             name={s.name}
-            stroke={PALETTE[i % PALETTE.length]}
+            stroke={seriesColor(i)}
             strokeWidth={2}
             strokeDasharray={i % 2 ? "6 3" : undefined}
             dot={{ r: 3 }}
             connectNulls={false}
           >
-            {s.error && <ErrorBar dataKey={s.error} width={4} stroke={PALETTE[i % PALETTE.length]} direction="y" />}
+            {s.error && <ErrorBar dataKey={s.error} width={4} stroke={seriesColor(i)} direction="y" />}
           </Line>
         ))}
       </LineChart>

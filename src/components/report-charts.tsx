@@ -16,9 +16,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-
-// Okabe–Ito: distinguishable with the common forms of colour blindness.
-const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9"];
+import { seriesColor } from "./chart-palette";
 
 export function DimensionChart({
   dims,
@@ -42,7 +40,7 @@ export function DimensionChart({
           strokeDasharray="6 3"
           label={{ value: `bar ${bar}`, position: "insideTopRight", fontSize: 12 }}
         />
-        <Bar dataKey="score" fill={PALETTE[0]} name="Score">
+        <Bar dataKey="score" fill={seriesColor(0)} name="Score">
           {withRanges && <ErrorBar dataKey="error" width={6} strokeWidth={1.5} stroke="#333" direction="y" />}
         </Bar>
       </BarChart>
@@ -64,13 +62,13 @@ export function ProgressChart({ points, series }: { points: Record<string, unkno
             key={name}
             type="linear"
             dataKey={name}
-            stroke={PALETTE[i % PALETTE.length]}
+            stroke={seriesColor(i)}
             strokeWidth={2}
             strokeDasharray={i % 2 ? "6 3" : undefined}
             dot={{ r: 4 }}
             connectNulls={false}
           >
-            <ErrorBar dataKey={`${name} range`} width={4} stroke={PALETTE[i % PALETTE.length]} direction="y" />
+            <ErrorBar dataKey={`${name} range`} width={4} stroke={seriesColor(i)} direction="y" />
           </Line>
         ))}
       </LineChart>
