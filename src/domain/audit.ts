@@ -59,6 +59,8 @@ export const AUDIT_LABELS = {
   "training.auto_shadow_set": "changed whether a template's suggestions add a trainee as shadow",
   "exercise.published": "published a calibration exercise",
   "exercise.archived": "archived a calibration exercise",
+  "api_key.created": "created an API key",
+  "api_key.revoked": "revoked an API key",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_LABELS;

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   "outbox.manage": ["owner"],
   // Webhooks send workspace events to outside systems: owners only.
   "webhook.manage": ["owner"],
+  // Keys for the public REST API act in the workspace without a session: only owners make and revoke them.
+  "apikey.manage": ["owner"],
   // Rubric internals (versions, weights, drafts) are for the people who design loops.
   "library.read": ["owner", "coach"],
   "library.edit": ["owner", "coach"],

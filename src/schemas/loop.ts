@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LOOP_STATUSES } from "@/domain/loop-status";
-import { BoundedDate, BoundedDay, Email, Id, LoopRef, RoundRef, TimeZone, WS } from "./common";
+import { BoundedDate, BoundedDay, Email, Id, LoopRef, PageFields, RoundRef, TimeZone, WS } from "./common";
 
 export { LoopRef, RoundRef };
 import { LEVELS } from "./library";
@@ -141,4 +141,9 @@ export const LoopColumnInput = LoopBoardInput.extend({
   status: z.enum(LOOP_STATUSES),
   cursor: Id.optional(),
   limit: z.number().int().min(1).max(100).default(20),
+});
+/** Every loop, newest first, a page at a time (the public API's list), optionally of one status. */
+export const ListLoopsInput = LoopBoardInput.extend({
+  status: z.enum(LOOP_STATUSES).optional(),
+  ...PageFields,
 });

@@ -4,18 +4,20 @@
 import { z } from "zod";
 import type { ReportContent } from "@/domain/report";
 import { LEVELS } from "@/domain/vocabulary";
-import { Id, WS } from "./common";
+import { Id, PageFields, WS } from "./common";
+
+const DimensionScore = z.object({
+  key: z.string(),
+  name: z.string(),
+  score: z.number(),
+  calibrated: z.boolean(),
+  standardError: z.number().nullable(),
+  rounds: z.array(z.string()),
+  note: z.string().nullable(),
+});
 
 const Dimension = z.union([
-  z.object({
-    key: z.string(),
-    name: z.string(),
-    score: z.number(),
-    calibrated: z.boolean(),
-    standardError: z.number().nullable(),
-    rounds: z.array(z.string()),
-    note: z.string().nullable(),
-  }),
+  DimensionScore,
   z.object({ key: z.string(), name: z.string(), calibrated: z.number(), standardError: z.number() }).transform((d) => ({
     key: d.key,
     name: d.name,
@@ -51,6 +53,9 @@ export const ReportContentSchema = z.object({
   decidedAt: z.string().nullable(),
 }) satisfies z.ZodType<ReportContent, unknown>;
 
+/** Report content as read back (older stored shapes converted): what the public API documents and sends. */
+export const ReadReportContentSchema = ReportContentSchema.extend({ dimensions: z.array(DimensionScore) });
+
 /** Stored report content (a JSON column) as a typed value; throws if the stored shape is unknown. */
 export function readReportContent(json: unknown): ReportContent {
   return ReportContentSchema.parse(json);
@@ -73,3 +78,5 @@ export const ReportDraftSchema = z.object({
     .max(20),
 });
 export const SaveReportDraftInput = z.object({ ...WS, loopId: Id, draft: ReportDraftSchema });
+/** Released reports (coaches, the public API), newest first, a page at a time, optionally of one loop. */
+export const ListReleasedReportsInput = z.object({ ...WS, loopId: Id.optional(), ...PageFields });

@@ -73,6 +73,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_INVITES_PER_USER: z.coerce.number().int().min(1).default(50),
   RATE_LIMIT_API_PER_USER: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_API_PER_IP: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_API_PER_KEY: z.coerce.number().int().min(1).default(300),
   TRUST_PROXY: flag,
   TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -17,6 +17,7 @@ const rules: RateLimitRules = {
   invitesPerUser: rule,
   apiPerUser: rule,
   apiPerIp: rule,
+  apiPerKey: rule,
 };
 
 const pools: pg.Pool[] = [];

@@ -11,7 +11,8 @@ import { openPGlite } from "@/server/db";
 import { getEnv, type Env } from "@/server/env";
 import { logger } from "@/server/logger";
 
-export type RateLimitName = "signInPerEmail" | "signInPerIp" | "invitesPerUser" | "apiPerUser" | "apiPerIp";
+export type RateLimitName =
+  "signInPerEmail" | "signInPerIp" | "invitesPerUser" | "apiPerUser" | "apiPerIp" | "apiPerKey";
 export interface RateLimitRule {
   points: number;
   durationS: number;
@@ -38,6 +39,7 @@ export function rateLimitRules(env: Env): RateLimitRules {
     invitesPerUser: { points: env.RATE_LIMIT_INVITES_PER_USER, durationS: 60 * 60 },
     apiPerUser: { points: env.RATE_LIMIT_API_PER_USER, durationS: 60 },
     apiPerIp: { points: env.RATE_LIMIT_API_PER_IP, durationS: 60 },
+    apiPerKey: { points: env.RATE_LIMIT_API_PER_KEY, durationS: 60 },
   };
 }
 

@@ -82,7 +82,13 @@ export async function workspaceFixtures(ws: TestWorkspace, label: string): Promi
     transcript: "A fixture answer that is long enough to be rated by interviewers in the sweep.",
     reference: { [signal.key]: { rating: 3, reason: "Fixture reference reason" } },
   });
+  const apiKey = await callerFor(owner.actor).apiKey.create({
+    workspaceId: ws.id,
+    name: `${label} key`,
+    scope: "read",
+  });
   return {
+    apiKeyId: apiKey.key.id,
     roundTypeId: rubric.roundTypeId,
     exerciseId: exercise.id,
     rubricId: rubric.id,

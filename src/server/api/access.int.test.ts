@@ -156,6 +156,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "loop.boardColumn": ["owner", "coach"],
   "loop.saveTemplate": ["owner", "coach"],
   "loop.archiveTemplate": ["owner", "coach"],
+  "loop.list": ["owner", "coach"],
   "loop.get": ["owner", "coach"],
   "loop.create": ["owner", "coach"],
   "loop.setStatus": ["owner", "coach"],
@@ -189,6 +190,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "report.saveDraft": ["owner", "coach"],
   "report.release": ["owner", "coach"],
   "report.withdraw": ["owner", "coach"],
+  "report.listReleased": ["owner", "coach"],
+  "report.getReleased": ["owner", "coach"],
   "report.listMine": ["candidate"],
   "report.getMine": ["candidate"],
   "training.overview": ["owner", "coach"],
@@ -206,6 +209,9 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "exercise.archive": ["owner", "coach"],
   "exercise.review": ["owner", "coach"],
   "exercise.howIRate": ["owner", "coach", "interviewer"],
+  "apiKey.list": ["owner"],
+  "apiKey.create": ["owner"],
+  "apiKey.revoke": ["owner"],
 };
 
 describe("role matrix", () => {

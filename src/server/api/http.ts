@@ -53,7 +53,8 @@ export async function handleTrpcRequest(
   });
 }
 
-function retryAfterOf(error: TRPCError): number {
+/** Seconds to send in Retry-After for an error (0: none), over tRPC and the REST API alike. */
+export function retryAfterOf(error: TRPCError): number {
   if (error.code === "SERVICE_UNAVAILABLE") return BUSY_RETRY_AFTER_S;
   if (error.cause instanceof AppError && error.cause.retryAfterS) return error.cause.retryAfterS;
   return 0;

@@ -1,6 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 import { accountRouter } from "./routers/account";
 import { analyticsRouter } from "./routers/analytics";
+import { apiKeyRouter } from "./routers/api-key";
 import { auditRouter } from "./routers/audit";
 import { emailRouter } from "./routers/email";
 import { homeRouter } from "./routers/home";
@@ -43,6 +44,7 @@ export const appRouter = createTRPCRouter({
   training: trainingRouter,
   exercise: exerciseRouter,
   webhook: webhookRouter,
+  apiKey: apiKeyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,6 +19,15 @@ export interface Context {
   actor: Actor | null;
   requestId: string;
   log: Logger;
+  /** Set when the caller is an API key (src/server/public-api): what the key may call besides its role's rules. */
+  apiKey?: ApiKeyLimits;
+}
+
+/** What an API key may call: the procedures behind the endpoints of its resources, mutations only with write scope. */
+export interface ApiKeyLimits {
+  id: string;
+  procedures: ReadonlySet<string>;
+  write: boolean;
 }
 
 export type Access = "public" | "authed" | "workspace";
@@ -71,33 +80,46 @@ function safeKeys<V>(fields: Record<string, V>): Record<string, V> {
   );
 }
 
+/**
+ * What an error tells the client, over tRPC and the REST API alike: a readable message, per input field the
+ * messages to show next to it (zod's, or the one field a service named), and a stable reason code.
+ */
+export function describeError(error: TRPCError) {
+  const zod = error.cause instanceof ZodError ? error.cause : null;
+  const app = error.cause instanceof AppError ? error.cause : null;
+  return {
+    message: zod
+      ? readableZodMessage(zod)
+      : error.message === TRPC_BATCH_TOO_LARGE
+        ? batchTooLargeMessage()
+        : error.message,
+    fieldErrors: zod
+      ? safeKeys(z.flattenError(zod).fieldErrors)
+      : app?.field
+        ? safeKeys({ [app.field]: [app.message] })
+        : null,
+    field: app?.field ?? null,
+    reason: app?.reason ?? (zod ? "invalid_input" : null),
+  };
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
     transformer: superjson,
     errorFormatter({ shape, error }) {
-      const zod = error.cause instanceof ZodError ? error.cause : null;
-      const app = error.cause instanceof AppError ? error.cause : null;
+      const described = describeError(error);
       return {
         ...shape,
-        message: zod
-          ? readableZodMessage(zod)
-          : error.message === TRPC_BATCH_TOO_LARGE
-            ? batchTooLargeMessage()
-            : shape.message,
+        message: described.message,
         data: {
           ...shape.data,
           // No stack traces leave the server.
           stack: undefined,
-          // Per input field, the messages to show next to it: zod's, or the one field a service named.
-          fieldErrors: zod
-            ? safeKeys(z.flattenError(zod).fieldErrors)
-            : app?.field
-              ? safeKeys({ [app.field]: [app.message] })
-              : null,
-          field: app?.field ?? null,
-          reason: app?.reason ?? (zod ? "invalid_input" : null),
+          fieldErrors: described.fieldErrors,
+          field: described.field,
+          reason: described.reason,
         },
       };
     },
@@ -187,7 +209,24 @@ const rejectUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-const base = t.procedure.use(errorMapping).use(rejectUnsafeInput);
+/**
+ * A call made with an API key reaches only the procedures of the key's resources, and changes something
+ * only with a write key; then the procedure's own rules apply to the person the key acts as.
+ */
+const apiKeyLimits = t.middleware(({ ctx, path, type, next }) => {
+  const key = ctx.apiKey;
+  if (key && !key.procedures.has(path))
+    throw new AppError("FORBIDDEN", "This API key may not use this part of the API. Ask an owner for a key that may.", {
+      reason: "api_key_resource",
+    });
+  if (key && type !== "query" && !key.write)
+    throw new AppError("FORBIDDEN", "This API key is read-only. Ask an owner for a key with write scope.", {
+      reason: "api_key_scope",
+    });
+  return next();
+});
+
+const base = t.procedure.use(errorMapping).use(rejectUnsafeInput).use(apiKeyLimits);
 
 export const publicProcedure = base.meta({ access: "public" });
 

@@ -25,6 +25,7 @@ const CROSS_TENANT_INDEXES: Record<string, string> = {
   webhook_deliveries_status_nextAttemptAt_idx: "webhook delivery claim order",
   // Global uniqueness of secrets and keys, looked up without a workspace.
   invitations_tokenHash_key: "invitation lookup by token hash",
+  api_keys_tokenHash_key: "API key lookup by hash (src/server/services/api-key.ts)",
   email_outbox_idempotencyKey_key: "idempotency key uniqueness",
   rounds_icsUid_key: "calendar UID uniqueness",
 };

@@ -4,13 +4,14 @@ import {
   CreateLoopInput,
   LoopBoardInput,
   LoopColumnInput,
+  ListLoopsInput,
   LoopRef,
   RoundRef,
   SaveTemplateInput,
   SetLoopStatusInput,
   TemplateRef,
 } from "@/schemas/loop";
-import { listLoopBoard, listLoopColumn } from "@/server/services/loop/board";
+import { listLoopBoard, listLoopColumn, listLoops } from "@/server/services/loop/board";
 import { getLoop } from "@/server/services/loop/detail";
 import { createLoop, setLoopStatus } from "@/server/services/loop/lifecycle";
 import { addRound, removeRound } from "@/server/services/loop/rounds";
@@ -30,6 +31,9 @@ export const loopRouter = createTRPCRouter({
   boardColumn: permittedProcedure("loop.read")
     .input(LoopColumnInput)
     .query(({ ctx, input }) => listLoopColumn(ctx.db, ctx.scope, input)),
+  list: permittedProcedure("loop.read")
+    .input(ListLoopsInput)
+    .query(({ ctx, input }) => listLoops(ctx.db, ctx.scope, input)),
   get: permittedProcedure("loop.read")
     .input(LoopRef)
     .query(({ ctx, input }) => getLoop(ctx.db, ctx.scope, input.loopId)),

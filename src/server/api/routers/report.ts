@@ -1,6 +1,7 @@
 import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
 import { LoopRef, ReportRef } from "@/schemas/common";
-import { SaveReportDraftInput } from "@/schemas/report";
+import { ListReleasedReportsInput, SaveReportDraftInput } from "@/schemas/report";
+import { getReleasedReport, listReleasedReports } from "@/server/services/released-reports";
 import {
   getMyReport,
   getReportDraft,
@@ -23,6 +24,12 @@ export const reportRouter = createTRPCRouter({
   withdraw: permittedProcedure("report.manage")
     .input(LoopRef)
     .mutation(({ ctx, input }) => withdrawReport(ctx.db, ctx.scope, input)),
+  listReleased: permittedProcedure("report.manage")
+    .input(ListReleasedReportsInput)
+    .query(({ ctx, input }) => listReleasedReports(ctx.db, ctx.scope, input)),
+  getReleased: permittedProcedure("report.manage")
+    .input(ReportRef)
+    .query(({ ctx, input }) => getReleasedReport(ctx.db, ctx.scope, input)),
   listMine: permittedProcedure("report.own").query(({ ctx }) => listMyReports(ctx.db, ctx.scope)),
   getMine: permittedProcedure("report.own")
     .input(ReportRef)

@@ -2,7 +2,7 @@
 import { LOOP_STATUSES, type LoopStatus } from "@/domain/loop-status";
 import type { Level } from "@/schemas/library";
 import { candidateNames } from "../member-names";
-import { literal } from "../paging";
+import { after, literal, pageOf } from "../paging";
 import { type Scope, type Tx } from "../scope";
 
 /** Loops per column on the board's first page, and per "Show more". */
@@ -100,4 +100,25 @@ export async function listLoopColumn(
 ) {
   const page = await columnPage(db, scope, { ...input, limit: input.limit ?? BOARD_PAGE });
   return { items: await presentCards(db, scope, page.items), nextCursor: page.nextCursor };
+}
+
+/** Every loop of the workspace (optionally one status), newest first, a page at a time: the public API's list. */
+export async function listLoops(
+  db: Tx,
+  scope: Scope,
+  input: BoardFilter & { status?: LoopStatus; cursor?: string; limit: number },
+) {
+  const rows = await db.loop.findMany({
+    where: { ...boardWhere(scope, input), ...(input.status ? { status: input.status } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    ...after(input.cursor),
+    include: { rounds: { select: { status: true, startsAt: true } } },
+  });
+  const page = pageOf(rows, input.limit);
+  const cards = await presentCards(db, scope, page.items);
+  return {
+    items: cards.map((card, i) => ({ ...card, createdAt: page.items[i]!.createdAt })),
+    nextCursor: page.nextCursor,
+  };
 }
