@@ -81,7 +81,8 @@ export default tseslint.config(
   {
     // Pages and components reach the server only through tRPC: they may import @/trpc, @/components, @/domain,
     // @/schemas and the app's own files. The HTTP boundary (route handlers under src/app/api), sign-in, the
-    // dev mailbox and the root layout (the session and the viewer's zone) are the short allow-list.
+    // dev mailbox, the root layout (the session and the viewer's zone) and the API reference (it renders the
+    // OpenAPI document generated in src/server/public-api) are the short allow-list.
     ...layer(
       ["src/app/**"],
       ["@/server/*", "@/generated/*", "@prisma/*", "@/test/*", "**/server/**", "pg"],
@@ -91,6 +92,7 @@ export default tseslint.config(
       "src/app/api/**",
       "src/app/dev/**",
       "src/app/sign-in/**",
+      "src/app/docs/api/**",
       "src/app/layout.tsx",
       "src/app/**/*.test.ts",
       "src/app/**/*.test.tsx",

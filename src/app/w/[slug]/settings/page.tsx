@@ -39,6 +39,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
             </Link>
           </Card>
         )}
+        {can(ws.role, "apikey.manage") && (
+          <Card title="API keys" description="Keys for other tools to use this workspace through the REST API.">
+            <Link href={`/w/${ws.slug}/settings/api-keys`} className={buttonClass("secondary")}>
+              Manage API keys
+            </Link>
+          </Card>
+        )}
         <LeaveWorkspace workspaceId={ws.id} name={ws.name} />
         {can(ws.role, "workspace.delete") && <DeleteWorkspace workspaceId={ws.id} name={ws.name} />}
       </div>

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { loadWorkspaceWith } from "../../workspace-context";
+import { ApiKeysPanel } from "./api-keys-panel";
+
+export const metadata: Metadata = { title: "API keys" };
+export const dynamic = "force-dynamic";
+
+export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const ws = await loadWorkspaceWith(slug, "apikey.manage");
+  const qc = getQueryClient();
+  await Promise.all([
+    qc.prefetchQuery(trpc.apiKey.list.queryOptions({ workspaceId: ws.id })),
+    qc.prefetchQuery(trpc.member.list.queryOptions({ workspaceId: ws.id })),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title="API keys"
+        description="Keys let other tools use this workspace through the REST API, with the rights of the person each key acts as."
+      />
+      <p className="mb-6 text-sm text-slate-700">
+        Send a key as <code className="font-mono">Authorization: Bearer lw_live_…</code>. The{" "}
+        <Link href="/docs/api" className="underline focus-ring">
+          API reference
+        </Link>{" "}
+        lists every endpoint; tools can read the{" "}
+        <a href="/api/v1/openapi.json" className="underline focus-ring">
+          OpenAPI document
+        </a>
+        .
+      </p>
+      <HydrateClient>
+        <ApiKeysPanel workspaceId={ws.id} />
+      </HydrateClient>
+    </>
+  );
+}
