@@ -9,9 +9,9 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { z } from "zod";
 import { acceptRequestId } from "@/domain/request-id";
 import { isSafeText } from "@/domain/text";
-import { retryAfterOf } from "@/server/api/http";
+import { BUSY_RETRY_AFTER_S, retryAfterOf } from "@/server/api/http";
 import { createCaller } from "@/server/api/root";
-import { describeError, type Context } from "@/server/api/trpc";
+import { describeError, isDatabaseBusy, type Context } from "@/server/api/trpc";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
@@ -113,7 +113,18 @@ export async function handleApiRequest(req: Request, route: ApiRoute, params: Pa
   if (!secret) return unauthorized("Send your API key as `Authorization: Bearer lw_live_…`.");
   if (!ApiKeyToken.safeParse(secret).success) return unauthorized("That is not a Loopwise API key.");
   const db = getDb();
-  const key = await authenticateApiKey(db, secret);
+  let key: Awaited<ReturnType<typeof authenticateApiKey>>;
+  try {
+    key = await authenticateApiKey(db, secret);
+  } catch (err) {
+    // Out of connections is "busy, try again" here as in the procedures; anything else is a 500.
+    if (!isDatabaseBusy(err)) throw err;
+    return errorResponse(
+      503,
+      { code: "SERVICE_UNAVAILABLE", message: "The server is busy right now. Please try again in a few seconds." },
+      { "retry-after": String(BUSY_RETRY_AFTER_S) },
+    );
+  }
   if (!key) return unauthorized("This API key is unknown or revoked. Ask a workspace owner for a new one.");
 
   const byKey = await limits.consume("apiPerKey", key.id);
