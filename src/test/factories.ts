@@ -201,3 +201,44 @@ export async function addMember(ws: TestWorkspace, role: Role, label: string = r
   const membership = await db.membership.create({ data: { workspaceId: ws.id, userId: actor.userId, role } });
   return { actor, memberId: membership.id, role, caller: callerFor(actor) };
 }
+
+/**
+ * A loop (entry-coding-focus) for `candidate` with its rounds 1 and 2 booked to the interviewer and the owner,
+ * both scorecards submitted with `marker` in their free text (rating `rate(scorecard, signal)`), calibration
+ * settled and the coach's decision recorded. Returns the loop's id.
+ */
+export async function decidedLoop(
+  ws: TestWorkspace,
+  opts: {
+    marker?: string;
+    candidate?: Member;
+    offsetDays?: number;
+    rate?: (scorecard: number, signal: number) => 1 | 2 | 3 | 4;
+    /** Each scorecard also raises the rubric's first red flag. */
+    redFlag?: boolean;
+  } = {},
+) {
+  const marker = opts.marker ?? "";
+  const rate = opts.rate ?? ((i: number, j: number) => (((i + j) % 4) + 1) as 1 | 2 | 3 | 4);
+  const panel = [ws.members.interviewer, ws.members.owner];
+  const { loopId, rounds } = await createBookedLoop(ws, {
+    template: "entry-coding-focus",
+    bookings: panel.map((member, i) => [i + 1, member]),
+    offsetDays: opts.offsetDays,
+    candidateMemberId: opts.candidate?.memberId,
+    notes: `loop notes ${marker}`,
+  });
+  await submitScorecards(
+    ws,
+    panel.map((member, i) => ({
+      roundId: rounds[i + 1]!.id,
+      member,
+      rate: (j: number) => rate(i, j),
+      recommendation: i ? ("no" as const) : ("yes" as const),
+      marker,
+      redFlag: opts.redFlag,
+    })),
+  );
+  await decideLoop(ws, loopId, marker);
+  return loopId;
+}

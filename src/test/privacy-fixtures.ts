@@ -2,69 +2,9 @@
 import { randomUUID } from "node:crypto";
 import { WEBHOOK_EVENTS } from "@/domain/webhooks";
 import { enqueueEmail } from "@/server/email/outbox";
-import { callerFor, db, roundHasStarted, settleCalibration, type Member, type TestWorkspace } from "./factories";
+import { callerFor, db, decidedLoop, settleCalibration, type TestWorkspace } from "./factories";
 
 const HOUR = 3_600_000;
-
-/**
- * A loop for `candidate` with two rounds booked (interviewer and owner), both scorecards submitted with
- * `marker` in their free text, calibration settled and the coach's decision recorded.
- */
-export async function decidedLoop(
-  ws: TestWorkspace,
-  opts: { marker: string; candidate?: Member; offsetDays?: number; rate?: (i: number, j: number) => 1 | 2 | 3 | 4 },
-) {
-  const m = opts.marker;
-  const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: "entry-coding-focus" } });
-  const coach = ws.members.coach.caller;
-  const { id: loopId } = await coach.loop.create({
-    workspaceId: ws.id,
-    candidateMemberId: (opts.candidate ?? ws.members.candidate).memberId,
-    templateId: template.id,
-    targetRole: "Backend engineer",
-    level: "mid",
-    notes: `loop notes ${m}`,
-  });
-  const rounds = await db.round.findMany({ where: { loopId }, orderBy: { order: "asc" } });
-  const start = Math.ceil((Date.now() + (opts.offsetDays ?? 7) * 24 * HOUR) / HOUR) * HOUR;
-  await coach.schedule.book({
-    workspaceId: ws.id,
-    loopId,
-    bookings: [1, 2].map((i) => ({
-      roundId: rounds[i]!.id,
-      interviewerMemberId: i === 1 ? ws.members.interviewer.memberId : ws.members.owner.memberId,
-      startsAt: new Date(start + i * 2 * HOUR),
-    })),
-  });
-  const rate = opts.rate ?? ((i: number, j: number) => (((i + j) % 4) + 1) as 1 | 2 | 3 | 4);
-  for (const [i, who] of [ws.members.interviewer, ws.members.owner].entries()) {
-    const roundId = rounds[i + 1]!.id;
-    const opened = await who.caller.scorecard.open({ workspaceId: ws.id, roundId });
-    const ratings = Object.fromEntries(
-      opened.rubric.signals.map((s, j) => [s.key, { rating: rate(i, j), evidence: `evidence ${j} ${m}` }]),
-    );
-    const saved = await who.caller.scorecard.save({
-      workspaceId: ws.id,
-      roundId,
-      expectedVersion: 1,
-      ratings,
-      redFlagKeys: [],
-      recommendation: i ? "no" : "yes",
-      summary: `summary ${m}`,
-    });
-    await roundHasStarted(roundId);
-    await who.caller.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: saved.version });
-  }
-  await settleCalibration(ws);
-  await coach.debrief.decide({
-    workspaceId: ws.id,
-    loopId,
-    decision: "not_yet",
-    rationale: `rationale ${m}`,
-    notes: `debrief notes ${m}`,
-  });
-  return loopId;
-}
 
 /** The coach writes the report's summary and, when `release`, releases it. */
 export async function writeReport(ws: TestWorkspace, loopId: string, summary: string, release: boolean) {

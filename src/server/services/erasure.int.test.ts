@@ -11,7 +11,8 @@ import {
   settleCalibration,
   type TestWorkspace,
 } from "@/test/factories";
-import { candidateEverywhere, decidedLoop, findEverywhere, searchedColumnCount } from "@/test/privacy-fixtures";
+import { decidedLoop } from "@/test/factories";
+import { candidateEverywhere, findEverywhere, searchedColumnCount } from "@/test/privacy-fixtures";
 
 const canaryOf = () => `canary${randomUUID().replace(/-/g, "").slice(0, 12)}`;
 

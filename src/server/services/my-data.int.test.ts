@@ -2,7 +2,8 @@
 // reports, and nothing that was not released to them.
 import { describe, expect, it } from "vitest";
 import { createWorkspaceWithRoles, db } from "@/test/factories";
-import { decidedLoop, writeReport } from "@/test/privacy-fixtures";
+import { decidedLoop } from "@/test/factories";
+import { writeReport } from "@/test/privacy-fixtures";
 
 describe("download my data", () => {
   it("holds the account, the loops with their rounds, and released reports only", async () => {

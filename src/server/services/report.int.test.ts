@@ -6,76 +6,18 @@ import {
   createUser,
   createWorkspaceWithRoles,
   db,
+  decidedLoop as sharedDecidedLoop,
   decideLoop,
   outcome,
-  roundHasStarted,
-  settleCalibration,
   submitScorecards,
   uniqueEmail,
   type TestWorkspace,
 } from "@/test/factories";
 import { listProcedures, sampleInput } from "@/test/procedures";
 
-const HOUR = 3_600_000;
-
-/** A loop for `candidate`, two coding scorecards submitted, and a recorded decision. */
-async function decidedLoop(
-  ws: TestWorkspace,
-  opts: { marker?: string; candidateMemberId?: string; offsetDays?: number } = {},
-) {
-  const m = opts.marker ?? "";
-  const template = await db.loopTemplate.findFirstOrThrow({ where: { workspaceId: ws.id, key: "entry-coding-focus" } });
-  const coach = ws.members.coach.caller;
-  const { id: loopId } = await coach.loop.create({
-    workspaceId: ws.id,
-    candidateMemberId: opts.candidateMemberId ?? ws.members.candidate.memberId,
-    templateId: template.id,
-    targetRole: "Backend engineer",
-    level: "mid",
-    notes: `loop notes ${m}`,
-  });
-  const rounds = await db.round.findMany({ where: { loopId }, orderBy: { order: "asc" } });
-  const start = Date.now() + (opts.offsetDays ?? 7) * 24 * HOUR;
-  await coach.schedule.book({
-    workspaceId: ws.id,
-    loopId,
-    bookings: [1, 2].map((i) => ({
-      roundId: rounds[i]!.id,
-      interviewerMemberId: i === 1 ? ws.members.interviewer.memberId : ws.members.owner.memberId,
-      startsAt: new Date(start + i * 2 * HOUR),
-    })),
-  });
-  for (const [i, who] of [ws.members.interviewer, ws.members.owner].entries()) {
-    const roundId = rounds[i + 1]!.id;
-    const opened = await who.caller.scorecard.open({ workspaceId: ws.id, roundId });
-    const ratings = Object.fromEntries(
-      opened.rubric.signals.map((s, j) => [
-        s.key,
-        { rating: (((i + j) % 4) + 1) as 1 | 2 | 3 | 4, evidence: `evidence ${j} ${m}` },
-      ]),
-    );
-    const flag = opened.rubric.redFlags[0]!.key;
-    const saved = await who.caller.scorecard.save({
-      workspaceId: ws.id,
-      roundId,
-      expectedVersion: 1,
-      ratings,
-      redFlagKeys: [flag],
-      recommendation: i ? "no" : "yes",
-      summary: `summary ${m}`,
-    });
-    await roundHasStarted(roundId);
-    await who.caller.scorecard.submit({ workspaceId: ws.id, roundId, expectedVersion: saved.version });
-  }
-  await settleCalibration(ws);
-  await coach.debrief.decide({
-    workspaceId: ws.id,
-    loopId,
-    decision: "not_yet",
-    rationale: `rationale ${m}`,
-    notes: `debrief notes ${m}`,
-  });
-  return loopId;
+/** A loop for the candidate, two coding scorecards submitted (each raising a red flag), and a recorded decision. */
+function decidedLoop(ws: TestWorkspace, opts: { marker?: string; offsetDays?: number } = {}) {
+  return sharedDecidedLoop(ws, { ...opts, redFlag: true });
 }
 
 describe("feedback reports", () => {

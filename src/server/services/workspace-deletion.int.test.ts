@@ -1,7 +1,8 @@
 // An owner deletes a workspace (typing its name): every row of it goes, in every table; nobody else can.
 import { describe, expect, it } from "vitest";
 import { createWorkspaceWithRoles, db, outcome, snapshotWorkspace } from "@/test/factories";
-import { decidedLoop, writeReport } from "@/test/privacy-fixtures";
+import { decidedLoop } from "@/test/factories";
+import { writeReport } from "@/test/privacy-fixtures";
 
 describe("deleting a workspace", () => {
   it("is for owners only, with the workspace's name typed", async () => {
