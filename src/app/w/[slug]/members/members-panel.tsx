@@ -28,15 +28,13 @@ import { useTRPC } from "@/trpc/react";
 import { EraseCandidate } from "./erase-candidate";
 import { membersListInput } from "./list-input";
 
-export function MembersPanel({
-  workspaceId,
-  canManage,
-  canErase,
-}: {
+interface MembersProps {
   workspaceId: string;
   canManage: boolean;
   canErase: boolean;
-}) {
+}
+
+export function MembersPanel({ workspaceId, canManage, canErase }: MembersProps) {
   return (
     <div className="space-y-6">
       {canManage && <InviteForm workspaceId={workspaceId} />}
@@ -110,15 +108,7 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-function MemberTable({
-  workspaceId,
-  canManage,
-  canErase,
-}: {
-  workspaceId: string;
-  canManage: boolean;
-  canErase: boolean;
-}) {
+function MemberTable({ workspaceId, canManage, canErase }: MembersProps) {
   const hasActions = canManage || canErase;
   const trpc = useTRPC();
   const invalidate = useInvalidate();
