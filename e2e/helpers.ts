@@ -280,3 +280,43 @@ export async function seedCohort(workspaceId: string, calibrated: number, apart:
     );
   });
 }
+
+/**
+ * Interviewers in the workspace's stored fit (call after seedCohort): `calibrated` in the connected panel
+ * (`${label} 01`…, severities -0.5 to 0.5, ratings 10 to 12) and `apart` outside it (`${label} apart 01`…,
+ * no severity), with their statistics in the fit's summary.
+ */
+export async function seedInterviewers(workspaceId: string, calibrated: number, apart: number, label: string) {
+  const prefix = await seedMembers(workspaceId, calibrated, "interviewer", label);
+  const apartPrefix = await seedMembers(workspaceId, apart, "interviewer", `${label} apart`);
+  await withDb(async (c) => {
+    for (const [p, count, ranked] of [
+      [prefix, calibrated, true],
+      [apartPrefix, apart, false],
+    ] as const) {
+      await c.query(
+        `INSERT INTO cohort_interviewers ("workspaceId", "fitId", "memberId", estimate)
+         SELECT $2, f."fitId", $1 || '-m' || n, jsonb_build_object(
+           'interviewerId', $1 || '-m' || n, 'identifiable', $4::boolean,
+           'severity', CASE WHEN $4 THEN -0.5 + (n % 5) * 0.25 END, 'standardError', CASE WHEN $4 THEN 0.2 END,
+           'gain', CASE WHEN $4 THEN 1 END, 'gainStandardError', CASE WHEN $4 THEN 0.1 END, 'spread', 0.5,
+           'ratings', 10 + n % 3, 'scorecards', 2,
+           'notCalibratedReason', CASE WHEN $4 THEN NULL ELSE 'Shares no candidate with the connected panel.' END)
+         FROM cohort_fits f, generate_series(1, $3) AS n WHERE f."workspaceId" = $2`,
+        [p, workspaceId, count, ranked],
+      );
+    }
+    await c.query(
+      `UPDATE cohort_fits SET summary = jsonb_build_object(
+         'model', jsonb_build_object('severitySd', 0.4, 'gainSd', 0.1, 'haloSd', null, 'noiseSd', 0.5,
+           'iterations', 10, 'converged', true),
+         'warnings', '[]'::jsonb,
+         'interviewers', (SELECT jsonb_agg(jsonb_build_object('interviewerId', "memberId", 'scorecards', 2,
+           'panelGap', 0.25, 'medianHoursToSubmit', 5)) FROM cohort_interviewers i
+           WHERE i."workspaceId" = $1 AND i."fitId" = cohort_fits."fitId"),
+         'agreement', jsonb_build_object('bySignal', '[]'::jsonb, 'byDimension', '[]'::jsonb))
+       WHERE "workspaceId" = $1`,
+      [workspaceId],
+    );
+  });
+}

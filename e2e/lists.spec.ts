@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { api, newOwnerWithWorkspace, seedCohort, seedMembers, withDb } from "./helpers";
+import { api, newOwnerWithWorkspace, seedCohort, seedInterviewers, seedMembers, withDb } from "./helpers";
 
 // The long lists page on the server: the first page and its count, "Show more" for the next, and the
 // filters and order kept in the URL (a reload or a shared link shows the same list).
@@ -136,4 +136,43 @@ test("the cohort view pages with Show more, keeps filters and order in the URL, 
   await page.reload();
   await expect(page.getByLabel("Level")).toHaveValue("senior");
   await expect(page.getByLabel("Sort by")).toHaveValue("raw");
+});
+
+test("the interviewer report pages with Show more, keeps its search and order in the URL, and lists those outside the panel apart", async ({
+  page,
+}) => {
+  const { url } = await newOwnerWithWorkspace(page, "lists-raters");
+  const slug = new URL(url).pathname.split("/")[2]!;
+  const ws = await api<{ id: string }>(page, "workspace.resolve", { slug }, "query");
+  await seedCohort(ws.id, 1, 0, "Rated person");
+  await seedInterviewers(ws.id, 30, 2, "Rater person");
+  await page.goto(`${url}/calibration?isort=name`);
+  await expect(page.getByLabel("Sort interviewers by")).toHaveValue("name");
+  await expect(page.getByTestId("interviewer-count")).toHaveText("25 of 30 interviewers in the connected panel");
+  const rows = page.getByTestId("interviewer-report").getByTestId("interviewer-row");
+  await expect(rows).toHaveCount(25);
+  await page.getByRole("button", { name: /Show more/ }).click();
+  await expect(rows).toHaveCount(30);
+  await expect(page.getByTestId("interviewer-count")).toHaveText("30 interviewers in the connected panel");
+  const names = await rows.locator("th").allTextContents();
+  expect(names).toEqual([...names].sort());
+  // Those outside the connected panel are listed apart with the reason, never among the ranked ones.
+  await expect(page.getByTestId("interviewers-not-calibrated-count")).toHaveText("2 interviewers, by name");
+  await expect(page.getByTestId("interviewers-not-calibrated")).toContainText("not estimable");
+  expect(names.some((n) => n.includes("apart"))).toBe(false);
+
+  await page.getByLabel("Sort interviewers by").selectOption("severity");
+  await expect(page).not.toHaveURL(/isort=/);
+  await expect(rows).toHaveCount(25);
+  const severities = (await rows.locator("td:nth-of-type(1)").allTextContents()).map((t) => Number(t.split(" ± ")[0]));
+  expect(severities).toEqual([...severities].sort((a, b) => b - a));
+  await page.getByLabel("Interviewer name contains").fill("rater person 07");
+  await expect(page).toHaveURL(/interviewer=rater/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText("Rater person 07");
+  await page.reload();
+  await expect(page.getByLabel("Interviewer name contains")).toHaveValue("rater person 07");
+  await expect(rows).toHaveCount(1);
+  await page.getByLabel("Interviewer name contains").fill("%");
+  await expect(page.getByText("No interviewer matches this name")).toBeVisible();
 });

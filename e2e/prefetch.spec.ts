@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { api, newOwnerWithWorkspace, seedCohort, seedMembers } from "./helpers";
+import { api, newOwnerWithWorkspace, seedCohort, seedInterviewers, seedMembers } from "./helpers";
 
 const TRANSCRIPT =
   "Candidate: Can the list be empty? Can a number repeat? Then I keep a map from value to index and look up target minus x.";
@@ -56,6 +56,7 @@ test("the main pages arrive with their data, not a skeleton", async ({ browser }
   // Long enough lists that the paged pages show a first page of 25 and a count.
   await seedMembers(ws.id, 30, "interviewer", "Listed person");
   await seedCohort(ws.id, 30, 2, "Ranked person");
+  await seedInterviewers(ws.id, 30, 2, "Rater person");
   // Data that differs from the forms' defaults, so a form that started empty would show it.
   await api(owner, "schedule.saveMyAvailability", {
     workspaceId: ws.id,
@@ -134,6 +135,15 @@ test("the main pages arrive with their data, not a skeleton", async ({ browser }
     ],
     ["/exercises/new", (p) => expect(p.getByLabel("Round type").locator("option").nth(1)).toBeAttached()],
     [`/exercises/${exerciseId}`, (p) => expect(p.getByTestId("transcript")).toContainText("map from value to index")],
+    [
+      "/calibration?isort=name&interviewer=rater",
+      async (p) => {
+        await expect(p.getByTestId("interviewer-count")).toHaveText("25 of 30 interviewers in the connected panel");
+        await expect(p.getByTestId("interviewer-report").getByTestId("interviewer-row")).toHaveCount(25);
+        await expect(p.getByTestId("interviewer-row").first()).toContainText("Rater person 01");
+        await expect(p.getByTestId("interviewers-not-calibrated-count")).toHaveText("2 interviewers, by name");
+      },
+    ],
   ];
   for (const [path, check] of pages) {
     await page.goto(`${url}${path}`);
@@ -191,15 +201,19 @@ test("the paged lists do not fetch their first page again in the browser", async
   );
   await seedMembers(ws.id, 30, "coach", "Paged person");
   await seedCohort(ws.id, 30, 1, "Paged candidate");
+  await seedInterviewers(ws.id, 30, 1, "Paged rater");
   const asked: string[] = [];
   page.on("request", (r) => {
-    if (/\/api\/trpc\/[^?]*(member\.page|calibration\.cohortPage)/.test(r.url())) asked.push(r.url());
+    if (/\/api\/trpc\/[^?]*(member\.page|calibration\.cohortPage|calibration\.interviewerPage)/.test(r.url()))
+      asked.push(r.url());
   });
-  for (const [path, list, row] of [
-    ["/members?q=paged&role=coach", "member.page", "member-row"],
-    ["/members", "member.page", "member-row"],
-    ["/calibration?sort=raw&role=backend", "calibration.cohortPage", "cohort-row"],
-    ["/calibration", "calibration.cohortPage", "cohort-row"],
+  for (const [path, list, row, button] of [
+    ["/members?q=paged&role=coach", "member.page", "member-row", 0],
+    ["/members", "member.page", "member-row", 0],
+    ["/calibration?sort=raw&role=backend", "calibration.cohortPage", "cohort-row", 0],
+    ["/calibration", "calibration.cohortPage", "cohort-row", 0],
+    // The interviewer report's Show more comes after the cohort's.
+    ["/calibration?isort=ratings&interviewer=paged", "calibration.interviewerPage", "interviewer-row", 1],
   ] as const) {
     asked.length = 0;
     await page.goto(`${url}${path}`, { waitUntil: "networkidle" });
@@ -208,7 +222,7 @@ test("the paged lists do not fetch their first page again in the browser", async
     // The next page is the browser's to fetch: the same watch sees it.
     await page
       .getByRole("button", { name: /Show more/ })
-      .first()
+      .nth(button)
       .click();
     await expect.poll(() => asked.filter((u) => u.includes(list)).length).toBe(1);
   }

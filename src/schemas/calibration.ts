@@ -1,4 +1,5 @@
-// Inputs of the calibration views: the cohort (a page at a time, with its filters) and the interviewer report.
+// Inputs of the calibration views: the cohort and the interviewer report (each a page at a time, with its
+// filters), and the fit's summary.
 import { z } from "zod";
 import { LEVELS } from "@/domain/vocabulary";
 import { BoundedDate, PageFields, WS } from "./common";
@@ -22,4 +23,22 @@ export const CohortPageInput = z.object({
   sort: z.enum(COHORT_SORTS).default("calibrated"),
 });
 export type CohortPageInput = z.input<typeof CohortPageInput>;
-export const CalibrationReportInput = z.object({ ...WS });
+/** The fit's summary beside the lists: model, notes on the data, inter-rater agreement. */
+export const CalibrationSummaryInput = z.object({ ...WS });
+
+/** Calibrated interviewers are ranked by severity (most lenient first) or by ratings, or listed by name. */
+export const INTERVIEWER_SORTS = ["severity", "ratings", "name"] as const;
+/**
+ * The interviewer report's two lists: interviewers in the connected panel (calibrated), and those outside it
+ * whose severity cannot be estimated, listed by name with the reason and never ranked by severity.
+ */
+export const INTERVIEWER_SECTIONS = ["calibrated", "notCalibrated"] as const;
+
+export const InterviewerPageInput = z.object({
+  ...WS,
+  ...PageFields,
+  section: z.enum(INTERVIEWER_SECTIONS).default("calibrated"),
+  sort: z.enum(INTERVIEWER_SORTS).default("severity"),
+  search: z.string().trim().max(120, "Search with at most 120 characters").optional(),
+});
+export type InterviewerPageInput = z.input<typeof InterviewerPageInput>;

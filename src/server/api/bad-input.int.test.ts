@@ -218,12 +218,16 @@ describe("bad input", () => {
     ["calibration.cohortPage", { limit: 2.5 }],
     ["calibration.cohortPage", { sort: "random" }],
     ["calibration.cohortPage", { section: "everything" }],
+    ["calibration.interviewerPage", { limit: 0 }],
+    ["calibration.interviewerPage", { sort: "random" }],
+    ["calibration.interviewerPage", { section: "ranked" }],
+    ["calibration.interviewerPage", { search: "x".repeat(121) }],
   ])("%s refuses a page outside its bounds (%j) with a 400", async (path, extra) => {
     const p = procedures.find((x) => x.path === path);
     expect(p, path).toBeDefined();
     const { status, body } = await post(ws.members.owner.actor, path, { ...sampleInput(p!, refs), ...extra }, "GET");
     expect(`${status} ${body.error?.json?.data?.code}`).toBe("400 BAD_REQUEST");
-    expect(body.error?.json?.message).toMatch(/^(limit|role|sort|section): /);
+    expect(body.error?.json?.message).toMatch(/^(limit|role|sort|section|search): /);
   });
 });
 

@@ -118,16 +118,24 @@ const Agreement = z.object({
   units: num,
   pairableValues: num,
 });
-/** cohort_fits.summary */
+const InterviewerStats = z.object({
+  interviewerId: z.string(),
+  scorecards: num,
+  panelGap: nullableNum,
+  medianHoursToSubmit: nullableNum,
+});
+/** One entry of cohort_fits.summary -> 'interviewers' (read a few at a time, picked out in SQL). */
+export const readInterviewerStats = reader<{
+  interviewerId: string;
+  scorecards: number;
+  panelGap: number | null;
+  medianHoursToSubmit: number | null;
+}>("interviewer statistics", InterviewerStats);
+
+/** cohort_fits.summary without its per-interviewer list (left in the database: see loadCohort). */
 export const readCohortSummary = reader<{
   model: CalibrationModelSummary;
   warnings: string[];
-  interviewers: {
-    interviewerId: string;
-    scorecards: number;
-    panelGap: number | null;
-    medianHoursToSubmit: number | null;
-  }[];
   agreement: { bySignal: AgreementEstimate[]; byDimension: AgreementEstimate[] };
 }>(
   "cohort summary",
@@ -141,9 +149,6 @@ export const readCohortSummary = reader<{
       converged: z.boolean(),
     }),
     warnings: z.array(z.string()),
-    interviewers: z.array(
-      z.object({ interviewerId: z.string(), scorecards: num, panelGap: nullableNum, medianHoursToSubmit: nullableNum }),
-    ),
     agreement: z.object({ bySignal: z.array(Agreement), byDimension: z.array(Agreement) }),
   }),
 );

@@ -14,15 +14,21 @@ describe("calibration across candidates", () => {
       await fillAndSubmit(harsh.caller, ws.id, loop.rounds[2]!.id, () => ability as 1 | 2 | 3 | 4, "no");
     }
     await settleCalibration(ws);
-    const report = await ws.members.coach.caller.calibration.interviewers({ workspaceId: ws.id });
-    const l = report.interviewers.find((i) => i.interviewerId === lenient.memberId)!;
-    const h = report.interviewers.find((i) => i.interviewerId === harsh.memberId)!;
+    const report = await ws.members.coach.caller.calibration.interviewerPage({ workspaceId: ws.id });
+    const l = report.items.find((i) => i.interviewerId === lenient.memberId)!;
+    const h = report.items.find((i) => i.interviewerId === harsh.memberId)!;
+    // Most lenient first.
+    expect(report.items[0]!.interviewerId).toBe(lenient.memberId);
+    expect(report.items.at(-1)!.interviewerId).toBe(harsh.memberId);
     expect(l.severity!).toBeGreaterThan(0.5);
     expect(h.severity!).toBeLessThan(-0.5);
     expect(l.scorecards).toBe(4);
     expect(l.spreadStandardError).not.toBeNull();
     expect(l.panelGap).toBeCloseTo(2, 5);
-    expect(report.agreement.bySignal.length).toBeGreaterThan(0);
+    const summary = await ws.members.coach.caller.calibration.summary({ workspaceId: ws.id });
+    expect(summary.agreement.bySignal.length).toBeGreaterThan(0);
+    expect(summary.interviewers).toBe(report.total);
+    expect(summary.model.severitySd).not.toBeNull();
 
     const cohort = await ws.members.coach.caller.calibration.cohortPage({ workspaceId: ws.id, level: "mid" });
     expect(cohort.items).toHaveLength(4);

@@ -1,12 +1,11 @@
-// Calibration across candidates' loops: the cohort view (every loop on the same, severity-corrected scale,
-// a page at a time) and the interviewer calibration report. Both read the one cohort fit of ./cohort, the same one the
-// debrief and the reports use, so a loop shows the same numbers on every page.
+// Calibration across candidates' loops: the cohort view (every loop on the same, severity-corrected scale),
+// the interviewer calibration report, each a page at a time, and the fit's summary. All read the one cohort
+// fit of ./cohort, the same one the debrief and the reports use, so a loop shows the same numbers on every page.
 import type { CandidateScore } from "@/domain/calibration/results";
 import { sqlPart } from "@/server/db";
-import { readStoredScores } from "@/server/db/json";
-import { allSeverities, loadCohort } from "./cohort";
-import { memberNames } from "./member-names";
-import { pageOf } from "./paging";
+import { readInterviewerEstimate, readInterviewerStats, readStoredScores } from "@/server/db/json";
+import { loadCohort } from "./cohort";
+import { literal, pageOf } from "./paging";
 import type { Scope, Tx } from "./scope";
 
 type CohortSort = "calibrated" | "raw" | "name";
@@ -141,38 +140,11 @@ function presentCohortRow(row: CohortRow) {
   };
 }
 
-/** Each interviewer's severity, spread, volume, agreement with the panel and time to submit, from the stored fit. */
-export async function getInterviewerReport(db: Tx, scope: Scope, now = new Date()) {
+/** The fit's summary shown beside the lists: the model, the notes on the data and inter-rater agreement. */
+export async function getCalibrationSummary(db: Tx, scope: Scope, now = new Date()) {
   const cohort = await loadCohort(db, scope.workspaceId, now);
-  const estimates = await allSeverities(db, cohort);
-  const who = await memberNames(
-    db,
-    scope.workspaceId,
-    estimates.map((i) => i.interviewerId),
-  );
-  const stats = new Map((cohort.summary?.interviewers ?? []).map((s) => [s.interviewerId, s]));
   return {
     warnings: cohort.summary?.warnings ?? [],
-    interviewers: estimates.map((i) => {
-      const s = stats.get(i.interviewerId);
-      return {
-        interviewerId: i.interviewerId,
-        name: who.get(i.interviewerId) ?? "Interviewer",
-        severity: i.severity,
-        standardError: i.standardError,
-        gain: i.gain,
-        gainStandardError: i.gainStandardError,
-        spread: i.spread,
-        // Approximate standard error of a standard deviation estimated from n ratings (docs/calibration.md).
-        spreadStandardError: i.spread !== null && i.ratings > 1 ? i.spread / Math.sqrt(2 * (i.ratings - 1)) : null,
-        ratings: i.ratings,
-        notCalibratedReason: i.notCalibratedReason,
-        scorecards: s?.scorecards ?? i.scorecards,
-        identifiable: i.identifiable,
-        panelGap: s?.panelGap ?? null,
-        medianHoursToSubmit: s?.medianHoursToSubmit ?? null,
-      };
-    }),
     model: cohort.summary?.model ?? {
       severitySd: null,
       gainSd: null,
@@ -182,7 +154,121 @@ export async function getInterviewerReport(db: Tx, scope: Scope, now = new Date(
       converged: true,
     },
     agreement: cohort.summary?.agreement ?? { bySignal: [], byDimension: [] },
+    interviewers: cohort.interviewers,
     updating: cohort.updating,
     generatedAt: cohort.fittedAt,
+  };
+}
+
+type InterviewerSort = "severity" | "ratings" | "name";
+
+/** As COHORT_ORDER: each order ends with the member id. Severity and ratings highest first, names A to Z. */
+const INTERVIEWER_ORDER = {
+  severity: { key: sqlPart`"severity"`, desc: true },
+  ratings: { key: sqlPart`"ratings"`, desc: true },
+  name: { key: sqlPart`lower("name")`, desc: false },
+} satisfies Record<InterviewerSort, { key: unknown; desc: boolean }>;
+
+interface InterviewerRow {
+  id: string;
+  name: string;
+  estimate: unknown;
+  stats: unknown;
+}
+
+/**
+ * One page of the interviewer report, from the stored fit: the interviewers in the connected panel (ranked by
+ * severity or ratings, or by name), or — `section: "notCalibrated"` — those whose severity cannot be
+ * estimated (listed by name with the reason, never ranked among the others). Search (the name as shown,
+ * matched literally), order and paging are in the query, and so is picking the page's statistics (panel gap,
+ * time to submit) out of the fit's summary. The first page also carries the number of matching interviewers of
+ * its section. A fixed number of statements whatever the number of interviewers.
+ */
+export async function getInterviewerPage(
+  db: Tx,
+  scope: Scope,
+  input: {
+    cursor?: string;
+    limit: number;
+    section: "calibrated" | "notCalibrated";
+    sort: InterviewerSort;
+    search?: string;
+  },
+  now = new Date(),
+) {
+  const cohort = await loadCohort(db, scope.workspaceId, now);
+  const meta = { updating: cohort.updating, generatedAt: cohort.fittedAt };
+  if (!cohort.fitId) return { ...meta, items: [], nextCursor: null, total: input.cursor ? null : 0 };
+
+  const calibrated = input.section === "calibrated";
+  const search = input.search ? `%${literal(input.search)}%` : null;
+  const matching = sqlPart`
+    SELECT i."memberId" AS "id", i."estimate",
+           (i."estimate" ->> 'severity')::float8 AS "severity", (i."estimate" ->> 'ratings')::int AS "ratings",
+           COALESCE(NULLIF(btrim(u."name"), ''), NULLIF(btrim(u."email"), ''),
+             CASE WHEN m."id" IS NULL THEN 'Interviewer' ELSE 'Member' END) AS "name"
+    FROM "cohort_interviewers" i
+    LEFT JOIN "memberships" m ON m."workspaceId" = i."workspaceId" AND m."id" = i."memberId"
+    LEFT JOIN "users" u ON u."id" = m."userId"
+    WHERE i."workspaceId" = ${scope.workspaceId} AND i."fitId" = ${cohort.fitId}
+      AND (COALESCE((i."estimate" ->> 'identifiable')::boolean, false)
+           AND (i."estimate" ->> 'severity') IS NOT NULL) = ${calibrated}`;
+  const named = sqlPart`SELECT * FROM (${matching}) AS n WHERE ${search}::text IS NULL OR n."name" ILIKE ${search}`;
+  // Interviewers outside the panel have no severity to rank by: they are listed by name.
+  const order = INTERVIEWER_ORDER[calibrated ? input.sort : "name"];
+  const direction = order.desc ? sqlPart`DESC` : sqlPart`ASC`;
+  const resume = input.cursor
+    ? sqlPart`WHERE (${order.key}, "id") ${order.desc ? sqlPart`<` : sqlPart`>`}
+        (SELECT ${order.key}, "id" FROM matching WHERE "id" = ${input.cursor})`
+    : sqlPart``;
+  const [rows, counted] = await Promise.all([
+    // The summary's per-interviewer list is expanded in the database and only the page's entries come back.
+    db.$queryRaw<InterviewerRow[]>(sqlPart`
+      WITH matching AS (${named}),
+      page AS (
+        SELECT "id", "name", "estimate", "severity", "ratings" FROM matching ${resume}
+        ORDER BY ${order.key} ${direction}, "id" ${direction}
+        LIMIT ${input.limit + 1}),
+      stats AS (
+        SELECT e FROM "cohort_fits" f CROSS JOIN LATERAL jsonb_array_elements(f."summary" -> 'interviewers') AS e
+        WHERE f."workspaceId" = ${scope.workspaceId} AND f."fitId" = ${cohort.fitId})
+      SELECT p."id", p."name", p."estimate", s.e AS "stats"
+      FROM page p LEFT JOIN stats s ON s.e ->> 'interviewerId' = p."id"
+      ORDER BY ${order.key} ${direction}, p."id" ${direction}`),
+    input.cursor
+      ? null
+      : db.$queryRaw<{ total: number }[]>(sqlPart`SELECT count(*)::int AS "total" FROM (${named}) AS m`),
+  ]);
+  const page = pageOf(rows, input.limit);
+  return {
+    ...meta,
+    items: page.items.map(presentInterviewerRow),
+    nextCursor: page.nextCursor,
+    total: counted ? (counted[0]?.total ?? 0) : null,
+  };
+}
+
+/** An interviewer's severity, gain, spread, volume, agreement with the panel and time to submit. */
+function presentInterviewerRow(row: InterviewerRow) {
+  const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+  const i = readInterviewerEstimate(parse(row.estimate));
+  const s = row.stats === null ? null : readInterviewerStats(parse(row.stats));
+  return {
+    id: row.id,
+    interviewerId: row.id,
+    name: row.name,
+    severity: i.severity,
+    standardError: i.standardError,
+    gain: i.gain,
+    gainStandardError: i.gainStandardError,
+    spread: i.spread,
+    // Approximate standard error of a standard deviation estimated from n ratings (docs/calibration.md).
+    spreadStandardError: i.spread !== null && i.ratings > 1 ? i.spread / Math.sqrt(2 * (i.ratings - 1)) : null,
+    ratings: i.ratings,
+    notCalibratedReason: i.notCalibratedReason,
+    scorecards: s?.scorecards ?? i.scorecards,
+    identifiable: i.identifiable,
+    panelGap: s?.panelGap ?? null,
+    medianHoursToSubmit: s?.medianHoursToSubmit ?? null,
   };
 }

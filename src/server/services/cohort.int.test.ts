@@ -131,7 +131,7 @@ describe("per-loop scores", () => {
       const debrief = await coach.debrief.get({ workspaceId: ws.id, loopId });
       const draft = await coach.report.openDraft({ workspaceId: ws.id, loopId });
       const cohort = await coach.calibration.cohortPage({ workspaceId: ws.id });
-      const report = await coach.calibration.interviewers({ workspaceId: ws.id });
+      const report = await coach.calibration.interviewerPage({ workspaceId: ws.id, limit: 100 });
       const row = cohort.items.find((c) => c.loopId === loopId)!;
       expect(row).toBeDefined();
       expect(debrief.overall!.calibrated).not.toBeNull();
@@ -144,7 +144,7 @@ describe("per-loop scores", () => {
         expect(round2(shown.standardError)).toBe(round2(d.standardError));
       }
       for (const col of debrief.columns) {
-        const i = report.interviewers.find((x) => x.interviewerId === col.interviewerMemberId)!;
+        const i = report.items.find((x) => x.interviewerId === col.interviewerMemberId)!;
         expect(round2(i.severity)).toBe(round2(col.severity));
         expect(round2(i.standardError)).toBe(round2(col.severityStandardError));
       }
@@ -187,9 +187,16 @@ describe("per-loop scores", () => {
     expect(apart.raw).toBeCloseTo(debrief.overall!.raw, 9);
     expect(apart.notCalibratedReason).toMatch(/\w/);
 
-    const report = await coach.calibration.interviewers({ workspaceId: ws.id });
-    const estimate = report.interviewers.find((i) => i.interviewerId === loner.memberId)!;
+    // The interviewer outside the panel is listed apart in the interviewer report too, never among the ranked.
+    for (const sort of ["severity", "ratings", "name"] as const) {
+      const panel = await coach.calibration.interviewerPage({ workspaceId: ws.id, sort });
+      expect(panel.items.map((i) => i.interviewerId)).not.toContain(loner.memberId);
+    }
+    const report = await coach.calibration.interviewerPage({ workspaceId: ws.id, section: "notCalibrated" });
+    expect(report.total).toBe(1);
+    const estimate = report.items.find((i) => i.interviewerId === loner.memberId)!;
     expect(estimate).toMatchObject({ identifiable: false, severity: null, standardError: null });
+    expect(estimate.notCalibratedReason).toMatch(/\w/);
   });
 
   it("one lookup decides a round type's published rubric: the kit, the pinned round and the scorecard agree", async () => {

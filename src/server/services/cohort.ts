@@ -6,7 +6,8 @@
 // The fit is computed in the background (./cohort-fit.ts) and stored; this module only reads it, in a
 // fixed number of indexed queries whatever the size of the workspace. A fit older than the workspace's
 // ratings (or than today's window) is served as it is, marked `updating`, until the worker swaps in the new one.
-import { readCohortSummary, readInterviewerEstimate, readStoredScores } from "@/server/db/json";
+import { sqlPart } from "@/server/db";
+import { readCohortSummary, readInterviewerEstimate, readInterviewerStats, readStoredScores } from "@/server/db/json";
 import type { AgreementEstimate } from "@/domain/calibration/agreement";
 import type { CalibrationModelSummary } from "@/domain/calibration/calibrate";
 import type { Rating } from "@/domain/calibration/ratings";
@@ -25,13 +26,17 @@ export const COHORT_MAX_LOOPS = 2_000;
 export interface CohortSummary {
   model: CalibrationModelSummary;
   warnings: string[];
-  interviewers: {
-    interviewerId: string;
-    scorecards: number;
-    panelGap: number | null;
-    medianHoursToSubmit: number | null;
-  }[];
+  /** One entry per interviewer of the fit: read a few at a time (`interviewerStats`), never the whole list. */
+  interviewers: InterviewerStats[];
   agreement: { bySignal: AgreementEstimate[]; byDimension: AgreementEstimate[] };
+}
+
+/** An interviewer's statistics besides the model's estimate, stored in the fit's summary. */
+export interface InterviewerStats {
+  interviewerId: string;
+  scorecards: number;
+  panelGap: number | null;
+  medianHoursToSubmit: number | null;
 }
 
 /** The workspace's current stored fit, as one request sees it. */
@@ -44,7 +49,10 @@ export interface Cohort {
   loops: number;
   /** True when more loops fell in the window than COHORT_MAX_LOOPS. */
   truncated: boolean;
-  summary: CohortSummary | null;
+  /** The fit's summary without its per-interviewer list, which grows with the workspace. */
+  summary: Omit<CohortSummary, "interviewers"> | null;
+  /** How many interviewers the fit has statistics for. */
+  interviewers: number;
   fittedAt: Date | null;
   /** The fit is behind the workspace's scorecards (or today's window): a new one is being computed. */
   updating: boolean;
@@ -62,9 +70,28 @@ export function windowStart(now: Date): Date {
   return new Date(day - COHORT_DAYS * 86_400_000);
 }
 
-/** The workspace's stored fit (one indexed read). */
+interface CohortFitRow {
+  fitId: string | null;
+  since: Date | null;
+  loops: number;
+  truncated: boolean;
+  summary: unknown;
+  interviewers: number;
+  fittedAt: Date | null;
+  fittedVersion: number;
+  ratingsVersion: number;
+}
+
+/**
+ * The workspace's stored fit (one indexed read). The summary's per-interviewer list is left in the
+ * database (only its length is read): a page that needs some interviewers' statistics reads those.
+ */
 export async function loadCohort(db: Tx, workspaceId: string, now: Date = new Date()): Promise<Cohort> {
-  const row = await db.cohortFit.findUnique({ where: { workspaceId } });
+  const [row] = await db.$queryRaw<CohortFitRow[]>(sqlPart`
+    SELECT "fitId", "since", "loops", "truncated", "fittedAt", "fittedVersion", "ratingsVersion",
+           "summary" - 'interviewers' AS "summary",
+           COALESCE(jsonb_array_length("summary" -> 'interviewers'), 0)::int AS "interviewers"
+    FROM "cohort_fits" WHERE "workspaceId" = ${workspaceId}`);
   if (!row)
     return {
       workspaceId,
@@ -73,6 +100,7 @@ export async function loadCohort(db: Tx, workspaceId: string, now: Date = new Da
       loops: 0,
       truncated: false,
       summary: null,
+      interviewers: 0,
       fittedAt: null,
       updating: false,
     };
@@ -83,6 +111,7 @@ export async function loadCohort(db: Tx, workspaceId: string, now: Date = new Da
     loops: row.loops,
     truncated: row.truncated,
     summary: row.summary === null ? null : readCohortSummary(row.summary),
+    interviewers: row.interviewers,
     fittedAt: row.fittedAt,
     updating: row.fittedVersion < row.ratingsVersion || !row.since || row.since < windowStart(now),
   };
@@ -101,14 +130,14 @@ export async function severities(
   return new Map(rows.map((r) => [r.memberId, readInterviewerEstimate(r.estimate)]));
 }
 
-/** Every interviewer's estimate in the fit, by member id (the interviewer report). */
-export async function allSeverities(db: Tx, cohort: Cohort): Promise<InterviewerEstimate[]> {
-  if (!cohort.fitId) return [];
-  const rows = await db.cohortInterviewer.findMany({
-    where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId },
-    orderBy: { memberId: "asc" },
-  });
-  return rows.map((r) => readInterviewerEstimate(r.estimate));
+/** One interviewer's statistics in the fit's summary (picked out in SQL), or null. */
+export async function interviewerStats(db: Tx, cohort: Cohort, memberId: string): Promise<InterviewerStats | null> {
+  if (!cohort.fitId) return null;
+  const [row] = await db.$queryRaw<{ stats: unknown }[]>(sqlPart`
+    SELECT e AS "stats" FROM "cohort_fits" f CROSS JOIN LATERAL jsonb_array_elements(f."summary" -> 'interviewers') AS e
+    WHERE f."workspaceId" = ${cohort.workspaceId} AND f."fitId" = ${cohort.fitId} AND e ->> 'interviewerId' = ${memberId}
+    LIMIT 1`);
+  return row ? readInterviewerStats(row.stats) : null;
 }
 
 /** The stored scores of the given loops (all of the fit's loops when `loopIds` is omitted). */

@@ -28,8 +28,8 @@ describe("How I rate", () => {
       ]);
     }
     const mine = await interviewer.caller.exercise.howIRate({ workspaceId: ws.id });
-    const report = await coach.caller.calibration.interviewers({ workspaceId: ws.id });
-    const same = report.interviewers.find((i) => i.interviewerId === interviewer.memberId)!;
+    const report = await coach.caller.calibration.interviewerPage({ workspaceId: ws.id });
+    const same = report.items.find((i) => i.interviewerId === interviewer.memberId)!;
     expect(mine.severity.value).toBe(same.severity);
     expect(mine.gain.value).toBe(same.gain);
     expect(mine.agreement.panelGap).toBe(same.panelGap);

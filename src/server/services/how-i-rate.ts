@@ -13,7 +13,7 @@ import {
 } from "@/domain/rater";
 import { readDimensionEstimates, readInterviewerEstimate, readRatings } from "@/server/db/json";
 import { AppError, notFound } from "@/server/errors";
-import { loadCohort } from "./cohort";
+import { interviewerStats, loadCohort } from "./cohort";
 import { memberNames } from "./member-names";
 import type { Scope, Tx } from "./scope";
 
@@ -62,12 +62,13 @@ export async function getHowIRate(db: Tx, scope: Scope, input: { memberId?: stri
       throw new AppError("FORBIDDEN", "“How I rate” is private: you can read only your own.");
   }
   const cohort = await loadCohort(db, scope.workspaceId, now);
-  const [row, dimensions, names, exercises, periods] = await Promise.all([
+  const [row, stats, dimensions, names, exercises, periods] = await Promise.all([
     cohort.fitId
       ? db.cohortInterviewer.findUnique({
           where: { workspaceId_fitId_memberId: { workspaceId: scope.workspaceId, fitId: cohort.fitId, memberId } },
         })
       : null,
+    interviewerStats(db, cohort, memberId),
     db.dimension.findMany({
       where: { workspaceId: scope.workspaceId },
       orderBy: { order: "asc" },
@@ -89,7 +90,6 @@ export async function getHowIRate(db: Tx, scope: Scope, input: { memberId?: stri
   ]);
   const estimate = row ? readInterviewerEstimate(row.estimate) : null;
   const byDimension = row ? readDimensionEstimates(row.estimate) : [];
-  const stats = cohort.summary?.interviewers.find((i) => i.interviewerId === memberId) ?? null;
   const dimensionName = new Map(dimensions.map((d) => [d.key, d.name]));
   const severity = estimate?.severity ?? null;
   const gain = estimate?.gain ?? null;
@@ -100,7 +100,7 @@ export async function getHowIRate(db: Tx, scope: Scope, input: { memberId?: stri
     fittedAt: cohort.fittedAt,
     updating: cohort.updating,
     panel: {
-      interviewers: cohort.summary?.interviewers.length ?? 0,
+      interviewers: cohort.interviewers,
       severitySd: cohort.summary?.model.severitySd ?? null,
     },
     notMeasuredReason: !cohort.fitId

@@ -1,11 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useParams } from "next/navigation";
-import { Alert, Card, EmptyState, ScrollRegion, Skeleton } from "@/components/ui";
+import { Card } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
-import { CohortCard, f } from "./cohort-card";
+import { CohortCard } from "./cohort-card";
+import { InterviewerCard } from "./interviewer-card";
 
 /** Two decimals without a "-0.00": a value that rounds to zero is shown as 0.00. */
 function twoDecimals(value: number): string {
@@ -16,79 +16,16 @@ function twoDecimals(value: number): string {
 export function CalibrationView({ workspaceId }: { workspaceId: string }) {
   const { slug } = useParams<{ slug: string }>();
   const trpc = useTRPC();
+  // The fit's summary (agreement); the lists read their own pages.
   const report = useQuery({
-    ...trpc.calibration.interviewers.queryOptions({ workspaceId }),
+    ...trpc.calibration.summary.queryOptions({ workspaceId }),
     refetchInterval: (query) => (query.state.data?.updating ? 2_000 : false),
   });
   return (
     <div className="space-y-6">
       <CohortCard workspaceId={workspaceId} slug={slug} />
 
-      <Card
-        title="Interviewer calibration"
-        description="Severity: how many rating points an interviewer rates above (+, lenient) or below (−, harsh) the panel on the same candidates. Gain: how much of the scale they use (1 = like the panel, above 1 = spreads candidates further apart). Spread: how much their ratings scatter beyond that. ± is one standard error. Panel gap: mean distance from the other interviewers on the same candidate and signal."
-      >
-        {report.isPending ? (
-          <Skeleton rows={4} />
-        ) : report.isError ? (
-          <Alert>{report.error.message}</Alert>
-        ) : report.data.interviewers.length === 0 ? (
-          <EmptyState title="No submitted scorecards yet" />
-        ) : (
-          <ScrollRegion label="Interviewer calibration">
-            <table className="w-full text-left text-sm" data-testid="interviewer-report">
-              <thead className="text-xs text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2">
-                    Interviewer
-                  </th>
-                  <th scope="col">Severity ± SE</th>
-                  <th scope="col">Gain ± SE</th>
-                  <th scope="col">Spread ± SE</th>
-                  <th scope="col">Ratings</th>
-                  <th scope="col">Scorecards</th>
-                  <th scope="col">Panel gap</th>
-                  <th scope="col">Median hours to submit</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {report.data.interviewers.map((i) => (
-                  <tr key={i.interviewerId}>
-                    <th scope="row" className="py-2 font-medium">
-                      <Link
-                        className="text-brand-700 hover:underline"
-                        href={`/w/${slug}/how-i-rate?member=${i.interviewerId}`}
-                      >
-                        {i.name}
-                      </Link>
-                    </th>
-                    <td className="tabular-nums" title={i.notCalibratedReason ?? undefined}>
-                      {i.identifiable ? (
-                        `${f(i.severity)} ± ${f(i.standardError)}`
-                      ) : (
-                        <span className="text-slate-600">
-                          not estimable<span className="block text-xs">{i.notCalibratedReason}</span>
-                        </span>
-                      )}
-                    </td>
-                    <td className="tabular-nums">
-                      {i.gain === null ? "—" : `${f(i.gain)} ± ${f(i.gainStandardError)}`}
-                    </td>
-                    <td className="tabular-nums">
-                      {f(i.spread)}
-                      {i.spreadStandardError !== null && ` ± ${f(i.spreadStandardError)}`}
-                    </td>
-                    <td className="tabular-nums">{i.ratings}</td>
-                    <td className="tabular-nums">{i.scorecards}</td>
-                    <td className="tabular-nums">{f(i.panelGap)}</td>
-                    <td className="tabular-nums">{f(i.medianHoursToSubmit, 1)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        )}
-      </Card>
+      <InterviewerCard workspaceId={workspaceId} slug={slug} />
 
       {report.data && (
         <Card

@@ -51,7 +51,16 @@ function useCohortList(input: ReturnType<typeof cohortListInput>) {
   });
 }
 
-function ShowMore({ list, shown, total }: { list: ReturnType<typeof useCohortList>; shown: number; total: number }) {
+/** The next page of a paged list, with how many rows are still to come. */
+export function ShowMore({
+  list,
+  shown,
+  total,
+}: {
+  list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
+  shown: number;
+  total: number;
+}) {
   if (!list.hasNextPage) return null;
   return (
     <Button

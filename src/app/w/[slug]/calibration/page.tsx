@@ -5,7 +5,7 @@ import { byNextCursor } from "@/app/_lib/next-page";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { loadWorkspaceWith } from "../workspace-context";
 import { CalibrationView } from "./calibration-view";
-import { cohortListInput } from "./list-input";
+import { cohortListInput, interviewerListInput } from "./list-input";
 
 export const metadata: Metadata = { title: "Calibration" };
 export const dynamic = "force-dynamic";
@@ -22,15 +22,26 @@ export default async function CalibrationPage({
   const query = await searchParams;
   // The first page of each of the cohort's lists, with the filters CohortCard reads from the URL.
   const filters = { level: firstParam(query.level), role: firstParam(query.role), sort: firstParam(query.sort) };
+  // …and of the interviewer report's two lists, with the search and order InterviewerCard reads from the URL.
+  const interviewerFilters = { search: firstParam(query.interviewer), sort: firstParam(query.isort) };
   const qc = getQueryClient();
   const firstPage = (section: "ranked" | "notCalibrated") =>
     qc.prefetchInfiniteQuery(
       trpc.calibration.cohortPage.infiniteQueryOptions(cohortListInput(ws.id, section, filters), byNextCursor),
     );
+  const firstInterviewers = (section: "calibrated" | "notCalibrated") =>
+    qc.prefetchInfiniteQuery(
+      trpc.calibration.interviewerPage.infiniteQueryOptions(
+        interviewerListInput(ws.id, section, interviewerFilters),
+        byNextCursor,
+      ),
+    );
   await Promise.all([
     // A date range is read in the browser's zone, so only the browser can ask for it.
     ...(firstParam(query.from) || firstParam(query.to) ? [] : [firstPage("ranked"), firstPage("notCalibrated")]),
-    qc.prefetchQuery(trpc.calibration.interviewers.queryOptions({ workspaceId: ws.id })),
+    firstInterviewers("calibrated"),
+    firstInterviewers("notCalibrated"),
+    qc.prefetchQuery(trpc.calibration.summary.queryOptions({ workspaceId: ws.id })),
   ]);
   return (
     <>
