@@ -87,6 +87,7 @@ function startWorker(slot: number): Worker {
       RESEND_API_KEY: "re_faults",
       RESEND_BASE_URL: `${provider.url}/${tag}`,
       EMAIL_SEND_TIMEOUT_MS: "600",
+      WEBHOOK_TIMEOUT_MS: "1000",
       OUTBOX_CLAIM_MS: "2500",
       OUTBOX_POLL_MS: "100",
       OUTBOX_BATCH_SIZE: "10",
