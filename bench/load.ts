@@ -313,6 +313,8 @@ interface Call {
   statements: number;
 }
 let slot = 0;
+// The autosave drafts not in a request right now (each is used by one request at a time).
+const idleDrafts = [...drafts];
 const calls: Call[] = [
   {
     name: "scorecard.save (autosave)",
@@ -325,9 +327,11 @@ const calls: Call[] = [
           method: "POST",
           path: "/api/trpc/scorecard.save",
           // Each connection autosaves its own draft and carries the version each answer returns.
+          // autocannon clears a connection's context after every request, so a draft is taken from the idle
+          // ones for each request and handed back with its new version: no two saves of one draft overlap.
           setupRequest: (req, context) => {
             const c = context as { draft?: (typeof drafts)[number] };
-            c.draft ??= drafts[slot++ % drafts.length];
+            c.draft = idleDrafts.shift() ?? drafts[slot++ % drafts.length];
             const d = c.draft!;
             return {
               ...req,
@@ -346,11 +350,12 @@ const calls: Call[] = [
             };
           },
           onResponse: (status, body, context) => {
-            if (status !== 200) return;
             const d = (context as { draft: (typeof drafts)[number] }).draft;
-            d.version = superjson.deserialize<{ version: number }>(
-              (JSON.parse(body) as { result: { data: never } }).result.data,
-            ).version;
+            if (status === 200)
+              d.version = superjson.deserialize<{ version: number }>(
+                (JSON.parse(body) as { result: { data: never } }).result.data,
+              ).version;
+            idleDrafts.push(d);
           },
         },
       ],
