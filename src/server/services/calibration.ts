@@ -18,7 +18,22 @@ const COHORT_ORDER = {
   calibrated: { key: sqlPart`"calibrated"`, desc: true },
   raw: { key: sqlPart`"raw"`, desc: true },
   name: { key: sqlPart`lower("name")`, desc: false },
-} satisfies Record<CohortSort, { key: unknown; desc: boolean }>;
+} satisfies Record<CohortSort, SortKey>;
+
+type SortKey = { key: ReturnType<typeof sqlPart>; desc: boolean };
+
+/**
+ * The direction of a keyset order and the condition that resumes after the cursor's row: the rows of the
+ * query's `matching` set whose (key, id) comes after the cursor row's, in that direction.
+ */
+function keyset(order: SortKey, cursor: string | undefined) {
+  const direction = order.desc ? sqlPart`DESC` : sqlPart`ASC`;
+  const resume = cursor
+    ? sqlPart`WHERE (${order.key}, "id") ${order.desc ? sqlPart`<` : sqlPart`>`}
+        (SELECT ${order.key}, "id" FROM matching WHERE "id" = ${cursor})`
+    : sqlPart``;
+  return { direction, resume };
+}
 
 interface CohortRow {
   id: string;
@@ -92,11 +107,7 @@ export async function getCohortPage(
       AND (${input.to ?? null}::timestamp IS NULL OR l."createdAt" <= ${input.to ?? null})`;
   // Loops that cannot be calibrated have no calibrated score to rank by: they are listed by name.
   const order = COHORT_ORDER[ranked ? input.sort : "name"];
-  const direction = order.desc ? sqlPart`DESC` : sqlPart`ASC`;
-  const resume = input.cursor
-    ? sqlPart`WHERE (${order.key}, "id") ${order.desc ? sqlPart`<` : sqlPart`>`}
-        (SELECT ${order.key}, "id" FROM matching WHERE "id" = ${input.cursor})`
-    : sqlPart``;
+  const { direction, resume } = keyset(order, input.cursor);
   const [rows, counted] = await Promise.all([
     db.$queryRaw<CohortRow[]>(sqlPart`
       WITH matching AS (${matching})
@@ -167,7 +178,7 @@ const INTERVIEWER_ORDER = {
   severity: { key: sqlPart`"severity"`, desc: true },
   ratings: { key: sqlPart`"ratings"`, desc: true },
   name: { key: sqlPart`lower("name")`, desc: false },
-} satisfies Record<InterviewerSort, { key: unknown; desc: boolean }>;
+} satisfies Record<InterviewerSort, SortKey>;
 
 interface InterviewerRow {
   id: string;
@@ -216,11 +227,7 @@ export async function getInterviewerPage(
   const named = sqlPart`SELECT * FROM (${matching}) AS n WHERE ${search}::text IS NULL OR n."name" ILIKE ${search}`;
   // Interviewers outside the panel have no severity to rank by: they are listed by name.
   const order = INTERVIEWER_ORDER[calibrated ? input.sort : "name"];
-  const direction = order.desc ? sqlPart`DESC` : sqlPart`ASC`;
-  const resume = input.cursor
-    ? sqlPart`WHERE (${order.key}, "id") ${order.desc ? sqlPart`<` : sqlPart`>`}
-        (SELECT ${order.key}, "id" FROM matching WHERE "id" = ${input.cursor})`
-    : sqlPart``;
+  const { direction, resume } = keyset(order, input.cursor);
   const [rows, counted] = await Promise.all([
     // The summary's per-interviewer list is expanded in the database and only the page's entries come back.
     db.$queryRaw<InterviewerRow[]>(sqlPart`
