@@ -19,6 +19,8 @@ export const WS = { workspaceId: Id };
 export const LoopRef = z.object({ ...WS, loopId: Id });
 export const RoundRef = z.object({ ...WS, roundId: Id });
 export const ReportRef = z.object({ ...WS, reportId: Id });
+/** A round type of a workspace (its published rubric, its kit). */
+export const RoundTypeRef = z.object({ ...WS, roundTypeId: Id });
 
 export const TimeZone = z
   .string()

@@ -25,7 +25,9 @@ function match(template: string, path: string): Record<string, string> | null {
 export interface ApiResponse {
   status: number;
   headers: Headers;
-  body: Record<string, unknown> & { error?: { code: string; message: string; reason: string | null } };
+  body: Record<string, unknown> & {
+    error?: { code: string; message: string; reason: string | null; field?: string | null };
+  };
 }
 
 /** `GET /loops?limit=1` or `POST /rounds/x/scorecard` with a body; `key` null sends no Authorization. */

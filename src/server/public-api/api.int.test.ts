@@ -194,7 +194,12 @@ describe("every endpoint in its own workspace", () => {
       const { reportId } = await ws.members.coach.caller.report.openDraft({ workspaceId: ws.id, loopId });
       await ws.members.coach.caller.report.release({ workspaceId: ws.id, loopId });
       const { secret } = await makeKey(ws, role === "owner" ? {} : { bindTo: "coach" });
-      const refs: Record<string, string> = { loopId, roundId: rounds[0]!.id, reportId };
+      const refs: Record<string, string> = {
+        loopId,
+        roundId: rounds[0]!.id,
+        roundTypeId: rounds[0]!.roundTypeId,
+        reportId,
+      };
       for (const route of API_ROUTES.filter((r) => r.method === "GET")) {
         const path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => refs[name]!);
         const res = await api(secret, "GET", path);

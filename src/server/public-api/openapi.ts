@@ -12,14 +12,18 @@ const ERRORS: Record<string, string> = {
   "401": "No API key, or an unknown or revoked one.",
   "403": "The key's scope or resources, or the role of the person it acts as, does not allow this.",
   "404": "Not found in the key's workspace (another workspace's ids look exactly like missing ones).",
-  "409": "The state does not allow this now (for example, the scorecard is already submitted).",
+  "409":
+    "The state does not allow this now (for example, the scorecard is already submitted, or no rubric is published yet).",
   "429": "Too many requests for this key; wait the seconds in Retry-After.",
 };
+
+/** Reads that can answer 409: another's scorecard not yet visible; a round type with no published rubric. */
+const CONFLICTS_ON_READ = new Set(["listScorecards", "getRoundRubric", "getRoundTypeRubric"]);
 
 function operation(route: ApiRoute): ZodOpenApiOperationObject {
   const errorResponses = Object.fromEntries(
     Object.entries(ERRORS)
-      .filter(([status]) => status !== "409" || route.writes || route.id === "listScorecards")
+      .filter(([status]) => status !== "409" || route.writes || CONFLICTS_ON_READ.has(route.id))
       .map(([status, description]) => [
         status,
         {

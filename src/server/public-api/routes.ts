@@ -5,7 +5,7 @@
 // src/server/public-api/api.int.test.ts checks that the three agree.
 import type { z } from "zod";
 import type { ApiResource } from "@/domain/api-keys";
-import { LoopRef, ReportRef, RoundRef } from "@/schemas/common";
+import { LoopRef, ReportRef, RoundRef, RoundTypeRef } from "@/schemas/common";
 import { ListLibraryInput } from "@/schemas/library";
 import { ListLoopsInput } from "@/schemas/loop";
 import { ListReleasedReportsInput } from "@/schemas/report";
@@ -39,6 +39,7 @@ const noWorkspace = { workspaceId: true } as const;
 const LoopPath = LoopRef.omit(noWorkspace);
 const RoundPath = RoundRef.omit(noWorkspace);
 const ReportPath = ReportRef.omit(noWorkspace);
+const RoundTypePath = RoundTypeRef.omit(noWorkspace);
 const ScorecardBody = SaveScorecardInput.omit({ workspaceId: true, roundId: true, expectedVersion: true });
 
 const items = (value: unknown) => ({ items: value });
@@ -99,14 +100,31 @@ export const API_ROUTES: readonly ApiRoute[] = [
     run: async (call, input) => items(await call("scorecard.listForLoop", input)),
   },
   {
+    id: "getRoundRubric",
+    method: "GET",
+    path: "/rounds/{roundId}/rubric",
+    summary: "Get the rubric a round is scored against",
+    description:
+      "The exact rubric version the round's scorecards are filled against: its signals (the keys to rate when " +
+      "submitting), their dimensions, anchors for ratings 1–4 and the red flags. For the round's interviewers " +
+      "and shadow, and for coaches and owners; any other round is not found.",
+    resource: "scorecards",
+    writes: false,
+    procedures: ["scorecard.rubric"],
+    params: RoundPath,
+    response: out.RoundRubric,
+    run: (call, input) => call("scorecard.rubric", input),
+  },
+  {
     id: "submitScorecard",
     method: "POST",
     path: "/rounds/{roundId}/scorecard",
     summary: "Submit your scorecard for a round",
     description:
       "Fills and submits the scorecard of the person the key acts as (a key bound to an interviewer) for a " +
-      "round they interview, once the round has begun. Needs a write key. If submitting is refused, the " +
-      "content stays saved as their draft.",
+      "round they interview, once the round has begun. Needs a write key. Rate the signals of " +
+      "`GET /rounds/{roundId}/rubric` by their keys (an unknown key is a 400 with reason `unknown_signal`). If " +
+      "submitting is refused, the content stays saved as their draft.",
     resource: "scorecards",
     writes: true,
     procedures: ["scorecard.open", "scorecard.save", "scorecard.submit"],
@@ -185,6 +203,21 @@ export const API_ROUTES: readonly ApiRoute[] = [
     query: ListLibraryInput.omit(noWorkspace),
     response: out.RoundTypeLibrary,
     run: (call, input) => call("library.list", input),
+  },
+  {
+    id: "getRoundTypeRubric",
+    method: "GET",
+    path: "/round-types/{roundTypeId}/rubric",
+    summary: "Get a round type's published rubric",
+    description:
+      "The rubric version the round type's next booked rounds will be scored against (a booked round keeps the " +
+      "version it was booked with: read it from `GET /rounds/{roundId}/rubric`).",
+    resource: "library",
+    writes: false,
+    procedures: ["kit.rubric"],
+    params: RoundTypePath,
+    response: out.ScoringRubric,
+    run: (call, input) => call("kit.rubric", input),
   },
 ];
 

@@ -197,6 +197,42 @@ export const RoundTypeLibrary = z
   })
   .meta({ id: "RoundTypeLibrary" });
 
+export const ScoringRubric = z
+  .object({
+    versionId: z.string().meta({ description: "The exact rubric version; published versions never change." }),
+    version: z.number().int(),
+    rubric: z.object({ id: z.string(), name: z.string() }),
+    roundType: z.object({ id: z.string(), name: z.string() }),
+    dimensions: z.array(z.object({ key: z.string(), name: z.string(), description: z.string() })),
+    signals: z.array(
+      z.object({
+        key: z.string().meta({ description: "The key to rate under `ratings` when submitting a scorecard." }),
+        title: z.string(),
+        description: z.string(),
+        dimensionKey: z.string(),
+        anchors: z
+          .array(z.object({ rating: z.number().int().min(1).max(4), text: z.string() }))
+          .meta({ description: "What each rating 1–4 looks like, for the ratings that have a description." }),
+      }),
+    ),
+    redFlags: z.array(
+      z.object({
+        key: z.string().meta({ description: "A key to send in `redFlagKeys` when submitting a scorecard." }),
+        title: z.string(),
+        description: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "ScoringRubric" });
+export const RoundRubric = ScoringRubric.extend({
+  roundId: z.string(),
+  pinned: z.boolean().meta({
+    description:
+      "True once the round is booked or its first scorecard opened: the version is then fixed for the round. " +
+      "False: the round type's published rubric, which the round will be fixed to.",
+  }),
+}).meta({ id: "RoundRubric" });
+
 export const ApiErrorBody = z
   .object({
     error: z.object({

@@ -20,3 +20,16 @@ export async function publishedRubricVersionId(
   });
   return version?.id ?? null;
 }
+
+/**
+ * The rubric version a round's scorecards are scored against: the one pinned on the round (when it was
+ * booked, or when its first scorecard was opened), else the round type's published rubric, which the first
+ * booking or scorecard then pins. Null when neither exists.
+ */
+export async function roundRubricVersionId(
+  db: Db | Tx,
+  workspaceId: string,
+  round: { rubricVersionId: string | null; roundTypeId: string },
+): Promise<string | null> {
+  return round.rubricVersionId ?? publishedRubricVersionId(db, workspaceId, round.roundTypeId);
+}

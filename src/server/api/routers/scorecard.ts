@@ -8,6 +8,7 @@ import {
   submitScorecard,
 } from "@/server/services/scorecard/my-scorecard";
 import { listLoopScorecards } from "@/server/services/scorecard/panel";
+import { getRoundRubric } from "@/server/services/scoring-rubric";
 
 export const scorecardRouter = createTRPCRouter({
   open: permittedProcedure("scorecard.fill")
@@ -22,6 +23,9 @@ export const scorecardRouter = createTRPCRouter({
   revise: permittedProcedure("scorecard.fill")
     .input(ReviseScorecardInput)
     .mutation(({ ctx, input }) => reviseScorecard(ctx.db, ctx.scope, input)),
+  rubric: permittedProcedure("scorecard.fill")
+    .input(RoundRef)
+    .query(({ ctx, input }) => getRoundRubric(ctx.db, ctx.scope, input)),
   listForLoop: permittedProcedure("debrief.read")
     .input(LoopRef)
     .query(({ ctx, input }) => listLoopScorecards(ctx.db, ctx.scope, input)),

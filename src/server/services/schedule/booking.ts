@@ -3,7 +3,7 @@
 import { statusAfterBooking } from "@/domain/loop-status";
 import { AppError, notFound } from "@/server/errors";
 import { recordAudit, type AuditAction } from "../audit";
-import { publishedRubricVersionId } from "../published-rubric";
+import { roundRubricVersionId } from "../published-rubric";
 import { inTransaction, type Scope, type Tx } from "../scope";
 import { scheduleScorecardReminders } from "../scorecard/reminders";
 import { withdrawPendingEmails } from "@/server/email/outbox";
@@ -145,8 +145,7 @@ export async function bookRounds(
             status: "scheduled",
             startsAt: b.startsAt,
             endsAt: new Date(b.startsAt.getTime() + round.durationMin * 60_000),
-            rubricVersionId:
-              round.rubricVersionId ?? (await publishedRubricVersionId(tx, scope.workspaceId, round.roundTypeId)),
+            rubricVersionId: await roundRubricVersionId(tx, scope.workspaceId, round),
             // A calendar replaces an event only when SEQUENCE goes up: any change to a sent invitation raises it.
             icsSequence: wasBooked || wasCancelled ? round.icsSequence + 1 : round.icsSequence,
             cancelledAt: null,

@@ -7,7 +7,7 @@ import { asJson } from "@/server/db";
 import { withdrawPendingEmails } from "@/server/email/outbox";
 import { formatInZone } from "@/domain/time-zone";
 import { recordAudit } from "../audit";
-import { publishedRubricVersionId } from "../published-rubric";
+import { roundRubricVersionId } from "../published-rubric";
 import { memberZones } from "../time-zones";
 import { inTransaction, type Scope, type Tx } from "../scope";
 import { emitEvent, eventPeople, eventRound } from "@/server/webhooks/emit";
@@ -53,12 +53,9 @@ export function present(card: {
 export async function openMyScorecard(db: Tx, scope: Scope, input: { roundId: string }) {
   return inTransaction(db, async (tx) => {
     const round = await roundForInterviewer(tx, scope, input.roundId);
-    let rubricVersionId = round.rubricVersionId;
-    if (!rubricVersionId) {
-      rubricVersionId = await publishedRubricVersionId(tx, scope.workspaceId, round.roundTypeId);
-      if (!rubricVersionId) throw new AppError("CONFLICT", "This round type has no published rubric yet.");
-      await tx.round.update({ where: { id: round.id }, data: { rubricVersionId } });
-    }
+    const rubricVersionId = await roundRubricVersionId(tx, scope.workspaceId, round);
+    if (!rubricVersionId) throw new AppError("CONFLICT", "This round type has no published rubric yet.");
+    if (!round.rubricVersionId) await tx.round.update({ where: { id: round.id }, data: { rubricVersionId } });
     const card = await tx.scorecard.upsert({
       where: {
         workspaceId_roundId_interviewerMemberId: {

@@ -48,10 +48,19 @@ export function checkContent(
 ) {
   const signalKeys = new Set(version.signals.map((s) => s.key));
   const unknownSignals = Object.keys(input.ratings).filter((k) => !signalKeys.has(k));
+  const quoted = (keys: string[]) => keys.map((k) => `"${k}"`).join(", ");
   if (unknownSignals.length)
-    throw new AppError("BAD_REQUEST", `ratings: this rubric has no signal ${unknownSignals.join(", ")}`);
+    throw new AppError(
+      "BAD_REQUEST",
+      `This round's rubric (version ${version.version}) has no signal ${quoted(unknownSignals)}. Rate only the signals its rubric lists, by their keys.`,
+      { field: "ratings", reason: "unknown_signal" },
+    );
   const flagKeys = new Set(version.redFlags.map((f) => f.key));
   const unknownFlags = input.redFlagKeys.filter((k) => !flagKeys.has(k));
   if (unknownFlags.length)
-    throw new AppError("BAD_REQUEST", `redFlagKeys: this rubric has no red flag ${unknownFlags.join(", ")}`);
+    throw new AppError(
+      "BAD_REQUEST",
+      `This round's rubric (version ${version.version}) has no red flag ${quoted(unknownFlags)}. Use only the red flags its rubric lists, by their keys.`,
+      { field: "redFlagKeys", reason: "unknown_red_flag" },
+    );
 }

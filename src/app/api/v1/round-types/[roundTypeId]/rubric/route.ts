@@ -1,0 +1,3 @@
+import { apiHandler } from "@/server/public-api/handler";
+
+export const GET = apiHandler("getRoundTypeRubric");
