@@ -12,33 +12,45 @@ import {
 // Every page each role can open: axe finds nothing serious or critical, and on a 360 px phone nothing is
 // wider than the screen (wide data tables scroll inside their own focusable region).
 
-/** Visits each page at both widths and returns every problem found (all pages are checked, then reported). */
+/**
+ * Visits each page once, loaded at phone width (a fresh load, so anything laid out at start-up is laid out for the
+ * phone), then widens the same page to desktop for axe; returns every problem found (all pages are checked, then
+ * reported). One navigation per page instead of two keeps the sweep quick.
+ */
 async function sweep(page: Page, testInfo: TestInfo, role: string, paths: string[]): Promise<string[]> {
   const problems: string[] = [];
+  const fits = async (where: string, width: number) => {
+    // Two animation frames: the resize has been laid out before the width is read.
+    const scrollWidth = await page.evaluate(
+      () =>
+        new Promise<number>((done) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => done(document.documentElement.scrollWidth))),
+        ),
+    );
+    if (scrollWidth > width) problems.push(`${where}: ${scrollWidth} px wide`);
+  };
   for (const path of paths) {
+    const at = (width: number) => `${role} ${path.replace(/^http:\/\/[^/]+/, "")} at ${width} px`;
     // 360 px: the narrowest common phone (the journeys check 390 × 844 as well).
-    for (const width of [1440, 360]) {
-      const where = `${role} ${path.replace(/^http:\/\/[^/]+/, "")} at ${width} px`;
-      await page.setViewportSize({ width, height: width === 1440 ? 900 : 800 });
-      const res = await page.goto(path);
-      if ((res?.status() ?? 500) >= 400) problems.push(`${where}: HTTP ${res?.status()}`);
-      await expect(page.locator("h1").first(), `${where} has its heading`).toBeVisible();
-      await page.waitForLoadState("networkidle");
-      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (scrollWidth > width) problems.push(`${where}: ${scrollWidth} px wide`);
-      // axe once per page (at desktop width; the journeys also run it on phones), to keep the sweep quick.
-      if (width !== 1440) continue;
-      try {
-        await expectAccessible(page, testInfo, where);
-      } catch (err) {
-        problems.push(
-          `${where}: ${(err as Error).message
-            .split("\n")
-            .filter((l) => l.includes(":"))
-            .slice(0, 6)
-            .join(" | ")}`,
-        );
-      }
+    await page.setViewportSize({ width: 360, height: 800 });
+    const res = await page.goto(path);
+    if ((res?.status() ?? 500) >= 400) problems.push(`${at(360)}: HTTP ${res?.status()}`);
+    await expect(page.locator("h1").first(), `${at(360)} has its heading`).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await fits(at(360), 360);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await fits(at(1440), 1440);
+    // axe once per page, at desktop width (the journeys also run it on phones).
+    try {
+      await expectAccessible(page, testInfo, at(1440));
+    } catch (err) {
+      problems.push(
+        `${at(1440)}: ${(err as Error).message
+          .split("\n")
+          .filter((l) => l.includes(":"))
+          .slice(0, 6)
+          .join(" | ")}`,
+      );
     }
   }
   return problems;
