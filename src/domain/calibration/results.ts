@@ -68,13 +68,41 @@ export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): Candid
   const cursor = ratingStart.slice(0, candidates);
   for (let r = 0; r < data.count; r++) byCandidate[cursor[data.candidate[r] as number]!++] = r;
 
-  // Per-candidate scratch: local cell numbers, local interviewer numbers, and per target (0 = overall,
-  // 1..G = groups, then cells) sums and a seen-flag per (target, local interviewer).
+  // Per-candidate scratch, sized once for the largest candidate: local cell and interviewer numbers, and per
+  // target (0 = overall, 1..G = groups, then cells) sums and a seen-flag per (target, local interviewer).
   const localCell = new Int32Array(data.cellCandidate.length).fill(-1);
-  const cellOfLocal: number[] = [];
   const localInterviewer = new Int32Array(data.interviewerIds.length).fill(-1);
-  const interviewerOfLocal: number[] = [];
-  const groupCellWeight = new Map<number, Float64Array>();
+  let maxCells = 0;
+  let maxRaters = 0;
+  for (let c = 0; c < candidates; c++) {
+    let cells = 0;
+    let raters = 0;
+    for (let i = ratingStart[c]!; i < ratingStart[c + 1]!; i++) {
+      const r = byCandidate[i]!;
+      if (localCell[data.cell[r]!] === -1) localCell[data.cell[r]!] = cells++;
+      if (localInterviewer[data.interviewer[r]!] === -1) localInterviewer[data.interviewer[r]!] = raters++;
+    }
+    for (let i = ratingStart[c]!; i < ratingStart[c + 1]!; i++) {
+      const r = byCandidate[i]!;
+      localCell[data.cell[r]!] = -1;
+      localInterviewer[data.interviewer[r]!] = -1;
+    }
+    maxCells = Math.max(maxCells, cells);
+    maxRaters = Math.max(maxRaters, raters);
+  }
+  const cellOfLocal = new Int32Array(maxCells);
+  const interviewerOfLocal = new Int32Array(maxRaters);
+  const maxTargets = 1 + groups + maxCells;
+  const weight = new Float64Array(maxTargets);
+  const rawSum = new Float64Array(maxTargets);
+  const ratings = new Int32Array(maxTargets);
+  const interviewers = new Int32Array(maxTargets);
+  const seen = new Uint8Array(maxTargets * maxRaters);
+  // Cell weights of the overall score (row 0) and of each group (row 1 + g), and whether a group was rated.
+  const cellWeights = new Float64Array((1 + groups) * maxCells);
+  const groupRated = new Uint8Array(groups);
+  const keyOrder = new Int32Array(maxCells);
+  const only = new Float64Array(maxCells);
   const order = data.candidateIds.map((id, c) => ({ id, c })).sort((a, b) => compareText(a.id, b.id));
   const groupOrder = data.groupIds.map((id, g) => ({ id, g })).sort((a, b) => compareText(a.id, b.id));
   // Keys sorted once: a candidate's keys are then ordered by rank instead of by comparing strings.
@@ -85,34 +113,32 @@ export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): Candid
     .forEach(({ k }, rank) => (keyRank[k] = rank));
   const scores: CandidateScore[] = [];
   for (const { id, c } of order) {
-    cellOfLocal.length = 0;
-    interviewerOfLocal.length = 0;
+    let cells = 0;
+    let raters = 0;
     for (let i = ratingStart[c]!; i < ratingStart[c + 1]!; i++) {
       const r = byCandidate[i]!;
-      const cell = data.cell[r] as number;
+      const cell = data.cell[r]!;
       if (localCell[cell] === -1) {
-        localCell[cell] = cellOfLocal.length;
-        cellOfLocal.push(cell);
+        localCell[cell] = cells;
+        cellOfLocal[cells++] = cell;
       }
-      const j = data.interviewer[r] as number;
+      const j = data.interviewer[r]!;
       if (localInterviewer[j] === -1) {
-        localInterviewer[j] = interviewerOfLocal.length;
-        interviewerOfLocal.push(j);
+        localInterviewer[j] = raters;
+        interviewerOfLocal[raters++] = j;
       }
     }
-    const cells = cellOfLocal.length;
-    const raters = interviewerOfLocal.length;
     const targets = 1 + groups + cells;
-    const weight = new Float64Array(targets);
-    const rawSum = new Float64Array(targets);
-    const ratings = new Int32Array(targets);
-    const interviewers = new Int32Array(targets);
-    const seen = new Uint8Array(targets * raters);
-    const overallCellWeight = new Float64Array(cells);
-    groupCellWeight.clear();
-    const add = (target: number, r: number, w: number, j: number): void => {
+    weight.fill(0, 0, targets);
+    rawSum.fill(0, 0, targets);
+    ratings.fill(0, 0, targets);
+    interviewers.fill(0, 0, targets);
+    seen.fill(0, 0, targets * raters);
+    cellWeights.fill(0);
+    groupRated.fill(0);
+    const add = (target: number, value: number, w: number, j: number): void => {
       weight[target]! += w;
-      rawSum[target]! += w * (data.value[r] as number);
+      rawSum[target]! += w * value;
       ratings[target]! += 1;
       if (seen[target * raters + j] === 0) {
         seen[target * raters + j] = 1;
@@ -121,30 +147,30 @@ export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): Candid
     };
     for (let i = ratingStart[c]!; i < ratingStart[c + 1]!; i++) {
       const r = byCandidate[i]!;
-      const w = data.weight[r] as number;
-      const local = localCell[data.cell[r] as number] as number;
-      const j = localInterviewer[data.interviewer[r] as number] as number;
-      add(0, r, w, j);
-      add(1 + groups + local, r, w, j);
-      overallCellWeight[local]! += w;
-      const group = data.groupOf[r] as number;
+      const w = data.weight[r]!;
+      const value = data.value[r]!;
+      const local = localCell[data.cell[r]!]!;
+      const j = localInterviewer[data.interviewer[r]!]!;
+      add(0, value, w, j);
+      add(1 + groups + local, value, w, j);
+      cellWeights[local]! += w;
+      const group = data.groupOf[r]!;
       if (group >= 0) {
-        add(1 + group, r, w, j);
-        let cellWeight = groupCellWeight.get(group);
-        if (!cellWeight) groupCellWeight.set(group, (cellWeight = new Float64Array(cells)));
-        cellWeight[local]! += w;
+        add(1 + group, value, w, j);
+        groupRated[group] = 1;
+        cellWeights[(1 + group) * maxCells + local]! += w;
       }
     }
     const calibrated = fit.candidateInPanel[c] === 1;
     const reason = calibrated ? null : fit.panelSize >= 2 ? REASON_CANDIDATE_OUTSIDE_PANEL : REASON_NO_PANEL;
-    const cellIds = Int32Array.from(cellOfLocal);
+    const cellIds = cellOfLocal.subarray(0, cells);
     const report = (
       kind: CandidateScore["kind"],
       key: string | null,
       target: number,
-      cellWeights: Float64Array,
+      targetWeights: Float64Array,
     ): CandidateScore => {
-      const estimate = calibrated ? fit.scoreCells(c, cellIds, cellWeights) : null;
+      const estimate = calibrated ? fit.scoreCells(c, cellIds, targetWeights) : null;
       return {
         candidateId: id,
         kind,
@@ -157,21 +183,24 @@ export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): Candid
         notCalibratedReason: reason,
       };
     };
-    scores.push(report("overall", null, 0, overallCellWeight));
+    scores.push(report("overall", null, 0, cellWeights.subarray(0, cells)));
     for (const { id: groupId, g } of groupOrder) {
-      const cellWeight = groupCellWeight.get(g);
-      if (cellWeight) scores.push(report("group", groupId, 1 + g, cellWeight));
+      if (groupRated[g] === 1)
+        scores.push(
+          report("group", groupId, 1 + g, cellWeights.subarray((1 + g) * maxCells, (1 + g) * maxCells + cells)),
+        );
     }
-    const keyOrder = cellOfLocal.map((_, local) => local);
-    keyOrder.sort((a, b) => keyRank[data.cellKey[cellOfLocal[a]!]!]! - keyRank[data.cellKey[cellOfLocal[b]!]!]!);
-    const only = new Float64Array(cells);
-    for (const local of keyOrder) {
-      only[local] = 1;
-      scores.push(report("key", data.keyIds[data.cellKey[cellOfLocal[local]!]!]!, 1 + groups + local, only));
-      only[local] = 0;
+    for (let local = 0; local < cells; local++) keyOrder[local] = local;
+    const sortedKeys = keyOrder.subarray(0, cells);
+    sortedKeys.sort((a, b) => keyRank[data.cellKey[cellOfLocal[a]!]!]! - keyRank[data.cellKey[cellOfLocal[b]!]!]!);
+    const onlyCells = only.subarray(0, cells);
+    for (const local of sortedKeys) {
+      onlyCells[local] = 1;
+      scores.push(report("key", data.keyIds[data.cellKey[cellOfLocal[local]!]!]!, 1 + groups + local, onlyCells));
+      onlyCells[local] = 0;
     }
-    for (const cell of cellOfLocal) localCell[cell] = -1;
-    for (const j of interviewerOfLocal) localInterviewer[j] = -1;
+    for (let local = 0; local < cells; local++) localCell[cellOfLocal[local]!] = -1;
+    for (let local = 0; local < raters; local++) localInterviewer[interviewerOfLocal[local]!] = -1;
   }
   return scores;
 }

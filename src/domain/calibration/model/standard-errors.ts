@@ -144,16 +144,30 @@ export class StandardErrors extends VarianceComponents {
     const covariance = this.candidateCovariance(fc);
     let total = 0;
     for (let m = 0; m < weights.length; m++) total += weights[m]!;
-    const omega = this.omega.length === nCells ? this.omega.fill(0) : (this.omega = new Float64Array(nCells));
-    for (let m = 0; m < cells.length; m++) omega[this.cellOfData[cells[m]!]! - cell0]! += weights[m]! / total;
+    if (this.omega.length !== nCells) {
+      this.omega = new Float64Array(nCells);
+      this.omegaCells = new Int32Array(nCells);
+    }
+    const { omega, omegaCells } = this;
+    for (let m = 0; m < cells.length; m++) {
+      if (weights[m] !== 0) omega[this.cellOfData[cells[m]!]! - cell0]! += weights[m]! / total;
+    }
+    // Only the weighted cells take part (a key's score has one): zero terms would add nothing.
+    let count = 0;
+    for (let g = 0; g < nCells; g++) if (omega[g] !== 0) omegaCells[count++] = g;
     let value = MIDDLE + this.a[fc]!;
     let variance = 0;
-    for (let g = 0; g < nCells; g++) {
+    for (let a = 0; a < count; a++) {
+      const g = omegaCells[a]!;
       const og = omega[g]!;
-      if (og === 0) continue;
       value += og * (this.x[2 * this.panelSize + this.cellKey[cell0 + g]!]! + this.d[cell0 + g]!);
-      for (let h = 0; h < nCells; h++) variance += og * omega[h]! * covariance[g * nCells + h]!;
+      const row = g * nCells;
+      for (let b = 0; b < count; b++) {
+        const h = omegaCells[b]!;
+        variance += og * omega[h]! * covariance[row + h]!;
+      }
     }
+    for (let a = 0; a < count; a++) omega[omegaCells[a]!] = 0;
     return { value, standardError: Math.sqrt(Math.max(0, variance)) };
   }
 

@@ -137,6 +137,7 @@ export class ModelState {
   protected cellProjection = new Float64Array(0);
   protected cellQuadratic = new Float64Array(0);
   protected omega = new Float64Array(0);
+  protected omegaCells = new Int32Array(0);
   protected scoreBuffer = new Float64Array(0);
   protected scoreProducts = new Float64Array(0);
   protected cachedCandidate = -1;
