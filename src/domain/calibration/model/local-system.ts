@@ -2,7 +2,6 @@
 // effects) form a small dense block, linearised and factorised here, so the rest of the fit can eliminate
 // them and work on the interviewer-and-key system alone.
 
-import { truncatedMoments } from "./latent";
 import { choleskyInPlace, choleskySolve, invertFromCholesky } from "./numerics";
 import { StartingValues } from "./starting-values";
 import { CANDIDATE_PRIOR_SCALE, MIDDLE } from "./state";
@@ -32,7 +31,8 @@ export class LocalSystem extends StartingValues {
       rKappa,
       ratingStart,
     } = this;
-    const moments = this.moments;
+    const { moments, intervals } = this;
+    intervals.prepare(sigma, 3 * this.ratings);
     for (let fc = 0; fc < this.candidates; fc++) {
       const level = a[fc]!;
       for (let i = ratingStart[fc]!, end = ratingStart[fc + 1]!; i < end; i++) {
@@ -40,7 +40,7 @@ export class LocalSystem extends StartingValues {
         const t = level + x[2 * P + rKey[i]!]! + d[rCell[i]!]!;
         const gain = 1 + x[P + p]!;
         const eta = MIDDLE + gain * t + x[p]! + u[rCard[i]!]!;
-        truncatedMoments((rLow[i]! - eta) / sigma, (rHigh[i]! - eta) / sigma, moments);
+        intervals.evaluate(rLow[i]!, rHigh[i]!, eta, moments);
         const lambda = moments[0]!;
         const kappa = moments[1]!;
         const w = rWeight[i]!;

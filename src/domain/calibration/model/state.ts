@@ -4,6 +4,7 @@
 // (see fit.ts); they declare no fields of their own, so all state starts here.
 
 import type { IndexedRatings } from "../ratings";
+import { IntervalMoments } from "./latent";
 import { prefix } from "./numerics";
 import { SchurMatrix } from "./schur-matrix";
 
@@ -98,6 +99,7 @@ export class ModelState {
   readonly schurDiag: Float64Array; // per position: [ss, sg, gg]; keys: [bb]
   iterations = 0;
   protected readonly moments = new Float64Array(2);
+  protected readonly intervals = new IntervalMoments();
   protected readonly history: number[][] = [];
   protected lastStep = 1;
   converged = false;

@@ -1,7 +1,6 @@
 // The variance components (spreads of candidates, cells, halo, severities, gains, keys and noise),
 // re-estimated between Newton steps from the posterior variances, and extrapolated to converge sooner.
 
-import { truncatedMoments } from "./latent";
 import { SchurSystem } from "./schur-system";
 import { CANDIDATE_PRIOR_SCALE, MIN_SD } from "./state";
 
@@ -36,9 +35,10 @@ export class VarianceComponents extends SchurSystem {
       rWeight,
       schurDiag: D,
       moments,
+      intervals,
     } = this;
     const sigma2 = this.noise;
-    const sigma = Math.sqrt(sigma2);
+    intervals.prepare(Math.sqrt(sigma2), 3 * this.ratings);
     // Per cell: m_g = T⁻¹ b_g and c_g = b_gᵀ T⁻¹ b_g, so that each rating's local Var(η) is O(1):
     // x = gain (e_a + e_g) + e_q gives Var = g²/D_g + g² c_g/D_g² − 2 (g/D_g)(g m_g[a] + m_g[q]) + x_Eᵀ T⁻¹ x_E.
     if (this.cellProjection.length < cells * e) this.cellProjection = new Float64Array(2 * cells * e);
@@ -79,9 +79,9 @@ export class VarianceComponents extends SchurSystem {
       const eta = rEta[i]!;
       const step = Math.sqrt(3 * Math.max(0, variance));
       let expected = (2 / 3) * (1 + rKappa[i]!);
-      truncatedMoments((rLow[i]! - eta + step) / sigma, (rHigh[i]! - eta + step) / sigma, moments);
+      intervals.evaluate(rLow[i]!, rHigh[i]!, eta - step, moments);
       expected += (1 + moments[1]!) / 6;
-      truncatedMoments((rLow[i]! - eta - step) / sigma, (rHigh[i]! - eta - step) / sigma, moments);
+      intervals.evaluate(rLow[i]!, rHigh[i]!, eta + step, moments);
       expected += (1 + moments[1]!) / 6;
       sum += rWeight[i]! * sigma2 * expected;
     }
