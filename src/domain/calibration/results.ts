@@ -257,17 +257,27 @@ export function collectWarnings(data: IndexedRatings, fit: ModelFit, maxIteratio
     }
   }
 
-  const interviewersByCandidate = data.candidateIds.map(() => new Set<number>());
-  const countByCandidate = new Int32Array(data.candidateIds.length);
-  for (let r = 0; r < data.count; r++) {
-    const c = data.candidate[r] as number;
-    interviewersByCandidate[c]?.add(data.interviewer[r] as number);
-    countByCandidate[c] = (countByCandidate[c] as number) + 1;
+  // Interviewers per candidate: each scorecard has one candidate and one interviewer, so the distinct
+  // (candidate, interviewer) pairs are found among the scorecards, marking the last candidate seen per interviewer.
+  const ratersByCandidate = new Int32Array(data.candidateIds.length);
+  const lastCandidate = new Int32Array(data.interviewerIds.length).fill(-1);
+  const cardOrder = Int32Array.from(data.scorecardCandidate.keys()).sort(
+    (a, b) => data.scorecardCandidate[a]! - data.scorecardCandidate[b]!,
+  );
+  for (const q of cardOrder) {
+    const c = data.scorecardCandidate[q]!;
+    const j = data.scorecardInterviewer[q]!;
+    if (lastCandidate[j] !== c) {
+      lastCandidate[j] = c;
+      ratersByCandidate[c]! += 1;
+    }
   }
+  const countByCandidate = new Int32Array(data.candidateIds.length);
+  for (let r = 0; r < data.count; r++) countByCandidate[data.candidate[r]!]! += 1;
   const thinCandidates: string[] = [];
   data.candidateIds.forEach((id, c) => {
-    const raters = interviewersByCandidate[c]?.size ?? 0;
-    const count = countByCandidate[c] as number;
+    const raters = ratersByCandidate[c]!;
+    const count = countByCandidate[c]!;
     if (raters < MIN_CANDIDATE_INTERVIEWERS || count < MIN_CANDIDATE_RATINGS) {
       thinCandidates.push(
         `${id} (${raters} interviewer${raters === 1 ? "" : "s"}, ${count} rating${count === 1 ? "" : "s"})`,
