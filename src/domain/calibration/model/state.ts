@@ -100,7 +100,7 @@ export class ModelState {
   iterations = 0;
   protected readonly moments = new Float64Array(2);
   protected readonly intervals = new IntervalMoments();
-  protected readonly history: number[][] = [];
+  protected readonly history: Float64Array[] = [];
   protected lastStep = 1;
   converged = false;
   covariance: Float64Array | null = null; // dense nG × nG when small

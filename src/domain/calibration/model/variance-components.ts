@@ -4,6 +4,9 @@
 import { SchurSystem } from "./schur-system";
 import { CANDIDATE_PRIOR_SCALE, MIN_SD } from "./state";
 
+type LocalSums = [number, number, number, number, number, number, number, number];
+/** The number of variance components (see readVariances). */
+const VARIANCES = 7;
 /** Longest jump of the variance extrapolation, in multiples of the last change. */
 const MAX_EXTRAPOLATION = 10;
 
@@ -94,45 +97,14 @@ export class VarianceComponents extends SchurSystem {
    */
   protected updateVariances(): number {
     const P = this.panelSize;
-    const before = [this.varA, this.varD, this.varU, this.varS, this.varG, this.varB, this.noise];
+    const before = this.readVariances(new Float64Array(VARIANCES));
     // μ: the mean candidate level, with a N(2.5, 1) prior on the latent scale, negligible for a real cohort
     // but keeping a cohort of nothing but 4s (or 1s) from drifting off the scale.
     let sumA = 0;
     for (let fc = 0; fc < this.candidates; fc++) sumA += this.a[fc]!;
     this.mu = sumA / (this.candidates + CANDIDATE_PRIOR_SCALE * this.varA);
 
-    // Local posterior variances: a and cards from T⁻¹, cells from D⁻¹ + D⁻¹ B T⁻¹ Bᵀ D⁻¹.
-    let sqA = 0;
-    let pevA = 0;
-    let sqD = 0;
-    let pevD = 0;
-    let sqU = 0;
-    let pevU = 0;
-    let noiseSum = 0;
-    let weightSum = 0;
-    for (let fc = 0; fc < this.candidates; fc++) {
-      const cell0 = this.cellStart[fc]!;
-      const cells = this.cellStart[fc + 1]! - cell0;
-      const card0 = this.cardStart[fc]!;
-      const e = 1 + this.cardStart[fc + 1]! - card0;
-      const t0 = this.factorStart[fc]!;
-      const Ti = this.tInverse;
-      sqA += (this.a[fc]! - this.mu) ** 2;
-      pevA += Ti[t0]!;
-      for (let q = 1; q < e; q++) {
-        if (this.cardPrecisionFixed[card0 + q - 1] === 1) continue;
-        sqU += this.u[card0 + q - 1]! ** 2;
-        pevU += Ti[t0 + q * e + q]!;
-      }
-      // expectedSquaredResiduals leaves b_gᵀ T⁻¹ b_g of each of the candidate's cells in cellQuadratic.
-      noiseSum += this.expectedSquaredResiduals(fc);
-      for (let g = 0; g < cells; g++) {
-        const dg = this.dDiag[cell0 + g]!;
-        sqD += this.d[cell0 + g]! ** 2;
-        pevD += 1 / dg + this.cellQuadratic[g]! / (dg * dg);
-      }
-    }
-    for (let i = 0; i < this.ratings; i++) weightSum += this.rWeight[i]!;
+    const [sqA, pevA, sqD, pevD, sqU, pevU, noiseSum, weightSum] = this.localSums();
     this.varA = Math.max(MIN_SD * MIN_SD, (sqA + pevA) / this.candidates);
     this.varD = schall(sqD, pevD, this.varD, this.d.length);
     if (this.activeCards > 0) this.varU = schall(sqU, pevU, this.varU, this.activeCards);
@@ -166,12 +138,67 @@ export class VarianceComponents extends SchurSystem {
     this.noise = noiseSum / weightSum;
     this.clampVariances();
 
-    const after = [this.varA, this.varD, this.varU, this.varS, this.varG, this.varB, this.noise];
-    this.history.push(after.map(Math.log));
-    if (this.history.length > 3) this.history.shift();
+    const after = this.readVariances(new Float64Array(VARIANCES));
     let change = 0;
-    after.forEach((value, k) => (change = Math.max(change, Math.abs(Math.sqrt(value) - Math.sqrt(before[k]!)))));
+    for (let k = 0; k < VARIANCES; k++) {
+      change = Math.max(change, Math.abs(Math.sqrt(after[k]!) - Math.sqrt(before[k]!)));
+      after[k] = Math.log(after[k]!);
+    }
+    this.history.push(after);
+    if (this.history.length > 3) this.history.shift();
     return change;
+  }
+
+  /**
+   * Sums over the candidates' own effects of squared modes and posterior variances (a and cards from T⁻¹,
+   * cells from D⁻¹ + D⁻¹ B T⁻¹ Bᵀ D⁻¹), the expected squared residuals and the weights: [Σ â², PEV a,
+   * Σ d̂², PEV d, Σ û², PEV u, residuals, weights]. A method of its own, so the long loop is compiled alone.
+   */
+  private localSums(): LocalSums {
+    let sqA = 0;
+    let pevA = 0;
+    let sqD = 0;
+    let pevD = 0;
+    let sqU = 0;
+    let pevU = 0;
+    let noiseSum = 0;
+    let weightSum = 0;
+    for (let fc = 0; fc < this.candidates; fc++) {
+      const cell0 = this.cellStart[fc]!;
+      const cells = this.cellStart[fc + 1]! - cell0;
+      const card0 = this.cardStart[fc]!;
+      const e = 1 + this.cardStart[fc + 1]! - card0;
+      const t0 = this.factorStart[fc]!;
+      const Ti = this.tInverse;
+      sqA += (this.a[fc]! - this.mu) ** 2;
+      pevA += Ti[t0]!;
+      for (let q = 1; q < e; q++) {
+        if (this.cardPrecisionFixed[card0 + q - 1] === 1) continue;
+        sqU += this.u[card0 + q - 1]! ** 2;
+        pevU += Ti[t0 + q * e + q]!;
+      }
+      // expectedSquaredResiduals leaves b_gᵀ T⁻¹ b_g of each of the candidate's cells in cellQuadratic.
+      noiseSum += this.expectedSquaredResiduals(fc);
+      for (let g = 0; g < cells; g++) {
+        const dg = this.dDiag[cell0 + g]!;
+        sqD += this.d[cell0 + g]! ** 2;
+        pevD += 1 / dg + this.cellQuadratic[g]! / (dg * dg);
+      }
+    }
+    for (let i = 0; i < this.ratings; i++) weightSum += this.rWeight[i]!;
+    return [sqA, pevA, sqD, pevD, sqU, pevU, noiseSum, weightSum];
+  }
+
+  /** The variance components in a fixed order: a, d, u, s, g, β, noise. */
+  private readVariances(out: Float64Array): Float64Array {
+    out[0] = this.varA;
+    out[1] = this.varD;
+    out[2] = this.varU;
+    out[3] = this.varS;
+    out[4] = this.varG;
+    out[5] = this.varB;
+    out[6] = this.noise;
+    return out;
   }
 
   /**
@@ -181,31 +208,27 @@ export class VarianceComponents extends SchurSystem {
    */
   protected extrapolateVariances(): void {
     if (this.history.length < 3) return;
-    const [first, second, third] = this.history as [number[], number[], number[]];
-    const next = third.map((value, k) => {
+    const [first, second, third] = this.history as [Float64Array, Float64Array, Float64Array];
+    const next = new Float64Array(VARIANCES);
+    const floor = 2 * Math.log(MIN_SD);
+    for (let k = 0; k < VARIANCES; k++) {
+      const value = third[k]!;
       const previous = second[k]! - first[k]!;
       const last = value - second[k]!;
       const ratio = last / previous;
-      if (!(ratio > 0 && ratio < 1) || Math.abs(last) < 1e-9) return value;
-      return value + last * Math.min(ratio / (1 - ratio), MAX_EXTRAPOLATION);
-    });
-    const floor = 2 * Math.log(MIN_SD);
-    const [varA, varD, varU, varS, varG, varB, noise] = next.map((value) => Math.exp(Math.max(floor, value))) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    this.varA = varA;
-    this.varD = varD;
-    if (this.activeCards > 0) this.varU = varU;
-    this.varS = varS;
-    if (this.settings.gains) this.varG = varG;
-    this.varB = varB;
-    this.noise = noise;
+      const extrapolated =
+        !(ratio > 0 && ratio < 1) || Math.abs(last) < 1e-9
+          ? value
+          : value + last * Math.min(ratio / (1 - ratio), MAX_EXTRAPOLATION);
+      next[k] = Math.exp(Math.max(floor, extrapolated));
+    }
+    this.varA = next[0]!;
+    this.varD = next[1]!;
+    if (this.activeCards > 0) this.varU = next[2]!;
+    this.varS = next[3]!;
+    if (this.settings.gains) this.varG = next[4]!;
+    this.varB = next[5]!;
+    this.noise = next[6]!;
     this.clampVariances();
     this.history.length = 0;
   }
