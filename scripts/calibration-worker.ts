@@ -3,15 +3,18 @@
 // that serves pages. `npm start` runs one beside the web server when DATABASE_URL names a PostgreSQL server;
 // any number may run against one database (claims are SKIP LOCKED). The schema must be migrated (the app
 // does it at boot); until it is, ticks fail and are retried. SIGTERM/SIGINT finish the fit in hand and exit.
-// The retention job (src/server/retention/worker.ts) runs here too: the process for background database work.
+// The retention job (src/server/retention/worker.ts) and the export worker (src/server/exports/worker.ts) run
+// here too: the process for background database work.
 import { startCalibrationWorker, stopCalibrationWorker } from "@/server/calibration/worker";
 import { startRetentionWorker, stopRetentionWorker } from "@/server/retention/worker";
+import { startExportWorker, stopExportWorker } from "@/server/exports/worker";
 import { runWorkerProcess } from "@/server/worker-process";
 
 runWorkerProcess(
   () => {
     startCalibrationWorker();
     startRetentionWorker();
+    startExportWorker();
   },
-  () => Promise.all([stopCalibrationWorker(), stopRetentionWorker()]).then(() => undefined),
+  () => Promise.all([stopCalibrationWorker(), stopRetentionWorker(), stopExportWorker()]).then(() => undefined),
 );

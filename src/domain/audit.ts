@@ -61,6 +61,8 @@ export const AUDIT_LABELS = {
   "exercise.archived": "archived a calibration exercise",
   "api_key.created": "created an API key",
   "api_key.revoked": "revoked an API key",
+  "workspace.exported": "started a full export of the workspace",
+  "workspace.imported": "imported the workspace from an export",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_LABELS;

@@ -17,7 +17,12 @@ export function csvField(value: CsvCell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One record, ending with CRLF (for files written a record at a time). */
+export function csvRecord(row: readonly CsvCell[]): string {
+  return `${row.map(csvField).join(",")}\r\n`;
+}
+
 /** A whole file: the header row, then one record per row; every record ends with CRLF. */
 export function encodeCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [header, ...rows].map((row) => `${row.map(csvField).join(",")}\r\n`).join("");
+  return [header, ...rows].map(csvRecord).join("");
 }

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   "webhook.manage": ["owner"],
   // Keys for the public REST API act in the workspace without a session: only owners make and revoke them.
   "apikey.manage": ["owner"],
+  // A full export holds every member's and candidate's data: owners only (docs/export.md).
+  "workspace.export": ["owner"],
   // Rubric internals (versions, weights, drafts) are for the people who design loops.
   "library.read": ["owner", "coach"],
   "library.edit": ["owner", "coach"],

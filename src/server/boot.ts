@@ -4,6 +4,7 @@ import { getDb, openSqlConnection } from "@/server/db";
 import { applyMigrations } from "@/server/db/migrate";
 import { startCalibrationWorker } from "@/server/calibration/worker";
 import { startRetentionWorker } from "@/server/retention/worker";
+import { startExportWorker } from "@/server/exports/worker";
 import { startOutboxWorker } from "@/server/email/worker";
 import { EnvError, getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
@@ -44,8 +45,9 @@ export async function boot(): Promise<void> {
   if (env.OUTBOX_WORKER !== false) startOutboxWorker();
   if (env.CALIBRATION_WORKER !== false) {
     startCalibrationWorker();
-    // The other background job on the database; it goes where the calibration worker goes.
+    // The other background jobs on the database go where the calibration worker goes.
     startRetentionWorker();
+    startExportWorker();
   }
   logger.info(
     { ms: Date.now() - started, mode: env.demo ? "demo" : "deployment", database: env.database.kind },

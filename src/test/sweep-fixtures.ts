@@ -87,8 +87,12 @@ export async function workspaceFixtures(ws: TestWorkspace, label: string): Promi
     name: `${label} key`,
     scope: "read",
   });
+  const workspaceExport = await db.workspaceExport.create({
+    data: { workspaceId: ws.id, requestedById: owner.actor.userId },
+  });
   return {
     apiKeyId: apiKey.key.id,
+    exportId: workspaceExport.id,
     roundTypeId: rubric.roundTypeId,
     exerciseId: exercise.id,
     rubricId: rubric.id,

@@ -215,6 +215,10 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "apiKey.list": ["owner"],
   "apiKey.create": ["owner"],
   "apiKey.revoke": ["owner"],
+  "workspaceExport.start": ["owner"],
+  "workspaceExport.list": ["owner"],
+  "workspaceExport.get": ["owner"],
+  "workspaceExport.file": ["owner"],
 };
 
 describe("role matrix", () => {

@@ -21,6 +21,7 @@ import { trainingRouter } from "./routers/training";
 import { memberRouter } from "./routers/member";
 import { webhookRouter } from "./routers/webhook";
 import { workspaceRouter } from "./routers/workspace";
+import { workspaceExportRouter } from "./routers/workspace-export";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
@@ -45,6 +46,7 @@ export const appRouter = createTRPCRouter({
   exercise: exerciseRouter,
   webhook: webhookRouter,
   apiKey: apiKeyRouter,
+  workspaceExport: workspaceExportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@
 // writes only that workspace's rows; without the setting the role sees nothing. The procedure builders
 // that open such transactions are tested in src/server/api/workspace-scope.int.test.ts. (Catalog names are cast
 // to text: adapter-pg 6.19 cannot read PostgreSQL's `name` type, prisma/orm#27403.)
+import { runDueExports } from "@/server/exports/run";
 import { beforeAll, describe, expect, it } from "vitest";
 import { APP_ROLE, inWorkspaceScope } from "@/server/db/tenant";
 import {
@@ -64,6 +65,8 @@ async function populatedWorkspace(label: string): Promise<TestWorkspace> {
   });
   await submitScorecards(ws, [{ roundId: rounds[1]!.id, member: ws.members.interviewer, rate: () => 3 }]);
   await decideLoop(ws, loopId, label);
+  // The fixtures queued a full export: writing it fills its chunks.
+  await runDueExports(db, { max: 1, workspaceId: ws.id });
   return ws;
 }
 

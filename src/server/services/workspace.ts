@@ -16,18 +16,22 @@ export function slugify(name: string): string {
   return base.length >= 3 ? base : `${base || "workspace"}-team`.replace(/^-/, "");
 }
 
-export async function createWorkspace(db: Tx, actor: Actor, input: CreateWorkspace) {
-  const wanted = input.slug ?? slugify(input.name);
+/** The address made from a name: the name's slug, with a numeric suffix when that is taken. */
+export async function freeSlug(db: Tx, name: string): Promise<string> {
+  const wanted = slugify(name);
+  const taken = new Set(
+    (await db.workspace.findMany({ where: { slug: { startsWith: wanted } }, select: { slug: true } })).map(
+      (w) => w.slug,
+    ),
+  );
   let slug = wanted;
-  if (!input.slug) {
-    // A derived slug gets a numeric suffix when taken; an explicit one must be free.
-    const taken = new Set(
-      (await db.workspace.findMany({ where: { slug: { startsWith: wanted } }, select: { slug: true } })).map(
-        (w) => w.slug,
-      ),
-    );
-    for (let n = 2; taken.has(slug); n++) slug = `${wanted}-${n}`;
-  }
+  for (let n = 2; taken.has(slug); n++) slug = `${wanted}-${n}`;
+  return slug;
+}
+
+export async function createWorkspace(db: Tx, actor: Actor, input: CreateWorkspace) {
+  // A derived slug gets a numeric suffix when taken; an explicit one must be free.
+  const slug = input.slug ?? (await freeSlug(db, input.name));
   try {
     return await inTransaction(db, async (tx) => {
       const workspace = await tx.workspace.create({ data: { name: input.name, slug, timeZone: input.timeZone } });
