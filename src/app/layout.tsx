@@ -2,8 +2,6 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { LazyToaster } from "@/components/toast";
-import { getEnv } from "@/server/env";
-import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,9 +10,8 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Rendered per request: the CSP nonce is per request, and the settings are read at run time, not build.
+  // Rendered per request: the CSP nonce is per request.
   await connection();
-  const { TRPC_MAX_BATCH_SIZE } = getEnv();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
@@ -24,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <TRPCReactProvider maxBatchSize={TRPC_MAX_BATCH_SIZE}>{children}</TRPCReactProvider>
+        {children}
         {/* Bottom left: clear of the header's Sign out (top right) and the scorecard's Submit (bottom right). */}
         <LazyToaster position="bottom-left" closeButton />
       </body>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { z } from "zod";
 
 export type FieldErrors = Record<string, string | undefined>;
@@ -27,11 +27,17 @@ export function fieldErrorsOf(err: unknown): FieldErrors {
  * Form validation with a shared zod schema: `validate` checks the values in the browser (the server checks
  * them again) and shows the first message per field; `onServerError` puts the server's field errors on
  * their fields (the default mutation toast, src/trpc/react.tsx, shows the message).
+ *
+ * `load` imports the form's schema module (`() => import("@/schemas/x")`, a module-level constant): zod
+ * (~31 KiB gzip) is then not part of the page's first load. It is fetched once the form has mounted, so
+ * by the time someone submits it is there; `validate` waits for it otherwise.
  */
-export function useFormErrors() {
+export function useFormErrors<M>(load: () => Promise<M>) {
   const [errors, setErrors] = useState<FieldErrors>({});
-  function validate<S extends z.ZodType>(schema: S, values: unknown): z.output<S> | null {
-    const parsed = schema.safeParse(values);
+  // A failed early fetch is not an error yet: `validate` imports again when the form is submitted.
+  useEffect(() => void load().catch(() => {}), [load]);
+  async function validate<S extends z.ZodType>(pick: (schemas: M) => S, values: unknown): Promise<z.output<S> | null> {
+    const parsed = pick(await load()).safeParse(values);
     if (!parsed.success) {
       const next: FieldErrors = {};
       for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= issue.message;

@@ -1,11 +1,8 @@
 // Inputs of the audit log.
 import { z } from "zod";
-import { AUDIT_LABELS, type AuditAction } from "@/domain/audit";
 import { Id, PageFields } from "./common";
+import { AUDIT_ACTIONS, AUDIT_AREAS } from "./values";
 
-export const AUDIT_ACTIONS = Object.keys(AUDIT_LABELS) as [AuditAction, ...AuditAction[]];
-/** What an event is about: the part of its action before the dot ("member", "rubric", …). */
-export const AUDIT_AREAS = [...new Set(AUDIT_ACTIONS.map((a) => a.split(".")[0]!))] as [string, ...string[]];
 export const AUDIT_SORTS = ["newest", "oldest"] as const;
 
 export const ListAuditInput = z.object({

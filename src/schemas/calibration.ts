@@ -3,9 +3,8 @@
 import { z } from "zod";
 import { LEVELS } from "@/domain/vocabulary";
 import { BoundedDate, PageFields, WS } from "./common";
+import { COHORT_SORTS, INTERVIEWER_SORTS } from "./values";
 
-/** The calibrated loops are ranked by calibrated or raw score, or listed by name. */
-export const COHORT_SORTS = ["calibrated", "raw", "name"] as const;
 /**
  * The cohort's two lists: the loops on the calibrated scale (ranked), and those that cannot be calibrated
  * (e.g. rated only by interviewers outside the connected panel), which are listed by name and never ranked.
@@ -26,8 +25,6 @@ export type CohortPageInput = z.input<typeof CohortPageInput>;
 /** The fit's summary beside the lists: model, notes on the data, inter-rater agreement. */
 export const CalibrationSummaryInput = z.object({ ...WS });
 
-/** Calibrated interviewers are ranked by severity (most lenient first) or by ratings, or listed by name. */
-export const INTERVIEWER_SORTS = ["severity", "ratings", "name"] as const;
 /**
  * The interviewer report's two lists: interviewers in the connected panel (calibrated), and those outside it
  * whose severity cannot be estimated, listed by name with the reason and never ranked by severity.

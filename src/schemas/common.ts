@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/domain/roles";
 import { isTimeZone } from "@/domain/time-zone";
+import { PAGE_SIZE } from "./values";
 
 /** Database ids are cuids; anything else is rejected before it reaches a query. */
 export const Id = z.string().trim().min(1, "An id is required").max(64, "That id is too long");
@@ -59,8 +60,6 @@ export const VersionNumber = z.number().int().min(1).max(2_147_483_647, "That ve
 /** For procedures that take nothing: anything sent is refused with a 400 rather than ignored. */
 export const NoInput = z.object({}).strict().optional();
 
-/** Rows per page of the paginated lists (audit log, email delivery, members, question bank, calibration). */
-export const PAGE_SIZE = 25;
 /**
  * One page of a list: the rows after `cursor` (the id of the previous page's last row), at most `limit`.
  * Spread into a list's input schema.

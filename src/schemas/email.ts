@@ -1,10 +1,10 @@
 // Inputs of the email delivery page.
 import { z } from "zod";
 import { Id, PageFields } from "./common";
+import { EMAIL_STATUSES } from "./values";
 
 export const OutboxActionInput = z.object({ workspaceId: Id, messageId: Id });
 
-export const EMAIL_STATUSES = ["pending", "sending", "sent", "dead"] as const;
 export const EMAIL_SORTS = ["newest", "oldest"] as const;
 
 /** One page of the workspace's outgoing mail, by status and recipient, newest or oldest first. */

@@ -2,11 +2,11 @@
 // files. Shared by the server (validation at load and import) and the browser (forms).
 import { z } from "zod";
 import { Id, PageFields, VersionNumber, WS } from "./common";
+import { DIFFICULTIES, QUESTION_SORTS } from "./values";
 
 import { LEVELS, type Level } from "@/domain/vocabulary";
 
 export { LEVELS, type Level };
-export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 
 const Key = z
   .string()
@@ -221,7 +221,6 @@ export const ListQuestionsInput = z.object({
   search: z.string().trim().max(200).optional(),
   includeArchived: z.boolean().default(false),
 });
-export const QUESTION_SORTS = ["roundType", "title", "newest"] as const;
 /** One page of the question bank: the same filters, sorted by round type, title or newest first. */
 export const ListQuestionsPageInput = ListQuestionsInput.extend({
   ...PageFields,

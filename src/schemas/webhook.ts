@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { WEBHOOK_EVENTS, type AnyEventType, type WebhookEnvelope, type WebhookEventData } from "@/domain/webhooks";
 import { Id, PageFields } from "./common";
+import { DELIVERY_STATUSES } from "./values";
 
 export const WEBHOOK_KINDS = ["standard", "slack"] as const;
-export const DELIVERY_STATUSES = ["pending", "sending", "succeeded", "failed"] as const;
 
 const Url = z
   .string()

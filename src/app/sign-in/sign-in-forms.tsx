@@ -1,10 +1,8 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
 import { Button, Field, Input } from "@/components/ui";
-import { Email } from "@/schemas/common";
+import { signInWith } from "@/components/sign-in";
 
 export function EmailSignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: string; initialEmail?: string }) {
   const [email, setEmail] = useState(initialEmail);
@@ -13,14 +11,16 @@ export function EmailSignInForm({ callbackUrl, initialEmail = "" }: { callbackUr
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // The shared schema, fetched on submit: zod stays out of the sign-in page's first load.
+    const { Email } = await import("@/schemas/common");
     const parsed = Email.safeParse(email);
     if (!parsed.success) {
-      setError(z.prettifyError(parsed.error).replace(/^✖ /, "").split("\n")[0] ?? "Enter a valid email address");
+      setError(parsed.error.issues[0]?.message ?? "Enter a valid email address");
       return;
     }
     setError(null);
     setBusy(true);
-    await signIn("email", { email: parsed.data, callbackUrl });
+    await signInWith("email", callbackUrl, { email: parsed.data });
     setBusy(false);
   }
 
@@ -60,7 +60,7 @@ export function OAuthButtons({
   return (
     <div className="space-y-2 border-t border-slate-200 pt-5">
       {providers.map((p) => (
-        <Button key={p.id} variant="secondary" className="w-full" onClick={() => void signIn(p.id, { callbackUrl })}>
+        <Button key={p.id} variant="secondary" className="w-full" onClick={() => void signInWith(p.id, callbackUrl)}>
           Continue with {p.name}
         </Button>
       ))}

@@ -5,16 +5,17 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { Button, Card, Field, Input, TimeZoneSelect } from "@/components/ui";
-import { CreateWorkspaceInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/react";
 import { useFormErrors } from "@/components/errors";
+
+const schemas = () => import("@/schemas/workspace");
 
 export function CreateWorkspaceForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState("");
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   const create = useMutation(
     trpc.workspace.create.mutationOptions({
       onSuccess: (ws) => {
@@ -25,15 +26,15 @@ export function CreateWorkspaceForm() {
     }),
   );
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = validate(CreateWorkspaceInput, { name, timeZone });
+    const input = await validate((s) => s.CreateWorkspaceInput, { name, timeZone });
     if (input) create.mutate(input);
   }
 
   return (
     <Card title="New workspace" description="You become its owner and can invite your team.">
-      <form onSubmit={submit} noValidate className="space-y-4">
+      <form onSubmit={(e) => void submit(e)} noValidate className="space-y-4">
         <Field label="Workspace name" htmlFor="ws-name" error={errors.name}>
           <Input
             id="ws-name"

@@ -6,15 +6,16 @@ import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Button, Card, Field, Input } from "@/components/ui";
-import { UpdateProfileInput } from "@/schemas/account";
 import { useTRPC } from "@/trpc/react";
+
+const schemas = () => import("@/schemas/account");
 
 /** Asks people who signed up by email for the name their team will see. */
 export function ProfileForm({ name: initial }: { name: string | null }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState(initial ?? "");
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   const save = useMutation(
     trpc.account.updateProfile.mutationOptions({
       onSuccess: () => {
@@ -24,9 +25,9 @@ export function ProfileForm({ name: initial }: { name: string | null }) {
       onError: onServerError,
     }),
   );
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = validate(UpdateProfileInput, { name });
+    const input = await validate((s) => s.UpdateProfileInput, { name });
     if (input) save.mutate(input);
   }
   return (
@@ -34,7 +35,7 @@ export function ProfileForm({ name: initial }: { name: string | null }) {
       title="What should your team call you?"
       description="Your name appears on members lists, scorecards and debriefs."
     >
-      <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3">
+      <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
           <Field label="Your name" htmlFor="profile-name" error={errors.name}>
             <Input

@@ -6,15 +6,16 @@ import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Button, Card, Field, TimeZoneSelect } from "@/components/ui";
-import { SetTimeZoneInput } from "@/schemas/account";
 import { useTRPC } from "@/trpc/react";
+
+const schemas = () => import("@/schemas/account");
 
 /** The person's own time zone: every time in Loopwise and in its emails is shown in it. */
 export function TimeZoneForm({ timeZone: initial }: { timeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [timeZone, setTimeZone] = useState(initial);
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   const save = useMutation(
     trpc.account.setTimeZone.mutationOptions({
       onSuccess: (me) => {
@@ -24,9 +25,9 @@ export function TimeZoneForm({ timeZone: initial }: { timeZone: string }) {
       onError: onServerError,
     }),
   );
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = validate(SetTimeZoneInput, { timeZone });
+    const input = await validate((s) => s.SetTimeZoneInput, { timeZone });
     if (input) save.mutate(input);
   }
   return (
@@ -34,7 +35,7 @@ export function TimeZoneForm({ timeZone: initial }: { timeZone: string }) {
       title="Your time zone"
       description={`Every time in Loopwise and in its emails is shown in this zone, and your weekly availability is read in it.`}
     >
-      <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3">
+      <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
           <Field label="Your time zone" htmlFor="account-tz" error={errors.timeZone}>
             <TimeZoneSelect id="account-tz" value={timeZone} current={initial} onChange={setTimeZone} />

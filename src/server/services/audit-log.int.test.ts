@@ -2,7 +2,7 @@
 // repeats (events at the same instant are ordered by id), the first page carries the count, and the
 // statements per call do not grow with the events.
 import { describe, expect, it } from "vitest";
-import { PAGE_SIZE } from "@/schemas/common";
+import { PAGE_SIZE } from "@/schemas/values";
 import { createWorkspaceWithRoles, db } from "@/test/factories";
 import { walkPages } from "@/test/paging";
 import { sqlStatements } from "@/test/statements";

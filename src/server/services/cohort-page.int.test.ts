@@ -3,7 +3,7 @@
 // are never ranked, the first page carries the count, and the statements per call do not grow with the cohort.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { PAGE_SIZE } from "@/schemas/common";
+import { PAGE_SIZE } from "@/schemas/values";
 import { windowStart } from "@/server/services/cohort";
 import { createWorkspaceWithRoles, db, outcome, type TestWorkspace } from "@/test/factories";
 import { walkPages } from "@/test/paging";

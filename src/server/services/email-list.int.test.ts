@@ -3,7 +3,7 @@
 // status, and the statements per call do not grow with the messages.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { PAGE_SIZE } from "@/schemas/common";
+import { PAGE_SIZE } from "@/schemas/values";
 import { createWorkspaceWithRoles, db } from "@/test/factories";
 import { walkPages } from "@/test/paging";
 import { sqlStatements } from "@/test/statements";

@@ -2,7 +2,7 @@
 import { AppError } from "@/server/errors";
 import { requeueDeadEmail } from "@/server/email/outbox";
 import { recordAudit } from "./audit";
-import { EMAIL_STATUSES } from "@/schemas/email";
+import { EMAIL_STATUSES } from "@/schemas/values";
 import type { Prisma } from "@/server/db";
 import { after, literal, pageOf } from "./paging";
 import { inTransaction, type Scope, type Tx } from "./scope";

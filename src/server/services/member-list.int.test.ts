@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/domain/roles";
-import { PAGE_SIZE } from "@/schemas/common";
+import { PAGE_SIZE } from "@/schemas/values";
 import { createWorkspaceWithRoles, db, outcome, type TestWorkspace } from "@/test/factories";
 import { walkPages } from "@/test/paging";
 import { sqlStatements } from "@/test/statements";

@@ -2,7 +2,7 @@
 // or repeats in each order (the id breaks ties), the first page carries the count and the signal keys for
 // the filter, and the statements per call do not grow with the questions.
 import { describe, expect, it } from "vitest";
-import { PAGE_SIZE } from "@/schemas/common";
+import { PAGE_SIZE } from "@/schemas/values";
 import { createWorkspaceWithRoles, db, type TestWorkspace } from "@/test/factories";
 import { walkPages } from "@/test/paging";
 import { sqlStatements } from "@/test/statements";

@@ -2,7 +2,8 @@
 // resending a delivery and sending a test event. Delivery itself is src/server/webhooks/delivery.ts.
 import { webhookUrlProblem } from "@/domain/webhook-url";
 import { TEST_EVENT, type WebhookEventType } from "@/domain/webhooks";
-import type { DELIVERY_STATUSES, WEBHOOK_KINDS } from "@/schemas/webhook";
+import type { DELIVERY_STATUSES } from "@/schemas/values";
+import type { WEBHOOK_KINDS } from "@/schemas/webhook";
 import { AppError, notFound } from "@/server/errors";
 import { urlRules } from "@/server/webhooks/delivery";
 import { emitEvent } from "@/server/webhooks/emit";

@@ -7,8 +7,9 @@ import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Button, Field, Input, TimeZoneSelect } from "@/components/ui";
 import { FALLBACK_ZONE, isTimeZone } from "@/domain/time-zone";
-import { AcceptInvitationInput } from "@/schemas/member";
 import { useTRPC } from "@/trpc/react";
+
+const schemas = () => import("@/schemas/member");
 
 /**
  * Accepting asks first for what colleagues and emails need: the person's name and time zone (taken from the
@@ -27,7 +28,7 @@ export function AcceptForm({
   const router = useRouter();
   const [name, setName] = useState(initialName);
   const [timeZone, setTimeZone] = useState(savedZone ?? FALLBACK_ZONE);
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   useEffect(() => {
     if (savedZone) return;
     const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -42,14 +43,14 @@ export function AcceptForm({
       onError: onServerError,
     }),
   );
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = validate(AcceptInvitationInput, { token, name, timeZone });
+    const input = await validate((s) => s.AcceptInvitationInput, { token, name, timeZone });
     if (input) accept.mutate(input);
   }
   return (
     <form
-      onSubmit={submit}
+      onSubmit={(e) => void submit(e)}
       noValidate
       className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
     >

@@ -6,7 +6,7 @@ import { LocalTime } from "@/components/time";
 import { Alert, Button, Card, EmptyState, Field, Select, Skeleton } from "@/components/ui";
 import { useUrlState } from "@/components/url-state";
 import { auditLabel } from "@/domain/audit";
-import { AUDIT_ACTIONS, AUDIT_AREAS } from "@/schemas/audit";
+import { AUDIT_ACTIONS, AUDIT_AREAS } from "@/schemas/values";
 import { useTRPC } from "@/trpc/react";
 import { byNextCursor } from "@/app/_lib/next-page";
 import { auditListInput } from "./list-input";

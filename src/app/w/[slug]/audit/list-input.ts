@@ -1,5 +1,4 @@
-import { AUDIT_ACTIONS, AUDIT_AREAS } from "@/schemas/audit";
-import { PAGE_SIZE } from "@/schemas/common";
+import { AUDIT_ACTIONS, AUDIT_AREAS, PAGE_SIZE } from "@/schemas/values";
 
 /**
  * The input of `audit.list` for the filters in the URL ("" when absent): one derivation for the list in the

@@ -5,8 +5,9 @@ import { useEffect, useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Alert, Button, Card, Checkbox, Field, Input, Skeleton, TimeZoneSelect } from "@/components/ui";
-import { SaveAvailabilityInput } from "@/schemas/loop";
 import { useTRPC } from "@/trpc/react";
+
+const schemas = () => import("@/schemas/loop");
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 type Day = { on: boolean; start: string; end: string };
@@ -38,7 +39,7 @@ export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
   const [timeZone, setTimeZone] = useState(() => profile.data?.timeZone ?? "UTC");
   const [days, setDays] = useState(() => weeklyDays(profile.data));
   const [daysOff, setDaysOff] = useState(() => daysOffText(profile.data));
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   useEffect(() => {
     if (!profile.data) return;
     setTimeZone(profile.data.timeZone);
@@ -54,9 +55,9 @@ export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
       onError: onServerError,
     }),
   );
-  function submit(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
-    const input = validate(SaveAvailabilityInput, {
+    const input = await validate((s) => s.SaveAvailabilityInput, {
       workspaceId,
       timeZone,
       weekly: days.flatMap((d, i) => (d.on ? [{ weekday: i + 1, start: d.start, end: d.end }] : [])),
@@ -70,7 +71,7 @@ export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
   if (profile.isPending) return <Skeleton rows={7} />;
   return (
     <Card>
-      <form onSubmit={submit} noValidate className="space-y-4">
+      <form onSubmit={(e) => void submit(e)} noValidate className="space-y-4">
         <Field label="Your time zone" htmlFor="av-tz" error={errors.timeZone}>
           <TimeZoneSelect id="av-tz" value={timeZone} current={timeZone} onChange={setTimeZone} className="max-w-sm" />
         </Field>

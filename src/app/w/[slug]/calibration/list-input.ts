@@ -2,8 +2,7 @@
 // interviewers: `?interviewer=…&isort=…`): the server prefetches with them and the browser's first requests
 // use them, so the prefetched first pages are the ones the lists read. A date range is read in the browser's
 // zone, so only the browser adds it.
-import { COHORT_SORTS, INTERVIEWER_SORTS } from "@/schemas/calibration";
-import { PAGE_SIZE } from "@/schemas/common";
+import { COHORT_SORTS, INTERVIEWER_SORTS, PAGE_SIZE } from "@/schemas/values";
 import { LEVELS, type Level } from "@/domain/vocabulary";
 
 export type CohortSort = (typeof COHORT_SORTS)[number];

@@ -5,7 +5,7 @@ import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { useUrlState } from "@/components/url-state";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
-import { EMAIL_STATUSES } from "@/schemas/email";
+import { EMAIL_STATUSES } from "@/schemas/values";
 import { useTRPC } from "@/trpc/react";
 import { byNextCursor } from "@/app/_lib/next-page";
 import { emailListInput } from "./list-input";

@@ -1,5 +1,4 @@
-import { PAGE_SIZE } from "@/schemas/common";
-import { EMAIL_STATUSES } from "@/schemas/email";
+import { EMAIL_STATUSES, PAGE_SIZE } from "@/schemas/values";
 
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 

@@ -7,8 +7,9 @@ import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Alert, Badge, Button, Card, Checkbox, EmptyState, Field, Input, Skeleton, Textarea } from "@/components/ui";
-import { CreateRoundTypeInput, UpdateRoundTypeInput } from "@/schemas/library";
 import { ownErrors, useTRPC } from "@/trpc/react";
+
+const schemas = () => import("@/schemas/library");
 
 export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: string; slug: string; canEdit: boolean }) {
   const trpc = useTRPC();
@@ -173,7 +174,7 @@ function RoundTypeForm({
   const [description, setDescription] = useState(roundType?.description ?? "");
   const [duration, setDuration] = useState(String(roundType?.defaultDurationMin ?? 45));
   const [dims, setDims] = useState<string[]>(roundType?.dimensionKeys ?? []);
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   const create = useMutation(
     trpc.library.createRoundType.mutationOptions({
       onSuccess: (rt) => {
@@ -193,20 +194,20 @@ function RoundTypeForm({
       onError: onServerError,
     }),
   );
-  function submit(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
     const values = { workspaceId, name, description, defaultDurationMin: Number(duration), dimensionKeys: dims };
     if (roundType) {
-      const input = validate(UpdateRoundTypeInput, { ...values, roundTypeId: roundType.id });
+      const input = await validate((s) => s.UpdateRoundTypeInput, { ...values, roundTypeId: roundType.id });
       if (input) update.mutate(input);
     } else {
-      const input = validate(CreateRoundTypeInput, values);
+      const input = await validate((s) => s.CreateRoundTypeInput, values);
       if (input) create.mutate(input);
     }
   }
   const fields = (
     <form
-      onSubmit={submit}
+      onSubmit={(e) => void submit(e)}
       noValidate
       className="space-y-3"
       aria-label={roundType ? `Edit ${roundType.name}` : "New round type"}

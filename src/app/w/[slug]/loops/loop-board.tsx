@@ -11,10 +11,11 @@ import { LocalTime } from "@/components/time";
 import { useUrlState } from "@/components/url-state";
 import { Alert, Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { type LOOP_STATUSES } from "@/domain/loop-status";
-import { LEVELS } from "@/schemas/library";
-import { CreateLoopInput } from "@/schemas/loop";
+import { LEVELS } from "@/domain/vocabulary";
 import { LOOP_STATUS_LABEL } from "@/domain/vocabulary";
 import { useTRPC } from "@/trpc/react";
+
+const schemas = () => import("@/schemas/loop");
 
 type Card = {
   id: string;
@@ -170,7 +171,7 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
   const chosenTemplate = templates.data?.find((t) => t.id === (templateId || templates.data?.[0]?.id));
   const level = pickedLevel ?? chosenTemplate?.level ?? "mid";
   const [notes, setNotes] = useState("");
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   const create = useMutation(
     trpc.loop.create.mutationOptions({
       onSuccess: (l) => {
@@ -180,9 +181,9 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
       onError: onServerError,
     }),
   );
-  function submit(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
-    const input = validate(CreateLoopInput, {
+    const input = await validate((s) => s.CreateLoopInput, {
       workspaceId,
       ...(candidateEmail.trim()
         ? { candidateEmail }
@@ -199,7 +200,11 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
       title="New loop"
       description="Pick a candidate, or enter a new candidate's email: they are invited and the loop becomes theirs when they accept."
     >
-      <form onSubmit={submit} noValidate className="grid gap-3 md:grid-cols-2 lg:grid-cols-3 lg:items-end">
+      <form
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        className="grid gap-3 md:grid-cols-2 lg:grid-cols-3 lg:items-end"
+      >
         <Field label="Candidate" htmlFor="loop-candidate" error={errors.candidateMemberId}>
           <Select id="loop-candidate" value={candidateMemberId} onChange={(e) => setCandidate(e.target.value)}>
             {candidates.length === 0 && <option value="">No candidates yet</option>}

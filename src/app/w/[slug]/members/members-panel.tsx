@@ -22,11 +22,12 @@ import {
 import { useUrlState } from "@/components/url-state";
 import { displayName } from "@/domain/people";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
-import { CreateInvitationInput } from "@/schemas/member";
 import { byNextCursor } from "@/app/_lib/next-page";
 import { useTRPC } from "@/trpc/react";
 import { EraseCandidate } from "./erase-candidate";
 import { membersListInput } from "./list-input";
+
+const schemas = () => import("@/schemas/member");
 
 interface MembersProps {
   workspaceId: string;
@@ -59,7 +60,7 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
   const invalidate = useInvalidate();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("interviewer");
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   const invite = useMutation(
     trpc.invitation.create.mutationOptions({
       onSuccess: (inv) => {
@@ -70,9 +71,9 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
       onError: onServerError,
     }),
   );
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = validate(CreateInvitationInput, { workspaceId, email, role });
+    const input = await validate((s) => s.CreateInvitationInput, { workspaceId, email, role });
     if (input) invite.mutate(input);
   }
   return (
@@ -80,7 +81,11 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
       title="Invite someone"
       description="They get an email with a link that works only for that address, for 7 days."
     >
-      <form onSubmit={submit} noValidate className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+      <form
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
+      >
         <Field label="Email address" htmlFor="invite-email" error={errors.email}>
           <Input
             id="invite-email"

@@ -1,5 +1,5 @@
-import { PAGE_SIZE } from "@/schemas/common";
-import { LEVELS, QUESTION_SORTS, type Level } from "@/schemas/library";
+import { LEVELS, type Level } from "@/domain/vocabulary";
+import { PAGE_SIZE, QUESTION_SORTS } from "@/schemas/values";
 
 export type QuestionSort = (typeof QUESTION_SORTS)[number];
 

@@ -7,10 +7,13 @@ import { useUrlState } from "@/components/url-state";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Alert, Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
-import { DIFFICULTIES, LEVELS, QUESTION_SORTS, SaveQuestionInput, type Level } from "@/schemas/library";
+import { LEVELS, type Level } from "@/domain/vocabulary";
+import { DIFFICULTIES, QUESTION_SORTS } from "@/schemas/values";
 import { useTRPC } from "@/trpc/react";
 import { byNextCursor } from "@/app/_lib/next-page";
 import { questionPageInput, type QuestionParams, type QuestionSort } from "./list-input";
+
+const schemas = () => import("@/schemas/library");
 
 type Question = NonNullable<ReturnType<typeof useQuestions>["data"]>["pages"][number]["items"][number];
 const SORT_LABEL: Record<QuestionSort, string> = { roundType: "Round type", title: "Title", newest: "Newest first" };
@@ -211,7 +214,7 @@ function QuestionForm({
   const [signals, setSignals] = useState((question?.signalKeys ?? []).join(", "));
   const [levels, setLevels] = useState<Level[]>(question?.levels ?? ["mid"]);
   const [difficulty, setDifficulty] = useState<(typeof DIFFICULTIES)[number]>(question?.difficulty ?? "medium");
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   const save = useMutation(
     trpc.question.save.mutationOptions({
       onSuccess: (q) => {
@@ -231,9 +234,9 @@ function QuestionForm({
       },
     }),
   );
-  function submit(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
-    const input = validate(SaveQuestionInput, {
+    const input = await validate((s) => s.SaveQuestionInput, {
       workspaceId,
       questionId: question?.id,
       roundTypeId,
@@ -255,7 +258,7 @@ function QuestionForm({
   }
   return (
     <Card title={question ? `Edit "${question.title}"` : "New question"}>
-      <form onSubmit={submit} noValidate className="space-y-3">
+      <form onSubmit={(e) => void submit(e)} noValidate className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Title" htmlFor="qf-title" error={errors.title}>
             <Input id="qf-title" value={title} onChange={(e) => setTitle(e.target.value)} invalid={!!errors.title} />

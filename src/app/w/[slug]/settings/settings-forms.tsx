@@ -6,8 +6,9 @@ import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Button, Card, Checkbox, ConfirmDialog, Field, Input, TimeZoneSelect } from "@/components/ui";
-import { UpdateWorkspaceInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/react";
+
+const schemas = () => import("@/schemas/workspace");
 
 export function SettingsForm({
   workspaceId,
@@ -28,7 +29,7 @@ export function SettingsForm({
   const [timeZone, setTimeZone] = useState(initialZone);
   const [showNames, setShowNames] = useState(initialShow);
   const [retention, setRetention] = useState(initialRetention === null ? "" : String(initialRetention));
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   const update = useMutation(
     trpc.workspace.update.mutationOptions({
       onSuccess: () => {
@@ -38,9 +39,9 @@ export function SettingsForm({
       onError: onServerError,
     }),
   );
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = validate(UpdateWorkspaceInput, {
+    const input = await validate((s) => s.UpdateWorkspaceInput, {
       workspaceId,
       name,
       timeZone,
@@ -51,7 +52,7 @@ export function SettingsForm({
   }
   return (
     <Card title="Workspace" description="The time zone is the default for schedules and reports.">
-      <form onSubmit={submit} noValidate className="max-w-md space-y-4">
+      <form onSubmit={(e) => void submit(e)} noValidate className="max-w-md space-y-4">
         <Field label="Name" htmlFor="settings-name" error={errors.name}>
           <Input id="settings-name" value={name} onChange={(e) => setName(e.target.value)} invalid={!!errors.name} />
         </Field>

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { Alert, Badge, Button, Card, ChoiceSelect, Field, Input, Select, Skeleton } from "@/components/ui";
-import { LEVELS } from "@/schemas/library";
+import { LEVELS } from "@/domain/vocabulary";
 import type { TemplateRound } from "@/schemas/loop";
 import { ownErrors, useTRPC } from "@/trpc/react";
 

@@ -6,8 +6,9 @@ import { useState } from "react";
 import { useFormErrors } from "@/components/errors";
 import { toast } from "@/components/toast";
 import { Alert, Button, Card, Field, Input, PageHeader, Select, Skeleton } from "@/components/ui";
-import { CreateExerciseInput } from "@/schemas/exercise";
 import { useTRPC } from "@/trpc/react";
+
+const schemas = () => import("@/schemas/exercise");
 
 type Ref = { include: boolean; rating: 1 | 2 | 3 | 4; reason: string };
 const area = "block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300";
@@ -31,7 +32,7 @@ export function NewExerciseForm({ workspaceId, slug }: { workspaceId: string; sl
   const [roundTypeId, setRoundTypeId] = useState("");
   const kit = useQuery({ ...trpc.kit.get.queryOptions({ workspaceId, roundTypeId }), enabled: roundTypeId !== "" });
   const create = useMutation(trpc.exercise.create.mutationOptions());
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   const [title, setTitle] = useState("");
   const [prompt, setPrompt] = useState("");
   const [transcript, setTranscript] = useState("");
@@ -46,8 +47,8 @@ export function NewExerciseForm({ workspaceId, slug }: { workspaceId: string; sl
   const signals = kit.data?.signals ?? [];
   const refOf = (key: string): Ref => refs[key] ?? { include: true, rating: 3, reason: "" };
 
-  const save = () => {
-    const values = validate(CreateExerciseInput, {
+  const save = async () => {
+    const values = await validate((s) => s.CreateExerciseInput, {
       workspaceId,
       roundTypeId,
       title,
@@ -84,7 +85,7 @@ export function NewExerciseForm({ workspaceId, slug }: { workspaceId: string; sl
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          save();
+          void save();
         }}
       >
         <Card title="The case">

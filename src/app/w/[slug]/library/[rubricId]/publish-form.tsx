@@ -5,8 +5,9 @@ import { useState } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Alert, Button, Card, Field, Input } from "@/components/ui";
-import { PublishRubricInput } from "@/schemas/library";
 import { useTRPC } from "@/trpc/react";
+
+const schemas = () => import("@/schemas/library");
 
 /** Publishes the draft as the next version with a summary of what changed; waits while any signal has unsaved edits. */
 export function PublishForm({
@@ -25,7 +26,7 @@ export function PublishForm({
   const pending = Object.entries(unsaved);
   const trpc = useTRPC();
   const [summary, setSummary] = useState("");
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   const publish = useMutation(
     trpc.rubric.publish.mutationOptions({
       onSuccess: (r) => {
@@ -35,6 +36,10 @@ export function PublishForm({
       onError: onServerError,
     }),
   );
+  async function submit() {
+    const input = await validate((s) => s.PublishRubricInput, { workspaceId, rubricId, changeSummary: summary });
+    if (input) publish.mutate(input);
+  }
   return (
     <Card
       className="mt-6"
@@ -51,8 +56,7 @@ export function PublishForm({
             document.getElementById(`sig-${pending[0]![0]}-title`)?.focus();
             return;
           }
-          const input = validate(PublishRubricInput, { workspaceId, rubricId, changeSummary: summary });
-          if (input) publish.mutate(input);
+          void submit();
         }}
       >
         {pending.length > 0 && (

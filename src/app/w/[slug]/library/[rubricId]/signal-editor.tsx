@@ -6,9 +6,10 @@ import { toast } from "@/components/toast";
 import { RATING_LABELS } from "@/components/anchor-grid";
 import { useFormErrors } from "@/components/errors";
 import { Alert, Button, Card, Field, Input, Select, Textarea } from "@/components/ui";
-import { SaveSignalInput } from "@/schemas/library";
 import { useTRPC } from "@/trpc/react";
 import type { SignalData } from "./use-rubric";
+
+const schemas = () => import("@/schemas/library");
 
 const ANCHOR_LABELS = RATING_LABELS;
 
@@ -43,7 +44,7 @@ export function SignalEditor({
     mid: String(signal?.weights.mid ?? 1),
     senior: String(signal?.weights.senior ?? 1),
   });
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   const saved = {
     title: signal?.title ?? "",
     description: signal?.description ?? "",
@@ -88,9 +89,9 @@ export function SignalEditor({
       },
     }),
   );
-  function submit(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
-    const input = validate(SaveSignalInput, {
+    const input = await validate((s) => s.SaveSignalInput, {
       workspaceId,
       rubricId,
       signalId: signal?.id,
@@ -106,7 +107,7 @@ export function SignalEditor({
     <Card title={signal ? undefined : "Add a signal"}>
       <form
         id={`signal-card-${cardId}`}
-        onSubmit={submit}
+        onSubmit={(e) => void submit(e)}
         noValidate
         className="space-y-3"
         aria-label={signal ? `Signal: ${signal.title}` : "New signal"}

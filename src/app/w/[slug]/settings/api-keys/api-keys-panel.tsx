@@ -24,8 +24,9 @@ import {
 import { API_RESOURCE_LABELS, API_RESOURCES, type ApiKeyScope, type ApiResource } from "@/domain/api-keys";
 import { displayName } from "@/domain/people";
 import { can, ROLE_LABELS } from "@/domain/roles";
-import { CreateApiKeyInput } from "@/schemas/api-key";
 import { useTRPC } from "@/trpc/react";
+
+const schemas = () => import("@/schemas/api-key");
 
 export function ApiKeysPanel({ workspaceId }: { workspaceId: string }) {
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
@@ -89,7 +90,7 @@ function CreateKeyForm({
   const [scope, setScope] = useState<ApiKeyScope>("read");
   const [resources, setResources] = useState<ApiResource[]>([]);
   const [boundMemberId, setBoundMemberId] = useState("");
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   const create = useMutation(
     trpc.apiKey.create.mutationOptions({
       onSuccess: (made) => {
@@ -99,9 +100,9 @@ function CreateKeyForm({
       onError: onServerError,
     }),
   );
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = validate(CreateApiKeyInput, {
+    const input = await validate((s) => s.CreateApiKeyInput, {
       workspaceId,
       name,
       scope,
@@ -116,7 +117,7 @@ function CreateKeyForm({
       title="Create a key"
       description="A key acts as you, or as the member you choose (an interviewer whose tool submits their scorecards), with that person's role."
     >
-      <form onSubmit={submit} noValidate className="max-w-xl space-y-4">
+      <form onSubmit={(e) => void submit(e)} noValidate className="max-w-xl space-y-4">
         <Field
           label="Name"
           htmlFor="api-key-name"

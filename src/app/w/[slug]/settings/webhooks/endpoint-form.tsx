@@ -6,8 +6,9 @@ import { useFormErrors } from "@/components/errors";
 import { toast } from "@/components/toast";
 import { Button, Checkbox, Field, Input, Select } from "@/components/ui";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, type WebhookEventType } from "@/domain/webhooks";
-import { CreateWebhookInput, UpdateWebhookInput } from "@/schemas/webhook";
 import { useTRPC } from "@/trpc/react";
+
+const schemas = () => import("@/schemas/webhook");
 
 type Kind = "standard" | "slack";
 
@@ -43,7 +44,7 @@ export function EndpointForm({
   const [events, setEvents] = useState<WebhookEventType[]>(
     endpoint ? WEBHOOK_EVENTS.filter((e) => endpoint.events.includes(e)) : [...WEBHOOK_EVENTS],
   );
-  const { errors, validate, onServerError } = useFormErrors();
+  const { errors, validate, onServerError } = useFormErrors(schemas);
   const refresh = () => void qc.invalidateQueries({ queryKey: trpc.webhook.list.queryKey({ workspaceId }) });
   const create = useMutation(
     trpc.webhook.create.mutationOptions({
@@ -67,20 +68,31 @@ export function EndpointForm({
       onError: onServerError,
     }),
   );
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
     if (endpoint) {
-      const input = validate(UpdateWebhookInput, { workspaceId, endpointId: endpoint.id, url, description, events });
+      const input = await validate((s) => s.UpdateWebhookInput, {
+        workspaceId,
+        endpointId: endpoint.id,
+        url,
+        description,
+        events,
+      });
       if (input) update.mutate(input);
     } else {
-      const input = validate(CreateWebhookInput, { workspaceId, kind, url, description, events });
+      const input = await validate((s) => s.CreateWebhookInput, { workspaceId, kind, url, description, events });
       if (input) create.mutate(input);
     }
   }
   const toggle = (type: WebhookEventType, on: boolean) =>
     setEvents((current) => (on ? [...current, type] : current.filter((t) => t !== type)));
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label={endpoint ? "Edit endpoint" : "New endpoint"}>
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="space-y-4"
+      aria-label={endpoint ? "Edit endpoint" : "New endpoint"}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           label="Destination"

@@ -5,8 +5,7 @@ import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { useUrlState } from "@/components/url-state";
 import { Alert, Badge, Button, Card, EmptyState, Field, Select, Skeleton } from "@/components/ui";
-import { PAGE_SIZE } from "@/schemas/common";
-import { DELIVERY_STATUSES } from "@/schemas/webhook";
+import { DELIVERY_STATUSES, PAGE_SIZE } from "@/schemas/values";
 import { useTRPC } from "@/trpc/react";
 
 const tone = { pending: "amber", sending: "blue", succeeded: "green", failed: "red" } as const;
