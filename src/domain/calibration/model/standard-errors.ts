@@ -240,14 +240,26 @@ export class StandardErrors extends VarianceComponents {
         for (let b = 0; b < c; b++) local[a * c + b] = C[row + globalOf[b]!]!;
       }
       const Z = this.scoreWork2(nCells * c);
-      for (let g = 0; g < nCells; g++) {
+      // Two rows of Z at a time, so each row of C is read once per pair.
+      Z.fill(0, 0, nCells * c);
+      for (let g = 0; g < nCells; g += 2) {
         const q = g * c;
-        for (let b = 0; b < c; b++) Z[q + b] = 0;
+        const pair = g + 1 < nCells;
+        const q1 = pair ? q + c : q;
         for (let a = 0; a < c; a++) {
           const qa = Q[q + a]!;
-          if (qa === 0) continue;
+          const qa1 = pair ? Q[q1 + a]! : 0;
+          if (qa === 0 && qa1 === 0) continue;
           const o = a * c;
-          for (let b = 0; b < c; b++) Z[q + b]! += qa * local[o + b]!;
+          if (pair) {
+            for (let b = 0; b < c; b++) {
+              const value = local[o + b]!;
+              Z[q + b]! += qa * value;
+              Z[q1 + b]! += qa1 * value;
+            }
+          } else {
+            for (let b = 0; b < c; b++) Z[q + b]! += qa * local[o + b]!;
+          }
         }
       }
       for (let g = 0; g < nCells; g++) {

@@ -97,6 +97,8 @@ export class ModelState {
   readonly tInverse: Float64Array;
   // Block diagonal of the Schur complement (2×2 per interviewer, 1×1 per key), used as preconditioner.
   readonly schurDiag: Float64Array; // per position: [ss, sg, gg]; keys: [bb]
+  /** Each interviewer's severity variance from its own 2 × 2 block, for the noise update. */
+  protected readonly severityVariance: Float64Array;
   iterations = 0;
   protected readonly moments = new Float64Array(2);
   protected readonly intervals = new IntervalMoments();
@@ -322,6 +324,7 @@ export class ModelState {
     this.tFactor = new Float64Array(this.factorStart[this.candidates]!);
     this.tInverse = new Float64Array(this.factorStart[this.candidates]!);
     this.schurDiag = new Float64Array(3 * panelSize + this.keys);
+    this.severityVariance = new Float64Array(panelSize);
     this.covarianceDiag = new Float64Array(this.globals);
   }
 

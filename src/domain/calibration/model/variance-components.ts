@@ -36,7 +36,7 @@ export class VarianceComponents extends SchurSystem {
       rLow,
       rHigh,
       rWeight,
-      schurDiag: D,
+      severityVariance,
       moments,
       intervals,
     } = this;
@@ -73,11 +73,8 @@ export class VarianceComponents extends SchurSystem {
         gain * gain * Ti[t0]! +
         2 * gain * Ti[t0 + q]! +
         Ti[t0 + q * e + q]!;
-      // Interviewer part: the severity's own posterior variance (its 2 × 2 block, severity entry).
-      const p = rPos[i]!;
-      variance += this.settings.gains
-        ? D[3 * p + 2]! / (D[3 * p]! * D[3 * p + 2]! - D[3 * p + 1]! ** 2)
-        : 1 / D[3 * p]!;
+      // Interviewer part: the severity's own posterior variance (see localSums).
+      variance += severityVariance[rPos[i]!]!;
       // Three-point Gauss–Hermite: nodes η̂ and η̂ ± √(3V), weights 2/3 and 1/6.
       const eta = rEta[i]!;
       const step = Math.sqrt(3 * Math.max(0, variance));
@@ -155,6 +152,13 @@ export class VarianceComponents extends SchurSystem {
    * Σ d̂², PEV d, Σ û², PEV u, residuals, weights]. A method of its own, so the long loop is compiled alone.
    */
   private localSums(): LocalSums {
+    // Each interviewer's severity variance from its 2 × 2 block of S (severity entry of the inverse), once.
+    const D = this.schurDiag;
+    for (let p = 0; p < this.panelSize; p++) {
+      this.severityVariance[p] = this.settings.gains
+        ? D[3 * p + 2]! / (D[3 * p]! * D[3 * p + 2]! - D[3 * p + 1]! ** 2)
+        : 1 / D[3 * p]!;
+    }
     let sqA = 0;
     let pevA = 0;
     let sqD = 0;
