@@ -8,7 +8,8 @@
 //
 //   npm run bench:load            (BENCH_LOOPS, BENCH_ROUNDS, BENCH_SECONDS, BENCH_PORT to change)
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -25,11 +26,17 @@ const SUBMITTED = Math.round((LOOPS * ROUNDS_PER_LOOP * 2_321) / 2_500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
+/** Autosave drafts: more than connections, so one being re-read after a 409 never leaves a connection without one. */
+const DRAFTS = CONNECTIONS + 10;
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3480);
 const LIMIT_PORT = APP_PORT + 1;
 const DAY = 86_400_000;
 
-const { url, db } = await benchDatabase("loopwise_load");
+// BENCH_REUSE=1: the database and the seeded ids an earlier run left (its state file), instead of seeding
+// again (≈250 s); the drafts' versions are read afresh.
+const statePath = path.join(tmpdir(), `loopwise-bench-load${process.env.LOOPWISE_TEST_DB_SUFFIX ?? ""}-${LOOPS}.json`);
+const reuse = process.env.BENCH_REUSE === "1" && existsSync(statePath);
+const { url, db } = await benchDatabase("loopwise_load", { reuse });
 
 const { createWorkspace } = await import("../src/server/services/workspace");
 const { createLoop } = await import("../src/server/services/loop/lifecycle");
@@ -42,6 +49,24 @@ const { runDueCohortFits } = await import("../src/server/services/cohort-fit");
 const { createSessionFor } = await import("../src/server/services/session");
 const { createCaller } = await import("../src/server/api/root");
 const { logger } = await import("../src/server/logger");
+
+interface Draft {
+  cookie: string;
+  roundId: string;
+  version: number;
+  key: string;
+}
+/** What the load needs from the seeding; kept in the state file for BENCH_REUSE. */
+interface Seeded {
+  workspaceId: string;
+  drafts: Draft[];
+  coachCookie: string;
+  candidateCookie: string;
+  reportId: string;
+  debriefLoop: string;
+  anyCardId: string;
+}
+const cookieName = "next-auth.session-token";
 
 // ---- seed, through the services ----
 async function user(label: string) {
@@ -64,124 +89,161 @@ async function pool<T>(items: T[], size: number, fn: (item: T, i: number) => Pro
 const inTx = <T>(fn: (tx: typeof db) => Promise<T>) =>
   db.$transaction((tx) => fn(tx as typeof db), { timeout: 120_000, maxWait: 60_000 });
 
-const seedStarted = Date.now();
-const owner = await user("coach");
-const ws = await createWorkspace(db, owner, { name: "Load bench", timeZone: "UTC" });
-const ownerMember = await db.membership.findFirstOrThrow({ where: { workspaceId: ws.id, userId: owner.userId } });
-const coach: Scope = { workspaceId: ws.id, userId: owner.userId, memberId: ownerMember.id, role: "owner" };
-const interviewers: (Scope & { actor: Awaited<ReturnType<typeof user>> })[] = [];
-for (let i = 0; i < INTERVIEWERS; i++) {
-  const actor = await user(`interviewer-${i}`);
-  const m = await db.membership.create({ data: { workspaceId: ws.id, userId: actor.userId, role: "interviewer" } });
-  interviewers.push({ workspaceId: ws.id, userId: actor.userId, memberId: m.id, role: "interviewer", actor });
-}
-const candidates: { memberId: string; actor: Awaited<ReturnType<typeof user>> }[] = [];
-for (let i = 0; i < LOOPS; i++) {
-  const actor = await user(`candidate-${i}`);
-  const m = await db.membership.create({ data: { workspaceId: ws.id, userId: actor.userId, role: "candidate" } });
-  candidates.push({ memberId: m.id, actor });
-}
-const templates = await db.loopTemplate.findMany({ where: { workspaceId: ws.id } });
-const template = templates.find((t) => (t.rounds as unknown[]).length >= ROUNDS_PER_LOOP) ?? templates[0]!;
-const loopIds: string[] = new Array(LOOPS);
-const roundsOf: { id: string; interviewer: number; startsAt: Date }[][] = new Array(LOOPS);
-const base = Date.now() + DAY;
-await pool([...Array(LOOPS).keys()], 2, async (i) => {
-  const { id: loopId } = await inTx((tx) =>
-    createLoop(tx, coach, {
-      candidateMemberId: candidates[i]!.memberId,
-      templateId: template.id,
-      targetRole: "Backend engineer",
-      level: (["entry", "mid", "senior"] as const)[i % 3],
-    }),
-  );
-  const rounds = (await db.round.findMany({ where: { loopId }, orderBy: { order: "asc" } })).slice(0, ROUNDS_PER_LOOP);
-  // Loop i on day i, its rounds 2 h apart, each with its own interviewer: nobody is booked twice at once.
-  const booked = rounds.map((r, k) => ({
-    id: r.id,
-    interviewer: (i * ROUNDS_PER_LOOP + k) % INTERVIEWERS,
-    startsAt: new Date(base + i * DAY + k * 2 * 3_600_000),
-  }));
-  await inTx((tx) =>
-    bookRounds(tx, coach, {
-      loopId,
-      bookings: booked.map((b) => ({
-        roundId: b.id,
-        interviewerMemberId: interviewers[b.interviewer]!.memberId,
-        startsAt: b.startsAt,
-      })),
-    }),
-  );
-  loopIds[i] = loopId;
-  roundsOf[i] = booked;
-});
-const allRounds = roundsOf.flat();
-await pool(allRounds.slice(0, SUBMITTED), 2, async (round, n) => {
-  const scope = interviewers[round.interviewer]!;
-  const opened = await openMyScorecard(db, scope, { roundId: round.id });
-  const ratings = Object.fromEntries(
-    opened.rubric.signals.map((s, j) => [
-      s.key,
-      { rating: (((n + j + round.interviewer) % 4) + 1) as 1 | 2 | 3 | 4, evidence: "Seen in the round." },
-    ]),
-  );
-  const saved = await inTx((tx) =>
-    saveScorecardDraft(tx, scope, {
-      roundId: round.id,
-      expectedVersion: opened.scorecard.version,
-      ratings,
-      redFlagKeys: [],
-      recommendation: "yes",
-      summary: "Solid.",
-    }),
-  );
-  await inTx((tx) =>
-    submitScorecard(
-      tx,
-      scope,
-      { roundId: round.id, expectedVersion: saved.version },
-      new Date(round.startsAt.getTime() + 2 * 3_600_000),
-    ),
-  );
-});
-await runDueCohortFits(db);
-// One released report for the candidate of loop 0 (all its scorecards are in).
-await recordDecision(db, coach, { loopId: loopIds[0]!, decision: "not_yet", rationale: "Keep practising.", notes: "" });
-await getReportDraft(db, coach, { loopId: loopIds[0]! });
-await runDueCohortFits(db);
-const released = await inTx((tx) => releaseReport(tx, coach, { loopId: loopIds[0]! }));
-// Draft scorecards for the autosave: one round per connection, each of a different round of the unsubmitted tail.
-const draftRounds = allRounds.slice(SUBMITTED, SUBMITTED + CONNECTIONS);
-const drafts: { cookie: string; roundId: string; version: number; key: string }[] = [];
-const cookieName = "next-auth.session-token";
-for (const round of draftRounds) {
-  const scope = interviewers[round.interviewer]!;
-  const opened = await openMyScorecard(db, scope, { roundId: round.id });
-  const { sessionToken } = await createSessionFor(db, scope.userId);
-  drafts.push({
-    cookie: `${cookieName}=${sessionToken}`,
-    roundId: round.id,
-    version: opened.scorecard.version,
-    key: opened.rubric.signals[0]!.key,
+async function seed(): Promise<Seeded> {
+  const seedStarted = Date.now();
+  const owner = await user("coach");
+  const ws = await createWorkspace(db, owner, { name: "Load bench", timeZone: "UTC" });
+  const ownerMember = await db.membership.findFirstOrThrow({ where: { workspaceId: ws.id, userId: owner.userId } });
+  const coach: Scope = { workspaceId: ws.id, userId: owner.userId, memberId: ownerMember.id, role: "owner" };
+  const interviewers: (Scope & { actor: Awaited<ReturnType<typeof user>> })[] = [];
+  for (let i = 0; i < INTERVIEWERS; i++) {
+    const actor = await user(`interviewer-${i}`);
+    const m = await db.membership.create({ data: { workspaceId: ws.id, userId: actor.userId, role: "interviewer" } });
+    interviewers.push({ workspaceId: ws.id, userId: actor.userId, memberId: m.id, role: "interviewer", actor });
+  }
+  const candidates: { memberId: string; actor: Awaited<ReturnType<typeof user>> }[] = [];
+  for (let i = 0; i < LOOPS; i++) {
+    const actor = await user(`candidate-${i}`);
+    const m = await db.membership.create({ data: { workspaceId: ws.id, userId: actor.userId, role: "candidate" } });
+    candidates.push({ memberId: m.id, actor });
+  }
+  const templates = await db.loopTemplate.findMany({ where: { workspaceId: ws.id } });
+  const template = templates.find((t) => (t.rounds as unknown[]).length >= ROUNDS_PER_LOOP) ?? templates[0]!;
+  const loopIds: string[] = new Array(LOOPS);
+  const roundsOf: { id: string; interviewer: number; startsAt: Date }[][] = new Array(LOOPS);
+  const base = Date.now() + DAY;
+  await pool([...Array(LOOPS).keys()], 2, async (i) => {
+    const { id: loopId } = await inTx((tx) =>
+      createLoop(tx, coach, {
+        candidateMemberId: candidates[i]!.memberId,
+        templateId: template.id,
+        targetRole: "Backend engineer",
+        level: (["entry", "mid", "senior"] as const)[i % 3],
+      }),
+    );
+    const rounds = (await db.round.findMany({ where: { loopId }, orderBy: { order: "asc" } })).slice(
+      0,
+      ROUNDS_PER_LOOP,
+    );
+    // Loop i on day i, its rounds 2 h apart, each with its own interviewer: nobody is booked twice at once.
+    const booked = rounds.map((r, k) => ({
+      id: r.id,
+      interviewer: (i * ROUNDS_PER_LOOP + k) % INTERVIEWERS,
+      startsAt: new Date(base + i * DAY + k * 2 * 3_600_000),
+    }));
+    await inTx((tx) =>
+      bookRounds(tx, coach, {
+        loopId,
+        bookings: booked.map((b) => ({
+          roundId: b.id,
+          interviewerMemberId: interviewers[b.interviewer]!.memberId,
+          startsAt: b.startsAt,
+        })),
+      }),
+    );
+    loopIds[i] = loopId;
+    roundsOf[i] = booked;
   });
+  const allRounds = roundsOf.flat();
+  await pool(allRounds.slice(0, SUBMITTED), 2, async (round, n) => {
+    const scope = interviewers[round.interviewer]!;
+    const opened = await openMyScorecard(db, scope, { roundId: round.id });
+    const ratings = Object.fromEntries(
+      opened.rubric.signals.map((s, j) => [
+        s.key,
+        { rating: (((n + j + round.interviewer) % 4) + 1) as 1 | 2 | 3 | 4, evidence: "Seen in the round." },
+      ]),
+    );
+    const saved = await inTx((tx) =>
+      saveScorecardDraft(tx, scope, {
+        roundId: round.id,
+        expectedVersion: opened.scorecard.version,
+        ratings,
+        redFlagKeys: [],
+        recommendation: "yes",
+        summary: "Solid.",
+      }),
+    );
+    await inTx((tx) =>
+      submitScorecard(
+        tx,
+        scope,
+        { roundId: round.id, expectedVersion: saved.version },
+        new Date(round.startsAt.getTime() + 2 * 3_600_000),
+      ),
+    );
+  });
+  await runDueCohortFits(db);
+  // One released report for the candidate of loop 0 (all its scorecards are in).
+  await recordDecision(db, coach, {
+    loopId: loopIds[0]!,
+    decision: "not_yet",
+    rationale: "Keep practising.",
+    notes: "",
+  });
+  await getReportDraft(db, coach, { loopId: loopIds[0]! });
+  await runDueCohortFits(db);
+  const released = await inTx((tx) => releaseReport(tx, coach, { loopId: loopIds[0]! }));
+  // Draft scorecards for the autosave: one round per connection, each of a different round of the unsubmitted tail.
+  const draftRounds = allRounds.slice(SUBMITTED, SUBMITTED + DRAFTS);
+  const drafts: Draft[] = [];
+  for (const round of draftRounds) {
+    const scope = interviewers[round.interviewer]!;
+    const opened = await openMyScorecard(db, scope, { roundId: round.id });
+    const { sessionToken } = await createSessionFor(db, scope.userId);
+    drafts.push({
+      cookie: `${cookieName}=${sessionToken}`,
+      roundId: round.id,
+      version: opened.scorecard.version,
+      key: opened.rubric.signals[0]!.key,
+    });
+  }
+  const coachCookie = `${cookieName}=${(await createSessionFor(db, owner.userId)).sessionToken}`;
+  const candidateCookie = `${cookieName}=${(await createSessionFor(db, candidates[0]!.actor.userId)).sessionToken}`;
+  // The seeding queued thousands of invitations and reminders; a running workspace has delivered them. Marked
+  // sent here, or the app's outbox worker would spend the benchmark delivering them (and /api/health counts the backlog).
+  const seededMail = await db.emailOutbox.updateMany({
+    where: { status: { in: ["pending", "sending"] } },
+    data: { status: "sent", sentAt: new Date() },
+  });
+  const submitted = await db.scorecard.count({ where: { workspaceId: ws.id, status: "submitted" } });
+  const debriefLoop = loopIds[1]!;
+  const anyCard = await db.scorecard.findFirstOrThrow({
+    where: { workspaceId: ws.id, loopId: debriefLoop },
+    select: { id: true },
+  });
+  const seeded: Seeded = {
+    workspaceId: ws.id,
+    drafts,
+    coachCookie,
+    candidateCookie,
+    reportId: released.reportId,
+    debriefLoop,
+    anyCardId: anyCard.id,
+  };
+  writeFileSync(statePath, JSON.stringify(seeded));
+  console.log(
+    `Seeded in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${INTERVIEWERS} interviewers, ${LOOPS} candidates, ${LOOPS} loops × ${ROUNDS_PER_LOOP} rounds, ${submitted} submitted scorecards (${seededMail.count} seeded emails marked delivered).`,
+  );
+  return seeded;
 }
-const coachCookie = `${cookieName}=${(await createSessionFor(db, owner.userId)).sessionToken}`;
-const candidateCookie = `${cookieName}=${(await createSessionFor(db, candidates[0]!.actor.userId)).sessionToken}`;
-// The seeding queued thousands of invitations and reminders; a running workspace has delivered them. Marked
-// sent here, or the app's outbox worker would spend the benchmark delivering them (and /api/health counts the backlog).
-const seededMail = await db.emailOutbox.updateMany({
-  where: { status: { in: ["pending", "sending"] } },
-  data: { status: "sent", sentAt: new Date() },
-});
-const submitted = await db.scorecard.count({ where: { workspaceId: ws.id, status: "submitted" } });
-const debriefLoop = loopIds[1]!;
-const anyCard = await db.scorecard.findFirstOrThrow({
-  where: { workspaceId: ws.id, loopId: debriefLoop },
-  select: { id: true },
-});
-console.log(
-  `Seeded in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${INTERVIEWERS} interviewers, ${LOOPS} candidates, ${LOOPS} loops × ${ROUNDS_PER_LOOP} rounds, ${submitted} submitted scorecards (${seededMail.count} seeded emails marked delivered).`,
-);
+
+const { workspaceId, drafts, coachCookie, candidateCookie, reportId, debriefLoop, anyCardId } = reuse
+  ? (JSON.parse(readFileSync(statePath, "utf8")) as Seeded)
+  : await seed();
+if (reuse) console.log(`Reusing the seeded database (${statePath}).`);
+// The bench's own reads during the load (not measured): the drafts' versions.
+const benchPool = new pg.Pool({ connectionString: url, max: 2 });
+/** Each draft's version as the database has it now (what the form's "reload the latest version" does). */
+async function readDraftVersions(of: Draft[]) {
+  const { rows } = await benchPool.query<{ roundId: string; version: number }>(
+    `SELECT "roundId", version FROM scorecards WHERE "workspaceId" = $1 AND "roundId" = ANY($2) AND status = 'draft'`,
+    [workspaceId, of.map((d) => d.roundId)],
+  );
+  const byRound = new Map(rows.map((r) => [r.roundId, r.version]));
+  for (const d of of) d.version = byRound.get(d.roundId) ?? d.version;
+}
+await readDraftVersions(drafts);
 
 // ---- SQL statements per call, counted at the driver through the same procedures ----
 const { sqlStatements } = await import("../src/test/statements");
@@ -200,7 +262,7 @@ let probeVersion = probe.version;
 const statements = {
   save: await perCall(probe.cookie, async (c) => {
     const saved = await c.scorecard.save({
-      workspaceId: ws.id,
+      workspaceId,
       roundId: probe.roundId,
       expectedVersion: probeVersion,
       ratings: { [probe.key]: { rating: 3, evidence: "typed" } },
@@ -210,9 +272,9 @@ const statements = {
     });
     probeVersion = saved.version;
   }),
-  board: await perCall(coachCookie, (c) => c.loop.board({ workspaceId: ws.id })),
-  debrief: await perCall(coachCookie, (c) => c.debrief.get({ workspaceId: ws.id, loopId: debriefLoop })),
-  report: await perCall(candidateCookie, (c) => c.report.getMine({ workspaceId: ws.id, reportId: released.reportId })),
+  board: await perCall(coachCookie, (c) => c.loop.board({ workspaceId })),
+  debrief: await perCall(coachCookie, (c) => c.debrief.get({ workspaceId, loopId: debriefLoop })),
+  report: await perCall(candidateCookie, (c) => c.report.getMine({ workspaceId, reportId: reportId })),
   health: 1,
 };
 probe.version = probeVersion;
@@ -283,13 +345,13 @@ const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
       rows = (
         await limitPool.query(
           `UPDATE scorecards SET summary = $1, version = version + 1 WHERE id = $2 RETURNING id, version`,
-          ["typed", anyCard.id],
+          ["typed", anyCardId],
         )
       ).rows;
     else
       rows = (
         await limitPool.query(`SELECT id, status, version, ratings, "updatedAt" FROM scorecards WHERE id = $1`, [
-          anyCard.id,
+          anyCardId,
         ])
       ).rows;
     res.writeHead(200, { "content-type": "application/json" });
@@ -308,29 +370,39 @@ const query = (procedure: string, input: unknown) =>
   `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
 interface Call {
   name: string;
+  /** Runs before each of the app's runs of this call. */
+  before?: () => Promise<void>;
   app: autocannon.Options;
   limit: string;
   statements: number;
 }
 let slot = 0;
 // The autosave drafts not in a request right now (each is used by one request at a time).
-const idleDrafts = [...drafts];
+let idleDrafts: Draft[] = [];
 const calls: Call[] = [
   {
     name: "scorecard.save (autosave)",
     statements: statements.save,
     limit: "/save",
+    // A run's last saves are still in flight when autocannon stops it: the server bumps their versions and the
+    // bench never reads the answers. So each run first lets those finish, then reads every draft's version.
+    before: async () => {
+      await new Promise((r) => setTimeout(r, 1_000));
+      await readDraftVersions(drafts);
+      idleDrafts = [...drafts];
+    },
     app: {
       url: `http://127.0.0.1:${APP_PORT}`,
       requests: [
         {
           method: "POST",
           path: "/api/trpc/scorecard.save",
-          // Each connection autosaves its own draft and carries the version each answer returns.
+          // Each request autosaves an idle draft and hands it back with the version the answer returns.
           // autocannon clears a connection's context after every request, so a draft is taken from the idle
-          // ones for each request and handed back with its new version: no two saves of one draft overlap.
+          // ones for each request: no two saves of one draft overlap. A 409 (a version the bench did not see)
+          // re-reads the draft's version before the draft is used again, as the form's reload does.
           setupRequest: (req, context) => {
-            const c = context as { draft?: (typeof drafts)[number] };
+            const c = context as { draft?: Draft };
             c.draft = idleDrafts.shift() ?? drafts[slot++ % drafts.length];
             const d = c.draft!;
             return {
@@ -338,7 +410,7 @@ const calls: Call[] = [
               headers: { ...req.headers, cookie: d.cookie, "content-type": "application/json" },
               body: JSON.stringify(
                 superjson.serialize({
-                  workspaceId: ws.id,
+                  workspaceId,
                   roundId: d.roundId,
                   expectedVersion: d.version,
                   ratings: { [d.key]: { rating: 2, evidence: "typed under load" } },
@@ -350,7 +422,11 @@ const calls: Call[] = [
             };
           },
           onResponse: (status, body, context) => {
-            const d = (context as { draft: (typeof drafts)[number] }).draft;
+            const d = (context as { draft: Draft }).draft;
+            if (status === 409) {
+              void readDraftVersions([d]).then(() => idleDrafts.push(d));
+              return;
+            }
             if (status === 200)
               d.version = superjson.deserialize<{ version: number }>(
                 (JSON.parse(body) as { result: { data: never } }).result.data,
@@ -366,7 +442,7 @@ const calls: Call[] = [
     statements: statements.board,
     limit: "/read",
     app: {
-      url: `http://127.0.0.1:${APP_PORT}${query("loop.board", { workspaceId: ws.id })}`,
+      url: `http://127.0.0.1:${APP_PORT}${query("loop.board", { workspaceId })}`,
       headers: { cookie: coachCookie },
     },
   },
@@ -375,7 +451,7 @@ const calls: Call[] = [
     statements: statements.debrief,
     limit: "/read",
     app: {
-      url: `http://127.0.0.1:${APP_PORT}${query("debrief.get", { workspaceId: ws.id, loopId: debriefLoop })}`,
+      url: `http://127.0.0.1:${APP_PORT}${query("debrief.get", { workspaceId, loopId: debriefLoop })}`,
       headers: { cookie: coachCookie },
     },
   },
@@ -384,7 +460,7 @@ const calls: Call[] = [
     statements: statements.report,
     limit: "/read",
     app: {
-      url: `http://127.0.0.1:${APP_PORT}${query("report.getMine", { workspaceId: ws.id, reportId: released.reportId })}`,
+      url: `http://127.0.0.1:${APP_PORT}${query("report.getMine", { workspaceId, reportId: reportId })}`,
       headers: { cookie: candidateCookie },
     },
   },
@@ -428,11 +504,15 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const appPid = app.pid!;
 const rssIdle = rssMiB(appPid);
 // Warm-up: every call once, so the first round does not pay for compiling routes.
-for (const call of calls) await run({ ...call.app, connections: 2, duration: 2 });
+for (const call of calls) {
+  await call.before?.();
+  await run({ ...call.app, connections: 2, duration: 2 });
+}
 const results = new Map<string, { app: Sample[]; limit: Sample[] }>();
 for (let r = 0; r < ROUNDS; r++) {
   for (const call of calls) {
     const entry = results.get(call.name) ?? { app: [], limit: [] };
+    await call.before?.();
     entry.app.push(await run(call.app));
     entry.limit.push(await run({ url: `http://127.0.0.1:${LIMIT_PORT}${call.limit}` }));
     results.set(call.name, entry);
@@ -469,4 +549,5 @@ if (!process.env.BENCH_SKIP_COOLDOWN) {
 app.kill("SIGTERM");
 limit.close();
 await limitPool.end();
+await benchPool.end();
 process.exit(0);

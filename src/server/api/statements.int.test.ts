@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createBookedLoop, createWorkspaceWithRoles, db } from "@/test/factories";
 import { createSessionFor, findSessionActor } from "@/server/services/session";
 import { sqlStatements as statements } from "@/test/statements";
-import { checkHealth } from "@/server/services/health";
+import { checkHealth, HEALTH_PROBE_REUSE_MS } from "@/server/services/health";
 
 describe("statements per call", () => {
   it("a session is found in one statement", async () => {
@@ -18,11 +18,16 @@ describe("statements per call", () => {
     expect(await findSessionActor(db, "no-such-token")).toBeNull();
   });
 
-  it("the load balancer's health probe is one statement; the details add the outbox backlog", async () => {
+  it("the load balancer's health probe is one statement, none within a second of the last; the details add the outbox backlog", async () => {
     let probe: Awaited<ReturnType<typeof checkHealth>> | undefined;
     const anonymous = await statements(async () => (probe = await checkHealth({ details: false })));
     expect(probe).toMatchObject({ status: "ok", outbox: { pending: null } });
     expect(anonymous).toHaveLength(1);
+    const again = await statements(async () => (probe = await checkHealth({ details: false })));
+    expect(probe).toMatchObject({ status: "ok", database: { status: "up" } });
+    expect(again).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, HEALTH_PROBE_REUSE_MS));
+    expect(await statements(() => checkHealth({ details: false }))).toHaveLength(1);
     const detailed = await statements(async () => (probe = await checkHealth({ details: true })));
     expect(probe?.outbox.pending).toEqual(expect.any(Number));
     expect(detailed).toHaveLength(2);

@@ -7,7 +7,7 @@ import { z, ZodError } from "zod";
 import { can, type Permission } from "@/domain/roles";
 import { findInputProblem, isSafeText, MAX_INPUT_DEPTH } from "@/domain/text";
 import type { Db } from "@/server/db";
-import { inWorkspaceScope } from "@/server/db/tenant";
+import { inMemberScope } from "@/server/db/tenant";
 import { getEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
 import type { Logger } from "@/server/logger";
@@ -243,35 +243,37 @@ export const workspaceProcedure = authedProcedure
   .meta({ access: "workspace", permission: "workspace.read" })
   .input(z.object({ workspaceId: Id }))
   .use(async ({ ctx, input, meta, next }) => {
-    const membership = await ctx.db.membership.findUnique({
-      where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: ctx.actor.userId } },
-      select: { id: true, role: true },
-    });
-    if (!membership) throw new AppError("NOT_FOUND", "That workspace was not found, or you are not a member of it.");
-    const permission = meta?.permission ?? "workspace.read";
-    if (!can(membership.role, permission)) {
-      throw new AppError("FORBIDDEN", `Your role (${membership.role}) cannot do this. Ask a workspace owner.`);
-    }
-    const scope: Scope = {
-      workspaceId: input.workspaceId,
-      userId: ctx.actor.userId,
-      memberId: membership.id,
-      role: membership.role,
-    };
     // Everything the procedure does runs in one transaction confined to this workspace by row-level
-    // security (src/server/db/tenant.ts). tRPC hands back a failure as a result rather than throwing it,
-    // so a failed procedure throws here to roll back what it wrote, and is then answered as it was.
-    const run = (db: Tx) => next({ ctx: { scope, db } });
+    // security (src/server/db/tenant.ts), whose first statement also reads the membership. tRPC hands back a
+    // failure as a result rather than throwing it, so a failed procedure throws here to roll back what it
+    // wrote, and is then answered as it was.
+    const run = (scope: Scope, db: Tx) => next({ ctx: { scope, db } });
     let failed: Awaited<ReturnType<typeof run>> | undefined;
     try {
-      return await inWorkspaceScope(ctx.db, scope, async (db) => {
-        const result = await run(db);
-        if (!result.ok) {
-          failed = result;
-          throw result.error;
-        }
-        return result;
-      });
+      return await inMemberScope(
+        ctx.db,
+        { workspaceId: input.workspaceId, userId: ctx.actor.userId },
+        async (membership, db) => {
+          if (!membership)
+            throw new AppError("NOT_FOUND", "That workspace was not found, or you are not a member of it.");
+          const permission = meta?.permission ?? "workspace.read";
+          if (!can(membership.role, permission)) {
+            throw new AppError("FORBIDDEN", `Your role (${membership.role}) cannot do this. Ask a workspace owner.`);
+          }
+          const scope: Scope = {
+            workspaceId: input.workspaceId,
+            userId: ctx.actor.userId,
+            memberId: membership.id,
+            role: membership.role,
+          };
+          const result = await run(scope, db);
+          if (!result.ok) {
+            failed = result;
+            throw result.error;
+          }
+          return result;
+        },
+      );
     } catch (err) {
       if (failed) return failed;
       throw err;

@@ -6,6 +6,7 @@
 // its `where`. Everything else (sign-in, the workspace list, invitation acceptance by token, calendar
 // feeds, the outbox worker, start-up jobs) runs as the connecting role, which owns the tables and so is
 // not subject to the policies. Embedded PGlite: see `rowLevelSecurityApplies`.
+import type { Role } from "@/domain/roles";
 import type { Db, Prisma } from "@/server/db";
 import { databaseConfig } from "@/server/env";
 
@@ -47,6 +48,45 @@ export async function inWorkspaceScope<T>(
       // the role may change (the caller's own).
       await tx.$queryRaw`SELECT set_config('app.workspace_id', ${scope.workspaceId}, true), set_config('app.user_id', ${scope.userId}, true), set_config('role', ${APP_ROLE}, true)`;
       return fn(tx);
+    },
+    { timeout: WORKSPACE_TRANSACTION_TIMEOUT_MS },
+  );
+}
+
+/** The caller's membership of the workspace a request names. */
+export interface Membership {
+  id: string;
+  role: Role;
+}
+
+/**
+ * inWorkspaceScope for a request: the caller's membership is read by the statement that confines the
+ * transaction (one statement instead of two on every call), and `fn` gets it, or null when the user is no
+ * member (then nothing was confined, and `fn` must throw: the transaction rolls back). The lookup runs as the
+ * connecting role: a statement's row-level security and permissions are settled when it starts, so the role
+ * it switches to applies from the next statement on. Embedded: the membership is read on its own.
+ */
+export async function inMemberScope<T>(
+  db: Db,
+  scope: { workspaceId: string; userId: string },
+  fn: (membership: Membership | null, db: Db | Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  if (!rowLevelSecurityApplies()) {
+    const membership = await db.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: scope.workspaceId, userId: scope.userId } },
+      select: { id: true, role: true },
+    });
+    return fn(membership, db);
+  }
+  return db.$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string; role: Role }[]>`
+        SELECT m."id", m."role"::text AS "role",
+          set_config('app.workspace_id', ${scope.workspaceId}, true), set_config('app.user_id', ${scope.userId}, true), set_config('role', ${APP_ROLE}, true)
+        FROM "memberships" m
+        WHERE m."workspaceId" = ${scope.workspaceId} AND m."userId" = ${scope.userId}`;
+      const row = rows[0];
+      return fn(row ? { id: row.id, role: row.role } : null, tx);
     },
     { timeout: WORKSPACE_TRANSACTION_TIMEOUT_MS },
   );

@@ -15,6 +15,7 @@ import type { SignalAnswer } from "@/domain/scorecard";
 import { asJson, type Db } from "@/server/db";
 import { COHORT_MAX_LOOPS, type CohortSummary, windowStart } from "./cohort";
 import type { Tx } from "./scope";
+import { versionContents } from "./scorecard/rubric-version";
 
 export interface CohortCard {
   id: string;
@@ -33,11 +34,14 @@ const FIT_BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 30 * 60_000 };
 
 /** The numeric ratings of scorecards, keyed by signal and grouped by the signal's dimension. */
 export async function ratingsOf(db: Tx, workspaceId: string, cards: CohortCard[]): Promise<Rating[]> {
-  const signals = await db.signal.findMany({
-    where: { workspaceId, rubricVersionId: { in: [...new Set(cards.map((c) => c.rubricVersionId))] } },
-    select: { rubricVersionId: true, key: true, dimensionKey: true },
-  });
-  const dimensionOf = new Map(signals.map((s) => [`${s.rubricVersionId}:${s.key}`, s.dimensionKey]));
+  const versions = await versionContents(
+    db,
+    workspaceId,
+    cards.map((c) => c.rubricVersionId),
+  );
+  const dimensionOf = new Map(
+    versions.flatMap((v) => v.signals.map((s) => [`${s.rubricVersionId}:${s.key}`, s.dimensionKey] as const)),
+  );
   const ratings: Rating[] = [];
   for (const card of cards) {
     for (const [key, answer] of Object.entries(card.ratings)) {

@@ -9,6 +9,7 @@ import { recordAudit } from "./audit";
 import { loadCohort, scoreLoop, severities } from "./cohort";
 import { memberNames } from "./member-names";
 import { assertMaySeePanel } from "./scorecard/panel";
+import { versionContents } from "./scorecard/rubric-version";
 import { inTransaction, type Scope, type Tx } from "./scope";
 import { emitEvent, eventLoop, eventPeople } from "@/server/webhooks/emit";
 
@@ -41,11 +42,8 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
       ),
     ),
   ];
-  const [signals, names, roundTypes, scores, redFlags, drafts] = await Promise.all([
-    db.signal.findMany({
-      where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } },
-      orderBy: { order: "asc" },
-    }),
+  const [versions, names, roundTypes, scores, drafts] = await Promise.all([
+    versionContents(db, scope.workspaceId, versionIds),
     memberNames(db, scope.workspaceId, [
       ...new Set([
         ...cards.map((c) => c.interviewerMemberId),
@@ -58,10 +56,6 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
       select: { id: true, name: true },
     }),
     scoreLoop(db, cohort, loop.id, cards),
-    db.rubricRedFlag.findMany({
-      where: { workspaceId: scope.workspaceId, rubricVersionId: { in: versionIds } },
-      select: { rubricVersionId: true, key: true, title: true },
-    }),
     // Others' drafts appear as a status only: their content is not read.
     db.scorecard.findMany({
       where: { workspaceId: scope.workspaceId, loopId: loop.id, status: "draft" },
@@ -69,6 +63,9 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
     }),
   ]);
   const severity = await severities(db, cohort, [...new Set(cards.map((c) => c.interviewerMemberId))]);
+  // The versions' signals in the order of their rubrics (a stable sort keeps each version's own order).
+  const signals = versions.flatMap((v) => v.signals).sort((a, b) => a.order - b.order);
+  const redFlags = versions.flatMap((v) => v.redFlags);
   const redFlagTitle = (versionId: string, key: string) =>
     redFlags.find((f) => f.rubricVersionId === versionId && f.key === key)?.title ?? key;
   const roundName = roundLabels(

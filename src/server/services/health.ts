@@ -6,8 +6,16 @@ import { getDb, type Db } from "@/server/db";
 import { getEnv } from "@/server/env";
 
 /**
- * One query for the status; the outbox backlog (a second query) only when the caller may read the details,
- * so the load balancer's probe stays as cheap as a query can be.
+ * How long the anonymous probe reuses this process's last "up" (a load balancer, or many of them, polling
+ * every process must not cost a query each). A failed check is never reused, nor are the details.
+ */
+export const HEALTH_PROBE_REUSE_MS = 1_000;
+let lastUp: { at: number; latencyMs: number } | null = null;
+
+/**
+ * One query for the status (none when this process saw the database up within HEALTH_PROBE_REUSE_MS and
+ * the caller reads no details); the outbox backlog (a second query) only when the caller may read the
+ * details, so the load balancer's probe stays as cheap as it can be.
  */
 export async function checkHealth({ details = true }: { details?: boolean } = {}) {
   const env = getEnv();
@@ -15,12 +23,16 @@ export async function checkHealth({ details = true }: { details?: boolean } = {}
   let database: { status: "up" | "down"; latencyMs?: number; error?: string };
   let pending: number | null = null;
   try {
-    await getDb().$queryRaw`SELECT 1`;
-    database = { status: "up", latencyMs: Date.now() - started };
+    if (details || !lastUp || started - lastUp.at >= HEALTH_PROBE_REUSE_MS) {
+      await getDb().$queryRaw`SELECT 1`;
+      lastUp = { at: started, latencyMs: Date.now() - started };
+    }
+    database = { status: "up", latencyMs: lastUp.latencyMs };
     // Inside the try: the database can go away between the two queries, and health must then say
     // "down" (503), not fail the request.
     if (details) pending = await getDb().emailOutbox.count({ where: { status: { in: ["pending", "sending"] } } });
   } catch (err) {
+    lastUp = null;
     database = { status: "down", error: (err as Error).message.slice(0, 200) };
     pending = null;
   }

@@ -319,28 +319,28 @@ export async function withdrawReport(db: Tx, scope: Scope, input: { loopId: stri
   });
 }
 
+/** The candidate's released reports, oldest first, each with its latest version: one statement. */
 async function releasedFor(db: Tx, scope: Scope) {
-  const reports = await db.feedbackReport.findMany({
-    where: { workspaceId: scope.workspaceId, candidateMemberId: scope.memberId, status: "released" },
-    include: { versions: { orderBy: { version: "desc" }, take: 1 } },
-    orderBy: { createdAt: "asc" },
-  });
-  const ws = await db.workspace.findUniqueOrThrow({
-    where: { id: scope.workspaceId },
-    select: { showInterviewerNames: true },
-  });
-  return reports.flatMap((r) =>
-    r.versions[0]
-      ? [
-          {
-            reportId: r.id,
-            version: r.versions[0].version,
-            releasedAt: r.versions[0].releasedAt,
-            content: candidateView(readReportContent(r.versions[0].content), ws.showInterviewerNames),
-          },
-        ]
-      : [],
-  );
+  const rows = await db.$queryRaw<
+    { reportId: string; version: number; releasedAt: Date; content: unknown; showInterviewerNames: boolean }[]
+  >`
+    SELECT r."id" AS "reportId", v."version", v."releasedAt", v."content", w."showInterviewerNames"
+    FROM "feedback_reports" r
+    JOIN "workspaces" w ON w."id" = r."workspaceId"
+    JOIN LATERAL (
+      SELECT fv."version", fv."releasedAt", fv."content" FROM "feedback_report_versions" fv
+      WHERE fv."workspaceId" = r."workspaceId" AND fv."reportId" = r."id"
+      ORDER BY fv."version" DESC LIMIT 1
+    ) v ON true
+    WHERE r."workspaceId" = ${scope.workspaceId} AND r."candidateMemberId" = ${scope.memberId}
+      AND r."status" = 'released'
+    ORDER BY r."createdAt" ASC`;
+  return rows.map((r) => ({
+    reportId: r.reportId,
+    version: r.version,
+    releasedAt: r.releasedAt,
+    content: candidateView(readReportContent(r.content), r.showInterviewerNames),
+  }));
 }
 
 /** The candidate's released reports, oldest first. */

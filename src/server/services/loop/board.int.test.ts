@@ -1,8 +1,9 @@
 // The loop board is paginated and filtered in the query: per status column, a count and the first page;
 // "Show more" pages through a column with a cursor; the statements per call do not grow with the loops.
 import { describe, expect, it } from "vitest";
-import { createWorkspaceWithRoles, db } from "@/test/factories";
+import { createBookedLoop, createWorkspaceWithRoles, db } from "@/test/factories";
 import { sqlStatements } from "@/test/statements";
+import { LOOP_STATUSES } from "@/domain/loop-status";
 import { BOARD_PAGE } from "./board";
 
 async function draftLoops(
@@ -80,5 +81,41 @@ describe("loop board", () => {
     const b = await countStatements(() => large.members.coach.caller.loop.board({ workspaceId: large.id }));
     expect(a).toBeGreaterThan(0);
     expect(b).toBe(a);
+  });
+
+  it("shows on the first page the same cards as the column's own pages: rounds, next round, candidate or invitation", async () => {
+    const ws = await createWorkspaceWithRoles("board-cards");
+    const coach = ws.members.coach.caller;
+    await draftLoops(ws, 2, "entry", "Backend engineer");
+    const booked = await createBookedLoop(ws, {
+      template: "entry-coding-focus",
+      bookings: [
+        [0, ws.members.interviewer],
+        [1, ws.members.owner],
+      ],
+      level: "senior",
+    });
+    await coach.schedule.cancelRound({ workspaceId: ws.id, roundId: booked.rounds[0]!.id, reason: "Moved on" });
+    await coach.loop.create({
+      workspaceId: ws.id,
+      candidateEmail: "invited-board@example.test",
+      targetRole: "Data engineer",
+    });
+    for (const filter of [{}, { level: "senior" as const }, { role: "data" }]) {
+      const board = await coach.loop.board({ workspaceId: ws.id, ...filter });
+      for (const status of LOOP_STATUSES) {
+        const column = board.columns.find((c) => c.status === status)!;
+        const own = await coach.loop.boardColumn({ workspaceId: ws.id, ...filter, status, limit: BOARD_PAGE });
+        expect(column.items).toEqual(own.items);
+        expect(column.nextCursor).toEqual(own.nextCursor);
+      }
+    }
+    const cards = (await coach.loop.board({ workspaceId: ws.id })).columns.flatMap((c) => c.items);
+    expect(cards.find((c) => c.id === booked.loopId)).toMatchObject({
+      rounds: booked.rounds.length - 1,
+      scheduled: 1,
+      nextRoundAt: expect.any(Date),
+    });
+    expect(cards.map((c) => c.candidate)).toContain("invited-board@example.test (invited)");
   });
 });

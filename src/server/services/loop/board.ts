@@ -1,7 +1,9 @@
 // The loop board: loops in columns by status, filtered by level and role, paged per column.
+import { Prisma } from "@/generated/prisma/client";
+import { displayName } from "@/domain/people";
 import { LOOP_STATUSES, type LoopStatus } from "@/domain/loop-status";
 import type { Level } from "@/schemas/library";
-import { candidateNames } from "../member-names";
+import { candidateName, candidateNames } from "../member-names";
 import { after, literal, pageOf } from "../paging";
 import { type Scope, type Tx } from "../scope";
 
@@ -41,6 +43,29 @@ async function columnPage(
   return { items, nextCursor: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
+/** What a card shows of a loop and its rounds: the one home of that rule. */
+function toCard(
+  l: { id: string; targetRole: string; level: Level; status: LoopStatus },
+  rounds: { status: string; startsAt: Date | null }[],
+  candidate: string,
+  now: Date,
+) {
+  const active = rounds.filter((r) => r.status !== "cancelled");
+  const next = active
+    .filter((r) => r.startsAt && r.startsAt > now)
+    .sort((a, b) => a.startsAt!.getTime() - b.startsAt!.getTime())[0];
+  return {
+    id: l.id,
+    candidate,
+    targetRole: l.targetRole,
+    level: l.level,
+    status: l.status,
+    rounds: active.length,
+    scheduled: active.filter((r) => r.status === "scheduled").length,
+    nextRoundAt: next?.startsAt ?? null,
+  };
+}
+
 async function presentCards(
   db: Tx,
   scope: Scope,
@@ -48,47 +73,90 @@ async function presentCards(
   now = new Date(),
 ) {
   const who = await candidateNames(db, scope.workspaceId, loops);
-  return loops.map((l) => {
-    const active = l.rounds.filter((r) => r.status !== "cancelled");
-    const next = active
-      .filter((r) => r.startsAt && r.startsAt > now)
-      .sort((a, b) => a.startsAt!.getTime() - b.startsAt!.getTime())[0];
-    return {
-      id: l.id,
-      candidate: who.get(l.id) ?? "Candidate",
-      targetRole: l.targetRole,
-      level: l.level,
-      status: l.status,
-      rounds: active.length,
-      scheduled: active.filter((r) => r.status === "scheduled").length,
-      nextRoundAt: next?.startsAt ?? null,
-    };
-  });
+  return loops.map((l) => toCard(l, l.rounds, who.get(l.id) ?? "Candidate", now));
+}
+
+interface BoardRow {
+  id: string;
+  status: LoopStatus;
+  targetRole: string;
+  level: Level;
+  candidateMemberId: string | null;
+  candidateInvitationId: string | null;
+  /** The loops of this status (filters applied) and this loop's place among them. */
+  count: bigint;
+  n: bigint;
+  memberFound: boolean;
+  memberName: string | null;
+  memberEmail: string | null;
+  invitedEmail: string | null;
+  roundStatuses: string[];
+  roundStarts: (Date | null)[];
+}
+
+/**
+ * Every column's count and first page (one loop more, for its cursor) with each loop's rounds and candidate,
+ * in one statement: the board is the page coaches keep open, so its fixed cost matters.
+ */
+function firstPages(db: Tx, scope: Scope, filter: BoardFilter) {
+  const ws = scope.workspaceId;
+  const role = filter.role?.trim();
+  return db.$queryRaw<BoardRow[]>`
+    SELECT p."id", p."status", p."targetRole", p."level", p."candidateMemberId", p."candidateInvitationId",
+      p."count", p."n", m."id" IS NOT NULL AS "memberFound", u."name" AS "memberName", u."email" AS "memberEmail",
+      i."email" AS "invitedEmail",
+      COALESCE(r."statuses", '{}') AS "roundStatuses", COALESCE(r."starts", '{}') AS "roundStarts"
+    FROM (
+      SELECT l."id", l."status"::text AS "status", l."targetRole", l."level"::text AS "level",
+        l."candidateMemberId", l."candidateInvitationId",
+        row_number() OVER (PARTITION BY l."status" ORDER BY l."updatedAt" DESC, l."id" DESC) AS "n",
+        count(*) OVER (PARTITION BY l."status") AS "count"
+      FROM "loops" l
+      WHERE l."workspaceId" = ${ws}
+        ${filter.level ? Prisma.sql`AND l."level" = ${filter.level}::"Level"` : Prisma.empty}
+        ${role ? Prisma.sql`AND l."targetRole" ILIKE ${`%${literal(role)}%`}` : Prisma.empty}
+    ) p
+    LEFT JOIN "memberships" m ON m."workspaceId" = ${ws} AND m."id" = p."candidateMemberId"
+    LEFT JOIN "users" u ON u."id" = m."userId"
+    LEFT JOIN "invitations" i
+      ON i."workspaceId" = ${ws} AND i."id" = p."candidateInvitationId" AND p."candidateMemberId" IS NULL
+    LEFT JOIN LATERAL (
+      SELECT array_agg(r."status"::text) AS "statuses", array_agg(r."startsAt") AS "starts"
+      FROM "rounds" r WHERE r."workspaceId" = ${ws} AND r."loopId" = p."id"
+    ) r ON true
+    WHERE p."n" <= ${BOARD_PAGE + 1}
+    ORDER BY p."status", p."n"`;
 }
 
 /**
  * The board: per status, the count and the first page of loops (filters applied in the query), so the
  * work does not grow with the workspace. More of a column comes from listLoopColumn.
  */
-export async function listLoopBoard(db: Tx, scope: Scope, filter: BoardFilter = {}) {
-  const [counts, ...pages] = await Promise.all([
-    db.loop.groupBy({ by: ["status"], where: boardWhere(scope, filter), _count: { _all: true } }),
-    ...LOOP_STATUSES.map((status) => columnPage(db, scope, { ...filter, status, limit: BOARD_PAGE })),
-  ]);
-  const cards = await presentCards(
-    db,
-    scope,
-    pages.flatMap((p) => p.items),
-  );
-  const countOf = new Map(counts.map((c) => [c.status, c._count._all]));
+export async function listLoopBoard(db: Tx, scope: Scope, filter: BoardFilter = {}, now = new Date()) {
+  const rows = await firstPages(db, scope, filter);
   return {
-    total: counts.reduce((sum, c) => sum + c._count._all, 0),
-    columns: LOOP_STATUSES.map((status, i) => ({
-      status,
-      count: countOf.get(status) ?? 0,
-      items: cards.filter((c) => c.status === status),
-      nextCursor: pages[i]!.nextCursor,
-    })),
+    total: LOOP_STATUSES.reduce((sum, status) => sum + Number(rows.find((r) => r.status === status)?.count ?? 0), 0),
+    columns: LOOP_STATUSES.map((status) => {
+      const page = rows.filter((r) => r.status === status);
+      const items = page.slice(0, BOARD_PAGE).map((r) =>
+        toCard(
+          r,
+          r.roundStatuses.map((roundStatus, k) => ({ status: roundStatus, startsAt: r.roundStarts[k] ?? null })),
+          candidateName(
+            r,
+            r.memberFound ? displayName({ name: r.memberName, email: r.memberEmail }) : undefined,
+            r.invitedEmail ?? undefined,
+          ),
+          now,
+        ),
+      );
+      return {
+        status,
+        count: Number(page[0]?.count ?? 0),
+        items,
+        nextCursor: page.length > BOARD_PAGE ? (items.at(-1)?.id ?? null) : null,
+      };
+    }),
   };
 }
 

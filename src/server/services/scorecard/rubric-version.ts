@@ -28,18 +28,46 @@ export async function versionContent(tx: Tx, workspaceId: string, rubricVersionI
   const key = `${workspaceId}:${rubricVersionId}`;
   const kept = publishedVersions.get(key);
   if (kept) {
-    publishedVersions.delete(key);
-    publishedVersions.set(key, kept);
+    keep(key, kept);
     return kept;
   }
   const version = await readVersionContent(tx, workspaceId, rubricVersionId);
   if (!version) throw notFound("The rubric version of this round");
-  if (version.status === "published") {
-    publishedVersions.set(key, version);
-    if (publishedVersions.size > PUBLISHED_VERSIONS_KEPT)
-      publishedVersions.delete(publishedVersions.keys().next().value as string);
-  }
+  if (version.status === "published") keep(key, version);
   return version;
+}
+
+/**
+ * The content of several rubric versions, in the order asked: published ones kept from an earlier read come
+ * from memory, the others are read together (one query and its signals and red flags). A version of
+ * another workspace, or none, is left out.
+ */
+export async function versionContents(
+  tx: Tx,
+  workspaceId: string,
+  rubricVersionIds: string[],
+): Promise<VersionContent[]> {
+  const ids = [...new Set(rubricVersionIds)];
+  const missing = ids.filter((id) => !publishedVersions.has(`${workspaceId}:${id}`));
+  const read = missing.length
+    ? await tx.rubricVersion.findMany({
+        where: { id: { in: missing }, workspaceId },
+        include: { signals: { orderBy: { order: "asc" } }, redFlags: { orderBy: { order: "asc" } } },
+      })
+    : [];
+  for (const version of read) if (version.status === "published") keep(`${workspaceId}:${version.id}`, version);
+  const readById = new Map(read.map((v) => [v.id, v]));
+  return ids.flatMap((id) => {
+    const version = publishedVersions.get(`${workspaceId}:${id}`) ?? readById.get(id);
+    return version ? [version] : [];
+  });
+}
+
+function keep(key: string, version: VersionContent) {
+  publishedVersions.delete(key);
+  publishedVersions.set(key, version);
+  if (publishedVersions.size > PUBLISHED_VERSIONS_KEPT)
+    publishedVersions.delete(publishedVersions.keys().next().value as string);
 }
 
 export function checkContent(
