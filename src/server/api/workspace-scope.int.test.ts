@@ -3,7 +3,17 @@
 // and a procedure that fails rolls back what it wrote.
 import { beforeAll, describe, expect, it } from "vitest";
 import { logger } from "@/server/logger";
-import { createBookedLoop, createWorkspaceWithRoles, db, type TestWorkspace } from "@/test/factories";
+import { createSessionFor } from "@/server/services/session";
+import {
+  addMember,
+  createBookedLoop,
+  createWorkspaceWithRoles,
+  db,
+  outcome,
+  type TestWorkspace,
+} from "@/test/factories";
+import { createContextFromHeaders } from "./context";
+import { createCaller } from "./root";
 import { createCallerFactory, createTRPCRouter, workspaceProcedure } from "./trpc";
 
 describe("workspace procedures", () => {
@@ -49,5 +59,26 @@ describe("workspace procedures", () => {
   it("roll back what they wrote when they fail", async () => {
     await expect(callerOf(b).failing({ workspaceId: b.id })).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
     expect(await db.auditEvent.count({ where: { workspaceId: b.id, action: "rls.rolled-back" } })).toBe(0);
+  });
+
+  it("read the membership on every call: a role change, a removal and a sign-out apply to the very next request", async () => {
+    const owner = a.members.owner.caller;
+    const member = await addMember(a, "coach", "scope-next");
+    const { sessionToken } = await createSessionFor(db, member.actor.userId);
+    const request = async () => {
+      const ctx = await createContextFromHeaders(new Headers({ cookie: `next-auth.session-token=${sessionToken}` }));
+      return createCaller(ctx).loop.board({ workspaceId: a.id });
+    };
+    expect((await request()).columns.length).toBeGreaterThan(0);
+    await owner.member.changeRole({ workspaceId: a.id, memberId: member.memberId, role: "candidate" });
+    expect(await outcome(request())).toBe("FORBIDDEN");
+    await owner.member.changeRole({ workspaceId: a.id, memberId: member.memberId, role: "coach" });
+    expect((await request()).columns.length).toBeGreaterThan(0);
+    await owner.member.remove({ workspaceId: a.id, memberId: member.memberId });
+    expect(await outcome(request())).toBe("NOT_FOUND");
+    await db.membership.create({ data: { workspaceId: a.id, userId: member.actor.userId, role: "coach" } });
+    expect((await request()).columns.length).toBeGreaterThan(0);
+    await db.session.delete({ where: { sessionToken } });
+    expect(await outcome(request())).toBe("UNAUTHORIZED");
   });
 });
