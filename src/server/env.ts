@@ -38,8 +38,6 @@ const EnvSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1_000),
   /** How often the export worker (which runs where the calibration worker runs) looks for queued exports. */
   EXPORT_POLL_MS: z.coerce.number().int().positive().default(1_000),
-  /** The largest workspace export file an import accepts, in MB (it is validated whole before anything is written). */
-  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2_000).default(200),
   /** How long a worker's claim on a message lasts; renewed before each send, so it must outlast one send. */
   OUTBOX_CLAIM_MS: z.coerce.number().int().positive().default(60_000),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(10),

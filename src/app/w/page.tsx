@@ -6,6 +6,7 @@ import { Badge, EmptyState } from "@/components/ui";
 import { ROLE_LABELS } from "@/domain/roles";
 import { getServerCaller } from "@/trpc/server";
 import { CreateWorkspaceForm } from "./create-workspace-form";
+import { ImportWorkspaceForm } from "./import-workspace-form";
 import { ProfileForm } from "./profile-form";
 import { CalendarFeedCard } from "./calendar-feed-card";
 import { TimeZoneForm } from "./time-zone-form";
@@ -67,7 +68,10 @@ export default async function WorkspacesPage() {
                 </ul>
               )}
             </section>
-            <CreateWorkspaceForm />
+            <div className="space-y-6">
+              <CreateWorkspaceForm />
+              <ImportWorkspaceForm />
+            </div>
           </div>
           <div className="mt-8 grid gap-6 lg:grid-cols-2">
             {/* Keyed by the saved zone, so a zone detected after the first render (ZoneDetector) shows at once. */}

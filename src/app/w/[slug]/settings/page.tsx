@@ -46,6 +46,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
             </Link>
           </Card>
         )}
+        {can(ws.role, "workspace.export") && (
+          <Card title="Export" description="Everything in this workspace as JSON and CSV files, to keep or to import.">
+            <Link href={`/w/${ws.slug}/settings/export`} className={buttonClass("secondary")}>
+              Export workspace
+            </Link>
+          </Card>
+        )}
         <LeaveWorkspace workspaceId={ws.id} name={ws.name} />
         {can(ws.role, "workspace.delete") && <DeleteWorkspace workspaceId={ws.id} name={ws.name} />}
       </div>
