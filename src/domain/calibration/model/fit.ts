@@ -108,7 +108,6 @@ class Model extends StandardErrors {
     this.linearise();
     this.factorLocal();
     this.assembleSchurDiagonal();
-    this.assembleSchur();
     this.estimateCovariance();
   }
 

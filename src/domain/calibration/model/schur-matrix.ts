@@ -4,6 +4,8 @@
 // assembled once per Newton iteration (schur-system.ts); a product with S then costs one pass over these
 // entries instead of two passes over the ratings and a local solve per candidate.
 
+const NO_KEYS = new Int32Array(0);
+
 export class SchurMatrix {
   readonly panelSize: number;
   readonly keys: number;
@@ -83,14 +85,16 @@ export class SchurMatrix {
   /**
    * Adds candidate c's part of S: `S` holds its upper triangle (columns × columns, row-major) over its
    * columns 2j (severity) and 2j + 1 (gain) of slot j, whose panel position is positions[j], and 2m + g
-   * for the key keyOf[g] of its cell g.
+   * for the key keyOf[g] of its cell g. With `keyOf` null only the interviewer blocks are added (S then
+   * holds only the interviewer columns), and the interviewer × key and key × key parts stay 0.
    */
-  addCandidate(c: number, S: Float64Array, columns: number, positions: Int32Array, keyOf: Int32Array): void {
+  addCandidate(c: number, S: Float64Array, columns: number, positions: Int32Array, keyOf: Int32Array | null): void {
     const P = this.panelSize;
     const K = this.keys;
     const { blocks, interviewerKey, keyKey, pairBlock } = this;
     const m = positions.length;
-    const cells = keyOf.length;
+    const keyList = keyOf ?? NO_KEYS;
+    const cells = keyList.length;
     const pairs = this.pairStart[c]!;
     const n = columns;
     for (let j = 0; j < m; j++) {
@@ -113,14 +117,14 @@ export class SchurMatrix {
       }
       const row = positions[j]! * K;
       for (let g = 0; g < cells; g++) {
-        interviewerKey[row + keyOf[g]!]! += S[sj + 2 * m + g]!;
-        interviewerKey[P * K + row + keyOf[g]!]! += S[gj + 2 * m + g]!;
+        interviewerKey[row + keyList[g]!]! += S[sj + 2 * m + g]!;
+        interviewerKey[P * K + row + keyList[g]!]! += S[gj + 2 * m + g]!;
       }
     }
     for (let g = 0; g < cells; g++) {
       const rowG = (2 * m + g) * n + 2 * m;
       for (let h = 0; h < cells; h++) {
-        keyKey[keyOf[g]! * K + keyOf[h]!]! += h >= g ? S[rowG + h]! : S[(2 * m + h) * n + 2 * m + g]!;
+        keyKey[keyList[g]! * K + keyList[h]!]! += h >= g ? S[rowG + h]! : S[(2 * m + h) * n + 2 * m + g]!;
       }
     }
   }

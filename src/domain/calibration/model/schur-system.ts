@@ -8,6 +8,9 @@ import { LocalSystem } from "./local-system";
 
 export const CG_TOLERANCE = 1e-8;
 
+/** Which part of a candidate's share of S the elimination computes (see eliminateCandidate). */
+export type SchurPart = "none" | "interviewers" | "all";
+
 export class SchurSystem extends LocalSystem {
   /**
    * out = S v = (A_GG − A_GL H⁻¹ A_LG) v, the interviewer-and-key system with candidates eliminated. One
@@ -183,11 +186,14 @@ export class SchurSystem extends LocalSystem {
    * One candidate's part of the elimination. Its columns are 2j (severity) and 2j + 1 (gain) of each of its
    * m interviewers (slot j) and 2m + g for the key of its cell g. Fills elimX (cells × columns: the cell rows
    * of A_LG) and elimY (e × columns: L⁻¹ (Y_E − Bᵀ D⁻¹ X), Y_E the level and card rows of A_LG and L the
-   * Cholesky factor of T), so that A_GL H⁻¹ A_LG = Xᵀ D⁻¹ X + (L⁻¹ Y)ᵀ (L⁻¹ Y). With `schur`, elimS gets the
-   * upper triangle of the candidate's part of S without the priors: A_GG − Xᵀ D⁻¹ X − (L⁻¹ Y)ᵀ (L⁻¹ Y).
-   * Without gains the gain columns of A_LG are left out (as the gains are then fixed). Returns the columns.
+   * Cholesky factor of T), so that A_GL H⁻¹ A_LG = Xᵀ D⁻¹ X + (L⁻¹ Y)ᵀ (L⁻¹ Y). With `schur` "all", elimS
+   * gets the upper triangle of the candidate's part of S without the priors: A_GG − Xᵀ D⁻¹ X − (L⁻¹ Y)ᵀ (L⁻¹ Y);
+   * with "interviewers", only its interviewer columns (the first 2m). Without gains the gain columns of A_LG
+   * are left out (as the gains are then fixed). Returns the columns.
    */
-  protected eliminateCandidate(fc: number, schur: boolean): number {
+  protected eliminateCandidate(fc: number, part: SchurPart): number {
+    const schur = part !== "none";
+    const keysToo = part === "all";
     const gains = this.settings.gains;
     const cell0 = this.cellStart[fc]!;
     const cells = this.cellStart[fc + 1]! - cell0;
@@ -235,9 +241,11 @@ export class SchurSystem extends LocalSystem {
           S[col * c + col]! += W;
           S[col * c + col + 1]! += W * t;
           S[(col + 1) * c + col + 1]! += W * t * t;
-          S[col * c + key]! += wg;
-          S[(col + 1) * c + key]! += wg * t;
-          S[key * c + key]! += wg * gain;
+          if (keysToo) {
+            S[col * c + key]! += wg;
+            S[(col + 1) * c + key]! += wg * t;
+            S[key * c + key]! += wg * gain;
+          }
         }
       }
       X[g * c + key] = keyValue;
@@ -245,10 +253,12 @@ export class SchurSystem extends LocalSystem {
       values[count++] = keyValue;
       const inverse = 1 / dDiag[cell0 + g]!;
       if (schur) {
-        for (let a = 0; a < count; a++) {
+        // The key's column is the last of the cell's columns.
+        const used = keysToo ? count : count - 1;
+        for (let a = 0; a < used; a++) {
           const ca = columns[a]!;
           const va = values[a]! * inverse;
-          for (let b = 0; b < count; b++) {
+          for (let b = 0; b < used; b++) {
             const cb = columns[b]!;
             if (cb >= ca) S[ca * c + cb]! -= va * values[b]!;
           }
@@ -265,26 +275,31 @@ export class SchurSystem extends LocalSystem {
     // Y ← L⁻¹ Y, every column at once.
     forwardSolveRows(L, t0, e, Y, c);
     if (schur) {
+      const width = keysToo ? c : 2 * m;
       for (let r = 0; r < e; r++) {
         const o = r * c;
-        for (let a = 0; a < c; a++) {
+        for (let a = 0; a < width; a++) {
           const va = Y[o + a]!;
           if (va === 0) continue;
           const row = a * c;
-          for (let b = a; b < c; b++) S[row + b]! -= va * Y[o + b]!;
+          for (let b = a; b < width; b++) S[row + b]! -= va * Y[o + b]!;
         }
       }
     }
     return c;
   }
 
-  /** Assembles S explicitly (schur-matrix.ts) from every candidate's part plus the priors: for the standard errors. */
-  protected assembleSchur(): void {
+  /**
+   * Assembles S explicitly (schur-matrix.ts) from every candidate's part plus the priors, for the standard
+   * errors: all of it, or with `part` "interviewers" only the interviewer blocks (all a large panel's
+   * approximate covariance reads).
+   */
+  protected assembleSchur(part: Exclude<SchurPart, "none">): void {
     const P = this.panelSize;
     const matrix = this.schur;
     matrix.clear();
     for (let fc = 0; fc < this.candidates; fc++) {
-      const columns = this.eliminateCandidate(fc, true);
+      const columns = this.eliminateCandidate(fc, part);
       const slot0 = this.slotStart[fc]!;
       const cell0 = this.cellStart[fc]!;
       matrix.addCandidate(
@@ -292,7 +307,7 @@ export class SchurSystem extends LocalSystem {
         this.elimS,
         columns,
         this.slotPos.subarray(slot0, this.slotStart[fc + 1]),
-        this.cellKey.subarray(cell0, this.cellStart[fc + 1]),
+        part === "all" ? this.cellKey.subarray(cell0, this.cellStart[fc + 1]) : null,
       );
     }
     const { blocks, keyKey, diagonalBlock } = matrix;

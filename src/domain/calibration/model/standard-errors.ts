@@ -9,9 +9,14 @@ import { VarianceComponents } from "./variance-components";
 const DENSE_COVARIANCE_LIMIT = 400;
 
 export class StandardErrors extends VarianceComponents {
-  /** Posterior covariance of the interviewer and key parameters: dense when small, estimated when large. */
+  /**
+   * Posterior covariance of the interviewer and key parameters: dense when small, estimated when large
+   * (which reads only the interviewer blocks of S, so only those are assembled).
+   */
   protected estimateCovariance(): void {
-    if (this.globals <= DENSE_COVARIANCE_LIMIT) {
+    const dense = this.globals <= DENSE_COVARIANCE_LIMIT;
+    this.assembleSchur(dense ? "all" : "interviewers");
+    if (dense) {
       this.covariance = this.denseCovariance();
       for (let k = 0; k < this.globals; k++) this.covarianceDiag[k] = this.covariance[k * this.globals + k]!;
     } else {
@@ -191,7 +196,7 @@ export class StandardErrors extends VarianceComponents {
     const t0 = this.factorStart[fc]!;
     const slot0 = this.slotStart[fc]!;
     const m = this.slotStart[fc + 1]! - slot0;
-    const c = this.eliminateCandidate(fc, false);
+    const c = this.eliminateCandidate(fc, "none");
     const { elimX: X, elimY: V, tFactor: L, bBlock: B, dDiag } = this;
     const work = this.scoreWork(nCells * e + nCells * c + c * c + c);
     const U = work.subarray(0, nCells * e);
