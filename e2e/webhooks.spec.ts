@@ -90,6 +90,13 @@ test("an owner adds an endpoint, sends a test event and sees it delivered in the
     await expect(delivery).toContainText("Delivered");
     await expect(delivery).toContainText("HTTP 204");
     await expect(delivery).toContainText(String(request.headers["webhook-id"]));
+    // Every attempt is in the log, its time in the viewer's zone with the zone's abbreviation.
+    await delivery.getByRole("button", { name: "Attempts" }).click();
+    const attempts = delivery.getByTestId("attempt-row");
+    await expect(attempts).toHaveCount(1);
+    await expect(attempts.first()).toContainText("#1");
+    await expect(attempts.first()).toContainText("HTTP 204");
+    await expect(attempts.first().locator("time")).toHaveText(/[A-Z]{2,5}|GMT/);
     await checkBothWidths(page, testInfo, "webhook-deliveries");
 
     // Resend: the same event goes out again, and the log shows it delivered once more.
@@ -97,6 +104,9 @@ test("an owner adds an endpoint, sends a test event and sees it delivered in the
     await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBe(2);
     expect(receiver.received[1]!.headers["webhook-id"]).toBe(request.headers["webhook-id"]);
     await expect(delivery).toContainText("Delivered");
+    // The resend's attempt joins the same delivery's log, numbered on.
+    await expect(attempts).toHaveCount(2, { timeout: 10_000 });
+    await expect(attempts.first()).toContainText("#2");
   } finally {
     receiver.close();
   }

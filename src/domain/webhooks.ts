@@ -36,6 +36,42 @@ export const WEBHOOK_PAYLOAD_VERSION = 1;
  */
 export const DISABLE_AFTER_FAILED_DELIVERIES = 5;
 
+/**
+ * Every attempt of a delivery is logged (the delivery itself keeps its last attempt for as long as it
+ * exists) and kept this long: a delivery's eight attempts span one to two hours, so a month covers any
+ * investigation of a failure, and a busy endpoint's log stays bounded by its traffic over 30 days.
+ */
+export const WEBHOOK_ATTEMPT_RETENTION_DAYS = 30;
+/** What an attempt keeps of the answer's body and of an error message (characters). */
+export const ATTEMPT_EXCERPT_CHARS = 1024;
+export const ATTEMPT_ERROR_CHARS = 500;
+/** The attempts the delivery log shows for one delivery, newest first. */
+export const ATTEMPTS_SHOWN = 20;
+
+/** Why an attempt failed. */
+export const WEBHOOK_ERROR_CLASSES = [
+  "http_status",
+  "timeout",
+  "network",
+  "private_address",
+  "refused_url",
+  "unreadable_secret",
+] as const;
+export type WebhookErrorClass = (typeof WEBHOOK_ERROR_CLASSES)[number];
+
+export function isWebhookErrorClass(value: string): value is WebhookErrorClass {
+  return (WEBHOOK_ERROR_CLASSES as readonly string[]).includes(value);
+}
+
+export const WEBHOOK_ERROR_LABELS: Record<WebhookErrorClass, string> = {
+  http_status: "Error answer",
+  timeout: "Timed out",
+  network: "Connection failed",
+  private_address: "Private address refused",
+  refused_url: "URL not allowed",
+  unreadable_secret: "Secret unreadable",
+};
+
 /** A person as events name them: their membership and display name (no email address). */
 export interface EventPerson {
   memberId: string;

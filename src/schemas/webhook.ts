@@ -40,6 +40,8 @@ export const UpdateWebhookInput = z.object({
 
 export const WebhookRef = z.object({ workspaceId: Id, endpointId: Id });
 export const DeliveryRef = z.object({ workspaceId: Id, deliveryId: Id });
+/** A delivery's attempts: the latest ATTEMPTS_SHOWN, newest first, with how many there are. */
+export const ListAttemptsInput = DeliveryRef;
 
 export const ListDeliveriesInput = z.object({
   workspaceId: Id,

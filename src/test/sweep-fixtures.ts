@@ -32,6 +32,17 @@ export async function workspaceFixtures(ws: TestWorkspace, label: string): Promi
     where: { workspaceId_eventId_endpointId: { workspaceId: ws.id, eventId, endpointId: endpoint.id } },
     data: { status: "failed", attempts: 8, lastError: "fixture" },
   });
+  await db.webhookAttempt.create({
+    data: {
+      workspaceId: ws.id,
+      deliveryId: delivery.id,
+      number: 1,
+      startedAt: new Date(),
+      durationMs: 3,
+      errorClass: "network",
+      errorMessage: "fixture",
+    },
+  });
   // The seeded library: a round type, its rubric, a signal and a red flag of its latest version, a question.
   const rubric = await db.rubric.findFirstOrThrow({
     where: { workspaceId: ws.id },

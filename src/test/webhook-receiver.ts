@@ -1,9 +1,13 @@
 // A webhook receiver for tests: a local HTTP server that records every request (headers and body) and
-// answers as `behave` says for that webhook-id's nth attempt: 200, 500, or hang (never answer).
+// answers as `behave` says for that webhook-id's nth attempt: 200, 500, a 500 with a long body, or hang
+// (never answer). The body of an answer is the behaviour's name (the long one: LONG_ANSWER).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ReceiverBehaviour = "ok" | "500" | "hang";
+export type ReceiverBehaviour = "ok" | "500" | "long500" | "hang";
+
+/** The body of a "long500" answer: 3,000 characters, more than an attempt keeps. */
+export const LONG_ANSWER = "é".repeat(10) + "x".repeat(2990);
 
 export interface ReceivedRequest {
   id: string | null;
@@ -33,7 +37,9 @@ export async function startReceiver(
       hanging.add(res);
       return;
     }
-    res.writeHead(behaviour === "ok" ? 200 : 500, { "content-type": "text/plain" }).end(behaviour);
+    res
+      .writeHead(behaviour === "ok" ? 200 : 500, { "content-type": "text/plain; charset=utf-8" })
+      .end(behaviour === "long500" ? LONG_ANSWER : behaviour);
   };
   const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

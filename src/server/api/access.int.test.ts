@@ -126,6 +126,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   "webhook.sendTest": ["owner"],
   "webhook.deliveries": ["owner"],
   "webhook.resend": ["owner"],
+  "webhook.attempts": ["owner"],
   "library.list": ["owner", "coach"],
   "library.createRoundType": ["owner", "coach"],
   "library.updateRoundType": ["owner", "coach"],

@@ -24,6 +24,8 @@ const CROSS_TENANT_INDEXES: Record<string, string> = {
   email_outbox_status_nextAttemptAt_idx: "outbox worker claim order",
   webhook_deliveries_status_nextAttemptAt_idx: "webhook delivery claim order",
   workspace_exports_status_nextAttemptAt_idx: "export worker claim order",
+  // The retention job deletes old webhook attempts across all workspaces.
+  webhook_attempts_startedAt_idx: "webhook attempt retention purge",
   // Global uniqueness of secrets and keys, looked up without a workspace.
   invitations_tokenHash_key: "invitation lookup by token hash",
   api_keys_tokenHash_key: "API key lookup by hash (src/server/services/api-key.ts)",

@@ -1,7 +1,7 @@
 // Owners' webhook settings: endpoints (URL, events, on/off, signing secret shown once), the delivery log,
 // resending a delivery and sending a test event. Delivery itself is src/server/webhooks/delivery.ts.
 import { webhookUrlProblem } from "@/domain/webhook-url";
-import { TEST_EVENT, type WebhookEventType } from "@/domain/webhooks";
+import { ATTEMPTS_SHOWN, TEST_EVENT, type WebhookEventType } from "@/domain/webhooks";
 import type { DELIVERY_STATUSES } from "@/schemas/values";
 import type { WEBHOOK_KINDS } from "@/schemas/webhook";
 import { AppError, notFound } from "@/server/errors";
@@ -229,6 +229,35 @@ export async function listDeliveries(
   });
   const page = pageOf(rows, input.limit);
   return { ...page, items: page.items.map(({ event, ...row }) => ({ ...row, type: event.type })) };
+}
+
+/** The latest attempts of a delivery (ATTEMPTS_SHOWN at most), newest first, and how many there are. */
+export async function listDeliveryAttempts(db: Tx, scope: Scope, input: { deliveryId: string }) {
+  const delivery = await db.webhookDelivery.findFirst({
+    where: { id: input.deliveryId, workspaceId: scope.workspaceId },
+    select: { id: true },
+  });
+  if (!delivery) throw notFound("That delivery");
+  const where = { workspaceId: scope.workspaceId, deliveryId: delivery.id };
+  const [items, total] = await Promise.all([
+    db.webhookAttempt.findMany({
+      where,
+      orderBy: { number: "desc" },
+      take: ATTEMPTS_SHOWN,
+      select: {
+        id: true,
+        number: true,
+        startedAt: true,
+        durationMs: true,
+        statusCode: true,
+        errorClass: true,
+        errorMessage: true,
+        responseExcerpt: true,
+      },
+    }),
+    db.webhookAttempt.count({ where }),
+  ]);
+  return { items, total };
 }
 
 /**

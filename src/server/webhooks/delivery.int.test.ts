@@ -4,9 +4,10 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/server/env";
-import { createWorkspaceWithRoles, db, type TestWorkspace } from "@/test/factories";
+import { createWorkspaceWithRoles, db } from "@/test/factories";
+import { drain, endpointFor, testClock, testEvents } from "@/test/webhook-fixtures";
 import { startReceiver, type ReceiverBehaviour } from "@/test/webhook-receiver";
-import { processWebhooks, type WebhookProcessOptions } from "./delivery";
+import { processWebhooks } from "./delivery";
 import { postWebhook } from "./http";
 
 let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
@@ -14,47 +15,6 @@ afterEach(async () => {
   await receiver?.close();
   receiver = undefined;
 });
-
-/** A clock the test moves forward, so backoff delays pass without waiting. */
-function testClock() {
-  let now = Date.now();
-  return { now: () => new Date(now), advance: (ms: number) => (now += ms) };
-}
-
-async function endpointFor(ws: TestWorkspace, url: string, events = ["loop.created"] as const) {
-  return ws.members.owner.caller.webhook.create({
-    workspaceId: ws.id,
-    url,
-    events: [...events],
-  });
-}
-
-async function testEvents(ws: TestWorkspace, endpointId: string, n: number) {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++)
-    ids.push((await ws.members.owner.caller.webhook.sendTest({ workspaceId: ws.id, endpointId })).eventId);
-  return ids;
-}
-
-async function drain(ws: TestWorkspace, clock: ReturnType<typeof testClock>, options: WebhookProcessOptions = {}) {
-  for (let round = 0; round < 40; round++) {
-    await processWebhooks(db, {
-      workspaceId: ws.id,
-      now: clock.now,
-      backoff: { baseMs: 1000, maxMs: 8000 },
-      random: () => 0.5,
-      timeoutMs: 300,
-      claimMs: 60_000,
-      ...options,
-    });
-    const open = await db.webhookDelivery.count({
-      where: { workspaceId: ws.id, status: { in: ["pending", "sending"] }, endpoint: { enabled: true } },
-    });
-    if (open === 0) return round + 1;
-    clock.advance(10_000);
-  }
-  throw new Error("webhook deliveries did not drain");
-}
 
 /** The receiver's side of Standard Webhooks, written from the spec, not from the sender's code. */
 function verify(secret: string, headers: Record<string, string | string[] | undefined>, body: string) {

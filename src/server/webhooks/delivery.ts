@@ -6,13 +6,14 @@
 // same webhook-id comes again: receivers deduplicate on it). Deliveries of a disabled endpoint wait.
 import { afterFailure, parseRetryAfter, type BackoffPolicy } from "@/domain/backoff";
 import { webhookUrlProblem } from "@/domain/webhook-url";
-import { DISABLE_AFTER_FAILED_DELIVERIES, slackMessage } from "@/domain/webhooks";
+import { DISABLE_AFTER_FAILED_DELIVERIES, slackMessage, type WebhookErrorClass } from "@/domain/webhooks";
 import { readWebhookEnvelope } from "@/schemas/webhook";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { claimDue, claimHeld, renewClaim, type ClaimedRow } from "@/server/outbox/claims";
 import { inTransaction } from "@/server/services/scope";
+import { recordAttempt } from "./attempts";
 import { postWebhook, type PostResult } from "./http";
 import { notifyEndpointDisabled } from "./disabled";
 import { decryptSecret, signWebhook } from "./secret";
@@ -101,9 +102,10 @@ export async function processWebhooks(db: Db, options: WebhookProcessOptions = {
     if (!endpoint || !event) continue;
     const payload = readWebhookEnvelope(event.payload);
     let result: PostResult & { permanent?: boolean };
+    const startedAt = now();
     const problem = webhookUrlProblem(endpoint.url, rules);
     if (problem) {
-      result = { status: null, durationMs: 0, error: problem, retryAfter: null, permanent: true };
+      result = refused(problem, "refused_url");
     } else if (endpoint.kind === "slack") {
       result = await postWebhook(
         endpoint.url,
@@ -122,13 +124,10 @@ export async function processWebhooks(db: Db, options: WebhookProcessOptions = {
         secret = null;
       }
       if (!secret) {
-        result = {
-          status: null,
-          durationMs: 0,
-          error: "The signing secret cannot be read (the encryption key changed). Rotate the secret.",
-          retryAfter: null,
-          permanent: true,
-        };
+        result = refused(
+          "The signing secret cannot be read (the encryption key changed). Rotate the secret.",
+          "unreadable_secret",
+        );
       } else {
         const body = JSON.stringify(payload);
         const timestamp = Math.floor(now().getTime() / 1000);
@@ -144,18 +143,27 @@ export async function processWebhooks(db: Db, options: WebhookProcessOptions = {
         );
       }
     }
-    const outcome = await settle(db, row, result, options, now());
+    const outcome = await settle(db, row, { ...result, startedAt }, options, now());
     report[outcome.kind]++;
     if (outcome.disabled) report.disabled++;
   }
   return report;
 }
 
-/** Records one attempt's result, in one transaction with the endpoint's failure count. */
+/** An attempt that is not sent at all, and never will be as things stand: it fails for good. */
+function refused(error: string, errorClass: WebhookErrorClass): PostResult & { permanent: true } {
+  return { status: null, durationMs: 0, error, errorClass, retryAfter: null, excerpt: null, permanent: true };
+}
+
+/**
+ * Records one attempt's result, in one transaction with the attempt's row in the log and the endpoint's
+ * failure count. Only the claim's holder records anything: a worker whose claim was taken over leaves the
+ * outcome, and the attempt, to the one that took it.
+ */
 async function settle(
   db: Db,
   row: ClaimedDelivery,
-  result: PostResult & { permanent?: boolean },
+  result: PostResult & { permanent?: boolean; startedAt: Date },
   options: WebhookProcessOptions,
   at: Date,
 ): Promise<{ kind: "succeeded" | "retried" | "failed"; disabled?: boolean }> {
@@ -169,10 +177,11 @@ async function settle(
   const ok = result.status !== null && result.status >= 200 && result.status < 300;
   return inTransaction(db, async (tx) => {
     if (ok) {
-      await tx.webhookDelivery.updateMany({
+      const { count } = await tx.webhookDelivery.updateMany({
         where: claimHeld(row),
         data: { ...attempt, status: "succeeded", deliveredAt: at },
       });
+      if (count === 1) await recordAttempt(tx, row, result);
       await tx.webhookEndpoint.updateMany({
         where: { id: row.endpointId, consecutiveFailures: { gt: 0 } },
         data: { consecutiveFailures: 0 },
@@ -186,10 +195,11 @@ async function settle(
       at,
     );
     if (!next.dead) {
-      await tx.webhookDelivery.updateMany({
+      const { count } = await tx.webhookDelivery.updateMany({
         where: claimHeld(row),
         data: { ...attempt, status: "pending", nextAttemptAt: next.nextAttemptAt },
       });
+      if (count === 1) await recordAttempt(tx, row, result);
       return { kind: "retried" as const };
     }
     const { count } = await tx.webhookDelivery.updateMany({
@@ -197,6 +207,7 @@ async function settle(
       data: { ...attempt, status: "failed" },
     });
     if (count === 0) return { kind: "failed" as const };
+    await recordAttempt(tx, row, result);
     const limit = options.disableAfter ?? DISABLE_AFTER_FAILED_DELIVERIES;
     const [endpoint] = await tx.$queryRaw<{ consecutiveFailures: number; enabled: boolean }[]>`
       UPDATE "webhook_endpoints" SET "consecutiveFailures" = "consecutiveFailures" + 1, "updatedAt" = ${at}

@@ -8,13 +8,26 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { isPrivateAddress } from "@/domain/webhook-url";
+import { ATTEMPT_EXCERPT_CHARS, type WebhookErrorClass } from "@/domain/webhooks";
 
 export interface PostResult {
   /** HTTP status, or null when no answer came (network error, refused address, timeout). */
   status: number | null;
   durationMs: number;
   error: string | null;
+  /** Why it failed; null when it succeeded. */
+  errorClass: WebhookErrorClass | null;
   retryAfter: string | null;
+  /** The start of the answer's body (ATTEMPT_EXCERPT_CHARS at most), when an answer came. */
+  excerpt: string | null;
+}
+
+/** Bytes of an answer kept for the excerpt: enough for ATTEMPT_EXCERPT_CHARS characters of UTF-8. */
+const EXCERPT_BYTES = ATTEMPT_EXCERPT_CHARS * 4;
+
+function excerptOf(chunks: Buffer[]): string {
+  // NUL cannot be stored in a PostgreSQL text column.
+  return Buffer.concat(chunks).toString("utf8").replaceAll("\u0000", "").slice(0, ATTEMPT_EXCERPT_CHARS);
 }
 
 export class PrivateAddressError extends Error {}
@@ -43,11 +56,17 @@ export function postWebhook(
   options: { timeoutMs: number; blockPrivate: boolean },
 ): Promise<PostResult> {
   const started = performance.now();
-  const done = (status: number | null, error: string | null, retryAfter: string | null = null): PostResult => ({
+  const done = (
+    status: number | null,
+    failure: { error: string; errorClass: WebhookErrorClass } | null,
+    answer: { retryAfter?: string | null; excerpt?: string | null } = {},
+  ): PostResult => ({
     status,
     durationMs: Math.round(performance.now() - started),
-    error,
-    retryAfter,
+    error: failure?.error ?? null,
+    errorClass: failure?.errorClass ?? null,
+    retryAfter: answer.retryAfter ?? null,
+    excerpt: answer.excerpt ?? null,
   });
   return new Promise((resolve) => {
     let settled = false;
@@ -72,22 +91,45 @@ export function postWebhook(
         ...(options.blockPrivate ? { lookup: guardedLookup } : {}),
       },
       (res) => {
-        // The answer's body is not kept; reading it to the end lets the connection close cleanly.
-        res.resume();
+        // The start of the answer is kept for the attempt log; the rest is read and dropped, so the
+        // connection closes cleanly.
+        const chunks: Buffer[] = [];
+        let kept = 0;
+        res.on("data", (chunk: Buffer) => {
+          if (kept >= EXCERPT_BYTES) return;
+          chunks.push(chunk.subarray(0, EXCERPT_BYTES - kept));
+          kept += chunk.length;
+        });
         res.on("end", () => {
           const status = res.statusCode ?? null;
           const ok = status !== null && status >= 200 && status < 300;
           const retryAfter = typeof res.headers["retry-after"] === "string" ? res.headers["retry-after"] : null;
-          finish(done(status, ok ? null : `The endpoint answered HTTP ${status}.`, retryAfter));
+          const failure = ok
+            ? null
+            : { error: `The endpoint answered HTTP ${status}.`, errorClass: "http_status" as const };
+          finish(done(status, failure, { retryAfter, excerpt: excerptOf(chunks) }));
         });
-        res.on("error", (err) => finish(done(res.statusCode ?? null, err.message)));
+        res.on("error", (err) =>
+          finish(
+            done(res.statusCode ?? null, { error: err.message, errorClass: "network" }, { excerpt: excerptOf(chunks) }),
+          ),
+        );
       },
     );
     const timer = setTimeout(() => {
-      finish(done(null, `No answer within ${Math.round(options.timeoutMs / 1000)} s.`));
+      finish(
+        done(null, { error: `No answer within ${Math.round(options.timeoutMs / 1000)} s.`, errorClass: "timeout" }),
+      );
       req.destroy();
     }, options.timeoutMs);
-    req.on("error", (err) => finish(done(null, err.message || "The connection failed.")));
+    req.on("error", (err) =>
+      finish(
+        done(null, {
+          error: err.message || "The connection failed.",
+          errorClass: err instanceof PrivateAddressError ? "private_address" : "network",
+        }),
+      ),
+    );
     req.end(body);
   });
 }

@@ -2,6 +2,7 @@ import { createTRPCRouter, permittedProcedure } from "@/server/api/trpc";
 import {
   CreateWebhookInput,
   DeliveryRef,
+  ListAttemptsInput,
   ListDeliveriesInput,
   UpdateWebhookInput,
   WebhookRef,
@@ -11,6 +12,7 @@ import { z } from "zod";
 import {
   createWebhook,
   listDeliveries,
+  listDeliveryAttempts,
   listWebhooks,
   removeWebhook,
   resendDelivery,
@@ -29,5 +31,6 @@ export const webhookRouter = createTRPCRouter({
   remove: manage.input(WebhookRef).mutation(({ ctx, input }) => removeWebhook(ctx.db, ctx.scope, input)),
   sendTest: manage.input(WebhookRef).mutation(({ ctx, input }) => sendTestEvent(ctx.db, ctx.scope, input)),
   deliveries: manage.input(ListDeliveriesInput).query(({ ctx, input }) => listDeliveries(ctx.db, ctx.scope, input)),
+  attempts: manage.input(ListAttemptsInput).query(({ ctx, input }) => listDeliveryAttempts(ctx.db, ctx.scope, input)),
   resend: manage.input(DeliveryRef).mutation(({ ctx, input }) => resendDelivery(ctx.db, ctx.scope, input)),
 });

@@ -7,6 +7,7 @@ import { useUrlState } from "@/components/url-state";
 import { Alert, Badge, Button, Card, EmptyState, Field, Select, Skeleton } from "@/components/ui";
 import { DELIVERY_STATUSES, PAGE_SIZE } from "@/schemas/values";
 import { useTRPC } from "@/trpc/react";
+import { DeliveryAttempts } from "./attempts";
 
 const tone = { pending: "amber", sending: "blue", succeeded: "green", failed: "red" } as const;
 const LABEL = { pending: "Waiting", sending: "Sending", succeeded: "Delivered", failed: "Failed" } as const;
@@ -95,6 +96,7 @@ export function DeliveryLog({ workspaceId, endpointId }: { workspaceId: string; 
                   </Button>
                 )}
               </div>
+              <DeliveryAttempts workspaceId={workspaceId} deliveryId={d.id} />
             </li>
           ))}
         </ul>

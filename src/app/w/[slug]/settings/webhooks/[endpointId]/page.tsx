@@ -14,7 +14,7 @@ export default async function DeliveriesPage({ params }: { params: Promise<{ slu
     <>
       <PageHeader
         title="Webhook deliveries"
-        description="Each event sent to this endpoint, with its last attempt. Resend sends the same event again."
+        description="Each event sent to this endpoint, with its last attempt; open Attempts for every try. Resend sends the same event again."
         actions={
           <Link href={`/w/${ws.slug}/settings/webhooks`} className="text-sm font-medium text-brand-700 focus-ring">
             All endpoints
