@@ -70,10 +70,21 @@ describe("workspace export", () => {
     const { done } = await exportWorkspace(ws, ws.members.owner.caller);
     const foreign = other.members.owner.caller.workspaceExport;
     expect(await outcome(foreign.get({ workspaceId: ws.id, exportId: done.id }))).toBe("NOT_FOUND");
+    expect(await outcome(foreign.start({ workspaceId: ws.id }))).toBe("NOT_FOUND");
     expect(await outcome(foreign.get({ workspaceId: other.id, exportId: done.id }))).toBe("NOT_FOUND");
     expect(await outcome(foreign.file({ workspaceId: other.id, exportId: done.id, file: "workspace.json" }))).toBe(
       "NOT_FOUND",
     );
+  });
+
+  it("keeps the last three exports and their files", async () => {
+    const ws = await createWorkspaceWithRoles("export-kept");
+    const first = await exportWorkspace(ws, ws.members.owner.caller);
+    for (let i = 0; i < 3; i++) await exportWorkspace(ws, ws.members.owner.caller);
+    const kept = await ws.members.owner.caller.workspaceExport.list({ workspaceId: ws.id });
+    expect(kept).toHaveLength(3);
+    expect(kept.map((e) => e.id)).not.toContain(first.done.id);
+    expect(await db.workspaceExportChunk.count({ where: { workspaceId: ws.id, exportId: first.done.id } })).toBe(0);
   });
 
   it("retries a failed run and then marks it failed with the error, leaving no files", async () => {

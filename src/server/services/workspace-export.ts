@@ -69,10 +69,12 @@ export async function startExport(db: Tx, scope: Scope) {
       skip: EXPORTS_KEPT - 1,
       select: { id: true },
     });
-    if (old.length)
-      await tx.workspaceExport.deleteMany({
-        where: { workspaceId: scope.workspaceId, id: { in: old.map((o) => o.id) } },
-      });
+    if (old.length) {
+      const ids = old.map((o) => o.id);
+      // Chunks first, by their key (workspace, export): the cascade from the export would scan the table.
+      await tx.workspaceExportChunk.deleteMany({ where: { workspaceId: scope.workspaceId, exportId: { in: ids } } });
+      await tx.workspaceExport.deleteMany({ where: { workspaceId: scope.workspaceId, id: { in: ids } } });
+    }
     await recordAudit(tx, {
       workspaceId: scope.workspaceId,
       actorId: scope.userId,
