@@ -85,3 +85,18 @@ export const EXPORT_ORDER = Object.keys(ENTITY_SPECS) as (keyof typeof ENTITY_SP
 
 /** Lists the import does not write (docs/export.md says why). */
 export const NOT_IMPORTED: ReadonlySet<ExportEntity> = new Set(["auditEvents"]);
+
+/** Tenant tables deliberately left out of the export, and why (docs/export.md); a new table must be in one list. */
+export const NOT_EXPORTED: Record<string, string> = {
+  api_keys: "credentials: make new keys in the imported workspace",
+  webhook_endpoints: "signing secrets: add the endpoints again",
+  webhook_events: "deliveries to the source's endpoints",
+  webhook_deliveries: "deliveries to the source's endpoints",
+  webhook_attempts: "deliveries to the source's endpoints",
+  email_outbox: "mail the source sent or queued",
+  cohort_fits: "derived from the scorecards; refitted after import",
+  cohort_loop_scores: "derived from the scorecards; refitted after import",
+  cohort_interviewers: "derived from the scorecards; refitted after import",
+  workspace_exports: "the exports themselves",
+  workspace_export_chunks: "the exports themselves",
+};
