@@ -38,6 +38,9 @@ test("a coach creates a loop from a template and books suggested slots; the inte
   await expect(coach.locator('[data-testid="timeline-round"][data-status="scheduled"]')).toHaveCount(4);
   await expect(coach.getByLabel("Status")).toHaveValue("scheduled");
   await screenshot(coach, testInfo, "loop-timeline");
+  // The week grid is fetched when its section is first opened.
+  await coach.getByTestId("loop-week").getByText("Week view").click();
+  await expect(coach.getByTestId("loop-week").getByRole("button", { name: "Next week" })).toBeVisible();
 
   // The interviewer's agenda.
   await interviewer.goto(`${url}/agenda`);

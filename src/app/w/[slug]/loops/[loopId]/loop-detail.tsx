@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
 import { toast } from "@/components/toast";
@@ -9,8 +10,13 @@ import { Alert, Badge, Button, Card, EmptyState, PageHeader, Select, Skeleton } 
 import { LOOP_STATUSES, canMoveLoop, type LoopStatus } from "@/domain/loop-status";
 import { formatInZone } from "@/domain/time-zone";
 import { useTRPC } from "@/trpc/react";
-import { LoopWeek } from "./loop-week";
 import { AddRound, CancelRound, RoundEditor } from "./round-forms";
+
+// The week grid (and luxon, ~22 KiB gzip) is fetched when its section is first opened.
+const LoopWeek = dynamic(() => import("./loop-week").then((m) => m.LoopWeek), {
+  ssr: false,
+  loading: () => <Skeleton rows={4} />,
+});
 
 export function LoopDetail({
   workspaceId,
@@ -27,6 +33,7 @@ export function LoopDetail({
   const qc = useQueryClient();
   const loop = useQuery(trpc.loop.get.queryOptions({ workspaceId, loopId }));
   const [suggesting, setSuggesting] = useState(false);
+  const [weekOpen, setWeekOpen] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<string | null>(null);
   const suggestions = useQuery({
@@ -224,11 +231,9 @@ export function LoopDetail({
           <AddRound workspaceId={workspaceId} loopId={loopId} onDone={() => void refresh()} />
         )}
       </section>
-      <details className="mb-6" data-testid="loop-week">
+      <details className="mb-6" data-testid="loop-week" onToggle={(e) => setWeekOpen(e.currentTarget.open)}>
         <summary className="cursor-pointer text-sm font-medium text-brand-700">Week view</summary>
-        <div className="mt-3">
-          <LoopWeek rounds={l.rounds} />
-        </div>
+        <div className="mt-3">{weekOpen && <LoopWeek rounds={l.rounds} />}</div>
       </details>
 
       {canManage && l.status !== "cancelled" && l.status !== "completed" && (
