@@ -2,7 +2,7 @@
 // new workspace; the pages are accessible at 1440 and 390 px (docs/export.md).
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, newOwnerWithWorkspace } from "./helpers";
+import { expectAccessible, newOwnerWithWorkspace, screenshot } from "./helpers";
 
 test("an owner exports the workspace, downloads it and imports it as a new one", async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -18,6 +18,7 @@ test("an owner exports the workspace, downloads it and imports it as a new one",
   // The worker picks it up within a second or two; the row follows it to the end.
   await expect(row.getByText("Ready")).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page, testInfo, "export-ready-1440");
+  await screenshot(page, testInfo, "export-ready-1440");
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
@@ -32,6 +33,7 @@ test("an owner exports the workspace, downloads it and imports it as a new one",
   await row.getByText(/CSV files/).click();
   await expect(row.getByRole("link", { name: "loops.csv" })).toBeVisible();
   await expectAccessible(page, testInfo, "export-ready-390");
+  await screenshot(page, testInfo, "export-ready-390");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
   // Imported as a new workspace the owner lands in.
@@ -43,4 +45,5 @@ test("an owner exports the workspace, downloads it and imports it as a new one",
   await page.goto("/w");
   await expect(page.getByRole("link", { name: /Imported copy/ })).toBeVisible();
   await expectAccessible(page, testInfo, "workspaces-import-390");
+  await screenshot(page, testInfo, "workspaces-import-390");
 });

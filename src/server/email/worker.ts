@@ -5,21 +5,20 @@
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
+import { startPoller, stopPoller } from "@/server/poller";
 import { createSender } from "./index";
 import { processWebhooks } from "@/server/webhooks/delivery";
 import { processOutbox } from "./outbox";
 
-const state = globalThis as unknown as { __loopwiseWorker?: { stop: () => Promise<void> } };
-
 export function startOutboxWorker(): void {
-  if (state.__loopwiseWorker) return;
   const env = getEnv();
   const sender = createSender();
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = async () => {
-    try {
+  const started = startPoller("outbox", {
+    firstDelayMs: 50,
+    intervalMs: env.OUTBOX_POLL_MS,
+    failure: "outbox worker tick failed; will retry",
+    // Batch after batch while there is work, then wait for the next poll.
+    run: async (stopped) => {
       for (;;) {
         const [report, webhooks] = await Promise.all([
           processOutbox(getDb(), {
@@ -34,32 +33,12 @@ export function startOutboxWorker(): void {
         ]);
         if (report.claimed > 0) logger.info({ outbox: report }, "outbox batch processed");
         if (webhooks.claimed > 0) logger.info({ webhooks }, "webhook batch processed");
-        if ((report.claimed === 0 && webhooks.claimed === 0) || stopped) break;
+        if ((report.claimed === 0 && webhooks.claimed === 0) || stopped()) break;
       }
-    } catch (err) {
-      logger.error({ err }, "outbox worker tick failed; will retry");
-    }
-    if (!stopped)
-      timer = setTimeout(() => {
-        running = tick();
-      }, env.OUTBOX_POLL_MS);
-  };
-  timer = setTimeout(() => {
-    running = tick();
-  }, 50);
-  state.__loopwiseWorker = {
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
     },
-  };
-  logger.info({ transport: sender.transport }, "outbox worker started");
+  });
+  if (started) logger.info({ transport: sender.transport }, "outbox worker started");
 }
 
 /** Stops polling and waits for the batch in hand to finish (its claims are then released or done). */
-export async function stopOutboxWorker(): Promise<void> {
-  const worker = state.__loopwiseWorker;
-  state.__loopwiseWorker = undefined;
-  await worker?.stop();
-}
+export const stopOutboxWorker = () => stopPoller("outbox");

@@ -5,53 +5,32 @@
 // several at once are safe, since an erasure locks the workspace and skips a candidate already erased.
 import { getDb } from "@/server/db";
 import { logger } from "@/server/logger";
+import { startPoller, stopPoller } from "@/server/poller";
 import { purgeExpiredCandidates } from "@/server/services/retention";
 import { purgeOldWebhookAttempts } from "@/server/webhooks/attempts";
 
 /** How often the job looks for candidates due; retention is counted in months, so hourly is plenty. */
 export const RETENTION_INTERVAL_MS = 60 * 60_000;
 
-const state = globalThis as unknown as { __loopwiseRetentionWorker?: { stop: () => Promise<void> } };
-
 export function startRetentionWorker(): void {
-  if (state.__loopwiseRetentionWorker) return;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = async () => {
-    try {
-      const report = await purgeExpiredCandidates(getDb());
-      if (report.erased || report.failed) logger.info({ retention: report }, "retention: candidates' data erased");
-    } catch (err) {
-      logger.error({ err }, "retention job failed; will retry");
-    }
-    try {
+  startPoller("retention", {
+    // A minute after start, so a boot's migrations and first requests come first.
+    firstDelayMs: 60_000,
+    intervalMs: RETENTION_INTERVAL_MS,
+    failure: "retention job failed; will retry",
+    run: async () => {
+      try {
+        const report = await purgeExpiredCandidates(getDb());
+        if (report.erased || report.failed) logger.info({ retention: report }, "retention: candidates' data erased");
+      } catch (err) {
+        logger.error({ err }, "retention job failed; will retry");
+      }
+      // The attempts' purge runs even when the erasures failed.
       const attempts = await purgeOldWebhookAttempts(getDb());
       if (attempts) logger.info({ attempts }, "retention: old webhook attempts deleted");
-    } catch (err) {
-      logger.error({ err }, "webhook attempt purge failed; will retry");
-    }
-    if (!stopped)
-      timer = setTimeout(() => {
-        running = tick();
-      }, RETENTION_INTERVAL_MS);
-  };
-  // A minute after start, so a boot's migrations and first requests come first.
-  timer = setTimeout(() => {
-    running = tick();
-  }, 60_000);
-  state.__loopwiseRetentionWorker = {
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
     },
-  };
+  });
 }
 
 /** Stops the job and waits for the run in hand to finish. */
-export async function stopRetentionWorker(): Promise<void> {
-  const worker = state.__loopwiseRetentionWorker;
-  state.__loopwiseRetentionWorker = undefined;
-  await worker?.stop();
-}
+export const stopRetentionWorker = () => stopPoller("retention");
