@@ -12,7 +12,7 @@ test("an interviewer finds a booked round on the agenda's week view, in their zo
 }, testInfo) => {
   const coach = await (await browser.newContext()).newPage();
   const { url } = await newOwnerWithWorkspace(coach, "week");
-  const interviewerContext = await browser.newContext();
+  const interviewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const interviewer = await interviewerContext.newPage();
   await inviteAndAccept(coach, interviewer, url, uniqueEmail("week-interviewer"), "interviewer");
   await api(interviewer, "account.setTimeZone", { timeZone: LOS_ANGELES });

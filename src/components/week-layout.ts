@@ -1,9 +1,10 @@
 // Where the week view draws each event: day column, minutes from midnight and side-by-side lanes, all by
-// wall time in the viewer's zone (luxon), never by the runtime's own clock. Pure: no React.
+// wall time in the viewer's zone (Intl, through wallClock), never by the runtime's own clock. Days are day
+// numbers (see calendar-day), so stepping weeks is arithmetic. Pure: no React.
 
-import { DateTime } from "luxon";
+import { DAY_MS, mondayOf } from "@/domain/calendar-day";
 import { formatInZone } from "@/domain/time-zone";
-import { toZonedInput } from "@/domain/zoned-input";
+import { wallClock } from "@/domain/zoned-input";
 
 export type WeekEventTone = "green" | "red" | "gray";
 
@@ -27,10 +28,20 @@ export const MIN_EVENT_PX = 24;
 
 export const toDate = (v: Date | string) => (typeof v === "string" ? new Date(v) : v);
 
-/** Monday 00:00 of the week holding `at`, as wall time in `zone`. */
-export function weekStartIn(at: Date, zone: string): DateTime {
-  const local = DateTime.fromJSDate(at, { zone }).setLocale(LOCALE);
-  return local.startOf("day").minus({ days: local.weekday - 1 });
+/** The Monday (a day number) of the week holding `at`, by its local date in `zone`. */
+export function weekStartIn(at: Date, zone: string): number {
+  return mondayOf(wallClock(at, zone).day);
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar day written in LOCALE ("Monday, Dec 7" for `{ weekday: "long", month: "short", day: "numeric" }`). */
+export function formatDay(day: number, options: Intl.DateTimeFormatOptions): string {
+  const key = JSON.stringify(options);
+  let format = dayFormats.get(key);
+  // The day number's midnight in UTC is that date in UTC: format there, whatever zone it was read in.
+  if (!format) dayFormats.set(key, (format = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: "UTC" })));
+  return format.format(day * DAY_MS);
 }
 
 export type Placed = {
@@ -52,21 +63,18 @@ export type Placed = {
  * (0 = Monday) and its minutes from midnight, with side-by-side lanes for overlapping events. An event that
  * runs past midnight is drawn to the end of its first day.
  */
-export function placeEvents(events: WeekEvent[], monday: DateTime, zone: string): Placed[][] {
-  const weekEnd = monday.plus({ weeks: 1 });
+export function placeEvents(events: WeekEvent[], monday: number, zone: string): Placed[][] {
   const days: Placed[][] = Array.from({ length: 7 }, () => []);
   for (const event of events) {
     const start = toDate(event.start);
     const end = toDate(event.end);
     if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) continue;
-    const s = DateTime.fromJSDate(start, { zone });
-    const e = DateTime.fromJSDate(end, { zone });
-    if (s >= weekEnd || s < monday) continue;
-    const day = Math.round(s.startOf("day").diff(monday, "days").days);
+    const s = wallClock(start, zone);
+    const e = wallClock(end, zone);
+    const day = s.day - monday;
     if (day < 0 || day > 6) continue;
-    const fromMin = s.hour * 60 + s.minute;
-    const sameDay = e.hasSame(s, "day");
-    const toMin = sameDay ? Math.max(fromMin, e.hour * 60 + e.minute) : 24 * 60;
+    const fromMin = s.minute;
+    const toMin = e.day === s.day ? Math.max(fromMin, e.minute) : 24 * 60;
     days[day]!.push({
       event,
       start,
@@ -112,7 +120,7 @@ export function placeEvents(events: WeekEvent[], monday: DateTime, zone: string)
 
 /** "Coding, Mon, Dec 7, 2026, 9:00 AM EST – 10:00 AM EST, with Ada" (the date is repeated when it ends on another day). */
 export function accessibleName(event: WeekEvent, start: Date, end: Date, zone: string): string {
-  const sameDay = toZonedInput(start, zone).slice(0, 10) === toZonedInput(end, zone).slice(0, 10);
+  const sameDay = wallClock(start, zone).day === wallClock(end, zone).day;
   return `${event.title}, ${formatInZone(start, zone, "long")} – ${formatInZone(end, zone, sameDay ? "time" : "long")}${event.subtitle ? `, ${event.subtitle}` : ""}`;
 }
 
@@ -123,9 +131,12 @@ export function hourLabel(hour: number): string {
 }
 
 /** "Dec 7 – 13, 2026", "Nov 30 – Dec 6, 2026", "Dec 28, 2026 – Jan 3, 2027". */
-export function rangeLabel(monday: DateTime): string {
-  const sunday = monday.plus({ days: 6 });
-  if (monday.year !== sunday.year) return `${monday.toFormat("LLL d, yyyy")} – ${sunday.toFormat("LLL d, yyyy")}`;
-  if (monday.month !== sunday.month) return `${monday.toFormat("LLL d")} – ${sunday.toFormat("LLL d, yyyy")}`;
-  return `${monday.toFormat("LLL d")} – ${sunday.toFormat("d, yyyy")}`;
+export function rangeLabel(monday: number): string {
+  const [from, to] = [new Date(monday * DAY_MS), new Date((monday + 6) * DAY_MS)];
+  const long = { year: "numeric", month: "short", day: "numeric" } as const;
+  const short = { month: "short", day: "numeric" } as const;
+  if (from.getUTCFullYear() !== to.getUTCFullYear())
+    return `${formatDay(monday, long)} – ${formatDay(monday + 6, long)}`;
+  if (from.getUTCMonth() !== to.getUTCMonth()) return `${formatDay(monday, short)} – ${formatDay(monday + 6, long)}`;
+  return `${formatDay(monday, short)} – ${to.getUTCDate()}, ${to.getUTCFullYear()}`;
 }

@@ -1,21 +1,22 @@
 "use client";
 
 // A week (Mon–Sun) time grid of events, every time in the viewer's zone. Day and hour placement are
-// computed in that zone with luxon, never with the browser's own clock (Date#getHours), so the server's
-// render and the browser's agree and a Tokyo laptop shows a New York viewer New York's wall time.
+// computed in that zone (Intl, see week-layout), never with the browser's own clock (Date#getHours), so the
+// server's render and the browser's agree and a Tokyo laptop shows a New York viewer New York's wall time.
 
-import { DateTime } from "luxon";
 import Link from "next/link";
 import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
 import { LocalTime, useViewerZone } from "@/components/time";
 import { cx } from "@/components/ui";
+import { isoDateOfDay } from "@/domain/calendar-day";
 import { FALLBACK_ZONE, isTimeZone } from "@/domain/time-zone";
+import { wallClock } from "@/domain/zoned-input";
 import {
   DEFAULT_FIRST_HOUR,
   DEFAULT_LAST_HOUR,
   HOUR_PX,
-  LOCALE,
   MIN_EVENT_PX,
+  formatDay,
   hourLabel,
   placeEvents,
   rangeLabel,
@@ -47,14 +48,12 @@ export function WeekView({
 }) {
   const viewerZone = useViewerZone();
   const zone = isTimeZone(viewerZone) ? viewerZone : FALLBACK_ZONE;
-  // The week shown, as its Monday's ISO date in the viewer's zone (a string survives re-renders unchanged).
-  const [week, setWeek] = useState(() =>
-    weekStartIn(initialWeek ? toDate(initialWeek) : new Date(), zone).toISODate()!,
-  );
-  const monday = DateTime.fromISO(week, { zone }).setLocale(LOCALE);
-  const thisWeek = weekStartIn(new Date(), zone).toISODate()!;
-  const today = DateTime.now().setZone(zone).toISODate();
-  const days = useMemo(() => placeEvents(events, DateTime.fromISO(week, { zone }), zone), [events, week, zone]);
+  // The week shown, as its Monday's day number (a local date in the viewer's zone, see calendar-day).
+  const [monday, setMonday] = useState(() => weekStartIn(initialWeek ? toDate(initialWeek) : new Date(), zone));
+  const now = new Date();
+  const thisWeek = weekStartIn(now, zone);
+  const today = wallClock(now, zone).day;
+  const days = useMemo(() => placeEvents(events, monday, zone), [events, monday, zone]);
   const placed = days.flat();
 
   // Hours shown: 07:00–21:00, widened to fit every event of the week.
@@ -69,7 +68,7 @@ export function WeekView({
   const gridRef = useRef<HTMLDivElement>(null);
   const headingId = `week-${label.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}`;
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const move = (delta: number) => setWeek(DateTime.fromISO(week, { zone }).plus({ weeks: delta }).toISODate()!);
+  const move = (delta: number) => setMonday(monday + 7 * delta);
 
   // Arrow keys: Left/Right to the first event of the previous/next day that has one, Up/Down within a day.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -89,8 +88,6 @@ export function WeekView({
     e.preventDefault();
     next?.focus();
   };
-
-  const dayOf = (i: number) => monday.plus({ days: i });
 
   return (
     <section
@@ -113,7 +110,7 @@ export function WeekView({
           <button type="button" onClick={() => move(-1)} className={navButton} aria-label="Previous week">
             <span aria-hidden>‹</span> <span className="hidden @md:inline">Previous</span>
           </button>
-          <button type="button" onClick={() => setWeek(thisWeek)} className={navButton}>
+          <button type="button" onClick={() => setMonday(thisWeek)} className={navButton}>
             This week
           </button>
           <button type="button" onClick={() => move(1)} className={navButton} aria-label="Next week">
@@ -125,15 +122,15 @@ export function WeekView({
       {/* Narrow (phones, or a narrow column): the week as a list of days. */}
       <ol className="divide-y divide-slate-200 @2xl:hidden" aria-label={`${label}, by day`}>
         {days.map((list, i) => {
-          const date = dayOf(i);
-          const isToday = date.toISODate() === today;
+          const date = monday + i;
+          const isToday = date === today;
           return (
             <li key={i} className="px-3 py-2" data-testid="week-list-day">
               <p
                 className={cx("text-sm font-medium", isToday ? "text-brand-700" : "text-slate-900")}
                 aria-current={isToday ? "date" : undefined}
               >
-                {date.toFormat("cccc, LLL d")}
+                {formatDay(date, { weekday: "long", month: "short", day: "numeric" })}
                 {isToday && <span className="ml-1 text-xs font-normal">(today)</span>}
               </p>
               {list.length === 0 ? (
@@ -197,8 +194,8 @@ export function WeekView({
           >
             <div role="row" className="grid grid-cols-7">
               {days.map((_, i) => {
-                const date = dayOf(i);
-                const isToday = date.toISODate() === today;
+                const date = monday + i;
+                const isToday = date === today;
                 return (
                   <div
                     key={i}
@@ -211,11 +208,11 @@ export function WeekView({
                       isToday ? "bg-brand-50 text-brand-800" : "text-slate-700",
                     )}
                   >
-                    <span className="font-medium">{date.toFormat("ccc")}</span>
+                    <span className="font-medium">{formatDay(date, { weekday: "short" })}</span>
                     <span className={cx("text-sm", isToday ? "font-semibold" : "text-slate-900")}>
-                      <span className="sr-only">{date.toFormat("LLLL")} </span>
-                      <span aria-hidden>{date.toFormat("LLL")} </span>
-                      {date.day}
+                      <span className="sr-only">{formatDay(date, { month: "long" })} </span>
+                      <span aria-hidden>{formatDay(date, { month: "short" })} </span>
+                      {formatDay(date, { day: "numeric" })}
                     </span>
                   </div>
                 );
@@ -228,11 +225,11 @@ export function WeekView({
                   role="gridcell"
                   aria-labelledby={`${headingId}-day-${i}`}
                   data-testid="week-day"
-                  data-date={dayOf(i).toISODate()!}
+                  data-date={isoDateOfDay(monday + i)}
                   className={cx(
                     "relative border-slate-200",
                     i > 0 && "border-l",
-                    dayOf(i).toISODate() === today && "bg-brand-50/40",
+                    monday + i === today && "bg-brand-50/40",
                   )}
                   style={{
                     height: gridHeight,

@@ -1,6 +1,8 @@
-// datetime-local fields read and written as wall time in a zone, with the runtime's Intl zone data (no date
-// library: these run in the browser on the pages with such a field). Pure.
+// Wall time in a zone, with the runtime's Intl zone data (no date library: these run in the browser on the
+// pages with a datetime-local field or a week grid): datetime-local fields read and written, and the local
+// day and minute of an instant. Pure.
 
+import { DAY_MS } from "./calendar-day";
 import { FALLBACK_ZONE, isTimeZone } from "./time-zone";
 
 const wallFormats = new Map<string, Intl.DateTimeFormat>();
@@ -33,6 +35,16 @@ function offsetAt(at: number, zone: string): number {
 
 const zoneOf = (zone: string) => (isTimeZone(zone) ? zone : FALLBACK_ZONE);
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/**
+ * The local date (a day number, see calendar-day) and the minutes after that day's midnight of the wall clock
+ * showing `at` in `zone` (seconds dropped).
+ */
+export function wallClock(at: Date, zone: string): { day: number; minute: number } {
+  const wall = wallAsUtc(at.getTime(), zoneOf(zone));
+  const day = Math.floor(wall / DAY_MS);
+  return { day, minute: Math.floor((wall - day * DAY_MS) / 60_000) };
+}
 
 /** The value of a datetime-local field showing `at` as wall time in `zone` ("2026-12-07T09:00"). */
 export function toZonedInput(at: Date | string | null, zone: string): string {

@@ -3,11 +3,13 @@
 // since 1970-01-01 ("day numbers"). luxon only supplies the time-zone database (UTC offsets).
 
 import { IANAZone } from "luxon";
+import { DAY_MS, getIsoWeekday } from "../calendar-day";
+
+export { DAY_MS, getIsoWeekday };
 
 const SECOND_MS = 1_000;
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
 
 export function requireZone(timeZone: string): IANAZone {
   if (!IANAZone.isValidZone(timeZone)) throw new RangeError(`Unknown time zone "${timeZone}"`);
@@ -83,11 +85,6 @@ export function resolveWallTime(timeline: OffsetTimeline, wall: number): number 
   if (earlyValid && lateValid) return Math.min(early, late);
   if (lateValid) return late;
   return early;
-}
-
-/** ISO weekday of a day number: Monday = 1 … Sunday = 7 (day 0, 1970-01-01, was a Thursday). */
-export function getIsoWeekday(day: number): number {
-  return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
 export function formatIsoWeek(day: number): string {

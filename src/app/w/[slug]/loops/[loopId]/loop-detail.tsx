@@ -12,7 +12,7 @@ import { formatInZone } from "@/domain/time-zone";
 import { useTRPC } from "@/trpc/react";
 import { AddRound, CancelRound, RoundEditor } from "./round-forms";
 
-// The week grid (and luxon, ~22 KiB gzip) is fetched when its section is first opened.
+// The week grid is fetched when its section is first opened.
 const LoopWeek = dynamic(() => import("./loop-week").then((m) => m.LoopWeek), {
   ssr: false,
   loading: () => <Skeleton rows={4} />,
