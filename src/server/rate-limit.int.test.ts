@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { sqlStatements } from "@/test/statements";
 import { RateLimits, type RateLimitRules, type RateLimitVerdict } from "./rate-limit";
 
 const run = promisify(execFile);
@@ -70,6 +71,61 @@ describe.each([
     // Another key and another rule are counted apart.
     expect(await a.consume("apiPerUser", `user-${randomUUID()}`)).toEqual({ allowed: true });
     expect(await a.consume("apiPerIp", key)).toEqual({ allowed: true });
+  });
+});
+
+describe.each([
+  ["PostgreSQL", postgresLimits],
+  ["Redis", redisLimits],
+])("several rules at once on %s", (_store, makeLimits) => {
+  it("counts every rule, shares its counts with consume, and refuses when any rule is over", async () => {
+    const [a, b] = [makeLimits(), makeLimits()];
+    const [ip, user] = [`ip-${randomUUID()}`, `user-${randomUUID()}`];
+    const both = [
+      { name: "apiPerIp", key: ip },
+      { name: "apiPerUser", key: user },
+    ] as const;
+    expect(await b.consume("apiPerUser", user)).toEqual({ allowed: true });
+    expect(await a.consumeAll(both)).toEqual({ allowed: true });
+    // A batch of calls counts each: the user is at 3 of 3, the address at 2.
+    expect(await b.consume("apiPerUser", user)).toEqual({ allowed: true });
+    const refused = await a.consumeAll(both);
+    expect(refused).toMatchObject({ allowed: false });
+    expect((refused as { retryAfterS: number }).retryAfterS).toBeGreaterThan(0);
+    expect((refused as { retryAfterS: number }).retryAfterS).toBeLessThanOrEqual(60);
+    // The refused round was counted against the address too (2 of 3): one more, then it is over.
+    expect(await b.consume("apiPerIp", ip)).toEqual({ allowed: true });
+    expect((await b.consume("apiPerIp", ip)).allowed).toBe(false);
+    const fresh = `ip-${randomUUID()}`;
+    expect(await a.consumeAll([{ name: "apiPerIp", key: fresh }], 3)).toEqual({ allowed: true });
+    expect((await a.consumeAll([{ name: "apiPerIp", key: fresh }])).allowed).toBe(false);
+  });
+});
+
+describe("several rules at once on PostgreSQL", () => {
+  it("is one statement", async () => {
+    const limits = postgresLimits();
+    const counts = [
+      { name: "apiPerIp", key: `ip-${randomUUID()}` },
+      { name: "apiPerUser", key: `user-${randomUUID()}` },
+    ] as const;
+    await limits.consumeAll(counts); // the pool's connection is made outside the count
+    const sent = await sqlStatements(() => limits.consumeAll(counts));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/^INSERT INTO rate_limits/);
+  });
+
+  it("counts in this process when the store fails", async () => {
+    const failing = new RateLimits(
+      { kind: "postgres", client: { query: () => Promise.reject(new Error("connection refused")) } },
+      rules,
+    );
+    const counts = [
+      { name: "apiPerIp", key: "198.51.100.1" },
+      { name: "apiPerUser", key: "someone" },
+    ] as const;
+    for (let i = 0; i < 3; i++) expect(await failing.consumeAll(counts)).toEqual({ allowed: true });
+    expect(await failing.consumeAll(counts)).toMatchObject({ allowed: false });
   });
 });
 

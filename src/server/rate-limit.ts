@@ -23,7 +23,9 @@ export type RateLimitStore =
   | { kind: "memory" }
   | {
       kind: "postgres";
-      client: { query(q: { text: string; values?: unknown[] }): Promise<{ rows: Record<string, unknown>[] }> };
+      client: {
+        query(q: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
+      };
     }
   | { kind: "redis"; client: Redis };
 
@@ -43,14 +45,25 @@ export function rateLimitRules(env: Env): RateLimitRules {
   };
 }
 
+/** One count for `consumeAll`: the rule and the key it counts against. */
+export interface RateLimitCount {
+  name: RateLimitName;
+  key: string;
+}
+
 export class RateLimits {
   private readonly limiters: Record<RateLimitName, Limiter>;
+  private readonly insurance = {} as Record<RateLimitName, RateLimiterMemory>;
 
-  constructor(store: RateLimitStore, rules: RateLimitRules) {
+  constructor(
+    private readonly store: RateLimitStore,
+    private readonly rules: RateLimitRules,
+  ) {
     const entries = (Object.keys(rules) as RateLimitName[]).map((name) => {
       const { points, durationS: duration } = rules[name];
       const keyPrefix = `rl:${name}`;
       const insuranceLimiter = new RateLimiterMemory({ keyPrefix, points, duration });
+      this.insurance[name] = insuranceLimiter;
       const common = { keyPrefix, points, duration, insuranceLimiter };
       const limiter =
         store.kind === "redis"
@@ -83,6 +96,67 @@ export class RateLimits {
       return { allowed: true };
     }
   }
+
+  /**
+   * Counts `points` against every count's key under its rule, and refuses when any rule is over its limit
+   * (with the longest of their waits). On PostgreSQL all counts are one statement (the rows and the
+   * arithmetic of rate-limiter-flexible's own upsert, so both count the same rows); other stores count them
+   * concurrently. Every count is made, refused or not. If the store fails, the in-process insurance
+   * limiters count, as `consume` does. The rules must be distinct.
+   */
+  async consumeAll(counts: readonly RateLimitCount[], points = 1): Promise<RateLimitVerdict> {
+    if (new Set(counts.map((c) => c.name)).size !== counts.length)
+      throw new Error("consumeAll: each rule at most once");
+    if (this.store.kind !== "postgres" || counts.length < 2)
+      return worstOf(await Promise.all(counts.map((c) => this.consume(c.name, c.key, points))));
+    const now = Date.now();
+    const rows = counts.map((c) => ({
+      key: this.limiters[c.name].getKey(storeKey(c.key)),
+      expire: now + this.rules[c.name].durationS * 1000,
+    }));
+    let stored: Map<string, { points: number; expire: number }>;
+    try {
+      const values = rows.map((_, i) => `($${3 + 2 * i}, $1, $${4 + 2 * i})`).join(", ");
+      const result = await this.store.client.query({
+        name: `rl-consume-all-${rows.length}`,
+        text: `INSERT INTO rate_limits (key, points, expire) VALUES ${values}
+          ON CONFLICT (key) DO UPDATE SET
+            points = CASE WHEN rate_limits.expire <= $2 THEN EXCLUDED.points ELSE rate_limits.points + EXCLUDED.points END,
+            expire = CASE WHEN rate_limits.expire <= $2 THEN EXCLUDED.expire ELSE rate_limits.expire END
+          RETURNING key, points, expire`,
+        values: [points, now, ...rows.flatMap((r) => [r.key, r.expire])],
+      });
+      stored = new Map(result.rows.map((r) => [String(r.key), { points: Number(r.points), expire: Number(r.expire) }]));
+    } catch (err) {
+      logger.warn({ err }, "rate limit store failed; counting in this process");
+      return worstOf(await Promise.all(counts.map((c) => this.consumeInsured(c.name, c.key, points))));
+    }
+    return worstOf(
+      counts.map((c, i) => {
+        const row = stored.get(rows[i]!.key);
+        if (!row || row.points <= this.rules[c.name].points) return { allowed: true } as const;
+        return { allowed: false, retryAfterS: Math.max(1, Math.ceil((row.expire - Date.now()) / 1000)) } as const;
+      }),
+    );
+  }
+
+  private async consumeInsured(name: RateLimitName, key: string, points: number): Promise<RateLimitVerdict> {
+    try {
+      await this.insurance[name].consume(storeKey(key), points);
+      return { allowed: true };
+    } catch (err) {
+      if (err instanceof RateLimiterRes)
+        return { allowed: false, retryAfterS: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
+      logger.error({ err, limit: name }, "rate limit store failed");
+      return { allowed: true };
+    }
+  }
+}
+
+/** Allowed when every verdict is; else refused with the longest wait. */
+function worstOf(verdicts: RateLimitVerdict[]): RateLimitVerdict {
+  const retryAfterS = Math.max(0, ...verdicts.map((v) => (v.allowed ? 0 : v.retryAfterS)));
+  return retryAfterS ? { allowed: false, retryAfterS } : { allowed: true };
 }
 
 /** Keys may be email addresses: the store keeps only a digest. */

@@ -29,13 +29,16 @@ export async function handleTrpcRequest(
   const limits = getRateLimits();
   let ctx: Context | undefined;
   if (counted) {
-    const byIp = await limits.consume("apiPerIp", clientAddress(req.headers, env.TRUST_PROXY === true), counted);
-    if (!byIp.allowed) return tooManyResponse(byIp, calls, isBatch);
+    // The session first, so the per-address and per-user counts are one round trip to the store.
     ctx = await createContext();
-    if (ctx.actor) {
-      const byUser = await limits.consume("apiPerUser", ctx.actor.userId, counted);
-      if (!byUser.allowed) return tooManyResponse(byUser, calls, isBatch);
-    }
+    const verdict = await limits.consumeAll(
+      [
+        { name: "apiPerIp", key: clientAddress(req.headers, env.TRUST_PROXY === true) },
+        ...(ctx.actor ? [{ name: "apiPerUser" as const, key: ctx.actor.userId }] : []),
+      ],
+      counted,
+    );
+    if (!verdict.allowed) return tooManyResponse(verdict, calls, isBatch);
   }
   const context = ctx;
 
