@@ -2,7 +2,7 @@
 // at the driver: the session lookup, and an autosave from membership check to commit. Issue #16 measured
 // 12 statements for an autosave; the floor is the transaction that row-level security needs.
 import { describe, expect, it } from "vitest";
-import { createBookedLoop, createWorkspaceWithRoles, db } from "@/test/factories";
+import { createBookedLoop, createWorkspaceWithRoles, db, submitScorecards } from "@/test/factories";
 import { createSessionFor, findSessionActor } from "@/server/services/session";
 import { sqlStatements as statements } from "@/test/statements";
 import { checkHealth, HEALTH_PROBE_REUSE_MS } from "@/server/services/health";
@@ -69,5 +69,28 @@ describe("statements per call", () => {
     expect((await iv.scorecard.open({ workspaceId: ws.id, roundId })).scorecard.ratings[key]).toMatchObject({
       rating: 3,
     });
+  });
+
+  it("a debrief is the transaction and one read (the published rubric versions come from memory)", async () => {
+    const ws = await createWorkspaceWithRoles("stmt-debrief");
+    const loop = await createBookedLoop(ws, {
+      template: "entry-coding-focus",
+      bookings: [
+        [1, ws.members.interviewer],
+        [2, ws.members.owner],
+      ],
+    });
+    await submitScorecards(ws, [
+      { roundId: loop.rounds[1]!.id, member: ws.members.interviewer, rate: () => 3 },
+      { roundId: loop.rounds[2]!.id, member: ws.members.owner, rate: () => 2 },
+    ]);
+    const get = () => ws.members.coach.caller.debrief.get({ workspaceId: ws.id, loopId: loop.loopId });
+    await get();
+    let d: Awaited<ReturnType<typeof get>> | undefined;
+    const sent = await statements(async () => (d = await get()));
+    expect(d?.columns).toHaveLength(2);
+    // BEGIN, the membership with set_config (on a server), the debrief's read, COMMIT.
+    expect(sent.length).toBeLessThanOrEqual(4);
+    expect(sent.filter((s) => /"scorecards"/.test(s))).toHaveLength(1);
   });
 });

@@ -39,6 +39,14 @@ export async function ratingsOf(db: Tx, workspaceId: string, cards: CohortCard[]
     workspaceId,
     cards.map((c) => c.rubricVersionId),
   );
+  return ratingsFrom(versions, cards);
+}
+
+/** `ratingsOf` with the cards' rubric versions in hand (each version's signals give their dimensions). */
+export function ratingsFrom(
+  versions: { signals: { rubricVersionId: string; key: string; dimensionKey: string }[] }[],
+  cards: CohortCard[],
+): Rating[] {
   const dimensionOf = new Map(
     versions.flatMap((v) => v.signals.map((s) => [`${s.rubricVersionId}:${s.key}`, s.dimensionKey] as const)),
   );

@@ -70,7 +70,12 @@ export function windowStart(now: Date): Date {
   return new Date(day - COHORT_DAYS * 86_400_000);
 }
 
-interface CohortFitRow {
+/** The columns of a `cohort_fits` row (aliased `f`) that `cohortFrom` reads: the summary without its per-interviewer list. */
+export const COHORT_FIT_COLUMNS = sqlPart`f."fitId", f."since", f."loops", f."truncated", f."fittedAt", f."fittedVersion",
+  f."ratingsVersion", f."summary" - 'interviewers' AS "summary",
+  COALESCE(jsonb_array_length(f."summary" -> 'interviewers'), 0)::int AS "interviewers"`;
+
+export interface CohortFitRow {
   fitId: string | null;
   since: Date | null;
   loops: number;
@@ -87,11 +92,14 @@ interface CohortFitRow {
  * database (only its length is read): a page that needs some interviewers' statistics reads those.
  */
 export async function loadCohort(db: Tx, workspaceId: string, now: Date = new Date()): Promise<Cohort> {
-  const [row] = await db.$queryRaw<CohortFitRow[]>(sqlPart`
-    SELECT "fitId", "since", "loops", "truncated", "fittedAt", "fittedVersion", "ratingsVersion",
-           "summary" - 'interviewers' AS "summary",
-           COALESCE(jsonb_array_length("summary" -> 'interviewers'), 0)::int AS "interviewers"
-    FROM "cohort_fits" WHERE "workspaceId" = ${workspaceId}`);
+  const [row] = await db.$queryRaw<CohortFitRow[]>(
+    sqlPart`SELECT ${COHORT_FIT_COLUMNS} FROM "cohort_fits" f WHERE f."workspaceId" = ${workspaceId}`,
+  );
+  return cohortFrom(workspaceId, row, now);
+}
+
+/** The cohort as one request sees it, from its `cohort_fits` row (COHORT_FIT_COLUMNS) or none. */
+export function cohortFrom(workspaceId: string, row: CohortFitRow | undefined, now: Date): Cohort {
   if (!row)
     return {
       workspaceId,
@@ -127,6 +135,11 @@ export async function severities(
   const rows = await db.cohortInterviewer.findMany({
     where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId, memberId: { in: memberIds } },
   });
+  return severitiesFrom(rows);
+}
+
+/** Interviewers' estimates by member id, from their `cohort_interviewers` rows. */
+export function severitiesFrom(rows: { memberId: string; estimate: unknown }[]): Map<string, InterviewerEstimate> {
   return new Map(rows.map((r) => [r.memberId, readInterviewerEstimate(r.estimate)]));
 }
 
@@ -150,8 +163,12 @@ export async function storedLoopScores(
   const rows = await db.cohortLoopScore.findMany({
     where: { workspaceId: cohort.workspaceId, fitId: cohort.fitId, ...(loopIds ? { loopId: { in: loopIds } } : {}) },
   });
-  // Stored without the loop id each score would repeat.
-  return new Map(rows.map((r) => [r.loopId, readStoredScores(r.scores).map((s) => ({ ...s, candidateId: r.loopId }))]));
+  return new Map(rows.map((r) => [r.loopId, storedScoresFrom(r.loopId, r.scores)]));
+}
+
+/** One loop's scores from its `cohort_loop_scores` row (stored without the loop id each score would repeat). */
+export function storedScoresFrom(loopId: string, scores: unknown): CandidateScore[] {
+  return readStoredScores(scores).map((s) => ({ ...s, candidateId: loopId }));
 }
 
 export interface LoopScore {
@@ -186,8 +203,22 @@ const fromFit = (s: CandidateScore): LoopScore => ({
  */
 export async function scoreLoop(db: Tx, cohort: Cohort, loopId: string, cards: CohortCard[]): Promise<LoopScores> {
   const stored = (await storedLoopScores(db, cohort, [loopId])).get(loopId);
-  const inCohort = stored !== undefined;
   const own = await ratingsOf(db, cohort.workspaceId, cards);
+  return scoreLoopFrom(cohort, loopId, cards, stored, own);
+}
+
+/**
+ * `scoreLoop` from what it reads: the loop's stored scores in the cohort's fit (undefined when the loop is
+ * not in it) and the numeric ratings of its own submitted scorecards (`ratingsOf`/`ratingsFrom` of `cards`).
+ */
+export function scoreLoopFrom(
+  cohort: Cohort,
+  loopId: string,
+  cards: CohortCard[],
+  stored: CandidateScore[] | undefined,
+  own: Rating[],
+): LoopScores {
+  const inCohort = stored !== undefined;
   const roundOf = new Map(cards.map((c) => [c.id, c.roundId]));
   const roundsBy = (pick: (r: Rating) => string) => {
     const out = new Map<string, string[]>();

@@ -1,39 +1,155 @@
 // The debrief of a loop: a rounds × signals matrix with raw ratings and calibrated signal scores, coverage per
 // dimension, disagreements, evidence grouped by signal, and the decision. Loads in a fixed number of
 // queries whatever the number of rounds and scorecards.
+import { sqlPart, type Prisma } from "@/server/db";
 import { readRatings } from "@/server/db/json";
 import { roundLabels } from "@/domain/loop-status";
+import { displayName } from "@/domain/people";
 import { findSignalDisagreements, isSplitRecommendation, type Recommendation } from "@/domain/scorecard";
+import type { Decision } from "@/domain/vocabulary";
+import type { Level, LoopStatus } from "@/generated/prisma/enums";
 import { AppError, notFound } from "@/server/errors";
 import { recordAudit } from "./audit";
-import { loadCohort, scoreLoop, severities } from "./cohort";
-import { memberNames } from "./member-names";
-import { assertMaySeePanel } from "./scorecard/panel";
+import {
+  COHORT_FIT_COLUMNS,
+  cohortFrom,
+  scoreLoopFrom,
+  severitiesFrom,
+  storedScoresFrom,
+  type CohortFitRow,
+} from "./cohort";
+import { ratingsFrom, type CohortCard } from "./cohort-fit";
+import { assertPanelOpen } from "./scorecard/panel";
 import { versionContents } from "./scorecard/rubric-version";
 import { inTransaction, type Scope, type Tx } from "./scope";
 import { emitEvent, eventLoop, eventPeople } from "@/server/webhooks/emit";
 
+/** A loop's rounds, as the debrief reads them (times in epoch ms inside JSON). */
+interface RoundRow {
+  id: string;
+  order: number;
+  status: string;
+  rubricVersionId: string | null;
+  interviewerMemberId: string | null;
+  startsAt: number | null;
+  endsAt: number | null;
+  /** The round type's name, null if the type is gone. */
+  typeName: string | null;
+}
+
+interface DebriefRow extends CohortFitRow {
+  targetRole: string;
+  level: Level;
+  status: LoopStatus;
+  candidateMemberId: string | null;
+  /** Whether the workspace has a cohort_fits row (the fit's columns are null without one). */
+  hasFit: boolean;
+  rounds: RoundRow[] | null;
+  cards:
+    | (Omit<CohortCard, "ratings" | "submittedAt"> & {
+        ratings: unknown;
+        recommendation: Recommendation | null;
+        summary: string;
+        submittedAt: number | null;
+      })[]
+    | null;
+  /** Rounds with someone's draft: others' drafts are a status only, their content is not read. */
+  draftRounds: string[] | null;
+  decision: {
+    decision: Decision | null;
+    rationale: string;
+    notes: string;
+    decidedAt: number | null;
+    locked: boolean;
+  } | null;
+  dimensions: { key: string; name: string }[] | null;
+  /** The loop's stored scores in the current fit, null when the loop is not in it. */
+  scores: unknown;
+  /** The stored estimates of the interviewers of the loop's submitted scorecards. */
+  estimates: { memberId: string; estimate: unknown }[] | null;
+  /** The candidate and the interviewers of the submitted scorecards and of the rounds not cancelled. */
+  people: { id: string; name: string | null; email: string | null }[] | null;
+}
+
+const epochMs = (column: Prisma.Sql) => sqlPart`(extract(epoch FROM ${column}) * 1000)::float8`;
+const at = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+/**
+ * Everything the debrief reads, in one statement: the loop with the workspace's stored fit, and as JSON its
+ * rounds, submitted scorecards, the rounds with drafts, the decision, the dimensions, the loop's stored
+ * scores, the estimates of its interviewers and the names of its people. Every table is filtered by the
+ * workspace (row-level security is the second layer). No row when the loop is not in the workspace.
+ */
+async function readDebrief(db: Tx, workspaceId: string, loopId: string): Promise<DebriefRow | undefined> {
+  const [row] = await db.$queryRaw<DebriefRow[]>(sqlPart`
+    WITH c AS (
+      SELECT c."id", c."loopId", c."roundId", c."interviewerMemberId", c."rubricVersionId", c."ratings",
+             c."redFlagKeys", c."recommendation", c."summary", c."submittedAt"
+      FROM "scorecards" c
+      WHERE c."workspaceId" = ${workspaceId} AND c."loopId" = ${loopId} AND c."status" = 'submitted'
+    )
+    SELECT l."targetRole", l."level"::text AS "level", l."status"::text AS "status", l."candidateMemberId",
+      f."workspaceId" IS NOT NULL AS "hasFit", ${COHORT_FIT_COLUMNS},
+      (SELECT json_agg(json_build_object('id', r."id", 'order', r."order", 'status', r."status",
+                'rubricVersionId', r."rubricVersionId", 'interviewerMemberId', r."interviewerMemberId",
+                'startsAt', ${epochMs(sqlPart`r."startsAt"`)}, 'endsAt', ${epochMs(sqlPart`r."endsAt"`)},
+                'typeName', t."name") ORDER BY r."order", r."id")
+         FROM "rounds" r
+         LEFT JOIN "round_types" t ON t."id" = r."roundTypeId" AND t."workspaceId" = ${workspaceId}
+         WHERE r."workspaceId" = ${workspaceId} AND r."loopId" = l."id") AS "rounds",
+      (SELECT json_agg(json_build_object('id', c."id", 'loopId', c."loopId", 'roundId', c."roundId",
+                'interviewerMemberId', c."interviewerMemberId", 'rubricVersionId', c."rubricVersionId",
+                'ratings', c."ratings", 'redFlagKeys', c."redFlagKeys", 'recommendation', c."recommendation",
+                'summary', c."summary", 'submittedAt', ${epochMs(sqlPart`c."submittedAt"`)}) ORDER BY c."id")
+         FROM c) AS "cards",
+      (SELECT json_agg(DISTINCT d."roundId") FROM "scorecards" d
+         WHERE d."workspaceId" = ${workspaceId} AND d."loopId" = l."id" AND d."status" = 'draft') AS "draftRounds",
+      (SELECT json_build_object('decision', d."decision", 'rationale', d."rationale", 'notes', d."notes",
+                'decidedAt', ${epochMs(sqlPart`d."decidedAt"`)}, 'locked', d."lockedAt" IS NOT NULL)
+         FROM "debriefs" d WHERE d."workspaceId" = ${workspaceId} AND d."loopId" = l."id") AS "decision",
+      (SELECT json_agg(json_build_object('key', x."key", 'name', x."name") ORDER BY x."order", x."key")
+         FROM "dimensions" x WHERE x."workspaceId" = ${workspaceId}) AS "dimensions",
+      (SELECT s."scores" FROM "cohort_loop_scores" s
+         WHERE s."workspaceId" = ${workspaceId} AND s."fitId" = f."fitId" AND s."loopId" = l."id") AS "scores",
+      (SELECT json_agg(json_build_object('memberId', i."memberId", 'estimate', i."estimate"))
+         FROM "cohort_interviewers" i
+         WHERE i."workspaceId" = ${workspaceId} AND i."fitId" = f."fitId"
+           AND i."memberId" IN (SELECT c."interviewerMemberId" FROM c)) AS "estimates",
+      (SELECT json_agg(json_build_object('id', m."id", 'name', u."name", 'email', u."email"))
+         FROM "memberships" m JOIN "users" u ON u."id" = m."userId"
+         WHERE m."workspaceId" = ${workspaceId}
+           AND (m."id" = l."candidateMemberId"
+             OR m."id" IN (SELECT c."interviewerMemberId" FROM c)
+             OR m."id" IN (SELECT r."interviewerMemberId" FROM "rounds" r
+                           WHERE r."workspaceId" = ${workspaceId} AND r."loopId" = l."id" AND r."status" <> 'cancelled'))
+      ) AS "people"
+    FROM "loops" l
+    LEFT JOIN "cohort_fits" f ON f."workspaceId" = ${workspaceId}
+    WHERE l."id" = ${loopId} AND l."workspaceId" = ${workspaceId}`);
+  return row;
+}
+
 export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }, now = new Date()) {
-  const loop = await db.loop.findFirst({
-    where: { id: input.loopId, workspaceId: scope.workspaceId },
-    include: { rounds: { orderBy: { order: "asc" } } },
-  });
-  if (!loop) throw notFound("That loop");
-  await assertMaySeePanel(db, scope, loop.id);
-  const [rows, debrief, dimensions, cohort] = await Promise.all([
-    db.scorecard.findMany({
-      where: { workspaceId: scope.workspaceId, loopId: loop.id, status: "submitted" },
-      orderBy: { id: "asc" },
-    }),
-    db.debrief.findUnique({ where: { workspaceId_loopId: { workspaceId: scope.workspaceId, loopId: loop.id } } }),
-    db.dimension.findMany({
-      where: { workspaceId: scope.workspaceId },
-      orderBy: { order: "asc" },
-      select: { key: true, name: true },
-    }),
-    loadCohort(db, scope.workspaceId, now),
-  ]);
-  const cards = rows.map((c) => ({ ...c, ratings: readRatings(c.ratings) }));
+  const row = await readDebrief(db, scope.workspaceId, input.loopId);
+  if (!row) throw notFound("That loop");
+  const loop = {
+    id: input.loopId,
+    targetRole: row.targetRole,
+    level: row.level,
+    status: row.status,
+    candidateMemberId: row.candidateMemberId,
+    rounds: (row.rounds ?? []).map((r) => ({ ...r, startsAt: at(r.startsAt), endsAt: at(r.endsAt) })),
+  };
+  const cards = (row.cards ?? []).map((c) => ({
+    ...c,
+    ratings: readRatings(c.ratings),
+    submittedAt: at(c.submittedAt),
+  }));
+  // Independence: an interviewer sees the panel once their own scorecard is among the submitted ones.
+  assertPanelOpen(
+    scope,
+    cards.some((c) => c.interviewerMemberId === scope.memberId),
+  );
   const activeRounds = loop.rounds.filter((r) => r.status !== "cancelled");
   const versionIds = [
     ...new Set(
@@ -42,27 +158,21 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
       ),
     ),
   ];
-  const [versions, names, roundTypes, scores, drafts] = await Promise.all([
-    versionContents(db, scope.workspaceId, versionIds),
-    memberNames(db, scope.workspaceId, [
-      ...new Set([
-        ...cards.map((c) => c.interviewerMemberId),
-        ...activeRounds.flatMap((r) => (r.interviewerMemberId ? [r.interviewerMemberId] : [])),
-        ...(loop.candidateMemberId ? [loop.candidateMemberId] : []),
-      ]),
-    ]),
-    db.roundType.findMany({
-      where: { workspaceId: scope.workspaceId, id: { in: loop.rounds.map((r) => r.roundTypeId) } },
-      select: { id: true, name: true },
-    }),
-    scoreLoop(db, cohort, loop.id, cards),
-    // Others' drafts appear as a status only: their content is not read.
-    db.scorecard.findMany({
-      where: { workspaceId: scope.workspaceId, loopId: loop.id, status: "draft" },
-      select: { roundId: true, interviewerMemberId: true },
-    }),
-  ]);
-  const severity = await severities(db, cohort, [...new Set(cards.map((c) => c.interviewerMemberId))]);
+  // Published versions come from memory: no statement once read.
+  const versions = await versionContents(db, scope.workspaceId, versionIds);
+  const cohort = cohortFrom(scope.workspaceId, row.hasFit ? row : undefined, now);
+  const scores = scoreLoopFrom(
+    cohort,
+    loop.id,
+    cards,
+    row.scores === null || !cohort.fitId ? undefined : storedScoresFrom(loop.id, row.scores),
+    ratingsFrom(versions, cards),
+  );
+  const severity = severitiesFrom(row.estimates ?? []);
+  const names = new Map((row.people ?? []).map((m) => [m.id, displayName(m)]));
+  const dimensions = row.dimensions ?? [];
+  const drafts = row.draftRounds ?? [];
+  const debrief = row.decision;
   // The versions' signals in the order of their rubrics (a stable sort keeps each version's own order).
   const signals = versions.flatMap((v) => v.signals).sort((a, b) => a.order - b.order);
   const redFlags = versions.flatMap((v) => v.redFlags);
@@ -72,7 +182,7 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
     loop.rounds.map((r) => ({
       id: r.id,
       order: r.order,
-      typeName: roundTypes.find((t) => t.id === r.roundTypeId)?.name ?? "Round",
+      typeName: r.typeName ?? "Round",
     })),
   );
   const roundNames = (ids: string[]) => loop.rounds.filter((r) => ids.includes(r.id)).map((r) => roundName.get(r.id)!);
@@ -182,7 +292,7 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
           ? "unbooked"
           : r.startsAt > now
             ? "upcoming"
-            : drafts.some((x) => x.roundId === r.id)
+            : drafts.includes(r.id)
               ? "draft"
               : "due";
       return {
@@ -239,8 +349,8 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
           decision: debrief.decision,
           rationale: debrief.rationale,
           notes: debrief.notes,
-          decidedAt: debrief.decidedAt,
-          locked: !!debrief.lockedAt,
+          decidedAt: at(debrief.decidedAt),
+          locked: debrief.locked,
         }
       : null,
   };

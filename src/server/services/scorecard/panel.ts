@@ -47,12 +47,22 @@ export async function listLoopScorecards(db: Tx, scope: Scope, input: { loopId: 
 }
 
 export async function assertMaySeePanel(db: Tx, scope: Scope, loopId: string) {
-  if (scope.role === "owner" || scope.role === "coach") return;
+  if (seesWholePanel(scope)) return;
   const own = await db.scorecard.findFirst({
     where: { workspaceId: scope.workspaceId, loopId, interviewerMemberId: scope.memberId, status: "submitted" },
     select: { id: true },
   });
+  assertPanelOpen(scope, own !== null);
+}
+
+/**
+ * `assertMaySeePanel` for a page that has already read the loop's submitted scorecards: `ownSubmitted` is
+ * whether one of them is the caller's.
+ */
+export function assertPanelOpen(scope: Scope, ownSubmitted: boolean) {
   // A state, not a role: it opens up once their own scorecard is in.
-  if (!own)
+  if (!seesWholePanel(scope) && !ownSubmitted)
     throw new AppError("CONFLICT", "Submit your own scorecard for this loop first; then you can see the others'.");
 }
+
+const seesWholePanel = (scope: Scope) => scope.role === "owner" || scope.role === "coach";

@@ -131,9 +131,16 @@ describe("scorecards", () => {
     await first.scorecard.open({ workspaceId: ws.id, roundId: rounds[0]!.id });
     expect(await outcome(first.scorecard.listForLoop({ workspaceId: ws.id, loopId }))).toBe("CONFLICT");
     expect(await outcome(first.debrief.get({ workspaceId: ws.id, loopId }))).toBe("CONFLICT");
+    // A scorecard submitted in another loop opens nothing here.
+    const other = await bookedLoop(ws, [ws.members.interviewer]);
+    await fillAndSubmit(first, ws.id, other.rounds[0]!.id, () => 3);
+    expect(await outcome(first.debrief.get({ workspaceId: ws.id, loopId }))).toBe("CONFLICT");
     await fillAndSubmit(first, ws.id, rounds[0]!.id, () => 4, "strong_yes");
     const cards = await first.scorecard.listForLoop({ workspaceId: ws.id, loopId });
     expect(cards.map((c) => c.status).sort()).toEqual(["submitted", "submitted"]);
+    expect((await first.debrief.get({ workspaceId: ws.id, loopId })).columns.map((c) => c.recommendation)).toEqual(
+      expect.arrayContaining(["strong_yes", "no"]),
+    );
     // The coach always sees the panel.
     expect(await outcome(ws.members.coach.caller.scorecard.listForLoop({ workspaceId: ws.id, loopId }))).toBe("OK");
   });
@@ -158,6 +165,10 @@ describe("scorecards", () => {
     for (const caller of [first, ws.members.coach.caller, ws.members.owner.caller]) {
       const cards = await caller.scorecard.listForLoop({ workspaceId: ws.id, loopId });
       expect(JSON.stringify(cards)).not.toMatch(/SECRET-DRAFT|strong_no/);
+      // The debrief shows the draft as its round's state only.
+      const debrief = await caller.debrief.get({ workspaceId: ws.id, loopId });
+      expect(JSON.stringify(debrief)).not.toMatch(/SECRET-DRAFT|strong_no/);
+      expect(debrief.columns).toHaveLength(1);
       const draft = cards.find((c) => c.interviewerMemberId === second.memberId);
       expect(draft).toEqual({
         id: opened.scorecard.id,
