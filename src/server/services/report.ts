@@ -319,12 +319,32 @@ export async function withdrawReport(db: Tx, scope: Scope, input: { loopId: stri
   });
 }
 
+/**
+ * A released version never changes (a revision is a new version), so its content as read back is kept per
+ * process, keyed by workspace, report and version: a candidate's page does not parse and check the same
+ * stored JSON on every visit. Bounded: the least recently used entries go first. The statement still reads
+ * the content (as text), so a version that is gone (erased) is never shown from memory.
+ */
+const releasedContents = new Map<string, ReportContent>();
+
+const RELEASED_CONTENTS_KEPT = 1_000;
+
+function releasedContent(workspaceId: string, reportId: string, version: number, text: string): ReportContent {
+  const key = `${workspaceId}:${reportId}:${version}`;
+  const content = releasedContents.get(key) ?? readReportContent(JSON.parse(text));
+  releasedContents.delete(key);
+  releasedContents.set(key, content);
+  if (releasedContents.size > RELEASED_CONTENTS_KEPT)
+    releasedContents.delete(releasedContents.keys().next().value as string);
+  return content;
+}
+
 /** The candidate's released reports, oldest first, each with its latest version: one statement. */
 async function releasedFor(db: Tx, scope: Scope) {
   const rows = await db.$queryRaw<
-    { reportId: string; version: number; releasedAt: Date; content: unknown; showInterviewerNames: boolean }[]
+    { reportId: string; version: number; releasedAt: Date; content: string; showInterviewerNames: boolean }[]
   >`
-    SELECT r."id" AS "reportId", v."version", v."releasedAt", v."content", w."showInterviewerNames"
+    SELECT r."id" AS "reportId", v."version", v."releasedAt", v."content"::text AS "content", w."showInterviewerNames"
     FROM "feedback_reports" r
     JOIN "workspaces" w ON w."id" = r."workspaceId"
     JOIN LATERAL (
@@ -339,7 +359,10 @@ async function releasedFor(db: Tx, scope: Scope) {
     reportId: r.reportId,
     version: r.version,
     releasedAt: r.releasedAt,
-    content: candidateView(readReportContent(r.content), r.showInterviewerNames),
+    content: candidateView(
+      releasedContent(scope.workspaceId, r.reportId, r.version, r.content),
+      r.showInterviewerNames,
+    ),
   }));
 }
 
