@@ -1,14 +1,13 @@
 import type { ReactNode } from "react";
-import { getEnv } from "@/server/env";
-import { TRPCReactProvider } from "./react";
+import { maxBatchSize } from "./batch-size";
+import { TRPCReactProvider } from "./provider";
 
 /**
- * The browser's data layer (react-query, the tRPC client and superjson: ~25 KiB gzip), mounted by the layouts
- * whose pages use it (/w, /invite) rather than the root layout, so pages without it (home, sign-in, docs, not
- * found) do not load it.
+ * The browser's data layer (react-query, the tRPC client and superjson: ~25 KiB gzip), mounted by the pages
+ * whose components use it (HydrateClient mounts it around what a page prefetched; a page with data hooks and
+ * nothing to prefetch wraps itself), not by a layout, so pages without data hooks do not load it. Every
+ * page's provider shares the tab's one cache (src/trpc/client.ts).
  */
 export function DataLayer({ children }: { children: ReactNode }) {
-  // The server's TRPC_MAX_BATCH_SIZE: a larger batch would be refused.
-  const { TRPC_MAX_BATCH_SIZE } = getEnv();
-  return <TRPCReactProvider maxBatchSize={TRPC_MAX_BATCH_SIZE}>{children}</TRPCReactProvider>;
+  return <TRPCReactProvider maxBatchSize={maxBatchSize()}>{children}</TRPCReactProvider>;
 }

@@ -1,8 +1,7 @@
 import "server-only";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
-import { cache, type ReactNode } from "react";
+import { cache } from "react";
 import { createContextFromHeaders } from "@/server/api/context";
 import { appRouter, createCaller } from "@/server/api/root";
 import { makeQueryClient } from "./query-client";
@@ -23,8 +22,3 @@ export const getQueryClient = cache(() => makeQueryClient());
  * is not sent, and the client component fetches it and shows the error as before.
  */
 export const trpc = createTRPCOptionsProxy({ router: appRouter, ctx: getRequestContext, queryClient: getQueryClient });
-
-/** Hands what this request prefetched to the client components below it. */
-export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
-}

@@ -6,6 +6,7 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/domain/roles";
 import { getServerCaller } from "@/trpc/server";
 import { AcceptForm } from "./accept-form";
 import { Alert } from "@/components/ui";
+import { DataLayer } from "@/trpc/data-layer";
 
 export const metadata: Metadata = { title: "Invitation" };
 export const dynamic = "force-dynamic";
@@ -44,7 +45,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               {preview.status === "accepted" ? "" : "Ask the workspace owner for a new one."}
             </Alert>
           ) : (
-            <AcceptForm token={token} name={actor.name ?? ""} timeZone={actor.timeZone} />
+            <DataLayer>
+              <AcceptForm token={token} name={actor.name ?? ""} timeZone={actor.timeZone} />
+            </DataLayer>
           )}
         </>
       )}

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { firstParam, type SearchParams } from "@/app/_lib/search-params";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
 import { loadWorkspaceWith } from "../workspace-context";
 import { AnalyticsView } from "./analytics-view";
 import { analyticsInput } from "./input";

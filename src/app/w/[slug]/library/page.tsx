@@ -3,7 +3,8 @@ import { PageHeader } from "@/components/ui";
 import { loadWorkspaceWith } from "../workspace-context";
 import { LibraryBoard } from "./library-board";
 import { can } from "@/domain/roles";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
 
 export const metadata: Metadata = { title: "Rubric library" };
 export const dynamic = "force-dynamic";

@@ -3,7 +3,8 @@ import { PageHeader } from "@/components/ui";
 import { can } from "@/domain/roles";
 import { firstParam, type SearchParams } from "@/app/_lib/search-params";
 import type { Level } from "@/domain/vocabulary";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
 import { loadWorkspaceWith } from "../workspace-context";
 import { LoopBoard } from "./loop-board";
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { can } from "@/domain/roles";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
 import { loadWorkspaceWith } from "../workspace-context";
 import { MyTraining } from "./my-training";
 import { TrainingAdmin } from "./training-admin";

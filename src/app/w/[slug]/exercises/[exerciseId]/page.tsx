@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { ExerciseForm } from "./exercise-form";
 

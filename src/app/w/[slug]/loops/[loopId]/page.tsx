@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { can } from "@/domain/roles";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { LoopDetail } from "./loop-detail";
 

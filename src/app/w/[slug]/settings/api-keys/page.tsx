@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, trpc } from "@/trpc/server";
+import { HydrateClient } from "@/trpc/hydrate-client";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { ApiKeysPanel } from "./api-keys-panel";
 

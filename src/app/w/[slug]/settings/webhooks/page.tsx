@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { Webhooks } from "./webhooks";
+import { DataLayer } from "@/trpc/data-layer";
 
 export const metadata: Metadata = { title: "Webhooks" };
 export const dynamic = "force-dynamic";
@@ -10,12 +11,14 @@ export default async function WebhooksPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const ws = await loadWorkspaceWith(slug, "webhook.manage");
   return (
-    <>
-      <PageHeader
-        title="Webhooks"
-        description="Send this workspace's events to your systems or a Slack channel as they happen. Failed deliveries are retried with backoff."
-      />
-      <Webhooks workspaceId={ws.id} slug={ws.slug} />
-    </>
+    <DataLayer>
+      <>
+        <PageHeader
+          title="Webhooks"
+          description="Send this workspace's events to your systems or a Slack channel as they happen. Failed deliveries are retried with backoff."
+        />
+        <Webhooks workspaceId={ws.id} slug={ws.slug} />
+      </>
+    </DataLayer>
   );
 }
