@@ -1,6 +1,6 @@
 // Fault test: PostgreSQL restarts under a running app (`npm run test:faults:db-restart`, a step of
 // `npm test` after the build). A throwaway cluster (initdb/pg_ctl in a temporary directory) serves the
-// production build (`next start`; without an up-to-date build, the /api/health route handler in this
+// production build (`scripts/server.mjs`; without an up-to-date build, the /api/health route handler in this
 // process). A health request is held inside a query (the table it reads is locked) when the server is
 // stopped with `pg_ctl stop -m immediate`, so every connection is cut mid-request. While the database is
 // gone, health must answer 503 promptly; once it is back, the same app process must answer 200 and run
@@ -79,16 +79,12 @@ async function main() {
   let probe: (details: boolean) => Promise<Probe>;
   if (useBuild) {
     const out = createWriteStream(appLog);
-    app = spawn(
-      process.execPath,
-      [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(APP_PORT), "-H", "127.0.0.1"],
-      {
-        cwd: root,
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: { ...process.env, ...appEnv },
-      },
-    );
+    app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...appEnv, PORT: String(APP_PORT), HOST: "127.0.0.1" },
+    });
     app.stdout!.pipe(out);
     app.stderr!.pipe(out);
     probe = async (details) => {

@@ -7,12 +7,14 @@ import { recreateDatabase } from "../scripts/test-database.mjs";
 const port = process.env.E2E_PORT ?? "3211";
 const databaseUrl = await recreateDatabase("loopwise_e2e");
 const root = path.resolve(import.meta.dirname, "..");
-const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+// The production server that `npm start` runs (Next.js behind scripts/server.mjs), on every interface.
+const child = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
   cwd: root,
   stdio: "inherit",
   env: {
     ...process.env,
     NODE_ENV: "production",
+    PORT: port,
     // Not the browsers' zone (Asia/Tokyo) nor a user's: no page may render in it.
     TZ: "Australia/Sydney",
     DATABASE_URL: databaseUrl,

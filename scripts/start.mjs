@@ -1,5 +1,6 @@
 // `npm start`: builds the app when there is no build yet (or it is older than the sources), then serves
-// it with `next start`. With no configuration this is demo mode on the embedded database, listening on
+// it with scripts/server.mjs (Next.js's custom server: what `next start` does, plus the load balancer's
+// health probe answered before Next.js; see src/server/health-probe.ts). With no configuration this is demo mode on the embedded database, listening on
 // 127.0.0.1 only (HOST overrides; see bind-host.mjs). Against a PostgreSQL server it runs one web process per
 // core but one, at least one (WEB_CONCURRENCY overrides), sharing the port through Node's cluster module, plus
 // the calibration worker.
@@ -12,6 +13,7 @@ import { bindHost } from "./bind-host.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const serverScript = path.join(root, "scripts", "server.mjs");
 const buildId = path.join(root, ".next", "BUILD_ID");
 
 function newestMtime(dir) {
@@ -65,9 +67,9 @@ const webEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   ...process.env,
   PORT: port,
+  ...(host ? { HOST: host } : {}),
   ...(separateWorker ? { CALIBRATION_WORKER: "off" } : {}),
 };
-const nextArgs = ["start", "-p", port, ...(host ? ["-H", host] : []), ...process.argv.slice(2)];
 const processes = webProcessCount(process.env);
 
 /**
@@ -88,7 +90,7 @@ let stopping = false;
 const stopWorker = (signal) => worker?.kill(signal);
 
 if (processes === 1) {
-  const child = spawn(process.execPath, [nextBin, ...nextArgs], { cwd: root, stdio: "inherit", env: webEnv });
+  const child = spawn(process.execPath, [serverScript], { cwd: root, stdio: "inherit", env: webEnv });
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {
       stopping = true;
@@ -101,9 +103,9 @@ if (processes === 1) {
     process.exit(code ?? (signal ? 1 : 0));
   });
 } else {
-  // Each worker runs `next start`; its listen() on the port is shared by the cluster's primary (this process),
-  // which hands connections to the workers in turn.
-  cluster.setupPrimary({ exec: nextBin, args: nextArgs, cwd: root });
+  // Each worker runs the server script; its listen() on the port is shared by the cluster's primary (this
+  // process), which hands connections to the workers in turn.
+  cluster.setupPrimary({ exec: serverScript, cwd: root });
   const crashes = [];
   const fork = () => cluster.fork(webEnv);
   for (let i = 0; i < processes; i++) fork();

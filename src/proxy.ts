@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { acceptRequestId } from "@/domain/request-id";
-import { isStateChangingMethod, requestOrigin, securityHeaders } from "@/domain/request";
+import { isStateChangingMethod, requestOrigin, securityHeadersFor } from "@/domain/request";
 import { getEnv } from "@/server/env";
 
 // Runs before every route (pages, API, static files):
@@ -15,10 +15,9 @@ const ORIGIN_CHECK_EXEMPT = /^\/api\/auth\/callback\//;
 export function proxy(request: NextRequest) {
   const env = getEnv();
   const requestId = acceptRequestId(request.headers.get("x-request-id"), () => crypto.randomUUID());
-  const forwardedProto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  const security = securityHeaders({
-    nonce: nonce(),
-    https: request.nextUrl.protocol === "https:" || forwardedProto === "https" || env.appUrl.startsWith("https://"),
+  const security = securityHeadersFor(request.headers, {
+    protocol: request.nextUrl.protocol,
+    appUrl: env.appUrl,
     development: env.NODE_ENV === "development",
   });
 
@@ -42,11 +41,6 @@ export function proxy(request: NextRequest) {
   response.headers.set("x-request-id", requestId);
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;
-}
-
-function nonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes));
 }
 
 export const config = { matcher: ["/:path*"] };

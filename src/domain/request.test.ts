@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isLocalRequest, isLoopbackAddress, isLoopbackHost, requestOrigin, securityHeaders } from "./request";
+import {
+  isLocalRequest,
+  isLoopbackAddress,
+  isLoopbackHost,
+  requestOrigin,
+  securityHeaders,
+  securityHeadersFor,
+} from "./request";
 
 const h = (values: Record<string, string>) => new Headers(values);
 
@@ -65,5 +72,21 @@ describe("request checks", () => {
     const secure = securityHeaders({ nonce: "abc123", https: true, development: false });
     expect(secure["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
     expect(secure["content-security-policy"]).toContain("upgrade-insecure-requests");
+  });
+
+  it.each([
+    ["plain http", "http:", {}, "http://app.example", false],
+    ["TLS to this server", "https:", {}, "http://app.example", true],
+    ["a TLS-terminating proxy", "http:", { "x-forwarded-proto": "https, http" }, "http://app.example", true],
+    ["a proxy that says http", "http:", { "x-forwarded-proto": "http" }, "http://app.example", false],
+    ["an https public URL", "http:", {}, "https://app.example", true],
+  ])("security headers for a request over %s: HSTS %s", (_label, protocol, headers, appUrl, hsts) => {
+    const options = { protocol, appUrl, development: false };
+    const first = securityHeadersFor(h(headers), options);
+    expect(first["strict-transport-security"] !== undefined).toBe(hsts);
+    const nonce = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+    expect(nonce(first["content-security-policy"])).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    const second = securityHeadersFor(h(headers), options);
+    expect(nonce(second["content-security-policy"])).not.toBe(nonce(first["content-security-policy"]));
   });
 });

@@ -113,3 +113,26 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
   if (options.https) headers["strict-transport-security"] = "max-age=31536000; includeSubDomains";
   return headers;
 }
+
+/** A fresh CSP nonce: 16 random bytes, base64. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * The security headers for the response to a request, with a fresh nonce: served over https when the
+ * request came over TLS (`protocol`), a TLS-terminating proxy says so (X-Forwarded-Proto), or the app's
+ * public URL is https.
+ */
+export function securityHeadersFor(
+  headers: HeaderLookup,
+  { protocol, appUrl, development }: { protocol: string; appUrl: string; development: boolean },
+): Record<string, string> {
+  const forwardedProto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return securityHeaders({
+    nonce: newNonce(),
+    https: protocol === "https:" || forwardedProto === "https" || appUrl.startsWith("https://"),
+    development,
+  });
+}

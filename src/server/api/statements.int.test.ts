@@ -1,11 +1,14 @@
 // The fixed cost of a call, in SQL statements sent to PostgreSQL (BEGIN and COMMIT included), counted
-// at the driver: the session lookup, and an autosave from membership check to commit. Issue #16 measured
+// at the driver: the session lookup, a whole call over HTTP (session and rate limits included), and an
+// autosave from membership check to commit. Issue #16 measured
 // 12 statements for an autosave; the floor is the transaction that row-level security needs.
 import { describe, expect, it } from "vitest";
 import { createBookedLoop, createWorkspaceWithRoles, db, submitScorecards } from "@/test/factories";
 import { createSessionFor, findSessionActor } from "@/server/services/session";
 import { sqlStatements as statements } from "@/test/statements";
 import { checkHealth, HEALTH_PROBE_REUSE_MS } from "@/server/services/health";
+import { handleTrpcRequest } from "@/server/api/http";
+import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 
 describe("statements per call", () => {
   it("a session is found in one statement", async () => {
@@ -16,6 +19,25 @@ describe("statements per call", () => {
     expect(actor).toMatchObject({ userId: ws.members.coach.actor.userId });
     expect(sent).toHaveLength(1);
     expect(await findSessionActor(db, "no-such-token")).toBeNull();
+  });
+
+  it("a call over HTTP adds the session and one statement for both API limits (per address and per user)", async () => {
+    const ws = await createWorkspaceWithRoles("stmt-http");
+    const { sessionToken } = await createSessionFor(db, ws.members.coach.actor.userId);
+    const input = encodeURIComponent(JSON.stringify({ json: { workspaceId: ws.id } }));
+    const call = () =>
+      handleTrpcRequest(
+        new Request(`http://localhost/api/trpc/workspace.get?input=${input}`, {
+          headers: { cookie: `next-auth.session-token=${sessionToken}`, [PEER_ADDRESS_HEADER]: "198.51.100.40" },
+        }),
+      );
+    expect((await call()).status).toBe(200); // the limits' pool connects outside the count
+    let status = 0;
+    const sent = await statements(async () => (status = (await call()).status));
+    expect(status).toBe(200);
+    expect(sent.filter((s) => /rate_limits/.test(s))).toHaveLength(1);
+    // The session, the limits, BEGIN, the membership with set_config, the workspace, COMMIT.
+    expect(sent).toHaveLength(6);
   });
 
   it("the load balancer's health probe is one statement, none within a second of the last; the details add the outbox backlog", async () => {
