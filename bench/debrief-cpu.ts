@@ -39,12 +39,19 @@ const started = performance.now();
 for (let i = 0; i < CALLS; i++) await call();
 const wall = performance.now() - started;
 const used = process.cpuUsage(cpu);
+// What tRPC's HTTP handler adds per call for this response: superjson and JSON text.
+const response = await call();
+const serializing = process.cpuUsage();
+for (let i = 0; i < CALLS; i++) JSON.stringify(superjson.serialize(response));
+const serialized = process.cpuUsage(serializing);
 const ms = (us: number) => (us / 1000 / CALLS).toFixed(2);
 console.log(`debrief.get × ${CALLS} in one process (${LOOPS}-loop workspace, load ${loadavg()[0]!.toFixed(1)})`);
 console.log(
   `  CPU per call: ${ms(used.user + used.system)} ms (user ${ms(used.user)}, system ${ms(used.system)}); wall ${(wall / CALLS).toFixed(2)} ms`,
 );
 console.log(`  SQL statements per call: ${sent.length}`);
-console.log(`  response: ${body.length} bytes of superjson`);
+console.log(
+  `  response: ${body.length} bytes of superjson, ${ms(serialized.user + serialized.system)} ms CPU to serialize`,
+);
 if (process.env.BENCH_SQL === "1") for (const s of sent) console.log(`    ${s.replace(/\s+/g, " ").slice(0, 160)}`);
 await db.$disconnect();

@@ -87,6 +87,14 @@ describe("debrief", () => {
     expect(d.coverage.some((c) => c.covered > 0)).toBe(true);
     const rated = d.matrix.find((r) => r.cells.some((c) => c.raw !== null))!;
     expect(rated.cells.map((c) => c.raw)).toEqual([4, 1]);
+    // The matrix sends what the page draws: rated signals, a rating per column; evidence has its own section.
+    expect(d.matrix.every((r) => r.cells.length === 2 && r.cells.some((c) => c.raw !== null || c.notObserved))).toBe(
+      true,
+    );
+    expect(Object.keys(rated.cells[0]!).sort()).toEqual(["notObserved", "raw"]);
+    expect(d.evidence.find((e) => e.signalKey === rated.key)?.items.map((i) => i.rating)).toEqual([4, 1]);
+    // Unrated signals still count as gaps in coverage.
+    expect(d.coverage.reduce((n, c) => n + c.signals, 0)).toBeGreaterThan(d.matrix.length);
     // Both interviewers rated the same signals of one loop, so the signal has a calibrated score.
     expect(rated.calibrated).toBeGreaterThanOrEqual(1);
     expect(rated.calibrated).toBeLessThanOrEqual(4);

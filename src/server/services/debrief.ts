@@ -308,7 +308,13 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
     /** Rounds that will bring no evidence: cancelled ones. */
     cancelledRounds: loop.rounds.filter((r) => r.status === "cancelled").map((r) => roundName.get(r.id)!),
     columns: columns.map(({ ratings: _r, ...c }) => c),
-    matrix,
+    /**
+     * The signals someone rated (or marked not observed), with one cell per column in column order: the
+     * evidence is in `evidence`, and unrated signals count in `coverage`.
+     */
+    matrix: matrix
+      .filter((row) => row.cells.some((c) => c.raw !== null || c.notObserved))
+      .map(({ cells, ...row }) => ({ ...row, cells: cells.map((c) => ({ raw: c.raw, notObserved: c.notObserved })) })),
     disagreements: disagreements.map((d) => ({
       ...d,
       title: signalRows.find((r) => r.key === d.signalKey)?.title ?? d.signalKey,

@@ -229,45 +229,43 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
-                    {d.matrix
-                      .filter((row) => row.cells.some((c) => c.raw !== null || c.notObserved))
-                      .map((row) => (
-                        <tr
-                          key={row.key}
-                          className={cx(disagreeing.has(row.key) && "bg-amber-50")}
-                          data-disagreement={disagreeing.has(row.key) || undefined}
-                        >
-                          <th scope="row" className="py-2 pr-3 font-medium">
-                            {row.title} {disagreeing.has(row.key) && <Badge tone="amber">disagreement</Badge>}
-                          </th>
-                          {row.cells.map((c) => (
-                            <td
-                              key={c.scorecardId}
-                              className={cx("px-2 py-2 text-center tabular-nums", c.raw !== null && RATING_TONE[c.raw])}
-                            >
-                              {c.notObserved ? (
-                                <span className="text-slate-500" title="Not observed">
-                                  n/o
-                                </span>
-                              ) : c.raw === null ? (
-                                "—"
-                              ) : (
-                                c.raw
-                              )}
-                            </td>
-                          ))}
+                    {d.matrix.map((row) => (
+                      <tr
+                        key={row.key}
+                        className={cx(disagreeing.has(row.key) && "bg-amber-50")}
+                        data-disagreement={disagreeing.has(row.key) || undefined}
+                      >
+                        <th scope="row" className="py-2 pr-3 font-medium">
+                          {row.title} {disagreeing.has(row.key) && <Badge tone="amber">disagreement</Badge>}
+                        </th>
+                        {row.cells.map((c, i) => (
                           <td
-                            className="px-2 py-2 whitespace-nowrap tabular-nums"
-                            title={row.notCalibratedReason ?? undefined}
+                            key={d.columns[i]!.scorecardId}
+                            className={cx("px-2 py-2 text-center tabular-nums", c.raw !== null && RATING_TONE[c.raw])}
                           >
-                            {row.calibrated === null && row.notCalibratedReason ? (
-                              <span className="text-slate-500">not calibrated</span>
+                            {c.notObserved ? (
+                              <span className="text-slate-500" title="Not observed">
+                                n/o
+                              </span>
+                            ) : c.raw === null ? (
+                              "—"
                             ) : (
-                              withRange(row.calibrated, row.standardError)
+                              c.raw
                             )}
                           </td>
-                        </tr>
-                      ))}
+                        ))}
+                        <td
+                          className="px-2 py-2 whitespace-nowrap tabular-nums"
+                          title={row.notCalibratedReason ?? undefined}
+                        >
+                          {row.calibrated === null && row.notCalibratedReason ? (
+                            <span className="text-slate-500">not calibrated</span>
+                          ) : (
+                            withRange(row.calibrated, row.standardError)
+                          )}
+                        </td>
+                      </tr>
+                    ))}
                   </tbody>
                 </table>
               </ScrollRegion>
