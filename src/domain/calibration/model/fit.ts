@@ -49,8 +49,10 @@ export interface ModelFit {
   scoreCells(candidate: number, cells: Int32Array, weights: Float64Array): { value: number; standardError: number };
 }
 
-/** The variance components have converged when no SD moves by more than this between iterations. */
+/** The variance components have converged when no SD is estimated to be further than this from its limit (see run). */
 const HYPER_TOLERANCE = 1e-3;
+/** The largest convergence rate the stopping rule assumes (see run). */
+const MAX_RATE = 0.99;
 
 export function fitCalibrationModel(data: IndexedRatings, settings: FitSettings): ModelFit {
   const panel = findPanel(data);
@@ -91,18 +93,23 @@ class Model extends StandardErrors {
 
   run(): void {
     const { maxIterations, tolerance } = this.settings;
+    let previousChange = Number.POSITIVE_INFINITY;
     for (let iteration = 1; iteration <= maxIterations; iteration++) {
       this.iterations = iteration;
       this.linearise();
       this.factorLocal();
       this.assembleSchurDiagonal();
       const step = this.newtonStep();
-      const hyperChange = this.updateVariances();
-      if (iteration % 3 === 0) this.extrapolateVariances();
-      if (step < tolerance && hyperChange < HYPER_TOLERANCE) {
+      const change = this.updateVariances();
+      // The variance updates converge linearly: at rate r = Δ_k / Δ_(k−1), about Δ r / (1 − r) is still to go.
+      const rate = previousChange > 0 ? Math.min(MAX_RATE, change / previousChange) : 0;
+      const remaining = change * Math.max(1, rate / (1 - rate));
+      if (step < tolerance && remaining < HYPER_TOLERANCE) {
         this.converged = true;
         break;
       }
+      if (iteration % 3 === 0) this.extrapolateVariances();
+      previousChange = change;
     }
     // Standard errors at the final estimates.
     this.linearise();
@@ -163,7 +170,7 @@ class Model extends StandardErrors {
     this.project(rhs);
     const delta = new Float64Array(n);
     // Inexact Newton: far from the optimum a rough step is as good as an exact one.
-    this.conjugateGradients(rhs, delta, Math.min(1e-3, Math.max(CG_TOLERANCE, 0.01 * this.lastStep)));
+    this.conjugateGradients(rhs, delta, Math.min(1e-3, Math.max(CG_TOLERANCE, 0.1 * this.lastStep)));
 
     // Back-substitute: Δ_L = H⁻¹ (b_L − A_LG Δ_G).
     let largest = 0;

@@ -30,7 +30,7 @@ export const MIN_NOISE_SD = 0.05;
  * produces, they only keep a tiny cohort (a handful of ratings, where the components are not identified)
  * from drifting off to meaningless values.
  */
-const MAX_SD = { candidate: 1.5, cell: 1, halo: 1, severity: 1, gain: 0.5, key: 1, noise: 1.5 };
+export const MAX_SD = { candidate: 1.5, cell: 1, halo: 1, severity: 1, gain: 0.5, key: 1, noise: 1.5 };
 
 export class ModelState {
   // Layout: ratings sorted by candidate; each candidate's cells and scorecards numbered contiguously.
@@ -99,6 +99,13 @@ export class ModelState {
   readonly schurDiag: Float64Array; // per position: [ss, sg, gg]; keys: [bb]
   /** Each interviewer's severity variance from its own 2 × 2 block, for the noise update. */
   protected readonly severityVariance: Float64Array;
+  /** Posterior variance of each candidate level, cell deviation and scorecard effect (for the variance solves). */
+  protected readonly pevA: Float64Array;
+  protected readonly pevD: Float64Array;
+  protected readonly pevU: Float64Array;
+  /** Scratch of the interviewer and key variance solves: modes and posterior variances per global (or candidate). */
+  protected readonly modes: Float64Array;
+  protected readonly pevs: Float64Array;
   iterations = 0;
   protected readonly moments = new Float64Array(2);
   protected readonly intervals = new IntervalMoments();
@@ -325,6 +332,11 @@ export class ModelState {
     this.tInverse = new Float64Array(this.factorStart[this.candidates]!);
     this.schurDiag = new Float64Array(3 * panelSize + this.keys);
     this.severityVariance = new Float64Array(panelSize);
+    this.pevA = new Float64Array(this.candidates);
+    this.pevD = new Float64Array(cellKey.length);
+    this.pevU = new Float64Array(cardRatings.length);
+    this.modes = new Float64Array(Math.max(this.globals, this.candidates));
+    this.pevs = new Float64Array(this.globals);
     this.covarianceDiag = new Float64Array(this.globals);
   }
 

@@ -2,9 +2,8 @@
 // re-estimated between Newton steps from the posterior variances, and extrapolated to converge sooner.
 
 import { SchurSystem } from "./schur-system";
-import { CANDIDATE_PRIOR_SCALE, MIN_SD } from "./state";
+import { CANDIDATE_PRIOR_SCALE, MAX_SD, MIN_SD } from "./state";
 
-type LocalSums = [number, number, number, number, number, number, number, number];
 /** The number of variance components (see readVariances). */
 const VARIANCES = 7;
 /** Longest jump of the variance extrapolation, in multiples of the last change. */
@@ -101,36 +100,81 @@ export class VarianceComponents extends SchurSystem {
     for (let fc = 0; fc < this.candidates; fc++) sumA += this.a[fc]!;
     this.mu = sumA / (this.candidates + CANDIDATE_PRIOR_SCALE * this.varA);
 
-    const [sqA, pevA, sqD, pevD, sqU, pevU, noiseSum, weightSum] = this.localSums();
-    this.varA = Math.max(MIN_SD * MIN_SD, (sqA + pevA) / this.candidates);
-    this.varD = schall(sqD, pevD, this.varD, this.d.length);
-    if (this.activeCards > 0) this.varU = schall(sqU, pevU, this.varU, this.activeCards);
+    const [noiseSum, weightSum] = this.localSums();
+    const { modes, pevs } = this;
+    // The candidate level's prior variance is CANDIDATE_PRIOR_SCALE · τ_a², and its fixed point
+    // Σ (â − μ)² + Σ PEV = n τ_a², so in terms of that prior variance the count is n / CANDIDATE_PRIOR_SCALE.
+    for (let fc = 0; fc < this.candidates; fc++) modes[fc] = this.a[fc]! - this.mu;
+    this.varA =
+      solveVariance(
+        modes.subarray(0, this.candidates),
+        this.pevA,
+        null,
+        CANDIDATE_PRIOR_SCALE * this.varA,
+        this.candidates / CANDIDATE_PRIOR_SCALE,
+        CANDIDATE_PRIOR_SCALE * MIN_SD ** 2,
+        CANDIDATE_PRIOR_SCALE * MAX_SD.candidate ** 2,
+      ) / CANDIDATE_PRIOR_SCALE;
+    this.varD = solveVariance(this.d, this.pevD, null, this.varD, this.d.length, MIN_SD ** 2, MAX_SD.cell ** 2);
+    if (this.activeCards > 0) {
+      this.varU = solveVariance(
+        this.u,
+        this.pevU,
+        this.cardPrecisionFixed,
+        this.varU,
+        this.activeCards,
+        MIN_SD ** 2,
+        MAX_SD.halo ** 2,
+      );
+    }
 
     // Global posterior variances from the inverse of the 2×2 / 1×1 diagonal blocks of S (inside iterations).
-    let sqS = 0;
-    let pevS = 0;
-    let sqG = 0;
-    let pevG = 0;
     const D = this.schurDiag;
+    const gains = this.settings.gains;
     for (let p = 0; p < P; p++) {
       const ss = D[3 * p]!;
-      const sg = this.settings.gains ? D[3 * p + 1]! : 0;
-      const gg = this.settings.gains ? D[3 * p + 2]! : 1;
+      const sg = gains ? D[3 * p + 1]! : 0;
+      const gg = gains ? D[3 * p + 2]! : 1;
       const det = ss * gg - sg * sg;
-      sqS += this.x[p]! ** 2;
-      pevS += gg / det;
-      sqG += this.x[P + p]! ** 2;
-      pevG += ss / det;
+      modes[p] = this.x[p]!;
+      pevs[p] = gg / det;
+      modes[P + p] = this.x[P + p]!;
+      pevs[P + p] = ss / det;
     }
-    let sqB = 0;
-    let pevB = 0;
     for (let k = 0; k < this.keys; k++) {
-      sqB += this.x[2 * P + k]! ** 2;
-      pevB += 1 / D[3 * P + k]!;
+      modes[2 * P + k] = this.x[2 * P + k]!;
+      pevs[2 * P + k] = 1 / D[3 * P + k]!;
     }
-    this.varS = schall(sqS, pevS, this.varS, P - 1);
-    if (this.settings.gains) this.varG = schall(sqG, pevG, this.varG, P - 1);
-    this.varB = schall(sqB, pevB, this.varB, this.keys);
+    // Severities and gains sum to 0 over the panel: P − 1 free effects each.
+    this.varS = solveVariance(
+      modes.subarray(0, P),
+      pevs.subarray(0, P),
+      null,
+      this.varS,
+      P - 1,
+      MIN_SD ** 2,
+      MAX_SD.severity ** 2,
+    );
+    if (gains) {
+      this.varG = solveVariance(
+        modes.subarray(P, 2 * P),
+        pevs.subarray(P, 2 * P),
+        null,
+        this.varG,
+        P - 1,
+        MIN_SD ** 2,
+        MAX_SD.gain ** 2,
+      );
+    }
+    this.varB = solveVariance(
+      modes.subarray(2 * P, 2 * P + this.keys),
+      pevs.subarray(2 * P, 2 * P + this.keys),
+      null,
+      this.varB,
+      this.keys,
+      MIN_SD ** 2,
+      MAX_SD.key ** 2,
+    );
     // EM for the noise: the mean expected squared distance of each latent score from its true prediction.
     this.noise = noiseSum / weightSum;
     this.clampVariances();
@@ -147,11 +191,11 @@ export class VarianceComponents extends SchurSystem {
   }
 
   /**
-   * Sums over the candidates' own effects of squared modes and posterior variances (a and cards from T⁻¹,
-   * cells from D⁻¹ + D⁻¹ B T⁻¹ Bᵀ D⁻¹), the expected squared residuals and the weights: [Σ â², PEV a,
-   * Σ d̂², PEV d, Σ û², PEV u, residuals, weights]. A method of its own, so the long loop is compiled alone.
+   * The posterior variance of every candidate level, cell deviation and scorecard effect (a and cards from
+   * T⁻¹, cells from D⁻¹ + D⁻¹ B T⁻¹ Bᵀ D⁻¹) into pevA, pevD and pevU, and the sums of the expected squared
+   * residuals and of the weights. A method of its own, so the long loop is compiled alone.
    */
-  private localSums(): LocalSums {
+  private localSums(): [number, number] {
     // Each interviewer's severity variance from its 2 × 2 block of S (severity entry of the inverse), once.
     const D = this.schurDiag;
     for (let p = 0; p < this.panelSize; p++) {
@@ -159,12 +203,6 @@ export class VarianceComponents extends SchurSystem {
         ? D[3 * p + 2]! / (D[3 * p]! * D[3 * p + 2]! - D[3 * p + 1]! ** 2)
         : 1 / D[3 * p]!;
     }
-    let sqA = 0;
-    let pevA = 0;
-    let sqD = 0;
-    let pevD = 0;
-    let sqU = 0;
-    let pevU = 0;
     let noiseSum = 0;
     let weightSum = 0;
     for (let fc = 0; fc < this.candidates; fc++) {
@@ -174,23 +212,17 @@ export class VarianceComponents extends SchurSystem {
       const e = 1 + this.cardStart[fc + 1]! - card0;
       const t0 = this.factorStart[fc]!;
       const Ti = this.tInverse;
-      sqA += (this.a[fc]! - this.mu) ** 2;
-      pevA += Ti[t0]!;
-      for (let q = 1; q < e; q++) {
-        if (this.cardPrecisionFixed[card0 + q - 1] === 1) continue;
-        sqU += this.u[card0 + q - 1]! ** 2;
-        pevU += Ti[t0 + q * e + q]!;
-      }
+      this.pevA[fc] = Ti[t0]!;
+      for (let q = 1; q < e; q++) this.pevU[card0 + q - 1] = Ti[t0 + q * e + q]!;
       // expectedSquaredResiduals leaves b_gᵀ T⁻¹ b_g of each of the candidate's cells in cellQuadratic.
       noiseSum += this.expectedSquaredResiduals(fc);
       for (let g = 0; g < cells; g++) {
         const dg = this.dDiag[cell0 + g]!;
-        sqD += this.d[cell0 + g]! ** 2;
-        pevD += 1 / dg + this.cellQuadratic[g]! / (dg * dg);
+        this.pevD[cell0 + g] = 1 / dg + this.cellQuadratic[g]! / (dg * dg);
       }
     }
     for (let i = 0; i < this.ratings; i++) weightSum += this.rWeight[i]!;
-    return [sqA, pevA, sqD, pevD, sqU, pevU, noiseSum, weightSum];
+    return [noiseSum, weightSum];
   }
 
   /** The variance components in a fixed order: a, d, u, s, g, β, noise. */
@@ -238,10 +270,71 @@ export class VarianceComponents extends SchurSystem {
   }
 }
 
-/** MacKay/Schall update τ² = Σ b̂² / (n − Σ PEV / τ²), falling back to EM when the denominator is too small. */
-function schall(squares: number, pev: number, current: number, count: number): number {
+/**
+ * The variance V of a set of random effects with modes b̂_i and posterior variances PEV_i at the current V:
+ * the EM/Schall fixed-point equation Σ (b̂² + PEV) = n V, solved exactly for V with every effect's own
+ * data held fixed (its data precision h = 1/PEV − 1/V and score z = b̂/PEV, so that at V' b̂ = z/(h + 1/V')
+ * and PEV = 1/(h + 1/V')). R(V) = Σ [z² V / (1 + hV)² + 1 / (1 + hV)] − n equals (Σ b̂² + Σ PEV)/V − n at
+ * the current V, so the solution is a fixed point of the update exactly when the current V is.
+ */
+function solveVariance(
+  modes: Float64Array,
+  pevs: Float64Array,
+  skip: Uint8Array | null,
+  current: number,
+  count: number,
+  lower: number,
+  upper: number,
+): number {
   if (count <= 0) return current;
-  const denominator = count - pev / current;
-  const next = denominator > 0.1 * count ? squares / denominator : (squares + pev) / count;
-  return Math.max(MIN_SD * MIN_SD, next);
+  const n = modes.length;
+  if (scratch.length < 2 * n) scratch = new Float64Array(2 * n);
+  // h_i and z_i² interleaved; skipped effects (held fixed) get h = z = 0 and count nowhere.
+  let skipped = 0;
+  for (let i = 0; i < n; i++) {
+    if (skip !== null && skip[i] === 1) {
+      scratch[2 * i] = 0;
+      scratch[2 * i + 1] = 0;
+      skipped++;
+      continue;
+    }
+    const pev = pevs[i]!;
+    const z = modes[i]! / pev;
+    scratch[2 * i] = Math.max(0, 1 / pev - 1 / current);
+    scratch[2 * i + 1] = z * z;
+  }
+  const target = count + skipped;
+  let lo = Math.log(lower);
+  let hi = Math.log(upper);
+  if (residual(lower, n, target).value <= 0) return lower;
+  if (residual(upper, n, target).value >= 0) return upper;
+  let y = Math.min(hi, Math.max(lo, Math.log(current)));
+  for (let step = 0; step < 100; step++) {
+    const { value, slope } = residual(Math.exp(y), n, target);
+    if (value > 0) lo = y;
+    else hi = y;
+    let next = slope < 0 ? y - value / slope : Number.NaN;
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    const change = Math.abs(next - y);
+    y = next;
+    if (change < 1e-12 || hi - lo < 1e-12) break;
+  }
+  return Math.exp(y);
+}
+
+let scratch = new Float64Array(0);
+
+/** R(V) = Σ [z² V / (1 + hV)² + 1 / (1 + hV)] − target and its slope in log V (see solveVariance). */
+function residual(V: number, n: number, target: number): { value: number; slope: number } {
+  let value = 0;
+  let slope = 0;
+  for (let i = 0; i < n; i++) {
+    const hV = scratch[2 * i]! * V;
+    const z2V = scratch[2 * i + 1]! * V;
+    const f = 1 / (1 + hV);
+    const f2 = f * f;
+    value += f * (z2V * f + 1);
+    slope += z2V * (1 - hV) * f2 * f - hV * f2;
+  }
+  return { value: value - target, slope };
 }
