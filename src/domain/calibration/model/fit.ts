@@ -12,8 +12,8 @@
 // Fitted by penalised Newton (Fisher scoring) on the censored likelihood: each step solves the sparse normal
 // equations exactly, eliminating every candidate's own parameters (a small dense block per candidate) and
 // solving the remaining interviewer and key system by projected conjugate gradients. The variance
-// components are re-estimated between steps from the posterior variances (MacKay/Schall updates for the
-// τs, EM for τ_a and σ). Standard errors come from the posterior precision at the optimum: the exact
+// components are re-estimated between steps from the posterior variances (each τ solved from its
+// EM/Schall fixed-point equation with its effects' own data held fixed, EM for σ). Standard errors come from the posterior precision at the optimum: the exact
 // inverse of the interviewer-and-key system when it is small, a block + Neumann approximation when large.
 //
 // The model is built up in layers, one file each: state.ts (layout, parameters, priors) → starting-values.ts
