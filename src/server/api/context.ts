@@ -28,11 +28,16 @@ function readCookie(cookieHeader: string | null, name: string): string | undefin
   return undefined;
 }
 
-/** Builds the tRPC context from request headers: the session cookie names the actor. */
-export async function createContextFromHeaders(headers: Headers): Promise<Context> {
+/**
+ * Builds the tRPC context from request headers: the session cookie names the actor. `requestId`: the id
+ * the request was screened with (src/server/request-screen.ts), else the request's (the proxy has vetted
+ * it; checked again for callers that bypass it).
+ */
+export async function createContextFromHeaders(
+  headers: Headers,
+  requestId = acceptRequestId(headers.get("x-request-id"), randomUUID),
+): Promise<Context> {
   const db = getDb();
-  // The proxy has already vetted the id; checked again for callers that bypass it.
-  const requestId = acceptRequestId(headers.get("x-request-id"), randomUUID);
   const token = readCookie(headers.get("cookie"), sessionCookieName(getEnv().appUrl));
   const actor = await findSessionActor(db, token);
   return { db, actor, requestId, log: logger.child({ requestId, userId: actor?.userId }) };
