@@ -18,7 +18,7 @@ const { openMyScorecard, saveScorecardDraft, submitScorecard } =
   await import("../src/server/services/scorecard/my-scorecard");
 const { getDebrief } = await import("../src/server/services/debrief");
 const { runDueCohortFits } = await import("../src/server/services/cohort-fit");
-const BIG_LOOPS = Number(process.env.BENCH_LOOPS ?? 2_000);
+const BIG_LOOPS = Number(process.env.BENCH_LOOPS ?? 5_000);
 
 async function user(label: string) {
   const email = `${label}-${randomUUID().slice(0, 6)}@bench.test`;

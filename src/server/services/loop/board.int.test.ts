@@ -1,10 +1,12 @@
 // The loop board is paginated and filtered in the query: per status column, a count and the first page;
 // "Show more" pages through a column with a cursor; the statements per call do not grow with the loops.
 import { describe, expect, it } from "vitest";
+import { Prisma } from "@/generated/prisma/client";
 import { createBookedLoop, createWorkspaceWithRoles, db } from "@/test/factories";
 import { sqlStatements } from "@/test/statements";
 import { LOOP_STATUSES } from "@/domain/loop-status";
-import { BOARD_PAGE } from "./board";
+import { inWorkspaceScope } from "@/server/db/tenant";
+import { BOARD_PAGE, listLoopBoard, listLoopColumn } from "./board";
 
 async function draftLoops(
   ws: Awaited<ReturnType<typeof createWorkspaceWithRoles>>,
@@ -119,5 +121,45 @@ describe("loop board", () => {
       nextRoundAt: expect.any(Date),
     });
     expect(cards.map((c) => c.candidate)).toContain("invited-board@example.test (invited)");
+  });
+
+  it("reads each column through its status's index under row-level security, on the first page and the next", async () => {
+    const ws = await createWorkspaceWithRoles("board-indexes");
+    await draftLoops(ws, 3, "mid", "Backend engineer");
+    const { actor, memberId } = ws.members.coach;
+    const scope = { workspaceId: ws.id, userId: actor.userId, memberId, role: "coach" as const };
+    const cursor = (await db.loop.findFirstOrThrow({ where: { workspaceId: ws.id } })).id;
+    // The plans of the statements the services send, as loopwise_app; seq scans priced out so that the plan
+    // shows which indexes can serve the statement (in a tiny table a seq scan would win on cost).
+    const plans = await inWorkspaceScope(db, scope, async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      const seen: string[] = [];
+      const explaining = new Proxy(tx, {
+        get: (target, key) =>
+          key === "$queryRaw"
+            ? async (strings: TemplateStringsArray, ...values: unknown[]) => {
+                const plan = await target.$queryRaw<{ "QUERY PLAN": string }[]>(
+                  Prisma.sql`EXPLAIN (COSTS OFF) ${Prisma.sql(strings, ...values)}`,
+                );
+                seen.push(plan.map((row) => row["QUERY PLAN"]).join("\n"));
+                return [{ rows: "[]" }];
+              }
+            : Reflect.get(target, key),
+      });
+      await listLoopBoard(explaining, scope);
+      for (const status of LOOP_STATUSES) await listLoopColumn(explaining, scope, { status, cursor });
+      return seen;
+    });
+    expect(plans).toHaveLength(1 + LOOP_STATUSES.length);
+    const [board, ...columns] = plans;
+    for (const [k, status] of LOOP_STATUSES.entries()) {
+      expect(board).toMatch(new RegExp(`Index Scan using loops_board_${status}_idx`));
+      expect(columns[k]).toMatch(new RegExp(`Index Scan using loops_board_${status}_idx on loops l`));
+      // The cursor bounds the scan, not a filter over the column's loops.
+      expect(columns[k]).toMatch(
+        /Index Cond: \(\("workspaceId" = .*\) AND \("updatedAt" <= \$\d+\) AND \(ROW\("updatedAt", id\) < ROW\(/,
+      );
+    }
+    expect(board).not.toMatch(/Seq Scan on loops/);
   });
 });
