@@ -1,4 +1,5 @@
-// `npm test`: the whole suite, in order: typecheck, lint, format (Prettier), unit, integration (real PostgreSQL), the outbox
+// `npm test`: the whole suite: typecheck, lint, format (Prettier) and unit tests (two at a time, side by side), then in
+// order: integration (real PostgreSQL), the outbox
 // fault-at-scale test, production build, end-to-end (Debian Chromium), the PostgreSQL-restart fault test
 // (against the build), and a smoke test of the embedded default. Finds or provides what it needs first
 // (scripts/test-services.mjs: a PostgreSQL from npm when none answers, Debian's Redis and Chromium when
@@ -41,12 +42,28 @@ try {
 console.log(`Using ${postgres.description}; ${redis}; ${chromiumUsed}\n`);
 
 // ---- steps ----
-function run(name, command, args, env = {}, { quiet = false } = {}) {
+// A step runs with its output straight to the terminal, or `buffered` (when it runs beside another step): its
+// output is kept and printed whole, under its heading, when it ends, so two steps' lines never interleave.
+function run(name, command, args, env = {}, { quiet = false, buffered = false } = {}) {
   return new Promise((resolve) => {
     const started = Date.now();
-    if (!quiet) console.log(`\n━━ ${name} ━━`);
-    const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
-    child.on("exit", (code) => resolve({ name, ok: code === 0, seconds: (Date.now() - started) / 1000 }));
+    if (!quiet && !buffered) console.log(`\n━━ ${name} ━━`);
+    const color = buffered && process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: "1" } : {};
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit",
+      env: { ...process.env, ...color, ...env },
+    });
+    const output = [];
+    if (buffered) for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk) => output.push(chunk));
+    child.on("close", (code) => {
+      const seconds = (Date.now() - started) / 1000;
+      if (buffered) {
+        console.log(`\n━━ ${name} ━━ (ran beside other steps: its output, whole, ${seconds.toFixed(1)} s)`);
+        process.stdout.write(Buffer.concat(output));
+      }
+      resolve({ name, ok: code === 0, seconds });
+    });
   });
 }
 
@@ -68,6 +85,7 @@ function playwrightCounts(file) {
   }
 }
 
+const started = Date.now();
 const results = [];
 const step = async (name, command, args, env, counts) => {
   const r = await run(name, command, args, env);
@@ -76,16 +94,34 @@ const step = async (name, command, args, env, counts) => {
   return r.ok;
 };
 
-await step("typecheck", bin("tsc"), ["--noEmit"]);
-await step("lint", bin("eslint"), ["--max-warnings", "0", "."]);
-await step("format", bin("prettier"), ["--check", "--log-level", "warn", "."]);
-await step(
-  "unit tests",
-  bin("vitest"),
-  ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`],
-  {},
-  () => vitestCounts(`${reports}/unit.json`),
+// The checks that only read the sources, in two lanes side by side (tsc, ESLint and Prettier each keep about one
+// core busy; the two lanes take about as long each). The summary lists them in this order whatever order they end in.
+const checks = [
+  ["typecheck", bin("tsc"), ["--noEmit"]],
+  ["lint", bin("eslint"), ["--max-warnings", "0", "."]],
+  ["format", bin("prettier"), ["--check", "--log-level", "warn", "."]],
+  [
+    "unit tests",
+    bin("vitest"),
+    ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`],
+    {},
+    () => vitestCounts(`${reports}/unit.json`),
+  ],
+];
+console.log(
+  `\n━━ ${checks.map(([name]) => name).join(", ")}: in two lanes, each step's output printed when it ends ━━`,
 );
+const checked = [];
+const lane = async (...indexes) => {
+  for (const i of indexes) {
+    const [name, command, args, env, counts] = checks[i];
+    const r = await run(name, command, args, env, { buffered: true });
+    r.counts = counts?.() ?? null;
+    checked[i] = r;
+  }
+};
+await Promise.all([lane(1, 2), lane(0, 3)]);
+results.push(...checked);
 await step(
   "integration tests (PostgreSQL)",
   bin("vitest"),
@@ -135,7 +171,10 @@ for (const r of results) {
 }
 const total = results.reduce((s, r) => s + r.seconds, 0);
 const stepsFailed = results.filter((r) => !r.ok).length;
-console.log(`wall time ${total.toFixed(1)} s; ${results.length - stepsFailed} of ${results.length} steps green`);
+console.log(
+  `wall time ${((Date.now() - started) / 1000).toFixed(1)} s (steps ${total.toFixed(1)} s, some side by side); ` +
+    `${results.length - stepsFailed} of ${results.length} steps green`,
+);
 if (stepsFailed && failed === 0) failed = stepsFailed;
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(stepsFailed ? 1 : 0);
