@@ -153,7 +153,10 @@ describe("members and the last owner", () => {
       outcome(owner.caller.member.changeRole({ workspaceId: ws.id, memberId: second.memberId, role: "coach" })),
       outcome(second.caller.member.changeRole({ workspaceId: ws.id, memberId: owner.memberId, role: "coach" })),
     ]);
-    expect(results.sort()).toEqual(["BAD_REQUEST", "OK"].sort());
+    // One demotion wins. The other is refused as the last owner's (BAD_REQUEST) when both got past the permission
+    // check, or as no longer an owner's (FORBIDDEN) when the winner committed before it was checked (seen under load).
+    expect(results.filter((r) => r === "OK")).toHaveLength(1);
+    expect(["BAD_REQUEST", "FORBIDDEN"]).toContain(results.find((r) => r !== "OK"));
     expect(await db.membership.count({ where: { workspaceId: ws.id, role: "owner" } })).toBe(1);
   });
 
