@@ -84,17 +84,8 @@ export class RateLimits {
   }
 
   /** Counts `points` against `key` under the rule `name`. */
-  async consume(name: RateLimitName, key: string, points = 1): Promise<RateLimitVerdict> {
-    try {
-      await this.limiters[name].consume(storeKey(key), points);
-      return { allowed: true };
-    } catch (err) {
-      if (err instanceof RateLimiterRes)
-        return { allowed: false, retryAfterS: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
-      // Neither the store nor the insurance limiter answered: let the request through, and say so.
-      logger.error({ err, limit: name }, "rate limit store failed");
-      return { allowed: true };
-    }
+  consume(name: RateLimitName, key: string, points = 1): Promise<RateLimitVerdict> {
+    return verdictOf(this.limiters[name], name, key, points);
   }
 
   /**
@@ -140,16 +131,27 @@ export class RateLimits {
     );
   }
 
-  private async consumeInsured(name: RateLimitName, key: string, points: number): Promise<RateLimitVerdict> {
-    try {
-      await this.insurance[name].consume(storeKey(key), points);
-      return { allowed: true };
-    } catch (err) {
-      if (err instanceof RateLimiterRes)
-        return { allowed: false, retryAfterS: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
-      logger.error({ err, limit: name }, "rate limit store failed");
-      return { allowed: true };
-    }
+  private consumeInsured(name: RateLimitName, key: string, points: number): Promise<RateLimitVerdict> {
+    return verdictOf(this.insurance[name], name, key, points);
+  }
+}
+
+/** Counts `points` against `key` on one limiter and says whether the request may go on. */
+async function verdictOf(
+  limiter: Limiter,
+  name: RateLimitName,
+  key: string,
+  points: number,
+): Promise<RateLimitVerdict> {
+  try {
+    await limiter.consume(storeKey(key), points);
+    return { allowed: true };
+  } catch (err) {
+    if (err instanceof RateLimiterRes)
+      return { allowed: false, retryAfterS: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
+    // Neither the store nor its insurance limiter answered: let the request through, and say so.
+    logger.error({ err, limit: name }, "rate limit store failed");
+    return { allowed: true };
   }
 }
 
