@@ -15,6 +15,7 @@ import {
   type SignalScore,
 } from "@/domain/report";
 import { readReportContent } from "@/schemas/report";
+import { BoundedCache } from "@/server/bounded-cache";
 import { AppError, notFound } from "@/server/errors";
 import { asJson } from "@/server/db";
 import { enqueueEmail } from "@/server/email/outbox";
@@ -325,17 +326,12 @@ export async function withdrawReport(db: Tx, scope: Scope, input: { loopId: stri
  * stored JSON on every visit. Bounded: the least recently used entries go first. The statement still reads
  * the content (as text), so a version that is gone (erased) is never shown from memory.
  */
-const releasedContents = new Map<string, ReportContent>();
-
-const RELEASED_CONTENTS_KEPT = 1_000;
+const releasedContents = new BoundedCache<ReportContent>(1_000);
 
 function releasedContent(workspaceId: string, reportId: string, version: number, text: string): ReportContent {
   const key = `${workspaceId}:${reportId}:${version}`;
   const content = releasedContents.get(key) ?? readReportContent(JSON.parse(text));
-  releasedContents.delete(key);
   releasedContents.set(key, content);
-  if (releasedContents.size > RELEASED_CONTENTS_KEPT)
-    releasedContents.delete(releasedContents.keys().next().value as string);
   return content;
 }
 

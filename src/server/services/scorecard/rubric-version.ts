@@ -1,6 +1,7 @@
 // The rubric version a round's scorecard is filled against, and the check that a scorecard names only its
 // signals and red flags. Published versions never change, so they are kept in memory.
 import { type SignalAnswer } from "@/domain/scorecard";
+import { BoundedCache } from "@/server/bounded-cache";
 import { AppError, notFound } from "@/server/errors";
 import { type Tx } from "../scope";
 
@@ -20,20 +21,15 @@ function readVersionContent(tx: Tx, workspaceId: string, rubricVersionId: string
  * (keyed by workspace and version, so one workspace can never read another's) and an autosave does not
  * re-read them. Drafts are read each time. Bounded: the least recently used entries go first.
  */
-const publishedVersions = new Map<string, VersionContent>();
-
-const PUBLISHED_VERSIONS_KEPT = 500;
+const publishedVersions = new BoundedCache<VersionContent>(500);
 
 export async function versionContent(tx: Tx, workspaceId: string, rubricVersionId: string): Promise<VersionContent> {
   const key = `${workspaceId}:${rubricVersionId}`;
   const kept = publishedVersions.get(key);
-  if (kept) {
-    keep(key, kept);
-    return kept;
-  }
+  if (kept) return kept;
   const version = await readVersionContent(tx, workspaceId, rubricVersionId);
   if (!version) throw notFound("The rubric version of this round");
-  if (version.status === "published") keep(key, version);
+  if (version.status === "published") publishedVersions.set(key, version);
   return version;
 }
 
@@ -55,19 +51,13 @@ export async function versionContents(
         include: { signals: { orderBy: { order: "asc" } }, redFlags: { orderBy: { order: "asc" } } },
       })
     : [];
-  for (const version of read) if (version.status === "published") keep(`${workspaceId}:${version.id}`, version);
+  for (const version of read)
+    if (version.status === "published") publishedVersions.set(`${workspaceId}:${version.id}`, version);
   const readById = new Map(read.map((v) => [v.id, v]));
   return ids.flatMap((id) => {
     const version = publishedVersions.get(`${workspaceId}:${id}`) ?? readById.get(id);
     return version ? [version] : [];
   });
-}
-
-function keep(key: string, version: VersionContent) {
-  publishedVersions.delete(key);
-  publishedVersions.set(key, version);
-  if (publishedVersions.size > PUBLISHED_VERSIONS_KEPT)
-    publishedVersions.delete(publishedVersions.keys().next().value as string);
 }
 
 export function checkContent(
