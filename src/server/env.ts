@@ -103,6 +103,14 @@ export function getEnv(): Env {
 }
 
 /**
+ * Which database the environment selects (the test databaseConfig makes), without validating the rest: cheap enough for
+ * every request to ask (row-level security applies on a server).
+ */
+export function databaseKind(source: Record<string, string | undefined> = process.env): Env["database"]["kind"] {
+  return source.DATABASE_URL?.trim() ? "server" : "embedded";
+}
+
+/**
  * Only the database settings: enough for the migration command and the database client, which must not
  * require the web secrets.
  */

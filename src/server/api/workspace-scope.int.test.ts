@@ -1,7 +1,9 @@
 // Workspace procedures run in one transaction confined to the caller's workspace by row-level security
 // (src/server/db/tenant.ts): a procedure that forgets its workspace filter still sees only that workspace,
 // and a procedure that fails rolls back what it wrote.
-import { beforeAll, describe, expect, it } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "@/generated/prisma/client";
 import { logger } from "@/server/logger";
 import { createSessionFor } from "@/server/services/session";
 import {
@@ -17,6 +19,8 @@ import { createCaller } from "./root";
 import { createCallerFactory, createTRPCRouter, workspaceProcedure } from "./trpc";
 
 describe("workspace procedures", () => {
+  const throughPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
+  afterAll(() => throughPrisma.$disconnect());
   let a: TestWorkspace;
   let b: TestWorkspace;
   beforeAll(async () => {
@@ -55,6 +59,28 @@ describe("workspace procedures", () => {
     expect(new Set(loops.map((l) => l.workspaceId))).toEqual(new Set([a.id]));
     expect(raw).toEqual([{ workspaceId: a.id }]);
   });
+
+  // The membership statement goes to the transaction's connection directly when it can reach it (a client
+  // from getDb or serverAdapter); any other client goes through Prisma, under the same rules.
+  it.each([
+    ["reached directly", () => db],
+    ["through Prisma", () => throughPrisma],
+  ])(
+    "confine the transaction and answer NOT_FOUND to a non-member when the connection is %s",
+    async (_label, client) => {
+      const caller = (ws: TestWorkspace) =>
+        createCallerFactory(router)({
+          db: client(),
+          actor: ws.members.interviewer.actor,
+          requestId: "rls",
+          log: logger,
+        });
+      const { loops, raw } = await caller(b).leaky({ workspaceId: b.id });
+      expect(new Set(loops.map((l) => l.workspaceId))).toEqual(new Set([b.id]));
+      expect(raw).toEqual([{ workspaceId: b.id }]);
+      expect(await outcome(caller(a).leaky({ workspaceId: b.id }))).toBe("NOT_FOUND");
+    },
+  );
 
   it("roll back what they wrote when they fail", async () => {
     await expect(callerOf(b).failing({ workspaceId: b.id })).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });

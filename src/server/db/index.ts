@@ -1,6 +1,7 @@
 // Prisma client and the choice of driver adapter: PGlite (embedded, in-process) when DATABASE_URL is
 // absent, node-postgres against a server otherwise. Cached on globalThis because Next.js may load this
 // module in more than one bundle of the same process, and PGlite must be opened once per data directory.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -52,11 +53,62 @@ export function openPGlite(dataDir: string): PGlite {
 }
 
 /**
- * The node-postgres adapter. A query waits at most `pool.timeoutMs` for a free connection and then fails
- * (the API answers 503): without a bound, a burst of requests queued behind an exhausted pool for ever.
+ * A transaction's connection, for the statements of the request prelude that go to the driver directly
+ * (src/server/db/tenant.ts): Prisma compiles every query (raw ones too) before it sends it, which costs more
+ * CPU than the statement itself on a one-row lookup. `withTransactionConnection` opens a slot; the first
+ * connection the pool hands out in it (the one Prisma's `$transaction` begins on) is recorded there.
+ */
+const connectionSlots = new AsyncLocalStorage<{ client?: pg.PoolClient }>();
+
+class TransactionTrackingPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(
+    callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: () => void) => void,
+  ): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: () => void) => void,
+  ): Promise<pg.PoolClient> | void {
+    // pool.query (a statement outside any transaction) takes the callback form: never recorded.
+    if (callback) return super.connect(callback);
+    const slot = connectionSlots.getStore();
+    return super.connect().then((client) => {
+      if (slot && !slot.client) slot.client = client;
+      return client;
+    });
+  }
+}
+
+/**
+ * Runs `start` (which begins one Prisma transaction) with a way to reach that transaction's driver
+ * connection: `connection()` answers it once the transaction has begun, or undefined when the client is not
+ * on a pool made here (PGlite, another adapter); then the caller goes through Prisma.
+ */
+export function withTransactionConnection<T>(
+  start: (connection: () => pg.PoolClient | undefined) => Promise<T>,
+): Promise<T> {
+  const slot: { client?: pg.PoolClient } = {};
+  return connectionSlots.run(slot, () => start(() => slot.client));
+}
+
+/** The pool behind each client built by `getDb` on a server, for statements sent to the driver directly. */
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/** The pool of `db` when it is on a server and was built here; undefined otherwise (go through Prisma). */
+export function driverPool(db: PrismaClient): pg.Pool | undefined {
+  return pools.get(db);
+}
+
+/**
+ * The node-postgres adapter, on a pool of our own (see `withTransactionConnection`). A query waits at most
+ * `pool.timeoutMs` for a free connection and then fails (the API answers 503): without a bound, a burst of
+ * requests queued behind an exhausted pool for ever.
  */
 export function serverAdapter(database: Extract<DatabaseConfig, { kind: "server" }>): PrismaPg {
-  return new PrismaPg({
+  return new PrismaPg(serverPool(database), { disposeExternalPool: true });
+}
+
+function serverPool(database: Extract<DatabaseConfig, { kind: "server" }>): pg.Pool {
+  return new TransactionTrackingPool({
     connectionString: database.url,
     max: database.pool.max,
     connectionTimeoutMillis: database.pool.timeoutMs,
@@ -66,11 +118,14 @@ export function serverAdapter(database: Extract<DatabaseConfig, { kind: "server"
 export function getDb(): PrismaClient {
   if (holder.prisma) return holder.prisma;
   const database = databaseConfig();
-  const adapter =
-    database.kind === "server"
-      ? serverAdapter(database)
-      : // pglite-prisma-adapter 0.6.1 bundles older driver-adapter types than prisma 6.19.
-        (new PrismaPGlite(openPGlite(database.dataDir)) as unknown as PrismaPg);
+  if (database.kind === "server") {
+    const pool = serverPool(database);
+    holder.prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    pools.set(holder.prisma, pool);
+    return holder.prisma;
+  }
+  // pglite-prisma-adapter 0.6.1 bundles older driver-adapter types than prisma 6.19.
+  const adapter = new PrismaPGlite(openPGlite(database.dataDir)) as unknown as PrismaPg;
   holder.prisma = new PrismaClient({ adapter });
   return holder.prisma;
 }

@@ -7,8 +7,8 @@
 // feeds, the outbox worker, start-up jobs) runs as the connecting role, which owns the tables and so is
 // not subject to the policies. Embedded PGlite: see `rowLevelSecurityApplies`.
 import type { Role } from "@/domain/roles";
-import type { Db, Prisma } from "@/server/db";
-import { databaseConfig } from "@/server/env";
+import { withTransactionConnection, type Db, type Prisma } from "@/server/db";
+import { databaseKind } from "@/server/env";
 
 /** The role of workspace-scoped transactions; created by the migration, cluster-wide. */
 export const APP_ROLE = "loopwise_app";
@@ -28,7 +28,7 @@ export const WORKSPACE_TRANSACTION_TIMEOUT_MS = 30_000;
  * until it timed out. Embedded mode is for one person trying Loopwise on one machine.
  */
 export function rowLevelSecurityApplies(): boolean {
-  return databaseConfig().kind === "server";
+  return databaseKind() === "server";
 }
 
 /**
@@ -78,19 +78,31 @@ export async function inMemberScope<T>(
     });
     return fn(membership, db);
   }
-  return db.$transaction(
-    async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; role: Role }[]>`
-        SELECT m."id", m."role"::text AS "role",
-          set_config('app.workspace_id', ${scope.workspaceId}, true), set_config('app.user_id', ${scope.userId}, true), set_config('role', ${APP_ROLE}, true)
-        FROM "memberships" m
-        WHERE m."workspaceId" = ${scope.workspaceId} AND m."userId" = ${scope.userId}`;
-      const row = rows[0];
-      return fn(row ? { id: row.id, role: row.role } : null, tx);
-    },
-    { timeout: WORKSPACE_TRANSACTION_TIMEOUT_MS },
+  return withTransactionConnection((connection) =>
+    db.$transaction(
+      async (tx) => {
+        const values = [scope.workspaceId, scope.userId, APP_ROLE];
+        // On the transaction's own connection, the prepared statement skips Prisma's compile step, which
+        // cost more CPU than the statement (issue #16); through Prisma when the connection is not reachable.
+        const client = connection();
+        const rows = client
+          ? (await client.query<{ id: string; role: Role }>({ name: "member-scope", text: MEMBER_SCOPE_SQL, values }))
+              .rows
+          : await tx.$queryRawUnsafe<{ id: string; role: Role }[]>(MEMBER_SCOPE_SQL, ...values);
+        const row = rows[0];
+        return fn(row ? { id: row.id, role: row.role } : null, tx);
+      },
+      { timeout: WORKSPACE_TRANSACTION_TIMEOUT_MS },
+    ),
   );
 }
+
+/** The caller's membership, read by the statement that confines the transaction: $1 workspace, $2 user, $3 role. */
+const MEMBER_SCOPE_SQL = `
+  SELECT m."id", m."role"::text AS "role",
+    set_config('app.workspace_id', $1, true), set_config('app.user_id', $2, true), set_config('role', $3, true)
+  FROM "memberships" m
+  WHERE m."workspaceId" = $1 AND m."userId" = $2`;
 
 /**
  * Runs `fn` on the same transaction as the connecting (owner) role, then hands the transaction back to
