@@ -137,7 +137,11 @@ export class StandardErrors extends VarianceComponents {
     for (let k = 0; k < this.keys; k++) this.covarianceDiag[2 * P + k] = 1 / D[3 * P + k]!;
   }
 
-  /** Value 2.5 + Σ ω_g t_g and its posterior SD: ω the normalised weights of the candidate's cells. */
+  /**
+   * Value 2.5 + Σ ω_g t_g and its posterior SD: ω the normalised weights of the candidate's cells. With the
+   * candidate's factors (see prepareScores), Var = Σ ω_g² / D_g + |Σ ω_g u_g|² + (Σ ω_g z_g) · (Σ ω_g q_g):
+   * a pass over the weighted cells' rows, not the whole cell covariance.
+   */
   protected scoreCells(
     candidate: number,
     cells: Int32Array,
@@ -146,14 +150,16 @@ export class StandardErrors extends VarianceComponents {
     const fc = this.fitCandidate[candidate]!;
     const cell0 = this.cellStart[fc]!;
     const nCells = this.cellStart[fc + 1]! - cell0;
-    const covariance = this.candidateCovariance(fc);
+    this.prepareScores(fc);
+    const e = this.scoreLocalSize;
+    const c = this.scoreColumns;
     let total = 0;
     for (let m = 0; m < weights.length; m++) total += weights[m]!;
     if (this.omega.length !== nCells) {
       this.omega = new Float64Array(nCells);
       this.omegaCells = new Int32Array(nCells);
     }
-    const { omega, omegaCells } = this;
+    const { omega, omegaCells, scoreU: U, scoreQ: Q, scoreZ: Z, scoreSums: sums, dDiag } = this;
     for (let m = 0; m < cells.length; m++) {
       if (weights[m] !== 0) omega[this.cellOfData[cells[m]!]! - cell0]! += weights[m]! / total;
     }
@@ -162,31 +168,39 @@ export class StandardErrors extends VarianceComponents {
     for (let g = 0; g < nCells; g++) if (omega[g] !== 0) omegaCells[count++] = g;
     let value = MIDDLE + this.a[fc]!;
     let variance = 0;
+    // sums: Σ ω u (e), then Σ ω z and Σ ω q (c each).
+    sums.fill(0, 0, e + 2 * c);
     for (let a = 0; a < count; a++) {
       const g = omegaCells[a]!;
       const og = omega[g]!;
       value += og * (this.x[2 * this.panelSize + this.cellKey[cell0 + g]!]! + this.d[cell0 + g]!);
-      const row = g * nCells;
-      for (let b = 0; b < count; b++) {
-        const h = omegaCells[b]!;
-        variance += og * omega[h]! * covariance[row + h]!;
+      variance += (og * og) / dDiag[cell0 + g]!;
+      for (let r = 0; r < e; r++) sums[r]! += og * U[g * e + r]!;
+      const row = g * c;
+      for (let b = 0; b < c; b++) {
+        sums[e + b]! += og * Z[row + b]!;
+        sums[e + c + b]! += og * Q[row + b]!;
       }
     }
+    for (let r = 0; r < e; r++) variance += sums[r]! * sums[r]!;
+    for (let b = 0; b < c; b++) variance += sums[e + b]! * sums[e + c + b]!;
     for (let a = 0; a < count; a++) omega[omegaCells[a]!] = 0;
     return { value, standardError: Math.sqrt(Math.max(0, variance)) };
   }
 
   /**
-   * Posterior covariance of the candidate's cell scores t_g (cells × cells), so every score of the
-   * candidate (overall, groups, keys) is a quadratic form. Cell g's contrast is f_g = e_a + e_g locally and
-   * e_β(k_g) globally; its variance is the local part f_gᵀ H_c⁻¹ f_h plus q_gᵀ C q_h, with
-   * q_g = e_β(k_g) − A_GL H_c⁻¹ f_g the part that runs through interviewers and signal difficulties.
-   * With the elimination of schur-system.ts (N = D⁻¹ B, w_g = N_g − e_a, u_g = L⁻¹ w_g, V = L⁻¹ Y):
-   * f_gᵀ H_c⁻¹ f_h = δ_gh / D_g + u_g · u_h and q_g = e_β(k_g) − X_g / D_g + u_gᵀ V.
-   * Cached for one candidate, because the report asks for a candidate's scores one after another.
+   * The factors of the candidate's cell-score covariance, so every score of the candidate (overall, groups,
+   * keys) is a short sum. Cell g's contrast is f_g = e_a + e_g locally and e_β(k_g) globally; its covariance
+   * with cell h is the local part f_gᵀ H_c⁻¹ f_h plus q_gᵀ C q_h, with q_g = e_β(k_g) − A_GL H_c⁻¹ f_g the
+   * part that runs through interviewers and signal difficulties. With the elimination of schur-system.ts
+   * (N = D⁻¹ B, w_g = N_g − e_a, u_g = L⁻¹ w_g, V = L⁻¹ Y): f_gᵀ H_c⁻¹ f_h = δ_gh / D_g + u_g · u_h and
+   * q_g = e_β(k_g) − X_g / D_g + u_gᵀ V. Keeps u_g (scoreU), q_g (scoreQ) and z_g = C q_g (scoreZ, C
+   * restricted to the candidate's globals; its diagonal only on large panels, where interviewers sharing a
+   * candidate are negatively correlated, so that errs on the wide side). Cached for one candidate, because
+   * the report asks for a candidate's scores one after another.
    */
-  protected candidateCovariance(fc: number): Float64Array {
-    if (fc === this.cachedCandidate) return this.cachedCovariance;
+  protected prepareScores(fc: number): void {
+    if (fc === this.cachedCandidate) return;
     const P = this.panelSize;
     const n = this.globals;
     const cell0 = this.cellStart[fc]!;
@@ -198,11 +212,16 @@ export class StandardErrors extends VarianceComponents {
     const m = this.slotStart[fc + 1]! - slot0;
     const c = this.eliminateCandidate(fc, "none");
     const { elimX: X, elimY: V, tFactor: L, bBlock: B, dDiag } = this;
-    const work = this.scoreWork(nCells * e + nCells * c + c * c + c);
-    const U = work.subarray(0, nCells * e);
-    const Q = work.subarray(nCells * e, nCells * e + nCells * c);
-    const local = work.subarray(nCells * e + nCells * c, nCells * e + nCells * c + c * c);
-    const globalOf = work.subarray(nCells * e + nCells * c + c * c);
+    if (this.scoreU.length < nCells * e) this.scoreU = new Float64Array(nCells * e);
+    if (this.scoreQ.length < nCells * c) {
+      this.scoreQ = new Float64Array(nCells * c);
+      this.scoreZ = new Float64Array(nCells * c);
+    }
+    if (this.scoreSums.length < e + 2 * c) this.scoreSums = new Float64Array(e + 2 * c);
+    const work = this.scoreWork(c * c + c);
+    const { scoreU: U, scoreQ: Q, scoreZ: Z } = this;
+    const local = work.subarray(0, c * c);
+    const globalOf = work.subarray(c * c, c * c + c);
     for (let g = 0; g < nCells; g++) {
       const inverse = 1 / dDiag[cell0 + g]!;
       const u = g * e;
@@ -228,24 +247,13 @@ export class StandardErrors extends VarianceComponents {
           ? (col & 1 ? P : 0) + this.slotPos[slot0 + (col >> 1)]!
           : 2 * P + this.cellKey[cell0 + col - 2 * m]!;
     }
-    const out =
-      this.cachedCovariance.length === nCells * nCells ? this.cachedCovariance : new Float64Array(nCells * nCells);
-    for (let g = 0; g < nCells; g++) {
-      for (let h = g; h < nCells; h++) {
-        let sum = g === h ? 1 / dDiag[cell0 + g]! : 0;
-        for (let r = 0; r < e; r++) sum += U[g * e + r]! * U[h * e + r]!;
-        out[g * nCells + h] = sum;
-      }
-    }
     if (this.covariance) {
-      // Z = Q C (cells × columns), then Z Qᵀ.
+      // Z = Q C restricted to the candidate's globals, two rows at a time so each row of C is read once per pair.
       const C = this.covariance;
       for (let a = 0; a < c; a++) {
         const row = globalOf[a]! * n;
         for (let b = 0; b < c; b++) local[a * c + b] = C[row + globalOf[b]!]!;
       }
-      const Z = this.scoreWork2(nCells * c);
-      // Two rows of Z at a time, so each row of C is read once per pair.
       Z.fill(0, 0, nCells * c);
       for (let g = 0; g < nCells; g += 2) {
         const q = g * c;
@@ -267,38 +275,20 @@ export class StandardErrors extends VarianceComponents {
           }
         }
       }
-      for (let g = 0; g < nCells; g++) {
-        for (let h = g; h < nCells; h++) {
-          let sum = 0;
-          for (let b = 0; b < c; b++) sum += Z[g * c + b]! * Q[h * c + b]!;
-          out[g * nCells + h]! += sum;
-        }
-      }
     } else {
-      // Large panels: the diagonal only; interviewers sharing a candidate are negatively correlated, so
-      // this errs on the wide side.
       for (let col = 0; col < c; col++) local[col] = this.covarianceDiag[globalOf[col]!]!;
       for (let g = 0; g < nCells; g++) {
-        for (let h = g; h < nCells; h++) {
-          let sum = 0;
-          for (let b = 0; b < c; b++) sum += local[b]! * Q[g * c + b]! * Q[h * c + b]!;
-          out[g * nCells + h]! += sum;
-        }
+        const q = g * c;
+        for (let b = 0; b < c; b++) Z[q + b] = local[b]! * Q[q + b]!;
       }
     }
-    for (let g = 0; g < nCells; g++) for (let h = 0; h < g; h++) out[g * nCells + h] = out[h * nCells + g]!;
     this.cachedCandidate = fc;
-    this.cachedCovariance = out;
-    return out;
+    this.scoreLocalSize = e;
+    this.scoreColumns = c;
   }
 
   private scoreWork(size: number): Float64Array {
     if (this.scoreBuffer.length < size) this.scoreBuffer = new Float64Array(size);
     return this.scoreBuffer;
-  }
-
-  private scoreWork2(size: number): Float64Array {
-    if (this.scoreProducts.length < size) this.scoreProducts = new Float64Array(size);
-    return this.scoreProducts;
   }
 }

@@ -150,9 +150,13 @@ export class ModelState {
   protected omega = new Float64Array(0);
   protected omegaCells = new Int32Array(0);
   protected scoreBuffer = new Float64Array(0);
-  protected scoreProducts = new Float64Array(0);
+  protected scoreU = new Float64Array(0);
+  protected scoreQ = new Float64Array(0);
+  protected scoreZ = new Float64Array(0);
+  protected scoreSums = new Float64Array(0);
+  protected scoreLocalSize = 0;
+  protected scoreColumns = 0;
   protected cachedCandidate = -1;
-  protected cachedCovariance = new Float64Array(0);
 
   constructor(
     data: IndexedRatings,
