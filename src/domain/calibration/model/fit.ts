@@ -96,9 +96,7 @@ class Model extends StandardErrors {
     let previousChange = Number.POSITIVE_INFINITY;
     for (let iteration = 1; iteration <= maxIterations; iteration++) {
       this.iterations = iteration;
-      this.linearise();
-      this.factorLocal();
-      this.assembleSchurDiagonal();
+      this.prepareStep();
       const step = this.newtonStep();
       const change = this.updateVariances();
       // The variance updates converge linearly: at rate r = Δ_k / Δ_(k−1), about Δ r / (1 − r) is still to go.
@@ -112,9 +110,7 @@ class Model extends StandardErrors {
       previousChange = change;
     }
     // Standard errors at the final estimates.
-    this.linearise();
-    this.factorLocal();
-    this.assembleSchurDiagonal();
+    this.prepareStep();
     this.estimateCovariance();
   }
 

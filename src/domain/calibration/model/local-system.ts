@@ -7,10 +7,15 @@ import { StartingValues } from "./starting-values";
 import { CANDIDATE_PRIOR_SCALE, MIDDLE } from "./state";
 
 export class LocalSystem extends StartingValues {
-  /** Latent predictions, Newton weights and gradients of the censored log-likelihood at the current values. */
-  protected linearise(): void {
+  /**
+   * One candidate's linearisation and factorisation, in one pass over its ratings: latent predictions,
+   * Newton weights and gradients of the censored log-likelihood at the current values; its D (cells), B
+   * (cells × [a, cards]) and the Cholesky factor of T = E − Bᵀ D⁻¹ B (and T⁻¹); and its ratings' share of
+   * the interviewers' 2 × 2 blocks of A_GG in schurDiag. The caller prepares `intervals` for σ.
+   */
+  protected lineariseAndFactor(fc: number, sigma: number): void {
     const P = this.panelSize;
-    const sigma = Math.sqrt(this.noise);
+    const noise = this.noise;
     const {
       x,
       a,
@@ -29,76 +34,75 @@ export class LocalSystem extends StartingValues {
       rGrad,
       rW,
       rKappa,
-      ratingStart,
+      moments,
+      intervals,
+      dDiag,
+      bBlock: B,
+      tFactor: T,
+      schurDiag: SD,
     } = this;
-    const { moments, intervals } = this;
-    intervals.prepare(sigma, 3 * this.ratings);
-    for (let fc = 0; fc < this.candidates; fc++) {
-      const level = a[fc]!;
-      for (let i = ratingStart[fc]!, end = ratingStart[fc + 1]!; i < end; i++) {
-        const p = rPos[i]!;
-        const t = level + x[2 * P + rKey[i]!]! + d[rCell[i]!]!;
-        const gain = 1 + x[P + p]!;
-        const eta = MIDDLE + gain * t + x[p]! + u[rCard[i]!]!;
-        intervals.evaluate(rLow[i]!, rHigh[i]!, eta, moments);
-        const lambda = moments[0]!;
-        const kappa = moments[1]!;
-        const w = rWeight[i]!;
-        rT[i] = t;
-        rEta[i] = eta;
-        rGainOf[i] = gain;
-        rGrad[i] = (w * lambda) / sigma;
-        rW[i] = Math.max((w * (lambda * lambda - kappa)) / this.noise, 1e-12);
-        rKappa[i] = kappa;
+    const cell0 = this.cellStart[fc]!;
+    const cells = this.cellStart[fc + 1]! - cell0;
+    const card0 = this.cardStart[fc]!;
+    const e = 1 + this.cardStart[fc + 1]! - card0;
+    const b0 = this.blockStart[fc]!;
+    const t0 = this.factorStart[fc]!;
+    B.fill(0, b0, b0 + cells * e);
+    T.fill(0, t0, t0 + e * e);
+    dDiag.fill(1 / this.varD, cell0, cell0 + cells);
+    T[t0] = 1 / (CANDIDATE_PRIOR_SCALE * this.varA);
+    for (let q = 1; q < e; q++) T[t0 + q * e + q] = this.cardPrior(card0 + q - 1);
+    const level = a[fc]!;
+    let tAA = T[t0]!;
+    for (let i = this.ratingStart[fc]!, end = this.ratingStart[fc + 1]!; i < end; i++) {
+      const p = rPos[i]!;
+      const cell = rCell[i]!;
+      const t = level + x[2 * P + rKey[i]!]! + d[cell]!;
+      const gain = 1 + x[P + p]!;
+      const eta = MIDDLE + gain * t + x[p]! + u[rCard[i]!]!;
+      intervals.evaluate(rLow[i]!, rHigh[i]!, eta, moments);
+      const lambda = moments[0]!;
+      const kappa = moments[1]!;
+      const w = rWeight[i]!;
+      const W = Math.max((w * (lambda * lambda - kappa)) / noise, 1e-12);
+      rT[i] = t;
+      rEta[i] = eta;
+      rGainOf[i] = gain;
+      rGrad[i] = (w * lambda) / sigma;
+      rW[i] = W;
+      rKappa[i] = kappa;
+      // The local blocks: D, B and T's a row and card entries.
+      const g = cell - cell0;
+      const q = 1 + rCard[i]! - card0;
+      const wg = W * gain;
+      const wgg = wg * gain;
+      dDiag[cell]! += wgg;
+      tAA += wgg;
+      T[t0 + q]! += wg;
+      T[t0 + q * e]! += wg;
+      T[t0 + q * e + q]! += W;
+      B[b0 + g * e]! += wgg;
+      B[b0 + g * e + q]! += wg;
+      // A_GG's interviewer blocks.
+      SD[3 * p]! += W;
+      SD[3 * p + 1]! += W * t;
+      SD[3 * p + 2]! += W * t * t;
+    }
+    T[t0] = tAA;
+    // T −= Bᵀ D⁻¹ B.
+    for (let g = 0; g < cells; g++) {
+      const inv = 1 / dDiag[cell0 + g]!;
+      const row = b0 + g * e;
+      for (let m = 0; m < e; m++) {
+        const bm = B[row + m]!;
+        if (bm === 0) continue;
+        const scaled = bm * inv;
+        const o = t0 + m * e;
+        for (let n = 0; n < e; n++) T[o + n]! -= scaled * B[row + n]!;
       }
     }
-  }
-
-  /** Per candidate: D (cells), B (cells × [a, cards]), and the Cholesky factor of T = E − Bᵀ D⁻¹ B. */
-  protected factorLocal(): void {
-    const bBlock = this.bBlock;
-    bBlock.fill(0);
-    for (let fc = 0; fc < this.candidates; fc++) {
-      const cell0 = this.cellStart[fc]!;
-      const cells = this.cellStart[fc + 1]! - cell0;
-      const card0 = this.cardStart[fc]!;
-      const e = 1 + this.cardStart[fc + 1]! - card0;
-      const b0 = this.blockStart[fc]!;
-      const t0 = this.factorStart[fc]!;
-      const T = this.tFactor;
-      for (let k = 0; k < e * e; k++) T[t0 + k] = 0;
-      for (let g = 0; g < cells; g++) this.dDiag[cell0 + g] = 1 / this.varD;
-      T[t0] = 1 / (CANDIDATE_PRIOR_SCALE * this.varA);
-      for (let q = 1; q < e; q++) T[t0 + q * e + q] = this.cardPrior(card0 + q - 1);
-      for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
-        const W = this.rW[i]!;
-        const gain = this.rGainOf[i]!;
-        const g = this.rCell[i]! - cell0;
-        const q = 1 + this.rCard[i]! - card0;
-        const wg = W * gain;
-        const wgg = wg * gain;
-        this.dDiag[cell0 + g]! += wgg;
-        T[t0] += wgg;
-        T[t0 + q]! += wg;
-        T[t0 + q * e]! += wg;
-        T[t0 + q * e + q]! += W;
-        bBlock[b0 + g * e]! += wgg;
-        bBlock[b0 + g * e + q]! += wg;
-      }
-      // T −= Bᵀ D⁻¹ B.
-      for (let g = 0; g < cells; g++) {
-        const inv = 1 / this.dDiag[cell0 + g]!;
-        const row = b0 + g * e;
-        for (let m = 0; m < e; m++) {
-          const bm = bBlock[row + m]!;
-          if (bm === 0) continue;
-          const scaled = bm * inv;
-          for (let n = 0; n < e; n++) T[t0 + m * e + n]! -= scaled * bBlock[row + n]!;
-        }
-      }
-      choleskyInPlace(T, t0, e);
-      invertFromCholesky(T, this.tInverse, t0, e, this.localInverseColumn);
-    }
+    choleskyInPlace(T, t0, e);
+    invertFromCholesky(T, this.tInverse, t0, e, this.localInverseColumn);
   }
 
   /**

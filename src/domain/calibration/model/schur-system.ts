@@ -74,110 +74,117 @@ export class SchurSystem extends LocalSystem {
   }
 
   /**
-   * Exact 2 × 2 (severity, gain) diagonal blocks of S per interviewer, and an approximate 1 × 1 block per
-   * key: the CG preconditioner and the posterior variances inside the iterations. A candidate's share of an
-   * interviewer's block is its columns' Xᵀ D⁻¹ X + (L⁻¹ Y)ᵀ (L⁻¹ Y) (see eliminateCandidate), computed
-   * here for the interviewer columns only.
+   * Linearises the model at the current values and factorises every candidate's local block
+   * (lineariseAndFactor), and assembles the exact 2 × 2 (severity, gain) diagonal blocks of S per
+   * interviewer and an approximate 1 × 1 block per key: the CG preconditioner and the posterior variances
+   * inside the iterations. One pass per candidate, so its ratings are read from cache by every part.
    */
-  protected assembleSchurDiagonal(): void {
+  protected prepareStep(): void {
     const P = this.panelSize;
-    const gains = this.settings.gains;
     const D = this.schurDiag;
-    const { rPos, rW, rT, rGainOf, rSlot, rCard, cellRatings, cellRatingStart, bBlock: B, tFactor: L, dDiag } = this;
+    const sigma = Math.sqrt(this.noise);
+    this.intervals.prepare(sigma, 3 * this.ratings);
     D.fill(0);
-    for (let i = 0; i < this.ratings; i++) {
-      const p = rPos[i]!;
-      const W = rW[i]!;
-      const t = rT[i]!;
-      D[3 * p]! += W;
-      D[3 * p + 1]! += W * t;
-      D[3 * p + 2]! += W * t * t;
-    }
-    // Keys: only the cell deviations are eliminated (the candidate level takes a further ~1/keys, ignored
-    // here): this block serves as preconditioner and for the key variance update, not for reported errors.
-    const cellPrior = 1 / this.varD;
-    for (let g = 0; g < this.d.length; g++) {
-      const data = dDiag[g]! - cellPrior;
-      D[3 * P + this.cellKey[g]!]! += (data * cellPrior) / dDiag[g]!;
+    for (let fc = 0; fc < this.candidates; fc++) {
+      this.lineariseAndFactor(fc, sigma);
+      this.diagonalShare(fc);
     }
     for (let p = 0; p < P; p++) {
       D[3 * p]! += this.prior(p);
       D[3 * p + 2]! += this.prior(P + p);
     }
     for (let k = 0; k < this.keys; k++) D[3 * P + k]! += this.prior(2 * P + k);
+  }
+
+  /**
+   * One candidate's share of the diagonal blocks of S (see prepareStep), less A_GG's (added with the
+   * linearisation). Keys: only the cell deviations are eliminated (the candidate level takes a further
+   * ~1/keys, ignored here): this block serves as preconditioner and for the key variance update, not for
+   * reported errors. Interviewers: the candidate's part of an interviewer's block is its columns'
+   * Xᵀ D⁻¹ X + (L⁻¹ Y)ᵀ (L⁻¹ Y) (see eliminateCandidate), computed here for the interviewer columns only.
+   */
+  private diagonalShare(fc: number): void {
+    const P = this.panelSize;
+    const gains = this.settings.gains;
+    const D = this.schurDiag;
+    const { rW, rT, rGainOf, rSlot, rCard, cellRatings, cellRatingStart, bBlock: B, tFactor: L, dDiag } = this;
+    const cellPrior = 1 / this.varD;
     const Y = this.elimY;
     const cellSums = this.slotSums;
     const touched = this.slotList;
-    for (let fc = 0; fc < this.candidates; fc++) {
-      const cell0 = this.cellStart[fc]!;
-      const cells = this.cellStart[fc + 1]! - cell0;
-      const card0 = this.cardStart[fc]!;
-      const e = 1 + this.cardStart[fc + 1]! - card0;
-      const slot0 = this.slotStart[fc]!;
-      const m = this.slotStart[fc + 1]! - slot0;
-      const c = 2 * m;
-      const b0 = this.blockStart[fc]!;
-      const t0 = this.factorStart[fc]!;
-      Y.fill(0, 0, e * c);
-      cellSums.fill(0, 0, c);
-      for (let g = 0; g < cells; g++) {
-        const inverse = 1 / dDiag[cell0 + g]!;
-        const row = b0 + g * e;
-        let count = 0;
-        for (let r = cellRatingStart[cell0 + g]!, end = cellRatingStart[cell0 + g + 1]!; r < end; r++) {
-          const i = cellRatings[r]!;
-          const W = rW[i]!;
-          const wg = W * rGainOf[i]!;
-          const t = gains ? rT[i]! : 0;
-          const col = 2 * rSlot[i]!;
-          const q = (1 + rCard[i]! - card0) * c;
-          Y[col]! += wg;
-          Y[col + 1]! += wg * t;
-          Y[q + col]! += W;
-          Y[q + col + 1]! += W * t;
-          for (let k = 0; k < e; k++) {
-            const f = B[row + k]! * inverse;
-            Y[k * c + col]! -= f * wg;
-            Y[k * c + col + 1]! -= f * wg * t;
-          }
-          if (cellSums[col] === 0) touched[count++] = col;
-          cellSums[col]! += wg;
-          cellSums[col + 1]! += wg * t;
+    const cell0 = this.cellStart[fc]!;
+    const cells = this.cellStart[fc + 1]! - cell0;
+    for (let g = cell0; g < cell0 + cells; g++) {
+      const data = dDiag[g]! - cellPrior;
+      D[3 * P + this.cellKey[g]!]! += (data * cellPrior) / dDiag[g]!;
+    }
+    const card0 = this.cardStart[fc]!;
+    const e = 1 + this.cardStart[fc + 1]! - card0;
+    const slot0 = this.slotStart[fc]!;
+    const m = this.slotStart[fc + 1]! - slot0;
+    const c = 2 * m;
+    const b0 = this.blockStart[fc]!;
+    const t0 = this.factorStart[fc]!;
+    Y.fill(0, 0, e * c);
+    cellSums.fill(0, 0, c);
+    for (let g = 0; g < cells; g++) {
+      const inverse = 1 / dDiag[cell0 + g]!;
+      const row = b0 + g * e;
+      let count = 0;
+      for (let r = cellRatingStart[cell0 + g]!, end = cellRatingStart[cell0 + g + 1]!; r < end; r++) {
+        const i = cellRatings[r]!;
+        const W = rW[i]!;
+        const wg = W * rGainOf[i]!;
+        const t = gains ? rT[i]! : 0;
+        const wgt = wg * t;
+        const col = 2 * rSlot[i]!;
+        const q = (1 + rCard[i]! - card0) * c;
+        Y[col]! += wg;
+        Y[col + 1]! += wgt;
+        Y[q + col]! += W;
+        Y[q + col + 1]! += W * t;
+        for (let k = 0; k < e; k++) {
+          const f = B[row + k]! * inverse;
+          Y[k * c + col]! -= f * wg;
+          Y[k * c + col + 1]! -= f * wgt;
         }
-        // Xᵀ D⁻¹ X on the interviewer's own 2 × 2 block (summed first: an interviewer may rate a cell twice).
-        for (let a = 0; a < count; a++) {
-          const col = touched[a]!;
-          const xs = cellSums[col]!;
-          const xg = cellSums[col + 1]!;
-          const p = this.slotPos[slot0 + (col >> 1)]!;
-          D[3 * p]! -= xs * xs * inverse;
-          if (gains) {
-            D[3 * p + 1]! -= xs * xg * inverse;
-            D[3 * p + 2]! -= xg * xg * inverse;
-          }
-          cellSums[col] = 0;
-          cellSums[col + 1] = 0;
-        }
+        if (cellSums[col] === 0) touched[count++] = col;
+        cellSums[col]! += wg;
+        cellSums[col + 1]! += wgt;
       }
-      // V = L⁻¹ Y, then Vᵀ V on each interviewer's 2 × 2 block.
-      forwardSolveRows(L, t0, e, Y, c);
-      for (let j = 0; j < m; j++) {
-        let ss = 0;
-        let sg = 0;
-        let gg = 0;
-        for (let r = 0; r < e; r++) {
-          const vs = Y[r * c + 2 * j]!;
-          const vg = Y[r * c + 2 * j + 1]!;
-          ss += vs * vs;
-          sg += vs * vg;
-          gg += vg * vg;
-        }
-        const p = this.slotPos[slot0 + j]!;
-        D[3 * p]! -= ss;
+      // Xᵀ D⁻¹ X on the interviewer's own 2 × 2 block (summed first: an interviewer may rate a cell twice).
+      for (let a = 0; a < count; a++) {
+        const col = touched[a]!;
+        const xs = cellSums[col]!;
+        const xg = cellSums[col + 1]!;
+        const p = this.slotPos[slot0 + (col >> 1)]!;
+        D[3 * p]! -= xs * xs * inverse;
         if (gains) {
-          D[3 * p + 1]! -= sg;
-          D[3 * p + 2]! -= gg;
+          D[3 * p + 1]! -= xs * xg * inverse;
+          D[3 * p + 2]! -= xg * xg * inverse;
         }
+        cellSums[col] = 0;
+        cellSums[col + 1] = 0;
+      }
+    }
+    // V = L⁻¹ Y, then Vᵀ V on each interviewer's 2 × 2 block.
+    forwardSolveRows(L, t0, e, Y, c);
+    for (let j = 0; j < m; j++) {
+      let ss = 0;
+      let sg = 0;
+      let gg = 0;
+      for (let r = 0; r < e; r++) {
+        const vs = Y[r * c + 2 * j]!;
+        const vg = Y[r * c + 2 * j + 1]!;
+        ss += vs * vs;
+        sg += vs * vg;
+        gg += vg * vg;
+      }
+      const p = this.slotPos[slot0 + j]!;
+      D[3 * p]! -= ss;
+      if (gains) {
+        D[3 * p + 1]! -= sg;
+        D[3 * p + 2]! -= gg;
       }
     }
   }
