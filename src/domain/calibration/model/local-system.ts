@@ -53,7 +53,7 @@ export class LocalSystem extends StartingValues {
     T[t0] = 1 / (CANDIDATE_PRIOR_SCALE * this.varA);
     for (let q = 1; q < e; q++) T[t0 + q * e + q] = this.cardPrior(card0 + q - 1);
     const level = a[fc]!;
-    let tAA = T[t0]!;
+    let tAA = T[t0];
     for (let i = this.ratingStart[fc]!, end = this.ratingStart[fc + 1]!; i < end; i++) {
       const p = rPos[i]!;
       const cell = rCell[i]!;
