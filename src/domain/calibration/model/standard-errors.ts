@@ -248,31 +248,45 @@ export class StandardErrors extends VarianceComponents {
           : 2 * P + this.cellKey[cell0 + col - 2 * m]!;
     }
     if (this.covariance) {
-      // Z = Q C restricted to the candidate's globals, two rows at a time so each row of C is read once per pair.
+      // Z = Q C restricted to the candidate's globals: C is symmetric, so Z[g, b] is the dot product of
+      // Q's row g with C's row b; four rows of Q at a time, so each row of C is read once per four.
       const C = this.covariance;
       for (let a = 0; a < c; a++) {
         const row = globalOf[a]! * n;
         for (let b = 0; b < c; b++) local[a * c + b] = C[row + globalOf[b]!]!;
       }
-      Z.fill(0, 0, nCells * c);
-      for (let g = 0; g < nCells; g += 2) {
-        const q = g * c;
-        const pair = g + 1 < nCells;
-        const q1 = pair ? q + c : q;
-        for (let a = 0; a < c; a++) {
-          const qa = Q[q + a]!;
-          const qa1 = pair ? Q[q1 + a]! : 0;
-          if (qa === 0 && qa1 === 0) continue;
-          const o = a * c;
-          if (pair) {
-            for (let b = 0; b < c; b++) {
-              const value = local[o + b]!;
-              Z[q + b]! += qa * value;
-              Z[q1 + b]! += qa1 * value;
-            }
-          } else {
-            for (let b = 0; b < c; b++) Z[q + b]! += qa * local[o + b]!;
+      let g = 0;
+      for (; g + 4 <= nCells; g += 4) {
+        const q0 = g * c;
+        const q1 = q0 + c;
+        const q2 = q1 + c;
+        const q3 = q2 + c;
+        for (let b = 0; b < c; b++) {
+          const o = b * c;
+          let z0 = 0;
+          let z1 = 0;
+          let z2 = 0;
+          let z3 = 0;
+          for (let a = 0; a < c; a++) {
+            const value = local[o + a]!;
+            z0 += Q[q0 + a]! * value;
+            z1 += Q[q1 + a]! * value;
+            z2 += Q[q2 + a]! * value;
+            z3 += Q[q3 + a]! * value;
           }
+          Z[q0 + b] = z0;
+          Z[q1 + b] = z1;
+          Z[q2 + b] = z2;
+          Z[q3 + b] = z3;
+        }
+      }
+      for (; g < nCells; g++) {
+        const q = g * c;
+        for (let b = 0; b < c; b++) {
+          const o = b * c;
+          let z = 0;
+          for (let a = 0; a < c; a++) z += Q[q + a]! * local[o + a]!;
+          Z[q + b] = z;
         }
       }
     } else {
