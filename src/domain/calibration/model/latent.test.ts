@@ -32,6 +32,17 @@ describe("IntervalMoments", () => {
     expect(worst).toBeLessThan(1e-7);
   });
 
+  it.each([100, 1e9])("gives κ alone exactly as evaluate does (%s evaluations: direct or tabled)", (evaluations) => {
+    const table = new IntervalMoments();
+    table.prepare(0.5, evaluations);
+    for (const [low, high] of intervals) {
+      for (let eta = -6; eta <= 11; eta += 0.0173) {
+        table.evaluate(low, high, eta, tabled);
+        expect(table.evaluateKappa(low, high, eta, direct)).toBe(tabled[1]);
+      }
+    }
+  });
+
   it("computes directly when too few evaluations would pay for a table", () => {
     const table = new IntervalMoments();
     table.prepare(0.5, 100);

@@ -193,4 +193,19 @@ export class IntervalMoments {
     }
     truncatedMoments(a, (high - eta) / sigma, out);
   }
+
+  /** κ alone (see evaluate, which it equals): the noise update reads nothing else. */
+  evaluateKappa(low: number, high: number, eta: number, out: Float64Array): number {
+    const sigma = this.sigma;
+    const a = (low - eta) / sigma;
+    if (this.width === this.width && high - low === 1) {
+      const s = (a - this.start) * TABLE_STEPS;
+      if (s >= 0 && s < this.last) {
+        const i = s | 0;
+        return interpolate(this.kappa, this.kappaSlope, i, s - i);
+      }
+    }
+    truncatedMoments(a, (high - eta) / sigma, out);
+    return out[1]!;
+  }
 }

@@ -78,10 +78,8 @@ export class VarianceComponents extends SchurSystem {
       const eta = rEta[i]!;
       const step = Math.sqrt(3 * Math.max(0, variance));
       let expected = (2 / 3) * (1 + rKappa[i]!);
-      intervals.evaluate(rLow[i]!, rHigh[i]!, eta - step, moments);
-      expected += (1 + moments[1]!) / 6;
-      intervals.evaluate(rLow[i]!, rHigh[i]!, eta + step, moments);
-      expected += (1 + moments[1]!) / 6;
+      expected += (1 + intervals.evaluateKappa(rLow[i]!, rHigh[i]!, eta - step, moments)) / 6;
+      expected += (1 + intervals.evaluateKappa(rLow[i]!, rHigh[i]!, eta + step, moments)) / 6;
       sum += rWeight[i]! * sigma2 * expected;
     }
     return sum;
