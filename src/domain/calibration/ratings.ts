@@ -78,6 +78,14 @@ export function indexRatings(ratings: Rating[]): IndexedRatings {
     return index;
   };
 
+  let lastCandidateId: string | undefined;
+  let lastCandidate = -1;
+  let lastInterviewerId: string | undefined;
+  let lastInterviewer = -1;
+  let lastCardCandidate = -1;
+  let lastCardInterviewer = -1;
+  let lastCardId = "";
+  let lastCard = -1;
   for (let r = 0; r < count; r++) {
     const rating = ratings[r] as Rating;
     const ratingWeight = rating.weight ?? 1;
@@ -92,12 +100,24 @@ export function indexRatings(ratings: Rating[]): IndexedRatings {
         `Rating ${r} has weight ${ratingWeight}; weights must be finite and > 0 (leave a rating out to ignore it).`,
       );
     }
-    const c = lookUp(candidateIndex, candidateIds, rating.candidateId);
-    if (c === cellIndex.length) {
-      cellIndex.push(new Map());
-      scorecardIndex.push(new Map());
+    // Ratings come grouped by scorecard in practice: the previous rating's candidate, interviewer and
+    // scorecard are checked before the maps.
+    let c = lastCandidate;
+    if (rating.candidateId !== lastCandidateId) {
+      c = lookUp(candidateIndex, candidateIds, rating.candidateId);
+      if (c === cellIndex.length) {
+        cellIndex.push(new Map());
+        scorecardIndex.push(new Map());
+      }
+      lastCandidateId = rating.candidateId;
+      lastCandidate = c;
     }
-    const j = lookUp(interviewerIndex, interviewerIds, rating.interviewerId);
+    let j = lastInterviewer;
+    if (rating.interviewerId !== lastInterviewerId) {
+      j = lookUp(interviewerIndex, interviewerIds, rating.interviewerId);
+      lastInterviewerId = rating.interviewerId;
+      lastInterviewer = j;
+    }
     const k = lookUp(keyIndex, keyIds, rating.key);
     const cells = cellIndex[c] as Map<number, number>;
     let g = cells.get(k);
@@ -107,16 +127,25 @@ export function indexRatings(ratings: Rating[]): IndexedRatings {
       cellCandidate.push(c);
       cellKey.push(k);
     }
-    const byInterviewer = scorecardIndex[c] as Map<number, Map<string, number>>;
-    let cardsOf = byInterviewer.get(j);
-    if (cardsOf === undefined) byInterviewer.set(j, (cardsOf = new Map()));
     const cardId = rating.scorecardId ?? "";
-    let card = cardsOf.get(cardId);
-    if (card === undefined) {
-      card = scorecardCandidate.length;
-      cardsOf.set(cardId, card);
-      scorecardCandidate.push(c);
-      scorecardInterviewer.push(j);
+    let card = lastCard;
+    if (c !== lastCardCandidate || j !== lastCardInterviewer || cardId !== lastCardId) {
+      const byInterviewer = scorecardIndex[c] as Map<number, Map<string, number>>;
+      let cardsOf = byInterviewer.get(j);
+      if (cardsOf === undefined) byInterviewer.set(j, (cardsOf = new Map()));
+      const found = cardsOf.get(cardId);
+      if (found === undefined) {
+        card = scorecardCandidate.length;
+        cardsOf.set(cardId, card);
+        scorecardCandidate.push(c);
+        scorecardInterviewer.push(j);
+      } else {
+        card = found;
+      }
+      lastCardCandidate = c;
+      lastCardInterviewer = j;
+      lastCardId = cardId;
+      lastCard = card;
     }
     value[r] = rating.value;
     weight[r] = ratingWeight;
