@@ -123,13 +123,43 @@ function tailMoments(a: number, b: number, out: Float64Array): void {
 // come from a table in the interval's lower end a, built once per σ from truncatedMoments with exact
 // derivatives (shifting the interval by δ: dλ/dδ = λ² − κ, dκ/dδ = (1 + κ) λ − out[2]), and read by
 // cubic Hermite interpolation: within 1e-7 of truncatedMoments (their own accuracy; ~1e-9 away from the
-// points where an interval end crosses 0 and the direct formulas switch branches). One-sided intervals, and lower ends
-// outside the table, use truncatedMoments directly.
+// points where an interval end crosses 0 and the direct formulas switch branches). One-sided intervals
+// (ratings 1 and 4) come from a second table, of (a, ∞) in a, which does not depend on σ (built once,
+// the same way; (−∞, b) is its mirror image). Lower ends outside the tables use truncatedMoments directly.
 const TABLE_STEPS = 64;
 const TABLE_REACH = 12;
+const OPEN_SIZE = 2 * TABLE_REACH * TABLE_STEPS + 2;
+let openLambda: Float64Array | null = null;
+let openLambdaSlope = new Float64Array(0);
+let openKappa = new Float64Array(0);
+let openKappaSlope = new Float64Array(0);
 
-/** Moments of the rating intervals [low, high] (high − low = 1 when both are finite) of a latent N(η, σ²). */
+/** The table of the one-sided intervals (a, ∞), a from −TABLE_REACH, built on first use. */
+function buildOpenTable(): Float64Array {
+  const lambda = new Float64Array(OPEN_SIZE);
+  openLambdaSlope = new Float64Array(OPEN_SIZE);
+  openKappa = new Float64Array(OPEN_SIZE);
+  openKappaSlope = new Float64Array(OPEN_SIZE);
+  const m = new Float64Array(3);
+  for (let i = 0; i < OPEN_SIZE; i++) {
+    truncatedMoments(-TABLE_REACH + i / TABLE_STEPS, Infinity, m);
+    lambda[i] = m[0]!;
+    openKappa[i] = m[1]!;
+    openLambdaSlope[i] = (m[0]! * m[0]! - m[1]!) / TABLE_STEPS;
+    openKappaSlope[i] = ((1 + m[1]!) * m[0]! - m[2]!) / TABLE_STEPS;
+  }
+  openLambda = lambda;
+  return lambda;
+}
+
+/**
+ * Moments of the rating intervals [low, high] (high − low = 1 when both are finite) of a latent N(η, σ²).
+ * The hot loops pass an interval through `query` (low, high, η) and read the moments with read or
+ * readKappa: typed-array slots, so no number is boxed on the way in or out.
+ */
 export class IntervalMoments {
+  /** low, high, η of the interval to read (see read). */
+  readonly query = new Float64Array(3);
   private sigma = Number.NaN;
   private width = Number.NaN;
   private start = 0;
@@ -153,6 +183,7 @@ export class IntervalMoments {
       this.width = Number.NaN;
       return;
     }
+    if (openLambda === null) buildOpenTable();
     if (sigma === this.sigma && width === this.width) return;
     this.sigma = sigma;
     this.width = width;
@@ -179,33 +210,75 @@ export class IntervalMoments {
 
   /** out[0] = λ, out[1] = κ (see truncatedMoments) of the interval [low, high] of N(η, σ²) in standard units. */
   evaluate(low: number, high: number, eta: number, out: Float64Array): void {
+    this.query[0] = low;
+    this.query[1] = high;
+    this.query[2] = eta;
+    this.read(out);
+  }
+
+  /** evaluate for the interval in `query`. */
+  read(out: Float64Array): void {
+    const q = this.query;
+    const low = q[0]!;
+    const high = q[1]!;
+    const eta = q[2]!;
     const sigma = this.sigma;
     const a = (low - eta) / sigma;
-    if (this.width === this.width && high - low === 1) {
-      const s = (a - this.start) * TABLE_STEPS;
-      if (s >= 0 && s < this.last) {
-        const i = s | 0;
-        const f = s - i;
-        out[0] = interpolate(this.lambda, this.lambdaSlope, i, f);
-        out[1] = interpolate(this.kappa, this.kappaSlope, i, f);
+    if (this.width === this.width) {
+      if (high - low === 1) {
+        const s = (a - this.start) * TABLE_STEPS;
+        if (s >= 0 && s < this.last) {
+          const i = s | 0;
+          const f = s - i;
+          out[0] = interpolate(this.lambda, this.lambdaSlope, i, f);
+          out[1] = interpolate(this.kappa, this.kappaSlope, i, f);
+          return;
+        }
+      } else if (this.readOpen(low, high, eta, out)) {
         return;
       }
     }
     truncatedMoments(a, (high - eta) / sigma, out);
   }
 
-  /** κ alone (see evaluate, which it equals): the noise update reads nothing else. */
-  evaluateKappa(low: number, high: number, eta: number, out: Float64Array): number {
+  /** κ alone into out[1], for the interval in `query` (the same number as read's): the noise update reads nothing else. */
+  readKappa(out: Float64Array): void {
+    const q = this.query;
+    const low = q[0]!;
+    const high = q[1]!;
+    const eta = q[2]!;
     const sigma = this.sigma;
     const a = (low - eta) / sigma;
-    if (this.width === this.width && high - low === 1) {
-      const s = (a - this.start) * TABLE_STEPS;
-      if (s >= 0 && s < this.last) {
-        const i = s | 0;
-        return interpolate(this.kappa, this.kappaSlope, i, s - i);
+    if (this.width === this.width) {
+      if (high - low === 1) {
+        const s = (a - this.start) * TABLE_STEPS;
+        if (s >= 0 && s < this.last) {
+          const i = s | 0;
+          out[1] = interpolate(this.kappa, this.kappaSlope, i, s - i);
+          return;
+        }
+      } else if (this.readOpen(low, high, eta, out)) {
+        return;
       }
     }
     truncatedMoments(a, (high - eta) / sigma, out);
-    return out[1]!;
+  }
+
+  /** One-sided intervals from the (a, ∞) table; false outside it. */
+  private readOpen(low: number, high: number, eta: number, out: Float64Array): boolean {
+    const lambda = openLambda;
+    if (lambda === null) return false;
+    const upper = high === Infinity;
+    if (!upper && low !== -Infinity) return false;
+    // (−∞, b) is the mirror image of (−b, ∞): λ changes sign, κ does not.
+    const a = upper ? (low - eta) / this.sigma : (eta - high) / this.sigma;
+    const s = (a + TABLE_REACH) * TABLE_STEPS;
+    if (!(s >= 0 && s < OPEN_SIZE - 2)) return false;
+    const i = s | 0;
+    const f = s - i;
+    const value = interpolate(lambda, openLambdaSlope, i, f);
+    out[0] = upper ? value : -value;
+    out[1] = interpolate(openKappa, openKappaSlope, i, f);
+    return true;
   }
 }

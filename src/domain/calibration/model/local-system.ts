@@ -52,6 +52,7 @@ export class LocalSystem extends StartingValues {
     dDiag.fill(1 / this.varD, cell0, cell0 + cells);
     T[t0] = 1 / (CANDIDATE_PRIOR_SCALE * this.varA);
     for (let q = 1; q < e; q++) T[t0 + q * e + q] = this.cardPrior(card0 + q - 1);
+    const query = intervals.query;
     const level = a[fc]!;
     let tAA = T[t0];
     for (let i = this.ratingStart[fc]!, end = this.ratingStart[fc + 1]!; i < end; i++) {
@@ -60,7 +61,10 @@ export class LocalSystem extends StartingValues {
       const t = level + x[2 * P + rKey[i]!]! + d[cell]!;
       const gain = 1 + x[P + p]!;
       const eta = MIDDLE + gain * t + x[p]! + u[rCard[i]!]!;
-      intervals.evaluate(rLow[i]!, rHigh[i]!, eta, moments);
+      query[0] = rLow[i]!;
+      query[1] = rHigh[i]!;
+      query[2] = eta;
+      intervals.read(moments);
       const lambda = moments[0]!;
       const kappa = moments[1]!;
       const w = rWeight[i]!;

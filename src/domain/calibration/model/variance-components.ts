@@ -41,6 +41,7 @@ export class VarianceComponents extends SchurSystem {
     } = this;
     const sigma2 = this.noise;
     intervals.prepare(Math.sqrt(sigma2), 3 * this.ratings);
+    const query = intervals.query;
     // Per cell: m_g = T⁻¹ b_g and c_g = b_gᵀ T⁻¹ b_g, so that each rating's local Var(η) is O(1):
     // x = gain (e_a + e_g) + e_q gives Var = g²/D_g + g² c_g/D_g² − 2 (g/D_g)(g m_g[a] + m_g[q]) + x_Eᵀ T⁻¹ x_E.
     if (this.cellProjection.length < cells * e) this.cellProjection = new Float64Array(2 * cells * e);
@@ -78,8 +79,14 @@ export class VarianceComponents extends SchurSystem {
       const eta = rEta[i]!;
       const step = Math.sqrt(3 * Math.max(0, variance));
       let expected = (2 / 3) * (1 + rKappa[i]!);
-      expected += (1 + intervals.evaluateKappa(rLow[i]!, rHigh[i]!, eta - step, moments)) / 6;
-      expected += (1 + intervals.evaluateKappa(rLow[i]!, rHigh[i]!, eta + step, moments)) / 6;
+      query[0] = rLow[i]!;
+      query[1] = rHigh[i]!;
+      query[2] = eta - step;
+      intervals.readKappa(moments);
+      expected += (1 + moments[1]!) / 6;
+      query[2] = eta + step;
+      intervals.readKappa(moments);
+      expected += (1 + moments[1]!) / 6;
       sum += rWeight[i]! * sigma2 * expected;
     }
     return sum;
