@@ -26,26 +26,28 @@ export class SchurSystem extends LocalSystem {
       const firstCard = cardStart[fc]!;
       const endCard = cardStart[fc + 1]!;
       let sumA = 0;
-      // A scorecard's ratings share the interviewer: its severity and gain are read and summed once.
+      // A scorecard's ratings share the interviewer: its severity and gain are read and summed once, and
+      // its gain factored out of the level's sum.
       for (let q = firstCard; q < endCard; q++) {
         const start = cardRatingStart[q]!;
         const end = cardRatingStart[q + 1]!;
         const p = rPos[start]!;
         const vs = v[p]!;
         const vg = v[P + p]!;
+        const gain = rGainOf[start]!;
         let sumE = 0;
         let sumTE = 0;
         for (let i = start; i < end; i++) {
           const key = 2 * P + rKey[i]!;
-          const gain = rGainOf[i]!;
           const t = rT[i]!;
           const e = rW[i]! * (vs + t * vg + gain * v[key]!);
+          const ge = gain * e;
           sumE += e;
           sumTE += t * e;
-          out[key]! += gain * e;
-          sumA += gain * e;
-          ld[rCell[i]!]! += gain * e;
+          out[key]! += ge;
+          ld[rCell[i]!]! += ge;
         }
+        sumA += gain * sumE;
         out[p]! += sumE;
         out[P + p]! += sumTE;
         lu[q] = sumE;
@@ -57,10 +59,10 @@ export class SchurSystem extends LocalSystem {
         const start = cardRatingStart[q]!;
         const end = cardRatingStart[q + 1]!;
         const yq = yu[q]!;
+        const gain = rGainOf[start]!;
         let sumF = 0;
         let sumTF = 0;
         for (let i = start; i < end; i++) {
-          const gain = rGainOf[i]!;
           const f = rW[i]! * (gain * (yA + yd[rCell[i]!]!) + yq);
           sumF += f;
           sumTF += rT[i]! * f;
