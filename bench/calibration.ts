@@ -7,7 +7,7 @@
 // Times calibrate (the whole fit, standard errors included) and checks each median against its target.
 // The data include severities, gains, a scorecard (halo) effect and signal difficulty, so the accuracy
 // lines are a sanity check of the numbers being timed, not a test. With --simulations it also prints the
-// simulation table of the tests (src/domain/calibration/simulation.ts), which takes a few minutes.
+// simulation table of the tests (src/domain/calibration/simulation.ts), which takes a few seconds.
 //
 //   npm run bench:calibration [-- --simulations]
 
