@@ -7,7 +7,9 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { sqlStatements } from "@/test/statements";
-import { RateLimits, type RateLimitRules, type RateLimitVerdict } from "./rate-limit";
+import { getDb } from "@/server/db";
+import { getEnv } from "@/server/env";
+import { RateLimits, storeFromEnv, type RateLimitRules, type RateLimitVerdict } from "./rate-limit";
 
 const run = promisify(execFile);
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -142,5 +144,16 @@ describe.each([
     // And this process, a third, sees the window used up.
     const third = await consumeInProcess(env, key, 1);
     expect(third[0]).toMatchObject({ allowed: false });
+  });
+});
+
+describe("the PostgreSQL store the environment selects", () => {
+  it("commits counts without waiting for the disk, on its own connections only", async () => {
+    const store = storeFromEnv({ ...getEnv(), REDIS_URL: undefined });
+    if (store.kind !== "postgres") throw new Error(`expected the PostgreSQL store, got ${store.kind}`);
+    const { rows } = await store.client.query({ text: "SHOW synchronous_commit" });
+    expect(rows).toEqual([{ synchronous_commit: "off" }]);
+    await (store.client as pg.Pool).end();
+    expect(await getDb().$queryRaw`SHOW synchronous_commit`).toEqual([{ synchronous_commit: "on" }]);
   });
 });

@@ -189,9 +189,13 @@ export function storeFromEnv(env: Env): RateLimitStore {
     return { kind: "redis", client: new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2_000 }) };
   }
   if (env.database.kind === "server") {
-    // Its own small pool, so counting requests never waits behind the app's queries.
+    // Its own small pool, so counting requests never waits behind the app's queries. Its commits do not wait
+    // for the write-ahead log to reach the disk (synchronous_commit off, on these connections only): a
+    // server crash may forget the last fraction of a second of counts, which a limit can afford, and every
+    // API call's count cost half the CPU here and a quarter in PostgreSQL (bench:fixed-cost, issue #16).
     const pool = new pg.Pool({
       connectionString: env.database.url,
+      options: "-c synchronous_commit=off",
       max: 2,
       connectionTimeoutMillis: env.database.pool.timeoutMs,
     });
