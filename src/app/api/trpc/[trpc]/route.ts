@@ -1,13 +1,5 @@
-import { createContextFromHeaders } from "@/server/api/context";
-import { handleTrpcRequest } from "@/server/api/http";
-import { screenRequest, withScreenedHeaders } from "@/server/request-screen";
+import { answerTrpc } from "@/server/api/endpoint";
 
-// The proxy skips this endpoint (src/proxy.ts): the request is screened here, the same way.
-async function handler(req: Request) {
-  const screened = screenRequest(req, new URL(req.url));
-  const response =
-    screened.refusal ?? (await handleTrpcRequest(req, () => createContextFromHeaders(req.headers, screened.requestId)));
-  return withScreenedHeaders(response, screened);
-}
-
-export { handler as GET, handler as POST };
+// The proxy skips this endpoint (src/proxy.ts): answerTrpc screens the request the same way. The app's
+// server answers most calls before Next.js (src/server/api/early-endpoint.ts); this route takes the rest.
+export { answerTrpc as GET, answerTrpc as POST };
