@@ -100,6 +100,22 @@ test("state-changing requests from another site are refused with 403", async () 
   await api.dispose();
 });
 
+test("tRPC calls are answered before Next.js, screened as the route screens them", async () => {
+  const api = await playwrightRequest.newContext({ baseURL });
+  const call = await api.get("/api/trpc/workspace.listMine", { headers: { "x-request-id": "e2e-trpc.1" } });
+  expect(call.status()).toBe(401);
+  expect(call.headers()["x-request-id"]).toBe("e2e-trpc.1");
+  expectSecurityHeaders(call.headers(), "a tRPC call");
+  // Next.js puts its router's Vary (rsc, next-router-state-tree, …) on every route it answers; this is tRPC's
+  // own plus the compression's.
+  expect(call.headers()["vary"]).toBe("trpc-accept, accept, Accept-Encoding");
+  // A method the route does not export still goes to Next.js.
+  const put = await api.put("/api/trpc/workspace.listMine");
+  expect(put.status()).toBe(405);
+  expect(put.headers()["vary"]).toContain("rsc");
+  await api.dispose();
+});
+
 test("signed in, a callbackUrl that normalises to //host stays on the site", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByRole("button", { name: /Olivia/ }).click();

@@ -1,13 +1,13 @@
 // One web process: Next.js's documented custom server (`next({...}).getRequestHandler()`), so that a
 // request the app answers before Next.js never pays for Next.js's routing. The app installs that handler at
-// boot (src/server/health-probe.ts: the load balancer's anonymous GET /api/health) under a global name,
-// because this script cannot import the app's TypeScript; every other request, and every request before
-// boot, goes to Next.js as `next start` would send it. PORT and HOST as for `next start -p/-H`.
+// boot (src/server/early-answers.ts: the load balancer's anonymous GET /api/health and the tRPC calls) under
+// a global name, because this script cannot import the app's TypeScript; every other request, and every
+// request before boot, goes to Next.js as `next start` would send it. PORT and HOST as for `next start -p/-H`.
 import http from "node:http";
 import path from "node:path";
 import next from "next";
 
-const EARLY_ANSWER_KEY = "__loopwiseAnswerEarly"; // the same name as in src/server/health-probe.ts
+const EARLY_ANSWER_KEY = "__loopwiseAnswerEarly"; // the same name as in src/server/early-answers.ts
 
 const port = Number.parseInt(process.env.PORT ?? "3000", 10);
 const host = process.env.HOST?.trim() || undefined;

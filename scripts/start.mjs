@@ -1,6 +1,6 @@
 // `npm start`: builds the app when there is no build yet (or it is older than the sources), then serves
 // it with scripts/server.mjs (Next.js's custom server: what `next start` does, plus the load balancer's
-// health probe answered before Next.js; see src/server/health-probe.ts). With no configuration this is demo mode on the embedded database, listening on
+// health probe and the tRPC calls answered before Next.js; see src/server/early-answers.ts). With no configuration this is demo mode on the embedded database, listening on
 // 127.0.0.1 only (HOST overrides; see bind-host.mjs). Against a PostgreSQL server it runs one web process per
 // core but one, at least one (WEB_CONCURRENCY overrides), sharing the port through Node's cluster module, plus
 // the calibration worker.

@@ -8,7 +8,7 @@ import { startExportWorker } from "@/server/exports/worker";
 import { startOutboxWorker } from "@/server/email/worker";
 import { EnvError, getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
-import { installHealthProbe } from "@/server/health-probe";
+import { installEarlyAnswers } from "@/server/early-answers";
 import { recordPeerAddresses } from "@/server/peer-address";
 import { DEMO_USERS, seedDemoData } from "@/server/services/demo";
 import { backfillLibraries } from "@/server/services/library";
@@ -16,7 +16,7 @@ import { backfillLibraries } from "@/server/services/library";
 export async function boot(): Promise<void> {
   // Before anything else: requests that arrive while migrations run must carry their peer address too.
   recordPeerAddresses();
-  installHealthProbe();
+  installEarlyAnswers();
   let env;
   try {
     env = getEnv();

@@ -1,9 +1,9 @@
 // The load balancer's probe, answered before Next.js. An anonymous `GET /api/health` (no cookie, no
 // Authorization) always gets the same small answer (the status, the database checked at most once a second),
 // yet Next.js's routing, the proxy and the route handler cost it ten times what the answer costs (profiled
-// under bench:load). The app's server (scripts/server.mjs) offers every request to the handler installed
-// here first; anything else, and every probe before boot installed it, goes on to Next.js and
-// src/app/api/health/route.ts. The response carries what the proxy would give it: the request id and the
+// under bench:load). The app's server (scripts/server.mjs) offers every request to this first (through
+// src/server/early-answers.ts); anything else, and every probe before boot installed it, goes on to Next.js
+// and src/app/api/health/route.ts. The response carries what the proxy would give it: the request id and the
 // security headers.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -12,11 +12,6 @@ import { acceptRequestId } from "@/domain/request-id";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
 import { checkHealth } from "@/server/services/health";
-
-/** Where scripts/server.mjs looks for the handler (it cannot import the app's TypeScript). */
-export const EARLY_ANSWER_KEY = "__loopwiseAnswerEarly";
-
-export type EarlyAnswer = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /** True when `req` is the anonymous probe: then it is answered here and Next.js must not see it. */
 export function answerHealthProbe(req: IncomingMessage, res: ServerResponse): boolean {
@@ -54,9 +49,4 @@ async function respond(req: IncomingMessage, res: ServerResponse) {
 
 function single(value: string | string[] | undefined): string | null {
   return (Array.isArray(value) ? value.join(", ") : value) ?? null;
-}
-
-/** Called once at boot (src/server/boot.ts). */
-export function installHealthProbe(): void {
-  (globalThis as Record<string, unknown>)[EARLY_ANSWER_KEY] = answerHealthProbe satisfies EarlyAnswer;
 }
