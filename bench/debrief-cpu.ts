@@ -1,57 +1,12 @@
-// `debrief.get` in one process: CPU time per call, SQL statements per call (counted at the driver) and the
-// size of the response as superjson sends it, through the tRPC caller with the coach's session (so the
-// per-call fixed cost of session, membership and tenant transaction is included). CPU time in one process
-// is steadier than req/s on a shared machine. Runs on the database `npm run bench:load` seeded (same
-// BENCH_LOOPS and LOOPWISE_TEST_DB_SUFFIX; run that once first).
+// `debrief.get` (the coach's session) in one process: CPU time, SQL statements and response size per call
+// (bench/cpu-per-call.ts). Runs on the database `npm run bench:load` seeded (same BENCH_LOOPS and
+// LOOPWISE_TEST_DB_SUFFIX; run that once first).
 //
 //   BENCH_LOOPS=100 LOOPWISE_TEST_DB_SUFFIX=_x npx tsx bench/debrief-cpu.ts   (BENCH_CALLS, default 1,000)
-import { existsSync, readFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import path from "node:path";
-import superjson from "superjson";
-import { benchDatabase } from "./database";
+import { measureCpuPerCall } from "./cpu-per-call";
 
-const LOOPS = Number(process.env.BENCH_LOOPS ?? 500);
-const CALLS = Number(process.env.BENCH_CALLS ?? 1_000);
-const statePath = path.join(tmpdir(), `loopwise-bench-load${process.env.LOOPWISE_TEST_DB_SUFFIX ?? ""}-${LOOPS}.json`);
-if (!existsSync(statePath)) throw new Error(`No seeded state at ${statePath}: run npm run bench:load first.`);
-const { workspaceId, coachCookie, debriefLoop } = JSON.parse(readFileSync(statePath, "utf8")) as {
-  workspaceId: string;
-  coachCookie: string;
-  debriefLoop: string;
-};
-const { db } = await benchDatabase("loopwise_load", { reuse: true });
-const { createCaller } = await import("../src/server/api/root");
-const { findSessionActor } = await import("../src/server/services/session");
-const { logger } = await import("../src/server/logger");
-const { sqlStatements } = await import("../src/test/statements");
-
-const actor = await findSessionActor(db, coachCookie.split("=")[1]);
-const caller = createCaller({ db, actor, requestId: "bench", log: logger });
-const call = () => caller.debrief.get({ workspaceId, loopId: debriefLoop });
-
-for (let i = 0; i < 50; i++) await call(); // warm: JIT, the published rubric versions kept in memory
-const sent = await sqlStatements(call);
-const body = JSON.stringify(superjson.serialize(await call()));
-
-const cpu = process.cpuUsage();
-const started = performance.now();
-for (let i = 0; i < CALLS; i++) await call();
-const wall = performance.now() - started;
-const used = process.cpuUsage(cpu);
-// What tRPC's HTTP handler adds per call for this response: superjson and JSON text.
-const response = await call();
-const serializing = process.cpuUsage();
-for (let i = 0; i < CALLS; i++) JSON.stringify(superjson.serialize(response));
-const serialized = process.cpuUsage(serializing);
-const ms = (us: number) => (us / 1000 / CALLS).toFixed(2);
-console.log(`debrief.get × ${CALLS} in one process (${LOOPS}-loop workspace, load ${loadavg()[0]!.toFixed(1)})`);
-console.log(
-  `  CPU per call: ${ms(used.user + used.system)} ms (user ${ms(used.user)}, system ${ms(used.system)}); wall ${(wall / CALLS).toFixed(2)} ms`,
+await measureCpuPerCall(
+  "debrief.get",
+  (s) => s.coachCookie,
+  (caller, s) => caller.debrief.get({ workspaceId: s.workspaceId, loopId: s.debriefLoop }),
 );
-console.log(`  SQL statements per call: ${sent.length}`);
-console.log(
-  `  response: ${body.length} bytes of superjson, ${ms(serialized.user + serialized.system)} ms CPU to serialize`,
-);
-if (process.env.BENCH_SQL === "1") for (const s of sent) console.log(`    ${s.replace(/\s+/g, " ").slice(0, 160)}`);
-await db.$disconnect();

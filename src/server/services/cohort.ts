@@ -6,6 +6,7 @@
 // The fit is computed in the background (./cohort-fit.ts) and stored; this module only reads it, in a
 // fixed number of indexed queries whatever the size of the workspace. A fit older than the workspace's
 // ratings (or than today's window) is served as it is, marked `updating`, until the worker swaps in the new one.
+import { BoundedCache } from "@/server/bounded-cache";
 import { sqlPart } from "@/server/db";
 import { readCohortSummary, readInterviewerEstimate, readInterviewerStats, readStoredScores } from "@/server/db/json";
 import type { AgreementEstimate } from "@/domain/calibration/agreement";
@@ -171,6 +172,24 @@ export function storedScoresFrom(loopId: string, scores: unknown): CandidateScor
   return readStoredScores(scores).map((s) => ({ ...s, candidateId: loopId }));
 }
 
+/**
+ * A fit's rows never change (a recalculation is stored under a new fitId), so a loop's scores as read back
+ * are kept per process, keyed by workspace, fit and loop: the debrief does not parse and check the same
+ * stored JSON on every view. Bounded: the least recently used entries go first. The caller's statement
+ * still reads the row, so a fit that is gone is never served from memory. Not to be mutated.
+ */
+const fitScores = new BoundedCache<CandidateScore[]>(500);
+
+/** `storedScoresFrom` for the cohort's fit, kept per process (`fitScores`). */
+export function storedScoresOfFit(cohort: Cohort, loopId: string, scores: unknown): CandidateScore[] {
+  const key = `${cohort.workspaceId}:${cohort.fitId}:${loopId}`;
+  const kept = fitScores.get(key);
+  if (kept) return kept;
+  const read = storedScoresFrom(loopId, scores);
+  fitScores.set(key, read);
+  return read;
+}
+
 export interface LoopScore {
   key: string;
   raw: number;
@@ -220,19 +239,20 @@ export function scoreLoopFrom(
 ): LoopScores {
   const inCohort = stored !== undefined;
   const roundOf = new Map(cards.map((c) => [c.id, c.roundId]));
-  const roundsBy = (pick: (r: Rating) => string) => {
-    const out = new Map<string, string[]>();
-    for (const r of own) {
-      const round = roundOf.get(r.scorecardId ?? "");
-      if (!round) continue;
-      const list = out.get(pick(r)) ?? [];
-      if (!list.includes(round)) list.push(round);
-      out.set(pick(r), list);
-    }
-    return out;
+  // Plain loops: this runs on every debrief and report view.
+  const dimensionRounds = new Map<string, string[]>();
+  const signalRounds = new Map<string, string[]>();
+  const addRound = (to: Map<string, string[]>, key: string, round: string) => {
+    const list = to.get(key);
+    if (!list) to.set(key, [round]);
+    else if (!list.includes(round)) list.push(round);
   };
-  const dimensionRounds = roundsBy((r) => r.group ?? "other");
-  const signalRounds = roundsBy((r) => r.key);
+  for (const r of own) {
+    const round = roundOf.get(r.scorecardId ?? "");
+    if (!round) continue;
+    addRound(dimensionRounds, r.group ?? "other", round);
+    addRound(signalRounds, r.key, round);
+  }
   let rows: CandidateScore[];
   if (stored) {
     rows = stored;
@@ -243,17 +263,13 @@ export function scoreLoopFrom(
       cohort.updating && (!cohort.since || newest >= cohort.since.getTime()) ? UPDATING_REASON : OUTSIDE_COHORT_REASON;
     rows = rawScores(loopId, own, reason);
   }
-  const overall = rows.find((r) => r.kind === "overall");
-  return {
-    overall: overall ? fromFit(overall) : null,
-    dimensions: rows
-      .filter((r) => r.kind === "group")
-      .map((r) => ({ ...fromFit(r), roundIds: dimensionRounds.get(r.key!) ?? [] })),
-    signals: rows
-      .filter((r) => r.kind === "key")
-      .map((r) => ({ ...fromFit(r), roundIds: signalRounds.get(r.key!) ?? [] })),
-    inCohort,
-  };
+  const scores: LoopScores = { overall: null, dimensions: [], signals: [], inCohort };
+  for (const r of rows) {
+    if (r.kind === "overall") scores.overall ??= fromFit(r);
+    else if (r.kind === "group") scores.dimensions.push({ ...fromFit(r), roundIds: dimensionRounds.get(r.key!) ?? [] });
+    else if (r.kind === "key") scores.signals.push({ ...fromFit(r), roundIds: signalRounds.get(r.key!) ?? [] });
+  }
+  return scores;
 }
 
 /** Raw means of one loop's ratings, for a loop outside the cohort: never calibrated. */

@@ -271,3 +271,45 @@ describe("debrief read", () => {
     expect(await outcome(getDebrief(db, scope(b), { loopId }))).toBe("NOT_FOUND");
   });
 });
+
+describe("debrief scores kept in memory", () => {
+  it("after a revision and the recalculation, the debrief shows the new fit's numbers, as the cohort view does", async () => {
+    const ws = await createWorkspaceWithRoles("debrief-kept");
+    const second = await addInterviewer(ws);
+    const coding = await bookedLoop(ws, [ws.members.interviewer, ws.members.interviewer, second], "entry-coding-focus");
+    await fillAndSubmit(ws.members.interviewer.caller, ws.id, coding.rounds[1]!.id, (i) => (i % 2 ? 4 : 3));
+    await fillAndSubmit(second.caller, ws.id, coding.rounds[2]!.id, () => 2);
+    await settleCalibration(ws);
+    const coach = ws.members.coach.caller;
+    const numbers = (d: Awaited<ReturnType<typeof coach.debrief.get>>) => ({
+      overall: [d.overall!.calibrated, d.overall!.standardError],
+      dimensions: d.dimensionScores.map((s) => [s.dimensionKey, s.calibrated, s.standardError]),
+      signals: d.matrix.map((r) => [r.key, r.calibrated, r.standardError]),
+    });
+    const first = await coach.debrief.get({ workspaceId: ws.id, loopId: coding.loopId });
+    expect(first.overall!.calibrated).not.toBeNull();
+    expect(numbers(await coach.debrief.get({ workspaceId: ws.id, loopId: coding.loopId }))).toEqual(numbers(first));
+
+    const opened = await second.caller.scorecard.open({ workspaceId: ws.id, roundId: coding.rounds[2]!.id });
+    await second.caller.scorecard.revise({
+      workspaceId: ws.id,
+      roundId: coding.rounds[2]!.id,
+      expectedVersion: opened.scorecard.version,
+      reason: "Rated the wrong candidate",
+      ratings: Object.fromEntries(opened.rubric.signals.map((s) => [s.key, { rating: 4 as const, evidence: "again" }])),
+      redFlagKeys: [],
+      recommendation: "strong_yes",
+      summary: "Revised",
+    });
+    await settleCalibration(ws);
+    const after = await coach.debrief.get({ workspaceId: ws.id, loopId: coding.loopId });
+    expect(after.calibration.updating).toBe(false);
+    expect(after.overall!.calibrated).not.toBe(first.overall!.calibrated);
+    const row = (await coach.calibration.cohortPage({ workspaceId: ws.id })).items.find(
+      (c) => c.loopId === coding.loopId,
+    )!;
+    expect(after.overall!.calibrated).toBeCloseTo(row.calibrated!, 9);
+    for (const d of after.dimensionScores)
+      expect(d.calibrated).toBeCloseTo(row.byDimension[d.dimensionKey]!.calibrated!, 9);
+  });
+});

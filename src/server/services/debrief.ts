@@ -15,7 +15,7 @@ import {
   cohortFrom,
   scoreLoopFrom,
   severitiesFrom,
-  storedScoresFrom,
+  storedScoresOfFit,
   type CohortFitRow,
 } from "./cohort";
 import { ratingsFrom, type CohortCard } from "./cohort-fit";
@@ -37,7 +37,7 @@ interface RoundRow {
   typeName: string | null;
 }
 
-interface DebriefRow extends CohortFitRow {
+export interface DebriefRow extends CohortFitRow {
   targetRole: string;
   level: Level;
   status: LoopStatus;
@@ -65,7 +65,7 @@ interface DebriefRow extends CohortFitRow {
   dimensions: { key: string; name: string }[] | null;
   /** The loop's stored scores in the current fit, null when the loop is not in it. */
   scores: unknown;
-  /** The stored estimates of the interviewers of the loop's submitted scorecards. */
+  /** The stored estimates of the interviewers of the loop's submitted scorecards (without the per-dimension ones, not shown here). */
   estimates: { memberId: string; estimate: unknown }[] | null;
   /** The candidate and the interviewers of the submitted scorecards and of the rounds not cancelled. */
   people: { id: string; name: string | null; email: string | null }[] | null;
@@ -80,7 +80,7 @@ const at = (ms: number | null) => (ms === null ? null : new Date(ms));
  * scores, the estimates of its interviewers and the names of its people. Every table is filtered by the
  * workspace (row-level security is the second layer). No row when the loop is not in the workspace.
  */
-async function readDebrief(db: Tx, workspaceId: string, loopId: string): Promise<DebriefRow | undefined> {
+export async function readDebrief(db: Tx, workspaceId: string, loopId: string): Promise<DebriefRow | undefined> {
   const [row] = await db.$queryRaw<DebriefRow[]>(sqlPart`
     WITH c AS (
       SELECT c."id", c."loopId", c."roundId", c."interviewerMemberId", c."rubricVersionId", c."ratings",
@@ -111,7 +111,7 @@ async function readDebrief(db: Tx, workspaceId: string, loopId: string): Promise
          FROM "dimensions" x WHERE x."workspaceId" = ${workspaceId}) AS "dimensions",
       (SELECT s."scores" FROM "cohort_loop_scores" s
          WHERE s."workspaceId" = ${workspaceId} AND s."fitId" = f."fitId" AND s."loopId" = l."id") AS "scores",
-      (SELECT json_agg(json_build_object('memberId', i."memberId", 'estimate', i."estimate"))
+      (SELECT json_agg(json_build_object('memberId', i."memberId", 'estimate', i."estimate" - 'dimensions'))
          FROM "cohort_interviewers" i
          WHERE i."workspaceId" = ${workspaceId} AND i."fitId" = f."fitId"
            AND i."memberId" IN (SELECT c."interviewerMemberId" FROM c)) AS "estimates",
@@ -132,8 +132,30 @@ async function readDebrief(db: Tx, workspaceId: string, loopId: string): Promise
 export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }, now = new Date()) {
   const row = await readDebrief(db, scope.workspaceId, input.loopId);
   if (!row) throw notFound("That loop");
+  // Independence: an interviewer sees the panel once their own scorecard is among the submitted ones.
+  assertPanelOpen(
+    scope,
+    (row.cards ?? []).some((c) => c.interviewerMemberId === scope.memberId),
+  );
+  const versionIds = new Set<string>();
+  for (const r of row.rounds ?? [])
+    if (r.status !== "cancelled" && r.rubricVersionId) versionIds.add(r.rubricVersionId);
+  for (const c of row.cards ?? []) versionIds.add(c.rubricVersionId);
+  // Published versions come from memory: no statement once read.
+  const versions = await versionContents(db, scope.workspaceId, [...versionIds]);
+  return debriefFrom(scope.workspaceId, input.loopId, row, versions, now);
+}
+
+/** The debrief from what `readDebrief` and `versionContents` read: no statement. */
+export function debriefFrom(
+  workspaceId: string,
+  loopId: string,
+  row: DebriefRow,
+  versions: Awaited<ReturnType<typeof versionContents>>,
+  now: Date,
+) {
   const loop = {
-    id: input.loopId,
+    id: loopId,
     targetRole: row.targetRole,
     level: row.level,
     status: row.status,
@@ -145,27 +167,13 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
     ratings: readRatings(c.ratings),
     submittedAt: at(c.submittedAt),
   }));
-  // Independence: an interviewer sees the panel once their own scorecard is among the submitted ones.
-  assertPanelOpen(
-    scope,
-    cards.some((c) => c.interviewerMemberId === scope.memberId),
-  );
   const activeRounds = loop.rounds.filter((r) => r.status !== "cancelled");
-  const versionIds = [
-    ...new Set(
-      [...activeRounds.map((r) => r.rubricVersionId), ...cards.map((c) => c.rubricVersionId)].filter(
-        (x): x is string => !!x,
-      ),
-    ),
-  ];
-  // Published versions come from memory: no statement once read.
-  const versions = await versionContents(db, scope.workspaceId, versionIds);
-  const cohort = cohortFrom(scope.workspaceId, row.hasFit ? row : undefined, now);
+  const cohort = cohortFrom(workspaceId, row.hasFit ? row : undefined, now);
   const scores = scoreLoopFrom(
     cohort,
     loop.id,
     cards,
-    row.scores === null || !cohort.fitId ? undefined : storedScoresFrom(loop.id, row.scores),
+    row.scores === null || !cohort.fitId ? undefined : storedScoresOfFit(cohort, loop.id, row.scores),
     ratingsFrom(versions, cards),
   );
   const severity = severitiesFrom(row.estimates ?? []);
@@ -175,9 +183,12 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
   const debrief = row.decision;
   // The versions' signals in the order of their rubrics (a stable sort keeps each version's own order).
   const signals = versions.flatMap((v) => v.signals).sort((a, b) => a.order - b.order);
-  const redFlags = versions.flatMap((v) => v.redFlags);
-  const redFlagTitle = (versionId: string, key: string) =>
-    redFlags.find((f) => f.rubricVersionId === versionId && f.key === key)?.title ?? key;
+  const redFlagTitles = new Map<string, string>();
+  for (const v of versions)
+    for (const f of v.redFlags) {
+      const key = `${f.rubricVersionId}:${f.key}`;
+      if (!redFlagTitles.has(key)) redFlagTitles.set(key, f.title);
+    }
   const roundName = roundLabels(
     loop.rounds.map((r) => ({
       id: r.id,
@@ -186,83 +197,111 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
     })),
   );
   const roundNames = (ids: string[]) => loop.rounds.filter((r) => ids.includes(r.id)).map((r) => roundName.get(r.id)!);
+  // This runs on every debrief view: plain loops and maps (no spreads, rest copies or flatMap over the
+  // signals × scorecards cells), as the profile of bench/debrief-cpu.ts showed them to be most of its CPU.
+  const cardsByRound = new Map<string, typeof cards>();
+  for (const c of cards) {
+    const list = cardsByRound.get(c.roundId);
+    if (list) list.push(c);
+    else cardsByRound.set(c.roundId, [c]);
+  }
 
   // Columns: one per submitted scorecard, in round order.
-  const columns = loop.rounds.flatMap((r) =>
-    cards
-      .filter((c) => c.roundId === r.id)
-      .map((c) => {
-        const estimate = severity.get(c.interviewerMemberId);
-        return {
-          scorecardId: c.id,
-          roundId: r.id,
-          roundType: roundName.get(r.id)!,
-          interviewerMemberId: c.interviewerMemberId,
-          interviewer: names.get(c.interviewerMemberId) ?? "Interviewer",
-          recommendation: c.recommendation,
-          /** Leniency across the cohort (+ = rates higher than the panel); null when it cannot be estimated. */
-          severity: estimate?.severity ?? null,
-          severityStandardError: estimate?.standardError ?? null,
-          severityNote: estimate?.notCalibratedReason ?? null,
-          redFlagKeys: c.redFlagKeys,
-          redFlags: c.redFlagKeys.map((key) => redFlagTitle(c.rubricVersionId, key)),
-          summary: c.summary,
-          submittedAt: c.submittedAt,
-          ratings: c.ratings,
-          rubricVersionId: c.rubricVersionId,
-        };
-      }),
-  );
-  const signalScore = new Map(scores.signals.map((s) => [s.key, s]));
-  // Rows: every signal of the loop's rubric versions, once per key.
-  const signalRows: { key: string; title: string; dimensionKey: string }[] = [];
-  for (const s of signals)
-    if (!signalRows.some((r) => r.key === s.key))
-      signalRows.push({ key: s.key, title: s.title, dimensionKey: s.dimensionKey });
-  const matrix = signalRows.map((row) => {
-    const score = signalScore.get(row.key);
+  const columnCards = loop.rounds.flatMap((r) => cardsByRound.get(r.id) ?? []);
+  const columnRatings = columnCards.map((c) => c.ratings);
+  const columns = columnCards.map((c) => {
+    const estimate = severity.get(c.interviewerMemberId);
     return {
-      ...row,
+      scorecardId: c.id,
+      roundId: c.roundId,
+      roundType: roundName.get(c.roundId)!,
+      interviewerMemberId: c.interviewerMemberId,
+      interviewer: names.get(c.interviewerMemberId) ?? "Interviewer",
+      recommendation: c.recommendation,
+      /** Leniency across the cohort (+ = rates higher than the panel); null when it cannot be estimated. */
+      severity: estimate?.severity ?? null,
+      severityStandardError: estimate?.standardError ?? null,
+      severityNote: estimate?.notCalibratedReason ?? null,
+      redFlagKeys: c.redFlagKeys,
+      redFlags: c.redFlagKeys.map((key) => redFlagTitles.get(`${c.rubricVersionId}:${key}`) ?? key),
+      summary: c.summary,
+      submittedAt: c.submittedAt,
+      rubricVersionId: c.rubricVersionId,
+    };
+  });
+  const signalScore = new Map(scores.signals.map((s) => [s.key, s]));
+  // Rows: every signal of the loop's rubric versions, once per key; a cell per column, in column order.
+  const signalTitles = new Map<string, string>();
+  const matrix: {
+    key: string;
+    title: string;
+    dimensionKey: string;
+    calibrated: number | null;
+    standardError: number | null;
+    notCalibratedReason: string | null;
+    raw: (number | null)[];
+    notObserved: boolean[];
+    evidence: string[];
+    /** Some cell has a rating or is marked not observed. */
+    rated: boolean;
+    /** Some cell has a rating with evidence. */
+    covered: boolean;
+  }[] = [];
+  for (const s of signals) {
+    if (signalTitles.has(s.key)) continue;
+    signalTitles.set(s.key, s.title);
+    const score = signalScore.get(s.key);
+    const row = {
+      key: s.key,
+      title: s.title,
+      dimensionKey: s.dimensionKey,
       calibrated: score?.calibrated ?? null,
       standardError: score?.standardError ?? null,
       notCalibratedReason: score?.notCalibratedReason ?? null,
-      cells: columns.map((col) => {
-        const answer = col.ratings[row.key];
-        const raw = typeof answer?.rating === "number" ? answer.rating : null;
-        return {
-          scorecardId: col.scorecardId,
-          raw,
-          notObserved: answer?.rating === "not_observed",
-          evidence: answer?.evidence ?? "",
-        };
-      }),
+      raw: [] as (number | null)[],
+      notObserved: [] as boolean[],
+      evidence: [] as string[],
+      rated: false,
+      covered: false,
     };
-  });
-  const disagreements = findSignalDisagreements(
-    matrix.flatMap((row) =>
-      row.cells.flatMap((c, i) =>
-        c.raw === null ? [] : [{ signalKey: row.key, raterId: columns[i]!.scorecardId, rating: c.raw }],
-      ),
-    ),
-  );
-  const coverage = dimensions
-    .map((d) => {
-      const inDim = matrix.filter((r) => r.dimensionKey === d.key);
-      const covered = inDim.filter((r) => r.cells.some((c) => c.raw !== null && c.evidence.trim()));
-      return {
-        dimensionKey: d.key,
-        dimension: d.name,
-        signals: inDim.length,
-        covered: covered.length,
-        gaps: inDim.filter((r) => !covered.includes(r)).map((r) => r.title),
-      };
-    })
-    .filter((c) => c.signals > 0);
+    for (const ratings of columnRatings) {
+      const answer = ratings[s.key];
+      const raw = typeof answer?.rating === "number" ? answer.rating : null;
+      const notObserved = answer?.rating === "not_observed";
+      const evidence = answer?.evidence ?? "";
+      row.raw.push(raw);
+      row.notObserved.push(notObserved);
+      row.evidence.push(evidence);
+      if (raw !== null || notObserved) row.rated = true;
+      if (raw !== null && evidence.trim()) row.covered = true;
+    }
+    matrix.push(row);
+  }
+  const panelRatings: { signalKey: string; raterId: string; rating: number }[] = [];
+  for (const row of matrix)
+    row.raw.forEach((raw, i) => {
+      if (raw !== null) panelRatings.push({ signalKey: row.key, raterId: columns[i]!.scorecardId, rating: raw });
+    });
+  const disagreements = findSignalDisagreements(panelRatings);
+  const coverage = [];
+  for (const d of dimensions) {
+    const inDim = matrix.filter((r) => r.dimensionKey === d.key);
+    if (inDim.length === 0) continue;
+    coverage.push({
+      dimensionKey: d.key,
+      dimension: d.name,
+      signals: inDim.length,
+      covered: inDim.filter((r) => r.covered).length,
+      gaps: inDim.filter((r) => !r.covered).map((r) => r.title),
+    });
+  }
   const order = new Map(dimensions.map((d, i) => [d.key, i]));
+  const dimensionName = new Map<string, string>();
+  for (const d of dimensions) if (!dimensionName.has(d.key)) dimensionName.set(d.key, d.name);
   const dimensionScores = scores.dimensions
     .map((s) => ({
       dimensionKey: s.key,
-      dimension: dimensions.find((d) => d.key === s.key)?.name ?? s.key,
+      dimension: dimensionName.get(s.key) ?? s.key,
       raw: s.raw,
       calibrated: s.calibrated,
       standardError: s.standardError,
@@ -271,6 +310,19 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
       notCalibratedReason: s.notCalibratedReason,
     }))
     .sort((a, b) => (order.get(a.dimensionKey) ?? 99) - (order.get(b.dimensionKey) ?? 99));
+  const evidence = [];
+  for (const row of matrix) {
+    const items = [];
+    for (let i = 0; i < row.evidence.length; i++)
+      if (row.evidence[i]!.trim())
+        items.push({
+          interviewer: columns[i]!.interviewer,
+          roundType: columns[i]!.roundType,
+          rating: row.raw[i]!,
+          evidence: row.evidence[i]!,
+        });
+    if (items.length > 0) evidence.push({ signalKey: row.key, title: row.title, items });
+  }
 
   return {
     loop: {
@@ -280,12 +332,11 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
       status: loop.status,
       candidate: loop.candidateMemberId ? (names.get(loop.candidateMemberId) ?? "Candidate") : "Invited candidate",
     },
-    pendingScorecards: activeRounds.filter((r) => !cards.some((c) => c.roundId === r.id)).length,
+    pendingScorecards: activeRounds.filter((r) => !cardsByRound.has(r.id)).length,
     /** Where each counted round's scorecard stands, in round order. */
     tracker: activeRounds.map((r) => {
-      const card =
-        cards.find((c) => c.roundId === r.id && c.interviewerMemberId === r.interviewerMemberId) ??
-        cards.find((c) => c.roundId === r.id);
+      const ofRound = cardsByRound.get(r.id);
+      const card = ofRound?.find((c) => c.interviewerMemberId === r.interviewerMemberId) ?? ofRound?.[0];
       const state: "submitted" | "draft" | "due" | "upcoming" | "unbooked" = card
         ? "submitted"
         : r.status !== "scheduled" || !r.startsAt
@@ -307,17 +358,27 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
     }),
     /** Rounds that will bring no evidence: cancelled ones. */
     cancelledRounds: loop.rounds.filter((r) => r.status === "cancelled").map((r) => roundName.get(r.id)!),
-    columns: columns.map(({ ratings: _r, ...c }) => c),
+    columns,
     /**
      * The signals someone rated (or marked not observed), with one cell per column in column order: the
      * evidence is in `evidence`, and unrated signals count in `coverage`.
      */
     matrix: matrix
-      .filter((row) => row.cells.some((c) => c.raw !== null || c.notObserved))
-      .map(({ cells, ...row }) => ({ ...row, cells: cells.map((c) => ({ raw: c.raw, notObserved: c.notObserved })) })),
+      .filter((row) => row.rated)
+      .map((row) => ({
+        key: row.key,
+        title: row.title,
+        dimensionKey: row.dimensionKey,
+        calibrated: row.calibrated,
+        standardError: row.standardError,
+        notCalibratedReason: row.notCalibratedReason,
+        cells: row.raw.map((raw, i) => ({ raw, notObserved: row.notObserved[i]! })),
+      })),
     disagreements: disagreements.map((d) => ({
-      ...d,
-      title: signalRows.find((r) => r.key === d.signalKey)?.title ?? d.signalKey,
+      signalKey: d.signalKey,
+      min: d.min,
+      max: d.max,
+      title: signalTitles.get(d.signalKey) ?? d.signalKey,
     })),
     splitRecommendation: isSplitRecommendation(
       columns.map((c) => c.recommendation).filter((r): r is Recommendation => !!r),
@@ -332,24 +393,7 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
       updating: cohort.updating,
       fittedAt: cohort.fittedAt,
     },
-    evidence: matrix
-      .map((row) => ({
-        signalKey: row.key,
-        title: row.title,
-        items: row.cells.flatMap((c, i) =>
-          c.evidence.trim()
-            ? [
-                {
-                  interviewer: columns[i]!.interviewer,
-                  roundType: columns[i]!.roundType,
-                  rating: c.raw,
-                  evidence: c.evidence,
-                },
-              ]
-            : [],
-        ),
-      }))
-      .filter((e) => e.items.length > 0),
+    evidence,
     decision: debrief
       ? {
           decision: debrief.decision,
