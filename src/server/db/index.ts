@@ -90,6 +90,26 @@ export function withTransactionConnection<T>(
   return connectionSlots.run(slot, () => start(() => slot.client));
 }
 
+/**
+ * The driver connection of the workspace transaction the caller runs in (inside `withTransactionConnection`,
+ * once the transaction has begun), or undefined: then go through Prisma. For a request's hot read that
+ * Prisma's compile and result handling would cost more CPU than the statement (issue #16).
+ */
+export function transactionConnection(): pg.PoolClient | undefined {
+  return connectionSlots.getStore()?.client;
+}
+
+/**
+ * Prisma reads `timestamp` columns (no zone) as UTC; node-postgres by default as the process's local time.
+ * Statements sent to the driver directly parse them as Prisma does.
+ */
+export const prismaLikeTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === pg.types.builtins.TIMESTAMP && format !== "binary"
+      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+};
+
 /** The pool behind each client built by `getDb` on a server, for statements sent to the driver directly. */
 const pools = new WeakMap<PrismaClient, pg.Pool>();
 

@@ -304,6 +304,9 @@ describe("debrief scores kept in memory", () => {
     await settleCalibration(ws);
     const after = await coach.debrief.get({ workspaceId: ws.id, loopId: coding.loopId });
     expect(after.calibration.updating).toBe(false);
+    // Read on the transaction's own connection: its times are those Prisma reads (UTC), whatever the zone.
+    const fit = await db.cohortFit.findUniqueOrThrow({ where: { workspaceId: ws.id } });
+    expect(after.calibration.fittedAt).toEqual(fit.fittedAt);
     expect(after.overall!.calibrated).not.toBe(first.overall!.calibrated);
     const row = (await coach.calibration.cohortPage({ workspaceId: ws.id })).items.find(
       (c) => c.loopId === coding.loopId,

@@ -1,7 +1,7 @@
 // The debrief of a loop: a rounds × signals matrix with raw ratings and calibrated signal scores, coverage per
 // dimension, disagreements, evidence grouped by signal, and the decision. Loads in a fixed number of
 // queries whatever the number of rounds and scorecards.
-import { sqlPart, type Prisma } from "@/server/db";
+import { prismaLikeTypes, sqlPart, transactionConnection, type Prisma } from "@/server/db";
 import { readRatings } from "@/server/db/json";
 import { roundLabels } from "@/domain/loop-status";
 import { displayName } from "@/domain/people";
@@ -37,7 +37,7 @@ interface RoundRow {
   typeName: string | null;
 }
 
-export interface DebriefRow extends CohortFitRow {
+interface DebriefRow extends CohortFitRow {
   targetRole: string;
   level: Level;
   status: LoopStatus;
@@ -80,8 +80,8 @@ const at = (ms: number | null) => (ms === null ? null : new Date(ms));
  * scores, the estimates of its interviewers and the names of its people. Every table is filtered by the
  * workspace (row-level security is the second layer). No row when the loop is not in the workspace.
  */
-export async function readDebrief(db: Tx, workspaceId: string, loopId: string): Promise<DebriefRow | undefined> {
-  const [row] = await db.$queryRaw<DebriefRow[]>(sqlPart`
+async function readDebrief(db: Tx, workspaceId: string, loopId: string): Promise<DebriefRow | undefined> {
+  const sql = sqlPart`
     WITH c AS (
       SELECT c."id", c."loopId", c."roundId", c."interviewerMemberId", c."rubricVersionId", c."ratings",
              c."redFlagKeys", c."recommendation", c."summary", c."submittedAt"
@@ -125,7 +125,14 @@ export async function readDebrief(db: Tx, workspaceId: string, loopId: string): 
       ) AS "people"
     FROM "loops" l
     LEFT JOIN "cohort_fits" f ON f."workspaceId" = ${workspaceId}
-    WHERE l."id" = ${loopId} AND l."workspaceId" = ${workspaceId}`);
+    WHERE l."id" = ${loopId} AND l."workspaceId" = ${workspaceId}`;
+  // In a request, on the workspace transaction's own connection as a prepared statement: Prisma's compile
+  // step and result handling cost about as much CPU as the rest of the debrief (bench/debrief-cpu.ts).
+  const client = transactionConnection();
+  const [row] = client
+    ? (await client.query<DebriefRow>({ name: "debrief", text: sql.text, values: sql.values, types: prismaLikeTypes }))
+        .rows
+    : await db.$queryRaw<DebriefRow[]>(sql);
   return row;
 }
 
@@ -147,7 +154,7 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
 }
 
 /** The debrief from what `readDebrief` and `versionContents` read: no statement. */
-export function debriefFrom(
+function debriefFrom(
   workspaceId: string,
   loopId: string,
   row: DebriefRow,
