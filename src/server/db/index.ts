@@ -91,24 +91,31 @@ export function withTransactionConnection<T>(
 }
 
 /**
- * The driver connection of the workspace transaction the caller runs in (inside `withTransactionConnection`,
- * once the transaction has begun), or undefined: then go through Prisma. For a request's hot read that
- * Prisma's compile and result handling would cost more CPU than the statement (issue #16).
- */
-export function transactionConnection(): pg.PoolClient | undefined {
-  return connectionSlots.getStore()?.client;
-}
-
-/**
  * Prisma reads `timestamp` columns (no zone) as UTC; node-postgres by default as the process's local time.
  * Statements sent to the driver directly parse them as Prisma does.
  */
-export const prismaLikeTypes = {
+const prismaLikeTypes = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === pg.types.builtins.TIMESTAMP && format !== "binary"
       ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
+
+/**
+ * A request's hot read: inside a workspace transaction (`withTransactionConnection`), sent on its own
+ * connection as the prepared statement `name`, because Prisma's compile step and result handling cost more
+ * CPU than the rest of a page like the debrief (issue #16); timestamps come back as Prisma reads them.
+ * Through Prisma anywhere else. Row-level security applies either way: it is the same transaction.
+ */
+export async function queryInTransaction<T extends pg.QueryResultRow>(
+  db: Db | PrismaTypes.TransactionClient,
+  name: string,
+  sql: PrismaTypes.Sql,
+): Promise<T[]> {
+  const client = connectionSlots.getStore()?.client;
+  if (!client) return db.$queryRaw<T[]>(sql);
+  return (await client.query<T>({ name, text: sql.text, values: sql.values, types: prismaLikeTypes })).rows;
+}
 
 /** The pool behind each client built by `getDb` on a server, for statements sent to the driver directly. */
 const pools = new WeakMap<PrismaClient, pg.Pool>();

@@ -1,7 +1,7 @@
 // The debrief of a loop: a rounds × signals matrix with raw ratings and calibrated signal scores, coverage per
 // dimension, disagreements, evidence grouped by signal, and the decision. Loads in a fixed number of
 // queries whatever the number of rounds and scorecards.
-import { prismaLikeTypes, sqlPart, transactionConnection, type Prisma } from "@/server/db";
+import { queryInTransaction, sqlPart, type Prisma } from "@/server/db";
 import { readRatings } from "@/server/db/json";
 import { roundLabels } from "@/domain/loop-status";
 import { displayName } from "@/domain/people";
@@ -126,13 +126,7 @@ async function readDebrief(db: Tx, workspaceId: string, loopId: string): Promise
     FROM "loops" l
     LEFT JOIN "cohort_fits" f ON f."workspaceId" = ${workspaceId}
     WHERE l."id" = ${loopId} AND l."workspaceId" = ${workspaceId}`;
-  // In a request, on the workspace transaction's own connection as a prepared statement: Prisma's compile
-  // step and result handling cost about as much CPU as the rest of the debrief (bench/debrief-cpu.ts).
-  const client = transactionConnection();
-  const [row] = client
-    ? (await client.query<DebriefRow>({ name: "debrief", text: sql.text, values: sql.values, types: prismaLikeTypes }))
-        .rows
-    : await db.$queryRaw<DebriefRow[]>(sql);
+  const [row] = await queryInTransaction<DebriefRow>(db, "debrief", sql);
   return row;
 }
 

@@ -53,6 +53,9 @@ describe("feedback reports", () => {
     await coach.report.release({ workspaceId: ws.id, loopId });
     mine = await candidate.report.getMine({ workspaceId: ws.id, reportId: draft.reportId });
     expect(mine).toMatchObject({ version: 2, content: { summary: "Revised summary" } });
+    // Read on the transaction's own connection: the release time is the one Prisma reads (UTC), whatever the zone.
+    const stored = await db.feedbackReportVersion.findFirstOrThrow({ where: { reportId: draft.reportId, version: 2 } });
+    expect(mine.releasedAt).toEqual(stored.releasedAt);
     expect(await db.feedbackReportVersion.count({ where: { reportId: draft.reportId } })).toBe(2);
 
     await coach.report.withdraw({ workspaceId: ws.id, loopId });

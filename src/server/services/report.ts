@@ -17,7 +17,7 @@ import {
 import { readReportContent } from "@/schemas/report";
 import { BoundedCache } from "@/server/bounded-cache";
 import { AppError, notFound } from "@/server/errors";
-import { asJson } from "@/server/db";
+import { asJson, queryInTransaction, sqlPart } from "@/server/db";
 import { enqueueEmail } from "@/server/email/outbox";
 import { renderEmail } from "@/server/email/render";
 import { getEnv } from "@/server/env";
@@ -337,9 +337,7 @@ function releasedContent(workspaceId: string, reportId: string, version: number,
 
 /** The candidate's released reports, oldest first, each with its latest version: one statement. */
 async function releasedFor(db: Tx, scope: Scope) {
-  const rows = await db.$queryRaw<
-    { reportId: string; version: number; releasedAt: Date; content: string; showInterviewerNames: boolean }[]
-  >`
+  const sql = sqlPart`
     SELECT r."id" AS "reportId", v."version", v."releasedAt", v."content"::text AS "content", w."showInterviewerNames"
     FROM "feedback_reports" r
     JOIN "workspaces" w ON w."id" = r."workspaceId"
@@ -351,6 +349,13 @@ async function releasedFor(db: Tx, scope: Scope) {
     WHERE r."workspaceId" = ${scope.workspaceId} AND r."candidateMemberId" = ${scope.memberId}
       AND r."status" = 'released'
     ORDER BY r."createdAt" ASC`;
+  const rows = await queryInTransaction<{
+    reportId: string;
+    version: number;
+    releasedAt: Date;
+    content: string;
+    showInterviewerNames: boolean;
+  }>(db, "released-for", sql);
   return rows.map((r) => ({
     reportId: r.reportId,
     version: r.version,
