@@ -14,14 +14,14 @@ const LOOPS = Number(process.env.BENCH_LOOPS ?? 5_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 201);
 const { db } = await benchDatabase("loopwise_bench_board");
 const { inMemberScope } = await import("../src/server/db/tenant");
-const { listLoopBoard, listLoopColumn } = await import("../src/server/services/loop/board");
+const { BOARD_PAGE, listLoopBoard, listLoopColumn } = await import("../src/server/services/loop/board");
 
 const small = await seedBenchWorkspace(db, { loops: 10, prefix: "small" });
 const large = await seedBenchWorkspace(db, { loops: LOOPS, prefix: "large" });
-// 10 loops fill 10 cards; a grown board shows a full first page in every column (6 × 21 with the seed's
-// statuses). FULL_PAGES loops fill them all, so full vs BENCH_LOOPS isolates the growth of the workspace
-// from the size of the page.
-const FULL_PAGES = 8 * 21;
+// 10 loops fill 10 cards; a grown board shows a full first page in every column (6 × BOARD_PAGE with the
+// seed's statuses). FULL_PAGES loops fill them all and leave more in each, so full vs BENCH_LOOPS isolates the
+// growth of the workspace from the size of the page.
+const FULL_PAGES = 8 * (BOARD_PAGE + 1);
 const full = await seedBenchWorkspace(db, { loops: FULL_PAGES, prefix: "full" });
 type Seeded = typeof small;
 // What autovacuum does to a settled table (BENCH_NO_VACUUM=1 measures straight after the bulk insert): sets

@@ -12,6 +12,9 @@ export const LOOP_STATUSES = [
 ] as const;
 export type LoopStatus = (typeof LOOP_STATUSES)[number];
 
+/** Loops a board column's "Show more" brings at a time (its first page is the server's BOARD_PAGE). */
+export const BOARD_MORE_PAGE = 20;
+
 const ALLOWED: Record<LoopStatus, readonly LoopStatus[]> = {
   draft: ["scheduling", "cancelled"],
   scheduling: ["scheduled", "draft", "cancelled"],

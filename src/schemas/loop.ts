@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOOP_STATUSES } from "@/domain/loop-status";
+import { BOARD_MORE_PAGE, LOOP_STATUSES } from "@/domain/loop-status";
 import { BoundedDate, BoundedDay, Email, Id, LoopRef, PageFields, RoundRef, TimeZone, WS } from "./common";
 
 export { LoopRef, RoundRef };
@@ -140,7 +140,7 @@ export const LoopBoardInput = z.object({
 export const LoopColumnInput = LoopBoardInput.extend({
   status: z.enum(LOOP_STATUSES),
   cursor: Id.optional(),
-  limit: z.number().int().min(1).max(100).default(20),
+  limit: z.number().int().min(1).max(100).default(BOARD_MORE_PAGE),
 });
 /** Every loop, newest first, a page at a time (the public API's list), optionally of one status. */
 export const ListLoopsInput = LoopBoardInput.extend({

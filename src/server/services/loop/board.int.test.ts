@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { createBookedLoop, createWorkspaceWithRoles, db } from "@/test/factories";
 import { sqlStatements } from "@/test/statements";
-import { LOOP_STATUSES } from "@/domain/loop-status";
+import { displayName } from "@/domain/people";
+import { BOARD_MORE_PAGE, LOOP_STATUSES } from "@/domain/loop-status";
 import { inWorkspaceScope } from "@/server/db/tenant";
 import { BOARD_PAGE, listLoopBoard, listLoopColumn } from "./board";
 
@@ -55,8 +56,8 @@ describe("loop board", () => {
       workspaceId: ws.id,
       status: column.status,
       cursor: column.nextCursor!,
-      limit: BOARD_PAGE,
     });
+    expect(BOARD_MORE_PAGE).toBeGreaterThanOrEqual(8);
     expect(rest.items).toHaveLength(8);
     expect(rest.nextCursor).toBeNull();
     const all = [...column.items, ...rest.items].map((l) => l.id);
@@ -115,12 +116,58 @@ describe("loop board", () => {
       }
     }
     const cards = (await coach.loop.board({ workspaceId: ws.id })).columns.flatMap((c) => c.items);
-    expect(cards.find((c) => c.id === booked.loopId)).toMatchObject({
+    expect(cards.map((c) => c.candidate)).toContain("invited-board@example.test (invited)");
+  });
+
+  it("sends every field a card shows, on the board, on Show more and in the API's list", async () => {
+    const ws = await createWorkspaceWithRoles("board-fields");
+    const coach = ws.members.coach.caller;
+    const booked = await createBookedLoop(ws, {
+      template: "entry-coding-focus",
+      bookings: [
+        [0, ws.members.interviewer],
+        [1, ws.members.owner],
+      ],
+      level: "senior",
+      targetRole: "Platform engineer",
+    });
+    await coach.schedule.cancelRound({ workspaceId: ws.id, roundId: booked.rounds[0]!.id, reason: "Moved on" });
+    const next = await db.round.findUniqueOrThrow({ where: { id: booked.rounds[1]!.id } });
+    const candidate = await db.membership.findUniqueOrThrow({
+      where: { id: ws.members.candidate.memberId },
+      include: { user: true },
+    });
+    // What loop-board.tsx shows of a card (and links to): each field, with its value.
+    const shown = {
+      id: booked.loopId,
+      candidate: displayName(candidate.user),
+      targetRole: "Platform engineer",
+      level: "senior",
+      status: "scheduling",
       rounds: booked.rounds.length - 1,
       scheduled: 1,
-      nextRoundAt: expect.any(Date),
-    });
-    expect(cards.map((c) => c.candidate)).toContain("invited-board@example.test (invited)");
+      // The instant as stored, in UTC; the browser formats it in the viewer's zone (LocalTime).
+      nextRoundAt: next.startsAt!.toISOString(),
+    };
+    const board = await coach.loop.board({ workspaceId: ws.id });
+    expect(board.columns.find((c) => c.status === "scheduling")!.items).toEqual([shown]);
+    const more = await coach.loop.boardColumn({ workspaceId: ws.id, status: "scheduling" });
+    expect(more.items).toEqual([shown]);
+    const list = await coach.loop.list({ workspaceId: ws.id, limit: 10 });
+    expect(list.items).toEqual([{ ...shown, nextRoundAt: next.startsAt, createdAt: expect.any(Date) }]);
+
+    // The next round is the first still to come at `now`, compared as instants whatever the session's zone.
+    const { actor, memberId } = ws.members.coach;
+    const scope = { workspaceId: ws.id, userId: actor.userId, memberId, role: "coach" as const };
+    const at = next.startsAt!.getTime();
+    const nextAt = (now: number) =>
+      inWorkspaceScope(db, scope, async (tx) => {
+        await tx.$executeRaw`SET LOCAL TIME ZONE 'America/New_York'`;
+        const b = await listLoopBoard(tx, scope, {}, new Date(now));
+        return b.columns.flatMap((c) => c.items).find((c) => c.id === booked.loopId)!.nextRoundAt;
+      });
+    expect(await nextAt(at - 1)).toBe(next.startsAt!.toISOString());
+    expect(await nextAt(at)).toBeNull();
   });
 
   it("reads each column through its status's index under row-level security, on the first page and the next", async () => {

@@ -1,14 +1,22 @@
 // The loop board: loops in columns by status, filtered by level and role, paged per column.
 import { Prisma } from "@/generated/prisma/client";
 import { displayName } from "@/domain/people";
-import { LOOP_STATUSES, type LoopStatus } from "@/domain/loop-status";
+import { BOARD_MORE_PAGE, LOOP_STATUSES, type LoopStatus } from "@/domain/loop-status";
 import type { Level } from "@/schemas/library";
-import { candidateName, candidateNames } from "../member-names";
+import { candidateName } from "../member-names";
 import { after, literal, pageOf } from "../paging";
 import { type Scope, type Tx } from "../scope";
 
-/** Loops per column on the board's first page, and per "Show more". */
-export const BOARD_PAGE = 20;
+/**
+ * Loops per column on the board's first page: a product decision (#16) as much as a cost. At 1440 px the
+ * columns stand three abreast below the new-loop form and the filters, and a coach sees three or four cards
+ * of each without scrolling; at 390 px they stack, and a first page of 20 (about 2,400 px a column) put the
+ * fourth column, Debrief, some 7,000 px down. Five cards keep each column about a screen tall at either width,
+ * so every status is a few flicks away; each column's count is exact and shown, and "Show more" brings
+ * BOARD_MORE_PAGE at a time. It also bounds the board's cost: the first page of a grown workspace is 6 × 5
+ * cards, not 6 × 21 (measured: bench:board, README).
+ */
+export const BOARD_PAGE = 5;
 
 export interface BoardFilter {
   level?: Level;
@@ -26,60 +34,48 @@ function boardWhere(scope: Scope, filter: BoardFilter) {
   };
 }
 
-/** What a card shows of a loop and its rounds: the one home of that rule. */
-function toCard(
-  l: { id: string; targetRole: string; level: Level; status: LoopStatus },
-  rounds: { status: string; startsAt: Date | null }[],
-  candidate: string,
-  now: Date,
-) {
-  const active = rounds.filter((r) => r.status !== "cancelled");
-  const next = active
-    .filter((r) => r.startsAt && r.startsAt > now)
-    .sort((a, b) => a.startsAt!.getTime() - b.startsAt!.getTime())[0];
-  return {
-    id: l.id,
-    candidate,
-    targetRole: l.targetRole,
-    level: l.level,
-    status: l.status,
-    rounds: active.length,
-    scheduled: active.filter((r) => r.status === "scheduled").length,
-    nextRoundAt: next?.startsAt ?? null,
-  };
-}
-
-async function presentCards(
-  db: Tx,
-  scope: Scope,
-  loops: (Parameters<typeof toCard>[0] & {
-    candidateMemberId: string | null;
-    candidateInvitationId: string | null;
-    rounds: Parameters<typeof toCard>[1];
-  })[],
-  now = new Date(),
-) {
-  const who = await candidateNames(db, scope.workspaceId, loops);
-  return loops.map((l) => toCard(l, l.rounds, who.get(l.id) ?? "Candidate", now));
-}
-
-/** One loop of a column's page, as the board's statements send it (JSON: see cardRows). */
-interface BoardRow {
+/**
+ * One loop of a page, as cardRows sends it (JSON). The rounds come summarised by the statement (roundSummary),
+ * so a card costs the same whatever its rounds, and no Date is made for it: the next round is ISO 8601 text
+ * in UTC, formatted for the viewer in one place, the browser's LocalTime.
+ */
+interface CardRow {
   id: string;
   status: LoopStatus;
   targetRole: string;
   level: Level;
   candidateMemberId: string | null;
   candidateInvitationId: string | null;
-  /** The loops of this status (filters applied); only on the first pages. */
-  count?: number;
+  /** The loops of this status (filters applied); only on the board's first pages. */
+  count: number | null;
   memberFound: boolean;
   memberName: string | null;
   memberEmail: string | null;
   invitedEmail: string | null;
-  roundStatuses: string[];
-  /** Milliseconds since the epoch (UTC), null while unscheduled. */
-  roundStarts: (number | null)[];
+  rounds: number;
+  scheduled: number;
+  nextRoundAt: string | null;
+}
+
+/** What a card shows of a loop, for the board and the public API's list alike. */
+function toCard(r: CardRow) {
+  return {
+    id: r.id,
+    candidate: candidateName(
+      r,
+      r.memberFound ? displayName({ name: r.memberName, email: r.memberEmail }) : undefined,
+      r.invitedEmail ?? undefined,
+    ),
+    targetRole: r.targetRole,
+    level: r.level,
+    status: r.status,
+    /** Rounds that are not cancelled. */
+    rounds: r.rounds,
+    /** Of those, the booked ones. */
+    scheduled: r.scheduled,
+    /** The start of the earliest of those still to come (ISO 8601, UTC), null when none is. */
+    nextRoundAt: r.nextRoundAt,
+  };
 }
 
 /**
@@ -120,19 +116,35 @@ function columnPage(ws: string, filter: BoardFilter, status: LoopStatus, limit: 
 }
 
 /**
- * The loops of `pages` (rows of columnPage plus "col", the column's place, and "count") with each loop's
- * rounds and candidate, in one statement. The rows come back as one JSON text, in column order then newest
- * change first: one value for the driver and the ORM to hand over instead of 14 typed columns per loop
+ * What a card shows of a loop's rounds, one row per loop of `p`: the rounds that are not cancelled, the booked
+ * ones, and the earliest start still to come among them (the one home of that rule). Summed in the statement
+ * rather than sent round by round: each round sent was JSON to parse and a Date to make in the web process.
+ * timestamp(3) holds UTC, so `now` is compared in UTC and the start is written as ISO 8601 with a Z.
+ */
+function roundSummary(ws: string, now: Date) {
+  const nowUtc = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  return Prisma.sql`LEFT JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE r."status" <> 'cancelled')::int AS "rounds",
+        count(*) FILTER (WHERE r."status" = 'scheduled')::int AS "scheduled",
+        to_char(min(r."startsAt") FILTER (WHERE r."status" <> 'cancelled' AND r."startsAt" > ${nowUtc}),
+          'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "next"
+      FROM "rounds" r WHERE r."workspaceId" = ${ws} AND r."loopId" = p."id"
+    ) r ON true`;
+}
+
+/**
+ * The loops of `pages` (rows of columnPage plus "col", the order of the pages, and "count") with each loop's
+ * round summary and candidate, in one statement. The rows come back as one JSON text, ordered by "col" then
+ * newest change first: one value for the driver and the ORM to hand over instead of 14 typed columns per loop
  * (measured: about 0.3 ms less CPU per call in the web process).
  */
-async function cardRows(db: Tx, ws: string, pages: Prisma.Sql): Promise<BoardRow[]> {
+async function cardRows(db: Tx, ws: string, pages: Prisma.Sql, now: Date): Promise<CardRow[]> {
   const [result] = await db.$queryRaw<[{ rows: string }]>`
     SELECT COALESCE(json_agg(json_build_object(
       'id', p."id", 'status', p."status"::text, 'targetRole', p."targetRole", 'level', p."level"::text,
       'candidateMemberId', p."candidateMemberId", 'candidateInvitationId', p."candidateInvitationId",
       'count', p."count", 'memberFound', m."id" IS NOT NULL, 'memberName', m."name", 'memberEmail', m."email",
-      'invitedEmail', i."email",
-      'roundStatuses', COALESCE(r."statuses", '{}'), 'roundStarts', COALESCE(r."starts", '{}')
+      'invitedEmail', i."email", 'rounds', r."rounds", 'scheduled', r."scheduled", 'nextRoundAt', r."next"
     ) ORDER BY p."col", p."updatedAt" DESC, p."id" DESC), '[]')::text AS "rows"
     FROM (${pages}) p
     -- Per loop, by primary key (not a hash join over every member and user: that grows with the workspace).
@@ -146,40 +158,16 @@ async function cardRows(db: Tx, ws: string, pages: Prisma.Sql): Promise<BoardRow
       WHERE i."workspaceId" = ${ws} AND i."id" = p."candidateInvitationId" AND p."candidateMemberId" IS NULL
       LIMIT 1
     ) i ON true
-    LEFT JOIN LATERAL (
-      -- timestamp(3) holds UTC: its epoch is the instant's, in whole milliseconds.
-      SELECT array_agg(r."status"::text) AS "statuses",
-        array_agg((extract(epoch FROM r."startsAt") * 1000)::bigint) AS "starts"
-      FROM "rounds" r WHERE r."workspaceId" = ${ws} AND r."loopId" = p."id"
-    ) r ON true`;
-  return JSON.parse(result.rows) as BoardRow[];
-}
-
-/** The cards of one column's rows (limit + 1 of them) and the cursor of its next page. */
-function columnCards(rows: BoardRow[], limit: number, now: Date) {
-  const items = rows.slice(0, limit).map((r) =>
-    toCard(
-      r,
-      r.roundStatuses.map((roundStatus, k) => {
-        const startsAt = r.roundStarts[k];
-        return { status: roundStatus, startsAt: startsAt == null ? null : new Date(startsAt) };
-      }),
-      candidateName(
-        r,
-        r.memberFound ? displayName({ name: r.memberName, email: r.memberEmail }) : undefined,
-        r.invitedEmail ?? undefined,
-      ),
-      now,
-    ),
-  );
-  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+    ${roundSummary(ws, now)}`;
+  return JSON.parse(result.rows) as CardRow[];
 }
 
 /**
  * The board: per status, the count and the first page of loops (filters applied in the query), in one
  * statement: the board is the page coaches keep open, so its fixed cost matters. Each column is its own index
- * scan of at most one page (and one loop more, for its cursor), so the work does not grow with the workspace;
- * the counts are index-only scans of the same indexes. More of a column comes from listLoopColumn.
+ * scan of at most one page, so the work does not grow with the workspace; the counts are index-only scans of
+ * the same indexes, and also say whether a column has more (so no loop beyond the page is read). More of a
+ * column comes from listLoopColumn.
  */
 export async function listLoopBoard(db: Tx, scope: Scope, filter: BoardFilter = {}, now = new Date()) {
   const ws = scope.workspaceId;
@@ -187,33 +175,35 @@ export async function listLoopBoard(db: Tx, scope: Scope, filter: BoardFilter = 
     LOOP_STATUSES.map(
       (status, col) => Prisma.sql`(SELECT p.*, ${col}::int AS "col",
         (SELECT count(*) FROM "loops" l WHERE ${columnWhere(ws, filter, status)})::int AS "count"
-        FROM (${columnPage(ws, filter, status, BOARD_PAGE + 1)}) p)`,
+        FROM (${columnPage(ws, filter, status, BOARD_PAGE)}) p)`,
     ),
     " UNION ALL ",
   );
-  const rows = await cardRows(db, ws, pages);
+  const rows = await cardRows(db, ws, pages, now);
   const columns = LOOP_STATUSES.map((status) => {
-    const page = rows.filter((r) => r.status === status);
-    return { status, count: page[0]?.count ?? 0, ...columnCards(page, BOARD_PAGE, now) };
+    const items = rows.filter((r) => r.status === status).map(toCard);
+    const count = rows.find((r) => r.status === status)?.count ?? 0;
+    return { status, count, items, nextCursor: count > items.length ? (items.at(-1)?.id ?? null) : null };
   });
   return { total: columns.reduce((sum, c) => sum + c.count, 0), columns };
 }
 
-/** The next page of one status column of the board. */
+/** The next page of one status column of the board ("Show more"). */
 export async function listLoopColumn(
   db: Tx,
   scope: Scope,
   input: BoardFilter & { status: LoopStatus; cursor?: string; limit?: number },
   now = new Date(),
 ) {
-  const limit = input.limit ?? BOARD_PAGE;
+  const limit = input.limit ?? BOARD_MORE_PAGE;
   const page = columnPage(scope.workspaceId, input, input.status, limit + 1, input.cursor);
   const rows = await cardRows(
     db,
     scope.workspaceId,
     Prisma.sql`SELECT p.*, 0 AS "col", NULL::int AS "count" FROM (${page}) p`,
+    now,
   );
-  return columnCards(rows, limit, now);
+  return pageOf(rows.map(toCard), limit);
 }
 
 /** Every loop of the workspace (optionally one status), newest first, a page at a time: the public API's list. */
@@ -221,18 +211,38 @@ export async function listLoops(
   db: Tx,
   scope: Scope,
   input: BoardFilter & { status?: LoopStatus; cursor?: string; limit: number },
+  now = new Date(),
 ) {
   const rows = await db.loop.findMany({
     where: { ...boardWhere(scope, input), ...(input.status ? { status: input.status } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
     ...after(input.cursor),
-    include: { rounds: { select: { status: true, startsAt: true } } },
+    select: { id: true, createdAt: true },
   });
   const page = pageOf(rows, input.limit);
-  const cards = await presentCards(db, scope, page.items);
+  const ids = page.items.map((l) => l.id);
+  // The page's loops in its order ("col" is each one's place in it), as cards.
+  const cards =
+    ids.length === 0
+      ? []
+      : await cardRows(
+          db,
+          scope.workspaceId,
+          Prisma.sql`SELECT l."id", l."status", l."targetRole", l."level", l."candidateMemberId",
+              l."candidateInvitationId", l."updatedAt", o."n" AS "col", NULL::int AS "count"
+            FROM unnest(${ids}::text[]) WITH ORDINALITY o("id", "n")
+            JOIN "loops" l ON l."workspaceId" = ${scope.workspaceId} AND l."id" = o."id"`,
+          now,
+        );
+  const created = new Map(page.items.map((l) => [l.id, l.createdAt]));
   return {
-    items: cards.map((card, i) => ({ ...card, createdAt: page.items[i]!.createdAt })),
+    // The API's schema sends instants as dates (LoopSummary).
+    items: cards.map((row) => ({
+      ...toCard(row),
+      nextRoundAt: row.nextRoundAt === null ? null : new Date(row.nextRoundAt),
+      createdAt: created.get(row.id)!,
+    })),
     nextCursor: page.nextCursor,
   };
 }

@@ -10,23 +10,15 @@ import { useFormErrors } from "@/components/errors";
 import { LocalTime } from "@/components/time";
 import { useUrlState } from "@/components/url-state";
 import { Alert, Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
-import { type LOOP_STATUSES } from "@/domain/loop-status";
+import { BOARD_MORE_PAGE, type LOOP_STATUSES } from "@/domain/loop-status";
 import { LEVELS } from "@/domain/vocabulary";
 import { LOOP_STATUS_LABEL } from "@/domain/vocabulary";
-import { useTRPC } from "@/trpc/react";
+import { useTRPC, type RouterOutputs } from "@/trpc/react";
 
 const schemas = () => import("@/schemas/loop");
 
-type Card = {
-  id: string;
-  candidate: string;
-  targetRole: string;
-  level: string;
-  status: string;
-  rounds: number;
-  scheduled: number;
-  nextRoundAt: Date | string | null;
-};
+/** A card as the board sends it: the fields below are what a coach sees of a loop (board.int.test.ts). */
+type Card = RouterOutputs["loop"]["board"]["columns"][number]["items"][number];
 
 export function LoopBoard({ workspaceId, slug, canManage }: { workspaceId: string; slug: string; canManage: boolean }) {
   const trpc = useTRPC();
@@ -105,7 +97,7 @@ function BoardColumn({
     setLoading(true);
     try {
       const page = await client.fetchQuery(
-        trpc.loop.boardColumn.queryOptions({ workspaceId, ...filter, status, cursor, limit: 20 }),
+        trpc.loop.boardColumn.queryOptions({ workspaceId, ...filter, status, cursor, limit: BOARD_MORE_PAGE }),
       );
       setMore((m) => [...m, ...page.items]);
       setCursor(page.nextCursor);
