@@ -42,6 +42,16 @@ test("a coach creates a loop from a template and books suggested slots; the inte
   await coach.getByTestId("loop-week").getByText("Week view").click();
   await expect(coach.getByTestId("loop-week").getByRole("button", { name: "Next week" })).toBeVisible();
 
+  // The board's card: the candidate, role and level, rounds booked, and the next round as a time.
+  await coach.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Loops" }).click();
+  const card = coach.getByTestId("loop-card");
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText(/^Candidate /);
+  await expect(card).toContainText(/ · entry/);
+  await expect(card).toContainText(/4\/4 booked\s*next /);
+  await expect(card.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  await expect(coach.getByRole("heading", { name: /Scheduled \(1\)/ })).toBeVisible();
+
   // The interviewer's agenda.
   await interviewer.goto(`${url}/agenda`);
   await expect(interviewer.getByTestId("agenda-round").first()).toBeVisible();
