@@ -201,6 +201,9 @@ describe("loop board", () => {
     const [board, ...columns] = plans;
     for (const [k, status] of LOOP_STATUSES.entries()) {
       expect(board).toMatch(new RegExp(`Index Scan using loops_board_${status}_idx`));
+      // The count is index-only, of the status's count index (migration 20261205035000_board_count_indexes;
+      // in a table this small the planner may price the board index the same).
+      expect(board).toMatch(new RegExp(`Index Only Scan using loops_(count|board)_${status}_idx`));
       expect(columns[k]).toMatch(new RegExp(`Index Scan using loops_board_${status}_idx on loops l`));
       // The cursor bounds the scan, not a filter over the column's loops.
       expect(columns[k]).toMatch(

@@ -8,13 +8,14 @@ import { after, literal, pageOf } from "../paging";
 import { type Scope, type Tx } from "../scope";
 
 /**
- * Loops per column on the board's first page: a product decision (#16) as much as a cost. At 1440 px the
- * columns stand three abreast below the new-loop form and the filters, and a coach sees three or four cards
- * of each without scrolling; at 390 px they stack, and a first page of 20 (about 2,400 px a column) put the
- * fourth column, Debrief, some 7,000 px down. Five cards keep each column about a screen tall at either width,
- * so every status is a few flicks away; each column's count is exact and shown, and "Show more" brings
- * BOARD_MORE_PAGE at a time. It also bounds the board's cost: the first page of a grown workspace is 6 × 5
- * cards, not 6 × 21 (measured: bench:board, README).
+ * Loops per column on the board's first page: a product decision (#16) as much as a cost. Measured in
+ * Chromium: a card is ~100 px tall with its gap, and the board begins ~565 px down a coach's page (below the
+ * new-loop form and the filters). At 1440 × 900 the columns stand three abreast and a coach sees about three
+ * cards of each without scrolling; at 390 px they stack, and a first page of 20 made each column ~2,100 px
+ * tall, putting the fourth, Debrief, ~7,400 px down. Five cards make a column ~600 px, less than a phone's
+ * screen, so every status is a flick or two away at either width; each column's count is exact and shown,
+ * and "Show more" brings BOARD_MORE_PAGE at a time. It also bounds the board's cost: a grown workspace's first
+ * page is 6 × 5 cards, not 6 × 21 (bench:board, README).
  */
 export const BOARD_PAGE = 5;
 
