@@ -4,6 +4,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
+import { queryInTransaction, sqlPart } from "@/server/db";
 import { logger } from "@/server/logger";
 import { createSessionFor } from "@/server/services/session";
 import {
@@ -81,6 +82,38 @@ describe("workspace procedures", () => {
       expect(await outcome(caller(a).leaky({ workspaceId: b.id }))).toBe("NOT_FOUND");
     },
   );
+
+  // Work a procedure leaves running after its transaction has ended (a timer, an unawaited promise) still
+  // carries the request's async context. Its hot reads must not reach the connection the transaction ran on:
+  // by then the pool may have handed it to another request's transaction, in another workspace.
+  it("hot reads after the transaction has ended never use its released connection", async () => {
+    let later: Promise<{ ws: string }[]> | undefined;
+    const leaving = createTRPCRouter({
+      leave: workspaceProcedure.query(() => {
+        later = new Promise((resolve) => setTimeout(resolve, 150)).then(() =>
+          queryInTransaction<{ ws: string }>(
+            db,
+            "scope-after-end",
+            sqlPart`SELECT current_setting('app.workspace_id', true) AS ws`,
+          ),
+        );
+        return "left";
+      }),
+      hold: workspaceProcedure.query(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        return "held";
+      }),
+    });
+    const caller = (ws: TestWorkspace) =>
+      createCallerFactory(leaving)({ db, actor: ws.members.interviewer.actor, requestId: "rls", log: logger });
+    expect(await caller(a).leave({ workspaceId: a.id })).toBe("left");
+    // Another workspace's request takes the connection just released (the pool hands out the last idle one).
+    const held = caller(b).hold({ workspaceId: b.id });
+    const rows = await later!;
+    await held;
+    expect(rows[0]?.ws ?? "").not.toBe(b.id);
+    expect(rows[0]?.ws ?? "").toBe("");
+  });
 
   it("roll back what they wrote when they fail", async () => {
     await expect(callerOf(b).failing({ workspaceId: b.id })).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });

@@ -58,7 +58,18 @@ export function openPGlite(dataDir: string): PGlite {
  * CPU than the statement itself on a one-row lookup. `withTransactionConnection` opens a slot; the first
  * connection the pool hands out in it (the one Prisma's `$transaction` begins on) is recorded there.
  */
-const connectionSlots = new AsyncLocalStorage<{ client?: pg.PoolClient }>();
+const connectionSlots = new AsyncLocalStorage<ConnectionSlot>();
+
+/**
+ * `client`: the transaction's connection while the transaction holds it. Cleared when the connection goes
+ * back to the pool, and the slot closed when the transaction has ended: work the request left running (a
+ * timer, an unawaited promise) keeps the async context, and the released connection may by then carry
+ * another request's transaction, in another workspace.
+ */
+interface ConnectionSlot {
+  client?: pg.PoolClient;
+  closed?: boolean;
+}
 
 class TransactionTrackingPool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
@@ -72,7 +83,16 @@ class TransactionTrackingPool extends pg.Pool {
     if (callback) return super.connect(callback);
     const slot = connectionSlots.getStore();
     return super.connect().then((client) => {
-      if (slot && !slot.client) slot.client = client;
+      if (slot && !slot.closed && !slot.client) {
+        slot.client = client;
+        // The pool gives every checkout its own release function: wrap this one.
+        const release = client.release;
+        client.release = (err?: Error | boolean) => {
+          if (slot.client === client) slot.client = undefined;
+          slot.closed = true;
+          return release.call(client, err);
+        };
+      }
       return client;
     });
   }
@@ -86,8 +106,13 @@ class TransactionTrackingPool extends pg.Pool {
 export function withTransactionConnection<T>(
   start: (connection: () => pg.PoolClient | undefined) => Promise<T>,
 ): Promise<T> {
-  const slot: { client?: pg.PoolClient } = {};
-  return connectionSlots.run(slot, () => start(() => slot.client));
+  const slot: ConnectionSlot = {};
+  return connectionSlots
+    .run(slot, () => start(() => slot.client))
+    .finally(() => {
+      slot.client = undefined;
+      slot.closed = true;
+    });
 }
 
 /**
