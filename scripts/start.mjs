@@ -75,8 +75,8 @@ const processes = webProcessCount(process.env);
 /**
  * How many web processes: WEB_CONCURRENCY when set, else one per core but one (at least one) against a
  * PostgreSQL server: the core left over is for the calibration worker and, often on the same machine, the
- * database. On 2 cores bench:load measured one process as fast as two or faster (health 372 vs 103 req/s,
- * board 40 vs 37, autosave 35 vs 29) in 180–320 MiB less. The embedded database lives inside one process, so
+ * database. On 2 cores bench:load measured one process as fast as two (board 348 vs 350 req/s, debrief 427
+ * vs 375, report 795 vs 1,001) in 160 MiB less (README, WEB_CONCURRENCY). The embedded database lives inside one process, so
  * demo mode always runs one. Everything shared between processes is in PostgreSQL (sessions, rate limits,
  * the outbox and calibration claims, which are SKIP LOCKED).
  */
