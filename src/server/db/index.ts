@@ -2,6 +2,7 @@
 // absent, node-postgres against a server otherwise. Cached on globalThis because Next.js may load this
 // module in more than one bundle of the same process, and PGlite must be opened once per data directory.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -128,18 +129,34 @@ const prismaLikeTypes = {
 
 /**
  * A request's hot read: inside a workspace transaction (`withTransactionConnection`), sent on its own
- * connection as the prepared statement `name`, because Prisma's compile step and result handling cost more
- * CPU than the rest of a page like the debrief (issue #16); timestamps come back as Prisma reads them.
- * Through Prisma anywhere else. Row-level security applies either way: it is the same transaction.
+ * connection as a prepared statement, because Prisma's compile step and result handling cost more CPU than
+ * the rest of a page like the debrief (issue #16); timestamps come back as Prisma reads them. Through Prisma
+ * anywhere else. Row-level security applies either way: it is the same transaction. The statement's name is
+ * `label` and a digest of its text, so a read whose text varies (optional filters, a cursor) prepares one
+ * statement per variant, never reuses a name for another text (the driver refuses that).
  */
 export async function queryInTransaction<T extends pg.QueryResultRow>(
   db: Db | PrismaTypes.TransactionClient,
-  name: string,
+  label: string,
   sql: PrismaTypes.Sql,
 ): Promise<T[]> {
   const client = connectionSlots.getStore()?.client;
   if (!client) return db.$queryRaw<T[]>(sql);
+  const name = statementName(label, sql.text);
   return (await client.query<T>({ name, text: sql.text, values: sql.values, types: prismaLikeTypes })).rows;
+}
+
+const statementNames = new Map<string, string>();
+/** `label:digest` of a statement's text; remembered (a few variants per read, bounded all the same). */
+function statementName(label: string, text: string): string {
+  const key = `${label}\0${text}`;
+  let name = statementNames.get(key);
+  if (!name) {
+    if (statementNames.size >= 1_000) statementNames.clear();
+    name = `${label}:${createHash("sha256").update(text).digest("base64url").slice(0, 22)}`;
+    statementNames.set(key, name);
+  }
+  return name;
 }
 
 /** The pool behind each client built by `getDb` on a server, for statements sent to the driver directly. */

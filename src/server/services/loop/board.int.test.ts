@@ -184,9 +184,11 @@ describe("loop board", () => {
       const explaining = new Proxy(tx, {
         get: (target, key) =>
           key === "$queryRaw"
-            ? async (strings: TemplateStringsArray, ...values: unknown[]) => {
+            ? async (strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+                // Called with a template (db.$queryRaw`…`) or with one Sql (queryInTransaction outside a request).
+                const query = strings instanceof Prisma.Sql ? strings : Prisma.sql(strings, ...values);
                 const plan = await target.$queryRaw<{ "QUERY PLAN": string }[]>(
-                  Prisma.sql`EXPLAIN (COSTS OFF) ${Prisma.sql(strings, ...values)}`,
+                  Prisma.sql`EXPLAIN (COSTS OFF) ${query}`,
                 );
                 seen.push(plan.map((row) => row["QUERY PLAN"]).join("\n"));
                 return [{ rows: "[]" }];

@@ -1,5 +1,6 @@
 // The loop board: loops in columns by status, filtered by level and role, paged per column.
 import { Prisma } from "@/generated/prisma/client";
+import { queryInTransaction } from "@/server/db";
 import { displayName } from "@/domain/people";
 import { BOARD_MORE_PAGE, LOOP_STATUSES, type LoopStatus } from "@/domain/loop-status";
 import type { Level } from "@/schemas/library";
@@ -140,7 +141,10 @@ function roundSummary(ws: string, now: Date) {
  * (measured: about 0.3 ms less CPU per call in the web process).
  */
 async function cardRows(db: Tx, ws: string, pages: Prisma.Sql, now: Date): Promise<CardRow[]> {
-  const [result] = await db.$queryRaw<[{ rows: string }]>`
+  const [result] = await queryInTransaction<{ rows: string }>(
+    db,
+    "board-cards",
+    Prisma.sql`
     SELECT COALESCE(json_agg(json_build_object(
       'id', p."id", 'status', p."status"::text, 'targetRole', p."targetRole", 'level', p."level"::text,
       'candidateMemberId', p."candidateMemberId", 'candidateInvitationId', p."candidateInvitationId",
@@ -159,8 +163,9 @@ async function cardRows(db: Tx, ws: string, pages: Prisma.Sql, now: Date): Promi
       WHERE i."workspaceId" = ${ws} AND i."id" = p."candidateInvitationId" AND p."candidateMemberId" IS NULL
       LIMIT 1
     ) i ON true
-    ${roundSummary(ws, now)}`;
-  return JSON.parse(result.rows) as CardRow[];
+    ${roundSummary(ws, now)}`,
+  );
+  return JSON.parse(result!.rows) as CardRow[];
 }
 
 /**
