@@ -2,7 +2,7 @@
 // "Show more" pages through a column with a cursor; the statements per call do not grow with the loops.
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
-import { createBookedLoop, createWorkspaceWithRoles, db } from "@/test/factories";
+import { createBookedLoop, createWorkspaceWithRoles, db, type TestWorkspace } from "@/test/factories";
 import { sqlStatements } from "@/test/statements";
 import { displayName } from "@/domain/people";
 import { BOARD_MORE_PAGE, LOOP_STATUSES } from "@/domain/loop-status";
@@ -88,10 +88,8 @@ describe("loop board", () => {
     expect(a).toBeLessThanOrEqual(4);
   });
 
-  it("shows on the first page the same cards as the column's own pages: rounds, next round, candidate or invitation", async () => {
-    const ws = await createWorkspaceWithRoles("board-cards");
-    const coach = ws.members.coach.caller;
-    await draftLoops(ws, 2, "entry", "Backend engineer");
+  /** A senior loop with two rounds booked, the first then cancelled: a card with rounds of each kind. */
+  async function bookedWithFirstCancelled(ws: TestWorkspace, targetRole?: string) {
     const booked = await createBookedLoop(ws, {
       template: "entry-coding-focus",
       bookings: [
@@ -99,8 +97,21 @@ describe("loop board", () => {
         [1, ws.members.owner],
       ],
       level: "senior",
+      ...(targetRole ? { targetRole } : {}),
     });
-    await coach.schedule.cancelRound({ workspaceId: ws.id, roundId: booked.rounds[0]!.id, reason: "Moved on" });
+    await ws.members.coach.caller.schedule.cancelRound({
+      workspaceId: ws.id,
+      roundId: booked.rounds[0]!.id,
+      reason: "Moved on",
+    });
+    return booked;
+  }
+
+  it("shows on the first page the same cards as the column's own pages: rounds, next round, candidate or invitation", async () => {
+    const ws = await createWorkspaceWithRoles("board-cards");
+    const coach = ws.members.coach.caller;
+    await draftLoops(ws, 2, "entry", "Backend engineer");
+    await bookedWithFirstCancelled(ws);
     await coach.loop.create({
       workspaceId: ws.id,
       candidateEmail: "invited-board@example.test",
@@ -122,16 +133,7 @@ describe("loop board", () => {
   it("sends every field a card shows, on the board, on Show more and in the API's list", async () => {
     const ws = await createWorkspaceWithRoles("board-fields");
     const coach = ws.members.coach.caller;
-    const booked = await createBookedLoop(ws, {
-      template: "entry-coding-focus",
-      bookings: [
-        [0, ws.members.interviewer],
-        [1, ws.members.owner],
-      ],
-      level: "senior",
-      targetRole: "Platform engineer",
-    });
-    await coach.schedule.cancelRound({ workspaceId: ws.id, roundId: booked.rounds[0]!.id, reason: "Moved on" });
+    const booked = await bookedWithFirstCancelled(ws, "Platform engineer");
     const next = await db.round.findUniqueOrThrow({ where: { id: booked.rounds[1]!.id } });
     const candidate = await db.membership.findUniqueOrThrow({
       where: { id: ws.members.candidate.memberId },
