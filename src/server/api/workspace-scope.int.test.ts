@@ -115,6 +115,23 @@ describe("workspace procedures", () => {
     expect(rows[0]?.ws ?? "").toBe("");
   });
 
+  it("plan a hot read once when asked to, for that statement only", async () => {
+    const mode = sqlPart`SELECT current_setting('plan_cache_mode') AS mode`;
+    const planning = createTRPCRouter({
+      modes: workspaceProcedure.query(async ({ ctx }) => [
+        ...(await queryInTransaction<{ mode: string }>(ctx.db, "plan-mode", mode, { genericPlan: true })),
+        ...(await queryInTransaction<{ mode: string }>(ctx.db, "plan-mode", mode)),
+      ]),
+    });
+    const caller = createCallerFactory(planning)({
+      db,
+      actor: a.members.interviewer.actor,
+      requestId: "rls",
+      log: logger,
+    });
+    expect((await caller.modes({ workspaceId: a.id })).map((r) => r.mode)).toEqual(["force_generic_plan", "auto"]);
+  });
+
   it("roll back what they wrote when they fail", async () => {
     await expect(callerOf(b).failing({ workspaceId: b.id })).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
     expect(await db.auditEvent.count({ where: { workspaceId: b.id, action: "rls.rolled-back" } })).toBe(0);

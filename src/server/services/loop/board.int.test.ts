@@ -84,8 +84,9 @@ describe("loop board", () => {
     const b = await countStatements(() => large.members.coach.caller.loop.board({ workspaceId: large.id }));
     expect(a).toBeGreaterThan(0);
     expect(b).toBe(a);
-    // BEGIN, the membership with set_config, the board in one statement, COMMIT.
-    expect(a).toBeLessThanOrEqual(4);
+    // BEGIN, the membership with set_config, the board in one statement between the two SET LOCALs that have it
+    // planned once (queryInTransaction's genericPlan: planning it cost more than running it), COMMIT.
+    expect(a).toBeLessThanOrEqual(6);
   });
 
   /** A senior loop with two rounds booked, the first then cancelled: a card with rounds of each kind. */

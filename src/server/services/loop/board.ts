@@ -164,6 +164,8 @@ async function cardRows(db: Tx, ws: string, pages: Prisma.Sql, now: Date): Promi
       LIMIT 1
     ) i ON true
     ${roundSummary(ws, now)}`,
+    // The statuses are constants of the statement (statusConstant), so one plan serves every call.
+    { genericPlan: true },
   );
   return JSON.parse(result!.rows) as CardRow[];
 }
