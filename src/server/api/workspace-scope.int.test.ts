@@ -19,6 +19,10 @@ import { createContextFromHeaders } from "./context";
 import { createCaller } from "./root";
 import { createCallerFactory, createTRPCRouter, workspaceProcedure } from "./trpc";
 
+// node-postgres reports a deprecation once per process: listen from the start of this file's process.
+const driverWarnings: string[] = [];
+process.on("warning", (warning) => driverWarnings.push(warning.message));
+
 describe("workspace procedures", () => {
   const throughPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
   afterAll(() => throughPrisma.$disconnect());
@@ -44,6 +48,17 @@ describe("workspace procedures", () => {
       loops: await ctx.db.loop.findMany({ select: { workspaceId: true } }),
       raw: await ctx.db.$queryRaw<{ workspaceId: string }[]>`SELECT DISTINCT "workspaceId" FROM "rounds"`,
     })),
+    // Prisma loads the relations of one query side by side, and services read in parallel.
+    parallel: workspaceProcedure.query(({ ctx }) =>
+      Promise.all([
+        ctx.db.workspace.findUniqueOrThrow({
+          where: { id: ctx.scope.workspaceId },
+          include: { memberships: true, loops: { include: { rounds: true } }, roundTypes: true, dimensions: true },
+        }),
+        ctx.db.membership.count(),
+        ctx.db.$queryRaw<{ n: number }[]>`SELECT 1::int AS n`,
+      ]),
+    ),
     failing: workspaceProcedure.mutation(async ({ ctx }) => {
       await ctx.db.auditEvent.create({
         data: { workspaceId: ctx.scope.workspaceId, action: "rls.rolled-back", targetType: "probe" },
@@ -130,6 +145,17 @@ describe("workspace procedures", () => {
       log: logger,
     });
     expect((await caller.modes({ workspaceId: a.id })).map((r) => r.mode)).toEqual(["force_generic_plan", "auto"]);
+  });
+
+  it("read in parallel on their one connection, queued by us, not in the driver's deprecated queue", async () => {
+    const [workspace, members, raw] = await callerOf(a).parallel({ workspaceId: a.id });
+    expect(workspace.memberships).toHaveLength(members);
+    expect(members).toBeGreaterThan(1);
+    expect(workspace.loops.length).toBeGreaterThan(0);
+    expect(workspace.loops.flatMap((l) => l.rounds).length).toBeGreaterThan(0);
+    expect(workspace.roundTypes.length).toBeGreaterThan(0);
+    expect(raw).toEqual([{ n: 1 }]);
+    expect(driverWarnings.filter((message) => message.includes("already executing a query"))).toEqual([]);
   });
 
   it("roll back what they wrote when they fail", async () => {

@@ -72,6 +72,35 @@ interface ConnectionSlot {
   closed?: boolean;
 }
 
+const queued = new WeakSet<pg.PoolClient>();
+
+/**
+ * A checked-out connection (a transaction's) runs its statements one after another in the order they were
+ * asked for, as node-postgres has always done, but waits in our queue rather than in the driver's: services
+ * read in parallel inside a workspace's transaction (`Promise.all` of Prisma queries), and node-postgres 8.23
+ * deprecates calling `client.query` while another is queued (it will refuse it in pg@9). Once per client:
+ * the pool hands the same client out again.
+ */
+function queueQueries(client: pg.PoolClient): void {
+  if (queued.has(client)) return;
+  queued.add(client);
+  // The class's method, looked up on each call: instrumentation that wraps it later still sees every statement.
+  const send = (...args: unknown[]): unknown =>
+    (Object.getPrototypeOf(client) as { query: (...a: unknown[]) => unknown }).query.apply(client, args);
+  let last: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    // The callback form and submittables (cursors, streams) return no promise to wait on: as the driver would.
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args[args.length - 1] === "function" || typeof first?.submit === "function") return send(...args);
+    const result = last.then(() => send(...args));
+    last = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }) as typeof client.query;
+}
+
 class TransactionTrackingPool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
   override connect(
@@ -84,6 +113,7 @@ class TransactionTrackingPool extends pg.Pool {
     if (callback) return super.connect(callback);
     const slot = connectionSlots.getStore();
     return super.connect().then((client) => {
+      queueQueries(client);
       if (slot && !slot.closed && !slot.client) {
         slot.client = client;
         // The pool gives every checkout its own release function: wrap this one.
