@@ -48,11 +48,17 @@ export async function measureCpuPerCall(
   const sent = await sqlStatements(once);
   const body = JSON.stringify(superjson.serialize(await once()));
 
+  // The server's side of the same calls: on this shared machine PostgreSQL's CPU competes with the app's.
+  const backends = (
+    await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`
+  ).map((r) => r.pid);
+  const serverTicks = backendTicks(backends);
   const cpu = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < CALLS; i++) await once();
   const wall = performance.now() - started;
   const used = process.cpuUsage(cpu);
+  const serverMs = ((backendTicks(backends) - serverTicks) * 1000) / TICKS_PER_S;
   // What tRPC's HTTP handler adds per call for this response: superjson and JSON text.
   const response = await once();
   const serializing = process.cpuUsage();
@@ -63,6 +69,9 @@ export async function measureCpuPerCall(
   console.log(
     `  CPU per call: ${ms(used.user + used.system)} ms (user ${ms(used.user)}, system ${ms(used.system)}); wall ${(wall / CALLS).toFixed(2)} ms`,
   );
+  console.log(
+    `  PostgreSQL CPU per call: ${(serverMs / CALLS).toFixed(2)} ms (its ${backends.length} backends on this database, in ${1000 / TICKS_PER_S} ms ticks)`,
+  );
   console.log(`  SQL statements per call: ${sent.length}`);
   console.log(
     `  response: ${body.length} bytes of superjson, ${ms(serialized.user + serialized.system)} ms CPU to serialize`,
@@ -70,4 +79,22 @@ export async function measureCpuPerCall(
   if (process.env.BENCH_SQL === "1") for (const s of sent) console.log(`    ${s.replace(/\s+/g, " ").slice(0, 160)}`);
   if (process.env.BENCH_BODY) (await import("node:fs")).writeFileSync(process.env.BENCH_BODY, body);
   await db.$disconnect();
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const TICKS_PER_S = 100;
+
+/** User and system CPU ticks the given processes (PostgreSQL backends on this machine) have used so far. */
+function backendTicks(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // A backend that ended meanwhile (or a server on another machine): not counted.
+    }
+  }
+  return ticks;
 }
