@@ -47,7 +47,7 @@ export async function fillAndSubmit(
   caller: ReturnType<typeof callerFor>,
   workspaceId: string,
   roundId: string,
-  rating: (i: number) => 1 | 2 | 3 | 4,
+  rating: (i: number) => 1 | 2 | 3 | 4 | "not_observed",
   recommendation: "yes" | "no" | "strong_yes" | "strong_no" = "yes",
 ) {
   const opened = await caller.scorecard.open({ workspaceId, roundId });

@@ -109,7 +109,7 @@ describe("stored cohort fit", () => {
     const stale = await coach.debrief.get({ workspaceId: ws.id, loopId: loop.loopId });
     expect(stale.calibration.updating).toBe(true);
     expect(stale.overall!.calibrated).toBe(firstOverall); // the last result, not a fit in the request
-    expect(stale.matrix.some((r) => r.cells.some((c) => c.raw === 1))).toBe(true); // the scorecards themselves are current
+    expect(stale.matrix.some((r) => r.ratings.includes(1))).toBe(true); // the scorecards themselves are current
 
     await settleCalibration(ws);
     const fresh = await coach.debrief.get({ workspaceId: ws.id, loopId: loop.loopId });

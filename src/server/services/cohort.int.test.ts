@@ -86,7 +86,7 @@ describe("per-loop scores", () => {
     });
     const onlyDesign = designSignals.filter((s) => !codingSignals.some((c) => c.key === s.key));
     expect(onlyDesign.length).toBeGreaterThan(0);
-    const ratedRows = debrief.matrix.filter((r) => r.cells.some((c) => c.raw !== null));
+    const ratedRows = debrief.matrix.filter((r) => r.ratings.some((rating) => typeof rating === "number"));
     expect(ratedRows.length).toBeGreaterThan(0);
     for (const row of ratedRows) expect(codingSignals.map((s) => s.key)).toContain(row.key);
 

@@ -6,7 +6,6 @@
 // The fit is computed in the background (./cohort-fit.ts) and stored; this module only reads it, in a
 // fixed number of indexed queries whatever the size of the workspace. A fit older than the workspace's
 // ratings (or than today's window) is served as it is, marked `updating`, until the worker swaps in the new one.
-import { BoundedCache } from "@/server/bounded-cache";
 import { sqlPart } from "@/server/db";
 import { readCohortSummary, readInterviewerEstimate, readInterviewerStats, readStoredScores } from "@/server/db/json";
 import type { AgreementEstimate } from "@/domain/calibration/agreement";
@@ -71,22 +70,30 @@ export function windowStart(now: Date): Date {
   return new Date(day - COHORT_DAYS * 86_400_000);
 }
 
-/** The columns of a `cohort_fits` row (aliased `f`) that `cohortFrom` reads: the summary without its per-interviewer list. */
-export const COHORT_FIT_COLUMNS = sqlPart`f."fitId", f."since", f."loops", f."truncated", f."fittedAt", f."fittedVersion",
-  f."ratingsVersion", f."summary" - 'interviewers' AS "summary",
+/** The columns of a `cohort_fits` row (aliased `f`) that `cohortStateFrom` reads: which fit, and whether it is behind. */
+export const COHORT_FIT_STATE_COLUMNS = sqlPart`f."fitId", f."since", f."loops", f."truncated", f."fittedAt", f."fittedVersion",
+  f."ratingsVersion"`;
+/** The columns that `cohortFrom` reads: the state and the summary without its per-interviewer list. */
+export const COHORT_FIT_COLUMNS = sqlPart`${COHORT_FIT_STATE_COLUMNS}, f."summary" - 'interviewers' AS "summary",
   COALESCE(jsonb_array_length(f."summary" -> 'interviewers'), 0)::int AS "interviewers"`;
 
-export interface CohortFitRow {
+export interface CohortFitStateRow {
   fitId: string | null;
   since: Date | null;
   loops: number;
   truncated: boolean;
-  summary: unknown;
-  interviewers: number;
   fittedAt: Date | null;
   fittedVersion: number;
   ratingsVersion: number;
 }
+
+export interface CohortFitRow extends CohortFitStateRow {
+  summary: unknown;
+  interviewers: number;
+}
+
+/** The cohort without its summary: what a page that shows no fit-wide statistics needs (the debrief). */
+export type CohortState = Omit<Cohort, "summary" | "interviewers">;
 
 /**
  * The workspace's stored fit (one indexed read). The summary's per-interviewer list is left in the
@@ -101,6 +108,15 @@ export async function loadCohort(db: Tx, workspaceId: string, now: Date = new Da
 
 /** The cohort as one request sees it, from its `cohort_fits` row (COHORT_FIT_COLUMNS) or none. */
 export function cohortFrom(workspaceId: string, row: CohortFitRow | undefined, now: Date): Cohort {
+  return {
+    ...cohortStateFrom(workspaceId, row, now),
+    summary: !row || row.summary === null ? null : readCohortSummary(row.summary),
+    interviewers: row?.interviewers ?? 0,
+  };
+}
+
+/** `cohortFrom` without the summary, from the row's COHORT_FIT_STATE_COLUMNS or none. */
+export function cohortStateFrom(workspaceId: string, row: CohortFitStateRow | undefined, now: Date): CohortState {
   if (!row)
     return {
       workspaceId,
@@ -108,8 +124,6 @@ export function cohortFrom(workspaceId: string, row: CohortFitRow | undefined, n
       since: null,
       loops: 0,
       truncated: false,
-      summary: null,
-      interviewers: 0,
       fittedAt: null,
       updating: false,
     };
@@ -119,8 +133,6 @@ export function cohortFrom(workspaceId: string, row: CohortFitRow | undefined, n
     since: row.since,
     loops: row.loops,
     truncated: row.truncated,
-    summary: row.summary === null ? null : readCohortSummary(row.summary),
-    interviewers: row.interviewers,
     fittedAt: row.fittedAt,
     updating: row.fittedVersion < row.ratingsVersion || !row.since || row.since < windowStart(now),
   };
@@ -172,24 +184,6 @@ export function storedScoresFrom(loopId: string, scores: unknown): CandidateScor
   return readStoredScores(scores).map((s) => ({ ...s, candidateId: loopId }));
 }
 
-/**
- * A fit's rows never change (a recalculation is stored under a new fitId), so a loop's scores as read back
- * are kept per process, keyed by workspace, fit and loop: the debrief does not parse and check the same
- * stored JSON on every view. Bounded: the least recently used entries go first. The caller's statement
- * still reads the row, so a fit that is gone is never served from memory. Not to be mutated.
- */
-const fitScores = new BoundedCache<CandidateScore[]>(500);
-
-/** `storedScoresFrom` for the cohort's fit, kept per process (`fitScores`). */
-export function storedScoresOfFit(cohort: Cohort, loopId: string, scores: unknown): CandidateScore[] {
-  const key = `${cohort.workspaceId}:${cohort.fitId}:${loopId}`;
-  const kept = fitScores.get(key);
-  if (kept) return kept;
-  const read = storedScoresFrom(loopId, scores);
-  fitScores.set(key, read);
-  return read;
-}
-
 export interface LoopScore {
   key: string;
   raw: number;
@@ -231,7 +225,7 @@ export async function scoreLoop(db: Tx, cohort: Cohort, loopId: string, cards: C
  * not in it) and the numeric ratings of its own submitted scorecards (`ratingsOf`/`ratingsFrom` of `cards`).
  */
 export function scoreLoopFrom(
-  cohort: Cohort,
+  cohort: CohortState,
   loopId: string,
   cards: CohortCard[],
   stored: CandidateScore[] | undefined,

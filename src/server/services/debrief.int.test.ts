@@ -74,7 +74,12 @@ describe("debrief", () => {
     const before = await ws.members.coach.caller.debrief.get({ workspaceId: ws.id, loopId: coding.loopId });
     expect(before.calibration.updating).toBe(true);
     expect(before.matrix.every((r) => r.calibrated === null)).toBe(true);
-    expect(before.dimensionScores[0]!.notCalibratedReason).toMatch(/being updated/);
+    expect(before.notes[before.dimensionScores[0]!.notCalibratedNote!]).toMatch(/being updated/);
+    // Each reason is sent once and named by index: every uncalibrated row here gives the same one.
+    expect(before.notes).toHaveLength(new Set(before.notes).size);
+    expect(new Set(before.matrix.map((r) => r.notCalibratedNote))).toEqual(
+      new Set([before.dimensionScores[0]!.notCalibratedNote]),
+    );
     await settleCalibration(ws);
     const d = await ws.members.coach.caller.debrief.get({ workspaceId: ws.id, loopId: coding.loopId });
     expect(d.calibration.updating).toBe(false);
@@ -85,13 +90,18 @@ describe("debrief", () => {
     expect(d.pendingScorecards).toBe(2); // the screen (booked) and the behavioral round (not booked)
     expect(d.evidence.length).toBeGreaterThan(0);
     expect(d.coverage.some((c) => c.covered > 0)).toBe(true);
-    const rated = d.matrix.find((r) => r.cells.some((c) => c.raw !== null))!;
-    expect(rated.cells.map((c) => c.raw)).toEqual([4, 1]);
+    const rated = d.matrix.find((r) => r.ratings.some((rating) => rating !== null))!;
+    expect(rated.ratings).toEqual([4, 1]);
     // The matrix sends what the page draws: rated signals, a rating per column; evidence has its own section.
-    expect(d.matrix.every((r) => r.cells.length === 2 && r.cells.some((c) => c.raw !== null || c.notObserved))).toBe(
-      true,
-    );
-    expect(Object.keys(rated.cells[0]!).sort()).toEqual(["notObserved", "raw"]);
+    expect(d.matrix.every((r) => r.ratings.length === 2 && r.ratings.some((rating) => rating !== null))).toBe(true);
+    expect(Object.keys(rated).sort()).toEqual([
+      "calibrated",
+      "key",
+      "notCalibratedNote",
+      "ratings",
+      "standardError",
+      "title",
+    ]);
     expect(d.evidence.find((e) => e.signalKey === rated.key)?.items.map((i) => i.rating)).toEqual([4, 1]);
     // Unrated signals still count as gaps in coverage.
     expect(d.coverage.reduce((n, c) => n + c.signals, 0)).toBeGreaterThan(d.matrix.length);
@@ -314,5 +324,38 @@ describe("debrief scores kept in memory", () => {
     expect(after.overall!.calibrated).toBeCloseTo(row.calibrated!, 9);
     for (const d of after.dimensionScores)
       expect(d.calibrated).toBeCloseTo(row.byDimension[d.dimensionKey]!.calibrated!, 9);
+  });
+
+  it("an interviewer of the kept fit who submits later is shown with their leniency in that fit", async () => {
+    const ws = await createWorkspaceWithRoles("debrief-kept-estimates");
+    const second = await addInterviewer(ws);
+    const first = ws.members.interviewer;
+    // Both rate loop A, so the fit has an estimate for each; on loop B only the first has submitted.
+    const a = await bookedLoop(ws, [first, first, second], "entry-coding-focus");
+    await fillAndSubmit(first.caller, ws.id, a.rounds[1]!.id, (i) => (i % 2 ? 4 : 3));
+    await fillAndSubmit(second.caller, ws.id, a.rounds[2]!.id, () => 2);
+    const b = await bookedLoop(ws, [first, first, second], "entry-coding-focus");
+    await fillAndSubmit(first.caller, ws.id, b.rounds[1]!.id, () => 3);
+    await settleCalibration(ws);
+    const coach = ws.members.coach.caller;
+    const view = () => coach.debrief.get({ workspaceId: ws.id, loopId: b.loopId });
+    expect((await view()).columns).toHaveLength(1); // the fit's rows for loop B are now kept
+
+    // The second interviewer submits on B (not observed on the first signal): the fit is the same until the worker runs.
+    await fillAndSubmit(second.caller, ws.id, b.rounds[2]!.id, (i) => (i === 0 ? "not_observed" : 1));
+    const d = await view();
+    expect(d.calibration.updating).toBe(true);
+    const fit = await db.cohortFit.findUniqueOrThrow({ where: { workspaceId: ws.id } });
+    const stored = await db.cohortInterviewer.findUniqueOrThrow({
+      where: { workspaceId_fitId_memberId: { workspaceId: ws.id, fitId: fit.fitId!, memberId: second.memberId } },
+    });
+    const severity = (stored.estimate as { severity: number | null }).severity;
+    expect(severity).not.toBeNull();
+    const column = d.columns.findIndex((c) => c.interviewer === second.actor.name);
+    expect(column).toBe(1);
+    expect(d.columns[column]!.severity).toBe(severity);
+    // The page's cells: a number, "not_observed", or null, one per column.
+    expect(d.matrix[0]!.ratings).toEqual([3, "not_observed"]);
+    expect(d.matrix.slice(1).every((r) => r.ratings[1] === 1)).toBe(true);
   });
 });

@@ -2,21 +2,27 @@
 // dimension, disagreements, evidence grouped by signal, and the decision. Loads in a fixed number of
 // queries whatever the number of rounds and scorecards.
 import { queryInTransaction, sqlPart, type Prisma } from "@/server/db";
-import { readRatings } from "@/server/db/json";
+import { readInterviewerEstimate, readRatings } from "@/server/db/json";
+import { BoundedCache } from "@/server/bounded-cache";
 import { roundLabels } from "@/domain/loop-status";
 import { displayName } from "@/domain/people";
-import { findSignalDisagreements, isSplitRecommendation, type Recommendation } from "@/domain/scorecard";
+import {
+  findSignalDisagreements,
+  isSplitRecommendation,
+  type RatingValue,
+  type Recommendation,
+} from "@/domain/scorecard";
 import type { Decision } from "@/domain/vocabulary";
+import type { CandidateScore, InterviewerEstimate } from "@/domain/calibration/results";
 import type { Level, LoopStatus } from "@/generated/prisma/enums";
 import { AppError, notFound } from "@/server/errors";
 import { recordAudit } from "./audit";
 import {
-  COHORT_FIT_COLUMNS,
-  cohortFrom,
+  COHORT_FIT_STATE_COLUMNS,
+  cohortStateFrom,
   scoreLoopFrom,
-  severitiesFrom,
-  storedScoresOfFit,
-  type CohortFitRow,
+  storedScoresFrom,
+  type CohortFitStateRow,
 } from "./cohort";
 import { ratingsFrom, type CohortCard } from "./cohort-fit";
 import { assertPanelOpen } from "./scorecard/panel";
@@ -37,7 +43,7 @@ interface RoundRow {
   typeName: string | null;
 }
 
-interface DebriefRow extends CohortFitRow {
+interface DebriefRow extends CohortFitStateRow {
   targetRole: string;
   level: Level;
   status: LoopStatus;
@@ -63,9 +69,14 @@ interface DebriefRow extends CohortFitRow {
     locked: boolean;
   } | null;
   dimensions: { key: string; name: string }[] | null;
-  /** The loop's stored scores in the current fit, null when the loop is not in it. */
+  /** Whether the current fit has stored scores for the loop. */
+  inFit: boolean;
+  /** Those scores; null when not in the fit, or when they are the ones kept in memory (`keptFits`). */
   scores: unknown;
-  /** The stored estimates of the interviewers of the loop's submitted scorecards (without the per-dimension ones, not shown here). */
+  /**
+   * The stored estimates of the interviewers of the loop's submitted scorecards (without the per-dimension
+   * ones, not shown here), but for those kept in memory.
+   */
   estimates: { memberId: string; estimate: unknown }[] | null;
   /** The candidate and the interviewers of the submitted scorecards and of the rounds not cancelled. */
   people: { id: string; name: string | null; email: string | null }[] | null;
@@ -80,7 +91,16 @@ const at = (ms: number | null) => (ms === null ? null : new Date(ms));
  * scores, the estimates of its interviewers and the names of its people. Every table is filtered by the
  * workspace (row-level security is the second layer). No row when the loop is not in the workspace.
  */
-async function readDebrief(db: Tx, workspaceId: string, loopId: string): Promise<DebriefRow | undefined> {
+async function readDebrief(
+  db: Tx,
+  workspaceId: string,
+  loopId: string,
+  kept: KeptFit | undefined,
+): Promise<DebriefRow | undefined> {
+  // '' matches no fit: nothing is kept.
+  const scoresKeptFor = kept?.scores ? kept.fitId : "";
+  const estimatesKeptFor = kept?.fitId ?? "";
+  const keptEstimates = kept ? [...kept.estimates.keys()] : [];
   const sql = sqlPart`
     WITH c AS (
       SELECT c."id", c."loopId", c."roundId", c."interviewerMemberId", c."rubricVersionId", c."ratings",
@@ -89,7 +109,7 @@ async function readDebrief(db: Tx, workspaceId: string, loopId: string): Promise
       WHERE c."workspaceId" = ${workspaceId} AND c."loopId" = ${loopId} AND c."status" = 'submitted'
     )
     SELECT l."targetRole", l."level"::text AS "level", l."status"::text AS "status", l."candidateMemberId",
-      f."workspaceId" IS NOT NULL AS "hasFit", ${COHORT_FIT_COLUMNS},
+      f."workspaceId" IS NOT NULL AS "hasFit", ${COHORT_FIT_STATE_COLUMNS},
       (SELECT json_agg(json_build_object('id', r."id", 'order', r."order", 'status', r."status",
                 'rubricVersionId', r."rubricVersionId", 'interviewerMemberId', r."interviewerMemberId",
                 'startsAt', ${epochMs(sqlPart`r."startsAt"`)}, 'endsAt', ${epochMs(sqlPart`r."endsAt"`)},
@@ -109,30 +129,63 @@ async function readDebrief(db: Tx, workspaceId: string, loopId: string): Promise
          FROM "debriefs" d WHERE d."workspaceId" = ${workspaceId} AND d."loopId" = l."id") AS "decision",
       (SELECT json_agg(json_build_object('key', x."key", 'name', x."name") ORDER BY x."order", x."key")
          FROM "dimensions" x WHERE x."workspaceId" = ${workspaceId}) AS "dimensions",
-      (SELECT s."scores" FROM "cohort_loop_scores" s
-         WHERE s."workspaceId" = ${workspaceId} AND s."fitId" = f."fitId" AND s."loopId" = l."id") AS "scores",
+      s."loopId" IS NOT NULL AS "inFit",
+      CASE WHEN s."fitId" = ${scoresKeptFor} THEN NULL ELSE s."scores" END AS "scores",
       (SELECT json_agg(json_build_object('memberId', i."memberId", 'estimate', i."estimate" - 'dimensions'))
          FROM "cohort_interviewers" i
          WHERE i."workspaceId" = ${workspaceId} AND i."fitId" = f."fitId"
-           AND i."memberId" IN (SELECT c."interviewerMemberId" FROM c)) AS "estimates",
+           AND i."memberId" IN (SELECT c."interviewerMemberId" FROM c)
+           AND NOT (i."fitId" = ${estimatesKeptFor} AND i."memberId" = ANY(${keptEstimates}::text[]))) AS "estimates",
+      -- The ids first, then each membership: filtering the workspace's memberships by "is one of these" cost
+      -- a scan of them all and of the users (a third of the statement's time in a 550-member workspace).
       (SELECT json_agg(json_build_object('id', m."id", 'name', u."name", 'email', u."email"))
-         FROM "memberships" m JOIN "users" u ON u."id" = m."userId"
-         WHERE m."workspaceId" = ${workspaceId}
-           AND (m."id" = l."candidateMemberId"
-             OR m."id" IN (SELECT c."interviewerMemberId" FROM c)
-             OR m."id" IN (SELECT r."interviewerMemberId" FROM "rounds" r
-                           WHERE r."workspaceId" = ${workspaceId} AND r."loopId" = l."id" AND r."status" <> 'cancelled'))
-      ) AS "people"
+         FROM (SELECT l."candidateMemberId" AS "id"
+               UNION SELECT c."interviewerMemberId" FROM c
+               UNION SELECT r."interviewerMemberId" FROM "rounds" r
+                 WHERE r."workspaceId" = ${workspaceId} AND r."loopId" = l."id" AND r."status" <> 'cancelled') p
+         JOIN "memberships" m ON m."id" = p."id" AND m."workspaceId" = ${workspaceId}
+         JOIN "users" u ON u."id" = m."userId") AS "people"
     FROM "loops" l
     LEFT JOIN "cohort_fits" f ON f."workspaceId" = ${workspaceId}
+    LEFT JOIN "cohort_loop_scores" s
+      ON s."workspaceId" = ${workspaceId} AND s."fitId" = f."fitId" AND s."loopId" = l."id"
     WHERE l."id" = ${loopId} AND l."workspaceId" = ${workspaceId}`;
   const [row] = await queryInTransaction<DebriefRow>(db, "debrief", sql);
   return row;
 }
 
+/** What the debrief keeps of one loop's rows in one fit: its scores (when in the fit) and interviewers' estimates. */
+interface KeptFit {
+  fitId: string;
+  scores: CandidateScore[] | undefined;
+  /** By member id; only those the debrief has read. */
+  estimates: Map<string, InterviewerEstimate>;
+}
+
+/**
+ * A fit's rows never change (a recalculation is stored under a new fitId), so the loop's scores and its
+ * interviewers' estimates, as read back and checked, are kept per process, keyed by workspace and loop, with
+ * the fit they belong to. The statement then leaves out what is kept for the fit it finds (about half of
+ * what it read, and of the PostgreSQL time to send it); it still reads which fit is current and whether the
+ * loop is in it, so a fit that is gone is never served from memory. Bounded: the least recently used go first.
+ */
+const keptFits = new BoundedCache<KeptFit>(500);
+
+/** The loop's entry in `keptFits` for the fit the statement found, with what the statement read added. */
+function keepFit(workspaceId: string, loopId: string, kept: KeptFit | undefined, row: DebriefRow) {
+  if (!row.fitId) return undefined;
+  const fit: KeptFit = kept?.fitId === row.fitId ? kept : { fitId: row.fitId, scores: undefined, estimates: new Map() };
+  if (row.inFit && row.scores !== null) fit.scores = storedScoresFrom(loopId, row.scores);
+  for (const e of row.estimates ?? []) fit.estimates.set(e.memberId, readInterviewerEstimate(e.estimate));
+  keptFits.set(`${workspaceId}:${loopId}`, fit);
+  return fit;
+}
+
 export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }, now = new Date()) {
-  const row = await readDebrief(db, scope.workspaceId, input.loopId);
+  const kept = keptFits.get(`${scope.workspaceId}:${input.loopId}`);
+  const row = await readDebrief(db, scope.workspaceId, input.loopId, kept);
   if (!row) throw notFound("That loop");
+  const fit = keepFit(scope.workspaceId, input.loopId, kept, row);
   // Independence: an interviewer sees the panel once their own scorecard is among the submitted ones.
   assertPanelOpen(
     scope,
@@ -144,7 +197,7 @@ export async function getDebrief(db: Tx, scope: Scope, input: { loopId: string }
   for (const c of row.cards ?? []) versionIds.add(c.rubricVersionId);
   // Published versions come from memory: no statement once read.
   const versions = await versionContents(db, scope.workspaceId, [...versionIds]);
-  return debriefFrom(scope.workspaceId, input.loopId, row, versions, now);
+  return debriefFrom(scope.workspaceId, input.loopId, row, fit, versions, now);
 }
 
 /** The debrief from what `readDebrief` and `versionContents` read: no statement. */
@@ -152,6 +205,7 @@ function debriefFrom(
   workspaceId: string,
   loopId: string,
   row: DebriefRow,
+  fit: KeptFit | undefined,
   versions: Awaited<ReturnType<typeof versionContents>>,
   now: Date,
 ) {
@@ -169,15 +223,28 @@ function debriefFrom(
     submittedAt: at(c.submittedAt),
   }));
   const activeRounds = loop.rounds.filter((r) => r.status !== "cancelled");
-  const cohort = cohortFrom(workspaceId, row.hasFit ? row : undefined, now);
+  const cohort = cohortStateFrom(workspaceId, row.hasFit ? row : undefined, now);
   const scores = scoreLoopFrom(
     cohort,
     loop.id,
     cards,
-    row.scores === null || !cohort.fitId ? undefined : storedScoresOfFit(cohort, loop.id, row.scores),
+    row.inFit ? fit?.scores : undefined,
     ratingsFrom(versions, cards),
   );
-  const severity = severitiesFrom(row.estimates ?? []);
+  const severity = fit?.estimates ?? new Map<string, InterviewerEstimate>();
+  // The reasons a number is not calibrated repeat (one fit-wide reason for most signals, dimensions and
+  // interviewers): each is sent once, in `notes`, and cells name it by its index.
+  const notes: string[] = [];
+  const noteIndex = new Map<string, number>();
+  const note = (text: string | null) => {
+    if (text === null) return null;
+    let i = noteIndex.get(text);
+    if (i === undefined) {
+      i = notes.push(text) - 1;
+      noteIndex.set(text, i);
+    }
+    return i;
+  };
   const names = new Map((row.people ?? []).map((m) => [m.id, displayName(m)]));
   const dimensions = row.dimensions ?? [];
   const drafts = row.draftRounds ?? [];
@@ -222,7 +289,8 @@ function debriefFrom(
       /** Leniency across the cohort (+ = rates higher than the panel); null when it cannot be estimated. */
       severity: estimate?.severity ?? null,
       severityStandardError: estimate?.standardError ?? null,
-      severityNote: estimate?.notCalibratedReason ?? null,
+      /** Why the leniency is unknown, as an index into `notes`. */
+      severityNote: note(estimate?.notCalibratedReason ?? null),
       redFlagKeys: c.redFlagKeys,
       redFlags: c.redFlagKeys.map((key) => redFlagTitles.get(`${c.rubricVersionId}:${key}`) ?? key),
       summary: c.summary,
@@ -240,7 +308,7 @@ function debriefFrom(
     calibrated: number | null;
     standardError: number | null;
     notCalibratedReason: string | null;
-    raw: (number | null)[];
+    raw: Exclude<RatingValue, "not_observed">[];
     notObserved: boolean[];
     evidence: string[];
     /** Some cell has a rating or is marked not observed. */
@@ -259,7 +327,7 @@ function debriefFrom(
       calibrated: score?.calibrated ?? null,
       standardError: score?.standardError ?? null,
       notCalibratedReason: score?.notCalibratedReason ?? null,
-      raw: [] as (number | null)[],
+      raw: [] as Exclude<RatingValue, "not_observed">[],
       notObserved: [] as boolean[],
       evidence: [] as string[],
       rated: false,
@@ -308,7 +376,8 @@ function debriefFrom(
       standardError: s.standardError,
       ratings: s.ratings,
       rounds: roundNames(s.roundIds),
-      notCalibratedReason: s.notCalibratedReason,
+      /** An index into `notes`. */
+      notCalibratedNote: note(s.notCalibratedReason),
     }))
     .sort((a, b) => (order.get(a.dimensionKey) ?? 99) - (order.get(b.dimensionKey) ?? 99));
   const evidence = [];
@@ -361,19 +430,20 @@ function debriefFrom(
     cancelledRounds: loop.rounds.filter((r) => r.status === "cancelled").map((r) => roundName.get(r.id)!),
     columns,
     /**
-     * The signals someone rated (or marked not observed), with one cell per column in column order: the
-     * evidence is in `evidence`, and unrated signals count in `coverage`.
+     * The signals someone rated (or marked not observed), with one rating per column in column order (a
+     * number, "not_observed", or null when not rated): the evidence is in `evidence`, and unrated signals
+     * count in `coverage`.
      */
     matrix: matrix
       .filter((row) => row.rated)
       .map((row) => ({
         key: row.key,
         title: row.title,
-        dimensionKey: row.dimensionKey,
         calibrated: row.calibrated,
         standardError: row.standardError,
-        notCalibratedReason: row.notCalibratedReason,
-        cells: row.raw.map((raw, i) => ({ raw, notObserved: row.notObserved[i]! })),
+        /** An index into `notes`. */
+        notCalibratedNote: note(row.notCalibratedReason),
+        ratings: row.raw.map((raw, i): RatingValue => (row.notObserved[i] ? "not_observed" : raw)),
       })),
     disagreements: disagreements.map((d) => ({
       signalKey: d.signalKey,
@@ -388,13 +458,14 @@ function debriefFrom(
     overall: scores.overall,
     dimensionScores,
     calibration: {
-      warnings: cohort.summary?.warnings ?? [],
       cohortLoops: cohort.loops,
       inCohort: scores.inCohort,
       updating: cohort.updating,
       fittedAt: cohort.fittedAt,
     },
     evidence,
+    /** The reasons numbers are not calibrated, each once: `severityNote` and `notCalibratedNote` index them. */
+    notes,
     decision: debrief
       ? {
           decision: debrief.decision,

@@ -62,6 +62,8 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
     throw err;
   }
   const disagreeing = new Set(d.disagreements.map((x) => x.signalKey));
+  /** A reason the debrief sends once in `notes` and names by index. */
+  const noteOf = (index: number | null) => (index === null ? undefined : d.notes[index]);
   return (
     <DataLayer>
       <>
@@ -188,7 +190,7 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                     </div>
                     <p
                       className="mt-2 text-xs text-slate-500"
-                      title={c.severityNote ?? "Leniency across all loops of the last year, in rating points"}
+                      title={noteOf(c.severityNote) ?? "Leniency across all loops of the last year, in rating points"}
                     >
                       {leniency(c.severity)}
                     </p>
@@ -217,7 +219,9 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                           </span>
                           <span
                             className="block font-normal text-slate-500"
-                            title={c.severityNote ?? "Leniency across all loops of the last year, in rating points"}
+                            title={
+                              noteOf(c.severityNote) ?? "Leniency across all loops of the last year, in rating points"
+                            }
                           >
                             {leniency(c.severity)}
                           </span>
@@ -238,27 +242,27 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                         <th scope="row" className="py-2 pr-3 font-medium">
                           {row.title} {disagreeing.has(row.key) && <Badge tone="amber">disagreement</Badge>}
                         </th>
-                        {row.cells.map((c, i) => (
+                        {row.ratings.map((rating, i) => (
                           <td
                             key={d.columns[i]!.scorecardId}
-                            className={cx("px-2 py-2 text-center tabular-nums", c.raw !== null && RATING_TONE[c.raw])}
+                            className={cx(
+                              "px-2 py-2 text-center tabular-nums",
+                              typeof rating === "number" && RATING_TONE[rating],
+                            )}
                           >
-                            {c.notObserved ? (
+                            {rating === "not_observed" ? (
                               <span className="text-slate-500" title="Not observed">
                                 n/o
                               </span>
-                            ) : c.raw === null ? (
+                            ) : rating === null ? (
                               "—"
                             ) : (
-                              c.raw
+                              rating
                             )}
                           </td>
                         ))}
-                        <td
-                          className="px-2 py-2 whitespace-nowrap tabular-nums"
-                          title={row.notCalibratedReason ?? undefined}
-                        >
-                          {row.calibrated === null && row.notCalibratedReason ? (
+                        <td className="px-2 py-2 whitespace-nowrap tabular-nums" title={noteOf(row.notCalibratedNote)}>
+                          {row.calibrated === null && noteOf(row.notCalibratedNote) ? (
                             <span className="text-slate-500">not calibrated</span>
                           ) : (
                             withRange(row.calibrated, row.standardError)
@@ -289,7 +293,9 @@ export default async function DebriefPage({ params }: { params: Promise<{ slug: 
                         {s.calibrated === null ? (
                           <span className="text-slate-600">
                             not calibrated
-                            {s.notCalibratedReason && <span className="block text-xs">{s.notCalibratedReason}</span>}
+                            {noteOf(s.notCalibratedNote) && (
+                              <span className="block text-xs">{noteOf(s.notCalibratedNote)}</span>
+                            )}
                           </span>
                         ) : (
                           withRange(s.calibrated, s.standardError)
