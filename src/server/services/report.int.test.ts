@@ -14,6 +14,7 @@ import {
   type TestWorkspace,
 } from "@/test/factories";
 import { listProcedures, sampleInput } from "@/test/procedures";
+import { sqlStatements } from "@/test/statements";
 
 /** A loop for the candidate, two coding scorecards submitted (each raising a red flag), and a recorded decision. */
 function decidedLoop(ws: TestWorkspace, opts: { marker?: string; offsetDays?: number } = {}) {
@@ -87,6 +88,40 @@ describe("feedback reports", () => {
     });
     expect(report.progress).toHaveLength(2);
     expect(Object.keys(report.progress[0]!.dimensions).length).toBeGreaterThan(0);
+  });
+});
+
+describe("released content kept in memory", () => {
+  it("a version's content is read once per process; a revision is read afresh, an erased one never shown", async () => {
+    const ws = await createWorkspaceWithRoles("report-kept");
+    const loopId = await decidedLoop(ws);
+    const coach = ws.members.coach.caller;
+    const draft = await coach.report.openDraft({ workspaceId: ws.id, loopId });
+    await coach.report.saveDraft({ workspaceId: ws.id, loopId, draft: { ...draft.draft, summary: "Kept v1" } });
+    await coach.report.release({ workspaceId: ws.id, loopId });
+    const candidate = ws.members.candidate.caller;
+    const view = async () => {
+      let mine: Awaited<ReturnType<typeof candidate.report.getMine>> | undefined;
+      const sent = await sqlStatements(
+        async () => (mine = await candidate.report.getMine({ workspaceId: ws.id, reportId: draft.reportId })),
+      );
+      return { mine: mine!, contentReads: sent.filter((s) => /"content"/.test(s)).length };
+    };
+    const first = await view();
+    expect(first.mine.content.summary).toBe("Kept v1");
+    expect(first.contentReads).toBe(1);
+    const again = await view();
+    expect(again.contentReads).toBe(0);
+    expect(again.mine).toEqual(first.mine);
+
+    await coach.report.saveDraft({ workspaceId: ws.id, loopId, draft: { ...draft.draft, summary: "Kept v2" } });
+    await coach.report.release({ workspaceId: ws.id, loopId });
+    const revised = await view();
+    expect(revised).toMatchObject({ mine: { version: 2, content: { summary: "Kept v2" } }, contentReads: 1 });
+
+    // The versions are listed on every view: one deleted (as erasure does) is gone, though its content is kept.
+    await db.feedbackReportVersion.deleteMany({ where: { workspaceId: ws.id, reportId: draft.reportId, version: 2 } });
+    expect((await view()).mine).toMatchObject({ version: 1, content: { summary: "Kept v1" } });
   });
 });
 

@@ -321,28 +321,45 @@ export async function withdrawReport(db: Tx, scope: Scope, input: { loopId: stri
 }
 
 /**
- * A released version never changes (a revision is a new version), so its content as read back is kept per
- * process, keyed by workspace, report and version: a candidate's page does not parse and check the same
- * stored JSON on every visit. Bounded: the least recently used entries go first. The statement still reads
- * the content (as text), so a version that is gone (erased) is never shown from memory.
+ * A released version never changes (a revision is a new version row), so its content as read back is kept per
+ * process, keyed by workspace and the version row's id: a candidate's page neither reads, parses nor checks
+ * the same stored JSON on every visit. Bounded: the least recently used entries go first. The versions
+ * themselves are still listed on every call, so a version that is gone (erased) is never shown from memory.
  */
 const releasedContents = new BoundedCache<ReportContent>(1_000);
 
-function releasedContent(workspaceId: string, reportId: string, version: number, text: string): ReportContent {
-  const key = `${workspaceId}:${reportId}:${version}`;
-  const content = releasedContents.get(key) ?? readReportContent(JSON.parse(text));
-  releasedContents.set(key, content);
-  return content;
+/** The content of the given versions (row ids), from memory or, for those not kept, read in one statement. */
+async function releasedContentsOf(db: Tx, workspaceId: string, versionIds: string[]) {
+  const contents = new Map<string, ReportContent>();
+  const missing: string[] = [];
+  for (const id of versionIds) {
+    const kept = releasedContents.get(`${workspaceId}:${id}`);
+    if (kept) contents.set(id, kept);
+    else missing.push(id);
+  }
+  if (missing.length === 0) return contents;
+  const rows = await queryInTransaction<{ id: string; content: string }>(
+    db,
+    "released-contents",
+    sqlPart`SELECT fv."id", fv."content"::text AS "content" FROM "feedback_report_versions" fv
+      WHERE fv."workspaceId" = ${workspaceId} AND fv."id" = ANY(${missing}::text[])`,
+  );
+  for (const r of rows) {
+    const content = readReportContent(JSON.parse(r.content));
+    releasedContents.set(`${workspaceId}:${r.id}`, content);
+    contents.set(r.id, content);
+  }
+  return contents;
 }
 
-/** The candidate's released reports, oldest first, each with its latest version: one statement. */
+/** The candidate's released reports, oldest first, each with its latest version: one statement (two the first time). */
 async function releasedFor(db: Tx, scope: Scope) {
   const sql = sqlPart`
-    SELECT r."id" AS "reportId", v."version", v."releasedAt", v."content"::text AS "content", w."showInterviewerNames"
+    SELECT r."id" AS "reportId", v."id" AS "versionId", v."version", v."releasedAt", w."showInterviewerNames"
     FROM "feedback_reports" r
     JOIN "workspaces" w ON w."id" = r."workspaceId"
     JOIN LATERAL (
-      SELECT fv."version", fv."releasedAt", fv."content" FROM "feedback_report_versions" fv
+      SELECT fv."id", fv."version", fv."releasedAt" FROM "feedback_report_versions" fv
       WHERE fv."workspaceId" = r."workspaceId" AND fv."reportId" = r."id"
       ORDER BY fv."version" DESC LIMIT 1
     ) v ON true
@@ -351,20 +368,30 @@ async function releasedFor(db: Tx, scope: Scope) {
     ORDER BY r."createdAt" ASC`;
   const rows = await queryInTransaction<{
     reportId: string;
+    versionId: string;
     version: number;
     releasedAt: Date;
-    content: string;
     showInterviewerNames: boolean;
   }>(db, "released-for", sql);
-  return rows.map((r) => ({
-    reportId: r.reportId,
-    version: r.version,
-    releasedAt: r.releasedAt,
-    content: candidateView(
-      releasedContent(scope.workspaceId, r.reportId, r.version, r.content),
-      r.showInterviewerNames,
-    ),
-  }));
+  const contents = await releasedContentsOf(
+    db,
+    scope.workspaceId,
+    rows.map((r) => r.versionId),
+  );
+  // A version erased between the two statements is left out, as if it had gone before the first.
+  return rows.flatMap((r) => {
+    const content = contents.get(r.versionId);
+    return content
+      ? [
+          {
+            reportId: r.reportId,
+            version: r.version,
+            releasedAt: r.releasedAt,
+            content: candidateView(content, r.showInterviewerNames),
+          },
+        ]
+      : [];
+  });
 }
 
 /** The candidate's released reports, oldest first. */
