@@ -82,7 +82,6 @@ export class LocalSystem extends StartingValues {
       const wgg = wg * gain;
       dDiag[cell]! += wgg;
       tAA += wgg;
-      T[t0 + q]! += wg;
       T[t0 + q * e]! += wg;
       T[t0 + q * e + q]! += W;
       B[b0 + g * e]! += wgg;
@@ -93,7 +92,7 @@ export class LocalSystem extends StartingValues {
       SD[3 * p + 2]! += W * t * t;
     }
     T[t0] = tAA;
-    // T −= Bᵀ D⁻¹ B.
+    // T −= Bᵀ D⁻¹ B, lower triangle only: the Cholesky factorisation and every solve read nothing else.
     for (let g = 0; g < cells; g++) {
       const inv = 1 / dDiag[cell0 + g]!;
       const row = b0 + g * e;
@@ -102,7 +101,7 @@ export class LocalSystem extends StartingValues {
         if (bm === 0) continue;
         const scaled = bm * inv;
         const o = t0 + m * e;
-        for (let n = 0; n < e; n++) T[o + n]! -= scaled * B[row + n]!;
+        for (let n = 0; n <= m; n++) T[o + n]! -= scaled * B[row + n]!;
       }
     }
     choleskyInPlace(T, t0, e);
