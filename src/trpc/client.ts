@@ -2,11 +2,11 @@
 // (src/trpc/data-layer.tsx), so each page's provider finds the same cache the previous page filled, and code
 // without a provider (the zone detector) can call the same client after importing this module on demand.
 import { MutationCache, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, loggerLink, type TRPCClient } from "@trpc/client";
-import superjson from "superjson";
+import type { TRPCClient } from "@trpc/client";
 import { toast } from "@/components/toast";
 import type { AppRouter } from "@/server/api/root";
 import { makeQueryClient } from "./query-client";
+import { makeTRPCClient } from "./vanilla";
 
 let queryClient: QueryClient | undefined;
 let trpcClient: TRPCClient<AppRouter> | undefined;
@@ -27,16 +27,4 @@ export function browserQueryClient(): QueryClient {
 /** `maxBatchSize` is the server's TRPC_MAX_BATCH_SIZE: a larger batch would be refused. */
 export function browserTRPCClient(maxBatchSize: number): TRPCClient<AppRouter> {
   return (trpcClient ??= makeTRPCClient(maxBatchSize));
-}
-
-export function makeTRPCClient(maxBatchSize: number): TRPCClient<AppRouter> {
-  return createTRPCClient<AppRouter>({
-    links: [
-      loggerLink({
-        enabled: (op) =>
-          process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error,
-      }),
-      httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: maxBatchSize }),
-    ],
-  });
 }

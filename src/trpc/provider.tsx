@@ -2,7 +2,8 @@
 
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { browserQueryClient, browserTRPCClient, makeTRPCClient } from "./client";
+import { browserQueryClient, browserTRPCClient } from "./client";
+import { makeTRPCClient } from "./vanilla";
 import { makeQueryClient } from "./query-client";
 import { TRPCProvider } from "./react";
 

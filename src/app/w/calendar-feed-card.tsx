@@ -1,36 +1,33 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { Button, Card } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import type { RouterOutputs } from "@/trpc/react";
 
-/** The person's private calendar subscription link: made, shown once, regenerated or turned off. */
-export function CalendarFeedCard() {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  const feed = useQuery(trpc.account.calendarFeed.queryOptions());
+/**
+ * The person's private calendar subscription link: made, shown once, regenerated or turned off. `feed` is
+ * its status as the server rendered it; after a change the page is rendered again.
+ */
+export function CalendarFeedCard({ feed }: { feed: RouterOutputs["account"]["calendarFeed"] }) {
+  const router = useRouter();
   const [url, setUrl] = useState<string | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.account.calendarFeed.queryKey() });
-  const create = useMutation(
-    trpc.account.createCalendarFeed.mutationOptions({
-      onSuccess: (r) => {
-        setUrl(r.url);
-        void refresh();
-      },
-    }),
-  );
-  const revoke = useMutation(
-    trpc.account.revokeCalendarFeed.mutationOptions({
-      onSuccess: () => {
-        setUrl(null);
-        toast.success("Calendar link turned off; calendars subscribed to it stop updating");
-        void refresh();
-      },
-    }),
-  );
+  const create = useAction((api) => api.account.createCalendarFeed.mutate, {
+    onSuccess: (r) => {
+      setUrl(r.url);
+      router.refresh();
+    },
+  });
+  const revoke = useAction((api) => api.account.revokeCalendarFeed.mutate, {
+    onSuccess: () => {
+      setUrl(null);
+      toast.success("Calendar link turned off; calendars subscribed to it stop updating");
+      router.refresh();
+    },
+  });
   return (
     <Card
       title="Your rounds in your own calendar"
@@ -60,12 +57,12 @@ export function CalendarFeedCard() {
             </Button>
           </div>
         </div>
-      ) : feed.data?.active ? (
+      ) : feed.active ? (
         <p className="text-sm text-slate-700" data-testid="feed-status">
-          A link is active (made <LocalTime value={feed.data.createdAt!} />
-          {feed.data.lastUsedAt ? (
+          A link is active (made <LocalTime value={feed.createdAt!} />
+          {feed.lastUsedAt ? (
             <>
-              ; last read by a calendar <LocalTime value={feed.data.lastUsedAt} />
+              ; last read by a calendar <LocalTime value={feed.lastUsedAt} />
             </>
           ) : (
             "; not read by a calendar yet"
@@ -78,11 +75,11 @@ export function CalendarFeedCard() {
         </p>
       )}
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button type="button" busy={create.isPending} onClick={() => create.mutate()}>
-          {feed.data?.active ? "Make a new link (the old one stops working)" : "Make my calendar link"}
+        <Button type="button" busy={create.isPending} onClick={() => create.mutate(undefined)}>
+          {feed.active ? "Make a new link (the old one stops working)" : "Make my calendar link"}
         </Button>
-        {feed.data?.active && (
-          <Button type="button" variant="ghost" busy={revoke.isPending} onClick={() => revoke.mutate()}>
+        {feed.active && (
+          <Button type="button" variant="ghost" busy={revoke.isPending} onClick={() => revoke.mutate(undefined)}>
             Turn the link off
           </Button>
         )}

@@ -1,30 +1,26 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { Button, Card, Field, Input, TimeZoneSelect } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
 import { useFormErrors } from "@/components/errors";
 
 const schemas = () => import("@/schemas/workspace");
 
 export function CreateWorkspaceForm() {
-  const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState("");
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
   const { errors, validate, onServerError } = useFormErrors(schemas);
-  const create = useMutation(
-    trpc.workspace.create.mutationOptions({
-      onSuccess: (ws) => {
-        toast.success(`Created ${ws.name}`);
-        router.push(`/w/${ws.slug}`);
-      },
-      onError: onServerError,
-    }),
-  );
+  const create = useAction((api) => api.workspace.create.mutate, {
+    onSuccess: (ws) => {
+      toast.success(`Created ${ws.name}`);
+      router.push(`/w/${ws.slug}`);
+    },
+    onError: onServerError,
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,30 +1,26 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Button, Card, Field, Input } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
 
 const schemas = () => import("@/schemas/account");
 
 /** Asks people who signed up by email for the name their team will see. */
 export function ProfileForm({ name: initial }: { name: string | null }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState(initial ?? "");
   const { errors, validate, onServerError } = useFormErrors(schemas);
-  const save = useMutation(
-    trpc.account.updateProfile.mutationOptions({
-      onSuccess: () => {
-        toast.success("Name saved");
-        router.refresh();
-      },
-      onError: onServerError,
-    }),
-  );
+  const save = useAction((api) => api.account.updateProfile.mutate, {
+    onSuccess: () => {
+      toast.success("Name saved");
+      router.refresh();
+    },
+    onError: onServerError,
+  });
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = await validate((s) => s.UpdateProfileInput, { name });

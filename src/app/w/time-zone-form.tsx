@@ -1,30 +1,26 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Button, Card, Field, TimeZoneSelect } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
 
 const schemas = () => import("@/schemas/account");
 
 /** The person's own time zone: every time in Loopwise and in its emails is shown in it. */
 export function TimeZoneForm({ timeZone: initial }: { timeZone: string }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [timeZone, setTimeZone] = useState(initial);
   const { errors, validate, onServerError } = useFormErrors(schemas);
-  const save = useMutation(
-    trpc.account.setTimeZone.mutationOptions({
-      onSuccess: (me) => {
-        toast.success(`Times are now shown in ${me.timeZone}`);
-        router.refresh();
-      },
-      onError: onServerError,
-    }),
-  );
+  const save = useAction((api) => api.account.setTimeZone.mutate, {
+    onSuccess: (me) => {
+      toast.success(`Times are now shown in ${me.timeZone}`);
+      router.refresh();
+    },
+    onError: onServerError,
+  });
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = await validate((s) => s.SetTimeZoneInput, { timeZone });

@@ -2,11 +2,9 @@
 
 // "Your data" on the account page (docs/privacy.md): download everything Loopwise holds about you as one
 // JSON file, and erase your account.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { toast } from "@/components/toast";
 import { Button, Card, ConfirmDialog } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
 
 /** Saves `data` as a JSON file through a temporary link (the browser's own download). */
 function saveJson(data: unknown, fileName: string) {
@@ -21,38 +19,26 @@ function saveJson(data: unknown, fileName: string) {
 }
 
 export function YourData({ email, canErase }: { email: string | null; canErase: boolean }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  const [downloading, setDownloading] = useState(false);
-  const erase = useMutation(
-    trpc.account.eraseMine.mutationOptions({
-      onSuccess: () => {
-        toast.success("Your account and personal data were erased.");
-        // The erasure deleted the session itself (signing out would find nothing to delete); a full load of
-        // the sign-in page leaves nothing of the account in the browser.
-        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
-        window.location.assign("/sign-in");
-      },
-    }),
-  );
-  async function download() {
-    setDownloading(true);
-    try {
-      const data = await qc.fetchQuery({ ...trpc.account.exportMine.queryOptions(), staleTime: 0 });
-      saveJson(data, `loopwise-my-data-${data.exportedAt.slice(0, 10)}.json`);
-    } catch (err) {
-      toast.error((err as Error).message);
-    } finally {
-      setDownloading(false);
-    }
-  }
+  const erase = useAction((api) => api.account.eraseMine.mutate, {
+    onSuccess: () => {
+      toast.success("Your account and personal data were erased.");
+      // The erasure deleted the session itself (signing out would find nothing to delete); a full load of
+      // the sign-in page leaves nothing of the account in the browser.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
+      window.location.assign("/sign-in");
+    },
+  });
+  // Asked afresh on each click: nothing is cached.
+  const download = useAction((api) => api.account.exportMine.query, {
+    onSuccess: (data) => saveJson(data, `loopwise-my-data-${data.exportedAt.slice(0, 10)}.json`),
+  });
   return (
     <Card
       title="Your data"
       description="Everything Loopwise holds about you: your account, memberships, loops with their rounds, and the feedback released to you."
     >
       <div className="flex flex-wrap gap-3">
-        <Button variant="secondary" busy={downloading} onClick={() => void download()}>
+        <Button variant="secondary" busy={download.isPending} onClick={() => download.mutate()}>
           Download my data (JSON)
         </Button>
         {canErase && email && (

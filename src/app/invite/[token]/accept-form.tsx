@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Button, Field, Input, TimeZoneSelect } from "@/components/ui";
 import { FALLBACK_ZONE, isTimeZone } from "@/domain/time-zone";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
 
 const schemas = () => import("@/schemas/member");
 
@@ -24,7 +23,6 @@ export function AcceptForm({
   name: string;
   timeZone: string | null;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState(initialName);
   const [timeZone, setTimeZone] = useState(savedZone ?? FALLBACK_ZONE);
@@ -34,15 +32,13 @@ export function AcceptForm({
     const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (detected && isTimeZone(detected)) setTimeZone(detected);
   }, [savedZone]);
-  const accept = useMutation(
-    trpc.invitation.accept.mutationOptions({
-      onSuccess: (res) => {
-        toast.success(`Welcome to ${res.workspaceName}`);
-        router.push(`/w/${res.workspaceSlug}`);
-      },
-      onError: onServerError,
-    }),
-  );
+  const accept = useAction((api) => api.invitation.accept.mutate, {
+    onSuccess: (res) => {
+      toast.success(`Welcome to ${res.workspaceName}`);
+      router.push(`/w/${res.workspaceSlug}`);
+    },
+    onError: onServerError,
+  });
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = await validate((s) => s.AcceptInvitationInput, { token, name, timeZone });

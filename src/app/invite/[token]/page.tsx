@@ -6,7 +6,6 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/domain/roles";
 import { getServerCaller } from "@/trpc/server";
 import { AcceptForm } from "./accept-form";
 import { Alert } from "@/components/ui";
-import { DataLayer } from "@/trpc/data-layer";
 
 export const metadata: Metadata = { title: "Invitation" };
 export const dynamic = "force-dynamic";
@@ -45,9 +44,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               {preview.status === "accepted" ? "" : "Ask the workspace owner for a new one."}
             </Alert>
           ) : (
-            <DataLayer>
-              <AcceptForm token={token} name={actor.name ?? ""} timeZone={actor.timeZone} />
-            </DataLayer>
+            <AcceptForm token={token} name={actor.name ?? ""} timeZone={actor.timeZone} />
           )}
         </>
       )}

@@ -8,7 +8,6 @@ import { CoachHome } from "./_home/coach-home";
 import { InterviewerHome } from "./_home/interviewer-home";
 import { link } from "./_home/list-card";
 import { loadWorkspace } from "./workspace-context";
-import { DataLayer } from "@/trpc/data-layer";
 
 export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";
@@ -25,33 +24,31 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ slug
   const showInterviewer =
     interviewer && (ws.role === "interviewer" || interviewer.upcoming.total > 0 || interviewer.scorecardsDue.total > 0);
   return (
-    <DataLayer>
-      <>
-        <PageHeader
-          title={ws.name}
-          description={`What needs you next, as ${ROLE_LABELS[ws.role].toLowerCase()}. Times are in your zone.`}
-        />
+    <>
+      <PageHeader
+        title={ws.name}
+        description={`What needs you next, as ${ROLE_LABELS[ws.role].toLowerCase()}. Times are in your zone.`}
+      />
 
-        {coach && <CoachHome slug={slug} workspaceId={ws.id} coach={coach} />}
+      {coach && <CoachHome slug={slug} workspaceId={ws.id} coach={coach} />}
 
-        {showInterviewer && interviewer && <InterviewerHome slug={slug} interviewer={interviewer} />}
+      {showInterviewer && interviewer && <InterviewerHome slug={slug} interviewer={interviewer} />}
 
-        {candidate && <CandidateHome slug={slug} candidate={candidate} />}
+      {candidate && <CandidateHome slug={slug} candidate={candidate} />}
 
-        <Card title="Workspace">
-          <p className="text-sm text-slate-700">
-            <span data-testid="member-count" className="font-semibold">
-              {details.memberCount}
-            </span>{" "}
-            {details.memberCount === 1 ? "member" : "members"}.{" "}
-            {can(ws.role, "member.list") && (
-              <Link className={link} href={`/w/${slug}/members`}>
-                Manage members
-              </Link>
-            )}
-          </p>
-        </Card>
-      </>
-    </DataLayer>
+      <Card title="Workspace">
+        <p className="text-sm text-slate-700">
+          <span data-testid="member-count" className="font-semibold">
+            {details.memberCount}
+          </span>{" "}
+          {details.memberCount === 1 ? "member" : "members"}.{" "}
+          {can(ws.role, "member.list") && (
+            <Link className={link} href={`/w/${slug}/members`}>
+              Manage members
+            </Link>
+          )}
+        </p>
+      </Card>
+    </>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { Button } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
 
 /** Reminds an interviewer of one overdue scorecard; shows when the last reminder went out instead. */
 export function NudgeButton({
@@ -19,16 +18,13 @@ export function NudgeButton({
   interviewer: string;
   nudgedAt: Date | null;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const nudge = useMutation(
-    trpc.home.nudge.mutationOptions({
-      onSuccess: () => {
-        toast.success(`Reminder sent to ${interviewer}`);
-        router.refresh();
-      },
-    }),
-  );
+  const nudge = useAction((api) => api.home.nudge.mutate, {
+    onSuccess: () => {
+      toast.success(`Reminder sent to ${interviewer}`);
+      router.refresh();
+    },
+  });
   if (nudgedAt) {
     return (
       <span className="text-xs text-slate-600">

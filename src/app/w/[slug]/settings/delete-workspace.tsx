@@ -1,23 +1,19 @@
 "use client";
 
 // Deleting the whole workspace (owners; docs/privacy.md): the owner types its name to confirm.
-import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/components/toast";
 import { Button, Card, ConfirmDialog } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
 
 export function DeleteWorkspace({ workspaceId, name }: { workspaceId: string; name: string }) {
-  const trpc = useTRPC();
-  const remove = useMutation(
-    trpc.workspace.delete.mutationOptions({
-      onSuccess: () => {
-        toast.success(`${name} was deleted`);
-        // A full load: nothing cached about the workspace may survive.
-        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
-        window.location.assign("/w");
-      },
-    }),
-  );
+  const remove = useAction((api) => api.workspace.delete.mutate, {
+    onSuccess: () => {
+      toast.success(`${name} was deleted`);
+      // A full load: nothing cached about the workspace may survive.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- see above
+      window.location.assign("/w");
+    },
+  });
   return (
     <Card
       title="Delete workspace"

@@ -1,12 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Button, Card, Checkbox, ConfirmDialog, Field, Input, TimeZoneSelect } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
 
 const schemas = () => import("@/schemas/workspace");
 
@@ -23,22 +22,19 @@ export function SettingsForm({
   showInterviewerNames: boolean;
   retentionMonths: number | null;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState(initialName);
   const [timeZone, setTimeZone] = useState(initialZone);
   const [showNames, setShowNames] = useState(initialShow);
   const [retention, setRetention] = useState(initialRetention === null ? "" : String(initialRetention));
   const { errors, validate, onServerError } = useFormErrors(schemas);
-  const update = useMutation(
-    trpc.workspace.update.mutationOptions({
-      onSuccess: () => {
-        toast.success("Settings saved");
-        router.refresh();
-      },
-      onError: onServerError,
-    }),
-  );
+  const update = useAction((api) => api.workspace.update.mutate, {
+    onSuccess: () => {
+      toast.success("Settings saved");
+      router.refresh();
+    },
+    onError: onServerError,
+  });
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = await validate((s) => s.UpdateWorkspaceInput, {
@@ -89,16 +85,13 @@ export function SettingsForm({
 }
 
 export function LeaveWorkspace({ workspaceId, name }: { workspaceId: string; name: string }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const leave = useMutation(
-    trpc.workspace.leave.mutationOptions({
-      onSuccess: () => {
-        toast.success(`You left ${name}`);
-        router.push("/w");
-      },
-    }),
-  );
+  const leave = useAction((api) => api.workspace.leave.mutate, {
+    onSuccess: () => {
+      toast.success(`You left ${name}`);
+      router.push("/w");
+    },
+  });
   return (
     <Card title="Leave workspace" description="You lose access at once. An owner can invite you again.">
       <ConfirmDialog

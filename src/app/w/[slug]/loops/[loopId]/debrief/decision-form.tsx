@@ -1,12 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { Alert, Badge, Button, Card, Field, Input, Textarea } from "@/components/ui";
 import { DECISION_LABEL, DECISIONS } from "@/domain/vocabulary";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
 
 const LABEL = DECISION_LABEL;
 
@@ -21,7 +20,6 @@ export function DecisionForm({
   canDecide: boolean;
   current: { decision: (typeof DECISIONS)[number] | null; rationale: string; locked: boolean } | null;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   // No outcome is chosen for the coach: the panel's evidence decides, not a default.
   const [decision, setDecision] = useState<(typeof DECISIONS)[number] | null>(current?.decision ?? null);
@@ -30,22 +28,18 @@ export function DecisionForm({
   const [notes, setNotes] = useState("");
   /** Said under the outcomes, not in a toast: the message belongs to the field it is about. */
   const [outcomeError, setOutcomeError] = useState<string | null>(null);
-  const decide = useMutation(
-    trpc.debrief.decide.mutationOptions({
-      onSuccess: () => {
-        toast.success("Decision recorded; the debrief is locked");
-        router.refresh();
-      },
-    }),
-  );
-  const reopen = useMutation(
-    trpc.debrief.reopen.mutationOptions({
-      onSuccess: () => {
-        toast.success("Debrief reopened");
-        router.refresh();
-      },
-    }),
-  );
+  const decide = useAction((api) => api.debrief.decide.mutate, {
+    onSuccess: () => {
+      toast.success("Decision recorded; the debrief is locked");
+      router.refresh();
+    },
+  });
+  const reopen = useAction((api) => api.debrief.reopen.mutate, {
+    onSuccess: () => {
+      toast.success("Debrief reopened");
+      router.refresh();
+    },
+  });
   if (current?.locked) {
     return (
       <Card title="Decision" description="Recorded and locked.">

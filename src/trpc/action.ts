@@ -1,0 +1,61 @@
+"use client";
+
+// One server call from a form, without the data layer: pages whose client components only send (a form, a
+// confirm button) and read what the server rendered do not load react-query at all. The tRPC client itself
+// (src/trpc/vanilla.ts) is fetched once the form has mounted, as forms fetch their zod schemas
+// (src/components/errors.ts), and again on first use if that early fetch failed. After a call, the form
+// re-renders the server's data with `router.refresh()` (or moves on), where a data-hook page would invalidate
+// its queries. Errors follow the data layer's policy (src/trpc/client.ts): what the server said, as a toast,
+// unless the form shows its errors itself (`errorToast: false`).
+import { useCallback, useEffect, useRef, useState } from "react";
+import { toast } from "@/components/toast";
+import type { ApiClient } from "./vanilla";
+
+const loadClient = () => import("./vanilla").then((m) => m.browserActionClient());
+
+export interface ActionOptions<TInput, TOutput> {
+  onSuccess?: (data: TOutput, input: TInput) => void;
+  onError?: (err: unknown, input: TInput) => void;
+  /** false: the form shows the server's errors itself (inline), so no toast. */
+  errorToast?: boolean;
+}
+
+/**
+ * `const save = useAction((api) => api.account.setTimeZone.mutate, { onSuccess })`, then `save.mutate(input)`
+ * and `save.isPending` (a button's busy state). A call made while one is pending is not sent twice.
+ */
+export function useAction<TInput, TOutput>(
+  procedure: (api: ApiClient) => (input: TInput) => Promise<TOutput>,
+  options: ActionOptions<TInput, TOutput> = {},
+) {
+  const [isPending, setPending] = useState(false);
+  const pending = useRef(false);
+  const latest = useRef({ procedure, options });
+  useEffect(() => {
+    latest.current = { procedure, options };
+  });
+  // A failed early fetch is not an error yet: `mutate` imports again.
+  useEffect(() => void loadClient().catch(() => {}), []);
+  const mutate = useCallback((input: TInput) => {
+    if (pending.current) return;
+    pending.current = true;
+    setPending(true);
+    const { procedure: call, options: current } = latest.current;
+    void loadClient()
+      .then((api) => call(api)(input))
+      .then(
+        (data) => {
+          pending.current = false;
+          setPending(false);
+          latest.current.options.onSuccess?.(data, input);
+        },
+        (err: unknown) => {
+          pending.current = false;
+          setPending(false);
+          if (current.errorToast !== false) toast.error(err instanceof Error ? err.message : String(err));
+          latest.current.options.onError?.(err, input);
+        },
+      );
+  }, []);
+  return { mutate, isPending };
+}
