@@ -171,18 +171,29 @@ async function cardRows(db: Tx, ws: string, pages: Prisma.Sql, now: Date): Promi
 }
 
 /**
+ * How many loops a column holds. Unfiltered, the workspace's kept count (loop_status_counts, maintained by
+ * triggers on "loops"): one row read, however many loops there are. Filtered (level, role), an index-only
+ * count of the matching loops: a filter is what a coach narrows a large board with.
+ */
+function columnCount(ws: string, filter: BoardFilter, status: LoopStatus) {
+  if (!filter.level && !filter.role?.trim())
+    return Prisma.sql`COALESCE((SELECT c."count" FROM "loop_status_counts" c
+      WHERE c."workspaceId" = ${ws} AND c."status" = ${statusConstant(status)}), 0)`;
+  return Prisma.sql`(SELECT count(*) FROM "loops" l WHERE ${columnWhere(ws, filter, status)})::int`;
+}
+
+/**
  * The board: per status, the count and the first page of loops (filters applied in the query), in one
  * statement: the board is the page coaches keep open, so its fixed cost matters. Each column is its own index
- * scan of at most one page, so the work does not grow with the workspace; the counts are index-only scans of
- * the same indexes, and also say whether a column has more (so no loop beyond the page is read). More of a
+ * scan of at most one page and its count one row (columnCount), so the work does not grow with the
+ * workspace; the count also says whether a column has more (so no loop beyond the page is read). More of a
  * column comes from listLoopColumn.
  */
 export async function listLoopBoard(db: Tx, scope: Scope, filter: BoardFilter = {}, now = new Date()) {
   const ws = scope.workspaceId;
   const pages = Prisma.join(
     LOOP_STATUSES.map(
-      (status, col) => Prisma.sql`(SELECT p.*, ${col}::int AS "col",
-        (SELECT count(*) FROM "loops" l WHERE ${columnWhere(ws, filter, status)})::int AS "count"
+      (status, col) => Prisma.sql`(SELECT p.*, ${col}::int AS "col", ${columnCount(ws, filter, status)} AS "count"
         FROM (${columnPage(ws, filter, status, BOARD_PAGE)}) p)`,
     ),
     " UNION ALL ",
