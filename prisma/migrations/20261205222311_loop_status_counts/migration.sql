@@ -61,3 +61,15 @@ CREATE TRIGGER "loops_count_update" AFTER UPDATE OF "status", "workspaceId" ON "
 -- The loops there are now.
 INSERT INTO "loop_status_counts" ("workspaceId", "status", "count")
 SELECT "workspaceId", "status", count(*)::int FROM "loops" GROUP BY "workspaceId", "status";
+
+-- The per-status count indexes (20261205035000_board_count_indexes) served the unfiltered counts, which are
+-- now read here. A filtered count reads the board's per-status partial indexes instead
+-- (20261205004000_board_status_indexes), whose predicate narrows the scan to one status under row-level security
+-- just as well. One index less per loop to write.
+DROP INDEX "loops_count_draft_idx";
+DROP INDEX "loops_count_scheduling_idx";
+DROP INDEX "loops_count_scheduled_idx";
+DROP INDEX "loops_count_in_progress_idx";
+DROP INDEX "loops_count_debrief_idx";
+DROP INDEX "loops_count_completed_idx";
+DROP INDEX "loops_count_cancelled_idx";

@@ -97,6 +97,7 @@ export const NOT_EXPORTED: Record<string, string> = {
   cohort_fits: "derived from the scorecards; refitted after import",
   cohort_loop_scores: "derived from the scorecards; refitted after import",
   cohort_interviewers: "derived from the scorecards; refitted after import",
+  loop_status_counts: "kept by triggers as the imported loops are written",
   workspace_exports: "the exports themselves",
   workspace_export_chunks: "the exports themselves",
 };

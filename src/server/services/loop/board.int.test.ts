@@ -239,10 +239,13 @@ describe("loop board", () => {
     const { actor, memberId } = ws.members.coach;
     const scope = { workspaceId: ws.id, userId: actor.userId, memberId, role: "coach" as const };
     const cursor = (await db.loop.findFirstOrThrow({ where: { workspaceId: ws.id } })).id;
-    // The plans of the statements the services send, as loopwise_app; seq scans priced out so that the plan
-    // shows which indexes can serve the statement (in a tiny table a seq scan would win on cost).
+    // The plans of the statements the services send, as loopwise_app; seq scans and sorts priced out so that
+    // the plan shows which index serves the statement in order, as in a large workspace (in a tiny table a seq
+    // scan, or another status index plus a sort, can win on cost, and did when other test files filled the
+    // table).
     const plans = await inWorkspaceScope(db, scope, async (tx) => {
       await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      await tx.$executeRaw`SET LOCAL enable_sort = off`;
       const seen: string[] = [];
       const explaining = new Proxy(tx, {
         get: (target, key) =>
