@@ -40,20 +40,19 @@ export function useAction<TInput, TOutput>(
     if (pending.current) return;
     pending.current = true;
     setPending(true);
-    const { procedure: call, options: current } = latest.current;
+    const settled = () => {
+      pending.current = false;
+      setPending(false);
+      return latest.current.options;
+    };
     void loadClient()
-      .then((api) => call(api)(input))
+      .then((api) => latest.current.procedure(api)(input))
       .then(
-        (data) => {
-          pending.current = false;
-          setPending(false);
-          latest.current.options.onSuccess?.(data, input);
-        },
+        (data) => settled().onSuccess?.(data, input),
         (err: unknown) => {
-          pending.current = false;
-          setPending(false);
-          if (current.errorToast !== false) toast.error(err instanceof Error ? err.message : String(err));
-          latest.current.options.onError?.(err, input);
+          const options = settled();
+          if (options.errorToast !== false) toast.error(err instanceof Error ? err.message : String(err));
+          options.onError?.(err, input);
         },
       );
   }, []);
