@@ -1,14 +1,13 @@
 "use client";
 
 import { displayName } from "@/domain/people";
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { LocalTime } from "@/components/time";
 import { Alert, Button, Card, EmptyState, Field, Select, Skeleton } from "@/components/ui";
 import { useUrlState } from "@/components/url-state";
 import { auditLabel } from "@/domain/audit";
 import { AUDIT_ACTIONS, AUDIT_AREAS } from "@/schemas/values";
-import { useTRPC } from "@/trpc/react";
-import { byNextCursor } from "@/app/_lib/next-page";
+import { useLightPages, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 import { auditListInput } from "./list-input";
 
 function summary(data: unknown): string {
@@ -24,14 +23,20 @@ function summary(data: unknown): string {
 
 const AREA_LABEL = (area: string) => area.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
 
-export function AuditLog({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
+export function AuditLog({
+  workspaceId,
+  served,
+}: {
+  workspaceId: string;
+  /** The first page for the filters in the URL, rendered by the server. */
+  served: Served<ReturnType<typeof auditListInput>, RouterOutputs["audit"]["list"]> | null;
+}) {
   const [area, setArea] = useUrlState("area");
   const [action, setAction] = useUrlState("action");
   const [sort, setSort] = useUrlState("sort", "newest");
   const filter = auditListInput(workspaceId, { area, action, sort });
   const actions = AUDIT_ACTIONS.filter((a) => !filter.area || a.startsWith(`${filter.area}.`));
-  const query = useInfiniteQuery(trpc.audit.list.infiniteQueryOptions(filter, byNextCursor));
+  const query = useLightPages((api) => api.audit.list.query, filter, served);
   const filters = (
     <form className="mb-4 grid gap-3 sm:grid-cols-3" onSubmit={(e) => e.preventDefault()} aria-label="Audit filters">
       <Field label="Area" htmlFor="audit-area">

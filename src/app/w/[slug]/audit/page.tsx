@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
-import { byNextCursor } from "@/app/_lib/next-page";
 import { firstParam, type SearchParams } from "@/app/_lib/search-params";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../workspace-context";
 import { AuditLog } from "./audit-log";
 import { auditListInput } from "./list-input";
@@ -27,13 +25,11 @@ export default async function AuditPage({
     action: firstParam(query.action),
     sort: firstParam(query.sort),
   });
-  await getQueryClient().prefetchInfiniteQuery(trpc.audit.list.infiniteQueryOptions(input, byNextCursor));
+  const first = await serve(input, (api) => api.audit.list);
   return (
     <>
       <PageHeader title="Audit log" description="Sensitive actions in this workspace, newest first." />
-      <HydrateClient>
-        <AuditLog workspaceId={ws.id} />
-      </HydrateClient>
+      <AuditLog workspaceId={ws.id} served={first} />
     </>
   );
 }
