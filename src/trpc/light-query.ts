@@ -101,9 +101,15 @@ function useLight<TInput, TData>(
     try {
       const api = await loadClient();
       const data = next ? await next(api, base) : await runLoad(api, runInput, base);
-      if (mine === seq.current) setState({ key: runKey, data, fetching: false, fetchingNext: false });
+      if (mine !== seq.current) return;
+      // The input went back to what the state already shows while this read was on its way (a filter
+      // chosen and undone): its answer is for an input no longer asked for.
+      if (runKey !== latest.current.key) setState((s) => ({ ...s, fetching: false, fetchingNext: false }));
+      else setState({ key: runKey, data, fetching: false, fetchingNext: false });
     } catch (err) {
-      if (mine === seq.current)
+      if (mine !== seq.current) return;
+      if (runKey !== latest.current.key) setState((s) => ({ ...s, fetching: false, fetchingNext: false }));
+      else
         setState((s) => ({
           key: runKey,
           data: s.key === runKey ? s.data : undefined,
@@ -132,8 +138,13 @@ function useLight<TInput, TData>(
     if (enabled && !have) void run();
   }, [enabled, have, key, run]);
 
+  // As react-query's invalidateQueries: a query that is not enabled is not read.
+  const enabledRef = useRef(enabled);
   useEffect(() => {
-    const entry = { path, refetch };
+    enabledRef.current = enabled;
+  });
+  useEffect(() => {
+    const entry = { path, refetch: () => (enabledRef.current ? refetch() : Promise.resolve()) };
     mounted.add(entry);
     return () => void mounted.delete(entry);
   }, [path, refetch]);
