@@ -55,6 +55,23 @@ test("the email delivery list pages with Show more and keeps status and recipien
   await page.getByLabel("Status").selectOption("sent");
   await expect(page).toHaveURL(/status=sent/);
   await expect(page.getByTestId("email-count")).toHaveText("10 of 10 messages");
+
+  // The list looks again every 5 s: a message sent meanwhile shows without a reload.
+  await withDb((client) =>
+    client.query(
+      `INSERT INTO email_outbox (id, "workspaceId", template, "to", subject, html, text, "idempotencyKey", status, "sentAt")
+       VALUES (gen_random_uuid()::text, $1, 'test', 'bulk-late@example.test', 'Bulk late', '<p>x</p>', 'x',
+               gen_random_uuid()::text, 'sent', now())`,
+      [ws.id],
+    ),
+  );
+  await expect(page.getByTestId("email-count")).toHaveText("11 of 11 messages", { timeout: 8_000 });
+  // A failed message goes back in the queue: it leaves the failed filter.
+  await page.getByLabel("Status").selectOption("dead");
+  await expect(page.getByTestId("email-count")).toHaveText("25 of 30 messages");
+  await page.getByTestId("email-row").first().getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByText("Queued for another attempt")).toBeVisible();
+  await expect(page.getByTestId("email-count")).toHaveText("25 of 29 messages");
 });
 
 test("the question bank pages with Show more and keeps filters and order in the URL", async ({ page }) => {

@@ -1,37 +1,40 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { useUrlState } from "@/components/url-state";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { EMAIL_STATUSES } from "@/schemas/values";
-import { useTRPC } from "@/trpc/react";
-import { byNextCursor } from "@/app/_lib/next-page";
+import { useAction } from "@/trpc/action";
+import { invalidate, useLightPages, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 import { emailListInput } from "./list-input";
 
 const tone = { pending: "amber", sending: "blue", sent: "green", dead: "red" } as const;
 const STATUS_LABEL = { pending: "Pending", sending: "Sending", sent: "Sent", dead: "Failed" } as const;
 
-export function EmailDelivery({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
+export function EmailDelivery({
+  workspaceId,
+  served,
+}: {
+  workspaceId: string;
+  /** The first page for the filters in the URL, rendered by the server. */
+  served: Served<ReturnType<typeof emailListInput>, RouterOutputs["email"]["list"]> | null;
+}) {
   const [status, setStatus] = useUrlState("status");
   const [to, setTo] = useUrlState("to");
   const [sort, setSort] = useUrlState("sort", "newest");
   const filter = emailListInput(workspaceId, { status, to, sort });
-  const list = useInfiniteQuery({
-    ...trpc.email.list.infiniteQueryOptions(filter, byNextCursor),
-    refetchInterval: 5000,
+  const list = useLightPages((api) => api.email.list.query, filter, served, { refetchInterval: 5000 });
+  // The message whose Retry is on its way (its button shows busy).
+  const [retrying, setRetrying] = useState<string | null>(null);
+  const retry = useAction((api) => api.email.retry.mutate, {
+    onSuccess: () => {
+      toast.success("Queued for another attempt");
+      void invalidate("email.list");
+    },
   });
-  const retry = useMutation(
-    trpc.email.retry.mutationOptions({
-      onSuccess: () => {
-        toast.success("Queued for another attempt");
-        void qc.invalidateQueries({ queryKey: trpc.email.list.pathKey() });
-      },
-    }),
-  );
   const counts = list.data?.pages[0]?.counts;
   const filters = (
     <form className="mb-4 grid gap-3 sm:grid-cols-3" onSubmit={(e) => e.preventDefault()} aria-label="Email filters">
@@ -130,8 +133,11 @@ export function EmailDelivery({ workspaceId }: { workspaceId: string }) {
                   {m.status === "dead" && (
                     <Button
                       variant="secondary"
-                      busy={retry.isPending && retry.variables?.messageId === m.id}
-                      onClick={() => retry.mutate({ workspaceId, messageId: m.id })}
+                      busy={retry.isPending && retrying === m.id}
+                      onClick={() => {
+                        setRetrying(m.id);
+                        retry.mutate({ workspaceId, messageId: m.id });
+                      }}
                     >
                       Retry
                     </Button>

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
-import { byNextCursor } from "@/app/_lib/next-page";
 import { firstParam, type SearchParams } from "@/app/_lib/search-params";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../workspace-context";
 import { EmailDelivery } from "./email-delivery";
 import { emailListInput } from "./list-input";
@@ -27,16 +25,14 @@ export default async function EmailPage({
     to: firstParam(query.to),
     sort: firstParam(query.sort),
   });
-  await getQueryClient().prefetchInfiniteQuery(trpc.email.list.infiniteQueryOptions(input, byNextCursor));
+  const first = await serve(input, (api) => api.email.list);
   return (
     <>
       <PageHeader
         title="Email delivery"
         description="Messages this workspace sent. Failed deliveries are retried with backoff; after the last attempt they wait here for you."
       />
-      <HydrateClient>
-        <EmailDelivery workspaceId={ws.id} />
-      </HydrateClient>
+      <EmailDelivery workspaceId={ws.id} served={first} />
     </>
   );
 }
