@@ -163,6 +163,8 @@ test("the main pages arrive with their data, not a skeleton", async ({ browser }
     ["/interviewers", ["schedule.interviewers", "library.list"]],
     ["/templates", ["loop.templates"]],
     ["/availability", ["schedule.myAvailability"]],
+    ["/settings/api-keys", ["apiKey.list", "member.list"]],
+    ["/settings/export", ["workspaceExport.list"]],
     ["/training", ["training.mine", "training.overview", "training.templates"]],
     ["/exercises/new", ["kit.list"]],
     [`/exercises/${exerciseId}`, ["exercise.get"]],

@@ -1,60 +1,63 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
-import { Alert, Button, Card, Checkbox, Field, Input, Skeleton, TimeZoneSelect } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { Alert, Button, Card, Checkbox, Field, Input, TimeZoneSelect } from "@/components/ui";
+import { useAction } from "@/trpc/action";
 
 const schemas = () => import("@/schemas/loop");
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 type Day = { on: boolean; start: string; end: string };
 type Profile = {
+  timeZone: string;
   weekly: { weekday: number; start: string; end: string }[];
   exceptions: { date: string; available: boolean }[];
 };
 
-function weeklyDays(profile: Profile | undefined): Day[] {
+function weeklyDays(profile: Profile): Day[] {
   return DAYS.map((_, i) => {
-    const w = profile?.weekly.find((x) => x.weekday === i + 1);
+    const w = profile.weekly.find((x) => x.weekday === i + 1);
     return w ? { on: true, start: w.start, end: w.end } : { on: false, start: "09:00", end: "17:00" };
   });
 }
 
-function daysOffText(profile: Profile | undefined): string {
-  return (profile?.exceptions ?? [])
+function daysOffText(profile: Profile): string {
+  return profile.exceptions
     .filter((e) => !e.available)
     .map((e) => e.date)
     .join(", ");
 }
 
-export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  const profile = useQuery(trpc.schedule.myAvailability.queryOptions({ workspaceId }));
-  // Prefetched on the server, the profile is there on the first render: the form starts with it (no flash of
-  // defaults); the effect follows it when it changes later (after a save).
-  const [timeZone, setTimeZone] = useState(() => profile.data?.timeZone ?? "UTC");
-  const [days, setDays] = useState(() => weeklyDays(profile.data));
-  const [daysOff, setDaysOff] = useState(() => daysOffText(profile.data));
+/**
+ * The viewer's weekly hours and days off. The server renders the form with the saved profile (no flash of
+ * defaults); after a save the page is refreshed and the form follows the saved profile.
+ */
+export function AvailabilityForm({ workspaceId, profile }: { workspaceId: string; profile: Profile }) {
+  const router = useRouter();
+  const [timeZone, setTimeZone] = useState(profile.timeZone);
+  const [days, setDays] = useState(() => weeklyDays(profile));
+  const [daysOff, setDaysOff] = useState(() => daysOffText(profile));
   const { errors, validate, onServerError } = useFormErrors(schemas);
-  useEffect(() => {
-    if (!profile.data) return;
-    setTimeZone(profile.data.timeZone);
-    setDays(weeklyDays(profile.data));
-    setDaysOff(daysOffText(profile.data));
-  }, [profile.data]);
-  const save = useMutation(
-    trpc.schedule.saveMyAvailability.mutationOptions({
-      onSuccess: () => {
-        toast.success("Availability saved");
-        void qc.invalidateQueries({ queryKey: trpc.schedule.pathKey() });
-      },
-      onError: onServerError,
-    }),
-  );
+  // Each refresh brings a new object: the form follows what it holds (a new saved profile), not the object,
+  // so a refresh after a calendar import keeps edits not saved yet.
+  const saved = JSON.stringify([profile.timeZone, profile.weekly, profile.exceptions]);
+  const [shown, setShown] = useState(saved);
+  if (saved !== shown) {
+    setShown(saved);
+    setTimeZone(profile.timeZone);
+    setDays(weeklyDays(profile));
+    setDaysOff(daysOffText(profile));
+  }
+  const save = useAction((api) => api.schedule.saveMyAvailability.mutate, {
+    onSuccess: () => {
+      toast.success("Availability saved");
+      router.refresh();
+    },
+    onError: onServerError,
+  });
   async function submit(e: FormEvent) {
     e.preventDefault();
     const input = await validate((s) => s.SaveAvailabilityInput, {
@@ -68,7 +71,6 @@ export function AvailabilityForm({ workspaceId }: { workspaceId: string }) {
     });
     if (input) save.mutate(input);
   }
-  if (profile.isPending) return <Skeleton rows={7} />;
   return (
     <Card>
       <form onSubmit={(e) => void submit(e)} noValidate className="space-y-4">

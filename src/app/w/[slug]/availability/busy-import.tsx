@@ -1,30 +1,35 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { Alert, Button, Card } from "@/components/ui";
-import { ownErrors, useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
 
 /** Busy times from the person's own calendar: upload an .ics export; suggestions then avoid those times. */
-export function BusyImport({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  const profile = useQuery(trpc.schedule.myAvailability.queryOptions({ workspaceId }));
+export function BusyImport({
+  workspaceId,
+  importedBusy,
+  importedBusyAt,
+}: {
+  workspaceId: string;
+  /** From the viewer's availability profile, rendered by the server (refreshed after each change). */
+  importedBusy: number;
+  importedBusyAt: Date | null;
+}) {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.schedule.pathKey() });
-  const importBusy = useMutation(
-    trpc.schedule.importBusy.mutationOptions({
-      onSuccess: (r) => {
-        setError(null);
-        toast.success(`${r.busyPeriods} busy period${r.busyPeriods === 1 ? "" : "s"} imported; suggestions avoid them`);
-        void refresh();
-      },
-      meta: ownErrors,
-      onError: (err) => setError(err.message.replace(/^ics: /, "")),
-    }),
-  );
+  const refresh = () => router.refresh();
+  const importBusy = useAction((api) => api.schedule.importBusy.mutate, {
+    onSuccess: (r) => {
+      setError(null);
+      toast.success(`${r.busyPeriods} busy period${r.busyPeriods === 1 ? "" : "s"} imported; suggestions avoid them`);
+      refresh();
+    },
+    errorToast: false,
+    onError: (err) => setError((err instanceof Error ? err.message : String(err)).replace(/^ics: /, "")),
+  });
   async function importFile(input: HTMLInputElement) {
     const file = input.files?.[0];
     if (!file) return;
@@ -32,7 +37,7 @@ export function BusyImport({ workspaceId }: { workspaceId: string }) {
     importBusy.mutate({ workspaceId, ics: await file.text() });
     input.value = "";
   }
-  const clear = useMutation(trpc.schedule.clearImportedBusy.mutationOptions({ onSuccess: () => void refresh() }));
+  const clear = useAction((api) => api.schedule.clearImportedBusy.mutate, { onSuccess: refresh });
   return (
     <Card
       title="Busy times from your calendar"
@@ -49,10 +54,10 @@ export function BusyImport({ workspaceId }: { workspaceId: string }) {
         onChange={(e) => void importFile(e.target)}
       />
       {error && <Alert className="mt-2">{error}</Alert>}
-      {profile.data?.importedBusyAt ? (
+      {importedBusyAt ? (
         <p className="mt-3 text-sm text-slate-700" data-testid="busy-import-status">
-          {profile.data.importedBusy} busy period{profile.data.importedBusy === 1 ? "" : "s"} from your calendar,
-          imported <LocalTime value={profile.data.importedBusyAt} />.{" "}
+          {importedBusy} busy period{importedBusy === 1 ? "" : "s"} from your calendar, imported{" "}
+          <LocalTime value={importedBusyAt} />.{" "}
           <Button variant="ghost" busy={clear.isPending} onClick={() => clear.mutate({ workspaceId })}>
             Remove them
           </Button>

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
@@ -24,20 +23,39 @@ import {
 import { API_RESOURCE_LABELS, API_RESOURCES, type ApiKeyScope, type ApiResource } from "@/domain/api-keys";
 import { displayName } from "@/domain/people";
 import { can, ROLE_LABELS } from "@/domain/roles";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 
 const schemas = () => import("@/schemas/api-key");
 
-export function ApiKeysPanel({ workspaceId }: { workspaceId: string }) {
+type Input = { workspaceId: string };
+type ServedKeys = Served<Input, RouterOutputs["apiKey"]["list"]> | null;
+type ServedMembers = Served<Input, RouterOutputs["member"]["list"]> | null;
+
+export function ApiKeysPanel({
+  workspaceId,
+  keys,
+  members,
+}: {
+  workspaceId: string;
+  /** The keys and the members a key can act as, rendered by the server. */
+  keys: ServedKeys;
+  members: ServedMembers;
+}) {
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   return (
     <div className="space-y-6">
       {secret ? (
         <NewSecret name={secret.name} secret={secret.value} onDone={() => setSecret(null)} />
       ) : (
-        <CreateKeyForm workspaceId={workspaceId} onCreated={(name, value) => setSecret({ name, value })} />
+        <CreateKeyForm
+          workspaceId={workspaceId}
+          served={members}
+          onCreated={(name, value) => setSecret({ name, value })}
+        />
       )}
-      <KeyTable workspaceId={workspaceId} />
+      <KeyTable workspaceId={workspaceId} served={keys} />
     </div>
   );
 }
@@ -78,28 +96,26 @@ function NewSecret({ name, secret, onDone }: { name: string; secret: string; onD
 
 function CreateKeyForm({
   workspaceId,
+  served,
   onCreated,
 }: {
   workspaceId: string;
+  served: ServedMembers;
   onCreated: (name: string, secret: string) => void;
 }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  const members = useQuery(trpc.member.list.queryOptions({ workspaceId }));
+  const members = useLightQuery((api) => api.member.list.query, { workspaceId }, served);
   const [name, setName] = useState("");
   const [scope, setScope] = useState<ApiKeyScope>("read");
   const [resources, setResources] = useState<ApiResource[]>([]);
   const [boundMemberId, setBoundMemberId] = useState("");
   const { errors, validate, onServerError } = useFormErrors(schemas);
-  const create = useMutation(
-    trpc.apiKey.create.mutationOptions({
-      onSuccess: (made) => {
-        void qc.invalidateQueries({ queryKey: trpc.apiKey.list.queryKey({ workspaceId }) });
-        onCreated(made.key.name, made.secret);
-      },
-      onError: onServerError,
-    }),
-  );
+  const create = useAction((api) => api.apiKey.create.mutate, {
+    onSuccess: (made) => {
+      void invalidate("apiKey.list");
+      onCreated(made.key.name, made.secret);
+    },
+    onError: onServerError,
+  });
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = await validate((s) => s.CreateApiKeyInput, {
@@ -164,18 +180,14 @@ function CreateKeyForm({
   );
 }
 
-function KeyTable({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  const keys = useQuery(trpc.apiKey.list.queryOptions({ workspaceId }));
-  const revoke = useMutation(
-    trpc.apiKey.revoke.mutationOptions({
-      onSuccess: () => {
-        toast.success("Key revoked; requests with it are refused from now on");
-        void qc.invalidateQueries({ queryKey: trpc.apiKey.list.queryKey({ workspaceId }) });
-      },
-    }),
-  );
+function KeyTable({ workspaceId, served }: { workspaceId: string; served: ServedKeys }) {
+  const keys = useLightQuery((api) => api.apiKey.list.query, { workspaceId }, served);
+  const revoke = useAction((api) => api.apiKey.revoke.mutate, {
+    onSuccess: () => {
+      toast.success("Key revoked; requests with it are refused from now on");
+      void invalidate("apiKey.list");
+    },
+  });
   return (
     <Card title="Keys">
       {keys.isPending ? (

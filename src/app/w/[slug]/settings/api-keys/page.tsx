@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { ApiKeysPanel } from "./api-keys-panel";
 
@@ -12,10 +11,10 @@ export const dynamic = "force-dynamic";
 export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ws = await loadWorkspaceWith(slug, "apikey.manage");
-  const qc = getQueryClient();
-  await Promise.all([
-    qc.prefetchQuery(trpc.apiKey.list.queryOptions({ workspaceId: ws.id })),
-    qc.prefetchQuery(trpc.member.list.queryOptions({ workspaceId: ws.id })),
+  const input = { workspaceId: ws.id };
+  const [keys, members] = await Promise.all([
+    serve(input, (api) => api.apiKey.list),
+    serve(input, (api) => api.member.list),
   ]);
   return (
     <>
@@ -34,9 +33,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
         </a>
         .
       </p>
-      <HydrateClient>
-        <ApiKeysPanel workspaceId={ws.id} />
-      </HydrateClient>
+      <ApiKeysPanel workspaceId={ws.id} keys={keys} members={members} />
     </>
   );
 }

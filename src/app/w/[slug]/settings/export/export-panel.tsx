@@ -1,10 +1,11 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { Alert, Badge, Button, buttonClass, Card, EmptyState, Skeleton } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 
 const STATUS = {
   queued: { label: "Waiting to start", tone: "gray" },
@@ -19,25 +20,29 @@ function size(bytes: number) {
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export function ExportPanel({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  const exports = useQuery({
-    ...trpc.workspaceExport.list.queryOptions({ workspaceId }),
+const running = (exports: RouterOutputs["workspaceExport"]["list"] | undefined) =>
+  exports?.some((e) => e.status === "queued" || e.status === "running") ?? false;
+
+export function ExportPanel({
+  workspaceId,
+  served,
+}: {
+  workspaceId: string;
+  /** The recent exports, rendered by the server. */
+  served: Served<{ workspaceId: string }, RouterOutputs["workspaceExport"]["list"]> | null;
+}) {
+  const exports = useLightQuery((api) => api.workspaceExport.list.query, { workspaceId }, served, {
     // Progress: poll while an export is waiting or running.
-    refetchInterval: (query) =>
-      query.state.data?.some((e) => e.status === "queued" || e.status === "running") ? 1_000 : false,
+    refetchInterval: (data) => (running(data) ? 1_000 : false),
   });
-  const start = useMutation(
-    trpc.workspaceExport.start.mutationOptions({
-      onSuccess: () => {
-        void qc.invalidateQueries({ queryKey: trpc.workspaceExport.list.queryKey({ workspaceId }) });
-        toast.success("Export started");
-      },
-      onError: (err) => toast.error(err.message),
-    }),
-  );
-  const busy = exports.data?.some((e) => e.status === "queued" || e.status === "running") ?? false;
+  // Its error is the action's toast, as every write's.
+  const start = useAction((api) => api.workspaceExport.start.mutate, {
+    onSuccess: () => {
+      void invalidate("workspaceExport.list");
+      toast.success("Export started");
+    },
+  });
+  const busy = running(exports.data);
   return (
     <div className="space-y-6">
       <Card

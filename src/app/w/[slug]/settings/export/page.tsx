@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { ExportPanel } from "./export-panel";
 
@@ -12,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function ExportPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ws = await loadWorkspaceWith(slug, "workspace.export");
-  await getQueryClient().prefetchQuery(trpc.workspaceExport.list.queryOptions({ workspaceId: ws.id }));
+  const exports = await serve({ workspaceId: ws.id }, (api) => api.workspaceExport.list);
   return (
     <>
       <PageHeader
@@ -27,9 +26,7 @@ export default async function ExportPage({ params }: { params: Promise<{ slug: s
         </Link>
         .
       </p>
-      <HydrateClient>
-        <ExportPanel workspaceId={ws.id} />
-      </HydrateClient>
+      <ExportPanel workspaceId={ws.id} served={exports} />
     </>
   );
 }
