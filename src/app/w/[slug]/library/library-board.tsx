@@ -1,39 +1,54 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Alert, Badge, Button, Card, Checkbox, EmptyState, Field, Input, Skeleton, Textarea } from "@/components/ui";
-import { ownErrors, useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 
 const schemas = () => import("@/schemas/library");
 
-export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: string; slug: string; canEdit: boolean }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
+type LibraryInput = { workspaceId: string; includeArchived: boolean };
+
+const refreshLibrary = () => void invalidate("library.list");
+
+export function LibraryBoard({
+  workspaceId,
+  slug,
+  canEdit,
+  served,
+}: {
+  workspaceId: string;
+  slug: string;
+  canEdit: boolean;
+  /** The library without archived round types, rendered by the server. */
+  served: Served<LibraryInput, RouterOutputs["library"]["list"]> | null;
+}) {
   const [showArchived, setShowArchived] = useState(false);
-  const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: showArchived }));
-  const invalidate = () => void qc.invalidateQueries({ queryKey: trpc.library.list.pathKey() });
+  const library = useLightQuery(
+    (api) => api.library.list.query,
+    { workspaceId, includeArchived: showArchived },
+    served,
+  );
   const [editing, setEditing] = useState<string | null>(null);
-  const copy = useMutation(
-    trpc.library.copyRoundType.mutationOptions({
-      onSuccess: (rt) => {
-        toast.success(`Created ${rt.name} with draft copies of its rubrics`);
-        void invalidate();
-      },
-    }),
-  );
-  const archive = useMutation(
-    trpc.library.archiveRoundType.mutationOptions({
-      onSuccess: (r) => {
-        toast.success(r.archived ? "Round type archived" : "Round type restored");
-        void invalidate();
-      },
-    }),
-  );
+  // The round type being copied, for its button's busy state.
+  const [copying, setCopying] = useState<string | null>(null);
+  const copy = useAction((api) => api.library.copyRoundType.mutate, {
+    onSuccess: (rt) => {
+      toast.success(`Created ${rt.name} with draft copies of its rubrics`);
+      refreshLibrary();
+    },
+  });
+  const archive = useAction((api) => api.library.archiveRoundType.mutate, {
+    onSuccess: (r) => {
+      toast.success(r.archived ? "Round type archived" : "Round type restored");
+      refreshLibrary();
+    },
+  });
 
   if (library.isPending) return <Skeleton rows={6} />;
   if (library.isError) return <Alert>{library.error.message}</Alert>;
@@ -71,8 +86,12 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
                     </Button>
                     <Button
                       variant="ghost"
-                      busy={copy.isPending && copy.variables?.roundTypeId === rt.id}
-                      onClick={() => copy.mutate({ workspaceId, roundTypeId: rt.id })}
+                      busy={copy.isPending && copying === rt.id}
+                      onClick={() => {
+                        if (copy.isPending) return;
+                        setCopying(rt.id);
+                        copy.mutate({ workspaceId, roundTypeId: rt.id });
+                      }}
                       aria-label={`Copy ${rt.name}`}
                     >
                       Copy
@@ -97,7 +116,7 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
                     roundType={rt}
                     onSaved={() => {
                       setEditing(null);
-                      void invalidate();
+                      refreshLibrary();
                     }}
                   />
                 </div>
@@ -135,7 +154,7 @@ export function LibraryBoard({ workspaceId, slug, canEdit }: { workspaceId: stri
           <RoundTypeForm
             workspaceId={workspaceId}
             dimensions={library.data.dimensions}
-            onSaved={invalidate}
+            onSaved={refreshLibrary}
             slug={slug}
           />
           <ImportRubric workspaceId={workspaceId} slug={slug} />
@@ -167,7 +186,6 @@ function RoundTypeForm({
   slug: string;
   roundType?: RoundTypeValues;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const prefix = roundType ? `rt-${roundType.id}` : "rt-new";
   const [name, setName] = useState(roundType?.name ?? "");
@@ -175,25 +193,21 @@ function RoundTypeForm({
   const [duration, setDuration] = useState(String(roundType?.defaultDurationMin ?? 45));
   const [dims, setDims] = useState<string[]>(roundType?.dimensionKeys ?? []);
   const { errors, validate, onServerError } = useFormErrors(schemas);
-  const create = useMutation(
-    trpc.library.createRoundType.mutationOptions({
-      onSuccess: (rt) => {
-        toast.success(`Created ${rt.name}; add signals to its rubric`);
-        onSaved();
-        router.push(`/w/${slug}/library/${rt.rubricId}`);
-      },
-      onError: onServerError,
-    }),
-  );
-  const update = useMutation(
-    trpc.library.updateRoundType.mutationOptions({
-      onSuccess: (rt) => {
-        toast.success(`Saved ${rt.name}`);
-        onSaved();
-      },
-      onError: onServerError,
-    }),
-  );
+  const create = useAction((api) => api.library.createRoundType.mutate, {
+    onSuccess: (rt) => {
+      toast.success(`Created ${rt.name}; add signals to its rubric`);
+      onSaved();
+      router.push(`/w/${slug}/library/${rt.rubricId}`);
+    },
+    onError: onServerError,
+  });
+  const update = useAction((api) => api.library.updateRoundType.mutate, {
+    onSuccess: (rt) => {
+      toast.success(`Saved ${rt.name}`);
+      onSaved();
+    },
+    onError: onServerError,
+  });
   async function submit(e: FormEvent) {
     e.preventDefault();
     const values = { workspaceId, name, description, defaultDurationMin: Number(duration), dimensionKeys: dims };
@@ -263,20 +277,17 @@ function RoundTypeForm({
 }
 
 function ImportRubric({ workspaceId, slug }: { workspaceId: string; slug: string }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [file, setFile] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const importRubric = useMutation(
-    trpc.rubric.import.mutationOptions({
-      onSuccess: (r) => {
-        toast.success(`Imported ${r.name} as a draft`);
-        router.push(`/w/${slug}/library/${r.id}`);
-      },
-      meta: ownErrors,
-      onError: (err) => setError(err.message),
-    }),
-  );
+  const importRubric = useAction((api) => api.rubric.import.mutate, {
+    onSuccess: (r) => {
+      toast.success(`Imported ${r.name} as a draft`);
+      router.push(`/w/${slug}/library/${r.id}`);
+    },
+    errorToast: false,
+    onError: (err) => setError(err instanceof Error ? err.message : String(err)),
+  });
   return (
     <Card
       title="Import a rubric"

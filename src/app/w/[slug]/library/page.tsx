@@ -3,8 +3,7 @@ import { PageHeader } from "@/components/ui";
 import { loadWorkspaceWith } from "../workspace-context";
 import { LibraryBoard } from "./library-board";
 import { can } from "@/domain/roles";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Rubric library" };
 export const dynamic = "force-dynamic";
@@ -12,16 +11,15 @@ export const dynamic = "force-dynamic";
 export default async function LibraryPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ws = await loadWorkspaceWith(slug, "library.read");
-  await getQueryClient().prefetchQuery(trpc.library.list.queryOptions({ workspaceId: ws.id, includeArchived: false }));
+  // The library LibraryBoard shows first (archived round types hidden).
+  const served = await serve({ workspaceId: ws.id, includeArchived: false }, (api) => api.library.list);
   return (
     <>
       <PageHeader
         title="Rubric library"
         description="Round types and their rubrics: signals grouped by dimension, a behavioural anchor for every rating, level weights and red flags. Published versions never change; scorecards keep the version they were filled against."
       />
-      <HydrateClient>
-        <LibraryBoard workspaceId={ws.id} slug={slug} canEdit={can(ws.role, "library.edit")} />
-      </HydrateClient>
+      <LibraryBoard workspaceId={ws.id} slug={slug} canEdit={can(ws.role, "library.edit")} served={served} />
     </>
   );
 }
