@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { can } from "@/domain/roles";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { RubricEditor } from "./rubric-editor";
+import { rubricInput } from "./use-rubric";
 
 export const metadata: Metadata = { title: "Rubric" };
 export const dynamic = "force-dynamic";
@@ -19,16 +19,17 @@ export default async function RubricPage({
   const { v } = await searchParams;
   const ws = await loadWorkspaceWith(slug, "library.read");
   const version = v && /^\d+$/.test(v) ? Number(v) : undefined;
-  await getQueryClient().prefetchQuery(trpc.rubric.get.queryOptions({ workspaceId: ws.id, rubricId, version }));
+  const served = await serve(rubricInput(ws.id, rubricId, version), (api) => api.rubric.get);
+  // Keyed by version: another version's page starts from what the server rendered for it.
   return (
-    <HydrateClient>
-      <RubricEditor
-        workspaceId={ws.id}
-        slug={slug}
-        rubricId={rubricId}
-        version={version}
-        canEdit={can(ws.role, "library.edit")}
-      />
-    </HydrateClient>
+    <RubricEditor
+      key={version ?? "latest"}
+      workspaceId={ws.id}
+      slug={slug}
+      rubricId={rubricId}
+      version={version}
+      canEdit={can(ws.role, "library.edit")}
+      served={served}
+    />
   );
 }

@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { Alert, Button, Card, Field, Input } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
 
 const schemas = () => import("@/schemas/library");
 
@@ -24,18 +23,15 @@ export function PublishForm({
   unsaved: Record<string, string>;
 }) {
   const pending = Object.entries(unsaved);
-  const trpc = useTRPC();
   const [summary, setSummary] = useState("");
   const { errors, validate, onServerError } = useFormErrors(schemas);
-  const publish = useMutation(
-    trpc.rubric.publish.mutationOptions({
-      onSuccess: (r) => {
-        toast.success(`Published version ${r.version}`);
-        onPublished();
-      },
-      onError: onServerError,
-    }),
-  );
+  const publish = useAction((api) => api.rubric.publish.mutate, {
+    onSuccess: (r) => {
+      toast.success(`Published version ${r.version}`);
+      onPublished();
+    },
+    onError: onServerError,
+  });
   async function submit() {
     const input = await validate((s) => s.PublishRubricInput, { workspaceId, rubricId, changeSummary: summary });
     if (input) publish.mutate(input);

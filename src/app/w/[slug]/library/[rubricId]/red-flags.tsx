@@ -1,10 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { Button, Card, EmptyState, Field, Input } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
 
 /** The rubric's red flags: listed, and in a draft added or removed. */
 export function RedFlags({
@@ -20,20 +19,17 @@ export function RedFlags({
   editable: boolean;
   onSaved: () => void;
 }) {
-  const trpc = useTRPC();
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
-  const save = useMutation(
-    trpc.rubric.saveRedFlag.mutationOptions({
-      onSuccess: () => {
-        setTitle("");
-        setDescription("");
-        toast.success("Red flag added");
-        onSaved();
-      },
-    }),
-  );
-  const remove = useMutation(trpc.rubric.removeRedFlag.mutationOptions({ onSuccess: onSaved }));
+  const save = useAction((api) => api.rubric.saveRedFlag.mutate, {
+    onSuccess: () => {
+      setTitle("");
+      setDescription("");
+      toast.success("Red flag added");
+      onSaved();
+    },
+  });
+  const remove = useAction((api) => api.rubric.removeRedFlag.mutate, { onSuccess: onSaved });
   return (
     <Card
       className="mt-6"

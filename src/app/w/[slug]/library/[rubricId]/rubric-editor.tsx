@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
@@ -8,11 +7,14 @@ import { toast } from "@/components/toast";
 import { AnchorGrid } from "@/components/anchor-grid";
 import { LocalTime } from "@/components/time";
 import { Alert, Button, Card, EmptyState, PageHeader, Skeleton, cx } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { invalidate as invalidatePaths, useLightQuery, type Served } from "@/trpc/light-query";
 import { PublishForm } from "./publish-form";
 import { RedFlags } from "./red-flags";
 import { SignalEditor } from "./signal-editor";
-import { useRubric, type SignalData } from "./use-rubric";
+import { rubricInput, type RubricData, type SignalData } from "./use-rubric";
+
+const invalidate = () => void invalidatePaths("rubric.get");
 
 export function RubricEditor({
   workspaceId,
@@ -20,12 +22,15 @@ export function RubricEditor({
   rubricId,
   version,
   canEdit,
+  served,
 }: {
   workspaceId: string;
   slug: string;
   rubricId: string;
   version?: number;
   canEdit: boolean;
+  /** The rubric at the URL's version, rendered by the server. */
+  served: Served<ReturnType<typeof rubricInput>, RubricData> | null;
 }) {
   // Signal cards with edits not yet saved (id → title): publishing waits until they are saved or undone.
   const [unsaved, setUnsaved] = useState<Record<string, string>>({});
@@ -44,50 +49,39 @@ export function RubricEditor({
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [unsaved]);
-  const trpc = useTRPC();
-  const qc = useQueryClient();
   const router = useRouter();
-  const rubric = useRubric(workspaceId, rubricId, version);
-  const invalidate = () => void qc.invalidateQueries({ queryKey: trpc.rubric.get.pathKey() });
-  const startDraft = useMutation(
-    trpc.rubric.startDraft.mutationOptions({
-      onSuccess: (r) => {
-        toast.success(
-          r.created ? `Started version ${r.version} as a draft` : `Version ${r.version} is already a draft`,
-        );
-        void invalidate();
-        router.push(`/w/${slug}/library/${rubricId}`);
-      },
-    }),
-  );
-  const copy = useMutation(
-    trpc.rubric.copy.mutationOptions({
-      onSuccess: (r) => {
-        toast.success(`Created ${r.name}`);
-        router.push(`/w/${slug}/library/${r.id}`);
-      },
-    }),
-  );
-  const archive = useMutation(
-    trpc.rubric.archive.mutationOptions({
-      onSuccess: (r) => {
-        toast.success(r.archived ? "Rubric archived" : "Rubric restored");
-        void invalidate();
-      },
-    }),
-  );
-
-  async function download() {
-    const file = await qc.fetchQuery(
-      trpc.rubric.export.queryOptions({ workspaceId, rubricId, version: rubric.data?.version.version }),
-    );
-    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `${file.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-v${rubric.data?.version.version}.json`;
-    a.click();
-    URL.revokeObjectURL(url);
-  }
+  const rubric = useLightQuery((api) => api.rubric.get.query, rubricInput(workspaceId, rubricId, version), served);
+  const startDraft = useAction((api) => api.rubric.startDraft.mutate, {
+    onSuccess: (r) => {
+      toast.success(r.created ? `Started version ${r.version} as a draft` : `Version ${r.version} is already a draft`);
+      invalidate();
+      router.push(`/w/${slug}/library/${rubricId}`);
+    },
+  });
+  const copy = useAction((api) => api.rubric.copy.mutate, {
+    onSuccess: (r) => {
+      toast.success(`Created ${r.name}`);
+      router.push(`/w/${slug}/library/${r.id}`);
+    },
+  });
+  const archive = useAction((api) => api.rubric.archive.mutate, {
+    onSuccess: (r) => {
+      toast.success(r.archived ? "Rubric archived" : "Rubric restored");
+      invalidate();
+    },
+  });
+  // The export is read when asked for, as a file to save.
+  const exportFile = useAction((api) => api.rubric.export.query, {
+    onSuccess: (file, input) => {
+      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = `${file.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-v${input.version}.json`;
+      a.click();
+      URL.revokeObjectURL(url);
+    },
+  });
+  const download = () => exportFile.mutate({ workspaceId, rubricId, version: rubric.data?.version.version });
 
   if (rubric.isPending) return <Skeleton rows={8} />;
   if (rubric.isError) return <Alert>{rubric.error.message}</Alert>;
@@ -104,7 +98,7 @@ export function RubricEditor({
         description={`${r.roundType.name} · version ${v.version} (${v.status})${v.changeSummary ? ` — ${v.changeSummary}` : ""}`}
         actions={
           <div className="flex flex-wrap gap-2">
-            <Button variant="secondary" onClick={() => void download()}>
+            <Button variant="secondary" onClick={download}>
               Export JSON
             </Button>
             {canEdit && (

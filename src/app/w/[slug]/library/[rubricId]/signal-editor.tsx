@@ -1,12 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { RATING_LABELS } from "@/components/anchor-grid";
 import { useFormErrors } from "@/components/errors";
 import { Alert, Button, Card, Field, Input, Select, Textarea } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
 import type { SignalData } from "./use-rubric";
 
 const schemas = () => import("@/schemas/library");
@@ -33,7 +32,6 @@ export function SignalEditor({
   onSaved: () => void;
   onDirtyChange: (id: string, title: string, dirty: boolean) => void;
 }) {
-  const trpc = useTRPC();
   const prefix = signal ? `sig-${signal.id}` : "sig-new";
   const [title, setTitle] = useState(signal?.title ?? "");
   const [description, setDescription] = useState(signal?.description ?? "");
@@ -66,29 +64,32 @@ export function SignalEditor({
   const cardTitle = signal ? signal.title : title.trim() || "the new signal";
   useEffect(() => onDirtyChange(cardId, cardTitle, dirty), [onDirtyChange, cardId, cardTitle, dirty]);
   useEffect(() => () => onDirtyChange(cardId, cardTitle, false), [onDirtyChange, cardId, cardTitle]);
-  const save = useMutation(
-    trpc.rubric.saveSignal.mutationOptions({
-      onSuccess: (s) => {
-        toast.success(signal ? `Saved "${s.title}"` : `Added "${s.title}"`);
-        if (!signal) {
-          setTitle("");
-          setDescription("");
-          setAnchors(["", "", "", ""]);
-        }
-        onSaved();
-      },
-      onError: onServerError,
-    }),
-  );
-  const move = useMutation(trpc.rubric.moveSignal.mutationOptions({ onSuccess: onSaved }));
-  const remove = useMutation(
-    trpc.rubric.removeSignal.mutationOptions({
-      onSuccess: () => {
-        toast.success("Signal removed from the draft");
-        onSaved();
-      },
-    }),
-  );
+  const save = useAction((api) => api.rubric.saveSignal.mutate, {
+    onSuccess: (s) => {
+      toast.success(signal ? `Saved "${s.title}"` : `Added "${s.title}"`);
+      if (!signal) {
+        setTitle("");
+        setDescription("");
+        setAnchors(["", "", "", ""]);
+      }
+      onSaved();
+    },
+    onError: onServerError,
+  });
+  // The direction being moved, for its button's busy state.
+  const [moving, setMoving] = useState<"up" | "down" | null>(null);
+  const move = useAction((api) => api.rubric.moveSignal.mutate, { onSuccess: onSaved });
+  const moveTo = (direction: "up" | "down") => {
+    if (!signal || move.isPending) return;
+    setMoving(direction);
+    move.mutate({ workspaceId, rubricId, signalId: signal.id, direction });
+  };
+  const remove = useAction((api) => api.rubric.removeSignal.mutate, {
+    onSuccess: () => {
+      toast.success("Signal removed from the draft");
+      onSaved();
+    },
+  });
   async function submit(e: FormEvent) {
     e.preventDefault();
     const input = await validate((s) => s.SaveSignalInput, {
@@ -185,8 +186,8 @@ export function SignalEditor({
                 type="button"
                 variant="secondary"
                 disabled={position === 0}
-                busy={move.isPending && move.variables?.direction === "up"}
-                onClick={() => move.mutate({ workspaceId, rubricId, signalId: signal.id, direction: "up" })}
+                busy={move.isPending && moving === "up"}
+                onClick={() => moveTo("up")}
                 aria-label={`Move ${signal.title} up`}
               >
                 ↑ Up
@@ -195,8 +196,8 @@ export function SignalEditor({
                 type="button"
                 variant="secondary"
                 disabled={position === count - 1}
-                busy={move.isPending && move.variables?.direction === "down"}
-                onClick={() => move.mutate({ workspaceId, rubricId, signalId: signal.id, direction: "down" })}
+                busy={move.isPending && moving === "down"}
+                onClick={() => moveTo("down")}
                 aria-label={`Move ${signal.title} down`}
               >
                 ↓ Down

@@ -1,10 +1,11 @@
-import { useQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/react";
 
-export type RubricData = NonNullable<ReturnType<typeof useRubric>["data"]>;
+export type RubricData = RouterOutputs["rubric"]["get"];
 export type SignalData = RubricData["version"]["signals"][number];
 
-export function useRubric(workspaceId: string, rubricId: string, version?: number) {
-  const trpc = useTRPC();
-  return useQuery(trpc.rubric.get.queryOptions({ workspaceId, rubricId, version }));
-}
+/** The input of `rubric.get` for the page's rubric and `?v=` version: the same on the server and in the browser. */
+export const rubricInput = (workspaceId: string, rubricId: string, version?: number) => ({
+  workspaceId,
+  rubricId,
+  version,
+});
