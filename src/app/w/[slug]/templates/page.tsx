@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { can } from "@/domain/roles";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../workspace-context";
 import { TemplateManager } from "./template-manager";
 
@@ -13,16 +12,14 @@ export default async function TemplatesPage({ params }: { params: Promise<{ slug
   const { slug } = await params;
   const ws = await loadWorkspaceWith(slug, "loop.read");
   // The list TemplateManager shows first (the editor's own lists load when it opens).
-  await getQueryClient().prefetchQuery(trpc.loop.templates.queryOptions({ workspaceId: ws.id }));
+  const served = await serve({ workspaceId: ws.id }, (api) => api.loop.templates);
   return (
     <>
       <PageHeader
         title="Loop templates"
         description="Reusable loop shapes: ordered rounds with their length, a default question and who may interview. Company-style presets weight the dimensions differently."
       />
-      <HydrateClient>
-        <TemplateManager workspaceId={ws.id} canManage={can(ws.role, "loop.manage")} />
-      </HydrateClient>
+      <TemplateManager workspaceId={ws.id} canManage={can(ws.role, "loop.manage")} served={served} />
     </>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { Alert, Badge, Button, Card, ChoiceSelect, Field, Input, Select, Skeleton } from "@/components/ui";
 import { LEVELS } from "@/domain/vocabulary";
 import type { TemplateRound } from "@/schemas/loop";
-import { ownErrors, useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 
 type Template = {
   id: string;
@@ -19,9 +20,17 @@ type Template = {
   rounds: (TemplateRound & { roundTypeName: string })[];
 };
 
-export function TemplateManager({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
-  const trpc = useTRPC();
-  const templates = useQuery(trpc.loop.templates.queryOptions({ workspaceId }));
+export function TemplateManager({
+  workspaceId,
+  canManage,
+  served,
+}: {
+  workspaceId: string;
+  canManage: boolean;
+  /** The templates, rendered by the server. */
+  served: Served<{ workspaceId: string }, RouterOutputs["loop"]["templates"]> | null;
+}) {
+  const templates = useLightQuery((api) => api.loop.templates.query, { workspaceId }, served);
   const [editing, setEditing] = useState<Template | "new" | null>(null);
   if (templates.isPending) return <Skeleton rows={5} />;
   if (templates.isError) return <Alert>{templates.error.message}</Alert>;
@@ -87,11 +96,10 @@ function TemplateForm({
   template: Template | null;
   onDone: () => void;
 }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: false }));
-  const interviewers = useQuery(trpc.schedule.interviewers.queryOptions({ workspaceId }));
-  const questions = useQuery(trpc.question.list.queryOptions({ workspaceId, includeArchived: false }));
+  // What the rounds choose from, read when the editor opens.
+  const library = useLightQuery((api) => api.library.list.query, { workspaceId, includeArchived: false });
+  const interviewers = useLightQuery((api) => api.schedule.interviewers.query, { workspaceId });
+  const questions = useLightQuery((api) => api.question.list.query, { workspaceId, includeArchived: false });
   const [name, setName] = useState(template?.name ?? "");
   const [description, setDescription] = useState(template?.description ?? "");
   const [level, setLevel] = useState<(typeof LEVELS)[number]>(template?.level ?? "mid");
@@ -106,17 +114,15 @@ function TemplateForm({
     })) ?? [{ roundTypeKey: "coding", durationMin: 60 }],
   );
   const [error, setError] = useState<string | null>(null);
-  const save = useMutation(
-    trpc.loop.saveTemplate.mutationOptions({
-      onSuccess: () => {
-        toast.success(`Saved ${name}`);
-        void qc.invalidateQueries({ queryKey: trpc.loop.templates.queryKey({ workspaceId }) });
-        onDone();
-      },
-      meta: ownErrors,
-      onError: (err) => setError(err.message),
-    }),
-  );
+  const save = useAction((api) => api.loop.saveTemplate.mutate, {
+    onSuccess: () => {
+      toast.success(`Saved ${name}`);
+      void invalidate("loop.templates");
+      onDone();
+    },
+    errorToast: false,
+    onError: (err) => setError(err instanceof Error ? err.message : String(err)),
+  });
   const update = (i: number, patch: Partial<TemplateRound>) =>
     setRounds(rounds.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const roundTypes = library.data?.roundTypes ?? [];
