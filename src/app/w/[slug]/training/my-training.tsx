@@ -1,14 +1,20 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, EmptyState, Skeleton } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 import { ProgressSteps } from "./progress-steps";
 
 /** The signed-in interviewer's own paths and what comes next on each. */
-export function MyTraining({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
-  const mine = useQuery(trpc.training.mine.queryOptions({ workspaceId }));
+export function MyTraining({
+  workspaceId,
+  served,
+}: {
+  workspaceId: string;
+  /** The viewer's paths, rendered by the server. */
+  served: Served<{ workspaceId: string }, RouterOutputs["training"]["mine"]> | null;
+}) {
+  const mine = useLightQuery((api) => api.training.mine.query, { workspaceId }, served);
   return (
     <Card title="My training" description="Your path for each round type you run that has one, and your next step.">
       {mine.isPending ? (

@@ -1,10 +1,11 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { Alert, Badge, Button, Card, Checkbox, Input, Skeleton } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 import { ProgressSteps, type ProgressView } from "./progress-steps";
 
 interface RoundTypeTraining {
@@ -17,9 +18,20 @@ interface RoundTypeTraining {
 }
 
 /** For coaches: each round type's path, who is qualified, every trainee's progress, sign-off, auto-shadow. */
-export function TrainingAdmin({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
-  const overview = useQuery(trpc.training.overview.queryOptions({ workspaceId }));
+type WorkspaceInput = { workspaceId: string };
+
+export function TrainingAdmin({
+  workspaceId,
+  served,
+}: {
+  workspaceId: string;
+  /** Everyone's progress and the auto-shadow settings, rendered by the server. */
+  served: {
+    overview: Served<WorkspaceInput, RouterOutputs["training"]["overview"]> | null;
+    templates: Served<WorkspaceInput, RouterOutputs["training"]["templates"]> | null;
+  };
+}) {
+  const overview = useLightQuery((api) => api.training.overview.query, { workspaceId }, served.overview);
   if (overview.isPending) return <Skeleton rows={4} />;
   if (overview.isError) return <Alert>{overview.error.message}</Alert>;
   return (
@@ -28,51 +40,42 @@ export function TrainingAdmin({ workspaceId }: { workspaceId: string }) {
       {overview.data.map((t) => (
         <RoundTypeCard key={t.roundTypeId} workspaceId={workspaceId} training={t} />
       ))}
-      <AutoShadow workspaceId={workspaceId} />
+      <AutoShadow workspaceId={workspaceId} served={served.templates} />
     </>
   );
 }
 
-function useRefresh() {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: trpc.training.pathKey() });
-}
+/** After a change: the viewer's paths, everyone's progress and the settings read again. */
+const refresh = () => invalidate("training");
 
 function RoundTypeCard({ workspaceId, training: t }: { workspaceId: string; training: RoundTypeTraining }) {
-  const trpc = useTRPC();
-  const refresh = useRefresh();
   const [shadows, setShadows] = useState(String(t.path?.shadowsRequired ?? 2));
   const [reverse, setReverse] = useState(String(t.path?.reverseShadowsRequired ?? 2));
   const [exercise, setExercise] = useState(t.path?.exerciseRequired ?? false);
-  const save = useMutation(
-    trpc.training.savePath.mutationOptions({
-      onSuccess: (r) => {
-        toast.success(
-          r.qualifiedFromPriorRounds
-            ? `Path saved; ${r.qualifiedFromPriorRounds} interviewer(s) who already led ${t.name} stay qualified`
-            : "Path saved",
-        );
-        void refresh();
-      },
-    }),
-  );
-  const remove = useMutation(
-    trpc.training.removePath.mutationOptions({
-      onSuccess: () => {
-        toast.success(`Path removed: everyone in the ${t.name} pool leads again`);
-        void refresh();
-      },
-    }),
-  );
-  const signOff = useMutation(
-    trpc.training.signOff.mutationOptions({
-      onSuccess: () => {
-        toast.success("Signed off: they now lead these rounds and appear in suggested slots");
-        void refresh();
-      },
-    }),
-  );
+  const save = useAction((api) => api.training.savePath.mutate, {
+    onSuccess: (r) => {
+      toast.success(
+        r.qualifiedFromPriorRounds
+          ? `Path saved; ${r.qualifiedFromPriorRounds} interviewer(s) who already led ${t.name} stay qualified`
+          : "Path saved",
+      );
+      void refresh();
+    },
+  });
+  const remove = useAction((api) => api.training.removePath.mutate, {
+    onSuccess: () => {
+      toast.success(`Path removed: everyone in the ${t.name} pool leads again`);
+      void refresh();
+    },
+  });
+  // The trainee being signed off, for their button's busy state.
+  const [signing, setSigning] = useState<string | null>(null);
+  const signOff = useAction((api) => api.training.signOff.mutate, {
+    onSuccess: () => {
+      toast.success("Signed off: they now lead these rounds and appear in suggested slots");
+      void refresh();
+    },
+  });
   const id = `path-${t.roundTypeId}`;
   return (
     <Card
@@ -177,10 +180,12 @@ function RoundTypeCard({ workspaceId, training: t }: { workspaceId: string; trai
                         variant="secondary"
                         disabled={p.progress.stage !== "sign_off"}
                         title={p.progress.stage === "sign_off" ? undefined : "Every step must be done first"}
-                        busy={signOff.isPending && signOff.variables?.memberId === p.memberId}
-                        onClick={() =>
-                          signOff.mutate({ workspaceId, memberId: p.memberId, roundTypeId: t.roundTypeId })
-                        }
+                        busy={signOff.isPending && signing === p.memberId}
+                        onClick={() => {
+                          if (signOff.isPending) return;
+                          setSigning(p.memberId);
+                          signOff.mutate({ workspaceId, memberId: p.memberId, roundTypeId: t.roundTypeId });
+                        }}
                       >
                         Sign off {p.name}
                       </Button>
@@ -199,18 +204,20 @@ function RoundTypeCard({ workspaceId, training: t }: { workspaceId: string; trai
   );
 }
 
-function AutoShadow({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
-  const refresh = useRefresh();
-  const templates = useQuery(trpc.training.templates.queryOptions({ workspaceId }));
-  const set = useMutation(
-    trpc.training.setAutoShadow.mutationOptions({
-      onSuccess: (r) => {
-        toast.success(r.autoShadow ? "Suggestions will add a trainee as shadow" : "Suggestions add no shadow");
-        void refresh();
-      },
-    }),
-  );
+function AutoShadow({
+  workspaceId,
+  served,
+}: {
+  workspaceId: string;
+  served: Served<WorkspaceInput, RouterOutputs["training"]["templates"]> | null;
+}) {
+  const templates = useLightQuery((api) => api.training.templates.query, { workspaceId }, served);
+  const set = useAction((api) => api.training.setAutoShadow.mutate, {
+    onSuccess: (r) => {
+      toast.success(r.autoShadow ? "Suggestions will add a trainee as shadow" : "Suggestions add no shadow");
+      void refresh();
+    },
+  });
   return (
     <Card
       title="Shadows in suggested slots"
