@@ -1,12 +1,13 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFormErrors } from "@/components/errors";
 import { toast } from "@/components/toast";
 import { Alert, Button, Card, Field, Input, PageHeader, Select, Skeleton } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 
 const schemas = () => import("@/schemas/exercise");
 
@@ -25,14 +26,31 @@ function parseLinks(text: string) {
     });
 }
 
-export function NewExerciseForm({ workspaceId, slug }: { workspaceId: string; slug: string }) {
-  const trpc = useTRPC();
+export function NewExerciseForm({
+  workspaceId,
+  slug,
+  served,
+}: {
+  workspaceId: string;
+  slug: string;
+  /** The round types with a kit, rendered by the server. */
+  served: Served<{ workspaceId: string }, RouterOutputs["kit"]["list"]> | null;
+}) {
   const router = useRouter();
-  const kits = useQuery(trpc.kit.list.queryOptions({ workspaceId }));
+  const kits = useLightQuery((api) => api.kit.list.query, { workspaceId }, served);
   const [roundTypeId, setRoundTypeId] = useState("");
-  const kit = useQuery({ ...trpc.kit.get.queryOptions({ workspaceId, roundTypeId }), enabled: roundTypeId !== "" });
-  const create = useMutation(trpc.exercise.create.mutationOptions());
+  // The chosen round type's kit (its signals), read once one is chosen.
+  const kit = useLightQuery((api) => api.kit.get.query, { workspaceId, roundTypeId }, null, {
+    enabled: roundTypeId !== "",
+  });
   const { errors, validate, onServerError } = useFormErrors(schemas);
+  const create = useAction((api) => api.exercise.create.mutate, {
+    onSuccess: () => {
+      toast.success("Exercise published");
+      router.push(`/w/${slug}/exercises`);
+    },
+    onError: onServerError,
+  });
   const [title, setTitle] = useState("");
   const [prompt, setPrompt] = useState("");
   const [transcript, setTranscript] = useState("");
@@ -66,13 +84,7 @@ export function NewExerciseForm({ workspaceId, slug }: { workspaceId: string; sl
       driftThreshold: drift.trim() ? Number(drift) : null,
     });
     if (!values) return;
-    create.mutate(values, {
-      onSuccess: () => {
-        toast.success("Exercise published");
-        router.push(`/w/${slug}/exercises`);
-      },
-      onError: onServerError,
-    });
+    create.mutate(values);
   };
 
   return (

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { can } from "@/domain/roles";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { NewExerciseForm } from "./new-exercise-form";
 
@@ -12,11 +11,6 @@ export default async function NewExercisePage({ params }: { params: Promise<{ sl
   const { slug } = await params;
   const ws = await loadWorkspaceWith(slug, "exercise.manage");
   // The round types to write an exercise for (a kit's signals load once one is chosen).
-  if (can(ws.role, "kit.read"))
-    await getQueryClient().prefetchQuery(trpc.kit.list.queryOptions({ workspaceId: ws.id }));
-  return (
-    <HydrateClient>
-      <NewExerciseForm workspaceId={ws.id} slug={slug} />
-    </HydrateClient>
-  );
+  const served = can(ws.role, "kit.read") ? await serve({ workspaceId: ws.id }, (api) => api.kit.list) : null;
+  return <NewExerciseForm workspaceId={ws.id} slug={slug} served={served} />;
 }
