@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { SignalRatingCard } from "@/components/signal-rating";
@@ -8,7 +7,9 @@ import { LocalTime } from "@/components/time";
 import { toast } from "@/components/toast";
 import { Alert, Button, Card, PageHeader, Skeleton } from "@/components/ui";
 import type { SignalAnswer } from "@/domain/scorecard";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 import { ComparisonView } from "./comparison-view";
 
 type Answer = { rating: 1 | 2 | 3 | 4; evidence: string };
@@ -17,18 +18,25 @@ export function ExerciseForm({
   workspaceId,
   slug,
   exerciseId,
+  served,
 }: {
   workspaceId: string;
   slug: string;
   exerciseId: string;
+  /** The exercise (and the viewer's latest result), rendered by the server. */
+  served: Served<{ workspaceId: string; exerciseId: string }, RouterOutputs["exercise"]["get"]> | null;
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const options = trpc.exercise.get.queryOptions({ workspaceId, exerciseId });
-  const exercise = useQuery(options);
-  const submit = useMutation(trpc.exercise.submit.mutationOptions());
+  const exercise = useLightQuery((api) => api.exercise.get.query, { workspaceId, exerciseId }, served);
   const [ratings, setRatings] = useState<Record<string, SignalAnswer>>({});
   const [error, setError] = useState<string | null>(null);
+  const submit = useAction((api) => api.exercise.submit.mutate, {
+    onSuccess: (r) => {
+      toast.success(r.comparison.passed ? "Passed: see how you compare" : "Submitted: see how you compare");
+      setRatings({});
+      void invalidate("exercise.get");
+    },
+    onError: (err) => setError(err instanceof Error ? err.message : String(err)),
+  });
 
   if (exercise.isPending) return <Skeleton rows={8} />;
   if (exercise.isError) return <Alert>{exercise.error.message}</Alert>;
@@ -50,17 +58,7 @@ export function ExerciseForm({
         { rating: ratings[s.key]!.rating as Answer["rating"], evidence: ratings[s.key]!.evidence },
       ]),
     );
-    submit.mutate(
-      { workspaceId, exerciseId, ratings: answers },
-      {
-        onSuccess: (r) => {
-          toast.success(r.comparison.passed ? "Passed: see how you compare" : "Submitted: see how you compare");
-          setRatings({});
-          void queryClient.invalidateQueries({ queryKey: options.queryKey });
-        },
-        onError: (err) => setError(err.message),
-      },
-    );
+    submit.mutate({ workspaceId, exerciseId, ratings: answers });
   };
 
   return (

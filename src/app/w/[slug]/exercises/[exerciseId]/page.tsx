@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { ExerciseForm } from "./exercise-form";
 
@@ -10,10 +9,6 @@ export const dynamic = "force-dynamic";
 export default async function ExercisePage({ params }: { params: Promise<{ slug: string; exerciseId: string }> }) {
   const { slug, exerciseId } = await params;
   const ws = await loadWorkspaceWith(slug, "exercise.take");
-  await getQueryClient().prefetchQuery(trpc.exercise.get.queryOptions({ workspaceId: ws.id, exerciseId }));
-  return (
-    <HydrateClient>
-      <ExerciseForm workspaceId={ws.id} slug={slug} exerciseId={exerciseId} />
-    </HydrateClient>
-  );
+  const served = await serve({ workspaceId: ws.id, exerciseId }, (api) => api.exercise.get);
+  return <ExerciseForm workspaceId={ws.id} slug={slug} exerciseId={exerciseId} served={served} />;
 }
