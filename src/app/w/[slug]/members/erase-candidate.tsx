@@ -2,10 +2,10 @@
 
 // A coach or owner erases a candidate's personal data (docs/privacy.md), after a confirmation that says
 // what goes and what stays.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/toast";
 import { Button, ConfirmDialog } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { invalidate } from "@/trpc/light-query";
 
 export function EraseCandidate({
   workspaceId,
@@ -16,16 +16,12 @@ export function EraseCandidate({
   memberId: string;
   name: string;
 }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  const erase = useMutation(
-    trpc.member.erase.mutationOptions({
-      onSuccess: (result) => {
-        toast.success(`${name}'s personal data was erased; they are now listed as ${result.name}.`);
-        void qc.invalidateQueries({ queryKey: trpc.member.pathKey() });
-      },
-    }),
-  );
+  const erase = useAction((api) => api.member.erase.mutate, {
+    onSuccess: (result) => {
+      toast.success(`${name}'s personal data was erased; they are now listed as ${result.name}.`);
+      void invalidate("member");
+    },
+  });
   return (
     <ConfirmDialog
       trigger={

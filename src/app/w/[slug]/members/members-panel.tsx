@@ -1,6 +1,5 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
@@ -22,12 +21,18 @@ import {
 import { useUrlState } from "@/components/url-state";
 import { displayName } from "@/domain/people";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
-import { byNextCursor } from "@/app/_lib/next-page";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { invalidate, useLightPages, useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 import { EraseCandidate } from "./erase-candidate";
 import { membersListInput } from "./list-input";
 
 const schemas = () => import("@/schemas/member");
+
+/** The first page of members for the filters in the URL, rendered by the server. */
+export type ServedMembers = Served<ReturnType<typeof membersListInput>, RouterOutputs["member"]["page"]>;
+/** The open invitations, rendered by the server (for those who manage members). */
+export type ServedInvitations = Served<{ workspaceId: string }, RouterOutputs["invitation"]["list"]>;
 
 interface MembersProps {
   workspaceId: string;
@@ -35,42 +40,37 @@ interface MembersProps {
   canErase: boolean;
 }
 
-export function MembersPanel({ workspaceId, canManage, canErase }: MembersProps) {
+export function MembersPanel({
+  workspaceId,
+  canManage,
+  canErase,
+  members,
+  invitations,
+}: MembersProps & { members: ServedMembers | null; invitations: ServedInvitations | null }) {
   return (
     <div className="space-y-6">
       {canManage && <InviteForm workspaceId={workspaceId} />}
-      <MemberTable workspaceId={workspaceId} canManage={canManage} canErase={canErase} />
-      {canManage && <InvitationTable workspaceId={workspaceId} />}
+      <MemberTable workspaceId={workspaceId} canManage={canManage} canErase={canErase} served={members} />
+      {canManage && <InvitationTable workspaceId={workspaceId} served={invitations} />}
     </div>
   );
 }
 
-function useInvalidate() {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  return () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: trpc.member.pathKey() }),
-      qc.invalidateQueries({ queryKey: trpc.invitation.pathKey() }),
-    ]);
-}
+/** After a write: the members and the invitations shown read again. */
+const refresh = () => invalidate("member", "invitation");
 
 function InviteForm({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
-  const invalidate = useInvalidate();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("interviewer");
   const { errors, validate, onServerError } = useFormErrors(schemas);
-  const invite = useMutation(
-    trpc.invitation.create.mutationOptions({
-      onSuccess: (inv) => {
-        toast.success(`Invitation sent to ${inv.email}`);
-        setEmail("");
-        void invalidate();
-      },
-      onError: onServerError,
-    }),
-  );
+  const invite = useAction((api) => api.invitation.create.mutate, {
+    onSuccess: (inv) => {
+      toast.success(`Invitation sent to ${inv.email}`);
+      setEmail("");
+      void refresh();
+    },
+    onError: onServerError,
+  });
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = await validate((s) => s.CreateInvitationInput, { workspaceId, email, role });
@@ -113,36 +113,29 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-function MemberTable({ workspaceId, canManage, canErase }: MembersProps) {
+function MemberTable({ workspaceId, canManage, canErase, served }: MembersProps & { served: ServedMembers | null }) {
   const hasActions = canManage || canErase;
-  const trpc = useTRPC();
-  const invalidate = useInvalidate();
   // Search and role live in the URL, so a reload or a shared link keeps them (the server prefetches the
   // same first page). The last list shows while the next one loads.
   const [q, setQ] = useUrlState("q");
   const [role, setRole] = useUrlState("role");
   const input = membersListInput(workspaceId, { q: useDeferredValue(q), role });
-  const members = useInfiniteQuery({
-    ...trpc.member.page.infiniteQueryOptions(input, byNextCursor),
-    placeholderData: keepPreviousData,
+  const members = useLightPages((api) => api.member.page.query, input, served, { keepPrevious: true });
+  const changeRole = useAction((api) => api.member.changeRole.mutate, {
+    onSuccess: () => {
+      toast.success("Role updated");
+      void refresh();
+    },
+    onError: () => void refresh(),
   });
-  const changeRole = useMutation(
-    trpc.member.changeRole.mutationOptions({
-      onSuccess: () => {
-        toast.success("Role updated");
-        void invalidate();
-      },
-      onError: () => void invalidate(),
-    }),
-  );
-  const remove = useMutation(
-    trpc.member.remove.mutationOptions({
-      onSuccess: () => {
-        toast.success("Member removed");
-        void invalidate();
-      },
-    }),
-  );
+  // The member whose Remove is on its way (its button shows busy).
+  const [removing, setRemoving] = useState<string | null>(null);
+  const remove = useAction((api) => api.member.remove.mutate, {
+    onSuccess: () => {
+      toast.success("Member removed");
+      void refresh();
+    },
+  });
   const items = members.data?.pages.flatMap((p) => p.items) ?? [];
   const total = members.data?.pages[0]?.total ?? items.length;
   const filtered = !!(input.search || input.role);
@@ -231,11 +224,12 @@ function MemberTable({ workspaceId, canManage, canErase }: MembersProps) {
                       {canManage && !m.isYou && (
                         <Button
                           variant="danger"
-                          busy={remove.isPending && remove.variables?.memberId === m.id}
+                          busy={remove.isPending && removing === m.id}
                           onClick={() => {
                             if (
                               window.confirm(`Remove ${displayName(m)} from this workspace? They lose access at once.`)
                             ) {
+                              setRemoving(m.id);
                               remove.mutate({ workspaceId, memberId: m.id });
                             }
                           }}
@@ -267,26 +261,22 @@ function MemberTable({ workspaceId, canManage, canErase }: MembersProps) {
 
 const statusTone = { pending: "amber", expired: "gray", revoked: "red", accepted: "green" } as const;
 
-function InvitationTable({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
-  const invalidate = useInvalidate();
-  const invitations = useQuery(trpc.invitation.list.queryOptions({ workspaceId }));
-  const resend = useMutation(
-    trpc.invitation.resend.mutationOptions({
-      onSuccess: (inv) => {
-        toast.success(`Sent a new link to ${inv.email}`);
-        void invalidate();
-      },
-    }),
-  );
-  const revoke = useMutation(
-    trpc.invitation.revoke.mutationOptions({
-      onSuccess: (inv) => {
-        toast.success(`Revoked the invitation for ${inv.email}`);
-        void invalidate();
-      },
-    }),
-  );
+function InvitationTable({ workspaceId, served }: { workspaceId: string; served: ServedInvitations | null }) {
+  const invitations = useLightQuery((api) => api.invitation.list.query, { workspaceId }, served);
+  // The invitation whose Resend or Revoke is on its way (its button shows busy).
+  const [target, setTarget] = useState<string | null>(null);
+  const resend = useAction((api) => api.invitation.resend.mutate, {
+    onSuccess: (inv) => {
+      toast.success(`Sent a new link to ${inv.email}`);
+      void refresh();
+    },
+  });
+  const revoke = useAction((api) => api.invitation.revoke.mutate, {
+    onSuccess: (inv) => {
+      toast.success(`Revoked the invitation for ${inv.email}`);
+      void refresh();
+    },
+  });
   return (
     <Card title="Invitations" description="Open invitations. Resending sends a new link; the old one stops working.">
       {invitations.isPending ? (
@@ -316,15 +306,21 @@ function InvitationTable({ workspaceId }: { workspaceId: string }) {
                 <div className="flex gap-2">
                   <Button
                     variant="secondary"
-                    busy={resend.isPending && resend.variables?.invitationId === inv.id}
-                    onClick={() => resend.mutate({ workspaceId, invitationId: inv.id })}
+                    busy={resend.isPending && target === inv.id}
+                    onClick={() => {
+                      setTarget(inv.id);
+                      resend.mutate({ workspaceId, invitationId: inv.id });
+                    }}
                   >
                     Resend
                   </Button>
                   <Button
                     variant="danger"
-                    busy={revoke.isPending && revoke.variables?.invitationId === inv.id}
-                    onClick={() => revoke.mutate({ workspaceId, invitationId: inv.id })}
+                    busy={revoke.isPending && target === inv.id}
+                    onClick={() => {
+                      setTarget(inv.id);
+                      revoke.mutate({ workspaceId, invitationId: inv.id });
+                    }}
                   >
                     Revoke
                   </Button>
