@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { can } from "@/domain/roles";
-import { byNextCursor } from "@/app/_lib/next-page";
 import { firstParam, type SearchParams } from "@/app/_lib/search-params";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../workspace-context";
 import { questionPageInput } from "./list-input";
 import { QuestionBank } from "./question-bank";
@@ -30,20 +28,25 @@ export default async function QuestionsPage({
     q: firstParam(query.q),
     sort: firstParam(query.sort),
   });
-  const qc = getQueryClient();
-  await Promise.all([
-    qc.prefetchInfiniteQuery(trpc.question.page.infiniteQueryOptions(input, byNextCursor)),
-    qc.prefetchQuery(trpc.library.list.queryOptions({ workspaceId: ws.id, includeArchived: false })),
+  const [first, library] = await Promise.all([
+    serve(input, (api) => api.question.page),
+    serve({ workspaceId: ws.id, includeArchived: false }, (api) => api.library.list),
   ]);
+  // Only what the filter and the form show of each round type.
+  const roundTypes = (library?.data.roundTypes ?? []).map((rt) => ({ id: rt.id, name: rt.name }));
   return (
     <>
       <PageHeader
         title="Question bank"
         description="Prompts tagged by round type, signals and level, with what each probes and its follow-ups."
       />
-      <HydrateClient>
-        <QuestionBank workspaceId={ws.id} slug={slug} canEdit={can(ws.role, "library.edit")} />
-      </HydrateClient>
+      <QuestionBank
+        workspaceId={ws.id}
+        slug={slug}
+        canEdit={can(ws.role, "library.edit")}
+        roundTypes={roundTypes}
+        served={first}
+      />
     </>
   );
 }

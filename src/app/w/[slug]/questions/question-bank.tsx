@@ -1,6 +1,5 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState, type FormEvent } from "react";
 import { useUrlState } from "@/components/url-state";
@@ -9,27 +8,40 @@ import { useFormErrors } from "@/components/errors";
 import { Alert, Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { LEVELS, type Level } from "@/domain/vocabulary";
 import { DIFFICULTIES, QUESTION_SORTS } from "@/schemas/values";
-import { useTRPC } from "@/trpc/react";
-import { byNextCursor } from "@/app/_lib/next-page";
+import { useAction } from "@/trpc/action";
+import { invalidate, useLightPages, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 import { questionPageInput, type QuestionParams, type QuestionSort } from "./list-input";
 
 const schemas = () => import("@/schemas/library");
 
-type Question = NonNullable<ReturnType<typeof useQuestions>["data"]>["pages"][number]["items"][number];
+type QuestionPage = RouterOutputs["question"]["page"];
+type Question = QuestionPage["items"][number];
+/** The first page for the filters in the URL, rendered by the server. */
+export type ServedQuestions = Served<ReturnType<typeof questionPageInput>, QuestionPage>;
 const SORT_LABEL: Record<QuestionSort, string> = { roundType: "Round type", title: "Title", newest: "Newest first" };
 
 /** The question bank a page at a time, filtered and sorted on the server; the last list shows while the next loads. */
-function useQuestions(workspaceId: string, params: QuestionParams) {
-  const trpc = useTRPC();
-  return useInfiniteQuery({
-    ...trpc.question.page.infiniteQueryOptions(questionPageInput(workspaceId, params), byNextCursor),
-    placeholderData: keepPreviousData,
+function useQuestions(workspaceId: string, params: QuestionParams, served: ServedQuestions | null) {
+  return useLightPages((api) => api.question.page.query, questionPageInput(workspaceId, params), served, {
+    keepPrevious: true,
   });
 }
 
-export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: string; slug: string; canEdit: boolean }) {
-  const trpc = useTRPC();
-  const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: false }));
+export function QuestionBank({
+  workspaceId,
+  slug,
+  canEdit,
+  roundTypes,
+  served,
+}: {
+  workspaceId: string;
+  slug: string;
+  canEdit: boolean;
+  /** The workspace's round types (not archived), for the filter and the form. */
+  roundTypes: { id: string; name: string }[];
+  served: ServedQuestions | null;
+}) {
   // Filters and order live in the URL, so a reload or a shared link keeps them.
   const [roundTypeId, setRoundTypeId] = useUrlState("roundType");
   const [signalKey, setSignalKey] = useUrlState("signal");
@@ -38,13 +50,11 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
   const [sort, setSort] = useUrlState("sort", "roundType");
   const deferredSearch = useDeferredValue(search);
   const [editing, setEditing] = useState<Question | "new" | null>(null);
-  const questions = useQuestions(workspaceId, {
-    roundType: roundTypeId,
-    signal: signalKey,
-    level,
-    q: deferredSearch,
-    sort,
-  });
+  const questions = useQuestions(
+    workspaceId,
+    { roundType: roundTypeId, signal: signalKey, level, q: deferredSearch, sort },
+    served,
+  );
   const first = questions.data?.pages[0];
   const items = questions.data?.pages.flatMap((p) => p.items) ?? [];
   const total = first?.total ?? items.length;
@@ -77,7 +87,7 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
             }}
           >
             <option value="">All round types</option>
-            {library.data?.roundTypes.map((rt) => (
+            {roundTypes.map((rt) => (
               <option key={rt.id} value={rt.id}>
                 {rt.name}
               </option>
@@ -125,12 +135,12 @@ export function QuestionBank({ workspaceId, slug, canEdit }: { workspaceId: stri
         {canEdit && <Button onClick={() => setEditing("new")}>New question</Button>}
       </div>
 
-      {editing && library.data && (
+      {editing && (
         <QuestionForm
           key={editing === "new" ? "new" : editing.id}
           workspaceId={workspaceId}
           question={editing === "new" ? null : editing}
-          roundTypes={library.data.roundTypes.map((rt) => ({ id: rt.id, name: rt.name }))}
+          roundTypes={roundTypes}
           onDone={() => setEditing(null)}
         />
       )}
@@ -204,8 +214,6 @@ function QuestionForm({
   roundTypes: { id: string; name: string }[];
   onDone: () => void;
 }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
   const [roundTypeId, setRoundTypeId] = useState(question?.roundType.id ?? roundTypes[0]?.id ?? "");
   const [title, setTitle] = useState(question?.title ?? "");
   const [prompt, setPrompt] = useState(question?.prompt ?? "");
@@ -215,25 +223,21 @@ function QuestionForm({
   const [levels, setLevels] = useState<Level[]>(question?.levels ?? ["mid"]);
   const [difficulty, setDifficulty] = useState<(typeof DIFFICULTIES)[number]>(question?.difficulty ?? "medium");
   const { errors, validate, onServerError } = useFormErrors(schemas);
-  const save = useMutation(
-    trpc.question.save.mutationOptions({
-      onSuccess: (q) => {
-        toast.success(question ? `Saved "${q.title}"` : `Added "${q.title}"`);
-        void qc.invalidateQueries({ queryKey: trpc.question.pathKey() });
-        onDone();
-      },
-      onError: onServerError,
-    }),
-  );
-  const archive = useMutation(
-    trpc.question.archive.mutationOptions({
-      onSuccess: () => {
-        toast.success("Question archived");
-        void qc.invalidateQueries({ queryKey: trpc.question.pathKey() });
-        onDone();
-      },
-    }),
-  );
+  const save = useAction((api) => api.question.save.mutate, {
+    onSuccess: (q) => {
+      toast.success(question ? `Saved "${q.title}"` : `Added "${q.title}"`);
+      void invalidate("question");
+      onDone();
+    },
+    onError: onServerError,
+  });
+  const archive = useAction((api) => api.question.archive.mutate, {
+    onSuccess: () => {
+      toast.success("Question archived");
+      void invalidate("question");
+      onDone();
+    },
+  });
   async function submit(e: FormEvent) {
     e.preventDefault();
     const input = await validate((s) => s.SaveQuestionInput, {
