@@ -1,16 +1,27 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { Alert, Badge, Button, Card, Checkbox, EmptyState, Input, Skeleton } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 
-export function InterviewerTable({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
-  const trpc = useTRPC();
-  const interviewers = useQuery(trpc.schedule.interviewers.queryOptions({ workspaceId }));
-  const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: false }));
-  if (interviewers.isPending || library.isPending) return <Skeleton rows={4} />;
+export function InterviewerTable({
+  workspaceId,
+  canManage,
+  roundTypes,
+  served,
+}: {
+  workspaceId: string;
+  canManage: boolean;
+  /** The round types an interviewer may run (none for those who cannot read the library). */
+  roundTypes: { key: string; name: string }[];
+  /** The interviewers, rendered by the server. */
+  served: Served<{ workspaceId: string }, RouterOutputs["schedule"]["interviewers"]> | null;
+}) {
+  const interviewers = useLightQuery((api) => api.schedule.interviewers.query, { workspaceId }, served);
+  if (interviewers.isPending) return <Skeleton rows={4} />;
   if (interviewers.isError) return <Alert>{interviewers.error.message}</Alert>;
   if (interviewers.data.length === 0)
     return (
@@ -18,7 +29,6 @@ export function InterviewerTable({ workspaceId, canManage }: { workspaceId: stri
         Invite members with the interviewer role from the Members page.
       </EmptyState>
     );
-  const roundTypes = library.data?.roundTypes ?? [];
   return (
     <div className="space-y-4">
       {interviewers.data.map((i) => (
@@ -54,18 +64,14 @@ function InterviewerRow({
   roundTypes: { key: string; name: string }[];
   canManage: boolean;
 }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
   const [keys, setKeys] = useState(interviewer.roundTypeKeys);
   const [cap, setCap] = useState(interviewer.weeklyCap === null ? "" : String(interviewer.weeklyCap));
-  const save = useMutation(
-    trpc.schedule.saveInterviewerSettings.mutationOptions({
-      onSuccess: () => {
-        toast.success(`Saved ${interviewer.name}`);
-        void qc.invalidateQueries({ queryKey: trpc.schedule.interviewers.queryKey({ workspaceId }) });
-      },
-    }),
-  );
+  const save = useAction((api) => api.schedule.saveInterviewerSettings.mutate, {
+    onSuccess: () => {
+      toast.success(`Saved ${interviewer.name}`);
+      void invalidate("schedule.interviewers");
+    },
+  });
   return (
     <Card
       title={interviewer.name}

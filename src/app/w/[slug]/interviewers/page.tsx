@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { can } from "@/domain/roles";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../workspace-context";
 import { InterviewerTable } from "./interviewer-table";
 
@@ -12,23 +11,27 @@ export const dynamic = "force-dynamic";
 export default async function InterviewersPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ws = await loadWorkspaceWith(slug, "loop.read");
-  // What InterviewerTable asks for first: the interviewers and the round types they may run.
-  const qc = getQueryClient();
-  await Promise.all([
-    qc.prefetchQuery(trpc.schedule.interviewers.queryOptions({ workspaceId: ws.id })),
-    ...(can(ws.role, "library.read")
-      ? [qc.prefetchQuery(trpc.library.list.queryOptions({ workspaceId: ws.id, includeArchived: false }))]
-      : []),
+  // What InterviewerTable shows: the interviewers and the round types they may run.
+  const [interviewers, library] = await Promise.all([
+    serve({ workspaceId: ws.id }, (api) => api.schedule.interviewers),
+    can(ws.role, "library.read")
+      ? serve({ workspaceId: ws.id, includeArchived: false }, (api) => api.library.list)
+      : null,
   ]);
+  // Only what the checkboxes show of each round type.
+  const roundTypes = (library?.data.roundTypes ?? []).map((rt) => ({ key: rt.key, name: rt.name }));
   return (
     <>
       <PageHeader
         title="Interviewers"
         description="Which round types each interviewer runs (these form the pools for suggested slots), their weekly cap and this week's load. A round type with a training path is led only by those qualified for it; the others shadow it until a coach signs them off on the Training page."
       />
-      <HydrateClient>
-        <InterviewerTable workspaceId={ws.id} canManage={can(ws.role, "loop.manage")} />
-      </HydrateClient>
+      <InterviewerTable
+        workspaceId={ws.id}
+        canManage={can(ws.role, "loop.manage")}
+        roundTypes={roundTypes}
+        served={interviewers}
+      />
     </>
   );
 }
