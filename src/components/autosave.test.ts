@@ -171,4 +171,21 @@ describe("createAutosave", () => {
     autosave.edit("b");
     expect(listener).toHaveBeenCalledTimes(2);
   });
+
+  it("starts from the version and state it was opened with", () => {
+    const calls: { value: string; expectedVersion: number }[] = [];
+    const at = new Date("2026-12-04T10:00:00Z");
+    const autosave = createAutosave<string>({
+      delayMs: 800,
+      save: (value, expectedVersion) => {
+        calls.push({ value, expectedVersion });
+        return new Promise<SavedVersion>(() => {});
+      },
+      initial: { version: 4, state: { kind: "saved", at } },
+    });
+    expect(autosave.getSnapshot()).toEqual({ dirty: false, version: 4, state: { kind: "saved", at } });
+    autosave.edit("next");
+    vi.advanceTimersByTime(800);
+    expect(calls).toEqual([{ value: "next", expectedVersion: 4 }]);
+  });
 });

@@ -39,11 +39,18 @@ function messageOf(err: unknown): string {
 export function createAutosave<T>({
   delayMs,
   save,
+  initial,
 }: {
   delayMs: number;
   save: (value: T, expectedVersion: number) => Promise<SavedVersion>;
+  /** The record as it was opened (the server's render): its version and what the indicator shows first. */
+  initial?: { version: number; state?: SaveState };
 }): Autosave<T> {
-  let snapshot: AutosaveSnapshot = { state: { kind: "idle" }, version: 0, dirty: false };
+  let snapshot: AutosaveSnapshot = {
+    state: initial?.state ?? { kind: "idle" },
+    version: initial?.version ?? 0,
+    dirty: false,
+  };
   let pending: { value: T } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let inFlight = false;
@@ -124,13 +131,14 @@ export function createAutosave<T>({
 export function useAutosave<T>(
   delayMs: number,
   save: (value: T, expectedVersion: number) => Promise<SavedVersion>,
+  initial?: { version: number; state?: SaveState },
 ): AutosaveSnapshot & Omit<Autosave<T>, "getSnapshot" | "subscribe"> {
   const saveRef = useRef(save);
   useEffect(() => {
     saveRef.current = save;
   }, [save]);
   const [autosave] = useState(() =>
-    createAutosave<T>({ delayMs, save: (value, version) => saveRef.current(value, version) }),
+    createAutosave<T>({ delayMs, save: (value, version) => saveRef.current(value, version), initial }),
   );
   const snapshot = useSyncExternalStore(autosave.subscribe, autosave.getSnapshot, autosave.getSnapshot);
   useEffect(() => {

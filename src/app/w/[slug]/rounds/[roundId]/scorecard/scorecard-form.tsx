@@ -1,9 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
-import { useAutosave } from "@/components/autosave";
+import { useAutosave, type SaveState } from "@/components/autosave";
+import { useReplayed, type Opened } from "@/components/opened";
 import { toast } from "@/components/toast";
 import { SignalRatingCard } from "@/components/signal-rating";
 import { focusField, MissingFieldList } from "./missing-fields";
@@ -12,10 +12,14 @@ import { Alert, Badge, Button, Card, Checkbox, PageHeader, Skeleton, Textarea, c
 import { missingFields, type MissingField, type Recommendation, type SignalAnswer } from "@/domain/scorecard";
 import { RECOMMENDATION_LABEL } from "@/domain/vocabulary";
 import { RECOMMENDATIONS } from "@/domain/vocabulary";
-import { ownErrors, useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import type { RouterOutputs } from "@/trpc/react";
 
 const REC_LABEL = RECOMMENDATION_LABEL;
 const AUTOSAVE_MS = 800;
+// Autosave needs each save's answer as a promise (createAutosave orders the saves and carries the versions):
+// it calls the tRPC client useAction sends through, which the form's actions fetch once it has mounted.
+const actionClient = () => import("@/trpc/vanilla").then((m) => m.browserActionClient());
 
 /** What the interviewer edits; autosave sends all of it each time. */
 type Draft = {
@@ -24,55 +28,106 @@ type Draft = {
   recommendation: Recommendation | null;
   summary: string;
 };
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const EMPTY_DRAFT: Draft = { ratings: {}, redFlagKeys: [], recommendation: null, summary: "" };
 
-export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: string; slug: string; roundId: string }) {
-  const trpc = useTRPC();
-  // Each shows its errors in place (the form, the save state, the submit message): no default toast.
-  const open = useMutation(trpc.scorecard.open.mutationOptions({ meta: ownErrors }));
-  const save = useMutation(trpc.scorecard.save.mutationOptions({ meta: ownErrors }));
-  const submit = useMutation(trpc.scorecard.submit.mutationOptions({ meta: ownErrors }));
-  const revise = useMutation(trpc.scorecard.revise.mutationOptions({ meta: ownErrors }));
-  // `mutate` keeps its identity across renders (the result objects do not): the effect below depends on it.
-  const { mutate: openCard } = open;
-  const { mutateAsync: saveDraft } = save;
+type OpenedCard = RouterOutputs["scorecard"]["open"];
+const draftOf = (d: OpenedCard): Draft => ({
+  ratings: d.scorecard.ratings,
+  redFlagKeys: d.scorecard.redFlagKeys,
+  recommendation: d.scorecard.recommendation,
+  summary: d.scorecard.summary,
+});
+/** The indicator of a card as opened: "Saved <when>" once anything was saved. */
+const savedStateOf = (d: OpenedCard): SaveState =>
+  d.scorecard.version > 1 ? { kind: "saved", at: new Date(d.scorecard.updatedAt) } : { kind: "idle" };
+
+export function ScorecardForm({
+  workspaceId,
+  slug,
+  roundId,
+  opened,
+}: {
+  workspaceId: string;
+  slug: string;
+  roundId: string;
+  /** The card as the server opened it while rendering the page. */
+  opened: Opened<OpenedCard>;
+}) {
+  // Shown before (back/forward): the card may have been saved since, so it is opened again.
+  const replayed = useReplayed(opened.render);
+  const first = replayed ? null : opened;
+  const [card, setCard] = useState<{ data: OpenedCard } | { error: string } | null>(
+    first ? (first.ok ? { data: first.data } : { error: first.message }) : null,
+  );
   const [revising, setRevising] = useState(false);
   const [reason, setReason] = useState("");
-  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
+  const [draft, setDraft] = useState<Draft>(() => (first?.ok ? draftOf(first.data) : EMPTY_DRAFT));
   const { ratings, redFlagKeys: redFlags, recommendation, summary } = draft;
-  const [status, setStatus] = useState<"draft" | "submitted">("draft");
+  const [status, setStatus] = useState<"draft" | "submitted">(first?.ok ? first.data.scorecard.status : "draft");
   const [missing, setMissing] = useState<string | null>(null);
   const [missingList, setMissingList] = useState<MissingField[]>([]);
   const [confirming, setConfirming] = useState(false);
   // A short pause after the last change saves the draft, naming the version it edited.
-  const autosave = useAutosave<Draft>(AUTOSAVE_MS, (value, expectedVersion) =>
-    saveDraft({ workspaceId, roundId, expectedVersion, ...value }),
+  const autosave = useAutosave<Draft>(
+    AUTOSAVE_MS,
+    (value, expectedVersion) =>
+      actionClient().then((client) =>
+        client.scorecard.save.mutate({ workspaceId, roundId, expectedVersion, ...value }),
+      ),
+    first?.ok ? { version: first.data.scorecard.version, state: savedStateOf(first.data) } : undefined,
   );
   const { reset: resetAutosave } = autosave;
   const saveState = autosave.state;
   const version = autosave.version;
+  // A failed save's message stays up while it is sent again: pressing "Reload the latest version" moves focus
+  // out of the field, which sends the failed save again, and the button must still be there when the click lands.
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const shownError = saveState.kind === "error" ? saveState.message : saveState.kind === "saving" ? saveError : null;
+  if (shownError !== saveError) setSaveError(shownError);
+  // Each shows its errors in place (the form, the save state, the submit message): no toast.
+  const submit = useAction((api) => api.scorecard.submit.mutate, {
+    errorToast: false,
+    onSuccess: (saved) => {
+      setStatus("submitted");
+      resetAutosave(saved.version, saveState);
+      setMissing(null);
+      setConfirming(false);
+      toast.success("Scorecard submitted");
+    },
+    onError: (err) => {
+      setMissing(messageOf(err));
+      setConfirming(false);
+    },
+  });
+  const revise = useAction((api) => api.scorecard.revise.mutate, {
+    errorToast: false,
+    onSuccess: (saved) => {
+      resetAutosave(saved.version, saveState);
+      setRevising(false);
+      setReason("");
+      setMissing(null);
+      toast.success("Revision saved");
+    },
+    onError: (err) => setMissing(messageOf(err)),
+  });
 
-  const load = useCallback(() => {
-    openCard(
-      { workspaceId, roundId },
-      {
-        onSuccess: (d) => {
-          setDraft({
-            ratings: d.scorecard.ratings,
-            redFlagKeys: d.scorecard.redFlagKeys,
-            recommendation: d.scorecard.recommendation,
-            summary: d.scorecard.summary,
-          });
-          setStatus(d.scorecard.status);
-          resetAutosave(
-            d.scorecard.version,
-            d.scorecard.version > 1 ? { kind: "saved", at: new Date(d.scorecard.updatedAt) } : { kind: "idle" },
-          );
-        },
-      },
-    );
-  }, [openCard, resetAutosave, workspaceId, roundId]);
-  useEffect(load, [load]);
+  // Opening again (the latest version after a conflict, a cancelled revision, a replayed page) replaces the form.
+  const reopen = useAction((api) => api.scorecard.open.mutate, {
+    errorToast: false,
+    onSuccess: (d) => {
+      setCard({ data: d });
+      setDraft(draftOf(d));
+      setStatus(d.scorecard.status);
+      resetAutosave(d.scorecard.version, savedStateOf(d));
+    },
+    onError: (err) => setCard({ error: messageOf(err) }),
+  });
+  const { mutate: openCard } = reopen;
+  const load = useCallback(() => openCard({ workspaceId, roundId }), [openCard, workspaceId, roundId]);
+  useEffect(() => {
+    if (replayed) load();
+  }, [replayed, load]);
 
   const change = (patch: Partial<Draft>) => {
     const next = { ...draft, ...patch };
@@ -87,9 +142,9 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
       },
     });
 
-  if (open.isPending || (!open.data && !open.isError)) return <Skeleton rows={8} />;
-  if (open.isError) return <Alert>{open.error.message}</Alert>;
-  const d = open.data;
+  if (reopen.isPending || !card) return <Skeleton rows={8} />;
+  if ("error" in card) return <Alert>{card.error}</Alert>;
+  const d = card.data;
   const locked = status === "submitted" && !revising;
   // Once asked for, the list of what is missing shrinks as the interviewer fills it in.
   const shownMissing =
@@ -112,9 +167,9 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
           </Link>
         </p>
       )}
-      {saveState.kind === "error" && (
+      {saveError !== null && (
         <Alert boxed className="mb-4">
-          {saveState.message}{" "}
+          {saveError}{" "}
           <button type="button" className="font-medium underline" onClick={load}>
             Reload the latest version
           </button>
@@ -234,24 +289,7 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
                 </span>
                 <Button
                   busy={submit.isPending}
-                  onClick={() =>
-                    submit.mutate(
-                      { workspaceId, roundId, expectedVersion: version },
-                      {
-                        onSuccess: (card) => {
-                          setStatus("submitted");
-                          resetAutosave(card.version, saveState);
-                          setMissing(null);
-                          setConfirming(false);
-                          toast.success("Scorecard submitted");
-                        },
-                        onError: (err) => {
-                          setMissing(err.message);
-                          setConfirming(false);
-                        },
-                      },
-                    )
-                  }
+                  onClick={() => submit.mutate({ workspaceId, roundId, expectedVersion: version })}
                 >
                   Yes, submit
                 </Button>
@@ -309,28 +347,16 @@ export function ScorecardForm({ workspaceId, slug, roundId }: { workspaceId: str
             <Button
               busy={revise.isPending}
               onClick={() =>
-                revise.mutate(
-                  {
-                    workspaceId,
-                    roundId,
-                    expectedVersion: version,
-                    reason,
-                    ratings,
-                    redFlagKeys: redFlags,
-                    recommendation,
-                    summary,
-                  },
-                  {
-                    onSuccess: (card) => {
-                      resetAutosave(card.version, saveState);
-                      setRevising(false);
-                      setReason("");
-                      setMissing(null);
-                      toast.success("Revision saved");
-                    },
-                    onError: (err) => setMissing(err.message),
-                  },
-                )
+                revise.mutate({
+                  workspaceId,
+                  roundId,
+                  expectedVersion: version,
+                  reason,
+                  ratings,
+                  redFlagKeys: redFlags,
+                  recommendation,
+                  summary,
+                })
               }
             >
               Save revision
