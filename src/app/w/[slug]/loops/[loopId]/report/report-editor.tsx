@@ -1,12 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useReplayed, type Opened } from "@/components/opened";
 import { toast } from "@/components/toast";
 import { ReportView } from "@/components/report-view";
 import { Alert, Badge, Button, Card, Checkbox, PageHeader, Skeleton, Textarea } from "@/components/ui";
 import { candidateView } from "@/domain/report";
-import { ownErrors, useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import type { RouterOutputs } from "@/trpc/react";
 
 type Draft = {
   summary: string;
@@ -24,46 +25,97 @@ const contentOf = (d: Draft) =>
     d.excerpts.map((e) => [e.signalTitle, e.text, e.by]),
   ]);
 
-export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loopId: string }) {
-  const trpc = useTRPC();
-  // Opening shows its error in place of the editor: no default toast.
-  const open = useMutation(trpc.report.openDraft.mutationOptions({ meta: ownErrors }));
-  const save = useMutation(trpc.report.saveDraft.mutationOptions());
-  const release = useMutation(trpc.report.release.mutationOptions());
-  const withdraw = useMutation(trpc.report.withdraw.mutationOptions());
-  // `mutate` keeps its identity across renders (the result object does not): the effects depend on it.
+type Opening = RouterOutputs["report"]["openDraft"];
+
+export function ReportEditor({
+  workspaceId,
+  loopId,
+  opened,
+}: {
+  workspaceId: string;
+  loopId: string;
+  /** The draft as the server opened it while rendering the page. */
+  opened: Opened<Opening>;
+}) {
+  // Shown before (back/forward): the report may have moved on since, so it is opened again.
+  const replayed = useReplayed(opened.render);
+  const first = replayed ? null : opened;
+  // The latest answers to opening the report and to saving it, each with the order it was asked in.
+  const [openData, setOpenData] = useState<{ data: Opening; at: number } | null>(
+    first?.ok ? { data: first.data, at: 0 } : null,
+  );
+  const [openError, setOpenError] = useState<string | null>(first && !first.ok ? first.message : null);
+  const [saveData, setSaveData] = useState<{ data: Opening; at: number } | null>(null);
+  const asked = useRef({ seq: 0, open: 0, save: 0 });
+  const [draft, setDraft] = useState<Draft | null>(first?.ok ? first.data.draft : null);
+  // After a save, what the button asked for next (a release).
+  const afterSave = useRef<(() => void) | null>(null);
+  // Opening shows its error in place of the editor: no toast.
+  const open = useAction((api) => api.report.openDraft.mutate, {
+    errorToast: false,
+    onSuccess: (d) => {
+      setOpenData({ data: d, at: asked.current.open });
+      // The form starts from the saved draft once; later openings (polling, a release) leave the edits alone.
+      setDraft((current) => current ?? d.draft);
+    },
+    onError: (err) => setOpenError(err instanceof Error ? err.message : String(err)),
+  });
+  const save = useAction((api) => api.report.saveDraft.mutate, {
+    onSuccess: (d) => {
+      setSaveData({ data: d, at: asked.current.save });
+      toast.success("Draft saved");
+      const next = afterSave.current;
+      afterSave.current = null;
+      next?.();
+    },
+    onError: () => {
+      afterSave.current = null;
+    },
+  });
   const { mutate: openDraft } = open;
-  const [draft, setDraft] = useState<Draft | null>(null);
-  useEffect(() => {
-    openDraft({ workspaceId, loopId }, { onSuccess: (d) => setDraft(d.draft) });
+  const reopen = useCallback(() => {
+    asked.current.open = ++asked.current.seq;
+    setOpenError(null);
+    openDraft({ workspaceId, loopId });
   }, [openDraft, workspaceId, loopId]);
+  const release = useAction((api) => api.report.release.mutate, {
+    onSuccess: (r) => {
+      toast.success(`Released version ${r.version}; the candidate is emailed`);
+      reopen();
+    },
+  });
+  const withdraw = useAction((api) => api.report.withdraw.mutate, {
+    onSuccess: () => {
+      toast.success("Report withdrawn");
+      reopen();
+    },
+  });
+  useEffect(() => {
+    if (replayed) reopen();
+  }, [replayed, reopen]);
   // While the background calibration catches up with new scorecards, look again every 2 s (release waits).
-  const updating = open.data?.calibrationUpdating === true;
+  const updating = openData?.data.calibrationUpdating === true;
   useEffect(() => {
     if (!updating) return;
-    const timer = setTimeout(() => openDraft({ workspaceId, loopId }), 2_000);
+    const timer = setTimeout(reopen, 2_000);
     return () => clearTimeout(timer);
-  }, [openDraft, updating, open.data, workspaceId, loopId]);
-  if (open.isError) return <Alert>{open.error.message}</Alert>;
-  if (!open.data || !draft) return <Skeleton rows={8} />;
+  }, [reopen, updating, openData]);
+  if (openError !== null) return <Alert>{openError}</Alert>;
+  if (!openData || !draft) return <Skeleton rows={8} />;
   // The newest answer wins: a save before a release must not hide the state the release reloaded.
-  const data = save.data && save.submittedAt > open.submittedAt ? save.data : open.data;
+  const data = saveData && saveData.at > openData.at ? saveData.data : openData.data;
   const picked = (text: string) => draft.excerpts.some((e) => e.text === text);
   const unsaved = contentOf(draft) !== contentOf(data.draft);
   // The preview follows the form as the coach types: the computed part (scores, plan) from the server, the
   // words from the form, through the same candidateView and ReportView the candidate's page uses.
   const preview = candidateView({ ...data.preview, ...draft }, data.showInterviewerNames);
 
-  const persist = (onDone?: () => void) =>
-    save.mutate(
-      { workspaceId, loopId, draft },
-      {
-        onSuccess: () => {
-          toast.success("Draft saved");
-          onDone?.();
-        },
-      },
-    );
+  const persist = (onDone?: () => void) => {
+    if (save.isPending) return;
+    afterSave.current = onDone ?? null;
+    asked.current.save = ++asked.current.seq;
+    save.mutate({ workspaceId, loopId, draft });
+  };
 
   return (
     <>
@@ -132,11 +184,11 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
           ))}
           <Card title="Evidence you can share" description="Pick excerpts and edit them; only picked ones are shared.">
             <div className="space-y-4" data-testid="evidence-offered">
-              {[...new Set(open.data.excerptsOffered.map((e) => e.signalTitle))].map((signalTitle) => (
+              {[...new Set(openData.data.excerptsOffered.map((e) => e.signalTitle))].map((signalTitle) => (
                 <fieldset key={signalTitle}>
                   <legend className="text-sm font-semibold text-slate-900">{signalTitle}</legend>
                   <ul className="mt-1 space-y-2">
-                    {open.data.excerptsOffered
+                    {openData.data.excerptsOffered
                       .filter((e) => e.signalTitle === signalTitle)
                       .map((e, i) => (
                         <li key={`${e.round}-${i}`} className="text-sm">
@@ -194,19 +246,7 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
               aria-describedby={
                 !data.candidateJoined ? "release-blocked" : data.calibrationUpdating ? "release-updating" : undefined
               }
-              onClick={() =>
-                persist(() =>
-                  release.mutate(
-                    { workspaceId, loopId },
-                    {
-                      onSuccess: (r) => {
-                        toast.success(`Released version ${r.version}; the candidate is emailed`);
-                        open.mutate({ workspaceId, loopId });
-                      },
-                    },
-                  ),
-                )
-              }
+              onClick={() => persist(() => release.mutate({ workspaceId, loopId }))}
             >
               {data.releasedVersion ? "Release revision" : "Release to candidate"}
             </Button>
@@ -214,17 +254,7 @@ export function ReportEditor({ workspaceId, loopId }: { workspaceId: string; loo
               <Button
                 variant="danger"
                 busy={withdraw.isPending}
-                onClick={() =>
-                  withdraw.mutate(
-                    { workspaceId, loopId },
-                    {
-                      onSuccess: () => {
-                        toast.success("Report withdrawn");
-                        open.mutate({ workspaceId, loopId });
-                      },
-                    },
-                  )
-                }
+                onClick={() => withdraw.mutate({ workspaceId, loopId })}
               >
                 Withdraw
               </Button>
