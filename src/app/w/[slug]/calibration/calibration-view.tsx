@@ -1,11 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useParams } from "next/navigation";
 import { Card } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
-import { CohortCard } from "./cohort-card";
-import { InterviewerCard } from "./interviewer-card";
+import { useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
+import { CohortCard, type ServedCohort } from "./cohort-card";
+import { InterviewerCard, type ServedInterviewers } from "./interviewer-card";
 
 /** Two decimals without a "-0.00": a value that rounds to zero is shown as 0.00. */
 function twoDecimals(value: number): string {
@@ -13,21 +13,37 @@ function twoDecimals(value: number): string {
   return text === "-0.00" ? "0.00" : text;
 }
 
-export function CalibrationView({ workspaceId }: { workspaceId: string }) {
+/** What the server rendered: the first page of each list for the filters in the URL, and the summary. */
+export interface ServedCalibration {
+  ranked: ServedCohort | null;
+  notCalibrated: ServedCohort | null;
+  interviewers: ServedInterviewers | null;
+  interviewersApart: ServedInterviewers | null;
+  summary: Served<{ workspaceId: string }, RouterOutputs["calibration"]["summary"]> | null;
+}
+
+export function CalibrationView({ workspaceId, served }: { workspaceId: string; served: ServedCalibration }) {
   const { slug } = useParams<{ slug: string }>();
-  const trpc = useTRPC();
   // The fit's summary (agreement); the lists read their own pages.
-  const report = useQuery({
-    ...trpc.calibration.summary.queryOptions({ workspaceId }),
-    refetchInterval: (query) => (query.state.data?.updating ? 2_000 : false),
+  const report = useLightQuery((api) => api.calibration.summary.query, { workspaceId }, served.summary, {
+    refetchInterval: (data) => (data?.updating ? 2_000 : false),
   });
+  const summary = report.data;
   return (
     <div className="space-y-6">
-      <CohortCard workspaceId={workspaceId} slug={slug} />
+      <CohortCard
+        workspaceId={workspaceId}
+        slug={slug}
+        served={{ ranked: served.ranked, apart: served.notCalibrated }}
+      />
 
-      <InterviewerCard workspaceId={workspaceId} slug={slug} />
+      <InterviewerCard
+        workspaceId={workspaceId}
+        slug={slug}
+        served={{ panel: served.interviewers, apart: served.interviewersApart }}
+      />
 
-      {report.data && (
+      {summary && (
         <Card
           title="Inter-rater agreement"
           description="Krippendorff's alpha (ordinal) on raw ratings: 1 is perfect agreement, 0 is chance; 0.8 or more is reliable, 0.67–0.8 tentative. The range is a 95% bootstrap interval; blank when too few loops were rated twice."
@@ -39,7 +55,7 @@ export function CalibrationView({ workspaceId }: { workspaceId: string }) {
                   {k === "byDimension" ? "By dimension" : "By signal"}
                 </caption>
                 <tbody className="divide-y divide-slate-100">
-                  {report.data.agreement[k].map((a) => (
+                  {summary.agreement[k].map((a) => (
                     <tr key={a.key}>
                       <th scope="row" className="py-1 font-normal">
                         {a.key.replace(/-/g, " ")}

@@ -1,6 +1,5 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue } from "react";
 import { LocalTime } from "@/components/time";
@@ -18,8 +17,8 @@ import {
 } from "@/components/ui";
 import { useUrlState } from "@/components/url-state";
 import { LEVELS } from "@/domain/vocabulary";
-import { byNextCursor } from "@/app/_lib/next-page";
-import { useTRPC } from "@/trpc/react";
+import { useLightPages, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 import { cohortListInput, cohortSort } from "./list-input";
 
 export const f = (n: number | null | undefined, d = 2) =>
@@ -41,13 +40,14 @@ function IntervalBar({ value, se }: { value: number; se: number }) {
   );
 }
 
+/** The first page of one of the cohort's lists for the filters in the URL, rendered by the server. */
+export type ServedCohort = Served<ReturnType<typeof cohortListInput>, RouterOutputs["calibration"]["cohortPage"]>;
+
 /** One of the cohort's two lists, a page at a time; while the stored fit catches up, it looks again every 2 s. */
-function useCohortList(input: ReturnType<typeof cohortListInput>) {
-  const trpc = useTRPC();
-  return useInfiniteQuery({
-    ...trpc.calibration.cohortPage.infiniteQueryOptions(input, byNextCursor),
-    placeholderData: keepPreviousData,
-    refetchInterval: (query) => (query.state.data?.pages[0]?.updating ? 2_000 : false),
+function useCohortList(input: ReturnType<typeof cohortListInput>, served: ServedCohort | null) {
+  return useLightPages((api) => api.calibration.cohortPage.query, input, served, {
+    keepPrevious: true,
+    refetchInterval: (data) => (data?.pages[0]?.updating ? 2_000 : false),
   });
 }
 
@@ -74,7 +74,15 @@ export function ShowMore({
   );
 }
 
-export function CohortCard({ workspaceId, slug }: { workspaceId: string; slug: string }) {
+export function CohortCard({
+  workspaceId,
+  slug,
+  served,
+}: {
+  workspaceId: string;
+  slug: string;
+  served: { ranked: ServedCohort | null; apart: ServedCohort | null };
+}) {
   // Filters live in the URL, so a reload or a shared link keeps them.
   const [level, setLevel] = useUrlState("level");
   const [role, setRole] = useUrlState("role");
@@ -84,8 +92,8 @@ export function CohortCard({ workspaceId, slug }: { workspaceId: string; slug: s
   const filters = { level, role: useDeferredValue(role), sort };
   // A day typed in the date fields is read in the browser's zone.
   const dates = { from: from ? new Date(from) : undefined, to: to ? new Date(`${to}T23:59:59`) : undefined };
-  const ranked = useCohortList(cohortListInput(workspaceId, "ranked", filters, dates));
-  const apart = useCohortList(cohortListInput(workspaceId, "notCalibrated", filters, dates));
+  const ranked = useCohortList(cohortListInput(workspaceId, "ranked", filters, dates), served.ranked);
+  const apart = useCohortList(cohortListInput(workspaceId, "notCalibrated", filters, dates), served.apart);
   const meta = ranked.data?.pages[0];
   const rows = ranked.data?.pages.flatMap((p) => p.items) ?? [];
   const total = meta?.total ?? rows.length;

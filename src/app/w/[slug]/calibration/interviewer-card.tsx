@@ -1,26 +1,26 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue } from "react";
 import { Alert, Card, EmptyState, Field, Input, ScrollRegion, Select, Skeleton } from "@/components/ui";
 import { useUrlState } from "@/components/url-state";
-import { byNextCursor } from "@/app/_lib/next-page";
-import { useTRPC } from "@/trpc/react";
+import { useLightPages, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 import { f, ShowMore } from "./cohort-card";
 import { interviewerListInput, interviewerSort } from "./list-input";
 
+type InterviewerPage = RouterOutputs["calibration"]["interviewerPage"];
+type Interviewer = InterviewerPage["items"][number];
+/** The first page of one of the report's lists for the search and order in the URL, rendered by the server. */
+export type ServedInterviewers = Served<ReturnType<typeof interviewerListInput>, InterviewerPage>;
+
 /** One of the report's two lists, a page at a time; while the stored fit catches up, it looks again every 2 s. */
-function useInterviewerList(input: ReturnType<typeof interviewerListInput>) {
-  const trpc = useTRPC();
-  return useInfiniteQuery({
-    ...trpc.calibration.interviewerPage.infiniteQueryOptions(input, byNextCursor),
-    placeholderData: keepPreviousData,
-    refetchInterval: (query) => (query.state.data?.pages[0]?.updating ? 2_000 : false),
+function useInterviewerList(input: ReturnType<typeof interviewerListInput>, served: ServedInterviewers | null) {
+  return useLightPages((api) => api.calibration.interviewerPage.query, input, served, {
+    keepPrevious: true,
+    refetchInterval: (data) => (data?.pages[0]?.updating ? 2_000 : false),
   });
 }
-
-type Interviewer = NonNullable<ReturnType<typeof useInterviewerList>["data"]>["pages"][number]["items"][number];
 
 function InterviewerTable({ rows, slug, testId }: { rows: Interviewer[]; slug: string; testId: string }) {
   return (
@@ -77,13 +77,21 @@ const counted = (shown: number, total: number, what: string) =>
     ? `${total} ${total === 1 ? "interviewer" : "interviewers"}${what}`
     : `${shown} of ${total} interviewers${what}`;
 
-export function InterviewerCard({ workspaceId, slug }: { workspaceId: string; slug: string }) {
+export function InterviewerCard({
+  workspaceId,
+  slug,
+  served,
+}: {
+  workspaceId: string;
+  slug: string;
+  served: { panel: ServedInterviewers | null; apart: ServedInterviewers | null };
+}) {
   // The search and the order live in the URL, so a reload or a shared link keeps them.
   const [search, setSearch] = useUrlState("interviewer");
   const [sort, setSort] = useUrlState("isort", "severity");
   const filters = { search: useDeferredValue(search), sort };
-  const panel = useInterviewerList(interviewerListInput(workspaceId, "calibrated", filters));
-  const apart = useInterviewerList(interviewerListInput(workspaceId, "notCalibrated", filters));
+  const panel = useInterviewerList(interviewerListInput(workspaceId, "calibrated", filters), served.panel);
+  const apart = useInterviewerList(interviewerListInput(workspaceId, "notCalibrated", filters), served.apart);
   const rows = panel.data?.pages.flatMap((p) => p.items) ?? [];
   const total = panel.data?.pages[0]?.total ?? rows.length;
   const apartRows = apart.data?.pages.flatMap((p) => p.items) ?? [];

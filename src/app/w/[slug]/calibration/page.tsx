@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { firstParam, type SearchParams } from "@/app/_lib/search-params";
-import { byNextCursor } from "@/app/_lib/next-page";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../workspace-context";
 import { CalibrationView } from "./calibration-view";
 import { cohortListInput, interviewerListInput } from "./list-input";
@@ -25,24 +23,18 @@ export default async function CalibrationPage({
   const filters = { level: firstParam(query.level), role: firstParam(query.role), sort: firstParam(query.sort) };
   // …and of the interviewer report's two lists, with the search and order InterviewerCard reads from the URL.
   const interviewerFilters = { search: firstParam(query.interviewer), sort: firstParam(query.isort) };
-  const qc = getQueryClient();
+  // A date range is read in the browser's zone, so only the browser can ask for it.
+  const dated = !!(firstParam(query.from) || firstParam(query.to));
   const firstPage = (section: "ranked" | "notCalibrated") =>
-    qc.prefetchInfiniteQuery(
-      trpc.calibration.cohortPage.infiniteQueryOptions(cohortListInput(ws.id, section, filters), byNextCursor),
-    );
+    dated ? null : serve(cohortListInput(ws.id, section, filters), (api) => api.calibration.cohortPage);
   const firstInterviewers = (section: "calibrated" | "notCalibrated") =>
-    qc.prefetchInfiniteQuery(
-      trpc.calibration.interviewerPage.infiniteQueryOptions(
-        interviewerListInput(ws.id, section, interviewerFilters),
-        byNextCursor,
-      ),
-    );
-  await Promise.all([
-    // A date range is read in the browser's zone, so only the browser can ask for it.
-    ...(firstParam(query.from) || firstParam(query.to) ? [] : [firstPage("ranked"), firstPage("notCalibrated")]),
+    serve(interviewerListInput(ws.id, section, interviewerFilters), (api) => api.calibration.interviewerPage);
+  const [ranked, notCalibrated, interviewers, interviewersApart, summary] = await Promise.all([
+    firstPage("ranked"),
+    firstPage("notCalibrated"),
     firstInterviewers("calibrated"),
     firstInterviewers("notCalibrated"),
-    qc.prefetchQuery(trpc.calibration.summary.queryOptions({ workspaceId: ws.id })),
+    serve({ workspaceId: ws.id }, (api) => api.calibration.summary),
   ]);
   return (
     <>
@@ -50,9 +42,10 @@ export default async function CalibrationPage({
         title="Calibration"
         description="Candidates compared on one scale, corrected for each interviewer's severity (estimated from every submitted scorecard, shrunk toward zero for interviewers with few ratings). See docs/calibration.md for the method and its limits."
       />
-      <HydrateClient>
-        <CalibrationView workspaceId={ws.id} />
-      </HydrateClient>
+      <CalibrationView
+        workspaceId={ws.id}
+        served={{ ranked, notCalibrated, interviewers, interviewersApart, summary }}
+      />
     </>
   );
 }
