@@ -165,6 +165,8 @@ test("the main pages arrive with their data, not a skeleton", async ({ browser }
     ["/availability", ["schedule.myAvailability"]],
     ["/settings/api-keys", ["apiKey.list", "member.list"]],
     ["/settings/export", ["workspaceExport.list"]],
+    ["/settings/webhooks", ["webhook.list"]],
+    ["/analytics", ["analytics.get"]],
     ["/training", ["training.mine", "training.overview", "training.templates"]],
     ["/exercises/new", ["kit.list"]],
     [`/exercises/${exerciseId}`, ["exercise.get"]],

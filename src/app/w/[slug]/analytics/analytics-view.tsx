@@ -1,18 +1,25 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useDeferredValue } from "react";
 import { LocalTime } from "@/components/time";
 import { useUrlState } from "@/components/url-state";
 import { Alert, Field, Input, Select, Skeleton } from "@/components/ui";
 import { PERIOD_LABEL, PERIOD_PRESETS } from "@/domain/analytics";
 import { LEVEL_LABEL, LEVELS } from "@/domain/vocabulary";
-import { useTRPC } from "@/trpc/react";
+import { useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
+import type { AnalyticsInput } from "@/schemas/analytics";
 import { AnalyticsSections } from "./analytics-sections";
 import { analyticsInput, type UrlKey } from "./input";
 
-export function AnalyticsView({ workspaceId }: { workspaceId: string }) {
-  const trpc = useTRPC();
+export function AnalyticsView({
+  workspaceId,
+  served,
+}: {
+  workspaceId: string;
+  /** The figures for the period and filters in the URL, rendered by the server. */
+  served: Served<AnalyticsInput, RouterOutputs["analytics"]["get"]> | null;
+}) {
   const [period, setPeriod] = useUrlState("period", "90d");
   const [from, setFrom] = useUrlState("from");
   const [to, setTo] = useUrlState("to");
@@ -23,10 +30,9 @@ export function AnalyticsView({ workspaceId }: { workspaceId: string }) {
   const typedRole = useDeferredValue(role);
   const values: Record<UrlKey, string> = { period, from, to, level, role: typedRole, template, interviewer };
   const { input, error } = analyticsInput(workspaceId, (key) => values[key]);
-  const query = useQuery({
-    ...trpc.analytics.get.queryOptions(input ?? { workspaceId }),
+  const query = useLightQuery((api) => api.analytics.get.query, input ?? { workspaceId }, served, {
     enabled: input !== null,
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
   const data = query.data;
   return (

@@ -1,5 +1,5 @@
 // The analytics query's input from the page's URL (?period=&from=&to=&level=&role=&template=&interviewer=),
-// read the same way by the server's prefetch and the browser's query, so the first render is hydrated.
+// read the same way by the server's first view and the browser's query, so the browser does not ask again.
 import { customPeriodError, DEFAULT_PERIOD, PERIOD_PRESETS, type PeriodPreset } from "@/domain/analytics";
 import { LEVELS, type Level } from "@/domain/vocabulary";
 import type { AnalyticsInput } from "@/schemas/analytics";

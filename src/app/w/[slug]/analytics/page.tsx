@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { firstParam, type SearchParams } from "@/app/_lib/search-params";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../workspace-context";
 import { AnalyticsView } from "./analytics-view";
 import { analyticsInput } from "./input";
@@ -22,16 +21,14 @@ export default async function AnalyticsPage({
   const query = await searchParams;
   // What AnalyticsView asks for first, from the same URL. Custom days are the workspace's, not the browser's.
   const { input } = analyticsInput(ws.id, (key) => firstParam(query[key]));
-  if (input) await getQueryClient().prefetchQuery(trpc.analytics.get.queryOptions(input));
+  const served = input ? await serve(input, (api) => api.analytics.get) : null;
   return (
     <>
       <PageHeader
         title="Analytics"
         description="How loops, scorecards and interviewers are doing over a period: each chart has its numbers in a table beside it and as a CSV file."
       />
-      <HydrateClient>
-        <AnalyticsView workspaceId={ws.id} />
-      </HydrateClient>
+      <AnalyticsView workspaceId={ws.id} served={served} />
     </>
   );
 }

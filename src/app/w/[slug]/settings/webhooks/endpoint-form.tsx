@@ -1,12 +1,12 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useFormErrors } from "@/components/errors";
 import { toast } from "@/components/toast";
 import { Button, Checkbox, Field, Input, Select } from "@/components/ui";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, type WebhookEventType } from "@/domain/webhooks";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { invalidate } from "@/trpc/light-query";
 
 const schemas = () => import("@/schemas/webhook");
 
@@ -35,8 +35,6 @@ export function EndpointForm({
   onSecret?: (secret: string) => void;
   onDone?: () => void;
 }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
   const prefix = endpoint ? `webhook-${endpoint.id}` : "webhook";
   const [kind, setKind] = useState<Kind>(endpoint?.kind ?? "standard");
   const [url, setUrl] = useState(endpoint?.url ?? "");
@@ -45,29 +43,25 @@ export function EndpointForm({
     endpoint ? WEBHOOK_EVENTS.filter((e) => endpoint.events.includes(e)) : [...WEBHOOK_EVENTS],
   );
   const { errors, validate, onServerError } = useFormErrors(schemas);
-  const refresh = () => void qc.invalidateQueries({ queryKey: trpc.webhook.list.queryKey({ workspaceId }) });
-  const create = useMutation(
-    trpc.webhook.create.mutationOptions({
-      onSuccess: (created) => {
-        toast.success("Endpoint added");
-        if (created.secret) onSecret?.(created.secret);
-        setUrl("");
-        setDescription("");
-        refresh();
-      },
-      onError: onServerError,
-    }),
-  );
-  const update = useMutation(
-    trpc.webhook.update.mutationOptions({
-      onSuccess: () => {
-        toast.success("Endpoint saved");
-        refresh();
-        onDone?.();
-      },
-      onError: onServerError,
-    }),
-  );
+  const refresh = () => void invalidate("webhook.list");
+  const create = useAction((api) => api.webhook.create.mutate, {
+    onSuccess: (created) => {
+      toast.success("Endpoint added");
+      if (created.secret) onSecret?.(created.secret);
+      setUrl("");
+      setDescription("");
+      refresh();
+    },
+    onError: onServerError,
+  });
+  const update = useAction((api) => api.webhook.update.mutate, {
+    onSuccess: () => {
+      toast.success("Endpoint saved");
+      refresh();
+      onDone?.();
+    },
+    onError: onServerError,
+  });
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (endpoint) {

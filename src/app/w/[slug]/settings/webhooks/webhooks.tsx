@@ -1,11 +1,12 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { Alert, Badge, Button, Card, ConfirmDialog, EmptyState, Skeleton } from "@/components/ui";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 import { EndpointForm } from "./endpoint-form";
 
 /** A signing secret, shown once after creating an endpoint or rotating its secret. */
@@ -40,31 +41,23 @@ function SecretNotice({ secret, onDone }: { secret: string; onDone: () => void }
   );
 }
 
-export function Webhooks({ workspaceId, slug }: { workspaceId: string; slug: string }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
+type Endpoint = RouterOutputs["webhook"]["list"][number];
+
+const refresh = () => void invalidate("webhook.list");
+
+export function Webhooks({
+  workspaceId,
+  slug,
+  served,
+}: {
+  workspaceId: string;
+  slug: string;
+  /** The endpoints, rendered by the server. */
+  served: Served<{ workspaceId: string }, Endpoint[]> | null;
+}) {
   const [secret, setSecret] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const list = useQuery(trpc.webhook.list.queryOptions({ workspaceId }));
-  const refresh = () => void qc.invalidateQueries({ queryKey: trpc.webhook.list.queryKey({ workspaceId }) });
-  const update = useMutation(trpc.webhook.update.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(
-    trpc.webhook.remove.mutationOptions({
-      onSuccess: () => {
-        toast.success("Endpoint removed");
-        refresh();
-      },
-    }),
-  );
-  const rotate = useMutation(trpc.webhook.rotateSecret.mutationOptions({ onSuccess: (r) => setSecret(r.secret) }));
-  const test = useMutation(
-    trpc.webhook.sendTest.mutationOptions({
-      onSuccess: () => {
-        toast.success("Test event queued: it shows in the delivery log");
-        refresh();
-      },
-    }),
-  );
+  const list = useLightQuery((api) => api.webhook.list.query, { workspaceId }, served);
   return (
     <div className="space-y-6">
       {secret && <SecretNotice secret={secret} onDone={() => setSecret(null)} />}
@@ -78,69 +71,15 @@ export function Webhooks({ workspaceId, slug }: { workspaceId: string; slug: str
         ) : (
           <ul className="divide-y divide-slate-100">
             {list.data.map((e) => (
-              <li key={e.id} className="space-y-2 py-4" data-testid="webhook-row">
-                <div className="flex flex-wrap items-center gap-2">
-                  <span className="min-w-0 font-medium break-all">{e.url}</span>
-                  <Badge tone={e.enabled ? "green" : "red"}>
-                    {e.enabled ? "On" : e.disabledReason === "failing" ? "Off: kept failing" : "Off"}
-                  </Badge>
-                  {e.kind === "slack" && <Badge tone="blue">Slack</Badge>}
-                </div>
-                {e.description && <p className="text-sm text-slate-700">{e.description}</p>}
-                <p className="text-xs text-slate-600">
-                  {e.events.join(", ")} · {e.deliveries.succeeded} delivered, {e.deliveries.failed} failed,{" "}
-                  {e.deliveries.waiting} waiting
-                </p>
-                {editing === e.id && (
-                  <div className="rounded-md bg-slate-50 p-4 ring-1 ring-slate-200">
-                    <EndpointForm workspaceId={workspaceId} endpoint={e} onDone={() => setEditing(null)} />
-                  </div>
-                )}
-                <div className="flex flex-wrap gap-2">
-                  <Link
-                    href={`/w/${slug}/settings/webhooks/${e.id}`}
-                    className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-semibold text-brand-700 focus-ring hover:bg-slate-100"
-                  >
-                    Delivery log<span className="sr-only"> of {e.url}</span>
-                  </Link>
-                  {editing !== e.id && (
-                    <Button variant="secondary" onClick={() => setEditing(e.id)}>
-                      Edit<span className="sr-only"> {e.url}</span>
-                    </Button>
-                  )}
-                  <Button
-                    variant="secondary"
-                    disabled={!e.enabled}
-                    busy={test.isPending && test.variables?.endpointId === e.id}
-                    onClick={() => test.mutate({ workspaceId, endpointId: e.id })}
-                  >
-                    Send test event
-                  </Button>
-                  <Button
-                    variant="secondary"
-                    busy={update.isPending && update.variables?.endpointId === e.id}
-                    onClick={() => update.mutate({ workspaceId, endpointId: e.id, enabled: !e.enabled })}
-                  >
-                    {e.enabled ? "Turn off" : "Turn on"}
-                  </Button>
-                  {e.kind === "standard" && (
-                    <ConfirmDialog
-                      trigger={<Button variant="secondary">Rotate secret</Button>}
-                      title="Rotate the signing secret?"
-                      description="The current secret stops working at once; update your receiver with the new one."
-                      confirmLabel="Rotate secret"
-                      onConfirm={() => rotate.mutate({ workspaceId, endpointId: e.id })}
-                    />
-                  )}
-                  <ConfirmDialog
-                    trigger={<Button variant="danger">Remove</Button>}
-                    title="Remove this endpoint?"
-                    description="Its delivery log goes with it, and deliveries still waiting are dropped."
-                    confirmLabel="Remove endpoint"
-                    onConfirm={() => remove.mutate({ workspaceId, endpointId: e.id })}
-                  />
-                </div>
-              </li>
+              <EndpointRow
+                key={e.id}
+                workspaceId={workspaceId}
+                slug={slug}
+                endpoint={e}
+                editing={editing === e.id}
+                onEdit={(on) => setEditing(on ? e.id : null)}
+                onSecret={setSecret}
+              />
             ))}
           </ul>
         )}
@@ -149,5 +88,98 @@ export function Webhooks({ workspaceId, slug }: { workspaceId: string; slug: str
         <EndpointForm workspaceId={workspaceId} onSecret={setSecret} />
       </Card>
     </div>
+  );
+}
+
+/** One endpoint with its buttons; each button is busy on its own row only. */
+function EndpointRow({
+  workspaceId,
+  slug,
+  endpoint: e,
+  editing,
+  onEdit,
+  onSecret,
+}: {
+  workspaceId: string;
+  slug: string;
+  endpoint: Endpoint;
+  editing: boolean;
+  onEdit: (on: boolean) => void;
+  onSecret: (secret: string) => void;
+}) {
+  const update = useAction((api) => api.webhook.update.mutate, { onSuccess: refresh });
+  const remove = useAction((api) => api.webhook.remove.mutate, {
+    onSuccess: () => {
+      toast.success("Endpoint removed");
+      refresh();
+    },
+  });
+  const rotate = useAction((api) => api.webhook.rotateSecret.mutate, { onSuccess: (r) => onSecret(r.secret) });
+  const test = useAction((api) => api.webhook.sendTest.mutate, {
+    onSuccess: () => {
+      toast.success("Test event queued: it shows in the delivery log");
+      refresh();
+    },
+  });
+  const ref = { workspaceId, endpointId: e.id };
+  return (
+    <li className="space-y-2 py-4" data-testid="webhook-row">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="min-w-0 font-medium break-all">{e.url}</span>
+        <Badge tone={e.enabled ? "green" : "red"}>
+          {e.enabled ? "On" : e.disabledReason === "failing" ? "Off: kept failing" : "Off"}
+        </Badge>
+        {e.kind === "slack" && <Badge tone="blue">Slack</Badge>}
+      </div>
+      {e.description && <p className="text-sm text-slate-700">{e.description}</p>}
+      <p className="text-xs text-slate-600">
+        {e.events.join(", ")} · {e.deliveries.succeeded} delivered, {e.deliveries.failed} failed, {e.deliveries.waiting}{" "}
+        waiting
+      </p>
+      {editing && (
+        <div className="rounded-md bg-slate-50 p-4 ring-1 ring-slate-200">
+          <EndpointForm workspaceId={workspaceId} endpoint={e} onDone={() => onEdit(false)} />
+        </div>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Link
+          href={`/w/${slug}/settings/webhooks/${e.id}`}
+          className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-semibold text-brand-700 focus-ring hover:bg-slate-100"
+        >
+          Delivery log<span className="sr-only"> of {e.url}</span>
+        </Link>
+        {!editing && (
+          <Button variant="secondary" onClick={() => onEdit(true)}>
+            Edit<span className="sr-only"> {e.url}</span>
+          </Button>
+        )}
+        <Button variant="secondary" disabled={!e.enabled} busy={test.isPending} onClick={() => test.mutate(ref)}>
+          Send test event
+        </Button>
+        <Button
+          variant="secondary"
+          busy={update.isPending}
+          onClick={() => update.mutate({ ...ref, enabled: !e.enabled })}
+        >
+          {e.enabled ? "Turn off" : "Turn on"}
+        </Button>
+        {e.kind === "standard" && (
+          <ConfirmDialog
+            trigger={<Button variant="secondary">Rotate secret</Button>}
+            title="Rotate the signing secret?"
+            description="The current secret stops working at once; update your receiver with the new one."
+            confirmLabel="Rotate secret"
+            onConfirm={() => rotate.mutate(ref)}
+          />
+        )}
+        <ConfirmDialog
+          trigger={<Button variant="danger">Remove</Button>}
+          title="Remove this endpoint?"
+          description="Its delivery log goes with it, and deliveries still waiting are dropped."
+          confirmLabel="Remove endpoint"
+          onConfirm={() => remove.mutate(ref)}
+        />
+      </div>
+    </li>
   );
 }

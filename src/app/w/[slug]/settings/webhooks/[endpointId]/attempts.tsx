@@ -1,11 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { useQuery } from "@tanstack/react-query";
 import { LocalTime } from "@/components/time";
 import { Alert, Button, Skeleton } from "@/components/ui";
 import { isWebhookErrorClass, WEBHOOK_ATTEMPT_RETENTION_DAYS, WEBHOOK_ERROR_LABELS } from "@/domain/webhooks";
-import { useTRPC } from "@/trpc/react";
+import { useLightQuery } from "@/trpc/light-query";
 
 /** A delivery's attempts, newest first (the latest 20), opened from its row in the delivery log. */
 export function DeliveryAttempts({ workspaceId, deliveryId }: { workspaceId: string; deliveryId: string }) {
@@ -26,9 +25,8 @@ export function DeliveryAttempts({ workspaceId, deliveryId }: { workspaceId: str
 }
 
 function AttemptList({ workspaceId, deliveryId }: { workspaceId: string; deliveryId: string }) {
-  const trpc = useTRPC();
-  const attempts = useQuery({
-    ...trpc.webhook.attempts.queryOptions({ workspaceId, deliveryId }),
+  // Read when opened, then every 3 s while open (a retry or a resend adds one).
+  const attempts = useLightQuery((api) => api.webhook.attempts.query, { workspaceId, deliveryId }, null, {
     refetchInterval: 3000,
   });
   if (attempts.isPending) return <Skeleton rows={2} />;

@@ -1,40 +1,38 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { useUrlState } from "@/components/url-state";
 import { Alert, Badge, Button, Card, EmptyState, Field, Select, Skeleton } from "@/components/ui";
-import { DELIVERY_STATUSES, PAGE_SIZE } from "@/schemas/values";
-import { useTRPC } from "@/trpc/react";
+import { DELIVERY_STATUSES } from "@/schemas/values";
+import { useAction } from "@/trpc/action";
+import { invalidate, useLightPages, useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 import { DeliveryAttempts } from "./attempts";
+import { deliveriesInput } from "./list-input";
 
 const tone = { pending: "amber", sending: "blue", succeeded: "green", failed: "red" } as const;
 const LABEL = { pending: "Waiting", sending: "Sending", succeeded: "Delivered", failed: "Failed" } as const;
-type Status = (typeof DELIVERY_STATUSES)[number];
+type Delivery = RouterOutputs["webhook"]["deliveries"]["items"][number];
 
-export function DeliveryLog({ workspaceId, endpointId }: { workspaceId: string; endpointId: string }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
+export function DeliveryLog({
+  workspaceId,
+  endpointId,
+  endpoints: servedEndpoints,
+  served,
+}: {
+  workspaceId: string;
+  endpointId: string;
+  /** The workspace's endpoints (this one names the card) and the first page for the URL's status, from the server. */
+  endpoints: Served<{ workspaceId: string }, RouterOutputs["webhook"]["list"]> | null;
+  served: Served<ReturnType<typeof deliveriesInput>, RouterOutputs["webhook"]["deliveries"]> | null;
+}) {
   const [status, setStatus] = useUrlState("status");
-  const filter = (DELIVERY_STATUSES as readonly string[]).includes(status) ? (status as Status) : undefined;
-  const endpoints = useQuery(trpc.webhook.list.queryOptions({ workspaceId }));
+  const input = deliveriesInput(workspaceId, endpointId, status);
+  const filter = input.status;
+  const endpoints = useLightQuery((api) => api.webhook.list.query, { workspaceId }, servedEndpoints);
   const endpoint = endpoints.data?.find((e) => e.id === endpointId);
-  const log = useInfiniteQuery({
-    ...trpc.webhook.deliveries.infiniteQueryOptions(
-      { workspaceId, endpointId, limit: PAGE_SIZE, status: filter },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined },
-    ),
-    refetchInterval: 3000,
-  });
-  const resend = useMutation(
-    trpc.webhook.resend.mutationOptions({
-      onSuccess: () => {
-        toast.success("Queued to be sent again");
-        void qc.invalidateQueries({ queryKey: trpc.webhook.deliveries.pathKey() });
-      },
-    }),
-  );
+  const log = useLightPages((api) => api.webhook.deliveries.query, input, served, { refetchInterval: 3000 });
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card title={endpoint ? endpoint.url : "Deliveries"} description={endpoint?.description || undefined}>
@@ -87,13 +85,7 @@ export function DeliveryLog({ workspaceId, endpointId }: { workspaceId: string; 
               <div className="flex items-center gap-2">
                 <Badge tone={tone[d.status]}>{LABEL[d.status]}</Badge>
                 {(d.status === "succeeded" || d.status === "failed") && (
-                  <Button
-                    variant="secondary"
-                    busy={resend.isPending && resend.variables?.deliveryId === d.id}
-                    onClick={() => resend.mutate({ workspaceId, deliveryId: d.id })}
-                  >
-                    Resend
-                  </Button>
+                  <Resend workspaceId={workspaceId} delivery={d} />
                 )}
               </div>
               <DeliveryAttempts workspaceId={workspaceId} deliveryId={d.id} />
@@ -112,5 +104,23 @@ export function DeliveryLog({ workspaceId, endpointId }: { workspaceId: string; 
         </Button>
       )}
     </Card>
+  );
+}
+
+function Resend({ workspaceId, delivery }: { workspaceId: string; delivery: Delivery }) {
+  const resend = useAction((api) => api.webhook.resend.mutate, {
+    onSuccess: () => {
+      toast.success("Queued to be sent again");
+      void invalidate("webhook.deliveries");
+    },
+  });
+  return (
+    <Button
+      variant="secondary"
+      busy={resend.isPending}
+      onClick={() => resend.mutate({ workspaceId, deliveryId: delivery.id })}
+    >
+      Resend
+    </Button>
   );
 }
