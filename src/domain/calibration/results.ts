@@ -102,7 +102,7 @@ export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): Candid
   const cellWeights = new Float64Array((1 + groups) * maxCells);
   const groupRated = new Uint8Array(groups);
   const keyOrder = new Int32Array(maxCells);
-  const only = new Float64Array(maxCells);
+  const estimate = new Float64Array(2);
   const order = data.candidateIds.map((id, c) => ({ id, c })).sort((a, b) => compareText(a.id, b.id));
   const groupOrder = data.groupIds.map((id, g) => ({ id, g })).sort((a, b) => compareText(a.id, b.id));
   // Keys sorted once: a candidate's keys are then ordered by rank instead of by comparing strings.
@@ -164,40 +164,50 @@ export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): Candid
     const calibrated = fit.candidateInPanel[c] === 1;
     const reason = calibrated ? null : fit.panelSize >= 2 ? REASON_CANDIDATE_OUTSIDE_PANEL : REASON_NO_PANEL;
     const cellIds = cellOfLocal.subarray(0, cells);
-    const report = (
-      kind: CandidateScore["kind"],
-      key: string | null,
-      target: number,
-      targetWeights: Float64Array,
-    ): CandidateScore => {
-      const estimate = calibrated ? fit.scoreCells(c, cellIds, targetWeights) : null;
-      return {
-        candidateId: id,
-        kind,
-        key,
-        raw: rawSum[target]! / weight[target]!,
-        calibrated: estimate ? estimate.value : null,
-        standardError: estimate && Number.isFinite(estimate.standardError) ? estimate.standardError : null,
-        ratings: ratings[target]!,
-        interviewers: interviewers[target]!,
-        notCalibratedReason: reason,
-      };
-    };
-    scores.push(report("overall", null, 0, cellWeights.subarray(0, cells)));
+    // The score of a target from `estimate` (filled by the fit when calibrated).
+    const report = (kind: CandidateScore["kind"], key: string | null, target: number): CandidateScore => ({
+      candidateId: id,
+      kind,
+      key,
+      raw: rawSum[target]! / weight[target]!,
+      calibrated: calibrated ? estimate[0]! : null,
+      standardError: calibrated && Number.isFinite(estimate[1]!) ? estimate[1]! : null,
+      ratings: ratings[target]!,
+      interviewers: interviewers[target]!,
+      notCalibratedReason: reason,
+    });
+    if (calibrated) fit.scoreCells(c, cellIds, cellWeights.subarray(0, cells), estimate);
+    scores.push(report("overall", null, 0));
     for (const { id: groupId, g } of groupOrder) {
-      if (groupRated[g] === 1)
-        scores.push(
-          report("group", groupId, 1 + g, cellWeights.subarray((1 + g) * maxCells, (1 + g) * maxCells + cells)),
-        );
+      if (groupRated[g] !== 1) continue;
+      if (calibrated) {
+        const groupWeights = cellWeights.subarray((1 + g) * maxCells, (1 + g) * maxCells + cells);
+        fit.scoreCells(c, cellIds, groupWeights, estimate);
+      }
+      scores.push(report("group", groupId, 1 + g));
     }
-    for (let local = 0; local < cells; local++) keyOrder[local] = local;
-    const sortedKeys = keyOrder.subarray(0, cells);
-    sortedKeys.sort((a, b) => keyRank[data.cellKey[cellOfLocal[a]!]!]! - keyRank[data.cellKey[cellOfLocal[b]!]!]!);
-    const onlyCells = only.subarray(0, cells);
-    for (const local of sortedKeys) {
-      onlyCells[local] = 1;
-      scores.push(report("key", data.keyIds[data.cellKey[cellOfLocal[local]!]!]!, 1 + groups + local, onlyCells));
-      onlyCells[local] = 0;
+    // The candidate's keys by rank: an insertion sort when they are few (as they are: a few dozen).
+    if (cells <= 64) {
+      for (let local = 0; local < cells; local++) {
+        const rank = keyRank[data.cellKey[cellOfLocal[local]!]!]!;
+        let at = local;
+        while (at > 0 && keyRank[data.cellKey[cellOfLocal[keyOrder[at - 1]!]!]!]! > rank) {
+          keyOrder[at] = keyOrder[at - 1]!;
+          at--;
+        }
+        keyOrder[at] = local;
+      }
+    } else {
+      for (let local = 0; local < cells; local++) keyOrder[local] = local;
+      keyOrder
+        .subarray(0, cells)
+        .sort((a, b) => keyRank[data.cellKey[cellOfLocal[a]!]!]! - keyRank[data.cellKey[cellOfLocal[b]!]!]!);
+    }
+    for (let k = 0; k < cells; k++) {
+      const local = keyOrder[k]!;
+      const cell = cellOfLocal[local]!;
+      if (calibrated) fit.scoreCell(c, cell, estimate);
+      scores.push(report("key", data.keyIds[data.cellKey[cell]!]!, 1 + groups + local));
     }
     for (let local = 0; local < cells; local++) localCell[cellOfLocal[local]!] = -1;
     for (let local = 0; local < raters; local++) localInterviewer[interviewerOfLocal[local]!] = -1;

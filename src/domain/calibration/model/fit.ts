@@ -23,7 +23,11 @@
 import { findPanel, type IndexedRatings } from "../ratings";
 import { CG_TOLERANCE } from "./schur-system";
 import { StandardErrors } from "./standard-errors";
-import { CANDIDATE_PRIOR_SCALE, type FitSettings } from "./state";
+import * as state from "./state";
+import type { FitSettings } from "./state";
+
+// A module-local copy of an imported number used in hot loops (see local-system.ts).
+const { CANDIDATE_PRIOR_SCALE } = state;
 
 export interface ModelFit {
   panelSize: number;
@@ -44,9 +48,12 @@ export interface ModelFit {
   converged: boolean;
   /**
    * Calibrated value and standard error of the weighted mean of a candidate's cells: `cells` are data cell
-   * indices (all of the candidate's), `weights` their weights in the same order (0 leaves a cell out).
+   * indices (all of the candidate's), `weights` their weights in the same order (0 leaves a cell out); into
+   * out[0] and out[1].
    */
-  scoreCells(candidate: number, cells: Int32Array, weights: Float64Array): { value: number; standardError: number };
+  scoreCells(candidate: number, cells: Int32Array, weights: Float64Array, out: Float64Array): void;
+  /** scoreCells for the one data cell `cell` of the candidate (a key's score). */
+  scoreCell(candidate: number, cell: number, out: Float64Array): void;
 }
 
 /**
@@ -99,12 +106,19 @@ export function fitCalibrationModel(data: IndexedRatings, settings: FitSettings)
       noiseSd: Number.NaN,
       iterations: 0,
       converged: true,
-      scoreCells: () => ({ value: Number.NaN, standardError: Number.NaN }),
+      scoreCells: noScore,
+      scoreCell: noScore,
     };
   }
   const model = new Model(data, panel.position, panel.size, panel.candidateInPanel, settings);
   model.run();
   return { ...base, ...model.report() };
+}
+
+function noScore(...args: [number, ...unknown[]]): void {
+  const out = args[args.length - 1] as Float64Array;
+  out[0] = Number.NaN;
+  out[1] = Number.NaN;
 }
 
 class Model extends StandardErrors {
@@ -257,7 +271,8 @@ class Model extends StandardErrors {
       noiseSd: Math.sqrt(this.noise),
       iterations: this.iterations,
       converged: this.converged,
-      scoreCells: (candidate, cells, weights) => this.scoreCells(candidate, cells, weights),
+      scoreCells: (candidate, cells, weights, out) => this.scoreCells(candidate, cells, weights, out),
+      scoreCell: (candidate, cell, out) => this.scoreCell(candidate, cell, out),
     };
   }
 }

@@ -56,7 +56,7 @@ for (let i = 0; i < densityValue.length; i++) {
 }
 
 /** Cubic Hermite interpolation in a table of values and (step-scaled) slopes at step i + f, 0 ≤ f < 1. */
-function interpolate(values: Float64Array, slopes: Float64Array, i: number, f: number): number {
+export function interpolate(values: Float64Array, slopes: Float64Array, i: number, f: number): number {
   const y0 = values[i]!;
   const y1 = values[i + 1]!;
   const d0 = slopes[i]!;
@@ -126,9 +126,14 @@ function tailMoments(a: number, b: number, out: Float64Array): void {
 // points where an interval end crosses 0 and the direct formulas switch branches). One-sided intervals
 // (ratings 1 and 4) come from a second table, of (a, ∞) in a, which does not depend on σ (built once,
 // the same way; (−∞, b) is its mirror image). Lower ends outside the tables use truncatedMoments directly.
-const TABLE_STEPS = 64;
+export const TABLE_STEPS = 64;
 const TABLE_REACH = 12;
 const OPEN_SIZE = 2 * TABLE_REACH * TABLE_STEPS + 2;
+
+/** Where the one-sided table starts, in standard units: (a + OPEN_REACH) · TABLE_STEPS is its position. */
+export const OPEN_REACH = TABLE_REACH;
+/** The one-sided table's last position. */
+export const OPEN_LAST = OPEN_SIZE - 2;
 let openLambda: Float64Array | null = null;
 let openLambdaSlope = new Float64Array(0);
 let openKappa = new Float64Array(0);
@@ -162,13 +167,24 @@ export class IntervalMoments {
   readonly query = new Float64Array(3);
   private sigma = Number.NaN;
   private width = Number.NaN;
-  private start = 0;
-  private last = 0;
-  private lambda = new Float64Array(0);
-  private lambdaSlope = new Float64Array(0);
-  private kappa = new Float64Array(0);
-  private kappaSlope = new Float64Array(0);
   private readonly scratch = new Float64Array(3);
+  // The tables, public for hot loops that read them inline (copied to locals once per call), exactly as read
+  // and readKappa do: while `tabulated`, a two-sided interval's moments at s = (a − start) · TABLE_STEPS,
+  // 0 ≤ s < last, are interpolate(lambda, lambdaSlope, i, f) and interpolate(kappa, kappaSlope, i, f), i = ⌊s⌋,
+  // f = s − i; a one-sided interval's likewise from the open tables at s = (a + OPEN_REACH) · TABLE_STEPS,
+  // 0 ≤ s < OPEN_LAST, with a = (low − η) / σ for (low, ∞) and its mirror image a = (η − high) / σ, λ's sign
+  // flipped, for (−∞, high).
+  tabulated = false;
+  start = 0;
+  last = 0;
+  lambda = new Float64Array(0);
+  lambdaSlope = new Float64Array(0);
+  kappa = new Float64Array(0);
+  kappaSlope = new Float64Array(0);
+  openLambda: Float64Array = new Float64Array(0);
+  openLambdaSlope: Float64Array = new Float64Array(0);
+  openKappa: Float64Array = new Float64Array(0);
+  openKappaSlope: Float64Array = new Float64Array(0);
 
   /**
    * Prepares for noise SD σ. With a table the moments cost one interpolation instead of up to four table
@@ -181,9 +197,14 @@ export class IntervalMoments {
     if (evaluations < 4 * size) {
       this.sigma = sigma;
       this.width = Number.NaN;
+      this.tabulated = false;
       return;
     }
-    if (openLambda === null) buildOpenTable();
+    this.openLambda = openLambda ?? buildOpenTable();
+    this.openLambdaSlope = openLambdaSlope;
+    this.openKappa = openKappa;
+    this.openKappaSlope = openKappaSlope;
+    this.tabulated = true;
     if (sigma === this.sigma && width === this.width) return;
     this.sigma = sigma;
     this.width = width;
@@ -206,6 +227,11 @@ export class IntervalMoments {
       this.lambdaSlope[i] = (lambda * lambda - kappa) / TABLE_STEPS;
       this.kappaSlope[i] = ((1 + kappa) * lambda - m[2]!) / TABLE_STEPS;
     }
+  }
+
+  /** The noise SD of the last prepare. */
+  sigmaOf(): number {
+    return this.sigma;
   }
 
   /** out[0] = λ, out[1] = κ (see truncatedMoments) of the interval [low, high] of N(η, σ²) in standard units. */

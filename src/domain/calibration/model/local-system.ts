@@ -2,9 +2,17 @@
 // effects) form a small dense block, linearised and factorised here, so the rest of the fit can eliminate
 // them and work on the interviewer-and-key system alone.
 
-import { choleskyInPlace, choleskySolve, invertFromCholesky } from "./numerics";
+import * as latent from "./latent";
+import * as numerics from "./numerics";
 import { StartingValues } from "./starting-values";
-import { CANDIDATE_PRIOR_SCALE, MIDDLE } from "./state";
+import * as state from "./state";
+
+// Module-local copies of imported numbers and functions that hot loops use: run through tsx (the bench, the
+// calibration worker) the modules are CommonJS, where every use of an imported binding is a getter call,
+// paid per rating wherever the compiler does not inline it (most of the fit's loops are too large for that).
+const { interpolate, OPEN_LAST, OPEN_REACH, TABLE_STEPS } = latent;
+const { choleskyInPlace, choleskySolve, invertFromCholesky } = numerics;
+const { CANDIDATE_PRIOR_SCALE, MIDDLE } = state;
 
 export class LocalSystem extends StartingValues {
   /**
@@ -53,6 +61,11 @@ export class LocalSystem extends StartingValues {
     T[t0] = 1 / (CANDIDATE_PRIOR_SCALE * this.varA);
     for (let q = 1; q < e; q++) T[t0 + q * e + q] = this.cardPrior(card0 + q - 1);
     const query = intervals.query;
+    // The moment tables are read inline (as intervals.read would, number for number); what they do not
+    // cover goes through intervals.read.
+    const tabulated = intervals.tabulated;
+    const { start, last, lambda: tL, lambdaSlope: tLS, kappa: tK, kappaSlope: tKS } = intervals;
+    const { openLambda: oL, openLambdaSlope: oLS, openKappa: oK, openKappaSlope: oKS } = intervals;
     const level = a[fc]!;
     let tAA = T[t0];
     for (let i = this.ratingStart[fc]!, end = this.ratingStart[fc + 1]!; i < end; i++) {
@@ -61,12 +74,42 @@ export class LocalSystem extends StartingValues {
       const t = level + x[2 * P + rKey[i]!]! + d[cell]!;
       const gain = 1 + x[P + p]!;
       const eta = MIDDLE + gain * t + x[p]! + u[rCard[i]!]!;
-      query[0] = rLow[i]!;
-      query[1] = rHigh[i]!;
-      query[2] = eta;
-      intervals.read(moments);
-      const lambda = moments[0]!;
-      const kappa = moments[1]!;
+      const low = rLow[i]!;
+      const high = rHigh[i]!;
+      let lambda = 0;
+      let kappa = 0;
+      let found = false;
+      if (tabulated) {
+        if (high - low === 1) {
+          const s = ((low - eta) / sigma - start) * TABLE_STEPS;
+          if (s >= 0 && s < last) {
+            const k = s | 0;
+            const f = s - k;
+            lambda = interpolate(tL, tLS, k, f);
+            kappa = interpolate(tK, tKS, k, f);
+            found = true;
+          }
+        } else if (high === Infinity || low === -Infinity) {
+          const upper = high === Infinity;
+          const s = ((upper ? (low - eta) / sigma : (eta - high) / sigma) + OPEN_REACH) * TABLE_STEPS;
+          if (s >= 0 && s < OPEN_LAST) {
+            const k = s | 0;
+            const f = s - k;
+            const value = interpolate(oL, oLS, k, f);
+            lambda = upper ? value : -value;
+            kappa = interpolate(oK, oKS, k, f);
+            found = true;
+          }
+        }
+      }
+      if (!found) {
+        query[0] = low;
+        query[1] = high;
+        query[2] = eta;
+        intervals.read(moments);
+        lambda = moments[0]!;
+        kappa = moments[1]!;
+      }
       const w = rWeight[i]!;
       const W = Math.max((w * (lambda * lambda - kappa)) / noise, 1e-12);
       rT[i] = t;

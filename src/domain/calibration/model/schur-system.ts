@@ -3,8 +3,11 @@
 // 2 × 2 interviewer blocks for the preconditioner, and, once at the end, the whole of it explicitly
 // (schur-matrix.ts) for the standard errors.
 
-import { dot } from "./numerics";
 import { LocalSystem } from "./local-system";
+import * as numerics from "./numerics";
+
+// A module-local copy of an imported function (see local-system.ts).
+const { dot } = numerics;
 
 export const CG_TOLERANCE = 1e-8;
 
@@ -318,6 +321,7 @@ export class SchurSystem extends LocalSystem {
         this.slotPos.subarray(slot0, this.slotStart[fc + 1]),
         part === "all" ? this.cellKey.subarray(cell0, this.cellStart[fc + 1]) : null,
       );
+      this.afterElimination(fc, columns);
     }
     const { blocks, keyKey, diagonalBlock } = matrix;
     for (let p = 0; p < P; p++) {
@@ -326,6 +330,15 @@ export class SchurSystem extends LocalSystem {
       blocks[b + 3]! += this.prior(P + p);
     }
     for (let k = 0; k < this.keys; k++) keyKey[k * this.keys + k]! += this.prior(2 * P + k);
+  }
+
+  /**
+   * Called by assembleSchur after each candidate's elimination, while elimX and elimY hold its X and L⁻¹ Y:
+   * the standard errors keep what the scores need from them (standard-errors.ts).
+   */
+  protected afterElimination(fc: number, columns: number): void {
+    void fc;
+    void columns;
   }
 
   /** Removes the directions the constraints forbid: mean severity 0, mean gain 1 (and no gains when off). */

@@ -1,9 +1,13 @@
 // Standard errors from the posterior precision at the optimum: the interviewer-and-key covariance (exact
 // when small, block + Neumann approximation when large) and each candidate's score covariance.
 
-import { choleskyInPlace, dot, invertFromCholesky } from "./numerics";
-import { MIDDLE } from "./state";
+import * as numerics from "./numerics";
+import * as state from "./state";
 import { VarianceComponents } from "./variance-components";
+
+// Module-local copies of imported bindings used in hot loops (see local-system.ts).
+const { choleskyInPlace, dot, invertFromCholesky } = numerics;
+const { MIDDLE } = state;
 
 /** Above this many interviewer and key parameters the posterior covariance is estimated, not inverted. */
 const DENSE_COVARIANCE_LIMIT = 400;
@@ -15,6 +19,21 @@ export class StandardErrors extends VarianceComponents {
    */
   protected estimateCovariance(): void {
     const dense = this.globals <= DENSE_COVARIANCE_LIMIT;
+    // Room for every candidate's score factors, filled by afterElimination as S is assembled.
+    const uStart = new Int32Array(this.candidates + 1);
+    const qStart = new Int32Array(this.candidates + 1);
+    for (let fc = 0; fc < this.candidates; fc++) {
+      const cells = this.cellStart[fc + 1]! - this.cellStart[fc]!;
+      const e = 1 + this.cardStart[fc + 1]! - this.cardStart[fc]!;
+      const c = 2 * (this.slotStart[fc + 1]! - this.slotStart[fc]!) + cells;
+      uStart[fc + 1] = uStart[fc]! + cells * e;
+      qStart[fc + 1] = qStart[fc]! + cells * c;
+    }
+    this.scoreUStart = uStart;
+    this.scoreQStart = qStart;
+    this.scoreU = new Float64Array(uStart[this.candidates]!);
+    this.scoreQ = new Float64Array(qStart[this.candidates]!);
+    this.cachedCandidate = -1;
     this.assembleSchur(dense ? "all" : "interviewers");
     if (dense) {
       this.covariance = this.denseCovariance();
@@ -142,11 +161,7 @@ export class StandardErrors extends VarianceComponents {
    * candidate's factors (see prepareScores), Var = Σ ω_g² / D_g + |Σ ω_g u_g|² + (Σ ω_g z_g) · (Σ ω_g q_g):
    * a pass over the weighted cells' rows, not the whole cell covariance.
    */
-  protected scoreCells(
-    candidate: number,
-    cells: Int32Array,
-    weights: Float64Array,
-  ): { value: number; standardError: number } {
+  protected scoreCells(candidate: number, cells: Int32Array, weights: Float64Array, out: Float64Array): void {
     const fc = this.fitCandidate[candidate]!;
     const cell0 = this.cellStart[fc]!;
     const nCells = this.cellStart[fc + 1]! - cell0;
@@ -160,6 +175,8 @@ export class StandardErrors extends VarianceComponents {
       this.omegaCells = new Int32Array(nCells);
     }
     const { omega, omegaCells, scoreU: U, scoreQ: Q, scoreZ: Z, scoreSums: sums, dDiag } = this;
+    const u0 = this.scoreUOffset;
+    const q0 = this.scoreQOffset;
     for (let m = 0; m < cells.length; m++) {
       if (weights[m] !== 0) omega[this.cellOfData[cells[m]!]! - cell0]! += weights[m]! / total;
     }
@@ -175,17 +192,41 @@ export class StandardErrors extends VarianceComponents {
       const og = omega[g]!;
       value += og * (this.x[2 * this.panelSize + this.cellKey[cell0 + g]!]! + this.d[cell0 + g]!);
       variance += (og * og) / dDiag[cell0 + g]!;
-      for (let r = 0; r < e; r++) sums[r]! += og * U[g * e + r]!;
+      for (let r = 0; r < e; r++) sums[r]! += og * U[u0 + g * e + r]!;
       const row = g * c;
       for (let b = 0; b < c; b++) {
         sums[e + b]! += og * Z[row + b]!;
-        sums[e + c + b]! += og * Q[row + b]!;
+        sums[e + c + b]! += og * Q[q0 + row + b]!;
       }
     }
     for (let r = 0; r < e; r++) variance += sums[r]! * sums[r]!;
     for (let b = 0; b < c; b++) variance += sums[e + b]! * sums[e + c + b]!;
     for (let a = 0; a < count; a++) omega[omegaCells[a]!] = 0;
-    return { value, standardError: Math.sqrt(Math.max(0, variance)) };
+    out[0] = value;
+    out[1] = Math.sqrt(Math.max(0, variance));
+  }
+
+  /**
+   * scoreCells for one cell (data cell index) of weight 1, a key's score: the same sums, number for number,
+   * without the weights.
+   */
+  protected scoreCell(candidate: number, cell: number, out: Float64Array): void {
+    const fc = this.fitCandidate[candidate]!;
+    const cell0 = this.cellStart[fc]!;
+    this.prepareScores(fc);
+    const e = this.scoreLocalSize;
+    const c = this.scoreColumns;
+    const { scoreU: U, scoreQ: Q, scoreZ: Z, dDiag } = this;
+    const g = this.cellOfData[cell]! - cell0;
+    const u = this.scoreUOffset + g * e;
+    const row = g * c;
+    const q = this.scoreQOffset + row;
+    const value = MIDDLE + this.a[fc]! + (this.x[2 * this.panelSize + this.cellKey[cell0 + g]!]! + this.d[cell0 + g]!);
+    let variance = 1 / dDiag[cell0 + g]!;
+    for (let r = 0; r < e; r++) variance += U[u + r]! * U[u + r]!;
+    for (let b = 0; b < c; b++) variance += Z[row + b]! * Q[q + b]!;
+    out[0] = value;
+    out[1] = Math.sqrt(Math.max(0, variance));
   }
 
   /**
@@ -206,41 +247,16 @@ export class StandardErrors extends VarianceComponents {
     const cell0 = this.cellStart[fc]!;
     const nCells = this.cellStart[fc + 1]! - cell0;
     const e = 1 + this.cardStart[fc + 1]! - this.cardStart[fc]!;
-    const b0 = this.blockStart[fc]!;
-    const t0 = this.factorStart[fc]!;
     const slot0 = this.slotStart[fc]!;
     const m = this.slotStart[fc + 1]! - slot0;
-    const c = this.eliminateCandidate(fc, "none");
-    const { elimX: X, elimY: V, tFactor: L, bBlock: B, dDiag } = this;
-    if (this.scoreU.length < nCells * e) this.scoreU = new Float64Array(nCells * e);
-    if (this.scoreQ.length < nCells * c) {
-      this.scoreQ = new Float64Array(nCells * c);
-      this.scoreZ = new Float64Array(nCells * c);
-    }
+    const c = 2 * m + nCells;
+    if (this.scoreZ.length < nCells * c) this.scoreZ = new Float64Array(nCells * c);
     if (this.scoreSums.length < e + 2 * c) this.scoreSums = new Float64Array(e + 2 * c);
     const work = this.scoreWork(c * c + c);
-    const { scoreU: U, scoreQ: Q, scoreZ: Z } = this;
+    const { scoreQ: Q, scoreZ: Z } = this;
+    const q0 = this.scoreQStart[fc]!;
     const local = work.subarray(0, c * c);
     const globalOf = work.subarray(c * c, c * c + c);
-    for (let g = 0; g < nCells; g++) {
-      const inverse = 1 / dDiag[cell0 + g]!;
-      const u = g * e;
-      for (let r = 0; r < e; r++) U[u + r] = B[b0 + g * e + r]! * inverse;
-      U[u]! -= 1;
-      for (let r = 0; r < e; r++) {
-        let sum = U[u + r]!;
-        for (let k = 0; k < r; k++) sum -= L[t0 + r * e + k]! * U[u + k]!;
-        U[u + r] = sum / L[t0 + r * e + r]!;
-      }
-      const q = g * c;
-      for (let col = 0; col < c; col++) Q[q + col] = -X[q + col]! * inverse;
-      Q[q + 2 * m + g]! += 1;
-      for (let r = 0; r < e; r++) {
-        const ur = U[u + r]!;
-        const o = r * c;
-        for (let col = 0; col < c; col++) Q[q + col]! += ur * V[o + col]!;
-      }
-    }
     for (let col = 0; col < c; col++) {
       globalOf[col] =
         col < 2 * m
@@ -257,10 +273,11 @@ export class StandardErrors extends VarianceComponents {
       }
       let g = 0;
       for (; g + 4 <= nCells; g += 4) {
-        const q0 = g * c;
-        const q1 = q0 + c;
-        const q2 = q1 + c;
-        const q3 = q2 + c;
+        const z0Row = g * c;
+        const p0 = q0 + z0Row;
+        const p1 = p0 + c;
+        const p2 = p1 + c;
+        const p3 = p2 + c;
         for (let b = 0; b < c; b++) {
           const o = b * c;
           let z0 = 0;
@@ -269,15 +286,15 @@ export class StandardErrors extends VarianceComponents {
           let z3 = 0;
           for (let a = 0; a < c; a++) {
             const value = local[o + a]!;
-            z0 += Q[q0 + a]! * value;
-            z1 += Q[q1 + a]! * value;
-            z2 += Q[q2 + a]! * value;
-            z3 += Q[q3 + a]! * value;
+            z0 += Q[p0 + a]! * value;
+            z1 += Q[p1 + a]! * value;
+            z2 += Q[p2 + a]! * value;
+            z3 += Q[p3 + a]! * value;
           }
-          Z[q0 + b] = z0;
-          Z[q1 + b] = z1;
-          Z[q2 + b] = z2;
-          Z[q3 + b] = z3;
+          Z[z0Row + b] = z0;
+          Z[z0Row + c + b] = z1;
+          Z[z0Row + 2 * c + b] = z2;
+          Z[z0Row + 3 * c + b] = z3;
         }
       }
       for (; g < nCells; g++) {
@@ -285,7 +302,7 @@ export class StandardErrors extends VarianceComponents {
         for (let b = 0; b < c; b++) {
           const o = b * c;
           let z = 0;
-          for (let a = 0; a < c; a++) z += Q[q + a]! * local[o + a]!;
+          for (let a = 0; a < c; a++) z += Q[q0 + q + a]! * local[o + a]!;
           Z[q + b] = z;
         }
       }
@@ -293,12 +310,50 @@ export class StandardErrors extends VarianceComponents {
       for (let col = 0; col < c; col++) local[col] = this.covarianceDiag[globalOf[col]!]!;
       for (let g = 0; g < nCells; g++) {
         const q = g * c;
-        for (let b = 0; b < c; b++) Z[q + b] = local[b]! * Q[q + b]!;
+        for (let b = 0; b < c; b++) Z[q + b] = local[b]! * Q[q0 + q + b]!;
       }
     }
     this.cachedCandidate = fc;
     this.scoreLocalSize = e;
     this.scoreColumns = c;
+    this.scoreUOffset = this.scoreUStart[fc]!;
+    this.scoreQOffset = q0;
+  }
+
+  /**
+   * Keeps candidate fc's u_g and q_g (see prepareScores) from its elimination (elimX, elimY = L⁻¹ Y), while
+   * S is assembled, so the scores need not eliminate the candidate again.
+   */
+  protected override afterElimination(fc: number, c: number): void {
+    const cell0 = this.cellStart[fc]!;
+    const nCells = this.cellStart[fc + 1]! - cell0;
+    const e = 1 + this.cardStart[fc + 1]! - this.cardStart[fc]!;
+    const b0 = this.blockStart[fc]!;
+    const t0 = this.factorStart[fc]!;
+    const m = this.slotStart[fc + 1]! - this.slotStart[fc]!;
+    const { elimX: X, elimY: V, tFactor: L, bBlock: B, dDiag, scoreU: U, scoreQ: Q } = this;
+    const u0 = this.scoreUStart[fc]!;
+    const q0 = this.scoreQStart[fc]!;
+    for (let g = 0; g < nCells; g++) {
+      const inverse = 1 / dDiag[cell0 + g]!;
+      const u = u0 + g * e;
+      for (let r = 0; r < e; r++) U[u + r] = B[b0 + g * e + r]! * inverse;
+      U[u]! -= 1;
+      for (let r = 0; r < e; r++) {
+        let sum = U[u + r]!;
+        for (let k = 0; k < r; k++) sum -= L[t0 + r * e + k]! * U[u + k]!;
+        U[u + r] = sum / L[t0 + r * e + r]!;
+      }
+      const x = g * c;
+      const q = q0 + x;
+      for (let col = 0; col < c; col++) Q[q + col] = -X[x + col]! * inverse;
+      Q[q + 2 * m + g]! += 1;
+      for (let r = 0; r < e; r++) {
+        const ur = U[u + r]!;
+        const o = r * c;
+        for (let col = 0; col < c; col++) Q[q + col]! += ur * V[o + col]!;
+      }
+    }
   }
 
   private scoreWork(size: number): Float64Array {

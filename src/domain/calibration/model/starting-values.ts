@@ -1,7 +1,10 @@
 // Starting values of the calibration fit, from the raw ratings, so the iterations only refine.
 
-import { midpoint } from "./numerics";
+import * as numerics from "./numerics";
 import { MIDDLE, MIN_NOISE_SD, ModelState } from "./state";
+
+// A module-local copy of an imported function used in hot loops (see local-system.ts).
+const { midpoint } = numerics;
 
 export class StartingValues extends ModelState {
   /**

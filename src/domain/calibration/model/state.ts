@@ -63,6 +63,8 @@ export class ModelState {
   readonly cellRatingStart: Int32Array;
   readonly cellRatings: Int32Array;
   readonly activeCards: number;
+  /** Σ of the ratings' weights. */
+  readonly weightTotal: number;
   readonly panelSize: number;
   readonly keys: number;
   readonly globals: number;
@@ -110,7 +112,7 @@ export class ModelState {
   protected readonly moments = new Float64Array(2);
   protected readonly intervals = new IntervalMoments();
   protected readonly history: Float64Array[] = [];
-  protected lastStep = 1;
+  protected lastStep = Number.POSITIVE_INFINITY;
   converged = false;
   covariance: Float64Array | null = null; // dense nG × nG when small
   covarianceDiag: Float64Array; // per global (approximate when large)
@@ -150,8 +152,14 @@ export class ModelState {
   protected omega = new Float64Array(0);
   protected omegaCells = new Int32Array(0);
   protected scoreBuffer = new Float64Array(0);
+  // Every candidate's u_g (cells × e) and q_g (cells × columns), kept from the elimination that assembles S
+  // (standard-errors.ts): from scoreUStart[fc] and scoreQStart[fc].
   protected scoreU = new Float64Array(0);
   protected scoreQ = new Float64Array(0);
+  protected scoreUStart = new Int32Array(0);
+  protected scoreQStart = new Int32Array(0);
+  protected scoreUOffset = 0;
+  protected scoreQOffset = 0;
   protected scoreZ = new Float64Array(0);
   protected scoreSums = new Float64Array(0);
   protected scoreLocalSize = 0;
@@ -261,6 +269,9 @@ export class ModelState {
       this.rHigh[i] = v >= 4 ? Infinity : v + 0.5;
       this.rData[i] = r;
     }
+    let weightTotal = 0;
+    for (let i = 0; i < n; i++) weightTotal += this.rWeight[i]!;
+    this.weightTotal = weightTotal;
     this.cardPrecisionFixed = new Uint8Array(cardRatings.length);
     let active = 0;
     for (let q = 0; q < cardRatings.length; q++) {

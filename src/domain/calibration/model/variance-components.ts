@@ -1,8 +1,13 @@
 // The variance components (spreads of candidates, cells, halo, severities, gains, keys and noise),
 // re-estimated between Newton steps from the posterior variances, and extrapolated to converge sooner.
 
+import * as latent from "./latent";
 import { SchurSystem } from "./schur-system";
-import { CANDIDATE_PRIOR_SCALE, MAX_SD, MIN_SD } from "./state";
+import * as state from "./state";
+
+// Module-local copies of imported bindings used in hot loops (see local-system.ts).
+const { interpolate, OPEN_LAST, OPEN_REACH, TABLE_STEPS } = latent;
+const { CANDIDATE_PRIOR_SCALE, MAX_SD, MIN_SD } = state;
 
 /** The number of variance components (see readVariances). */
 const VARIANCES = 7;
@@ -28,7 +33,6 @@ export class VarianceComponents extends SchurSystem {
       dDiag,
       rGainOf,
       rCell,
-      rCard,
       rPos,
       rEta,
       rKappa,
@@ -59,35 +63,81 @@ export class VarianceComponents extends SchurSystem {
       }
       quadraticOf[g] = c;
     }
+    const tabulated = intervals.tabulated;
+    const { start, last, kappa: tK, kappaSlope: tKS, openKappa: oK, openKappaSlope: oKS } = intervals;
+    const sigma = intervals.sigmaOf();
     let sum = 0;
-    for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
-      const gain = rGainOf[i]!;
-      const g = rCell[i]! - cell0;
-      const q = 1 + rCard[i]! - card0;
-      const dg = dDiag[cell0 + g]!;
-      const factor = gain / dg;
-      let variance =
-        gain * factor +
-        factor * factor * quadraticOf[g]! -
-        2 * factor * (gain * projection[g * e]! + projection[g * e + q]!) +
-        gain * gain * Ti[t0]! +
-        2 * gain * Ti[t0 + q]! +
-        Ti[t0 + q * e + q]!;
-      // Interviewer part: the severity's own posterior variance (see localSums).
-      variance += severityVariance[rPos[i]!]!;
-      // Three-point Gauss–Hermite: nodes η̂ and η̂ ± √(3V), weights 2/3 and 1/6.
-      const eta = rEta[i]!;
-      const step = Math.sqrt(3 * Math.max(0, variance));
-      let expected = (2 / 3) * (1 + rKappa[i]!);
-      query[0] = rLow[i]!;
-      query[1] = rHigh[i]!;
-      query[2] = eta - step;
-      intervals.readKappa(moments);
-      expected += (1 + moments[1]!) / 6;
-      query[2] = eta + step;
-      intervals.readKappa(moments);
-      expected += (1 + moments[1]!) / 6;
-      sum += rWeight[i]! * sigma2 * expected;
+    // Card by card (a card's ratings share the interviewer, so its gain and the card's entries of T⁻¹).
+    for (let card = card0, lastCard = this.cardStart[fc + 1]!; card < lastCard; card++) {
+      const first = this.cardRatingStart[card]!;
+      const end = this.cardRatingStart[card + 1]!;
+      if (first === end) continue;
+      const gain = rGainOf[first]!;
+      const q = 1 + card - card0;
+      const tiAA = gain * gain * Ti[t0]!;
+      const tiAQ = 2 * gain * Ti[t0 + q]!;
+      const tiQQ = Ti[t0 + q * e + q]!;
+      const severity = severityVariance[rPos[first]!]!;
+      for (let i = first; i < end; i++) {
+        const g = rCell[i]! - cell0;
+        const dg = dDiag[cell0 + g]!;
+        const factor = gain / dg;
+        let variance =
+          gain * factor +
+          factor * factor * quadraticOf[g]! -
+          2 * factor * (gain * projection[g * e]! + projection[g * e + q]!) +
+          tiAA +
+          tiAQ +
+          tiQQ;
+        // Interviewer part: the severity's own posterior variance (see localSums).
+        variance += severity;
+        // Three-point Gauss–Hermite: nodes η̂ and η̂ ± √(3V), weights 2/3 and 1/6. The tables are read
+        // inline (as intervals.readKappa would, number for number); what they do not cover goes through it.
+        const eta = rEta[i]!;
+        const step = Math.sqrt(3 * Math.max(0, variance));
+        let expected = (2 / 3) * (1 + rKappa[i]!);
+        const low = rLow[i]!;
+        const high = rHigh[i]!;
+        const below = eta - step;
+        const above = eta + step;
+        let kappaBelow = Number.NaN;
+        let kappaAbove = Number.NaN;
+        if (tabulated) {
+          if (high - low === 1) {
+            const sb = ((low - below) / sigma - start) * TABLE_STEPS;
+            if (sb >= 0 && sb < last) kappaBelow = interpolate(tK, tKS, sb | 0, sb - (sb | 0));
+            const sa = ((low - above) / sigma - start) * TABLE_STEPS;
+            if (sa >= 0 && sa < last) kappaAbove = interpolate(tK, tKS, sa | 0, sa - (sa | 0));
+          } else if (high === Infinity) {
+            const sb = ((low - below) / sigma + OPEN_REACH) * TABLE_STEPS;
+            if (sb >= 0 && sb < OPEN_LAST) kappaBelow = interpolate(oK, oKS, sb | 0, sb - (sb | 0));
+            const sa = ((low - above) / sigma + OPEN_REACH) * TABLE_STEPS;
+            if (sa >= 0 && sa < OPEN_LAST) kappaAbove = interpolate(oK, oKS, sa | 0, sa - (sa | 0));
+          } else if (low === -Infinity) {
+            const sb = ((below - high) / sigma + OPEN_REACH) * TABLE_STEPS;
+            if (sb >= 0 && sb < OPEN_LAST) kappaBelow = interpolate(oK, oKS, sb | 0, sb - (sb | 0));
+            const sa = ((above - high) / sigma + OPEN_REACH) * TABLE_STEPS;
+            if (sa >= 0 && sa < OPEN_LAST) kappaAbove = interpolate(oK, oKS, sa | 0, sa - (sa | 0));
+          }
+        }
+        if (kappaBelow !== kappaBelow) {
+          query[0] = low;
+          query[1] = high;
+          query[2] = below;
+          intervals.readKappa(moments);
+          kappaBelow = moments[1]!;
+        }
+        expected += (1 + kappaBelow) / 6;
+        if (kappaAbove !== kappaAbove) {
+          query[0] = low;
+          query[1] = high;
+          query[2] = above;
+          intervals.readKappa(moments);
+          kappaAbove = moments[1]!;
+        }
+        expected += (1 + kappaAbove) / 6;
+        sum += rWeight[i]! * sigma2 * expected;
+      }
     }
     return sum;
   }
@@ -105,7 +155,8 @@ export class VarianceComponents extends SchurSystem {
     for (let fc = 0; fc < this.candidates; fc++) sumA += this.a[fc]!;
     this.mu = sumA / (this.candidates + CANDIDATE_PRIOR_SCALE * this.varA);
 
-    const [noiseSum, weightSum] = this.localSums();
+    const noiseSum = this.localSums();
+    const weightSum = this.weightTotal;
     const { modes, pevs } = this;
     // The candidate level's prior variance is CANDIDATE_PRIOR_SCALE · τ_a², and its fixed point
     // Σ (â − μ)² + Σ PEV = n τ_a², so in terms of that prior variance the count is n / CANDIDATE_PRIOR_SCALE.
@@ -197,10 +248,12 @@ export class VarianceComponents extends SchurSystem {
 
   /**
    * The posterior variance of every candidate level, cell deviation and scorecard effect (a and cards from
-   * T⁻¹, cells from D⁻¹ + D⁻¹ B T⁻¹ Bᵀ D⁻¹) into pevA, pevD and pevU, and the sums of the expected squared
-   * residuals and of the weights. A method of its own, so the long loop is compiled alone.
+   * T⁻¹, cells from D⁻¹ + D⁻¹ B T⁻¹ Bᵀ D⁻¹) into pevA, pevD and pevU, and the sum of the expected squared
+   * residuals. A method of its own, so the long loop is compiled alone; and nothing after the loop (the sum of
+   * the weights was here, now weightTotal): code after a loop has no type feedback when the loop is compiled
+   * on-stack, so each call deoptimised there and compiled the loop afresh the next time.
    */
-  private localSums(): [number, number] {
+  private localSums(): number {
     // Each interviewer's severity variance from its 2 × 2 block of S (severity entry of the inverse), once.
     const D = this.schurDiag;
     for (let p = 0; p < this.panelSize; p++) {
@@ -209,7 +262,6 @@ export class VarianceComponents extends SchurSystem {
         : 1 / D[3 * p]!;
     }
     let noiseSum = 0;
-    let weightSum = 0;
     for (let fc = 0; fc < this.candidates; fc++) {
       const cell0 = this.cellStart[fc]!;
       const cells = this.cellStart[fc + 1]! - cell0;
@@ -226,8 +278,7 @@ export class VarianceComponents extends SchurSystem {
         this.pevD[cell0 + g] = 1 / dg + this.cellQuadratic[g]! / (dg * dg);
       }
     }
-    for (let i = 0; i < this.ratings; i++) weightSum += this.rWeight[i]!;
-    return [noiseSum, weightSum];
+    return noiseSum;
   }
 
   /** The variance components in a fixed order: a, d, u, s, g, β, noise. */
