@@ -5,6 +5,7 @@ import { WorkspaceExportDocument } from "@/schemas/workspace-export";
 import { importWorkspace } from "@/server/services/workspace-import";
 import { createWorkspaceWithRoles, db, decidedLoop, outcome, type TestWorkspace } from "@/test/factories";
 import { writeReport } from "@/test/privacy-fixtures";
+import { countedRoundSummaries, keptRoundSummaries } from "@/test/round-summary";
 import { readChunks } from "./chunks";
 import { ENTITY_SPECS, NOT_EXPORTED } from "./entities";
 import { runDueExports } from "./run";
@@ -152,6 +153,10 @@ describe("workspace import", () => {
     // New ids everywhere: nothing of the source workspace's is reused.
     const firstIds = new Set(first.doc.loops.map((l) => l.id));
     expect(second.doc.loops.some((l) => firstIds.has(l.id))).toBe(false);
+    // The loops' round summaries (kept by triggers, not exported) follow the imported rounds.
+    const kept = await keptRoundSummaries(imported.id);
+    expect(kept).toEqual(await countedRoundSummaries(imported.id));
+    expect(Object.values(kept).some((s) => s.active > 0 && s.scheduled > 0 && s.starts.length > 0)).toBe(true);
     // The imported workspace works: the coach's board lists the loops.
     const rubric = await db.rubricVersion.count({ where: { workspaceId: imported.id, status: "published" } });
     expect(rubric).toBe(first.doc.rubricVersions.filter((v) => v.status === "published").length);

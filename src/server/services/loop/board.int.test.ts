@@ -2,7 +2,8 @@
 // "Show more" pages through a column with a cursor; the statements per call do not grow with the loops.
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
-import { createBookedLoop, createWorkspaceWithRoles, db, type TestWorkspace } from "@/test/factories";
+import { createBookedLoop, createWorkspaceWithRoles, db, submitScorecards, type TestWorkspace } from "@/test/factories";
+import { countedRoundSummaries, keptRoundSummaries } from "@/test/round-summary";
 import { sqlStatements } from "@/test/statements";
 import { displayName } from "@/domain/people";
 import { BOARD_MORE_PAGE, LOOP_STATUSES } from "@/domain/loop-status";
@@ -231,6 +232,86 @@ describe("loop board", () => {
     const { name } = await db.workspace.findUniqueOrThrow({ where: { id: ws.id } });
     await ws.members.owner.caller.workspace.delete({ workspaceId: ws.id, confirmName: name });
     expect(await db.loopStatusCount.count({ where: { workspaceId: ws.id } })).toBe(0);
+  });
+
+  it("keeps each loop's round summary on its row through every write of its rounds, and shows it on the cards", async () => {
+    const ws = await createWorkspaceWithRoles("board-summary");
+    const coach = ws.members.coach.caller;
+    await draftLoops(ws, 1, "mid", "Backend engineer");
+    const booked = await bookedWithFirstCancelled(ws);
+    const [first, second] = booked.rounds;
+    const agree = async (what: string) => {
+      const kept = await keptRoundSummaries(ws.id);
+      expect(kept, what).toEqual(await countedRoundSummaries(ws.id));
+      // The cards show the kept summary: rounds not cancelled, the booked ones, the next start to come.
+      const cards = (await coach.loop.board({ workspaceId: ws.id })).columns.flatMap((c) => c.items);
+      for (const card of cards) {
+        const k = kept[card.id]!;
+        expect([card.rounds, card.scheduled], what).toEqual([k.active, k.scheduled]);
+        expect(card.nextRoundAt, what).toBe(k.starts.find((at) => at > new Date().toISOString()) ?? null);
+      }
+      return kept[booked.loopId]!;
+    };
+    // Made from a template, booked twice, the first booking cancelled (bookedWithFirstCancelled).
+    const made = await agree("created, booked, cancelled");
+    expect(made.active).toBe(booked.rounds.length - 1);
+    expect(made.scheduled).toBe(1);
+    expect(made.starts).toHaveLength(1);
+
+    await coach.schedule.restoreRound({ workspaceId: ws.id, roundId: first!.id });
+    expect((await agree("restored")).scheduled).toBe(2);
+    const later = new Date(
+      (await db.round.findUniqueOrThrow({ where: { id: second!.id } })).startsAt!.getTime() + 86_400_000,
+    );
+    await coach.schedule.book({
+      workspaceId: ws.id,
+      loopId: booked.loopId,
+      bookings: [{ roundId: second!.id, interviewerMemberId: ws.members.owner.memberId, startsAt: later }],
+    });
+    expect((await agree("rescheduled")).starts).toContain(later.toISOString());
+
+    const roundType = await db.roundType.findFirstOrThrow({ where: { workspaceId: ws.id } });
+    const added = await coach.loop.addRound({ workspaceId: ws.id, loopId: booked.loopId, roundTypeId: roundType.id });
+    expect((await agree("round added")).active).toBe(booked.rounds.length + 1);
+    await coach.loop.removeRound({ workspaceId: ws.id, roundId: added.id });
+    expect((await agree("round removed")).active).toBe(booked.rounds.length);
+
+    // The round takes place (its start moves into the past) and its scorecard is submitted, then revised.
+    await submitScorecards(ws, [{ roundId: first!.id, member: ws.members.interviewer, rate: () => 3 }]);
+    const [card] = await db.scorecard.findMany({ where: { roundId: first!.id } });
+    const took = await agree("taken place, scorecard submitted");
+    expect(took.starts[0]! < new Date().toISOString()).toBe(true);
+    await ws.members.interviewer.caller.scorecard.revise({
+      workspaceId: ws.id,
+      roundId: first!.id,
+      expectedVersion: card!.version,
+      reason: "Re-read my notes",
+      ratings: card!.ratings as Record<string, { rating: 3; evidence: string }>,
+      redFlagKeys: [],
+      recommendation: "no",
+      summary: "Revised",
+    });
+    expect(await agree("scorecard revised")).toEqual(took);
+
+    // A transaction that fails leaves the summary as it was.
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.round.update({ where: { id: second!.id }, data: { status: "cancelled" } });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await agree("rolled back")).toEqual(took);
+
+    // Cancelling (archiving) the loop changes its status, not its rounds; its row keeps its place on the board.
+    const before = await db.loop.findUniqueOrThrow({ where: { id: booked.loopId } });
+    await db.round.update({ where: { id: second!.id }, data: { location: "Room 2" } });
+    expect((await db.loop.findUniqueOrThrow({ where: { id: booked.loopId } })).updatedAt).toEqual(before.updatedAt);
+    await coach.loop.setStatus({ workspaceId: ws.id, loopId: booked.loopId, status: "cancelled" });
+    expect(await agree("loop cancelled")).toEqual(took);
+
+    // Deleting the loop takes its rounds with it.
+    await db.loop.delete({ where: { id: booked.loopId } });
+    expect(await keptRoundSummaries(ws.id)).toEqual(await countedRoundSummaries(ws.id));
   });
 
   it("reads each column through its status's index under row-level security, on the first page and the next", async () => {
