@@ -148,7 +148,7 @@ export class LocalSystem extends StartingValues {
       }
     }
     choleskyInPlace(T, t0, e);
-    invertFromCholesky(T, this.tInverse, t0, e, this.localInverseColumn);
+    invertFromCholesky(T, this.tInverse, t0, e);
   }
 
   /**

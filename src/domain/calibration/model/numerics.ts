@@ -54,18 +54,30 @@ export function choleskySolve(L: Float64Array, o: number, n: number, b: Float64A
   }
 }
 
-/** out (at offset o) = (L Lᵀ)⁻¹ from the lower factor L at offset o. */
-export function invertFromCholesky(
-  L: Float64Array,
-  out: Float64Array,
-  o: number,
-  n: number,
-  column: Float64Array = new Float64Array(n),
-): void {
-  for (let c = 0; c < n; c++) {
-    column.fill(0);
-    column[c] = 1;
-    choleskySolve(L, o, n, column);
-    for (let r = 0; r < n; r++) out[o + r * n + c] = column[r]!;
+let inverseScratch = new Float64Array(0);
+
+/**
+ * out (at offset o) = (L Lᵀ)⁻¹ from the lower factor L at offset o: W = L⁻¹ (forward substitution), then
+ * (Wᵀ W)_ij = Σ_(k ≥ max(i, j)) W_ki W_kj, each pair once. About n³/3 multiplications, a third of solving
+ * for the n unit columns (as this did before).
+ */
+export function invertFromCholesky(L: Float64Array, out: Float64Array, o: number, n: number): void {
+  if (inverseScratch.length < n * n) inverseScratch = new Float64Array(n * n);
+  const W = inverseScratch;
+  for (let j = 0; j < n; j++) {
+    W[j * n + j] = 1 / L[o + j * n + j]!;
+    for (let i = j + 1; i < n; i++) {
+      let s = 0;
+      for (let k = j; k < i; k++) s -= L[o + i * n + k]! * W[k * n + j]!;
+      W[i * n + j] = s / L[o + i * n + i]!;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      let s = 0;
+      for (let k = j; k < n; k++) s += W[k * n + i]! * W[k * n + j]!;
+      out[o + i * n + j] = s;
+      out[o + j * n + i] = s;
+    }
   }
 }

@@ -23,6 +23,7 @@ export class SchurSystem extends LocalSystem {
     this.ensureScratch();
     const P = this.panelSize;
     const { la, ld, lu, ya, yd, yu, rPos, rKey, rGainOf, rT, rW, rCell, cardRatingStart, cellStart, cardStart } = this;
+    const { cellKey } = this;
     for (let k = 0; k < this.globals; k++) out[k] = this.prior(k) * v[k]!;
     for (let fc = 0; fc < this.candidates; fc++) {
       ld.fill(0, cellStart[fc], cellStart[fc + 1]);
@@ -41,13 +42,11 @@ export class SchurSystem extends LocalSystem {
         let sumE = 0;
         let sumTE = 0;
         for (let i = start; i < end; i++) {
-          const key = 2 * P + rKey[i]!;
           const t = rT[i]!;
-          const e = rW[i]! * (vs + t * vg + gain * v[key]!);
+          const e = rW[i]! * (vs + t * vg + gain * v[2 * P + rKey[i]!]!);
           const ge = gain * e;
           sumE += e;
           sumTE += t * e;
-          out[key]! += ge;
           ld[rCell[i]!]! += ge;
         }
         sumA += gain * sumE;
@@ -56,6 +55,8 @@ export class SchurSystem extends LocalSystem {
         lu[q] = sumE;
       }
       la[fc] = sumA;
+      // A cell's ratings all have its key: the key's share is the cell's sum.
+      for (let g = cellStart[fc]!; g < cellStart[fc + 1]!; g++) out[2 * P + cellKey[g]!]! += ld[g]!;
       this.solveLocal(fc, la, ld, lu, ya, yd, yu);
       const yA = ya[fc]!;
       for (let q = firstCard; q < endCard; q++) {
@@ -132,9 +133,11 @@ export class SchurSystem extends LocalSystem {
     const t0 = this.factorStart[fc]!;
     Y.fill(0, 0, e * c);
     cellSums.fill(0, 0, c);
+    const N = this.cellRow;
     for (let g = 0; g < cells; g++) {
       const inverse = 1 / dDiag[cell0 + g]!;
       const row = b0 + g * e;
+      for (let k = 0; k < e; k++) N[k] = B[row + k]! * inverse;
       let count = 0;
       for (let r = cellRatingStart[cell0 + g]!, end = cellRatingStart[cell0 + g + 1]!; r < end; r++) {
         const i = cellRatings[r]!;
@@ -149,7 +152,7 @@ export class SchurSystem extends LocalSystem {
         Y[q + col]! += W;
         Y[q + col + 1]! += W * t;
         for (let k = 0; k < e; k++) {
-          const f = B[row + k]! * inverse;
+          const f = N[k]!;
           Y[k * c + col]! -= f * wg;
           Y[k * c + col + 1]! -= f * wgt;
         }

@@ -50,7 +50,6 @@ export class ModelState {
   readonly rWeight: Float64Array;
   readonly rLow: Float64Array;
   readonly rHigh: Float64Array;
-  readonly rData: Int32Array; // data rating index
   readonly cellKey: Int32Array;
   readonly cellOfData: Int32Array; // data cell → fit cell or −1
   readonly cardRatingStart: Int32Array;
@@ -142,9 +141,9 @@ export class ModelState {
   /** Per interviewer slot of one candidate: two sums, and a slot list. */
   protected readonly slotSums: Float64Array;
   protected readonly slotList: Int32Array;
-  /** Scratch of one local E-vector (a, cards), for the local solves. */
+  /** Scratch of one local E-vector (a, cards), for the local solves; and of one cell's row of D⁻¹ B. */
   protected readonly localVector: Float64Array;
-  protected readonly localInverseColumn: Float64Array;
+  protected readonly cellRow: Float64Array;
 
   // Working arrays of the per-candidate score covariance.
   protected cellProjection = new Float64Array(0);
@@ -245,7 +244,6 @@ export class ModelState {
     this.rWeight = new Float64Array(n);
     this.rLow = new Float64Array(n);
     this.rHigh = new Float64Array(n);
-    this.rData = new Int32Array(n);
     // Each candidate's ratings grouped by scorecard (the cards of a candidate are numbered contiguously, so
     // the cards' ranges tile the candidate's): card q's ratings are cardRatingStart[q] .. cardRatingStart[q + 1].
     const cardRatings = new Int32Array(this.cardStart[this.candidates]!);
@@ -267,7 +265,6 @@ export class ModelState {
       this.rWeight[i] = data.weight[r]!;
       this.rLow[i] = v <= 1 ? -Infinity : v - 0.5;
       this.rHigh[i] = v >= 4 ? Infinity : v + 0.5;
-      this.rData[i] = r;
     }
     let weightTotal = 0;
     for (let i = 0; i < n; i++) weightTotal += this.rWeight[i]!;
@@ -329,7 +326,7 @@ export class ModelState {
     this.slotSums = new Float64Array(2 * maxSlots);
     this.slotList = new Int32Array(maxSlots);
     this.localVector = new Float64Array(maxE);
-    this.localInverseColumn = new Float64Array(maxE);
+    this.cellRow = new Float64Array(maxE);
 
     this.a = new Float64Array(this.candidates);
     this.d = new Float64Array(cellKey.length);
