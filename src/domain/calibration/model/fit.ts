@@ -154,52 +154,22 @@ class Model extends StandardErrors {
   /**
    * One penalised Newton step on all parameters; returns the largest change (rating points). Each candidate's
    * gradient, local solve and share of the Schur right-hand side are done together (and likewise the
-   * back-substitution), so its ratings are read from cache the second time.
+   * back-substitution), so its ratings are read from cache the second time. The per-candidate work is in
+   * methods of its own (called per candidate, so compiled as such): as loops of this method, compiled
+   * on-stack, they deoptimised after every loop of every call (~5 times per fit).
    */
   protected newtonStep(): number {
     this.ensureScratch();
-    const P = this.panelSize;
     const n = this.globals;
-    const { rPos, rKey, rGrad, rGainOf, rT, rW, rCell, rCard, ratingStart, cellStart, cardStart } = this;
     if (this.gradA.length !== this.candidates) {
       this.gradA = new Float64Array(this.candidates);
       this.gradD = new Float64Array(this.d.length);
       this.gradU = new Float64Array(this.u.length);
     }
     // Gradient of the log posterior, local parts in (ra, rd, ru); rhs = b_G − A_GL H⁻¹ b_L.
-    const { gradA: ra, gradD: rd, gradU: ru, ya, yd, yu } = this;
     const rhs = new Float64Array(n);
     for (let k = 0; k < n; k++) rhs[k] = -this.prior(k) * this.x[k]!;
-    const cellPrior = 1 / this.varD;
-    for (let fc = 0; fc < this.candidates; fc++) {
-      for (let g = cellStart[fc]!; g < cellStart[fc + 1]!; g++) rd[g] = -this.d[g]! * cellPrior;
-      for (let q = cardStart[fc]!; q < cardStart[fc + 1]!; q++) ru[q] = -this.u[q]! * this.cardPrior(q);
-      let sumA = -(this.a[fc]! - this.mu) / (CANDIDATE_PRIOR_SCALE * this.varA);
-      const start = ratingStart[fc]!;
-      const end = ratingStart[fc + 1]!;
-      for (let i = start; i < end; i++) {
-        const grad = rGrad[i]!;
-        const gain = rGainOf[i]!;
-        const p = rPos[i]!;
-        sumA += gain * grad;
-        rd[rCell[i]!]! += gain * grad;
-        ru[rCard[i]!]! += grad;
-        rhs[p]! += grad;
-        rhs[P + p]! += rT[i]! * grad;
-        rhs[2 * P + rKey[i]!]! += gain * grad;
-      }
-      ra[fc] = sumA;
-      this.solveLocal(fc, ra, rd, ru, ya, yd, yu);
-      const yA = ya[fc]!;
-      for (let i = start; i < end; i++) {
-        const gain = rGainOf[i]!;
-        const f = rW[i]! * (gain * (yA + yd[rCell[i]!]!) + yu[rCard[i]!]!);
-        const p = rPos[i]!;
-        rhs[p]! -= f;
-        rhs[P + p]! -= rT[i]! * f;
-        rhs[2 * P + rKey[i]!]! -= gain * f;
-      }
-    }
+    for (let fc = 0; fc < this.candidates; fc++) this.gradientShare(fc, rhs);
     this.project(rhs);
     const delta = new Float64Array(n);
     // Inexact Newton: far from the optimum a rough step is as good as an exact one (see CG_FORCING).
@@ -211,30 +181,72 @@ class Model extends StandardErrors {
       this.x[k]! += delta[k]!;
       largest = Math.max(largest, Math.abs(delta[k]!));
     }
-    for (let fc = 0; fc < this.candidates; fc++) {
-      let sumA = ra[fc]!;
-      for (let i = ratingStart[fc]!; i < ratingStart[fc + 1]!; i++) {
-        const p = rPos[i]!;
-        const gain = rGainOf[i]!;
-        const e = -rW[i]! * (delta[p]! + rT[i]! * delta[P + p]! + gain * delta[2 * P + rKey[i]!]!);
-        sumA += gain * e;
-        rd[rCell[i]!]! += gain * e;
-        ru[rCard[i]!]! += e;
-      }
-      ra[fc] = sumA;
-      this.solveLocal(fc, ra, rd, ru, ya, yd, yu);
-      this.a[fc]! += ya[fc]!;
-      largest = Math.max(largest, Math.abs(ya[fc]!));
-      for (let g = cellStart[fc]!; g < cellStart[fc + 1]!; g++) {
-        this.d[g]! += yd[g]!;
-        largest = Math.max(largest, Math.abs(yd[g]!));
-      }
-      for (let q = cardStart[fc]!; q < cardStart[fc + 1]!; q++) {
-        this.u[q]! += yu[q]!;
-        largest = Math.max(largest, Math.abs(yu[q]!));
-      }
-    }
+    for (let fc = 0; fc < this.candidates; fc++) largest = Math.max(largest, this.backSubstitute(fc, delta));
     this.lastStep = largest;
+    return largest;
+  }
+
+  /** Candidate fc's gradient (into gradA, gradD, gradU) and its share of the Newton step's right-hand side. */
+  private gradientShare(fc: number, rhs: Float64Array): void {
+    const P = this.panelSize;
+    const { rPos, rKey, rGrad, rGainOf, rT, rW, rCell, rCard, ratingStart, cellStart, cardStart } = this;
+    const { gradA: ra, gradD: rd, gradU: ru, ya, yd, yu } = this;
+    const cellPrior = 1 / this.varD;
+    for (let g = cellStart[fc]!; g < cellStart[fc + 1]!; g++) rd[g] = -this.d[g]! * cellPrior;
+    for (let q = cardStart[fc]!; q < cardStart[fc + 1]!; q++) ru[q] = -this.u[q]! * this.cardPrior(q);
+    let sumA = -(this.a[fc]! - this.mu) / (CANDIDATE_PRIOR_SCALE * this.varA);
+    const start = ratingStart[fc]!;
+    const end = ratingStart[fc + 1]!;
+    for (let i = start; i < end; i++) {
+      const grad = rGrad[i]!;
+      const gain = rGainOf[i]!;
+      const p = rPos[i]!;
+      sumA += gain * grad;
+      rd[rCell[i]!]! += gain * grad;
+      ru[rCard[i]!]! += grad;
+      rhs[p]! += grad;
+      rhs[P + p]! += rT[i]! * grad;
+      rhs[2 * P + rKey[i]!]! += gain * grad;
+    }
+    ra[fc] = sumA;
+    this.solveLocal(fc, ra, rd, ru, ya, yd, yu);
+    const yA = ya[fc]!;
+    for (let i = start; i < end; i++) {
+      const gain = rGainOf[i]!;
+      const f = rW[i]! * (gain * (yA + yd[rCell[i]!]!) + yu[rCard[i]!]!);
+      const p = rPos[i]!;
+      rhs[p]! -= f;
+      rhs[P + p]! -= rT[i]! * f;
+      rhs[2 * P + rKey[i]!]! -= gain * f;
+    }
+  }
+
+  /** Candidate fc's own step given the globals' step delta, applied; returns its largest change. */
+  private backSubstitute(fc: number, delta: Float64Array): number {
+    const P = this.panelSize;
+    const { rPos, rKey, rGainOf, rT, rW, rCell, rCard, ratingStart, cellStart, cardStart } = this;
+    const { gradA: ra, gradD: rd, gradU: ru, ya, yd, yu } = this;
+    let sumA = ra[fc]!;
+    for (let i = ratingStart[fc]!; i < ratingStart[fc + 1]!; i++) {
+      const p = rPos[i]!;
+      const gain = rGainOf[i]!;
+      const e = -rW[i]! * (delta[p]! + rT[i]! * delta[P + p]! + gain * delta[2 * P + rKey[i]!]!);
+      sumA += gain * e;
+      rd[rCell[i]!]! += gain * e;
+      ru[rCard[i]!]! += e;
+    }
+    ra[fc] = sumA;
+    this.solveLocal(fc, ra, rd, ru, ya, yd, yu);
+    this.a[fc]! += ya[fc]!;
+    let largest = Math.abs(ya[fc]!);
+    for (let g = cellStart[fc]!; g < cellStart[fc + 1]!; g++) {
+      this.d[g]! += yd[g]!;
+      largest = Math.max(largest, Math.abs(yd[g]!));
+    }
+    for (let q = cardStart[fc]!; q < cardStart[fc + 1]!; q++) {
+      this.u[q]! += yu[q]!;
+      largest = Math.max(largest, Math.abs(yu[q]!));
+    }
     return largest;
   }
 
