@@ -83,9 +83,11 @@ export function AvailabilityForm({ workspaceId, profile }: { workspaceId: string
             {DAYS.map((name, i) => (
               <div
                 key={name}
-                className="grid grid-cols-[5.5rem_minmax(0,1fr)_minmax(0,1fr)] items-center gap-2 sm:grid-cols-[9rem_8rem_8rem] sm:gap-3"
+                className="grid grid-cols-2 items-center gap-x-2 gap-y-1 sm:grid-cols-[9rem_8rem_8rem] sm:gap-3"
               >
+                {/* On a phone the day has its own line, so its full name is never clipped. */}
                 <Checkbox
+                  className="col-span-2 sm:col-span-1"
                   label={name}
                   checked={days[i]!.on}
                   onChange={(e) => setDays(days.map((d, j) => (j === i ? { ...d, on: e.target.checked } : d)))}
