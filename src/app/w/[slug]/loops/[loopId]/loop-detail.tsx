@@ -1,15 +1,17 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
+import { useReplayed } from "@/components/opened";
 import { toast } from "@/components/toast";
 import { LocalTime, useViewerZone } from "@/components/time";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, Select, Skeleton } from "@/components/ui";
 import { LOOP_STATUSES, canMoveLoop, type LoopStatus } from "@/domain/loop-status";
 import { formatInZone } from "@/domain/time-zone";
-import { useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
 import { AddRound, CancelRound, RoundEditor } from "./round-forms";
 
 // The week grid is fetched when its section is first opened.
@@ -18,72 +20,51 @@ const LoopWeek = dynamic(() => import("./loop-week").then((m) => m.LoopWeek), {
   loading: () => <Skeleton rows={4} />,
 });
 
+type LoopInput = { workspaceId: string; loopId: string };
+
 export function LoopDetail({
   workspaceId,
   slug,
   loopId,
   canManage,
+  served,
+  render,
 }: {
   workspaceId: string;
   slug: string;
   loopId: string;
   canManage: boolean;
+  /** The loop as the server rendered it (null when it could not: the browser reads it and shows why). */
+  served: Served<LoopInput, RouterOutputs["loop"]["get"]> | null;
+  /** The id of the server's render (a replay from the router's cache on back/forward is read again). */
+  render: string;
 }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  const loop = useQuery(trpc.loop.get.queryOptions({ workspaceId, loopId }));
+  const replayed = useReplayed(render);
+  const loop = useLightQuery((api) => api.loop.get.query, { workspaceId, loopId }, replayed ? null : served);
   const [suggesting, setSuggesting] = useState(false);
   const [weekOpen, setWeekOpen] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<string | null>(null);
-  const suggestions = useQuery({
-    ...trpc.schedule.suggest.queryOptions({ workspaceId, loopId, days: 21 }),
-    enabled: suggesting,
-    retry: false,
-  });
-  const noFit = suggesting && suggestions.data?.length === 0;
-  const explanation = useQuery({
-    ...trpc.schedule.explain.queryOptions({ workspaceId, loopId, days: 21 }),
-    enabled: noFit,
-    retry: false,
-  });
-  const viewerZone = useViewerZone();
+  const [restoring, setRestoring] = useState<string | null>(null);
   // Interviewers the coach swapped into a suggested option: `${option}:${roundId}` → member id.
   const [swaps, setSwaps] = useState<Record<string, string>>({});
-  const refresh = () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: trpc.loop.pathKey() }),
-      qc.invalidateQueries({ queryKey: trpc.schedule.pathKey() }),
-    ]);
-  const book = useMutation(
-    trpc.schedule.book.mutationOptions({
-      onSuccess: (r) => {
-        toast.success(`Booked ${r.length} round${r.length === 1 ? "" : "s"}; invitations are on their way`);
-        setSuggesting(false);
-        void refresh();
-      },
-      // The default toast says why; the suggestions may be out of date.
-      onError: () => void refresh(),
-    }),
-  );
-  const restore = useMutation(
-    trpc.schedule.restoreRound.mutationOptions({
-      onSuccess: (r) => {
-        toast.success(
-          r.status === "scheduled" ? "Cancellation undone; everyone gets an updated invitation" : "Cancellation undone",
-        );
-        void refresh();
-      },
-    }),
-  );
-  const setStatus = useMutation(
-    trpc.loop.setStatus.mutationOptions({
-      onSuccess: (r) => {
-        toast.success(`Loop is now ${r.status.replace("_", " ")}`);
-        void refresh();
-      },
-    }),
-  );
+  // What a write changes: the loop, and the suggestions if they are shown. (A render the router kept is read
+  // again when it is shown on back/forward, so the server need not render the page again.)
+  const refresh = () => void invalidate("loop", "schedule");
+  const restore = useAction((api) => api.schedule.restoreRound.mutate, {
+    onSuccess: (r) => {
+      toast.success(
+        r.status === "scheduled" ? "Cancellation undone; everyone gets an updated invitation" : "Cancellation undone",
+      );
+      refresh();
+    },
+  });
+  const setStatus = useAction((api) => api.loop.setStatus.mutate, {
+    onSuccess: (r) => {
+      toast.success(`Loop is now ${r.status.replace("_", " ")}`);
+      refresh();
+    },
+  });
 
   if (loop.isPending) return <Skeleton rows={6} />;
   if (loop.isError) return <Alert>{loop.error.message}</Alert>;
@@ -178,8 +159,12 @@ export function LoopDetail({
                   {canManage && r.status === "cancelled" && r.canRestore && (
                     <Button
                       variant="ghost"
-                      busy={restore.isPending && restore.variables?.roundId === r.id}
-                      onClick={() => restore.mutate({ workspaceId, roundId: r.id })}
+                      busy={restore.isPending && restoring === r.id}
+                      onClick={() => {
+                        if (restore.isPending) return;
+                        setRestoring(r.id);
+                        restore.mutate({ workspaceId, roundId: r.id });
+                      }}
                       aria-label={`Undo the cancellation of ${r.roundType.name} round ${r.order + 1}`}
                     >
                       Undo cancel
@@ -245,130 +230,187 @@ export function LoopDetail({
             <Button onClick={() => setSuggesting(true)} disabled={l.rounds.every((r) => r.status === "cancelled")}>
               {unscheduled > 0 ? "Suggest slots" : "Suggest new slots (reschedule all)"}
             </Button>
-          ) : suggestions.isPending ? (
-            <Skeleton rows={3} />
-          ) : suggestions.isError ? (
-            <Alert className="space-y-1">
-              <p>{suggestions.error.message}</p>
-              <Link className="font-medium text-brand-700 underline" href={`/w/${slug}/interviewers`}>
-                Open the Interviewers page
-              </Link>
-            </Alert>
-          ) : suggestions.data.length === 0 ? (
-            <div data-testid="no-fit">
-              <EmptyState title="No slot fits in the next three weeks">
-                Here is what blocks it, and what to change.
-              </EmptyState>
-              {explanation.isPending ? (
-                <Skeleton rows={2} />
-              ) : explanation.data ? (
-                <ul className="mt-3 space-y-2 text-sm" data-testid="no-fit-reasons">
-                  {explanation.data.rounds.flatMap((r) =>
-                    r.reasons.map((reason, i) => (
-                      <li key={`${r.key}-${i}`} className="rounded-md bg-amber-50 p-2 ring-1 ring-amber-200">
-                        <span className="text-amber-950">{reason.why}</span>
-                        <span className="block text-xs text-slate-700">{reason.fix}</span>
-                      </li>
-                    )),
-                  )}
-                  {explanation.data.loop && (
-                    <li className="rounded-md bg-amber-50 p-2 text-amber-950 ring-1 ring-amber-200">
-                      {explanation.data.loop}
-                    </li>
-                  )}
-                </ul>
-              ) : null}
-              <Link
-                className="mt-2 inline-block text-sm font-medium text-brand-700 underline"
-                href={`/w/${slug}/interviewers`}
-              >
-                Open the Interviewers page
-              </Link>
-            </div>
           ) : (
-            <ol className="space-y-3">
-              {suggestions.data.map((s, i) => (
-                <li key={i} data-testid="slot-suggestion" className="rounded-md p-3 ring-1 ring-slate-200">
-                  <div className="flex flex-wrap items-center justify-between gap-2">
-                    <p className="font-medium">
-                      Option {i + 1}: <LocalTime value={s.start} />
-                    </p>
-                    <Button
-                      busy={book.isPending}
-                      onClick={() =>
-                        book.mutate({
-                          workspaceId,
-                          loopId,
-                          bookings: s.rounds.map((r) => ({
-                            roundId: r.roundId,
-                            interviewerMemberId: swaps[`${i}:${r.roundId}`] ?? r.interviewerMemberId,
-                            shadowMemberId: r.shadow?.memberId ?? null,
-                            startsAt: r.start,
-                          })),
-                        })
-                      }
-                    >
-                      Book option {i + 1}
-                    </Button>
-                  </div>
-                  <ul className="mt-2 space-y-1 text-sm text-slate-700">
-                    {s.rounds.map((r) => {
-                      const chosenId = swaps[`${i}:${r.roundId}`] ?? r.interviewerMemberId;
-                      const choices = [
-                        {
-                          memberId: r.interviewerMemberId,
-                          name: r.interviewerName,
-                          timeZone: r.interviewerTimeZone,
-                          assumedHours: r.assumedHours,
-                        },
-                        ...r.alternates,
-                      ];
-                      const chosen = choices.find((c) => c.memberId === chosenId) ?? choices[0]!;
-                      const roundName = l.rounds.find((x) => x.id === r.roundId)?.roundType.name ?? "Round";
-                      return (
-                        <li key={r.roundId}>
-                          {roundName}: <LocalTime value={r.start} style="short" /> with{" "}
-                          {r.alternates.length === 0 ? (
-                            chosen.name
-                          ) : (
-                            <select
-                              aria-label={`Interviewer for ${roundName} in option ${i + 1}`}
-                              className="rounded-md px-1 py-0.5 text-sm ring-1 focus-ring ring-slate-300"
-                              value={chosenId}
-                              onChange={(e) => setSwaps({ ...swaps, [`${i}:${r.roundId}`]: e.target.value })}
-                            >
-                              {choices.map((c) => (
-                                <option key={c.memberId} value={c.memberId}>
-                                  {c.name}
-                                </option>
-                              ))}
-                            </select>
-                          )}
-                          {r.shadow && (
-                            <>
-                              {" "}
-                              <Badge tone="blue">shadow: {r.shadow.name} (trainee)</Badge>
-                            </>
-                          )}
-                          <span className="block text-xs text-slate-600">
-                            {chosen.timeZone !== viewerZone &&
-                              `${chosen.name}: ${formatInZone(r.start, chosen.timeZone, "time")}`}
-                            {chosen.timeZone !== viewerZone && s.candidateTimeZone !== viewerZone && " · "}
-                            {s.candidateTimeZone !== viewerZone &&
-                              `candidate: ${formatInZone(r.start, s.candidateTimeZone, "time")}`}
-                            {chosen.assumedHours &&
-                              " · ⚠ this interviewer has not set their hours (weekdays 09:00–17:00 assumed)"}
-                          </span>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </li>
-              ))}
-            </ol>
+            <SlotSuggestions
+              workspaceId={workspaceId}
+              slug={slug}
+              loopId={loopId}
+              rounds={l.rounds}
+              swaps={swaps}
+              setSwaps={setSwaps}
+              onBooked={() => setSuggesting(false)}
+              refresh={refresh}
+            />
           )}
         </Card>
       )}
     </>
+  );
+}
+
+type Round = RouterOutputs["loop"]["get"]["rounds"][number];
+
+/**
+ * The suggested slots, read when the coach asks for them (mounted then, so each ask reads them afresh), and
+ * what blocks a slot when none fits.
+ */
+function SlotSuggestions({
+  workspaceId,
+  slug,
+  loopId,
+  rounds,
+  swaps,
+  setSwaps,
+  onBooked,
+  refresh,
+}: {
+  workspaceId: string;
+  slug: string;
+  loopId: string;
+  rounds: Round[];
+  swaps: Record<string, string>;
+  setSwaps: (swaps: Record<string, string>) => void;
+  onBooked: () => void;
+  refresh: () => void;
+}) {
+  const suggestions = useLightQuery((api) => api.schedule.suggest.query, { workspaceId, loopId, days: 21 });
+  const viewerZone = useViewerZone();
+  const book = useAction((api) => api.schedule.book.mutate, {
+    onSuccess: (r) => {
+      toast.success(`Booked ${r.length} round${r.length === 1 ? "" : "s"}; invitations are on their way`);
+      onBooked();
+      refresh();
+    },
+    // The default toast says why; the suggestions may be out of date.
+    onError: () => refresh(),
+  });
+  if (suggestions.isPending) return <Skeleton rows={3} />;
+  if (suggestions.isError)
+    return (
+      <Alert className="space-y-1">
+        <p>{suggestions.error.message}</p>
+        <Link className="font-medium text-brand-700 underline" href={`/w/${slug}/interviewers`}>
+          Open the Interviewers page
+        </Link>
+      </Alert>
+    );
+  if (suggestions.data.length === 0)
+    return (
+      <div data-testid="no-fit">
+        <EmptyState title="No slot fits in the next three weeks">
+          Here is what blocks it, and what to change.
+        </EmptyState>
+        <NoFitReasons workspaceId={workspaceId} loopId={loopId} />
+        <Link
+          className="mt-2 inline-block text-sm font-medium text-brand-700 underline"
+          href={`/w/${slug}/interviewers`}
+        >
+          Open the Interviewers page
+        </Link>
+      </div>
+    );
+  return (
+    <ol className="space-y-3">
+      {suggestions.data.map((s, i) => (
+        <li key={i} data-testid="slot-suggestion" className="rounded-md p-3 ring-1 ring-slate-200">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p className="font-medium">
+              Option {i + 1}: <LocalTime value={s.start} />
+            </p>
+            <Button
+              busy={book.isPending}
+              onClick={() =>
+                book.mutate({
+                  workspaceId,
+                  loopId,
+                  bookings: s.rounds.map((r) => ({
+                    roundId: r.roundId,
+                    interviewerMemberId: swaps[`${i}:${r.roundId}`] ?? r.interviewerMemberId,
+                    shadowMemberId: r.shadow?.memberId ?? null,
+                    startsAt: r.start,
+                  })),
+                })
+              }
+            >
+              Book option {i + 1}
+            </Button>
+          </div>
+          <ul className="mt-2 space-y-1 text-sm text-slate-700">
+            {s.rounds.map((r) => {
+              const chosenId = swaps[`${i}:${r.roundId}`] ?? r.interviewerMemberId;
+              const choices = [
+                {
+                  memberId: r.interviewerMemberId,
+                  name: r.interviewerName,
+                  timeZone: r.interviewerTimeZone,
+                  assumedHours: r.assumedHours,
+                },
+                ...r.alternates,
+              ];
+              const chosen = choices.find((c) => c.memberId === chosenId) ?? choices[0]!;
+              const roundName = rounds.find((x) => x.id === r.roundId)?.roundType.name ?? "Round";
+              return (
+                <li key={r.roundId}>
+                  {roundName}: <LocalTime value={r.start} style="short" /> with{" "}
+                  {r.alternates.length === 0 ? (
+                    chosen.name
+                  ) : (
+                    <select
+                      aria-label={`Interviewer for ${roundName} in option ${i + 1}`}
+                      className="rounded-md px-1 py-0.5 text-sm ring-1 focus-ring ring-slate-300"
+                      value={chosenId}
+                      onChange={(e) => setSwaps({ ...swaps, [`${i}:${r.roundId}`]: e.target.value })}
+                    >
+                      {choices.map((c) => (
+                        <option key={c.memberId} value={c.memberId}>
+                          {c.name}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                  {r.shadow && (
+                    <>
+                      {" "}
+                      <Badge tone="blue">shadow: {r.shadow.name} (trainee)</Badge>
+                    </>
+                  )}
+                  <span className="block text-xs text-slate-600">
+                    {chosen.timeZone !== viewerZone &&
+                      `${chosen.name}: ${formatInZone(r.start, chosen.timeZone, "time")}`}
+                    {chosen.timeZone !== viewerZone && s.candidateTimeZone !== viewerZone && " · "}
+                    {s.candidateTimeZone !== viewerZone &&
+                      `candidate: ${formatInZone(r.start, s.candidateTimeZone, "time")}`}
+                    {chosen.assumedHours &&
+                      " · ⚠ this interviewer has not set their hours (weekdays 09:00–17:00 assumed)"}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Why no slot fits: read only when none does. */
+function NoFitReasons({ workspaceId, loopId }: { workspaceId: string; loopId: string }) {
+  const explanation = useLightQuery((api) => api.schedule.explain.query, { workspaceId, loopId, days: 21 });
+  if (explanation.isPending) return <Skeleton rows={2} />;
+  if (!explanation.data) return null;
+  return (
+    <ul className="mt-3 space-y-2 text-sm" data-testid="no-fit-reasons">
+      {explanation.data.rounds.flatMap((r) =>
+        r.reasons.map((reason, i) => (
+          <li key={`${r.key}-${i}`} className="rounded-md bg-amber-50 p-2 ring-1 ring-amber-200">
+            <span className="text-amber-950">{reason.why}</span>
+            <span className="block text-xs text-slate-700">{reason.fix}</span>
+          </li>
+        )),
+      )}
+      {explanation.data.loop && (
+        <li className="rounded-md bg-amber-50 p-2 text-amber-950 ring-1 ring-amber-200">{explanation.data.loop}</li>
+      )}
+    </ul>
   );
 }

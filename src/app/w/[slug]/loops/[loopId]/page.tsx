@@ -1,7 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { can } from "@/domain/roles";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../../workspace-context";
 import { LoopDetail } from "./loop-detail";
 
@@ -11,10 +11,15 @@ export const dynamic = "force-dynamic";
 export default async function LoopPage({ params }: { params: Promise<{ slug: string; loopId: string }> }) {
   const { slug, loopId } = await params;
   const ws = await loadWorkspaceWith(slug, "loop.read");
-  await getQueryClient().prefetchQuery(trpc.loop.get.queryOptions({ workspaceId: ws.id, loopId }));
+  const served = await serve({ workspaceId: ws.id, loopId }, (api) => api.loop.get);
   return (
-    <HydrateClient>
-      <LoopDetail workspaceId={ws.id} slug={slug} loopId={loopId} canManage={can(ws.role, "loop.manage")} />
-    </HydrateClient>
+    <LoopDetail
+      workspaceId={ws.id}
+      slug={slug}
+      loopId={loopId}
+      canManage={can(ws.role, "loop.manage")}
+      served={served}
+      render={randomUUID()}
+    />
   );
 }

@@ -1,14 +1,16 @@
 "use client";
 
 // The forms of a loop's rounds: book or edit one, cancel one, add one.
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { useViewerZone } from "@/components/time";
 import { Alert, Button, Input, Select, Textarea } from "@/components/ui";
 import { formatInZone } from "@/domain/time-zone";
 import { fromZonedInput, toZonedInput } from "@/domain/zoned-input";
-import { ownErrors, useTRPC } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { useLightQuery } from "@/trpc/light-query";
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export type LoopRound = {
   id: string;
@@ -32,23 +34,20 @@ export function CancelRound({
   round: LoopRound;
   onDone: () => void;
 }) {
-  const trpc = useTRPC();
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const cancel = useMutation(
-    trpc.schedule.cancelRound.mutationOptions({
-      onSuccess: () => {
-        toast.success(
-          round.status === "scheduled"
-            ? "Round cancelled; people booked get a calendar cancellation. You can undo until it starts."
-            : "Round cancelled",
-        );
-        onDone();
-      },
-      meta: ownErrors,
-      onError: (err) => setError(err.message),
-    }),
-  );
+  const cancel = useAction((api) => api.schedule.cancelRound.mutate, {
+    onSuccess: () => {
+      toast.success(
+        round.status === "scheduled"
+          ? "Round cancelled; people booked get a calendar cancellation. You can undo until it starts."
+          : "Round cancelled",
+      );
+      onDone();
+    },
+    errorToast: false,
+    onError: (err) => setError(messageOf(err)),
+  });
   const id = `cancel-${round.id}`;
   return (
     <form
@@ -81,18 +80,15 @@ export function CancelRound({
 
 /** A loop can gain a round of any round type; it starts unscheduled. */
 export function AddRound({ workspaceId, loopId, onDone }: { workspaceId: string; loopId: string; onDone: () => void }) {
-  const trpc = useTRPC();
-  const library = useQuery(trpc.library.list.queryOptions({ workspaceId, includeArchived: false }));
+  const library = useLightQuery((api) => api.library.list.query, { workspaceId, includeArchived: false });
   const [roundTypeId, setRoundTypeId] = useState("");
-  const add = useMutation(
-    trpc.loop.addRound.mutationOptions({
-      onSuccess: () => {
-        toast.success("Round added; book it when you are ready");
-        setRoundTypeId("");
-        onDone();
-      },
-    }),
-  );
+  const add = useAction((api) => api.loop.addRound.mutate, {
+    onSuccess: () => {
+      toast.success("Round added; book it when you are ready");
+      setRoundTypeId("");
+      onDone();
+    },
+  });
   return (
     <form
       className="mt-3 flex flex-wrap items-end gap-2"
@@ -136,11 +132,12 @@ export function RoundEditor({
   round: LoopRound;
   onDone: () => void;
 }) {
-  const trpc = useTRPC();
-  const interviewers = useQuery(trpc.schedule.interviewers.queryOptions({ workspaceId }));
-  const questions = useQuery(
-    trpc.question.list.queryOptions({ workspaceId, roundTypeId: round.roundType.id, includeArchived: false }),
-  );
+  const interviewers = useLightQuery((api) => api.schedule.interviewers.query, { workspaceId });
+  const questions = useLightQuery((api) => api.question.list.query, {
+    workspaceId,
+    roundTypeId: round.roundType.id,
+    includeArchived: false,
+  });
   const zone = useViewerZone();
   const [startsAt, setStartsAt] = useState(toZonedInput(round.startsAt, zone));
   const [interviewer, setInterviewer] = useState(round.interviewer?.memberId ?? "");
@@ -148,20 +145,18 @@ export function RoundEditor({
   const [questionId, setQuestionId] = useState(round.questionId ?? "");
   const [location, setLocation] = useState(round.location);
   const [error, setError] = useState<string | null>(null);
-  const book = useMutation(
-    trpc.schedule.book.mutationOptions({
-      onSuccess: () => {
-        toast.success(
-          round.startsAt && round.status !== "cancelled"
-            ? "Round saved; people booked are told what changed"
-            : "Round booked; invitations are on their way",
-        );
-        onDone();
-      },
-      meta: ownErrors,
-      onError: (err) => setError(err.message),
-    }),
-  );
+  const book = useAction((api) => api.schedule.book.mutate, {
+    onSuccess: () => {
+      toast.success(
+        round.startsAt && round.status !== "cancelled"
+          ? "Round saved; people booked are told what changed"
+          : "Round booked; invitations are on their way",
+      );
+      onDone();
+    },
+    errorToast: false,
+    onError: (err) => setError(messageOf(err)),
+  });
   const id = `round-${round.id}`;
   return (
     <form
