@@ -30,6 +30,11 @@ test("a coach creates a loop from a template and books suggested slots; the inte
   await coach.getByLabel("Template").selectOption({ label: "Entry level, coding focus (4 rounds)" });
   await coach.getByRole("button", { name: "Create loop" }).click();
   await expect(coach.getByTestId("timeline-round")).toHaveCount(4);
+  // Back to the board: the router shows the render it kept, from before the loop; the board reads it again.
+  await coach.goBack();
+  await expect(coach.getByTestId("loop-card")).toHaveCount(1);
+  await coach.goForward();
+  await expect(coach.getByTestId("timeline-round")).toHaveCount(4);
   await coach.getByRole("button", { name: "Suggest slots" }).click();
   await expect(coach.getByTestId("slot-suggestion").first()).toBeVisible();
   await expectAccessible(coach, testInfo, "loop-suggestions");

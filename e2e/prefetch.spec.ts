@@ -161,6 +161,7 @@ test("the main pages arrive with their data, not a skeleton", async ({ browser }
     ["/audit?sort=oldest", ["audit.list"]],
     ["/email?status=sent", ["email.list"]],
     ["/interviewers", ["schedule.interviewers", "library.list"]],
+    ["/loops?level=mid", ["loop.board", "loop.templates", "member.list"]],
     ["/templates", ["loop.templates"]],
     ["/availability", ["schedule.myAvailability"]],
     ["/settings/api-keys", ["apiKey.list", "member.list"]],

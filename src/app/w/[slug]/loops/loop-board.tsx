@@ -1,35 +1,65 @@
 "use client";
 
 import { displayName } from "@/domain/people";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { LocalTime } from "@/components/time";
+import { useReplayed } from "@/components/opened";
 import { useUrlState } from "@/components/url-state";
 import { Alert, Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { BOARD_MORE_PAGE, type LOOP_STATUSES } from "@/domain/loop-status";
 import { LEVELS } from "@/domain/vocabulary";
 import { LOOP_STATUS_LABEL } from "@/domain/vocabulary";
-import { useTRPC, type RouterOutputs } from "@/trpc/react";
+import { useAction } from "@/trpc/action";
+import { useLightQuery, type Served } from "@/trpc/light-query";
+import type { RouterOutputs } from "@/trpc/react";
+import { boardInput } from "./board-input";
 
 const schemas = () => import("@/schemas/loop");
+// "Show more" in a column reads one page through the tRPC client the forms send through.
+const actionClient = () => import("@/trpc/vanilla").then((m) => m.browserActionClient());
+
+type WorkspaceInput = { workspaceId: string };
+/** What the server rendered: the board for the URL's filters and, for a coach, the new-loop form's lists. */
+type BoardServed = {
+  board: Served<ReturnType<typeof boardInput>, RouterOutputs["loop"]["board"]> | null;
+  templates: Served<WorkspaceInput, RouterOutputs["loop"]["templates"]> | null;
+  members: Served<WorkspaceInput, RouterOutputs["member"]["list"]> | null;
+};
+
+const NOT_SERVED: BoardServed = { board: null, templates: null, members: null };
 
 /** A card as the board sends it: the fields below are what a coach sees of a loop (board.int.test.ts). */
 type Card = RouterOutputs["loop"]["board"]["columns"][number]["items"][number];
 
-export function LoopBoard({ workspaceId, slug, canManage }: { workspaceId: string; slug: string; canManage: boolean }) {
-  const trpc = useTRPC();
+export function LoopBoard({
+  workspaceId,
+  slug,
+  canManage,
+  served: rendered,
+  render,
+}: {
+  workspaceId: string;
+  slug: string;
+  canManage: boolean;
+  served: BoardServed;
+  /** The id of the server's render (a replay from the router's cache on back/forward is read again). */
+  render: string;
+}) {
+  const replayed = useReplayed(render);
+  const served = replayed ? NOT_SERVED : rendered;
   const [level, setLevel] = useUrlState("level");
   const [role, setRole] = useUrlState("role");
-  const filter = { level: (level || undefined) as (typeof LEVELS)[number] | undefined, role: role.trim() || undefined };
-  const board = useQuery(trpc.loop.board.queryOptions({ workspaceId, ...filter }));
+  const input = boardInput(workspaceId, { level, role });
+  const filter = { level: input.level, role: input.role };
+  const board = useLightQuery((api) => api.loop.board.query, input, served.board);
   const filtered = !!(filter.level || filter.role);
   return (
     <div className="space-y-6">
-      {canManage && <NewLoop workspaceId={workspaceId} slug={slug} />}
+      {canManage && <NewLoop workspaceId={workspaceId} slug={slug} served={served} />}
       <form className="grid gap-3 sm:grid-cols-3" onSubmit={(e) => e.preventDefault()} aria-label="Loop filters">
         <Field label="Level" htmlFor="board-level">
           <ChoiceSelect
@@ -85,8 +115,6 @@ function BoardColumn({
   filter: { level?: (typeof LEVELS)[number]; role?: string };
   column: { status: string; count: number; items: Card[]; nextCursor: string | null };
 }) {
-  const trpc = useTRPC();
-  const client = useQueryClient();
   const [more, setMore] = useState<Card[]>([]);
   const [cursor, setCursor] = useState(column.nextCursor);
   const [loading, setLoading] = useState(false);
@@ -96,9 +124,8 @@ function BoardColumn({
     if (!cursor) return;
     setLoading(true);
     try {
-      const page = await client.fetchQuery(
-        trpc.loop.boardColumn.queryOptions({ workspaceId, ...filter, status, cursor, limit: BOARD_MORE_PAGE }),
-      );
+      const api = await actionClient();
+      const page = await api.loop.boardColumn.query({ workspaceId, ...filter, status, cursor, limit: BOARD_MORE_PAGE });
       setMore((m) => [...m, ...page.items]);
       setCursor(page.nextCursor);
     } catch (err) {
@@ -148,11 +175,10 @@ function BoardColumn({
   );
 }
 
-function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
-  const trpc = useTRPC();
+function NewLoop({ workspaceId, slug, served }: { workspaceId: string; slug: string; served: BoardServed }) {
   const router = useRouter();
-  const templates = useQuery(trpc.loop.templates.queryOptions({ workspaceId }));
-  const members = useQuery(trpc.member.list.queryOptions({ workspaceId }));
+  const templates = useLightQuery((api) => api.loop.templates.query, { workspaceId }, served.templates);
+  const members = useLightQuery((api) => api.member.list.query, { workspaceId }, served.members);
   const candidates = (members.data ?? []).filter((m) => m.role === "candidate");
   const [candidateMemberId, setCandidate] = useState("");
   const [candidateEmail, setCandidateEmail] = useState("");
@@ -164,15 +190,13 @@ function NewLoop({ workspaceId, slug }: { workspaceId: string; slug: string }) {
   const level = pickedLevel ?? chosenTemplate?.level ?? "mid";
   const [notes, setNotes] = useState("");
   const { errors, validate, onServerError } = useFormErrors(schemas);
-  const create = useMutation(
-    trpc.loop.create.mutationOptions({
-      onSuccess: (l) => {
-        toast.success("Loop created");
-        router.push(`/w/${slug}/loops/${l.id}`);
-      },
-      onError: onServerError,
-    }),
-  );
+  const create = useAction((api) => api.loop.create.mutate, {
+    onSuccess: (l) => {
+      toast.success("Loop created");
+      router.push(`/w/${slug}/loops/${l.id}`);
+    },
+    onError: onServerError,
+  });
   async function submit(e: FormEvent) {
     e.preventDefault();
     const input = await validate((s) => s.CreateLoopInput, {

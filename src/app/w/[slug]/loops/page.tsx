@@ -1,11 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { can } from "@/domain/roles";
 import { firstParam, type SearchParams } from "@/app/_lib/search-params";
-import type { Level } from "@/domain/vocabulary";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { HydrateClient } from "@/trpc/hydrate-client";
+import { serve } from "@/trpc/server";
 import { loadWorkspaceWith } from "../workspace-context";
+import { boardInput } from "./board-input";
 import { LoopBoard } from "./loop-board";
 
 export const metadata: Metadata = { title: "Loops" };
@@ -21,19 +21,14 @@ export default async function LoopsPage({
   const { slug } = await params;
   const ws = await loadWorkspaceWith(slug, "loop.read");
   const canManage = can(ws.role, "loop.manage");
-  // What LoopBoard asks for first, with the filters it reads from the URL.
+  // What LoopBoard shows first, with the filters it reads from the URL.
   const query = await searchParams;
-  const level = (firstParam(query.level) || undefined) as Level | undefined;
-  const role = firstParam(query.role).trim() || undefined;
-  const qc = getQueryClient();
-  await Promise.all([
-    qc.prefetchQuery(trpc.loop.board.queryOptions({ workspaceId: ws.id, level, role })),
-    ...(canManage
-      ? [
-          qc.prefetchQuery(trpc.loop.templates.queryOptions({ workspaceId: ws.id })),
-          qc.prefetchQuery(trpc.member.list.queryOptions({ workspaceId: ws.id })),
-        ]
-      : []),
+  const input = boardInput(ws.id, { level: firstParam(query.level), role: firstParam(query.role) });
+  const workspace = { workspaceId: ws.id };
+  const [board, templates, members] = await Promise.all([
+    serve(input, (api) => api.loop.board),
+    canManage ? serve(workspace, (api) => api.loop.templates) : null,
+    canManage ? serve(workspace, (api) => api.member.list) : null,
   ]);
   return (
     <>
@@ -41,9 +36,13 @@ export default async function LoopsPage({
         title="Loops"
         description="Every practice loop by status. Create one from a template, then book its rounds from suggested slots."
       />
-      <HydrateClient>
-        <LoopBoard workspaceId={ws.id} slug={slug} canManage={canManage} />
-      </HydrateClient>
+      <LoopBoard
+        workspaceId={ws.id}
+        slug={slug}
+        canManage={canManage}
+        served={{ board, templates, members }}
+        render={randomUUID()}
+      />
     </>
   );
 }
