@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { api, newOwnerWithWorkspace, seedCohort, seedInterviewers, seedMembers, withDb } from "./helpers";
+import { api, newOwnerWithWorkspace, seedCohort, seedInterviewers, seedMembers, uniqueEmail, withDb } from "./helpers";
 
 // The long lists page on the server: the first page and its count, "Show more" for the next, and the
 // filters and order kept in the URL (a reload or a shared link shows the same list).
@@ -120,6 +120,70 @@ test("the members list pages with Show more and keeps search and role in the URL
   await page.getByLabel("Name or email").fill("bulk person 07");
   await expect(page.getByTestId("member-row")).toHaveCount(1);
   await expect(page.getByTestId("member-row")).toContainText("Bulk person 07");
+});
+
+test("the members list reads the pages it shows again after a role change or a removal; invitations follow their writes", async ({
+  page,
+}) => {
+  const { url } = await newOwnerWithWorkspace(page, "lists-members-writes");
+  const slug = new URL(url).pathname.split("/")[2]!;
+  const ws = await api<{ id: string }>(page, "workspace.resolve", { slug }, "query");
+  await seedMembers(ws.id, 30, "interviewer", "Bulk person");
+  await page.goto(`${url}/members?q=bulk`);
+  await page.getByRole("button", { name: /Show more/ }).click();
+  await expect(page.getByTestId("member-row")).toHaveCount(30);
+  await page.getByLabel("Role of Bulk person 03").selectOption("coach");
+  await expect(page.getByText("Role updated")).toBeVisible();
+  await expect(page.getByLabel("Role of Bulk person 03")).toHaveValue("coach");
+  await expect(page.getByTestId("member-row")).toHaveCount(30);
+  page.once("dialog", (d) => void d.accept());
+  await page
+    .getByTestId("member-row")
+    .filter({ hasText: "Bulk person 05" })
+    .getByRole("button", { name: "Remove" })
+    .click();
+  await expect(page.getByText("Member removed")).toBeVisible();
+  await expect(page.getByTestId("member-count")).toHaveText("29 members");
+  await expect(page.getByTestId("member-row")).toHaveCount(29);
+
+  const invitee = uniqueEmail("lists-invitee");
+  await page.getByLabel("Email address").fill(invitee);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${invitee}`)).toBeVisible();
+  const invitation = page.getByTestId("invitation-row").filter({ hasText: invitee });
+  await expect(invitation).toContainText("sent 1×");
+  await invitation.getByRole("button", { name: "Resend" }).click();
+  await expect(page.getByText(`Sent a new link to ${invitee}`)).toBeVisible();
+  await expect(invitation).toContainText("sent 2×");
+  await invitation.getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByText(`Revoked the invitation for ${invitee}`)).toBeVisible();
+  await expect(invitation).toContainText("revoked");
+});
+
+test("the question bank adds, edits and archives a question and its list follows", async ({ page }) => {
+  const { url } = await newOwnerWithWorkspace(page, "lists-questions-writes");
+  await page.goto(`${url}/questions?sort=title`);
+  const count = page.getByTestId("question-count");
+  const total = Number((await count.textContent())!.match(/of (\d+)/)![1]);
+  const mine = (title: string) => page.getByTestId("question-row").filter({ hasText: title });
+  await page.getByRole("button", { name: "New question" }).click();
+  await page.getByLabel("Title").fill("Aaa lists question");
+  await page.getByLabel("Prompt (what you read to the candidate)").fill("Design a queue.");
+  await page.getByLabel("What it probes").fill("Trade-offs");
+  await page.getByRole("button", { name: "Add question" }).click();
+  await expect(page.getByText('Added "Aaa lists question"')).toBeVisible();
+  await expect(count).toHaveText(`25 of ${total + 1} questions`);
+  await expect(mine("Aaa lists question")).toHaveCount(1);
+  await page.getByRole("button", { name: "Edit Aaa lists question" }).click();
+  await page.getByLabel("Title").fill("Aaa lists question, edited");
+  await page.getByRole("button", { name: "Save question" }).click();
+  await expect(page.getByText('Saved "Aaa lists question, edited"')).toBeVisible();
+  await expect(mine("Aaa lists question, edited")).toHaveCount(1);
+  await page.getByRole("button", { name: "Edit Aaa lists question, edited" }).click();
+  await page.getByRole("button", { name: "Archive" }).click();
+  await expect(page.getByText("Question archived")).toBeVisible();
+  await expect(count).toHaveText(`25 of ${total} questions`);
+  await expect(mine("Aaa lists question")).toHaveCount(0);
 });
 
 test("the cohort view pages with Show more, keeps filters and order in the URL, and lists the not calibrated apart", async ({
