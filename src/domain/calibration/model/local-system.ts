@@ -76,9 +76,9 @@ export class LocalSystem extends StartingValues {
       const eta = MIDDLE + gain * t + x[p]! + u[rCard[i]!]!;
       const low = rLow[i]!;
       const high = rHigh[i]!;
-      let lambda = 0;
-      let kappa = 0;
-      let found = false;
+      // NaN until read from a table.
+      let lambda = Number.NaN;
+      let kappa = Number.NaN;
       if (tabulated) {
         if (high - low === 1) {
           const s = ((low - eta) / sigma - start) * TABLE_STEPS;
@@ -87,7 +87,6 @@ export class LocalSystem extends StartingValues {
             const f = s - k;
             lambda = interpolate(tL, tLS, k, f);
             kappa = interpolate(tK, tKS, k, f);
-            found = true;
           }
         } else if (high === Infinity || low === -Infinity) {
           const upper = high === Infinity;
@@ -98,11 +97,10 @@ export class LocalSystem extends StartingValues {
             const value = interpolate(oL, oLS, k, f);
             lambda = upper ? value : -value;
             kappa = interpolate(oK, oKS, k, f);
-            found = true;
           }
         }
       }
-      if (!found) {
+      if (lambda !== lambda) {
         query[0] = low;
         query[1] = high;
         query[2] = eta;
