@@ -65,6 +65,12 @@ interface State<TData> {
   fetchingNext: boolean;
 }
 
+/** A refusal by the server (4xx): reading again would get the same answer. */
+export function isClientError(err: unknown): boolean {
+  const code = (err as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;
+  return typeof code === "number" && code >= 400 && code < 500;
+}
+
 const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
 
 /**
@@ -100,7 +106,19 @@ function useLight<TInput, TData>(
     setState((s) => ({ ...s, fetching: true, fetchingNext: !!next }));
     try {
       const api = await loadClient();
-      const data = next ? await next(api, base) : await runLoad(api, runInput, base);
+      const read = () => (next ? next(api, base) : runLoad(api, runInput, base));
+      // A failure of the server or the network is tried twice more (after 1 s, then 2 s); a refusal (4xx:
+      // access, validation) is final.
+      let data: TData;
+      for (let failures = 0; ; failures++) {
+        try {
+          data = await read();
+          break;
+        } catch (err) {
+          if (failures >= 2 || isClientError(err) || mine !== seq.current) throw err;
+          await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** failures));
+        }
+      }
       if (mine !== seq.current) return;
       // The input went back to what the state already shows while this read was on its way (a filter
       // chosen and undone): its answer is for an input no longer asked for.
