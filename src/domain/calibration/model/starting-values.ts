@@ -14,51 +14,31 @@ export class StartingValues extends ModelState {
    * interviewer's average, varies by halo plus the noise of a mean.
    */
   protected initialise(): void {
-    let grand = 0;
-    let total = 0;
-    for (let fc = 0; fc < this.candidates; fc++) {
-      let sum = 0;
-      let weight = 0;
-      for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
-        sum += this.rWeight[i]! * midpoint(this.rLow[i]!, this.rHigh[i]!);
-        weight += this.rWeight[i]!;
-      }
-      this.a[fc] = sum / weight - MIDDLE;
-      grand += sum;
-      total += weight;
-    }
+    // The loops over the ratings are functions of their own over typed arrays: run once per fit, a long loop
+    // inside this method is compiled on-stack and deoptimised after it, leaving the rest to the interpreter
+    // (about 48 MB of boxed numbers per cohort fit of 240,000 ratings).
+    const n = this.ratings;
+    const mid = new Float64Array(n);
+    midpoints(this.rLow, this.rHigh, mid);
+    const pair = new Float64Array(2);
+    candidateMeans(this.ratingStart, this.rWeight, mid, this.a, pair);
+    const grand = pair[0]!;
+    const total = pair[1]!;
     this.mu = grand / total - MIDDLE;
     let spread = 0;
     for (let fc = 0; fc < this.candidates; fc++) spread += (this.a[fc]! - this.mu) ** 2;
     this.varA = Math.max(0.05, spread / Math.max(1, this.candidates));
 
-    const n = this.ratings;
     const cellSum = new Float64Array(this.d.length);
     const cellCount = new Float64Array(this.d.length);
-    for (let i = 0; i < n; i++) {
-      cellSum[this.rCell[i]!]! += midpoint(this.rLow[i]!, this.rHigh[i]!);
-      cellCount[this.rCell[i]!]!++;
-    }
+    cellSums(this.rCell, mid, cellSum, cellCount);
     const residual = new Float64Array(n);
     const cardSum = new Float64Array(this.u.length);
     const cardCount = new Float64Array(this.u.length);
-    for (let i = 0; i < n; i++) {
-      const g = this.rCell[i]!;
-      if (cellCount[g]! < 2) continue;
-      residual[i] = midpoint(this.rLow[i]!, this.rHigh[i]!) - cellSum[g]! / cellCount[g]!;
-      cardSum[this.rCard[i]!]! += residual[i]!;
-      cardCount[this.rCard[i]!]!++;
-    }
-    let within = 0;
-    let withinFreedom = 0;
-    for (let i = 0; i < n; i++) {
-      const g = this.rCell[i]!;
-      const q = this.rCard[i]!;
-      if (cellCount[g]! < 2 || cardCount[q]! < 2) continue;
-      within += (residual[i]! - cardSum[q]! / cardCount[q]!) ** 2;
-      // Each residual lost 1 / n_g of its variance to the cell mean, and each card 1 of its ratings to its own mean.
-      withinFreedom += (1 - 1 / cellCount[g]!) * (1 - 1 / cardCount[q]!);
-    }
+    cardResiduals(this.rCell, this.rCard, mid, cellSum, cellCount, residual, cardSum, cardCount);
+    withinSums(this.rCell, this.rCard, residual, cellCount, cardSum, cardCount, pair);
+    const within = pair[0]!;
+    const withinFreedom = pair[1]!;
     // Rounding to whole points adds about 1/12 to the variance of the recorded ratings.
     const observedNoise = withinFreedom > 0 ? within / withinFreedom : 0.36;
     this.noise = Math.max(MIN_NOISE_SD ** 2, observedNoise - 1 / 12);
@@ -122,4 +102,85 @@ export class StartingValues extends ModelState {
       if (panelCount[fc]! > 0) this.a[fc]! -= panelMean[fc]! / panelCount[fc]! - meanSeverity;
     }
   }
+}
+
+function midpoints(low: Float64Array, high: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = midpoint(low[i]!, high[i]!);
+}
+
+/** a_c = the candidate's weighted mean − 2.5; out = [Σ w · midpoint, Σ w] over all ratings. */
+function candidateMeans(
+  ratingStart: Int32Array,
+  weight: Float64Array,
+  mid: Float64Array,
+  a: Float64Array,
+  out: Float64Array,
+): void {
+  let grand = 0;
+  let total = 0;
+  for (let fc = 0; fc < a.length; fc++) {
+    let sum = 0;
+    let weights = 0;
+    for (let i = ratingStart[fc]!; i < ratingStart[fc + 1]!; i++) {
+      sum += weight[i]! * mid[i]!;
+      weights += weight[i]!;
+    }
+    a[fc] = sum / weights - MIDDLE;
+    grand += sum;
+    total += weights;
+  }
+  out[0] = grand;
+  out[1] = total;
+}
+
+function cellSums(cell: Int32Array, mid: Float64Array, cellSum: Float64Array, cellCount: Float64Array): void {
+  for (let i = 0; i < cell.length; i++) {
+    cellSum[cell[i]!]! += mid[i]!;
+    cellCount[cell[i]!]!++;
+  }
+}
+
+/** Each rating's residual from its cell mean (cells of 2 or more), summed and counted per card. */
+function cardResiduals(
+  cell: Int32Array,
+  card: Int32Array,
+  mid: Float64Array,
+  cellSum: Float64Array,
+  cellCount: Float64Array,
+  residual: Float64Array,
+  cardSum: Float64Array,
+  cardCount: Float64Array,
+): void {
+  for (let i = 0; i < cell.length; i++) {
+    const g = cell[i]!;
+    if (cellCount[g]! < 2) continue;
+    residual[i] = mid[i]! - cellSum[g]! / cellCount[g]!;
+    cardSum[card[i]!]! += residual[i]!;
+    cardCount[card[i]!]!++;
+  }
+}
+
+/** out = [Σ (residual − card mean residual)², its degrees of freedom] (see initialise). */
+function withinSums(
+  cell: Int32Array,
+  card: Int32Array,
+  residual: Float64Array,
+  cellCount: Float64Array,
+  cardSum: Float64Array,
+  cardCount: Float64Array,
+  out: Float64Array,
+): void {
+  let within = 0;
+  let withinFreedom = 0;
+  // A card's residuals differ from their mean by noise only; each residual lost 1 / n_g of its variance to the
+  // cell mean, and each card 1 of its ratings to its own mean.
+  for (let i = 0; i < cell.length; i++) {
+    const g = cell[i]!;
+    const q = card[i]!;
+    if (cellCount[g]! < 2 || cardCount[q]! < 2) continue;
+    within += (residual[i]! - cardSum[q]! / cardCount[q]!) ** 2;
+    withinFreedom += (1 - 1 / cellCount[g]!) * (1 - 1 / cardCount[q]!);
+  }
+  out[0] = within;
+  out[1] = withinFreedom;
 }
