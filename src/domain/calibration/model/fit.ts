@@ -186,54 +186,85 @@ class Model extends StandardErrors {
     return largest;
   }
 
-  /** Candidate fc's gradient (into gradA, gradD, gradU) and its share of the Newton step's right-hand side. */
+  /**
+   * Candidate fc's gradient (into gradA, gradD, gradU) and its share of the Newton step's right-hand side.
+   * Card by card: a card's ratings share the interviewer, whose sums are added once per card.
+   */
   private gradientShare(fc: number, rhs: Float64Array): void {
     const P = this.panelSize;
-    const { rPos, rKey, rGrad, rGainOf, rT, rW, rCell, rCard, ratingStart, cellStart, cardStart } = this;
+    const { rKey, rGrad, rGainOf, rT, rW, rCell, rPos, cardRatingStart, cellStart, cardStart } = this;
     const { gradA: ra, gradD: rd, gradU: ru, ya, yd, yu } = this;
     const cellPrior = 1 / this.varD;
     for (let g = cellStart[fc]!; g < cellStart[fc + 1]!; g++) rd[g] = -this.d[g]! * cellPrior;
-    for (let q = cardStart[fc]!; q < cardStart[fc + 1]!; q++) ru[q] = -this.u[q]! * this.cardPrior(q);
     let sumA = -(this.a[fc]! - this.mu) / (CANDIDATE_PRIOR_SCALE * this.varA);
-    const start = ratingStart[fc]!;
-    const end = ratingStart[fc + 1]!;
-    for (let i = start; i < end; i++) {
-      const grad = rGrad[i]!;
-      const gain = rGainOf[i]!;
-      const p = rPos[i]!;
-      sumA += gain * grad;
-      rd[rCell[i]!]! += gain * grad;
-      ru[rCard[i]!]! += grad;
-      rhs[p]! += grad;
-      rhs[P + p]! += rT[i]! * grad;
-      rhs[2 * P + rKey[i]!]! += gain * grad;
+    const card0 = cardStart[fc]!;
+    const lastCard = cardStart[fc + 1]!;
+    for (let q = card0; q < lastCard; q++) {
+      const first = cardRatingStart[q]!;
+      const end = cardRatingStart[q + 1]!;
+      let sum = 0;
+      let sumT = 0;
+      if (first < end) {
+        const gain = rGainOf[first]!;
+        for (let i = first; i < end; i++) {
+          const grad = rGrad[i]!;
+          sum += grad;
+          sumT += rT[i]! * grad;
+          rd[rCell[i]!]! += gain * grad;
+          rhs[2 * P + rKey[i]!]! += gain * grad;
+        }
+        const p = rPos[first]!;
+        sumA += gain * sum;
+        rhs[p]! += sum;
+        rhs[P + p]! += sumT;
+      }
+      ru[q] = -this.u[q]! * this.cardPrior(q) + sum;
     }
     ra[fc] = sumA;
     this.solveLocal(fc, ra, rd, ru, ya, yd, yu);
     const yA = ya[fc]!;
-    for (let i = start; i < end; i++) {
-      const gain = rGainOf[i]!;
-      const f = rW[i]! * (gain * (yA + yd[rCell[i]!]!) + yu[rCard[i]!]!);
-      const p = rPos[i]!;
-      rhs[p]! -= f;
-      rhs[P + p]! -= rT[i]! * f;
-      rhs[2 * P + rKey[i]!]! -= gain * f;
+    for (let q = card0; q < lastCard; q++) {
+      const first = cardRatingStart[q]!;
+      const end = cardRatingStart[q + 1]!;
+      if (first === end) continue;
+      const gain = rGainOf[first]!;
+      const yq = yu[q]!;
+      let sumF = 0;
+      let sumTF = 0;
+      for (let i = first; i < end; i++) {
+        const f = rW[i]! * (gain * (yA + yd[rCell[i]!]!) + yq);
+        sumF += f;
+        sumTF += rT[i]! * f;
+        rhs[2 * P + rKey[i]!]! -= gain * f;
+      }
+      const p = rPos[first]!;
+      rhs[p]! -= sumF;
+      rhs[P + p]! -= sumTF;
     }
   }
 
   /** Candidate fc's own step given the globals' step delta, applied; returns its largest change. */
   private backSubstitute(fc: number, delta: Float64Array): number {
     const P = this.panelSize;
-    const { rPos, rKey, rGainOf, rT, rW, rCell, rCard, ratingStart, cellStart, cardStart } = this;
+    const { rPos, rKey, rGainOf, rT, rW, rCell, cardRatingStart, cellStart, cardStart } = this;
     const { gradA: ra, gradD: rd, gradU: ru, ya, yd, yu } = this;
     let sumA = ra[fc]!;
-    for (let i = ratingStart[fc]!; i < ratingStart[fc + 1]!; i++) {
-      const p = rPos[i]!;
-      const gain = rGainOf[i]!;
-      const e = -rW[i]! * (delta[p]! + rT[i]! * delta[P + p]! + gain * delta[2 * P + rKey[i]!]!);
-      sumA += gain * e;
-      rd[rCell[i]!]! += gain * e;
-      ru[rCard[i]!]! += e;
+    for (let q = cardStart[fc]!; q < cardStart[fc + 1]!; q++) {
+      const first = cardRatingStart[q]!;
+      const end = cardRatingStart[q + 1]!;
+      if (first === end) continue;
+      const p = rPos[first]!;
+      const gain = rGainOf[first]!;
+      const ds = delta[p]!;
+      const dg = delta[P + p]!;
+      let sum = 0;
+      for (let i = first; i < end; i++) {
+        const e = -rW[i]! * (ds + rT[i]! * dg + gain * delta[2 * P + rKey[i]!]!);
+        sum += e;
+        rd[rCell[i]!]! += gain * e;
+      }
+      sumA += gain * sum;
+      ru[q]! += sum;
     }
     ra[fc] = sumA;
     this.solveLocal(fc, ra, rd, ru, ya, yd, yu);

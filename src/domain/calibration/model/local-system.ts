@@ -32,7 +32,6 @@ export class LocalSystem extends StartingValues {
       rPos,
       rKey,
       rCell,
-      rCard,
       rLow,
       rHigh,
       rWeight,
@@ -68,69 +67,87 @@ export class LocalSystem extends StartingValues {
     const { openLambda: oL, openLambdaSlope: oLS, openKappa: oK, openKappaSlope: oKS } = intervals;
     const level = a[fc]!;
     let tAA = T[t0];
-    for (let i = this.ratingStart[fc]!, end = this.ratingStart[fc + 1]!; i < end; i++) {
-      const p = rPos[i]!;
-      const cell = rCell[i]!;
-      const t = level + x[2 * P + rKey[i]!]! + d[cell]!;
+    const cardRatingStart = this.cardRatingStart;
+    // Card by card: a card's ratings share its interviewer (severity, gain) and its effect, and their sums
+    // into the card's entries of T and the interviewer's block of A_GG are added once per card.
+    for (let card = card0, lastCard = this.cardStart[fc + 1]!; card < lastCard; card++) {
+      const first = cardRatingStart[card]!;
+      const end = cardRatingStart[card + 1]!;
+      if (first === end) continue;
+      const p = rPos[first]!;
       const gain = 1 + x[P + p]!;
-      const eta = MIDDLE + gain * t + x[p]! + u[rCard[i]!]!;
-      const low = rLow[i]!;
-      const high = rHigh[i]!;
-      // NaN until read from a table.
-      let lambda = Number.NaN;
-      let kappa = Number.NaN;
-      if (tabulated) {
-        if (high - low === 1) {
-          const s = ((low - eta) / sigma - start) * TABLE_STEPS;
-          if (s >= 0 && s < last) {
-            const k = s | 0;
-            const f = s - k;
-            lambda = interpolate(tL, tLS, k, f);
-            kappa = interpolate(tK, tKS, k, f);
-          }
-        } else if (high === Infinity || low === -Infinity) {
-          const upper = high === Infinity;
-          const s = ((upper ? (low - eta) / sigma : (eta - high) / sigma) + OPEN_REACH) * TABLE_STEPS;
-          if (s >= 0 && s < OPEN_LAST) {
-            const k = s | 0;
-            const f = s - k;
-            const value = interpolate(oL, oLS, k, f);
-            lambda = upper ? value : -value;
-            kappa = interpolate(oK, oKS, k, f);
+      const severity = x[p]!;
+      const effect = u[card]!;
+      const q = 1 + card - card0;
+      let sumW = 0;
+      let sumWG = 0;
+      let sumWT = 0;
+      let sumWTT = 0;
+      for (let i = first; i < end; i++) {
+        const cell = rCell[i]!;
+        const t = level + x[2 * P + rKey[i]!]! + d[cell]!;
+        const eta = MIDDLE + gain * t + severity + effect;
+        const low = rLow[i]!;
+        const high = rHigh[i]!;
+        // NaN until read from a table.
+        let lambda = Number.NaN;
+        let kappa = Number.NaN;
+        if (tabulated) {
+          if (high - low === 1) {
+            const s = ((low - eta) / sigma - start) * TABLE_STEPS;
+            if (s >= 0 && s < last) {
+              const k = s | 0;
+              const f = s - k;
+              lambda = interpolate(tL, tLS, k, f);
+              kappa = interpolate(tK, tKS, k, f);
+            }
+          } else if (high === Infinity || low === -Infinity) {
+            const upper = high === Infinity;
+            const s = ((upper ? (low - eta) / sigma : (eta - high) / sigma) + OPEN_REACH) * TABLE_STEPS;
+            if (s >= 0 && s < OPEN_LAST) {
+              const k = s | 0;
+              const f = s - k;
+              const value = interpolate(oL, oLS, k, f);
+              lambda = upper ? value : -value;
+              kappa = interpolate(oK, oKS, k, f);
+            }
           }
         }
+        if (lambda !== lambda) {
+          query[0] = low;
+          query[1] = high;
+          query[2] = eta;
+          intervals.read(moments);
+          lambda = moments[0]!;
+          kappa = moments[1]!;
+        }
+        const w = rWeight[i]!;
+        const W = Math.max((w * (lambda * lambda - kappa)) / noise, 1e-12);
+        rT[i] = t;
+        rEta[i] = eta;
+        rGainOf[i] = gain;
+        rGrad[i] = (w * lambda) / sigma;
+        rW[i] = W;
+        rKappa[i] = kappa;
+        // The local blocks: D, B and T's a row; the card's entries below.
+        const g = cell - cell0;
+        const wg = W * gain;
+        const wgg = wg * gain;
+        dDiag[cell]! += wgg;
+        tAA += wgg;
+        B[b0 + g * e]! += wgg;
+        B[b0 + g * e + q]! += wg;
+        sumW += W;
+        sumWG += wg;
+        sumWT += W * t;
+        sumWTT += W * t * t;
       }
-      if (lambda !== lambda) {
-        query[0] = low;
-        query[1] = high;
-        query[2] = eta;
-        intervals.read(moments);
-        lambda = moments[0]!;
-        kappa = moments[1]!;
-      }
-      const w = rWeight[i]!;
-      const W = Math.max((w * (lambda * lambda - kappa)) / noise, 1e-12);
-      rT[i] = t;
-      rEta[i] = eta;
-      rGainOf[i] = gain;
-      rGrad[i] = (w * lambda) / sigma;
-      rW[i] = W;
-      rKappa[i] = kappa;
-      // The local blocks: D, B and T's a row and card entries.
-      const g = cell - cell0;
-      const q = 1 + rCard[i]! - card0;
-      const wg = W * gain;
-      const wgg = wg * gain;
-      dDiag[cell]! += wgg;
-      tAA += wgg;
-      T[t0 + q * e]! += wg;
-      T[t0 + q * e + q]! += W;
-      B[b0 + g * e]! += wgg;
-      B[b0 + g * e + q]! += wg;
+      T[t0 + q * e]! += sumWG;
+      T[t0 + q * e + q]! += sumW;
       // A_GG's interviewer blocks.
-      SD[3 * p]! += W;
-      SD[3 * p + 1]! += W * t;
-      SD[3 * p + 2]! += W * t * t;
+      SD[3 * p]! += sumW;
+      SD[3 * p + 1]! += sumWT;
+      SD[3 * p + 2]! += sumWTT;
     }
     T[t0] = tAA;
     // T −= Bᵀ D⁻¹ B, lower triangle only: the Cholesky factorisation and every solve read nothing else.
