@@ -252,23 +252,18 @@ export class ModelState {
       if (q >= 0) cardRatings[q]!++;
     }
     this.cardRatingStart = prefix(cardRatings);
-    const cursor = this.cardRatingStart.slice(0, cardRatings.length);
-    for (let r = 0; r < data.count; r++) {
-      const fc = fitCandidate[data.candidate[r]!]!;
-      if (fc < 0) continue;
-      const i = cursor[cardOfData[data.scorecard[r]!]!]!++;
-      const v = data.value[r]!;
-      this.rCell[i] = cellOfData[data.cell[r]!]!;
-      this.rCard[i] = cardOfData[data.scorecard[r]!]!;
-      this.rPos[i] = position[data.interviewer[r]!]!;
-      this.rKey[i] = data.key[r]!;
-      this.rWeight[i] = data.weight[r]!;
-      this.rLow[i] = v <= 1 ? -Infinity : v - 0.5;
-      this.rHigh[i] = v >= 4 ? Infinity : v + 0.5;
-    }
-    let weightTotal = 0;
-    for (let i = 0; i < n; i++) weightTotal += this.rWeight[i]!;
-    this.weightTotal = weightTotal;
+    // The loops over the ratings here are functions of their own: run once per fit, a long loop inside the
+    // constructor is compiled on-stack and deoptimised after it (see starting-values.ts).
+    placeRatings(
+      data,
+      fitCandidate,
+      cardOfData,
+      cellOfData,
+      position,
+      this.cardRatingStart.slice(0, cardRatings.length),
+      this,
+    );
+    this.weightTotal = sum(this.rWeight);
     this.cardPrecisionFixed = new Uint8Array(cardRatings.length);
     let active = 0;
     for (let q = 0; q < cardRatings.length; q++) {
@@ -282,27 +277,12 @@ export class ModelState {
     const slots: number[] = [];
     const slotStart = new Int32Array(this.candidates + 1);
     this.rSlot = new Int32Array(n);
-    for (let fc = 0; fc < this.candidates; fc++) {
-      const first = slots.length;
-      for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
-        const p = this.rPos[i]!;
-        if (slotOfPosition[p]! < 0) {
-          slotOfPosition[p] = slots.length - first;
-          slots.push(p);
-        }
-        this.rSlot[i] = slotOfPosition[p]!;
-      }
-      for (let m = first; m < slots.length; m++) slotOfPosition[slots[m]!] = -1;
-      slotStart[fc + 1] = slots.length;
-    }
+    numberSlots(this.ratingStart, this.rPos, slotOfPosition, slots, slotStart, this.rSlot);
     this.slotStart = slotStart;
     this.slotPos = Int32Array.from(slots);
     const cellRatingCount = new Int32Array(cellKey.length);
-    for (let i = 0; i < n; i++) cellRatingCount[this.rCell[i]!]!++;
-    this.cellRatingStart = prefix(cellRatingCount);
     this.cellRatings = new Int32Array(n);
-    const cellCursorR = this.cellRatingStart.slice(0, cellKey.length);
-    for (let i = 0; i < n; i++) this.cellRatings[cellCursorR[this.rCell[i]!]!++] = i;
+    this.cellRatingStart = groupByCell(this.rCell, cellRatingCount, this.cellRatings);
     this.schur = new SchurMatrix(panelSize, this.keys, slotStart, this.slotPos);
     let maxColumnsE = 1;
     let maxCells = 1;
@@ -374,4 +354,73 @@ export class ModelState {
     this.varB = clamp(this.varB, MAX_SD.key);
     this.noise = clamp(this.noise, MAX_SD.noise, MIN_NOISE_SD);
   }
+}
+
+/** The panel's ratings in fit order (by candidate, then card; cursor: each card's next slot) into `out`. */
+function placeRatings(
+  data: IndexedRatings,
+  fitCandidate: Int32Array,
+  cardOfData: Int32Array,
+  cellOfData: Int32Array,
+  position: Int32Array,
+  cursor: Int32Array,
+  out: Pick<ModelState, "rCell" | "rCard" | "rPos" | "rKey" | "rWeight" | "rLow" | "rHigh">,
+): void {
+  const { rCell, rCard, rPos, rKey, rWeight, rLow, rHigh } = out;
+  const { candidate, scorecard, cell, interviewer, key, weight, value } = data;
+  for (let r = 0; r < data.count; r++) {
+    const fc = fitCandidate[candidate[r]!]!;
+    if (fc < 0) continue;
+    const i = cursor[cardOfData[scorecard[r]!]!]!++;
+    const v = value[r]!;
+    rCell[i] = cellOfData[cell[r]!]!;
+    rCard[i] = cardOfData[scorecard[r]!]!;
+    rPos[i] = position[interviewer[r]!]!;
+    rKey[i] = key[r]!;
+    rWeight[i] = weight[r]!;
+    rLow[i] = v <= 1 ? -Infinity : v - 0.5;
+    rHigh[i] = v >= 4 ? Infinity : v + 0.5;
+  }
+}
+
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
+  return total;
+}
+
+/**
+ * Each candidate's interviewers numbered locally (slots, in order of first rating), each rating's slot, and
+ * slotStart (slotOfPosition: all −1, left so).
+ */
+function numberSlots(
+  ratingStart: Int32Array,
+  rPos: Int32Array,
+  slotOfPosition: Int32Array,
+  slots: number[],
+  slotStart: Int32Array,
+  rSlot: Int32Array,
+): void {
+  for (let fc = 0; fc + 1 < ratingStart.length; fc++) {
+    const first = slots.length;
+    for (let i = ratingStart[fc]!; i < ratingStart[fc + 1]!; i++) {
+      const p = rPos[i]!;
+      if (slotOfPosition[p]! < 0) {
+        slotOfPosition[p] = slots.length - first;
+        slots.push(p);
+      }
+      rSlot[i] = slotOfPosition[p]!;
+    }
+    for (let m = first; m < slots.length; m++) slotOfPosition[slots[m]!] = -1;
+    slotStart[fc + 1] = slots.length;
+  }
+}
+
+/** Each cell's ratings (cellRatings from the returned starts), counting them into `count`. */
+function groupByCell(rCell: Int32Array, count: Int32Array, cellRatings: Int32Array): Int32Array {
+  for (let i = 0; i < rCell.length; i++) count[rCell[i]!]!++;
+  const start = prefix(count);
+  const cursor = start.slice(0, count.length);
+  for (let i = 0; i < rCell.length; i++) cellRatings[cursor[rCell[i]!]!++] = i;
+  return start;
 }
