@@ -174,6 +174,12 @@ test("the question bank adds, edits and archives a question and its list follows
   await expect(page.getByText('Added "Aaa lists question"')).toBeVisible();
   await expect(count).toHaveText(`25 of ${total + 1} questions`);
   await expect(mine("Aaa lists question")).toHaveCount(1);
+  // Away and back: the router shows the render it kept, from before the question; the list reads it again.
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Loops" }).click();
+  await expect(page.getByRole("heading", { name: "Loops" })).toBeVisible();
+  await page.goBack();
+  await expect(count).toHaveText(`25 of ${total + 1} questions`);
+  await expect(mine("Aaa lists question")).toHaveCount(1);
   await page.getByRole("button", { name: "Edit Aaa lists question" }).click();
   await page.getByLabel("Title").fill("Aaa lists question, edited");
   await page.getByRole("button", { name: "Save question" }).click();

@@ -1,11 +1,8 @@
 // First-load JavaScript per page, from the production build in .next: the framework's root chunks plus every
 // chunk the page's layouts and the page itself list in their client reference manifest, gzipped (level 9, as
-// served). `node scripts/first-load-js.mjs [--budget KiB] [--pending file.json]` prints a table, largest
-// first, and exits 1 when a page is over the budget (default 150 KiB). Chunks loaded later (dynamic imports)
-// are not counted: that is the point of loading them later. With --pending (npm test passes
-// scripts/first-load-pending.json), the pages listed there, which still need the data layer for their first
-// view, are held to that file's ceiling instead, and a listed page that meets the budget fails the check until
-// it is taken off the list: the list only shrinks.
+// served). `node scripts/first-load-js.mjs [--budget KiB]` prints a table, largest first, and exits 1 when a
+// page is over the budget (default 150 KiB). Chunks loaded later (dynamic imports) are not counted: that is the
+// point of loading them later.
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -15,12 +12,6 @@ const root = path.resolve(import.meta.dirname, "..");
 const next = path.join(root, ".next");
 const budgetArg = process.argv.indexOf("--budget");
 const budgetKiB = budgetArg > 0 ? Number(process.argv[budgetArg + 1]) : 150;
-const pendingArg = process.argv.indexOf("--pending");
-const pending =
-  pendingArg > 0
-    ? JSON.parse(readFileSync(path.resolve(process.argv[pendingArg + 1]), "utf8"))
-    : { ceilingKiB: budgetKiB, pages: [] };
-const pendingPages = new Set(pending.pages);
 
 if (!existsSync(path.join(next, "build-manifest.json"))) {
   console.error("No production build in .next: run `npx next build` first.");
@@ -64,28 +55,13 @@ for (const file of manifests(path.join(next, "server", "app"))) {
   }
 }
 rows.sort((a, b) => b.kib - a.kib);
-const limitOf = (r) => (pendingPages.has(r.route) ? pending.ceilingKiB : budgetKiB);
-const over = rows.filter((r) => r.kib > limitOf(r));
-const graduated = rows.filter((r) => pendingPages.has(r.route) && r.kib <= budgetKiB);
-const unknown = [...pendingPages].filter((route) => !rows.some((r) => r.route === route));
-console.log(
-  `First-load JS (gzip) per page, budget ${budgetKiB} KiB` +
-    (pendingPages.size ? ` (${pendingPages.size} pending pages: ceiling ${pending.ceilingKiB} KiB)` : "") +
-    ":",
-);
-for (const r of rows) {
-  const mark = r.kib > limitOf(r) ? "✗" : r.kib > budgetKiB ? "…" : "✓";
+const over = rows.filter((r) => r.kib > budgetKiB);
+console.log(`First-load JS (gzip) per page, budget ${budgetKiB} KiB:`);
+for (const r of rows)
   console.log(
-    `  ${mark} ${r.kib.toFixed(1).padStart(6)} KiB  ${String(r.chunks).padStart(2)} chunks  ${r.route}` +
-      (pendingPages.has(r.route) ? "  (pending)" : ""),
+    `  ${r.kib > budgetKiB ? "✗" : "✓"} ${r.kib.toFixed(1).padStart(6)} KiB  ${String(r.chunks).padStart(2)} chunks  ${r.route}`,
   );
-}
-const problems = [
-  ...over.map((r) => `${r.route} is over its ${limitOf(r)} KiB limit (${r.kib.toFixed(1)} KiB).`),
-  ...graduated.map((r) => `${r.route} meets the ${budgetKiB} KiB budget: take it off the pending list.`),
-  ...unknown.map((route) => `${route} is on the pending list but is not a page of the build.`),
-];
-if (problems.length) {
-  console.error(`\n${problems.join("\n")}`);
+if (over.length) {
+  console.error(`\n${over.map((r) => `${r.route} is over the budget (${r.kib.toFixed(1)} KiB).`).join("\n")}`);
   process.exit(1);
 }

@@ -139,13 +139,7 @@ await step(
 await step("faults: outbox at scale", bin("tsx"), ["e2e/faults-at-scale.ts"]);
 const built = await step("production build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
 if (built) {
-  await step("first-load JavaScript budget", process.execPath, [
-    "scripts/first-load-js.mjs",
-    "--budget",
-    "150",
-    "--pending",
-    "scripts/first-load-pending.json",
-  ]);
+  await step("first-load JavaScript budget", process.execPath, ["scripts/first-load-js.mjs", "--budget", "150"]);
   await step(
     "end-to-end tests (Chromium)",
     bin("playwright"),

@@ -1,12 +1,10 @@
 "use client";
 
-// One server call from a form, without the data layer: pages whose client components only send (a form, a
-// confirm button) and read what the server rendered do not load react-query at all. The tRPC client itself
-// (src/trpc/vanilla.ts) is fetched once the form has mounted, as forms fetch their zod schemas
-// (src/components/errors.ts), and again on first use if that early fetch failed. After a call, the form
-// re-renders the server's data with `router.refresh()` (or moves on), where a data-hook page would invalidate
-// its queries. Errors follow the data layer's policy (src/trpc/client.ts): what the server said, as a toast,
-// unless the form shows its errors itself (`errorToast: false`).
+// One server call from a form or a button. The tRPC client (src/trpc/vanilla.ts) is fetched once the form
+// has mounted, as forms fetch their zod schemas (src/components/errors.ts), and again on first use if that
+// early fetch failed. After a call, the form shows the server's data again with `router.refresh()` (what the
+// page rendered), `invalidate(...)` (what light reads show, src/trpc/light-query.ts), or moves on. Errors:
+// what the server said, as a toast, unless the form shows its errors itself (`errorToast: false`).
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "@/components/toast";
 import type { ApiClient } from "./vanilla";

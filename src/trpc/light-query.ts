@@ -9,14 +9,17 @@
 // `isError`, `error`, `isFetching`, `refetch`, and for lists `data.pages`, `hasNextPage`, `fetchNextPage`,
 // `isFetchingNextPage`) so a list reads the same either way.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { remember, useReplayed } from "./replay";
 import type { ApiClient } from "./vanilla";
 
 const loadClient = () => import("./vanilla").then((m) => m.browserActionClient());
 
-/** What the server rendered: the input it was asked with and the procedure's answer. */
+/** What the server rendered: the input it was asked with, the procedure's answer, and the render's id. */
 export interface Served<TInput, TOutput> {
   input: TInput;
   data: TOutput;
+  /** Shown again on back/forward (src/trpc/replay.ts): the data is shown and read again at once. */
+  render?: string;
 }
 
 type Procedure<TInput, TOutput> = (api: ApiClient) => (input: TInput) => Promise<TOutput>;
@@ -82,6 +85,7 @@ function useLight<TInput, TData>(
   input: TInput,
   served: TData | undefined,
   servedInput: TInput | undefined,
+  servedRender: string | undefined,
   load: (api: ApiClient, input: TInput, current: TData | undefined) => Promise<TData>,
   options: LightQueryOptions<TData>,
 ) {
@@ -139,16 +143,25 @@ function useLight<TInput, TData>(
   }, []);
   const refetch = useCallback(() => run(), [run]);
 
+  // A render the router kept, shown again on back/forward: what it shows is read again at once.
+  const replayed = useReplayed(servedRender);
+  useEffect(() => {
+    if (replayed && enabled) void run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the replayed render mounts
+  }, []);
+
   // A new render from the server (router.refresh after a write) replaces what it covers.
   const firstServed = useRef(served);
   useEffect(() => {
     if (served === firstServed.current || served === undefined) return;
     firstServed.current = served;
+    const again = remember(servedRender);
     if (servedKey === latest.current.key) {
       seq.current++;
       setState({ key: servedKey, data: served, fetching: false, fetchingNext: false });
+      if (again) void run();
     }
-  }, [served, servedKey]);
+  }, [served, servedKey, servedRender, run]);
 
   // A new input (or the first view, when the server did not render it) is read once.
   const have = state.key === key && (state.data !== undefined || state.error !== undefined);
@@ -221,6 +234,7 @@ export function useLightQuery<TInput, TOutput>(
     input,
     served?.data,
     served?.input,
+    served?.render,
     (api, input) => procedure(api)(input),
     options,
   );
@@ -258,6 +272,7 @@ export function useLightPages<TInput extends object, TPage extends Page>(
     input,
     served ? servedPages.current?.pages : undefined,
     served?.input,
+    served?.render,
     async (api, input, current) => {
       const pages: TPage[] = [];
       let cursor: string | undefined;

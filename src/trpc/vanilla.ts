@@ -1,30 +1,25 @@
-// The tRPC client on its own (links and superjson, no react-query): what the data layer's provider uses, and
-// what forms without data hooks load when they first need the server (src/trpc/action.ts).
+// The browser's tRPC client (links and superjson): what forms (src/trpc/action.ts) and light reads
+// (src/trpc/light-query.ts) load once they have mounted, never part of a page's first load.
 import { createTRPCClient, httpBatchLink, loggerLink, type TRPCClient } from "@trpc/client";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
 
 export type ApiClient = TRPCClient<AppRouter>;
 
-/** `maxBatchSize` is the server's TRPC_MAX_BATCH_SIZE: a larger batch would be refused. */
-export function makeTRPCClient(maxBatchSize: number): ApiClient {
-  return createTRPCClient<AppRouter>({
+let client: ApiClient | undefined;
+
+/**
+ * The tab's one client. Each call is its own request (a batch of one, well within any TRPC_MAX_BATCH_SIZE):
+ * calls are made by separate components at separate moments, so there is nothing to batch.
+ */
+export function browserActionClient(): ApiClient {
+  return (client ??= createTRPCClient<AppRouter>({
     links: [
       loggerLink({
         enabled: (op) =>
           process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error,
       }),
-      httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: maxBatchSize }),
+      httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 1 }),
     ],
-  });
-}
-
-let actionClient: ApiClient | undefined;
-
-/**
- * The tab's client for single calls made by forms (src/trpc/action.ts): each call is one request, so it
- * never batches more than one (well within any TRPC_MAX_BATCH_SIZE).
- */
-export function browserActionClient(): ApiClient {
-  return (actionClient ??= makeTRPCClient(1));
+  }));
 }

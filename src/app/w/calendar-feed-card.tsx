@@ -6,7 +6,7 @@ import { toast } from "@/components/toast";
 import { LocalTime } from "@/components/time";
 import { Button, Card } from "@/components/ui";
 import { useAction } from "@/trpc/action";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 
 /**
  * The person's private calendar subscription link: made, shown once, regenerated or turned off. `feed` is

@@ -9,7 +9,7 @@ import { toast } from "@/components/toast";
  * page is in it. A zone the person chose is never overwritten (the server only fills an empty one). The tRPC
  * client is imported when needed: this sits in the workspace layout, whose pages need not load it.
  */
-export function DetectZone({ needed, maxBatchSize }: { needed: boolean; maxBatchSize: number }) {
+export function DetectZone({ needed }: { needed: boolean }) {
   const router = useRouter();
   const sent = useRef(false);
   useEffect(() => {
@@ -17,14 +17,14 @@ export function DetectZone({ needed, maxBatchSize }: { needed: boolean; maxBatch
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!zone) return;
     sent.current = true;
-    import("@/trpc/client")
-      .then(({ browserTRPCClient }) =>
-        browserTRPCClient(maxBatchSize).account.setTimeZone.mutate({ timeZone: zone, detected: true }),
+    import("@/trpc/vanilla")
+      .then(({ browserActionClient }) =>
+        browserActionClient().account.setTimeZone.mutate({ timeZone: zone, detected: true }),
       )
       .then(
         () => router.refresh(),
         (err: Error) => toast.error(err.message),
       );
-  }, [needed, maxBatchSize, router]);
+  }, [needed, router]);
   return null;
 }

@@ -10,7 +10,7 @@ import { ImportWorkspaceForm } from "./import-workspace-form";
 import { ProfileForm } from "./profile-form";
 import { CalendarFeedCard } from "./calendar-feed-card";
 import { TimeZoneForm } from "./time-zone-form";
-import { ZoneDetector } from "./zone-detector";
+import { DetectZone } from "./detect-zone";
 import { personZone } from "@/domain/time-zone";
 import { UserMenu } from "./user-menu";
 import { YourData } from "./your-data-card";
@@ -32,7 +32,7 @@ export default async function WorkspacesPage() {
           </div>
         </header>
         <main id="main" className="mx-auto max-w-4xl px-6 py-10">
-          <ZoneDetector needed={!actor.timeZone} />
+          <DetectZone needed={!actor.timeZone} />
           {!actor.name && (
             <div className="mb-8">
               <ProfileForm name={actor.name} />
@@ -75,7 +75,7 @@ export default async function WorkspacesPage() {
             </div>
           </div>
           <div className="mt-8 grid gap-6 lg:grid-cols-2">
-            {/* Keyed by the saved zone, so a zone detected after the first render (ZoneDetector) shows at once. */}
+            {/* Keyed by the saved zone, so a zone detected after the first render (DetectZone) shows at once. */}
             <TimeZoneForm key={actor.timeZone ?? "none"} timeZone={personZone(actor.timeZone)} />
             <CalendarFeedCard feed={feed} />
             {/* Erasing is for people who are candidates everywhere; the server checks it again. */}

@@ -6,7 +6,7 @@ import { getServerCaller } from "@/trpc/server";
 import { ViewerZoneProvider } from "@/components/time";
 import { formatInZone, personZone } from "@/domain/time-zone";
 import { UserMenu } from "../user-menu";
-import { ZoneDetector } from "../zone-detector";
+import { DetectZone } from "../detect-zone";
 import { AppNav, CollapsibleNav, WorkspaceSwitcher } from "./shell";
 import { loadWorkspace } from "./workspace-context";
 
@@ -47,7 +47,7 @@ export default async function WorkspaceLayout({
   const zone = personZone(actor.timeZone, workspace.timeZone);
   return (
     <ViewerZoneProvider zone={zone}>
-      <ZoneDetector needed={!actor.timeZone} />
+      <DetectZone needed={!actor.timeZone} />
       <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr] print:block">
         <nav
           aria-label="Workspace"

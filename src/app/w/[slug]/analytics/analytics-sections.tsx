@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { Alert } from "@/components/ui";
 import type { CsvCell } from "@/domain/csv";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { ChartCard } from "./chart-card";
 
 // Loaded when the page is idle, as the report's charts are: recharts is not part of the first load. The

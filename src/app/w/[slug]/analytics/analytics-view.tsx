@@ -7,7 +7,7 @@ import { Alert, Field, Input, Select, Skeleton } from "@/components/ui";
 import { PERIOD_LABEL, PERIOD_PRESETS } from "@/domain/analytics";
 import { LEVEL_LABEL, LEVELS } from "@/domain/vocabulary";
 import { useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import type { AnalyticsInput } from "@/schemas/analytics";
 import { AnalyticsSections } from "./analytics-sections";
 import { analyticsInput, type UrlKey } from "./input";

@@ -7,7 +7,7 @@ import { useUrlState } from "@/components/url-state";
 import { auditLabel } from "@/domain/audit";
 import { AUDIT_ACTIONS, AUDIT_AREAS } from "@/schemas/values";
 import { useLightPages, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { auditListInput } from "./list-input";
 
 function summary(data: unknown): string {

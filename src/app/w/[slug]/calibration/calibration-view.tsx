@@ -3,7 +3,7 @@
 import { useParams } from "next/navigation";
 import { Card } from "@/components/ui";
 import { useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { CohortCard, type ServedCohort } from "./cohort-card";
 import { InterviewerCard, type ServedInterviewers } from "./interviewer-card";
 

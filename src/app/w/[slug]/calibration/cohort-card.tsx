@@ -18,7 +18,7 @@ import {
 import { useUrlState } from "@/components/url-state";
 import { LEVELS } from "@/domain/vocabulary";
 import { useLightPages, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { cohortListInput, cohortSort } from "./list-input";
 
 export const f = (n: number | null | undefined, d = 2) =>

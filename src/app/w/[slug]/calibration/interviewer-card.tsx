@@ -5,7 +5,7 @@ import { useDeferredValue } from "react";
 import { Alert, Card, EmptyState, Field, Input, ScrollRegion, Select, Skeleton } from "@/components/ui";
 import { useUrlState } from "@/components/url-state";
 import { useLightPages, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { f, ShowMore } from "./cohort-card";
 import { interviewerListInput, interviewerSort } from "./list-input";
 

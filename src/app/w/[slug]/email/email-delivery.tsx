@@ -8,7 +8,7 @@ import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select, Skeleton 
 import { EMAIL_STATUSES } from "@/schemas/values";
 import { useAction } from "@/trpc/action";
 import { invalidate, useLightPages, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { emailListInput } from "./list-input";
 
 const tone = { pending: "amber", sending: "blue", sent: "green", dead: "red" } as const;

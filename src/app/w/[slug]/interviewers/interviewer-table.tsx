@@ -5,7 +5,7 @@ import { toast } from "@/components/toast";
 import { Alert, Badge, Button, Card, Checkbox, EmptyState, Input, Skeleton } from "@/components/ui";
 import { useAction } from "@/trpc/action";
 import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 
 export function InterviewerTable({
   workspaceId,

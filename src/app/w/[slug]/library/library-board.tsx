@@ -8,7 +8,7 @@ import { useFormErrors } from "@/components/errors";
 import { Alert, Badge, Button, Card, Checkbox, EmptyState, Field, Input, Skeleton, Textarea } from "@/components/ui";
 import { useAction } from "@/trpc/action";
 import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 
 const schemas = () => import("@/schemas/library");
 

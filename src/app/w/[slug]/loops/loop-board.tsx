@@ -7,7 +7,6 @@ import { useState, type FormEvent } from "react";
 import { toast } from "@/components/toast";
 import { useFormErrors } from "@/components/errors";
 import { LocalTime } from "@/components/time";
-import { useReplayed } from "@/components/opened";
 import { useUrlState } from "@/components/url-state";
 import { Alert, Badge, Button, Card, ChoiceSelect, EmptyState, Field, Input, Select, Skeleton } from "@/components/ui";
 import { BOARD_MORE_PAGE, type LOOP_STATUSES } from "@/domain/loop-status";
@@ -15,7 +14,7 @@ import { LEVELS } from "@/domain/vocabulary";
 import { LOOP_STATUS_LABEL } from "@/domain/vocabulary";
 import { useAction } from "@/trpc/action";
 import { useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { boardInput } from "./board-input";
 
 const schemas = () => import("@/schemas/loop");
@@ -30,8 +29,6 @@ type BoardServed = {
   members: Served<WorkspaceInput, RouterOutputs["member"]["list"]> | null;
 };
 
-const NOT_SERVED: BoardServed = { board: null, templates: null, members: null };
-
 /** A card as the board sends it: the fields below are what a coach sees of a loop (board.int.test.ts). */
 type Card = RouterOutputs["loop"]["board"]["columns"][number]["items"][number];
 
@@ -39,18 +36,13 @@ export function LoopBoard({
   workspaceId,
   slug,
   canManage,
-  served: rendered,
-  render,
+  served,
 }: {
   workspaceId: string;
   slug: string;
   canManage: boolean;
   served: BoardServed;
-  /** The id of the server's render (a replay from the router's cache on back/forward is read again). */
-  render: string;
 }) {
-  const replayed = useReplayed(render);
-  const served = replayed ? NOT_SERVED : rendered;
   const [level, setLevel] = useUrlState("level");
   const [role, setRole] = useUrlState("role");
   const input = boardInput(workspaceId, { level, role });

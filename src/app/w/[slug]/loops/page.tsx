@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { can } from "@/domain/roles";
@@ -36,13 +35,7 @@ export default async function LoopsPage({
         title="Loops"
         description="Every practice loop by status. Create one from a template, then book its rounds from suggested slots."
       />
-      <LoopBoard
-        workspaceId={ws.id}
-        slug={slug}
-        canManage={canManage}
-        served={{ board, templates, members }}
-        render={randomUUID()}
-      />
+      <LoopBoard workspaceId={ws.id} slug={slug} canManage={canManage} served={{ board, templates, members }} />
     </>
   );
 }

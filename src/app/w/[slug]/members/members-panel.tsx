@@ -23,7 +23,7 @@ import { displayName } from "@/domain/people";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
 import { useAction } from "@/trpc/action";
 import { invalidate, useLightPages, useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { EraseCandidate } from "./erase-candidate";
 import { membersListInput } from "./list-input";
 

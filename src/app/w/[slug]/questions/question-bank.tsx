@@ -10,7 +10,7 @@ import { LEVELS, type Level } from "@/domain/vocabulary";
 import { DIFFICULTIES, QUESTION_SORTS } from "@/schemas/values";
 import { useAction } from "@/trpc/action";
 import { invalidate, useLightPages, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { questionPageInput, type QuestionParams, type QuestionSort } from "./list-input";
 
 const schemas = () => import("@/schemas/library");

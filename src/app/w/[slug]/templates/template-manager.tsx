@@ -7,7 +7,7 @@ import { LEVELS } from "@/domain/vocabulary";
 import type { TemplateRound } from "@/schemas/loop";
 import { useAction } from "@/trpc/action";
 import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 
 type Template = {
   id: string;

@@ -2,7 +2,7 @@
 
 import { Alert, Card, EmptyState, Skeleton } from "@/components/ui";
 import { useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { ProgressSteps } from "./progress-steps";
 
 /** The signed-in interviewer's own paths and what comes next on each. */

@@ -5,7 +5,7 @@ import { toast } from "@/components/toast";
 import { Alert, Badge, Button, Card, Checkbox, Input, Skeleton } from "@/components/ui";
 import { useAction } from "@/trpc/action";
 import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { ProgressSteps, type ProgressView } from "./progress-steps";
 
 interface RoundTypeTraining {

@@ -9,7 +9,7 @@ import { Alert, Button, Card, PageHeader, Skeleton } from "@/components/ui";
 import type { SignalAnswer } from "@/domain/scorecard";
 import { useAction } from "@/trpc/action";
 import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { ComparisonView } from "./comparison-view";
 
 type Answer = { rating: 1 | 2 | 3 | 4; evidence: string };

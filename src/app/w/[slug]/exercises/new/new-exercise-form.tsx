@@ -7,7 +7,7 @@ import { toast } from "@/components/toast";
 import { Alert, Button, Card, Field, Input, PageHeader, Select, Skeleton } from "@/components/ui";
 import { useAction } from "@/trpc/action";
 import { useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 
 const schemas = () => import("@/schemas/exercise");
 

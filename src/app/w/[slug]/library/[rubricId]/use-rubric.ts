@@ -1,4 +1,4 @@
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 
 export type RubricData = RouterOutputs["rubric"]["get"];
 export type SignalData = RubricData["version"]["signals"][number];

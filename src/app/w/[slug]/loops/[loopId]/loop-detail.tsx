@@ -3,7 +3,6 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
-import { useReplayed } from "@/components/opened";
 import { toast } from "@/components/toast";
 import { LocalTime, useViewerZone } from "@/components/time";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, Select, Skeleton } from "@/components/ui";
@@ -11,7 +10,7 @@ import { LOOP_STATUSES, canMoveLoop, type LoopStatus } from "@/domain/loop-statu
 import { formatInZone } from "@/domain/time-zone";
 import { useAction } from "@/trpc/action";
 import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { AddRound, CancelRound, RoundEditor } from "./round-forms";
 
 // The week grid is fetched when its section is first opened.
@@ -28,7 +27,6 @@ export function LoopDetail({
   loopId,
   canManage,
   served,
-  render,
 }: {
   workspaceId: string;
   slug: string;
@@ -36,11 +34,8 @@ export function LoopDetail({
   canManage: boolean;
   /** The loop as the server rendered it (null when it could not: the browser reads it and shows why). */
   served: Served<LoopInput, RouterOutputs["loop"]["get"]> | null;
-  /** The id of the server's render (a replay from the router's cache on back/forward is read again). */
-  render: string;
 }) {
-  const replayed = useReplayed(render);
-  const loop = useLightQuery((api) => api.loop.get.query, { workspaceId, loopId }, replayed ? null : served);
+  const loop = useLightQuery((api) => api.loop.get.query, { workspaceId, loopId }, served);
   const [suggesting, setSuggesting] = useState(false);
   const [weekOpen, setWeekOpen] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -49,7 +44,7 @@ export function LoopDetail({
   // Interviewers the coach swapped into a suggested option: `${option}:${roundId}` → member id.
   const [swaps, setSwaps] = useState<Record<string, string>>({});
   // What a write changes: the loop, and the suggestions if they are shown. (A render the router kept is read
-  // again when it is shown on back/forward, so the server need not render the page again.)
+  // again when it is shown on back/forward, src/trpc/replay.ts, so the server need not render the page again.)
   const refresh = () => void invalidate("loop", "schedule");
   const restore = useAction((api) => api.schedule.restoreRound.mutate, {
     onSuccess: (r) => {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { can } from "@/domain/roles";
 import { serve } from "@/trpc/server";
@@ -19,7 +18,6 @@ export default async function LoopPage({ params }: { params: Promise<{ slug: str
       loopId={loopId}
       canManage={can(ws.role, "loop.manage")}
       served={served}
-      render={randomUUID()}
     />
   );
 }

@@ -25,7 +25,7 @@ import { displayName } from "@/domain/people";
 import { can, ROLE_LABELS } from "@/domain/roles";
 import { useAction } from "@/trpc/action";
 import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 
 const schemas = () => import("@/schemas/api-key");
 

@@ -5,7 +5,7 @@ import { LocalTime } from "@/components/time";
 import { Alert, Badge, Button, buttonClass, Card, EmptyState, Skeleton } from "@/components/ui";
 import { useAction } from "@/trpc/action";
 import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 
 const STATUS = {
   queued: { label: "Waiting to start", tone: "gray" },

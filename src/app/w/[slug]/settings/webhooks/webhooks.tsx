@@ -6,7 +6,7 @@ import { toast } from "@/components/toast";
 import { Alert, Badge, Button, Card, ConfirmDialog, EmptyState, Skeleton } from "@/components/ui";
 import { useAction } from "@/trpc/action";
 import { invalidate, useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { EndpointForm } from "./endpoint-form";
 
 /** A signing secret, shown once after creating an endpoint or rotating its secret. */

@@ -7,7 +7,7 @@ import { ReportView } from "@/components/report-view";
 import { Alert, Badge, Button, Card, Checkbox, PageHeader, Skeleton, Textarea } from "@/components/ui";
 import { candidateView } from "@/domain/report";
 import { useAction } from "@/trpc/action";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 
 type Draft = {
   summary: string;

@@ -13,7 +13,7 @@ import { missingFields, type MissingField, type Recommendation, type SignalAnswe
 import { RECOMMENDATION_LABEL } from "@/domain/vocabulary";
 import { RECOMMENDATIONS } from "@/domain/vocabulary";
 import { useAction } from "@/trpc/action";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 
 const REC_LABEL = RECOMMENDATION_LABEL;
 const AUTOSAVE_MS = 800;

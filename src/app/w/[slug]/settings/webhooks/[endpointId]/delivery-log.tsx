@@ -7,7 +7,7 @@ import { Alert, Badge, Button, Card, EmptyState, Field, Select, Skeleton } from 
 import { DELIVERY_STATUSES } from "@/schemas/values";
 import { useAction } from "@/trpc/action";
 import { invalidate, useLightPages, useLightQuery, type Served } from "@/trpc/light-query";
-import type { RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 import { DeliveryAttempts } from "./attempts";
 import { deliveriesInput } from "./list-input";
 
