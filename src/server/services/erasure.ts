@@ -153,13 +153,14 @@ export async function eraseCandidateMembership(
   const reportIds = reports.map((r) => r.id);
 
   // Free text about the person goes; the structure (loops, rounds, times, ratings) stays.
-  await tx.loop.updateMany({
-    where: { workspaceId, id: { in: loopIds } },
-    data: { notes: "", candidateInvitationId: null },
-  });
+  // Rounds before their loops, the order a round's write locks them in (src/server/services/invitation.ts).
   await tx.round.updateMany({
     where: { workspaceId, loopId: { in: loopIds } },
     data: { location: "", cancelReason: null },
+  });
+  await tx.loop.updateMany({
+    where: { workspaceId, id: { in: loopIds } },
+    data: { notes: "", candidateInvitationId: null },
   });
   await tx.debrief.updateMany({ where: { workspaceId, loopId: { in: loopIds } }, data: { rationale: "", notes: "" } });
   const cards = await tx.scorecard.findMany({

@@ -286,12 +286,14 @@ export async function acceptInvitation(
         select: { id: true },
       });
       if (loops.length) {
-        await tx.loop.updateMany({
-          where: { id: { in: loops.map((l) => l.id) } },
-          data: { candidateMemberId: membership.id },
-        });
+        // Rounds before their loops, the order a round's write locks them in (its trigger then updates the
+        // loop's round summary): the other order could deadlock with a booking on the same loop.
         await tx.round.updateMany({
           where: { workspaceId: fresh.workspaceId, loopId: { in: loops.map((l) => l.id) }, candidateMemberId: null },
+          data: { candidateMemberId: membership.id },
+        });
+        await tx.loop.updateMany({
+          where: { id: { in: loops.map((l) => l.id) } },
           data: { candidateMemberId: membership.id },
         });
         // Rounds booked while they were invited: their invitations reach them now.
