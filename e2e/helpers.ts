@@ -42,6 +42,17 @@ export async function signInByMagicLink(page: Page, email: string) {
 }
 
 export async function expectAccessible(page: Page, testInfo: TestInfo, label: string) {
+  // What is moving settles first (a toast sliding in): axe reads colours as they end up, not a frame of a fade
+  // (seen in CI: a toast's title read at 4.35:1 halfway through its entrance). Endless ones (spinners) are not
+  // waited for.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   await testInfo.attach(`axe-${label}.json`, {
