@@ -42,17 +42,23 @@ export async function signInByMagicLink(page: Page, email: string) {
 }
 
 export async function expectAccessible(page: Page, testInfo: TestInfo, label: string) {
-  // What is moving settles first (a toast sliding in): axe reads colours as they end up, not a frame of a fade
-  // (seen in CI: a toast's title read at 4.35:1 halfway through its entrance). Endless ones (spinners) are not
-  // waited for.
-  await page.evaluate(() =>
-    Promise.all(
-      document
+  // What is moving settles first (toasts sliding in, stacked ones fading behind the newest): axe reads colours
+  // as they end up, not a frame of a fade (seen in CI: toast titles read at 4.35:1 and 3.45:1 mid-transition).
+  // A transition starts a frame after its change, so frames pass before each look; endless animations
+  // (spinners) are not waited for, and nothing is waited for past 3 s.
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const until = Date.now() + 3_000;
+    for (;;) {
+      await frame();
+      await frame();
+      const moving = document
         .getAnimations()
-        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
+        .filter((a) => a.playState === "running" && Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+      if (moving.length === 0 || Date.now() > until) return;
+      await Promise.all(moving.map((a) => a.finished.catch(() => undefined)));
+    }
+  });
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   await testInfo.attach(`axe-${label}.json`, {
