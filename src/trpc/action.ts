@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "@/components/toast";
 import type { ApiClient } from "./vanilla";
 
-const loadClient = () => import("./vanilla").then((m) => m.browserActionClient());
+import { loadApiClient as loadClient } from "./load-client";
 
 export interface ActionOptions<TInput, TOutput> {
   onSuccess?: (data: TOutput, input: TInput) => void;

@@ -12,7 +12,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { remember, useReplayed } from "./replay";
 import type { ApiClient } from "./vanilla";
 
-const loadClient = () => import("./vanilla").then((m) => m.browserActionClient());
+import { loadApiClient as loadClient } from "./load-client";
 
 /** What the server rendered: the input it was asked with, the procedure's answer, and the render's id. */
 export interface Served<TInput, TOutput> {

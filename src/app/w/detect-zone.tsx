@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { toast } from "@/components/toast";
+import { loadApiClient } from "@/trpc/load-client";
 
 /**
  * On first sign-in a person has no zone yet: take the browser's, once, and re-render so every time on the
@@ -17,10 +18,8 @@ export function DetectZone({ needed }: { needed: boolean }) {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!zone) return;
     sent.current = true;
-    import("@/trpc/vanilla")
-      .then(({ browserActionClient }) =>
-        browserActionClient().account.setTimeZone.mutate({ timeZone: zone, detected: true }),
-      )
+    loadApiClient()
+      .then((api) => api.account.setTimeZone.mutate({ timeZone: zone, detected: true }))
       .then(
         () => router.refresh(),
         (err: Error) => toast.error(err.message),

@@ -16,10 +16,10 @@ import { useAction } from "@/trpc/action";
 import { useLightQuery, type Served } from "@/trpc/light-query";
 import type { RouterOutputs } from "@/trpc/types";
 import { boardInput } from "./board-input";
+// "Show more" in a column reads one page through the tRPC client the forms send through.
+import { loadApiClient as actionClient } from "@/trpc/load-client";
 
 const schemas = () => import("@/schemas/loop");
-// "Show more" in a column reads one page through the tRPC client the forms send through.
-const actionClient = () => import("@/trpc/vanilla").then((m) => m.browserActionClient());
 
 type WorkspaceInput = { workspaceId: string };
 /** What the server rendered: the board for the URL's filters and, for a coach, the new-loop form's lists. */

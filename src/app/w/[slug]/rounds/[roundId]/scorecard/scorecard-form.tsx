@@ -14,12 +14,12 @@ import { RECOMMENDATION_LABEL } from "@/domain/vocabulary";
 import { RECOMMENDATIONS } from "@/domain/vocabulary";
 import { useAction } from "@/trpc/action";
 import type { RouterOutputs } from "@/trpc/types";
+// Autosave needs each save's answer as a promise (createAutosave orders the saves and carries the versions):
+// it calls the tRPC client useAction sends through, which the form's actions fetch once it has mounted.
+import { loadApiClient as actionClient } from "@/trpc/load-client";
 
 const REC_LABEL = RECOMMENDATION_LABEL;
 const AUTOSAVE_MS = 800;
-// Autosave needs each save's answer as a promise (createAutosave orders the saves and carries the versions):
-// it calls the tRPC client useAction sends through, which the form's actions fetch once it has mounted.
-const actionClient = () => import("@/trpc/vanilla").then((m) => m.browserActionClient());
 
 /** What the interviewer edits; autosave sends all of it each time. */
 type Draft = {
