@@ -15,6 +15,7 @@ import { calibrate, type CalibrationResult } from "../src/domain/calibration/cal
 import { createSeededRandom } from "../src/domain/calibration/random";
 import type { Rating } from "../src/domain/calibration/ratings";
 import { DESIGNS, formatSummary, SIMULATION_SEEDS, summarizeDesign } from "../src/domain/calibration/simulation";
+import { startPassThreads } from "../src/server/calibration/threads";
 
 interface BenchCase {
   name: string;
@@ -85,8 +86,12 @@ function measureSeverityError(result: CalibrationResult, severity: number[]): nu
   return Math.sqrt(squared.reduce((sum, e) => sum + e, 0) / squared.length);
 }
 
+// Large fits run half of each pass on a second thread, as in the worker process (--one-thread: not).
+const oneThread = process.argv.includes("--one-thread");
+if (!oneThread) startPassThreads((error) => console.error("second thread failed:", error));
+
 let failed = false;
-console.log(`calibrate benchmark, seed ${SEED}\n`);
+console.log(`calibrate benchmark, seed ${SEED}, ${oneThread ? "one thread" : "two threads"}\n`);
 for (const bench of CASES) {
   const { ratings, severity } = simulateRatings(bench);
   console.log(

@@ -6,12 +6,16 @@
 // The retention job (src/server/retention/worker.ts) and the export worker (src/server/exports/worker.ts) run
 // here too: the process for background database work.
 import { startCalibrationWorker, stopCalibrationWorker } from "@/server/calibration/worker";
+import { startPassThreads } from "@/server/calibration/threads";
+import { logger } from "@/server/logger";
 import { startRetentionWorker, stopRetentionWorker } from "@/server/retention/worker";
 import { startExportWorker, stopExportWorker } from "@/server/exports/worker";
 import { runWorkerProcess } from "@/server/worker-process";
 
 runWorkerProcess(
   () => {
+    // Large fits run half of each pass on a second thread (src/server/calibration/threads.ts).
+    startPassThreads((error) => logger.error({ err: error }, "calibration's second thread failed; fits run on one"));
     startCalibrationWorker();
     startRetentionWorker();
     startExportWorker();

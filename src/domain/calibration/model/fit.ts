@@ -23,8 +23,10 @@
 import { findPanel, type IndexedRatings } from "../ratings";
 import { CG_TOLERANCE } from "./schur-system";
 import { StandardErrors } from "./standard-errors";
+import { IntervalMoments } from "./latent";
 import * as state from "./state";
 import type { FitSettings } from "./state";
+import { offeredThreads, PASS_APPLY, PASS_BACK, PASS_GRADIENT, PASS_NOISE, PASS_PREPARE } from "./state";
 
 // A module-local copy of an imported number used in hot loops (see local-system.ts).
 const { CANDIDATE_PRIOR_SCALE } = state;
@@ -111,8 +113,23 @@ export function fitCalibrationModel(data: IndexedRatings, settings: FitSettings)
     };
   }
   const model = new Model(data, panel.position, panel.size, panel.candidateInPanel, settings);
-  model.run();
+  model.attachPartner();
+  try {
+    model.run();
+  } finally {
+    model.releasePartner();
+  }
   return { ...base, ...model.report() };
+}
+
+/**
+ * The partner thread's copy of a split fit, from the fields the fit's thread handed over (attach): shared
+ * arrays are the same memory, scratch is its own. Returns what runs a pass's second half there.
+ */
+export function passRunner(fields: Record<string, unknown>): (kind: number, lo: number, hi: number) => void {
+  const replica = Object.create(Model.prototype) as Model;
+  Object.assign(replica, fields, { intervals: new IntervalMoments(), partner: null, history: [] });
+  return (kind, lo, hi) => replica.runShared(kind, lo, hi);
 }
 
 function noScore(...args: [number, ...unknown[]]): void {
@@ -159,17 +176,11 @@ class Model extends StandardErrors {
    * on-stack, they deoptimised after every loop of every call (~5 times per fit).
    */
   protected newtonStep(): number {
-    this.ensureScratch();
     const n = this.globals;
-    if (this.gradA.length !== this.candidates) {
-      this.gradA = new Float64Array(this.candidates);
-      this.gradD = new Float64Array(this.d.length);
-      this.gradU = new Float64Array(this.u.length);
-    }
     // Gradient of the log posterior, local parts in (ra, rd, ru); rhs = b_G − A_GL H⁻¹ b_L.
     const rhs = new Float64Array(n);
     for (let k = 0; k < n; k++) rhs[k] = -this.prior(k) * this.x[k]!;
-    for (let fc = 0; fc < this.candidates; fc++) this.gradientShare(fc, rhs);
+    this.pass(PASS_GRADIENT, rhs, null);
     this.project(rhs);
     const delta = new Float64Array(n);
     // Inexact Newton: far from the optimum a rough step is as good as an exact one (see CG_FORCING).
@@ -181,9 +192,55 @@ class Model extends StandardErrors {
       this.x[k]! += delta[k]!;
       largest = Math.max(largest, Math.abs(delta[k]!));
     }
-    for (let fc = 0; fc < this.candidates; fc++) largest = Math.max(largest, this.backSubstitute(fc, delta));
+    largest = Math.max(largest, this.pass(PASS_BACK, null, delta));
     this.lastStep = largest;
     return largest;
+  }
+
+  protected override runPass(
+    kind: number,
+    lo: number,
+    hi: number,
+    target: Float64Array | null,
+    input: Float64Array | null,
+  ): number {
+    switch (kind) {
+      case PASS_PREPARE:
+        this.prepareRange(lo, hi, target!);
+        return 0;
+      case PASS_GRADIENT:
+        for (let fc = lo; fc < hi; fc++) this.gradientShare(fc, target!);
+        return 0;
+      case PASS_APPLY:
+        this.applySchurRange(lo, hi, input!, target!);
+        return 0;
+      case PASS_BACK: {
+        let largest = 0;
+        for (let fc = lo; fc < hi; fc++) largest = Math.max(largest, this.backSubstitute(fc, input!));
+        return largest;
+      }
+      case PASS_NOISE:
+        return this.localSumsRange(lo, hi);
+      default:
+        throw new RangeError(`Unknown pass ${kind}`);
+    }
+  }
+
+  /** The partner thread's side of a split pass: the numbers main wrote, then the second half. */
+  runShared(kind: number, lo: number, hi: number): void {
+    this.readScalars();
+    this.runSecondHalf(kind, lo, hi);
+  }
+
+  /** Offers the fit's second halves to another thread, when it is split and one is offered. */
+  attachPartner(): void {
+    const threads = offeredThreads();
+    if (this.splitAt < this.candidates && threads) this.partner = threads.attach(this.transferable());
+  }
+
+  releasePartner(): void {
+    this.partner?.release();
+    this.partner = null;
   }
 
   /**

@@ -19,9 +19,9 @@ export class LocalSystem extends StartingValues {
    * One candidate's linearisation and factorisation, in one pass over its ratings: latent predictions,
    * Newton weights and gradients of the censored log-likelihood at the current values; its D (cells), B
    * (cells × [a, cards]) and the Cholesky factor of T = E − Bᵀ D⁻¹ B (and T⁻¹); and its ratings' share of
-   * the interviewers' 2 × 2 blocks of A_GG in schurDiag. The caller prepares `intervals` for σ.
+   * the interviewers' 2 × 2 blocks of A_GG in SD (schurDiag's layout). The caller prepares `intervals` for σ.
    */
-  protected lineariseAndFactor(fc: number, sigma: number): void {
+  protected lineariseAndFactor(fc: number, sigma: number, SD: Float64Array): void {
     const P = this.panelSize;
     const noise = this.noise;
     const {
@@ -46,7 +46,6 @@ export class LocalSystem extends StartingValues {
       dDiag,
       bBlock: B,
       tFactor: T,
-      schurDiag: SD,
     } = this;
     const cell0 = this.cellStart[fc]!;
     const cells = this.cellStart[fc + 1]! - cell0;
@@ -205,15 +204,5 @@ export class LocalSystem extends StartingValues {
       for (let m = 0; m < e; m++) dot += B[row + m]! * z[m]!;
       yd[cell0 + g] = (rd[cell0 + g]! - dot) / dDiag[cell0 + g]!;
     }
-  }
-
-  protected ensureScratch(): void {
-    if (this.la.length === this.candidates && this.ld.length === this.d.length) return;
-    this.la = new Float64Array(this.candidates);
-    this.ld = new Float64Array(this.d.length);
-    this.lu = new Float64Array(this.u.length);
-    this.ya = new Float64Array(this.candidates);
-    this.yd = new Float64Array(this.d.length);
-    this.yu = new Float64Array(this.u.length);
   }
 }

@@ -5,6 +5,7 @@
 
 import { LocalSystem } from "./local-system";
 import * as numerics from "./numerics";
+import { PASS_APPLY, PASS_PREPARE } from "./state";
 
 // A module-local copy of an imported function (see local-system.ts).
 const { dot } = numerics;
@@ -20,12 +21,16 @@ export class SchurSystem extends LocalSystem {
    * candidate at a time (its ratings, its local solve, its ratings again), so the second pass reads from cache.
    */
   protected applySchur(v: Float64Array, out: Float64Array): void {
-    this.ensureScratch();
+    for (let k = 0; k < this.globals; k++) out[k] = this.prior(k) * v[k]!;
+    this.pass(PASS_APPLY, out, v);
+  }
+
+  /** Candidates lo .. hi − 1's share of S v, added to out (see applySchur). */
+  protected applySchurRange(lo: number, hi: number, v: Float64Array, out: Float64Array): void {
     const P = this.panelSize;
     const { la, ld, lu, ya, yd, yu, rPos, rKey, rGainOf, rT, rW, rCell, cardRatingStart, cellStart, cardStart } = this;
     const { cellKey } = this;
-    for (let k = 0; k < this.globals; k++) out[k] = this.prior(k) * v[k]!;
-    for (let fc = 0; fc < this.candidates; fc++) {
+    for (let fc = lo; fc < hi; fc++) {
       ld.fill(0, cellStart[fc], cellStart[fc + 1]);
       const firstCard = cardStart[fc]!;
       const endCard = cardStart[fc + 1]!;
@@ -88,13 +93,8 @@ export class SchurSystem extends LocalSystem {
   protected prepareStep(): void {
     const P = this.panelSize;
     const D = this.schurDiag;
-    const sigma = Math.sqrt(this.noise);
-    this.intervals.prepare(sigma, 3 * this.ratings);
     D.fill(0);
-    for (let fc = 0; fc < this.candidates; fc++) {
-      this.lineariseAndFactor(fc, sigma);
-      this.diagonalShare(fc);
-    }
+    this.pass(PASS_PREPARE, D, null);
     for (let p = 0; p < P; p++) {
       D[3 * p]! += this.prior(p);
       D[3 * p + 2]! += this.prior(P + p);
@@ -102,17 +102,26 @@ export class SchurSystem extends LocalSystem {
     for (let k = 0; k < this.keys; k++) D[3 * P + k]! += this.prior(2 * P + k);
   }
 
+  /** prepareStep's work for candidates lo .. hi − 1, its blocks of S added to D. */
+  protected prepareRange(lo: number, hi: number, D: Float64Array): void {
+    const sigma = Math.sqrt(this.noise);
+    this.intervals.prepare(sigma, 3 * this.ratings);
+    for (let fc = lo; fc < hi; fc++) {
+      this.lineariseAndFactor(fc, sigma, D);
+      this.diagonalShare(fc, D);
+    }
+  }
+
   /**
-   * One candidate's share of the diagonal blocks of S (see prepareStep), less A_GG's (added with the
+   * One candidate's share of the diagonal blocks of S (see prepareStep), into D, less A_GG's (added with the
    * linearisation). Keys: only the cell deviations are eliminated (the candidate level takes a further
    * ~1/keys, ignored here): this block serves as preconditioner and for the key variance update, not for
    * reported errors. Interviewers: the candidate's part of an interviewer's block is its columns'
    * Xᵀ D⁻¹ X + (L⁻¹ Y)ᵀ (L⁻¹ Y) (see eliminateCandidate), computed here for the interviewer columns only.
    */
-  private diagonalShare(fc: number): void {
+  private diagonalShare(fc: number, D: Float64Array): void {
     const P = this.panelSize;
     const gains = this.settings.gains;
-    const D = this.schurDiag;
     const { rW, rT, rGainOf, rSlot, rCard, cellRatings, cellRatingStart, bBlock: B, tFactor: L, dDiag } = this;
     const cellPrior = 1 / this.varD;
     const Y = this.elimY;

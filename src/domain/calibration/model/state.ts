@@ -32,6 +32,66 @@ export const MIN_NOISE_SD = 0.05;
  */
 export const MAX_SD = { candidate: 1.5, cell: 1, halo: 1, severity: 1, gain: 0.5, key: 1, noise: 1.5 };
 
+/**
+ * A fit with at least this many ratings runs each pass over its candidates in two halves, the second on
+ * another thread when one is offered (offerPassThreads; the halves are summed in the same order either way, so
+ * the numbers do not depend on it). Smaller fits run in one piece: two threads would gain too little.
+ */
+export const SPLIT_MIN_RATINGS = 20_000;
+/** The passes over the candidates (see Model.runPass in fit.ts). */
+export const PASS_PREPARE = 0;
+export const PASS_GRADIENT = 1;
+export const PASS_APPLY = 2;
+export const PASS_BACK = 3;
+export const PASS_NOISE = 4;
+/** How many numbers the partner's copy of the model reads before each pass (see writeScalars). */
+export const SCALARS = 8;
+
+/** The other thread's side of a split fit (see offerPassThreads). */
+export interface PassPartner {
+  /** Starts pass `kind` over candidates lo .. hi − 1 there and returns at once. */
+  start(kind: number, lo: number, hi: number): void;
+  /** Waits until the pass has run; throws what it threw. */
+  finish(): void;
+  /** The fit is over: its state can go. */
+  release(): void;
+}
+
+/** Hands a large fit's state (its own enumerable fields) to another thread; null when none can take it. */
+export interface PassThreads {
+  attach(state: Record<string, unknown>): PassPartner | null;
+}
+
+let passThreads: PassThreads | null = null;
+
+/**
+ * Offers another thread to large fits (src/server/calibration/threads.ts starts one in the processes that
+ * fit cohorts). Without it, a large fit runs both halves of each pass itself, to the same numbers.
+ */
+export function offerPassThreads(threads: PassThreads | null): void {
+  passThreads = threads;
+}
+
+/** The threads offered by offerPassThreads. */
+export function offeredThreads(): PassThreads | null {
+  return passThreads;
+}
+
+/**
+ * Per-thread scratch of the passes: each thread has its own copy (everything else a split fit's passes read
+ * or write lives in shared memory, see shareArrays).
+ */
+const THREAD_SCRATCH = new Set([
+  "moments",
+  "elimY",
+  "slotSums",
+  "slotList",
+  "localVector",
+  "cellRow",
+  "cellProjection",
+  "cellQuadratic",
+]);
+
 export class ModelState {
   // Layout: ratings sorted by candidate; each candidate's cells and scorecards numbered contiguously.
   readonly candidates: number;
@@ -117,16 +177,26 @@ export class ModelState {
   covarianceDiag: Float64Array; // per global (approximate when large)
 
   // Scratch local vectors for the Schur products.
-  protected la = new Float64Array(0);
-  protected ld = new Float64Array(0);
-  protected lu = new Float64Array(0);
-  protected ya = new Float64Array(0);
-  protected yd = new Float64Array(0);
-  protected yu = new Float64Array(0);
+  protected readonly la: Float64Array;
+  protected readonly ld: Float64Array;
+  protected readonly lu: Float64Array;
+  protected readonly ya: Float64Array;
+  protected readonly yd: Float64Array;
+  protected readonly yu: Float64Array;
   // The Newton step's gradient (local parts), kept for its back-substitution.
-  protected gradA = new Float64Array(0);
-  protected gradD = new Float64Array(0);
-  protected gradU = new Float64Array(0);
+  protected readonly gradA: Float64Array;
+  protected readonly gradD: Float64Array;
+  protected readonly gradU: Float64Array;
+
+  // Split passes (see SPLIT_MIN_RATINGS): the first candidate of the second half (`candidates` when not
+  // split); the second half's accumulator (schurDiag's size, or a globals vector), its input vector and its
+  // result; the numbers its thread reads before a pass; and that thread, while a fit runs.
+  readonly splitAt: number;
+  protected readonly secondTarget: Float64Array;
+  protected readonly sharedInput: Float64Array;
+  protected readonly passResult: Float64Array;
+  protected readonly scalars: Float64Array;
+  protected partner: PassPartner | null = null;
 
   // The explicit interviewer-and-key system, and the working arrays of one candidate's elimination
   // (schur-system.ts), sized for the largest candidate: with c columns (2 per interviewer, 1 per cell),
@@ -196,6 +266,13 @@ export class ModelState {
     }
     this.ratingStart = prefix(ratingCount);
     this.ratings = this.ratingStart[this.candidates]!;
+    // The halves hold about as many ratings each.
+    let splitAt = this.candidates;
+    if (this.ratings >= SPLIT_MIN_RATINGS) {
+      splitAt = 0;
+      while (2 * this.ratingStart[splitAt]! < this.ratings) splitAt++;
+    }
+    this.splitAt = splitAt;
     const cellCount = new Int32Array(this.candidates);
     const cellOfData = new Int32Array(data.cellCandidate.length).fill(-1);
     for (let g = 0; g < data.cellCandidate.length; g++) {
@@ -330,6 +407,111 @@ export class ModelState {
     this.modes = new Float64Array(Math.max(this.globals, this.candidates));
     this.pevs = new Float64Array(this.globals);
     this.covarianceDiag = new Float64Array(this.globals);
+    this.la = new Float64Array(this.candidates);
+    this.ld = new Float64Array(cellKey.length);
+    this.lu = new Float64Array(cardRatings.length);
+    this.ya = new Float64Array(this.candidates);
+    this.yd = new Float64Array(cellKey.length);
+    this.yu = new Float64Array(cardRatings.length);
+    this.gradA = new Float64Array(this.candidates);
+    this.gradD = new Float64Array(cellKey.length);
+    this.gradU = new Float64Array(cardRatings.length);
+    this.secondTarget = new Float64Array(Math.max(this.globals, this.schurDiag.length));
+    this.sharedInput = new Float64Array(this.globals);
+    this.passResult = new Float64Array(1);
+    this.scalars = new Float64Array(SCALARS);
+    if (splitAt < this.candidates) shareArrays(this as unknown as Record<string, unknown>);
+  }
+
+  /**
+   * Runs pass `kind` over every candidate: target (an accumulator, or null) and input (a globals vector, or
+   * null) as runPass takes them; returns its number (a sum or a maximum, see runPass). A split fit runs the
+   * second half into secondTarget, on the partner's thread when there is one, and adds it to the first's.
+   */
+  protected pass(kind: number, target: Float64Array | null, input: Float64Array | null): number {
+    const n = this.candidates;
+    const mid = this.splitAt;
+    if (mid >= n) return this.runPass(kind, 0, n, target, input);
+    if (input) this.sharedInput.set(input);
+    const partner = this.partner;
+    let other = 0;
+    if (partner) {
+      this.writeScalars();
+      partner.start(kind, mid, n);
+    }
+    const own = this.runPass(kind, 0, mid, target, input);
+    if (partner) {
+      partner.finish();
+      other = this.passResult[0]!;
+    } else {
+      other = this.runSecondHalf(kind, mid, n);
+    }
+    if (target) {
+      const second = this.secondTarget;
+      for (let k = 0; k < target.length; k++) target[k]! += second[k]!;
+    }
+    return kind === PASS_BACK ? Math.max(own, other) : own + other;
+  }
+
+  /** The second half of a split pass, into secondTarget and passResult (the partner's thread calls it too). */
+  protected runSecondHalf(kind: number, lo: number, hi: number): number {
+    const target =
+      kind === PASS_PREPARE ? this.schurDiag.length : kind === PASS_GRADIENT || kind === PASS_APPLY ? this.globals : 0;
+    this.secondTarget.fill(0, 0, target);
+    const result = this.runPass(kind, lo, hi, target > 0 ? this.secondTarget : null, this.sharedInput);
+    this.passResult[0] = result;
+    return result;
+  }
+
+  /**
+   * Pass `kind` over candidates lo .. hi − 1 (fit.ts): PASS_PREPARE adds to target (schurDiag's layout),
+   * PASS_GRADIENT and PASS_APPLY to target (a globals vector; APPLY multiplies input), PASS_BACK applies the
+   * globals' step input and returns the largest change, PASS_NOISE returns its sum.
+   */
+  protected runPass(
+    kind: number,
+    lo: number,
+    hi: number,
+    target: Float64Array | null,
+    input: Float64Array | null,
+  ): number {
+    void [kind, lo, hi, target, input];
+    throw new Error("The model's passes are defined by its last layer (fit.ts).");
+  }
+
+  /** The numbers a pass reads besides the arrays, for the partner's copy (readScalars). */
+  protected writeScalars(): void {
+    const s = this.scalars;
+    s[0] = this.mu;
+    s[1] = this.varA;
+    s[2] = this.varD;
+    s[3] = this.varU;
+    s[4] = this.varS;
+    s[5] = this.varG;
+    s[6] = this.varB;
+    s[7] = this.noise;
+  }
+
+  protected readScalars(): void {
+    const s = this.scalars;
+    this.mu = s[0]!;
+    this.varA = s[1]!;
+    this.varD = s[2]!;
+    this.varU = s[3]!;
+    this.varS = s[4]!;
+    this.varG = s[5]!;
+    this.varB = s[6]!;
+    this.noise = s[7]!;
+  }
+
+  /** The fields another thread needs to run passes on this fit (shared arrays stay shared; scratch is copied). */
+  protected transferable(): Record<string, unknown> {
+    const fields: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(this)) {
+      if (name === "schur" || name === "intervals" || name === "partner" || name === "history") continue;
+      fields[name] = value;
+    }
+    return fields;
   }
 
   protected prior(index: number): number {
@@ -353,6 +535,22 @@ export class ModelState {
     this.varG = clamp(this.varG, MAX_SD.gain);
     this.varB = clamp(this.varB, MAX_SD.key);
     this.noise = clamp(this.noise, MAX_SD.noise, MIN_NOISE_SD);
+  }
+}
+
+/**
+ * Moves the model's typed arrays, all but THREAD_SCRATCH, into shared memory, so the thread that runs the
+ * second half of each pass reads and writes the same arrays.
+ */
+function shareArrays(model: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(model)) {
+    if (THREAD_SCRATCH.has(name) || !ArrayBuffer.isView(value) || value instanceof DataView) continue;
+    const array = value as Float64Array | Int32Array | Uint8Array;
+    if (array.buffer instanceof SharedArrayBuffer) continue;
+    const Kind = array.constructor as new (buffer: SharedArrayBuffer) => typeof array;
+    const shared = new Kind(new SharedArrayBuffer(array.byteLength));
+    shared.set(array);
+    model[name] = shared;
   }
 }
 

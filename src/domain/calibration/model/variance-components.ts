@@ -4,6 +4,7 @@
 import * as latent from "./latent";
 import { SchurSystem } from "./schur-system";
 import * as state from "./state";
+import { PASS_NOISE } from "./state";
 
 // Module-local copies of imported bindings used in hot loops (see local-system.ts).
 const { interpolate, OPEN_LAST, OPEN_REACH, TABLE_STEPS } = latent;
@@ -261,8 +262,13 @@ export class VarianceComponents extends SchurSystem {
         ? D[3 * p + 2]! / (D[3 * p]! * D[3 * p + 2]! - D[3 * p + 1]! ** 2)
         : 1 / D[3 * p]!;
     }
+    return this.pass(PASS_NOISE, null, null);
+  }
+
+  /** localSums's work for candidates lo .. hi − 1: their posterior variances, and their ratings' sum. */
+  protected localSumsRange(lo: number, hi: number): number {
     let noiseSum = 0;
-    for (let fc = 0; fc < this.candidates; fc++) {
+    for (let fc = lo; fc < hi; fc++) {
       const cell0 = this.cellStart[fc]!;
       const cells = this.cellStart[fc + 1]! - cell0;
       const card0 = this.cardStart[fc]!;
