@@ -1,15 +1,15 @@
-// The calibration's second thread (threads.ts starts it): runs the second half of a large fit's passes on
-// the arrays it shares with the fit's thread. It blocks on the shared control block between requests.
+// The calibration's second thread (threads.ts starts it): takes pieces of a large fit's passes, on the arrays
+// it shares with the fit's thread. It blocks on the shared control block between requests.
 import { receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
 import { passRunner } from "../../domain/calibration/model/fit";
 import * as protocol from "./thread-protocol";
 
 // Module-local copies: under tsx every use of an imported binding is a getter call, and the wait loop reads
 // them millions of times.
-const { DONE, FAILED, HI, KIND, LO, OPERATION, OPERATION_ATTACH, OPERATION_PASS, READY, REQUEST } = protocol;
+const { DONE, FAILED, KIND, OPERATION, OPERATION_ATTACH, OPERATION_PASS, READY, REQUEST } = protocol;
 
 const { control, port } = workerData as { control: Int32Array; port: MessagePort };
-let run: ((kind: number, lo: number, hi: number) => void) | null = null;
+let run: ((kind: number) => void) | null = null;
 
 Atomics.store(control, READY, 1);
 Atomics.notify(control, READY);
@@ -30,7 +30,7 @@ for (;;) {
       run = passRunner(message.message as Record<string, unknown>);
     } else if (operation === OPERATION_PASS) {
       if (!run) throw new Error("No fit attached.");
-      run(control[KIND]!, control[LO]!, control[HI]!);
+      run(control[KIND]!);
     } else {
       run = null;
     }

@@ -10,9 +10,7 @@ export const FAILED = 2;
 export const READY = 3;
 export const OPERATION = 4;
 export const KIND = 5;
-export const LO = 6;
-export const HI = 7;
-export const CONTROL_SLOTS = 8;
+export const CONTROL_SLOTS = 6;
 
 export const OPERATION_ATTACH = 1;
 export const OPERATION_PASS = 2;

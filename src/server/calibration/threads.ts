@@ -1,7 +1,7 @@
 // A second thread for large calibration fits. A fit with enough ratings runs each pass over its candidates
-// in two halves (src/domain/calibration/model/state.ts, SPLIT_MIN_RATINGS); with this started, the second
-// half runs here, on a worker thread that shares the fit's arrays (SharedArrayBuffer), while the fit's own
-// thread runs the first. The numbers are the same as without it, to the last bit. Started by the processes
+// in pieces (src/domain/calibration/model/state.ts, SPLIT_MIN_RATINGS); with this started, a worker thread
+// that shares the fit's arrays (SharedArrayBuffer) takes pieces too, while the fit's own thread takes the
+// rest. The numbers are the same as without it, to the last bit. Started by the processes
 // that fit cohorts (scripts/calibration-worker.ts) and by the calibration benchmark; a process that does not
 // start it fits on one thread.
 //
@@ -18,8 +18,6 @@ import {
   DONE,
   FAILED,
   KIND,
-  LO,
-  HI,
   OPERATION,
   OPERATION_ATTACH,
   OPERATION_PASS,
@@ -107,12 +105,10 @@ function waitFor(control: Int32Array, slot: number, value: number, timeoutMs: nu
 }
 
 /** Sends one request (answer waits for it). */
-function request(current: Thread, operation: number, kind = 0, lo = 0, hi = 0): void {
+function request(current: Thread, operation: number, kind = 0): void {
   const { control } = current;
   control[OPERATION] = operation;
   control[KIND] = kind;
-  control[LO] = lo;
-  control[HI] = hi;
   Atomics.add(control, REQUEST, 1);
   Atomics.notify(control, REQUEST);
   current.busy = true;
@@ -148,7 +144,7 @@ function attach(current: Thread, fields: Record<string, unknown>): PassPartner |
     return null;
   }
   return {
-    start: (kind, lo, hi) => request(current, OPERATION_PASS, kind, lo, hi),
+    start: (kind) => request(current, OPERATION_PASS, kind),
     finish: () => {
       answer(current);
       answered++;

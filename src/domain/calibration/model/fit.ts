@@ -124,12 +124,12 @@ export function fitCalibrationModel(data: IndexedRatings, settings: FitSettings)
 
 /**
  * The partner thread's copy of a split fit, from the fields the fit's thread handed over (attach): shared
- * arrays are the same memory, scratch is its own. Returns what runs a pass's second half there.
+ * arrays are the same memory, scratch is its own. Returns what takes pieces of a pass there.
  */
-export function passRunner(fields: Record<string, unknown>): (kind: number, lo: number, hi: number) => void {
+export function passRunner(fields: Record<string, unknown>): (kind: number) => void {
   const replica = Object.create(Model.prototype) as Model;
   Object.assign(replica, fields, { intervals: new IntervalMoments(), partner: null, history: [] });
-  return (kind, lo, hi) => replica.runShared(kind, lo, hi);
+  return (kind) => replica.runShared(kind);
 }
 
 function noScore(...args: [number, ...unknown[]]): void {
@@ -226,16 +226,16 @@ class Model extends StandardErrors {
     }
   }
 
-  /** The partner thread's side of a split pass: the numbers main wrote, then the second half. */
-  runShared(kind: number, lo: number, hi: number): void {
+  /** The partner thread's side of a split pass: the numbers main wrote, then pieces until none is left. */
+  runShared(kind: number): void {
     this.readScalars();
-    this.runSecondHalf(kind, lo, hi);
+    this.runChunks(kind);
   }
 
-  /** Offers the fit's second halves to another thread, when it is split and one is offered. */
+  /** Offers the fit's passes to another thread, when it is split and one is offered. */
   attachPartner(): void {
     const threads = offeredThreads();
-    if (this.splitAt < this.candidates && threads) this.partner = threads.attach(this.transferable());
+    if (this.chunkStart.length > 0 && threads) this.partner = threads.attach(this.transferable());
   }
 
   releasePartner(): void {

@@ -46,6 +46,7 @@ export class LocalSystem extends StartingValues {
       dDiag,
       bBlock: B,
       tFactor: T,
+      cellT,
     } = this;
     const cell0 = this.cellStart[fc]!;
     const cells = this.cellStart[fc + 1]! - cell0;
@@ -130,6 +131,7 @@ export class LocalSystem extends StartingValues {
         rKappa[i] = kappa;
         // The local blocks: D, B and T's a row; the card's entries below.
         const g = cell - cell0;
+        cellT[g] = t;
         const wg = W * gain;
         const wgg = wg * gain;
         dDiag[cell]! += wgg;
@@ -149,18 +151,29 @@ export class LocalSystem extends StartingValues {
       SD[3 * p + 2]! += sumWTT;
     }
     T[t0] = tAA;
-    // T −= Bᵀ D⁻¹ B, lower triangle only: the Cholesky factorisation and every solve read nothing else.
+    // T −= M0 = Bᵀ D⁻¹ B, lower triangle only: the Cholesky factorisation and every solve read nothing else.
+    // M0 and M1 = Bᵀ D⁻¹ diag(t) B are kept for diagonalShare (the interviewers' columns of Bᵀ D⁻¹ X).
+    const { localM0: M0, localM1: M1 } = this;
+    M0.fill(0, 0, e * e);
+    M1.fill(0, 0, e * e);
     for (let g = 0; g < cells; g++) {
       const inv = 1 / dDiag[cell0 + g]!;
+      const tg = cellT[g]!;
       const row = b0 + g * e;
       for (let m = 0; m < e; m++) {
         const bm = B[row + m]!;
         if (bm === 0) continue;
         const scaled = bm * inv;
-        const o = t0 + m * e;
-        for (let n = 0; n <= m; n++) T[o + n]! -= scaled * B[row + n]!;
+        const scaledT = scaled * tg;
+        const o = m * e;
+        for (let n = 0; n <= m; n++) {
+          const bn = B[row + n]!;
+          M0[o + n]! += scaled * bn;
+          M1[o + n]! += scaledT * bn;
+        }
       }
     }
+    for (let m = 0; m < e; m++) for (let n = 0; n <= m; n++) T[t0 + m * e + n]! -= M0[m * e + n]!;
     choleskyInPlace(T, t0, e);
     invertFromCholesky(T, this.tInverse, t0, e);
   }

@@ -122,7 +122,7 @@ export class SchurSystem extends LocalSystem {
   private diagonalShare(fc: number, D: Float64Array): void {
     const P = this.panelSize;
     const gains = this.settings.gains;
-    const { rW, rT, rGainOf, rSlot, rCard, cellRatings, cellRatingStart, bBlock: B, tFactor: L, dDiag } = this;
+    const { rW, rT, rGainOf, rSlot, rCard, cellRatings, cellRatingStart, tFactor: L, dDiag } = this;
     const cellPrior = 1 / this.varD;
     const Y = this.elimY;
     const cellSums = this.slotSums;
@@ -138,15 +138,12 @@ export class SchurSystem extends LocalSystem {
     const slot0 = this.slotStart[fc]!;
     const m = this.slotStart[fc + 1]! - slot0;
     const c = 2 * m;
-    const b0 = this.blockStart[fc]!;
     const t0 = this.factorStart[fc]!;
     Y.fill(0, 0, e * c);
     cellSums.fill(0, 0, c);
-    const N = this.cellRow;
+    // Y = Y_E − Bᵀ D⁻¹ X. Y_E (the level and card rows of A_LG) and Xᵀ D⁻¹ X from the ratings, cell by cell.
     for (let g = 0; g < cells; g++) {
       const inverse = 1 / dDiag[cell0 + g]!;
-      const row = b0 + g * e;
-      for (let k = 0; k < e; k++) N[k] = B[row + k]! * inverse;
       let count = 0;
       for (let r = cellRatingStart[cell0 + g]!, end = cellRatingStart[cell0 + g + 1]!; r < end; r++) {
         const i = cellRatings[r]!;
@@ -160,11 +157,6 @@ export class SchurSystem extends LocalSystem {
         Y[col + 1]! += wgt;
         Y[q + col]! += W;
         Y[q + col + 1]! += W * t;
-        for (let k = 0; k < e; k++) {
-          const f = N[k]!;
-          Y[k * c + col]! -= f * wg;
-          Y[k * c + col + 1]! -= f * wgt;
-        }
         if (cellSums[col] === 0) touched[count++] = col;
         cellSums[col]! += wg;
         cellSums[col + 1]! += wgt;
@@ -182,6 +174,20 @@ export class SchurSystem extends LocalSystem {
         }
         cellSums[col] = 0;
         cellSums[col + 1] = 0;
+      }
+    }
+    // Bᵀ D⁻¹ X: a cell's severity entry for slot s is the sum of B's entries of the slot's cards, and its gain
+    // entry that times the cell's t, so the columns are sums of card columns of M0 = Bᵀ D⁻¹ B and
+    // M1 = Bᵀ D⁻¹ diag(t) B (lower triangles, from lineariseAndFactor).
+    const { localM0: M0, localM1: M1, rSlot: slotOf, cardRatingStart } = this;
+    for (let card = 1; card < e; card++) {
+      const first = cardRatingStart[card0 + card - 1]!;
+      if (first === cardRatingStart[card0 + card]!) continue;
+      const col = 2 * slotOf[first]!;
+      for (let k = 0; k < e; k++) {
+        const at = k >= card ? k * e + card : card * e + k;
+        Y[k * c + col]! -= M0[at]!;
+        if (gains) Y[k * c + col + 1]! -= M1[at]!;
       }
     }
     // V = L⁻¹ Y, then Vᵀ V on each interviewer's 2 × 2 block.

@@ -33,11 +33,14 @@ export const MIN_NOISE_SD = 0.05;
 export const MAX_SD = { candidate: 1.5, cell: 1, halo: 1, severity: 1, gain: 0.5, key: 1, noise: 1.5 };
 
 /**
- * A fit with at least this many ratings runs each pass over its candidates in two halves, the second on
- * another thread when one is offered (offerPassThreads; the halves are summed in the same order either way, so
- * the numbers do not depend on it). Smaller fits run in one piece: two threads would gain too little.
+ * A fit with at least this many ratings runs each pass over its candidates in CHUNKS pieces, each adding into
+ * its own accumulator, summed in order afterwards; the pieces are taken in turn by the fit's thread and, when
+ * one is offered (offerPassThreads), a second thread. Which thread ran which piece does not change a bit of
+ * the result. Smaller fits run in one piece: two threads would gain too little.
  */
 export const SPLIT_MIN_RATINGS = 20_000;
+/** Pieces per split pass: enough that the two threads finish close together, few enough to sum cheaply. */
+export const CHUNKS = 16;
 /** The passes over the candidates (see Model.runPass in fit.ts). */
 export const PASS_PREPARE = 0;
 export const PASS_GRADIENT = 1;
@@ -49,9 +52,9 @@ export const SCALARS = 8;
 
 /** The other thread's side of a split fit (see offerPassThreads). */
 export interface PassPartner {
-  /** Starts pass `kind` over candidates lo .. hi − 1 there and returns at once. */
-  start(kind: number, lo: number, hi: number): void;
-  /** Waits until the pass has run; throws what it threw. */
+  /** Starts taking pieces of pass `kind` there and returns at once. */
+  start(kind: number): void;
+  /** Waits until it has taken its last piece; throws what it threw. */
   finish(): void;
   /** The fit is over: its state can go. */
   release(): void;
@@ -88,6 +91,9 @@ const THREAD_SCRATCH = new Set([
   "slotList",
   "localVector",
   "cellRow",
+  "cellT",
+  "localM0",
+  "localM1",
   "cellProjection",
   "cellQuadratic",
 ]);
@@ -188,13 +194,15 @@ export class ModelState {
   protected readonly gradD: Float64Array;
   protected readonly gradU: Float64Array;
 
-  // Split passes (see SPLIT_MIN_RATINGS): the first candidate of the second half (`candidates` when not
-  // split); the second half's accumulator (schurDiag's size, or a globals vector), its input vector and its
-  // result; the numbers its thread reads before a pass; and that thread, while a fit runs.
-  readonly splitAt: number;
-  protected readonly secondTarget: Float64Array;
+  // Split passes (see SPLIT_MIN_RATINGS): each piece's first candidate (empty when not split), each piece's
+  // accumulator (CHUNKS × chunkStride) and number, the next piece to take, the pass's input vector, and the
+  // numbers the partner's thread reads before a pass; and that thread, while a fit runs.
+  readonly chunkStart: Int32Array;
+  protected readonly chunkStride: number;
+  protected readonly chunkTargets: Float64Array;
+  protected readonly chunkResults: Float64Array;
+  protected readonly chunkCursor: Int32Array;
   protected readonly sharedInput: Float64Array;
-  protected readonly passResult: Float64Array;
   protected readonly scalars: Float64Array;
   protected partner: PassPartner | null = null;
 
@@ -214,6 +222,13 @@ export class ModelState {
   /** Scratch of one local E-vector (a, cards), for the local solves; and of one cell's row of D⁻¹ B. */
   protected readonly localVector: Float64Array;
   protected readonly cellRow: Float64Array;
+  /**
+   * One candidate's t per cell, and its Bᵀ D⁻¹ B and Bᵀ D⁻¹ diag(t) B (e × e, lower triangles), left by
+   * lineariseAndFactor for diagonalShare.
+   */
+  protected readonly cellT: Float64Array;
+  protected readonly localM0: Float64Array;
+  protected readonly localM1: Float64Array;
 
   // Working arrays of the per-candidate score covariance.
   protected cellProjection = new Float64Array(0);
@@ -266,13 +281,16 @@ export class ModelState {
     }
     this.ratingStart = prefix(ratingCount);
     this.ratings = this.ratingStart[this.candidates]!;
-    // The halves hold about as many ratings each.
-    let splitAt = this.candidates;
-    if (this.ratings >= SPLIT_MIN_RATINGS) {
-      splitAt = 0;
-      while (2 * this.ratingStart[splitAt]! < this.ratings) splitAt++;
+    // The pieces hold about as many ratings each.
+    const split = this.ratings >= SPLIT_MIN_RATINGS;
+    this.chunkStart = new Int32Array(split ? CHUNKS + 1 : 0);
+    if (split) {
+      let fc = 0;
+      for (let chunk = 0; chunk <= CHUNKS; chunk++) {
+        while (fc < this.candidates && CHUNKS * this.ratingStart[fc]! < chunk * this.ratings) fc++;
+        this.chunkStart[chunk] = chunk === CHUNKS ? this.candidates : fc;
+      }
     }
-    this.splitAt = splitAt;
     const cellCount = new Int32Array(this.candidates);
     const cellOfData = new Int32Array(data.cellCandidate.length).fill(-1);
     for (let g = 0; g < data.cellCandidate.length; g++) {
@@ -384,6 +402,9 @@ export class ModelState {
     this.slotList = new Int32Array(maxSlots);
     this.localVector = new Float64Array(maxE);
     this.cellRow = new Float64Array(maxE);
+    this.cellT = new Float64Array(maxCells);
+    this.localM0 = new Float64Array(maxE * maxE);
+    this.localM1 = new Float64Array(maxE * maxE);
 
     this.a = new Float64Array(this.candidates);
     this.d = new Float64Array(cellKey.length);
@@ -416,51 +437,60 @@ export class ModelState {
     this.gradA = new Float64Array(this.candidates);
     this.gradD = new Float64Array(cellKey.length);
     this.gradU = new Float64Array(cardRatings.length);
-    this.secondTarget = new Float64Array(Math.max(this.globals, this.schurDiag.length));
+    this.chunkStride = Math.max(this.globals, this.schurDiag.length);
+    this.chunkTargets = new Float64Array(split ? CHUNKS * this.chunkStride : 0);
+    this.chunkResults = new Float64Array(split ? CHUNKS : 0);
+    this.chunkCursor = new Int32Array(1);
     this.sharedInput = new Float64Array(this.globals);
-    this.passResult = new Float64Array(1);
     this.scalars = new Float64Array(SCALARS);
-    if (splitAt < this.candidates) shareArrays(this as unknown as Record<string, unknown>);
+    if (split) shareArrays(this as unknown as Record<string, unknown>);
   }
 
   /**
    * Runs pass `kind` over every candidate: target (an accumulator, or null) and input (a globals vector, or
-   * null) as runPass takes them; returns its number (a sum or a maximum, see runPass). A split fit runs the
-   * second half into secondTarget, on the partner's thread when there is one, and adds it to the first's.
+   * null) as runPass takes them; returns its number (a sum, or for PASS_BACK a maximum). A split fit runs it
+   * in pieces (see SPLIT_MIN_RATINGS), with the partner's thread when there is one.
    */
   protected pass(kind: number, target: Float64Array | null, input: Float64Array | null): number {
-    const n = this.candidates;
-    const mid = this.splitAt;
-    if (mid >= n) return this.runPass(kind, 0, n, target, input);
+    if (this.chunkStart.length === 0) return this.runPass(kind, 0, this.candidates, target, input);
     if (input) this.sharedInput.set(input);
+    Atomics.store(this.chunkCursor, 0, 0);
     const partner = this.partner;
-    let other = 0;
     if (partner) {
       this.writeScalars();
-      partner.start(kind, mid, n);
+      partner.start(kind);
     }
-    const own = this.runPass(kind, 0, mid, target, input);
-    if (partner) {
-      partner.finish();
-      other = this.passResult[0]!;
-    } else {
-      other = this.runSecondHalf(kind, mid, n);
+    this.runChunks(kind);
+    partner?.finish();
+    const { chunkTargets, chunkResults, chunkStride } = this;
+    let result = 0;
+    for (let chunk = 0; chunk < CHUNKS; chunk++) {
+      result = kind === PASS_BACK ? Math.max(result, chunkResults[chunk]!) : result + chunkResults[chunk]!;
+      if (!target) continue;
+      const o = chunk * chunkStride;
+      for (let k = 0; k < target.length; k++) target[k]! += chunkTargets[o + k]!;
     }
-    if (target) {
-      const second = this.secondTarget;
-      for (let k = 0; k < target.length; k++) target[k]! += second[k]!;
-    }
-    return kind === PASS_BACK ? Math.max(own, other) : own + other;
+    return result;
   }
 
-  /** The second half of a split pass, into secondTarget and passResult (the partner's thread calls it too). */
-  protected runSecondHalf(kind: number, lo: number, hi: number): number {
-    const target =
+  /** Takes pieces of pass `kind` until none is left (the partner's thread runs this too). */
+  protected runChunks(kind: number): void {
+    const size =
       kind === PASS_PREPARE ? this.schurDiag.length : kind === PASS_GRADIENT || kind === PASS_APPLY ? this.globals : 0;
-    this.secondTarget.fill(0, 0, target);
-    const result = this.runPass(kind, lo, hi, target > 0 ? this.secondTarget : null, this.sharedInput);
-    this.passResult[0] = result;
-    return result;
+    for (;;) {
+      const chunk = Atomics.add(this.chunkCursor, 0, 1);
+      if (chunk >= CHUNKS) return;
+      const o = chunk * this.chunkStride;
+      const target = size > 0 ? this.chunkTargets.subarray(o, o + size) : null;
+      target?.fill(0);
+      this.chunkResults[chunk] = this.runPass(
+        kind,
+        this.chunkStart[chunk]!,
+        this.chunkStart[chunk + 1]!,
+        target,
+        this.sharedInput,
+      );
+    }
   }
 
   /**
