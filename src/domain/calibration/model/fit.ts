@@ -26,7 +26,15 @@ import { StandardErrors } from "./standard-errors";
 import { IntervalMoments } from "./latent";
 import * as state from "./state";
 import type { FitSettings } from "./state";
-import { offeredThreads, PASS_APPLY, PASS_BACK, PASS_GRADIENT, PASS_NOISE, PASS_PREPARE } from "./state";
+import {
+  offeredThreads,
+  PASS_APPLY,
+  PASS_BACK,
+  PASS_ELIMINATE,
+  PASS_GRADIENT,
+  PASS_NOISE,
+  PASS_PREPARE,
+} from "./state";
 
 // A module-local copy of an imported number used in hot loops (see local-system.ts).
 const { CANDIDATE_PRIOR_SCALE } = state;
@@ -221,6 +229,9 @@ class Model extends StandardErrors {
       }
       case PASS_NOISE:
         return this.localSumsRange(lo, hi);
+      case PASS_ELIMINATE:
+        this.eliminateRange(lo, hi);
+        return 0;
       default:
         throw new RangeError(`Unknown pass ${kind}`);
     }

@@ -5,7 +5,10 @@
 
 import { LocalSystem } from "./local-system";
 import * as numerics from "./numerics";
-import { PASS_APPLY, PASS_PREPARE } from "./state";
+import * as state from "./state";
+import { PASS_APPLY, PASS_ELIMINATE, PASS_PREPARE } from "./state";
+
+const { DENSE_COVARIANCE_LIMIT } = state;
 
 // A module-local copy of an imported function (see local-system.ts).
 const { dot } = numerics;
@@ -326,20 +329,33 @@ export class SchurSystem extends LocalSystem {
    */
   protected assembleSchur(part: Exclude<SchurPart, "none">): void {
     const P = this.panelSize;
+    const all = part === "all";
     const matrix = this.schur;
     matrix.clear();
+    const split = this.elimStart.length > 0;
+    // A split fit eliminates its candidates in pieces (on both threads, eliminateRange), each keeping its
+    // part of S; they are added here in candidate order, as the one-piece loop adds them.
+    if (split) this.pass(PASS_ELIMINATE, null, null);
     for (let fc = 0; fc < this.candidates; fc++) {
-      const columns = this.eliminateCandidate(fc, part);
+      let part = this.elimS;
+      let columns: number;
+      if (split) {
+        const m = this.slotStart[fc + 1]! - this.slotStart[fc]!;
+        columns = all ? 2 * m + this.cellStart[fc + 1]! - this.cellStart[fc]! : 2 * m;
+        part = this.elimStore.subarray(this.elimStart[fc], this.elimStart[fc + 1]);
+      } else {
+        columns = this.eliminateCandidate(fc, all ? "all" : "interviewers");
+      }
       const slot0 = this.slotStart[fc]!;
       const cell0 = this.cellStart[fc]!;
       matrix.addCandidate(
         fc,
-        this.elimS,
+        part,
         columns,
         this.slotPos.subarray(slot0, this.slotStart[fc + 1]),
-        part === "all" ? this.cellKey.subarray(cell0, this.cellStart[fc + 1]) : null,
+        all ? this.cellKey.subarray(cell0, this.cellStart[fc + 1]) : null,
       );
-      this.afterElimination(fc, columns);
+      if (!split) this.afterElimination(fc, columns);
     }
     const { blocks, keyKey, diagonalBlock } = matrix;
     for (let p = 0; p < P; p++) {
@@ -348,6 +364,22 @@ export class SchurSystem extends LocalSystem {
       blocks[b + 3]! += this.prior(P + p);
     }
     for (let k = 0; k < this.keys; k++) keyKey[k * this.keys + k]! += this.prior(2 * P + k);
+  }
+
+  /**
+   * assembleSchur's elimination for candidates lo .. hi − 1 of a split fit: each one's part of S into
+   * elimStore (all of it when S is assembled whole, else its interviewer block, packed), and its score factors.
+   */
+  protected eliminateRange(lo: number, hi: number): void {
+    const all = this.globals <= DENSE_COVARIANCE_LIMIT;
+    const { elimS: S, elimStore: store, elimStart } = this;
+    for (let fc = lo; fc < hi; fc++) {
+      const c = this.eliminateCandidate(fc, all ? "all" : "interviewers");
+      const width = all ? c : 2 * (this.slotStart[fc + 1]! - this.slotStart[fc]!);
+      const o = elimStart[fc]!;
+      for (let r = 0; r < width; r++) for (let k = 0; k < width; k++) store[o + r * width + k] = S[r * c + k]!;
+      this.afterElimination(fc, c);
+    }
   }
 
   /**

@@ -7,10 +7,7 @@ import { VarianceComponents } from "./variance-components";
 
 // Module-local copies of imported bindings used in hot loops (see local-system.ts).
 const { choleskyInPlace, dot, invertFromCholesky } = numerics;
-const { MIDDLE } = state;
-
-/** Above this many interviewer and key parameters the posterior covariance is estimated, not inverted. */
-const DENSE_COVARIANCE_LIMIT = 400;
+const { DENSE_COVARIANCE_LIMIT, MIDDLE } = state;
 
 export class StandardErrors extends VarianceComponents {
   /**
@@ -19,20 +16,8 @@ export class StandardErrors extends VarianceComponents {
    */
   protected estimateCovariance(): void {
     const dense = this.globals <= DENSE_COVARIANCE_LIMIT;
-    // Room for every candidate's score factors, filled by afterElimination as S is assembled.
-    const uStart = new Int32Array(this.candidates + 1);
-    const qStart = new Int32Array(this.candidates + 1);
-    for (let fc = 0; fc < this.candidates; fc++) {
-      const cells = this.cellStart[fc + 1]! - this.cellStart[fc]!;
-      const e = 1 + this.cardStart[fc + 1]! - this.cardStart[fc]!;
-      const c = 2 * (this.slotStart[fc + 1]! - this.slotStart[fc]!) + cells;
-      uStart[fc + 1] = uStart[fc]! + cells * e;
-      qStart[fc + 1] = qStart[fc]! + cells * c;
-    }
-    this.scoreUStart = uStart;
-    this.scoreQStart = qStart;
-    this.scoreU = new Float64Array(uStart[this.candidates]!);
-    this.scoreQ = new Float64Array(qStart[this.candidates]!);
+    // Every candidate's score factors (scoreU, scoreQ, sized in state.ts) are filled by afterElimination as S
+    // is assembled.
     this.cachedCandidate = -1;
     this.assembleSchur(dense ? "all" : "interviewers");
     if (dense) {

@@ -47,6 +47,9 @@ export const PASS_GRADIENT = 1;
 export const PASS_APPLY = 2;
 export const PASS_BACK = 3;
 export const PASS_NOISE = 4;
+export const PASS_ELIMINATE = 5;
+/** Above this many interviewer and key parameters the posterior covariance is estimated, not inverted. */
+export const DENSE_COVARIANCE_LIMIT = 400;
 /** How many numbers the partner's copy of the model reads before each pass (see writeScalars). */
 export const SCALARS = 8;
 
@@ -94,6 +97,10 @@ const THREAD_SCRATCH = new Set([
   "cellT",
   "localM0",
   "localM1",
+  "elimX",
+  "elimS",
+  "elimColumn",
+  "elimValue",
   "cellProjection",
   "cellQuadratic",
 ]);
@@ -238,10 +245,16 @@ export class ModelState {
   protected scoreBuffer = new Float64Array(0);
   // Every candidate's u_g (cells × e) and q_g (cells × columns), kept from the elimination that assembles S
   // (standard-errors.ts): from scoreUStart[fc] and scoreQStart[fc].
-  protected scoreU = new Float64Array(0);
-  protected scoreQ = new Float64Array(0);
-  protected scoreUStart = new Int32Array(0);
-  protected scoreQStart = new Int32Array(0);
+  protected readonly scoreU: Float64Array;
+  protected readonly scoreQ: Float64Array;
+  protected readonly scoreUStart: Int32Array;
+  protected readonly scoreQStart: Int32Array;
+  /**
+   * A split fit's elimination (PASS_ELIMINATE) keeps each candidate's part of S here, from elimStart[fc]:
+   * all of it (columns²) when S is assembled whole, else its interviewer block ((2 slots)²); empty otherwise.
+   */
+  protected readonly elimStore: Float64Array;
+  protected readonly elimStart: Int32Array;
   protected scoreUOffset = 0;
   protected scoreQOffset = 0;
   protected scoreZ = new Float64Array(0);
@@ -437,6 +450,23 @@ export class ModelState {
     this.gradA = new Float64Array(this.candidates);
     this.gradD = new Float64Array(cellKey.length);
     this.gradU = new Float64Array(cardRatings.length);
+    // Room for every candidate's score factors (see standard-errors.ts), and for a split fit's elimination.
+    const dense = this.globals <= DENSE_COVARIANCE_LIMIT;
+    this.scoreUStart = new Int32Array(this.candidates + 1);
+    this.scoreQStart = new Int32Array(this.candidates + 1);
+    this.elimStart = new Int32Array(split ? this.candidates + 1 : 0);
+    for (let fc = 0; fc < this.candidates; fc++) {
+      const cells = this.cellStart[fc + 1]! - this.cellStart[fc]!;
+      const e = 1 + this.cardStart[fc + 1]! - this.cardStart[fc]!;
+      const m = slotStart[fc + 1]! - slotStart[fc]!;
+      const c = 2 * m + cells;
+      this.scoreUStart[fc + 1] = this.scoreUStart[fc]! + cells * e;
+      this.scoreQStart[fc + 1] = this.scoreQStart[fc]! + cells * c;
+      if (split) this.elimStart[fc + 1] = this.elimStart[fc]! + (dense ? c * c : 4 * m * m);
+    }
+    this.scoreU = new Float64Array(this.scoreUStart[this.candidates]!);
+    this.scoreQ = new Float64Array(this.scoreQStart[this.candidates]!);
+    this.elimStore = new Float64Array(split ? this.elimStart[this.candidates]! : 0);
     this.chunkStride = Math.max(this.globals, this.schurDiag.length);
     this.chunkTargets = new Float64Array(split ? CHUNKS * this.chunkStride : 0);
     this.chunkResults = new Float64Array(split ? CHUNKS : 0);
