@@ -296,7 +296,10 @@ export class ModelState {
     this.ratings = this.ratingStart[this.candidates]!;
     // The pieces hold about as many ratings each.
     const split = this.ratings >= SPLIT_MIN_RATINGS;
-    this.chunkStart = new Int32Array(split ? CHUNKS + 1 : 0);
+    // A split fit's arrays live in shared memory (see shareArrays), allocated there from the start.
+    const F64 = (n: number) => (split ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n));
+    const I32 = (n: number) => (split ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n));
+    this.chunkStart = I32(split ? CHUNKS + 1 : 0);
     if (split) {
       let fc = 0;
       for (let chunk = 0; chunk <= CHUNKS; chunk++) {
@@ -345,13 +348,13 @@ export class ModelState {
     this.factorStart = prefix(factorSizes);
 
     const n = this.ratings;
-    this.rCell = new Int32Array(n);
-    this.rCard = new Int32Array(n);
-    this.rPos = new Int32Array(n);
-    this.rKey = new Int32Array(n);
-    this.rWeight = new Float64Array(n);
-    this.rLow = new Float64Array(n);
-    this.rHigh = new Float64Array(n);
+    this.rCell = I32(n);
+    this.rCard = I32(n);
+    this.rPos = I32(n);
+    this.rKey = I32(n);
+    this.rWeight = F64(n);
+    this.rLow = F64(n);
+    this.rHigh = F64(n);
     // Each candidate's ratings grouped by scorecard (the cards of a candidate are numbered contiguously, so
     // the cards' ranges tile the candidate's): card q's ratings are cardRatingStart[q] .. cardRatingStart[q + 1].
     const cardRatings = new Int32Array(this.cardStart[this.candidates]!);
@@ -384,12 +387,12 @@ export class ModelState {
     const slotOfPosition = new Int32Array(panelSize).fill(-1);
     const slots: number[] = [];
     const slotStart = new Int32Array(this.candidates + 1);
-    this.rSlot = new Int32Array(n);
+    this.rSlot = I32(n);
     numberSlots(this.ratingStart, this.rPos, slotOfPosition, slots, slotStart, this.rSlot);
     this.slotStart = slotStart;
     this.slotPos = Int32Array.from(slots);
     const cellRatingCount = new Int32Array(cellKey.length);
-    this.cellRatings = new Int32Array(n);
+    this.cellRatings = I32(n);
     this.cellRatingStart = groupByCell(this.rCell, cellRatingCount, this.cellRatings);
     this.schur = new SchurMatrix(panelSize, this.keys, slotStart, this.slotPos);
     let maxColumnsE = 1;
@@ -419,42 +422,42 @@ export class ModelState {
     this.localM0 = new Float64Array(maxE * maxE);
     this.localM1 = new Float64Array(maxE * maxE);
 
-    this.a = new Float64Array(this.candidates);
-    this.d = new Float64Array(cellKey.length);
-    this.u = new Float64Array(cardRatings.length);
-    this.x = new Float64Array(this.globals);
-    this.rT = new Float64Array(n);
-    this.rEta = new Float64Array(n);
-    this.rGainOf = new Float64Array(n);
-    this.rW = new Float64Array(n);
-    this.rGrad = new Float64Array(n);
-    this.rKappa = new Float64Array(n);
-    this.dDiag = new Float64Array(cellKey.length);
-    this.bBlock = new Float64Array(this.blockStart[this.candidates]!);
-    this.tFactor = new Float64Array(this.factorStart[this.candidates]!);
-    this.tInverse = new Float64Array(this.factorStart[this.candidates]!);
-    this.schurDiag = new Float64Array(3 * panelSize + this.keys);
-    this.severityVariance = new Float64Array(panelSize);
-    this.pevA = new Float64Array(this.candidates);
-    this.pevD = new Float64Array(cellKey.length);
-    this.pevU = new Float64Array(cardRatings.length);
-    this.modes = new Float64Array(Math.max(this.globals, this.candidates));
-    this.pevs = new Float64Array(this.globals);
-    this.covarianceDiag = new Float64Array(this.globals);
-    this.la = new Float64Array(this.candidates);
-    this.ld = new Float64Array(cellKey.length);
-    this.lu = new Float64Array(cardRatings.length);
-    this.ya = new Float64Array(this.candidates);
-    this.yd = new Float64Array(cellKey.length);
-    this.yu = new Float64Array(cardRatings.length);
-    this.gradA = new Float64Array(this.candidates);
-    this.gradD = new Float64Array(cellKey.length);
-    this.gradU = new Float64Array(cardRatings.length);
+    this.a = F64(this.candidates);
+    this.d = F64(cellKey.length);
+    this.u = F64(cardRatings.length);
+    this.x = F64(this.globals);
+    this.rT = F64(n);
+    this.rEta = F64(n);
+    this.rGainOf = F64(n);
+    this.rW = F64(n);
+    this.rGrad = F64(n);
+    this.rKappa = F64(n);
+    this.dDiag = F64(cellKey.length);
+    this.bBlock = F64(this.blockStart[this.candidates]!);
+    this.tFactor = F64(this.factorStart[this.candidates]!);
+    this.tInverse = F64(this.factorStart[this.candidates]!);
+    this.schurDiag = F64(3 * panelSize + this.keys);
+    this.severityVariance = F64(panelSize);
+    this.pevA = F64(this.candidates);
+    this.pevD = F64(cellKey.length);
+    this.pevU = F64(cardRatings.length);
+    this.modes = F64(Math.max(this.globals, this.candidates));
+    this.pevs = F64(this.globals);
+    this.covarianceDiag = F64(this.globals);
+    this.la = F64(this.candidates);
+    this.ld = F64(cellKey.length);
+    this.lu = F64(cardRatings.length);
+    this.ya = F64(this.candidates);
+    this.yd = F64(cellKey.length);
+    this.yu = F64(cardRatings.length);
+    this.gradA = F64(this.candidates);
+    this.gradD = F64(cellKey.length);
+    this.gradU = F64(cardRatings.length);
     // Room for every candidate's score factors (see standard-errors.ts), and for a split fit's elimination.
     const dense = this.globals <= DENSE_COVARIANCE_LIMIT;
-    this.scoreUStart = new Int32Array(this.candidates + 1);
-    this.scoreQStart = new Int32Array(this.candidates + 1);
-    this.elimStart = new Int32Array(split ? this.candidates + 1 : 0);
+    this.scoreUStart = I32(this.candidates + 1);
+    this.scoreQStart = I32(this.candidates + 1);
+    this.elimStart = I32(split ? this.candidates + 1 : 0);
     for (let fc = 0; fc < this.candidates; fc++) {
       const cells = this.cellStart[fc + 1]! - this.cellStart[fc]!;
       const e = 1 + this.cardStart[fc + 1]! - this.cardStart[fc]!;
@@ -464,15 +467,15 @@ export class ModelState {
       this.scoreQStart[fc + 1] = this.scoreQStart[fc]! + cells * c;
       if (split) this.elimStart[fc + 1] = this.elimStart[fc]! + (dense ? c * c : 4 * m * m);
     }
-    this.scoreU = new Float64Array(this.scoreUStart[this.candidates]!);
-    this.scoreQ = new Float64Array(this.scoreQStart[this.candidates]!);
-    this.elimStore = new Float64Array(split ? this.elimStart[this.candidates]! : 0);
+    this.scoreU = F64(this.scoreUStart[this.candidates]!);
+    this.scoreQ = F64(this.scoreQStart[this.candidates]!);
+    this.elimStore = F64(split ? this.elimStart[this.candidates]! : 0);
     this.chunkStride = Math.max(this.globals, this.schurDiag.length);
-    this.chunkTargets = new Float64Array(split ? CHUNKS * this.chunkStride : 0);
-    this.chunkResults = new Float64Array(split ? CHUNKS : 0);
-    this.chunkCursor = new Int32Array(1);
-    this.sharedInput = new Float64Array(this.globals);
-    this.scalars = new Float64Array(SCALARS);
+    this.chunkTargets = F64(split ? CHUNKS * this.chunkStride : 0);
+    this.chunkResults = F64(split ? CHUNKS : 0);
+    this.chunkCursor = I32(1);
+    this.sharedInput = F64(this.globals);
+    this.scalars = F64(SCALARS);
     if (split) shareArrays(this as unknown as Record<string, unknown>);
   }
 
