@@ -10,14 +10,22 @@ const { DONE, FAILED, KIND, OPERATION, OPERATION_ATTACH, OPERATION_PASS, READY, 
 
 const { control, port } = workerData as { control: Int32Array; port: MessagePort };
 let run: ((kind: number) => void) | null = null;
+/** How long the thread keeps looking for the next request before it sleeps (see below). */
+const SPIN_MS = 20;
 
 Atomics.store(control, READY, 1);
 Atomics.notify(control, READY);
 let answered = 0;
 for (;;) {
-  // Look a while before sleeping: during a fit the next pass follows within microseconds.
-  let spin = 0;
-  while (Atomics.load(control, REQUEST) === answered && spin++ < 20_000);
+  // Look for the next request for a while (SPIN_MS) before sleeping: during a fit it follows within
+  // microseconds to milliseconds (the fit's own serial steps), and waking from Atomics.wait takes long
+  // enough here that the fit's thread would take most of the next pass's pieces alone.
+  const until = performance.now() + SPIN_MS;
+  while (Atomics.load(control, REQUEST) === answered) {
+    let spin = 0;
+    while (Atomics.load(control, REQUEST) === answered && spin++ < 1000);
+    if (performance.now() > until) break;
+  }
   if (Atomics.load(control, REQUEST) === answered) Atomics.wait(control, REQUEST, answered);
   const id = Atomics.load(control, REQUEST);
   if (id === answered) continue;
