@@ -34,6 +34,7 @@ import {
   PASS_GRADIENT,
   PASS_NOISE,
   PASS_PREPARE,
+  PASS_SCORES,
 } from "./state";
 
 // A module-local copy of an imported number used in hot loops (see local-system.ts).
@@ -256,6 +257,9 @@ class Model extends StandardErrors {
         return this.localSumsRange(lo, hi);
       case PASS_ELIMINATE:
         this.eliminateRange(lo, hi);
+        return 0;
+      case PASS_SCORES:
+        this.scoreFactorsRange(lo, hi);
         return 0;
       default:
         throw new RangeError(`Unknown pass ${kind}`);

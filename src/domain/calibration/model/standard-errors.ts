@@ -3,6 +3,7 @@
 
 import * as numerics from "./numerics";
 import * as state from "./state";
+import { PASS_SCORES } from "./state";
 import { VarianceComponents } from "./variance-components";
 
 // Module-local copies of imported bindings used in hot loops (see local-system.ts).
@@ -22,10 +23,25 @@ export class StandardErrors extends VarianceComponents {
     this.assembleSchur(dense ? "all" : "interviewers");
     if (dense) {
       this.covariance = this.denseCovariance();
+      if (this.covarianceStore.length > 0) {
+        this.covarianceStore.set(this.covariance);
+        this.covariance = this.covarianceStore;
+      }
       for (let k = 0; k < this.globals; k++) this.covarianceDiag[k] = this.covariance[k * this.globals + k]!;
     } else {
       this.approximateDiagonal();
     }
+    // A split fit computes every candidate's score factors now, in pieces on both threads; otherwise each
+    // candidate's are computed when its scores are first asked for.
+    if (this.chunkStart.length > 0) {
+      this.pass(PASS_SCORES, null, null);
+      this.scoreFactorsReady = true;
+    }
+  }
+
+  /** Candidates lo .. hi − 1's score factors (scoreFactors), for a split fit. */
+  protected scoreFactorsRange(lo: number, hi: number): void {
+    for (let fc = lo; fc < hi; fc++) this.scoreFactors(fc);
   }
 
   /** S assembled explicitly, then its inverse restricted to the constraint subspace. */
@@ -159,7 +175,9 @@ export class StandardErrors extends VarianceComponents {
       this.omega = new Float64Array(nCells);
       this.omegaCells = new Int32Array(nCells);
     }
-    const { omega, omegaCells, scoreU: U, scoreQ: Q, scoreZ: Z, scoreSums: sums, dDiag } = this;
+    const { omega, omegaCells, scoreU: U, scoreQ: Q, scoreZ: Z, dDiag } = this;
+    if (this.scoreSums.length < e + 2 * c) this.scoreSums = new Float64Array(e + 2 * c);
+    const sums = this.scoreSums;
     const u0 = this.scoreUOffset;
     const q0 = this.scoreQOffset;
     for (let m = 0; m < cells.length; m++) {
@@ -178,10 +196,10 @@ export class StandardErrors extends VarianceComponents {
       value += og * (this.x[2 * this.panelSize + this.cellKey[cell0 + g]!]! + this.d[cell0 + g]!);
       variance += (og * og) / dDiag[cell0 + g]!;
       for (let r = 0; r < e; r++) sums[r]! += og * U[u0 + g * e + r]!;
-      const row = g * c;
+      const row = q0 + g * c;
       for (let b = 0; b < c; b++) {
         sums[e + b]! += og * Z[row + b]!;
-        sums[e + c + b]! += og * Q[q0 + row + b]!;
+        sums[e + c + b]! += og * Q[row + b]!;
       }
     }
     for (let r = 0; r < e; r++) variance += sums[r]! * sums[r]!;
@@ -204,12 +222,11 @@ export class StandardErrors extends VarianceComponents {
     const { scoreU: U, scoreQ: Q, scoreZ: Z, dDiag } = this;
     const g = this.cellOfData[cell]! - cell0;
     const u = this.scoreUOffset + g * e;
-    const row = g * c;
-    const q = this.scoreQOffset + row;
+    const q = this.scoreQOffset + g * c;
     const value = MIDDLE + this.a[fc]! + (this.x[2 * this.panelSize + this.cellKey[cell0 + g]!]! + this.d[cell0 + g]!);
     let variance = 1 / dDiag[cell0 + g]!;
     for (let r = 0; r < e; r++) variance += U[u + r]! * U[u + r]!;
-    for (let b = 0; b < c; b++) variance += Z[row + b]! * Q[q + b]!;
+    for (let b = 0; b < c; b++) variance += Z[q + b]! * Q[q + b]!;
     out[0] = value;
     out[1] = Math.sqrt(Math.max(0, variance));
   }
@@ -227,16 +244,25 @@ export class StandardErrors extends VarianceComponents {
    */
   protected prepareScores(fc: number): void {
     if (fc === this.cachedCandidate) return;
+    if (!this.scoreFactorsReady) this.scoreFactors(fc);
+    const slots = this.slotStart[fc + 1]! - this.slotStart[fc]!;
+    const cells = this.cellStart[fc + 1]! - this.cellStart[fc]!;
+    this.cachedCandidate = fc;
+    this.scoreLocalSize = 1 + this.cardStart[fc + 1]! - this.cardStart[fc]!;
+    this.scoreColumns = 2 * slots + cells;
+    this.scoreUOffset = this.scoreUStart[fc]!;
+    this.scoreQOffset = this.scoreQStart[fc]!;
+  }
+
+  /** Candidate fc's z_g = C q_g (see prepareScores), into scoreZ. */
+  protected scoreFactors(fc: number): void {
     const P = this.panelSize;
     const n = this.globals;
     const cell0 = this.cellStart[fc]!;
     const nCells = this.cellStart[fc + 1]! - cell0;
-    const e = 1 + this.cardStart[fc + 1]! - this.cardStart[fc]!;
     const slot0 = this.slotStart[fc]!;
     const m = this.slotStart[fc + 1]! - slot0;
     const c = 2 * m + nCells;
-    if (this.scoreZ.length < nCells * c) this.scoreZ = new Float64Array(nCells * c);
-    if (this.scoreSums.length < e + 2 * c) this.scoreSums = new Float64Array(e + 2 * c);
     const work = this.scoreWork(c * c + c);
     const { scoreQ: Q, scoreZ: Z } = this;
     const q0 = this.scoreQStart[fc]!;
@@ -248,10 +274,11 @@ export class StandardErrors extends VarianceComponents {
           ? (col & 1 ? P : 0) + this.slotPos[slot0 + (col >> 1)]!
           : 2 * P + this.cellKey[cell0 + col - 2 * m]!;
     }
-    if (this.covariance) {
+    // A split fit's dense covariance is read from shared memory (the second thread has no other reference).
+    const C = this.covarianceStore.length > 0 ? this.covarianceStore : this.covariance;
+    if (C) {
       // Z = Q C restricted to the candidate's globals: C is symmetric, so Z[g, b] is the dot product of
       // Q's row g with C's row b; four rows of Q at a time, so each row of C is read once per four.
-      const C = this.covariance;
       for (let a = 0; a < c; a++) {
         const row = globalOf[a]! * n;
         for (let b = 0; b < c; b++) local[a * c + b] = C[row + globalOf[b]!]!;
@@ -276,10 +303,10 @@ export class StandardErrors extends VarianceComponents {
             z2 += Q[p2 + a]! * value;
             z3 += Q[p3 + a]! * value;
           }
-          Z[z0Row + b] = z0;
-          Z[z0Row + c + b] = z1;
-          Z[z0Row + 2 * c + b] = z2;
-          Z[z0Row + 3 * c + b] = z3;
+          Z[p0 + b] = z0;
+          Z[p1 + b] = z1;
+          Z[p2 + b] = z2;
+          Z[p3 + b] = z3;
         }
       }
       for (; g < nCells; g++) {
@@ -288,21 +315,16 @@ export class StandardErrors extends VarianceComponents {
           const o = b * c;
           let z = 0;
           for (let a = 0; a < c; a++) z += Q[q0 + q + a]! * local[o + a]!;
-          Z[q + b] = z;
+          Z[q0 + q + b] = z;
         }
       }
     } else {
       for (let col = 0; col < c; col++) local[col] = this.covarianceDiag[globalOf[col]!]!;
       for (let g = 0; g < nCells; g++) {
         const q = g * c;
-        for (let b = 0; b < c; b++) Z[q + b] = local[b]! * Q[q0 + q + b]!;
+        for (let b = 0; b < c; b++) Z[q0 + q + b] = local[b]! * Q[q0 + q + b]!;
       }
     }
-    this.cachedCandidate = fc;
-    this.scoreLocalSize = e;
-    this.scoreColumns = c;
-    this.scoreUOffset = this.scoreUStart[fc]!;
-    this.scoreQOffset = q0;
   }
 
   /**

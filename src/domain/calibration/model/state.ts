@@ -48,6 +48,7 @@ export const PASS_APPLY = 2;
 export const PASS_BACK = 3;
 export const PASS_NOISE = 4;
 export const PASS_ELIMINATE = 5;
+export const PASS_SCORES = 6;
 /** Above this many interviewer and key parameters the posterior covariance is estimated, not inverted. */
 export const DENSE_COVARIANCE_LIMIT = 400;
 /** How many numbers the partner's copy of the model reads before each pass (see writeScalars). */
@@ -103,6 +104,7 @@ const THREAD_SCRATCH = new Set([
   "elimValue",
   "cellProjection",
   "cellQuadratic",
+  "scoreBuffer",
 ]);
 
 export class ModelState {
@@ -257,11 +259,16 @@ export class ModelState {
   protected readonly elimStart: Int32Array;
   protected scoreUOffset = 0;
   protected scoreQOffset = 0;
-  protected scoreZ = new Float64Array(0);
+  /** Every candidate's z_g = C q_g, laid out as scoreQ (see standard-errors.ts, scoreFactors). */
+  protected readonly scoreZ: Float64Array;
+  /** A split fit's dense covariance, where the second thread can read it (empty otherwise). */
+  protected readonly covarianceStore: Float64Array;
   protected scoreSums = new Float64Array(0);
   protected scoreLocalSize = 0;
   protected scoreColumns = 0;
   protected cachedCandidate = -1;
+  /** Whether every candidate's score factors are computed (a split fit's, see estimateCovariance). */
+  protected scoreFactorsReady = false;
 
   constructor(
     data: IndexedRatings,
@@ -469,6 +476,8 @@ export class ModelState {
     }
     this.scoreU = F64(this.scoreUStart[this.candidates]!);
     this.scoreQ = F64(this.scoreQStart[this.candidates]!);
+    this.scoreZ = F64(this.scoreQStart[this.candidates]!);
+    this.covarianceStore = F64(split && dense ? this.globals * this.globals : 0);
     this.elimStore = F64(split ? this.elimStart[this.candidates]! : 0);
     this.chunkStride = Math.max(this.globals, this.schurDiag.length);
     this.chunkTargets = F64(split ? CHUNKS * this.chunkStride : 0);
