@@ -195,6 +195,7 @@ class Model extends StandardErrors {
       }
       if (iteration >= FIRST_EXTRAPOLATION && (iteration - FIRST_EXTRAPOLATION) % EXTRAPOLATION_EVERY === 0)
         this.extrapolateVariances();
+      else this.extrapolateNoise();
       previousChange = change;
     }
     // Standard errors at the final estimates.

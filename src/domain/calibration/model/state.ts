@@ -186,6 +186,8 @@ export class ModelState {
   protected readonly moments = new Float64Array(2);
   protected readonly intervals = new IntervalMoments();
   protected readonly history: Float64Array[] = [];
+  /** The noise after each update since the last extrapolation (variance-components.ts, extrapolateNoise). */
+  protected readonly noiseHistory: number[] = [];
   protected lastStep = Number.POSITIVE_INFINITY;
   converged = false;
   covariance: Float64Array | null = null; // dense nG × nG when small
@@ -580,7 +582,14 @@ export class ModelState {
   protected transferable(): Record<string, unknown> {
     const fields: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(this)) {
-      if (name === "schur" || name === "intervals" || name === "partner" || name === "history") continue;
+      if (
+        name === "schur" ||
+        name === "intervals" ||
+        name === "partner" ||
+        name === "history" ||
+        name === "noiseHistory"
+      )
+        continue;
       fields[name] = value;
     }
     return fields;
