@@ -125,11 +125,9 @@ export class SchurSystem extends LocalSystem {
   private diagonalShare(fc: number, D: Float64Array): void {
     const P = this.panelSize;
     const gains = this.settings.gains;
-    const { rW, rT, rGainOf, rSlot, rCard, cellRatings, cellRatingStart, tFactor: L, dDiag } = this;
+    const { tFactor: L, dDiag } = this;
     const cellPrior = 1 / this.varD;
     const Y = this.elimY;
-    const cellSums = this.slotSums;
-    const touched = this.slotList;
     const cell0 = this.cellStart[fc]!;
     const cells = this.cellStart[fc + 1]! - cell0;
     for (let g = cell0; g < cell0 + cells; g++) {
@@ -143,8 +141,92 @@ export class SchurSystem extends LocalSystem {
     const c = 2 * m;
     const t0 = this.factorStart[fc]!;
     Y.fill(0, 0, e * c);
+    // Y = Y_E − Bᵀ D⁻¹ X. Y_E (the level and card rows of A_LG) and Xᵀ D⁻¹ X from the ratings: card by card
+    // when no interviewer rated a cell twice (then each of an interviewer's entries of X is one rating's),
+    // else cell by cell, summing an interviewer's ratings of a cell first.
+    if (this.uniqueSlots[fc] === 1) this.cardShares(fc, D, c);
+    else this.cellShares(fc, D, c);
+    this.subtractCardColumns(fc, c);
+    // V = L⁻¹ Y, then Vᵀ V on each interviewer's 2 × 2 block.
+    forwardSolveRows(L, t0, e, Y, c);
+    for (let j = 0; j < m; j++) {
+      let ss = 0;
+      let sg = 0;
+      let gg = 0;
+      for (let r = 0; r < e; r++) {
+        const vs = Y[r * c + 2 * j]!;
+        const vg = Y[r * c + 2 * j + 1]!;
+        ss += vs * vs;
+        sg += vs * vg;
+        gg += vg * vg;
+      }
+      const p = this.slotPos[slot0 + j]!;
+      D[3 * p]! -= ss;
+      if (gains) {
+        D[3 * p + 1]! -= sg;
+        D[3 * p + 2]! -= gg;
+      }
+    }
+  }
+
+  /** diagonalShare's Y_E and Xᵀ D⁻¹ X, card by card (each cell rated at most once per interviewer). */
+  private cardShares(fc: number, D: Float64Array, c: number): void {
+    const gains = this.settings.gains;
+    const { rW, rT, rCell, rGainOf, rSlot, rPos, cardRatingStart, dDiag, cellInverse } = this;
+    const Y = this.elimY;
+    const cell0 = this.cellStart[fc]!;
+    const cells = this.cellStart[fc + 1]! - cell0;
+    for (let g = 0; g < cells; g++) cellInverse[g] = 1 / dDiag[cell0 + g]!;
+    const card0 = this.cardStart[fc]!;
+    const e = 1 + this.cardStart[fc + 1]! - card0;
+    for (let card = 1; card < e; card++) {
+      const first = cardRatingStart[card0 + card - 1]!;
+      const end = cardRatingStart[card0 + card]!;
+      if (first === end) continue;
+      const gain = rGainOf[first]!;
+      const col = 2 * rSlot[first]!;
+      let sumW = 0;
+      let sumWT = 0;
+      let ss = 0;
+      let sg = 0;
+      let gg = 0;
+      for (let i = first; i < end; i++) {
+        const W = rW[i]!;
+        const t = gains ? rT[i]! : 0;
+        const inverse = cellInverse[rCell[i]! - cell0]!;
+        const wg = W * gain;
+        const wgt = wg * t;
+        sumW += W;
+        sumWT += W * t;
+        ss += wg * wg * inverse;
+        sg += wg * wgt * inverse;
+        gg += wgt * wgt * inverse;
+      }
+      Y[col]! += gain * sumW;
+      Y[col + 1]! += gain * sumWT;
+      Y[card * c + col]! += sumW;
+      Y[card * c + col + 1]! += sumWT;
+      const p = rPos[first]!;
+      D[3 * p]! -= ss;
+      if (gains) {
+        D[3 * p + 1]! -= sg;
+        D[3 * p + 2]! -= gg;
+      }
+    }
+  }
+
+  /** diagonalShare's Y_E and Xᵀ D⁻¹ X, cell by cell (see diagonalShare). */
+  private cellShares(fc: number, D: Float64Array, c: number): void {
+    const gains = this.settings.gains;
+    const { rW, rT, rGainOf, rSlot, rCard, cellRatings, cellRatingStart, dDiag } = this;
+    const Y = this.elimY;
+    const cellSums = this.slotSums;
+    const touched = this.slotList;
+    const cell0 = this.cellStart[fc]!;
+    const cells = this.cellStart[fc + 1]! - cell0;
+    const card0 = this.cardStart[fc]!;
+    const slot0 = this.slotStart[fc]!;
     cellSums.fill(0, 0, c);
-    // Y = Y_E − Bᵀ D⁻¹ X. Y_E (the level and card rows of A_LG) and Xᵀ D⁻¹ X from the ratings, cell by cell.
     for (let g = 0; g < cells; g++) {
       const inverse = 1 / dDiag[cell0 + g]!;
       let count = 0;
@@ -179,38 +261,27 @@ export class SchurSystem extends LocalSystem {
         cellSums[col + 1] = 0;
       }
     }
-    // Bᵀ D⁻¹ X: a cell's severity entry for slot s is the sum of B's entries of the slot's cards, and its gain
-    // entry that times the cell's t, so the columns are sums of card columns of M0 = Bᵀ D⁻¹ B and
-    // M1 = Bᵀ D⁻¹ diag(t) B (lower triangles, from lineariseAndFactor).
-    const { localM0: M0, localM1: M1, rSlot: slotOf, cardRatingStart } = this;
+  }
+
+  /**
+   * diagonalShare's Y −= Bᵀ D⁻¹ X: a cell's severity entry for slot s is the sum of B's entries of the slot's
+   * cards, and its gain entry that times the cell's t, so the columns are sums of card columns of
+   * M0 = Bᵀ D⁻¹ B and M1 = Bᵀ D⁻¹ diag(t) B (lower triangles, from lineariseAndFactor).
+   */
+  private subtractCardColumns(fc: number, c: number): void {
+    const gains = this.settings.gains;
+    const { localM0: M0, localM1: M1, rSlot, cardRatingStart } = this;
+    const Y = this.elimY;
+    const card0 = this.cardStart[fc]!;
+    const e = 1 + this.cardStart[fc + 1]! - card0;
     for (let card = 1; card < e; card++) {
       const first = cardRatingStart[card0 + card - 1]!;
       if (first === cardRatingStart[card0 + card]!) continue;
-      const col = 2 * slotOf[first]!;
+      const col = 2 * rSlot[first]!;
       for (let k = 0; k < e; k++) {
         const at = k >= card ? k * e + card : card * e + k;
         Y[k * c + col]! -= M0[at]!;
         if (gains) Y[k * c + col + 1]! -= M1[at]!;
-      }
-    }
-    // V = L⁻¹ Y, then Vᵀ V on each interviewer's 2 × 2 block.
-    forwardSolveRows(L, t0, e, Y, c);
-    for (let j = 0; j < m; j++) {
-      let ss = 0;
-      let sg = 0;
-      let gg = 0;
-      for (let r = 0; r < e; r++) {
-        const vs = Y[r * c + 2 * j]!;
-        const vg = Y[r * c + 2 * j + 1]!;
-        ss += vs * vs;
-        sg += vs * vg;
-        gg += vg * vg;
-      }
-      const p = this.slotPos[slot0 + j]!;
-      D[3 * p]! -= ss;
-      if (gains) {
-        D[3 * p + 1]! -= sg;
-        D[3 * p + 2]! -= gg;
       }
     }
   }

@@ -105,6 +105,7 @@ const THREAD_SCRATCH = new Set([
   "cellProjection",
   "cellQuadratic",
   "scoreBuffer",
+  "cellInverse",
 ]);
 
 export class ModelState {
@@ -136,6 +137,8 @@ export class ModelState {
   readonly rSlot: Int32Array;
   readonly cellRatingStart: Int32Array;
   readonly cellRatings: Int32Array;
+  /** 1 when no interviewer rated one of the candidate's cells twice (as on real scorecards): see diagonalShare. */
+  readonly uniqueSlots: Uint8Array;
   readonly activeCards: number;
   /** Σ of the ratings' weights. */
   readonly weightTotal: number;
@@ -238,6 +241,8 @@ export class ModelState {
    * lineariseAndFactor for diagonalShare.
    */
   protected readonly cellT: Float64Array;
+  /** One candidate's 1 / D per cell (diagonalShare). */
+  protected readonly cellInverse: Float64Array;
   protected readonly localM0: Float64Array;
   protected readonly localM1: Float64Array;
 
@@ -418,6 +423,7 @@ export class ModelState {
       maxE = Math.max(maxE, e);
     }
     for (let g = 0; g < cellKey.length; g++) maxCellRatings = Math.max(maxCellRatings, cellRatingCount[g]!);
+    this.uniqueSlots = markUniqueSlots(this.cellStart, this.cellRatingStart, this.cellRatings, this.rSlot, maxSlots);
     this.elimX = new Float64Array(maxCells * maxColumnsE);
     this.elimY = new Float64Array(maxE * maxColumnsE);
     this.elimS = new Float64Array(maxColumnsE * maxColumnsE);
@@ -428,6 +434,7 @@ export class ModelState {
     this.localVector = new Float64Array(maxE);
     this.cellRow = new Float64Array(maxE);
     this.cellT = new Float64Array(maxCells);
+    this.cellInverse = new Float64Array(maxCells);
     this.localM0 = new Float64Array(maxE * maxE);
     this.localM1 = new Float64Array(maxE * maxE);
 
@@ -693,6 +700,30 @@ function numberSlots(
     for (let m = first; m < slots.length; m++) slotOfPosition[slots[m]!] = -1;
     slotStart[fc + 1] = slots.length;
   }
+}
+
+/** Per candidate, 1 when each of its cells has at most one rating per interviewer slot. */
+function markUniqueSlots(
+  cellStart: Int32Array,
+  cellRatingStart: Int32Array,
+  cellRatings: Int32Array,
+  rSlot: Int32Array,
+  maxSlots: number,
+): Uint8Array {
+  const candidates = cellStart.length - 1;
+  const unique = new Uint8Array(candidates).fill(1);
+  // The cell that last used each slot: a cell meeting its own number there has that slot twice.
+  const lastCell = new Int32Array(maxSlots).fill(-1);
+  for (let fc = 0; fc < candidates; fc++) {
+    for (let g = cellStart[fc]!; g < cellStart[fc + 1]!; g++) {
+      for (let r = cellRatingStart[g]!; r < cellRatingStart[g + 1]!; r++) {
+        const slot = rSlot[cellRatings[r]!]!;
+        if (lastCell[slot] === g) unique[fc] = 0;
+        lastCell[slot] = g;
+      }
+    }
+  }
+  return unique;
 }
 
 /** Each cell's ratings (cellRatings from the returned starts), counting them into `count`. */
