@@ -65,6 +65,13 @@ export class LocalSystem extends StartingValues {
     const tabulated = intervals.tabulated;
     const { start, last, lambda: tL, lambdaSlope: tLS, kappa: tK, kappaSlope: tKS } = intervals;
     const { openLambda: oL, openLambdaSlope: oLS, openKappa: oK, openKappaSlope: oKS } = intervals;
+    // In table steps per rating point, and where the tables start: multiplications in the loop, not divisions
+    // (the same numbers as the direct formulas to within a rounding).
+    const scale = TABLE_STEPS / sigma;
+    const twoSidedOffset = start * TABLE_STEPS;
+    const openOffset = OPEN_REACH * TABLE_STEPS;
+    const inverseSigma = 1 / sigma;
+    const inverseNoise = 1 / noise;
     const level = a[fc]!;
     let tAA = T[t0];
     const cardRatingStart = this.cardRatingStart;
@@ -94,7 +101,7 @@ export class LocalSystem extends StartingValues {
         let kappa = Number.NaN;
         if (tabulated) {
           if (high - low === 1) {
-            const s = ((low - eta) / sigma - start) * TABLE_STEPS;
+            const s = (low - eta) * scale - twoSidedOffset;
             if (s >= 0 && s < last) {
               const k = s | 0;
               const f = s - k;
@@ -103,7 +110,7 @@ export class LocalSystem extends StartingValues {
             }
           } else if (high === Infinity || low === -Infinity) {
             const upper = high === Infinity;
-            const s = ((upper ? (low - eta) / sigma : (eta - high) / sigma) + OPEN_REACH) * TABLE_STEPS;
+            const s = (upper ? low - eta : eta - high) * scale + openOffset;
             if (s >= 0 && s < OPEN_LAST) {
               const k = s | 0;
               const f = s - k;
@@ -122,11 +129,11 @@ export class LocalSystem extends StartingValues {
           kappa = moments[1]!;
         }
         const w = rWeight[i]!;
-        const W = Math.max((w * (lambda * lambda - kappa)) / noise, 1e-12);
+        const W = Math.max(w * (lambda * lambda - kappa) * inverseNoise, 1e-12);
         rT[i] = t;
         rEta[i] = eta;
         rGainOf[i] = gain;
-        rGrad[i] = (w * lambda) / sigma;
+        rGrad[i] = w * lambda * inverseSigma;
         rW[i] = W;
         rKappa[i] = kappa;
         // The local blocks: D, B and T's a row; the card's entries below.

@@ -73,6 +73,10 @@ export class VarianceComponents extends SchurSystem {
     const tabulated = intervals.tabulated;
     const { start, last, kappa: tK, kappaSlope: tKS, openKappa: oK, openKappaSlope: oKS } = intervals;
     const sigma = intervals.sigmaOf();
+    // Table steps per rating point, and where the tables start (see lineariseAndFactor).
+    const scale = TABLE_STEPS / sigma;
+    const twoSidedOffset = start * TABLE_STEPS;
+    const openOffset = OPEN_REACH * TABLE_STEPS;
     let sum = 0;
     // Card by card (a card's ratings share the interviewer, so its gain and the card's entries of T⁻¹).
     for (let card = card0, lastCard = this.cardStart[fc + 1]!; card < lastCard; card++) {
@@ -111,19 +115,19 @@ export class VarianceComponents extends SchurSystem {
         let kappaAbove = Number.NaN;
         if (tabulated) {
           if (high - low === 1) {
-            const sb = ((low - below) / sigma - start) * TABLE_STEPS;
+            const sb = (low - below) * scale - twoSidedOffset;
             if (sb >= 0 && sb < last) kappaBelow = interpolate(tK, tKS, sb | 0, sb - (sb | 0));
-            const sa = ((low - above) / sigma - start) * TABLE_STEPS;
+            const sa = (low - above) * scale - twoSidedOffset;
             if (sa >= 0 && sa < last) kappaAbove = interpolate(tK, tKS, sa | 0, sa - (sa | 0));
           } else if (high === Infinity) {
-            const sb = ((low - below) / sigma + OPEN_REACH) * TABLE_STEPS;
+            const sb = (low - below) * scale + openOffset;
             if (sb >= 0 && sb < OPEN_LAST) kappaBelow = interpolate(oK, oKS, sb | 0, sb - (sb | 0));
-            const sa = ((low - above) / sigma + OPEN_REACH) * TABLE_STEPS;
+            const sa = (low - above) * scale + openOffset;
             if (sa >= 0 && sa < OPEN_LAST) kappaAbove = interpolate(oK, oKS, sa | 0, sa - (sa | 0));
           } else if (low === -Infinity) {
-            const sb = ((below - high) / sigma + OPEN_REACH) * TABLE_STEPS;
+            const sb = (below - high) * scale + openOffset;
             if (sb >= 0 && sb < OPEN_LAST) kappaBelow = interpolate(oK, oKS, sb | 0, sb - (sb | 0));
-            const sa = ((above - high) / sigma + OPEN_REACH) * TABLE_STEPS;
+            const sa = (above - high) * scale + openOffset;
             if (sa >= 0 && sa < OPEN_LAST) kappaAbove = interpolate(oK, oKS, sa | 0, sa - (sa | 0));
           }
         }
