@@ -11,7 +11,7 @@ import * as state from "./state";
 // calibration worker) the modules are CommonJS, where every use of an imported binding is a getter call,
 // paid per rating wherever the compiler does not inline it (most of the fit's loops are too large for that).
 const { interpolate, OPEN_LAST, OPEN_REACH, TABLE_STEPS } = latent;
-const { choleskyInPlace, choleskySolve, invertFromCholesky } = numerics;
+const { choleskyInPlace, invertFromCholesky } = numerics;
 const { CANDIDATE_PRIOR_SCALE, MIDDLE } = state;
 
 export class LocalSystem extends StartingValues {
@@ -163,8 +163,10 @@ export class LocalSystem extends StartingValues {
     const { localM0: M0, localM1: M1 } = this;
     M0.fill(0, 0, e * e);
     M1.fill(0, 0, e * e);
+    const dInverse = this.dInverse;
     for (let g = 0; g < cells; g++) {
       const inv = 1 / dDiag[cell0 + g]!;
+      dInverse[cell0 + g] = inv;
       const tg = cellT[g]!;
       const row = b0 + g * e;
       for (let m = 0; m < e; m++) {
@@ -204,25 +206,32 @@ export class LocalSystem extends StartingValues {
     const e = 1 + this.cardStart[fc + 1]! - card0;
     const b0 = this.blockStart[fc]!;
     const t0 = this.factorStart[fc]!;
-    const B = this.bBlock;
-    const dDiag = this.dDiag;
-    const z = this.localVector;
-    z[0] = ra[fc]!;
-    for (let q = 1; q < e; q++) z[q] = ru[card0 + q - 1]!;
+    const { bBlock: B, dInverse, tInverse: Ti } = this;
+    const r = this.localVector;
+    const z = this.localSolution;
+    r[0] = ra[fc]!;
+    for (let q = 1; q < e; q++) r[q] = ru[card0 + q - 1]!;
     for (let g = 0; g < cells; g++) {
-      const scaled = rd[cell0 + g]! / dDiag[cell0 + g]!;
+      const scaled = rd[cell0 + g]! * dInverse[cell0 + g]!;
       if (scaled === 0) continue;
       const row = b0 + g * e;
-      for (let m = 0; m < e; m++) z[m]! -= B[row + m]! * scaled;
+      for (let m = 0; m < e; m++) r[m]! -= B[row + m]! * scaled;
     }
-    choleskySolve(this.tFactor, t0, e, z);
+    // z = T⁻¹ r with the inverse the factorisation keeps anyway: as many multiplications as the two
+    // triangular solves, and no divisions.
+    for (let m = 0; m < e; m++) {
+      const o = t0 + m * e;
+      let sum = 0;
+      for (let k = 0; k < e; k++) sum += Ti[o + k]! * r[k]!;
+      z[m] = sum;
+    }
     ya[fc] = z[0]!;
     for (let q = 1; q < e; q++) yu[card0 + q - 1] = z[q]!;
     for (let g = 0; g < cells; g++) {
       const row = b0 + g * e;
       let dot = 0;
       for (let m = 0; m < e; m++) dot += B[row + m]! * z[m]!;
-      yd[cell0 + g] = (rd[cell0 + g]! - dot) / dDiag[cell0 + g]!;
+      yd[cell0 + g] = (rd[cell0 + g]! - dot) * dInverse[cell0 + g]!;
     }
   }
 }

@@ -132,7 +132,7 @@ export class SchurSystem extends LocalSystem {
     const cells = this.cellStart[fc + 1]! - cell0;
     for (let g = cell0; g < cell0 + cells; g++) {
       const data = dDiag[g]! - cellPrior;
-      D[3 * P + this.cellKey[g]!]! += (data * cellPrior) / dDiag[g]!;
+      D[3 * P + this.cellKey[g]!]! += data * cellPrior * this.dInverse[g]!;
     }
     const card0 = this.cardStart[fc]!;
     const e = 1 + this.cardStart[fc + 1]! - card0;
@@ -172,11 +172,8 @@ export class SchurSystem extends LocalSystem {
   /** diagonalShare's Y_E and Xᵀ D⁻¹ X, card by card (each cell rated at most once per interviewer). */
   private cardShares(fc: number, D: Float64Array, c: number): void {
     const gains = this.settings.gains;
-    const { rW, rT, rCell, rGainOf, rSlot, rPos, cardRatingStart, dDiag, cellInverse } = this;
+    const { rW, rT, rCell, rGainOf, rSlot, rPos, cardRatingStart, dInverse } = this;
     const Y = this.elimY;
-    const cell0 = this.cellStart[fc]!;
-    const cells = this.cellStart[fc + 1]! - cell0;
-    for (let g = 0; g < cells; g++) cellInverse[g] = 1 / dDiag[cell0 + g]!;
     const card0 = this.cardStart[fc]!;
     const e = 1 + this.cardStart[fc + 1]! - card0;
     for (let card = 1; card < e; card++) {
@@ -193,7 +190,7 @@ export class SchurSystem extends LocalSystem {
       for (let i = first; i < end; i++) {
         const W = rW[i]!;
         const t = gains ? rT[i]! : 0;
-        const inverse = cellInverse[rCell[i]! - cell0]!;
+        const inverse = dInverse[rCell[i]!]!;
         const wg = W * gain;
         const wgt = wg * t;
         sumW += W;

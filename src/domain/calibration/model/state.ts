@@ -94,6 +94,7 @@ const THREAD_SCRATCH = new Set([
   "slotSums",
   "slotList",
   "localVector",
+  "localSolution",
   "cellRow",
   "cellT",
   "localM0",
@@ -105,7 +106,6 @@ const THREAD_SCRATCH = new Set([
   "cellProjection",
   "cellQuadratic",
   "scoreBuffer",
-  "cellInverse",
 ]);
 
 export class ModelState {
@@ -171,6 +171,8 @@ export class ModelState {
   readonly rKappa: Float64Array;
   // Per-candidate elimination: D per cell, B per candidate block, T (Cholesky factor) per candidate.
   readonly dDiag: Float64Array;
+  /** 1 / dDiag, kept by the factorisation (the local solves multiply by it). */
+  readonly dInverse: Float64Array;
   readonly bBlock: Float64Array;
   readonly tFactor: Float64Array;
   readonly tInverse: Float64Array;
@@ -235,14 +237,13 @@ export class ModelState {
   protected readonly slotList: Int32Array;
   /** Scratch of one local E-vector (a, cards), for the local solves; and of one cell's row of D⁻¹ B. */
   protected readonly localVector: Float64Array;
+  protected readonly localSolution: Float64Array;
   protected readonly cellRow: Float64Array;
   /**
    * One candidate's t per cell, and its Bᵀ D⁻¹ B and Bᵀ D⁻¹ diag(t) B (e × e, lower triangles), left by
    * lineariseAndFactor for diagonalShare.
    */
   protected readonly cellT: Float64Array;
-  /** One candidate's 1 / D per cell (diagonalShare). */
-  protected readonly cellInverse: Float64Array;
   protected readonly localM0: Float64Array;
   protected readonly localM1: Float64Array;
 
@@ -432,9 +433,9 @@ export class ModelState {
     this.slotSums = new Float64Array(2 * maxSlots);
     this.slotList = new Int32Array(maxSlots);
     this.localVector = new Float64Array(maxE);
+    this.localSolution = new Float64Array(maxE);
     this.cellRow = new Float64Array(maxE);
     this.cellT = new Float64Array(maxCells);
-    this.cellInverse = new Float64Array(maxCells);
     this.localM0 = new Float64Array(maxE * maxE);
     this.localM1 = new Float64Array(maxE * maxE);
 
@@ -449,6 +450,7 @@ export class ModelState {
     this.rGrad = F64(n);
     this.rKappa = F64(n);
     this.dDiag = F64(cellKey.length);
+    this.dInverse = F64(cellKey.length);
     this.bBlock = F64(this.blockStart[this.candidates]!);
     this.tFactor = F64(this.factorStart[this.candidates]!);
     this.tInverse = F64(this.factorStart[this.candidates]!);

@@ -37,7 +37,7 @@ export class VarianceComponents extends SchurSystem {
     const {
       tInverse: Ti,
       bBlock: B,
-      dDiag,
+      dInverse,
       rGainOf,
       rCell,
       rPos,
@@ -91,8 +91,7 @@ export class VarianceComponents extends SchurSystem {
       const severity = severityVariance[rPos[first]!]!;
       for (let i = first; i < end; i++) {
         const g = rCell[i]! - cell0;
-        const dg = dDiag[cell0 + g]!;
-        const factor = gain / dg;
+        const factor = gain * dInverse[cell0 + g]!;
         let variance =
           gain * factor +
           factor * factor * quadraticOf[g]! -
