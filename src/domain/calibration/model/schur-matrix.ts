@@ -28,18 +28,9 @@ export class SchurMatrix {
     this.panelSize = panelSize;
     this.keys = keys;
     const candidates = slotStart.length - 1;
-    const lists: number[][] = Array.from({ length: panelSize }, (_, p) => [p]);
-    for (let c = 0; c < candidates; c++) {
-      for (let j = slotStart[c]!; j < slotStart[c + 1]!; j++) {
-        for (let l = slotStart[c]!; l < slotStart[c + 1]!; l++) if (j !== l) lists[slotPos[j]!]!.push(slotPos[l]!);
-      }
-    }
-    const rowStart = new Int32Array(panelSize + 1);
-    const rows = lists.map((list) => Int32Array.from(new Set(list)).sort());
-    rows.forEach((row, p) => (rowStart[p + 1] = rowStart[p]! + row.length));
+    const { rowStart, neighbor } = sharePattern(panelSize, slotStart, slotPos);
     this.rowStart = rowStart;
-    this.neighbor = new Int32Array(rowStart[panelSize]!);
-    rows.forEach((row, p) => this.neighbor.set(row, rowStart[p]));
+    this.neighbor = neighbor;
     this.diagonalBlock = new Int32Array(panelSize);
     for (let p = 0; p < panelSize; p++) this.diagonalBlock[p] = this.find(p, p);
     const pairStart = new Int32Array(candidates + 1);
@@ -165,4 +156,42 @@ export class SchurMatrix {
       out[P + p] = gain;
     }
   }
+}
+
+/**
+ * Each interviewer's row of the pattern: itself and every interviewer it shares a candidate with, sorted,
+ * once each (in typed arrays: the cohort's pairs are tens of thousands).
+ */
+function sharePattern(
+  panelSize: number,
+  slotStart: Int32Array,
+  slotPos: Int32Array,
+): { rowStart: Int32Array; neighbor: Int32Array } {
+  const candidates = slotStart.length - 1;
+  // Every (p, q) occurrence, duplicates included, grouped by p.
+  const count = new Int32Array(panelSize + 1);
+  for (let p = 0; p < panelSize; p++) count[p + 1] = 1;
+  for (let c = 0; c < candidates; c++) {
+    const m = slotStart[c + 1]! - slotStart[c]!;
+    for (let j = slotStart[c]!; j < slotStart[c + 1]!; j++) count[slotPos[j]! + 1]! += m - 1;
+  }
+  for (let p = 0; p < panelSize; p++) count[p + 1]! += count[p]!;
+  const all = new Int32Array(count[panelSize]!);
+  const cursor = count.slice(0, panelSize);
+  for (let p = 0; p < panelSize; p++) all[cursor[p]!++] = p;
+  for (let c = 0; c < candidates; c++) {
+    for (let j = slotStart[c]!; j < slotStart[c + 1]!; j++) {
+      const p = slotPos[j]!;
+      for (let l = slotStart[c]!; l < slotStart[c + 1]!; l++) if (j !== l) all[cursor[p]!++] = slotPos[l]!;
+    }
+  }
+  // Sort each row and drop repeats, in place.
+  const rowStart = new Int32Array(panelSize + 1);
+  let size = 0;
+  for (let p = 0; p < panelSize; p++) {
+    const row = all.subarray(count[p], count[p + 1]).sort();
+    for (let k = 0; k < row.length; k++) if (k === 0 || row[k] !== row[k - 1]) all[size++] = row[k]!;
+    rowStart[p + 1] = size;
+  }
+  return { rowStart, neighbor: all.slice(0, size) };
 }
