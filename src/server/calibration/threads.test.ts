@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { calibrate } from "@/domain/calibration/calibrate";
-import { SPLIT_MIN_RATINGS } from "@/domain/calibration/model/state";
+import { offerPassThreads, offeredThreads, PassThreadError, SPLIT_MIN_RATINGS } from "@/domain/calibration/model/state";
 import { DESIGNS, simulateDesign } from "@/domain/calibration/simulation";
 import { passesOnSecondThread, startPassThreads, stopPassThreads } from "./threads";
 
@@ -32,6 +32,52 @@ describe("the calibration's second thread", () => {
     const after = passesOnSecondThread();
     expect(calibrate(ratings).interviewers).toEqual(alone.interviewers);
     expect(passesOnSecondThread()).toBe(after);
+  }, 60_000);
+
+  it("fits again on one thread when the other thread fails part-way", () => {
+    const alone = calibrate(ratings);
+    let finished = 0;
+    let attached = 0;
+    // A partner that takes no pieces (so this thread runs every piece) and fails on the seventh pass.
+    offerPassThreads({
+      attach: () => {
+        attached++;
+        return {
+          start: () => {},
+          finish: () => {
+            if (++finished === 7) throw new PassThreadError("the second thread stopped");
+          },
+          release: () => {},
+        };
+      },
+    });
+    try {
+      const result = calibrate(ratings);
+      expect(finished).toBe(7);
+      expect(attached).toBe(1);
+      expect(result.model).toEqual(alone.model);
+      expect(result.candidates).toEqual(alone.candidates);
+      expect(result.interviewers).toEqual(alone.interviewers);
+    } finally {
+      offerPassThreads(null);
+    }
+  }, 60_000);
+
+  it("reports the other thread's failure as a PassThreadError and offers it no more", async () => {
+    const errors: unknown[] = [];
+    startPassThreads((error) => errors.push(error));
+    try {
+      const threads = offeredThreads()!;
+      const partner = threads.attach({ settings: { maxIterations: 1, tolerance: 1, gains: true } });
+      expect(partner).not.toBeNull();
+      partner!.start(99);
+      expect(() => partner!.finish()).toThrow(PassThreadError);
+      expect(errors).toHaveLength(1);
+      expect(String(errors[0])).toContain("Unknown pass 99");
+      expect(threads.attach({})).toBeNull();
+    } finally {
+      await stopPassThreads();
+    }
   }, 60_000);
 
   it("leaves small fits on one thread", () => {

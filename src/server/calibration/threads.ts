@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { offerPassThreads, type PassPartner } from "@/domain/calibration/model/state";
+import { offerPassThreads, PassThreadError, type PassPartner } from "@/domain/calibration/model/state";
 import {
   CONTROL_SLOTS,
   DONE,
@@ -36,6 +36,7 @@ interface Thread {
   port: MessagePort;
   broken: boolean;
   busy: boolean;
+  onError: (error: unknown) => void;
 }
 
 let thread: Thread | null = null;
@@ -71,7 +72,7 @@ export function startPassThreads(onError: (error: unknown) => void = () => {}): 
     transferList: [channel.port2],
   });
   worker.unref();
-  const current: Thread = { worker, control, port: channel.port1, broken: false, busy: false };
+  const current: Thread = { worker, control, port: channel.port1, broken: false, busy: false, onError };
   worker.on("error", (error) => {
     current.broken = true;
     onError(error);
@@ -121,11 +122,14 @@ function answer(current: Thread): void {
   current.busy = false;
   if (!waitFor(control, DONE, id, ANSWER_TIMEOUT_MS)) {
     current.broken = true;
-    throw new Error("The calibration's second thread did not answer.");
+    current.onError(new Error("The calibration's second thread did not answer."));
+    throw new PassThreadError("The calibration's second thread did not answer.");
   }
   if (Atomics.load(control, FAILED) !== 0) {
-    const message = receiveMessageOnPort(current.port)?.message;
-    throw new Error(`The calibration's second thread failed: ${String(message ?? "unknown error")}`);
+    current.broken = true;
+    const message = String(receiveMessageOnPort(current.port)?.message ?? "unknown error");
+    current.onError(new Error(message));
+    throw new PassThreadError(`The calibration's second thread failed: ${message}`);
   }
 }
 

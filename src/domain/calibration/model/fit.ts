@@ -28,6 +28,7 @@ import * as state from "./state";
 import type { FitSettings } from "./state";
 import {
   offeredThreads,
+  PassThreadError,
   PASS_APPLY,
   PASS_BACK,
   PASS_ELIMINATE,
@@ -121,9 +122,16 @@ export function fitCalibrationModel(data: IndexedRatings, settings: FitSettings)
       scoreCell: noScore,
     };
   }
-  const model = new Model(data, panel.position, panel.size, panel.candidateInPanel, settings);
+  let model = new Model(data, panel.position, panel.size, panel.candidateInPanel, settings);
   model.attachPartner();
   try {
+    model.run();
+  } catch (error) {
+    // The other thread failed part-way through a pass, so this fit's state cannot be trusted: fit again on
+    // this thread alone (the same numbers a working thread gives). The thread is not offered again.
+    if (!(error instanceof PassThreadError)) throw error;
+    model.releasePartner();
+    model = new Model(data, panel.position, panel.size, panel.candidateInPanel, settings);
     model.run();
   } finally {
     model.releasePartner();

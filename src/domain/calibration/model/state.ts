@@ -64,6 +64,14 @@ export interface PassPartner {
   release(): void;
 }
 
+/**
+ * What a PassPartner throws when its thread failed or stopped answering: the fit is then run again on one
+ * thread (fit.ts), and the thread must not be offered again.
+ */
+export class PassThreadError extends Error {
+  override name = "PassThreadError";
+}
+
 /** Hands a large fit's state (its own enumerable fields) to another thread; null when none can take it. */
 export interface PassThreads {
   attach(state: Record<string, unknown>): PassPartner | null;
