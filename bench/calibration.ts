@@ -5,17 +5,20 @@
 //   cohort:  2,000 candidates × 6 rounds × 20 signals by 1,000 interviewers  = 240,000 ratings, target < 300 ms
 //
 // Times calibrate (the whole fit, standard errors included) and checks each median against its target.
+// Both cases are large enough to be split (SPLIT_MIN_RATINGS): as in the calibration worker process, half
+// of each pass runs on a second thread (src/server/calibration/threads.ts); --one-thread times them
+// without it (the numbers are the same to the bit).
 // The data include severities, gains, a scorecard (halo) effect and signal difficulty, so the accuracy
 // lines are a sanity check of the numbers being timed, not a test. With --simulations it also prints the
 // simulation table of the tests (src/domain/calibration/simulation.ts), which takes a few seconds.
 //
-//   npm run bench:calibration [-- --simulations]
+//   npm run bench:calibration [-- --simulations] [-- --one-thread]
 
 import { calibrate, type CalibrationResult } from "../src/domain/calibration/calibrate";
 import { createSeededRandom } from "../src/domain/calibration/random";
 import type { Rating } from "../src/domain/calibration/ratings";
 import { DESIGNS, formatSummary, SIMULATION_SEEDS, summarizeDesign } from "../src/domain/calibration/simulation";
-import { startPassThreads } from "../src/server/calibration/threads";
+import { passesOnSecondThread, startPassThreads } from "../src/server/calibration/threads";
 
 interface BenchCase {
   name: string;
@@ -100,6 +103,7 @@ for (const bench of CASES) {
   console.log(`  ${bench.warmUp} warm-up + ${bench.runs} measured runs; target: median < ${bench.targetMs} ms`);
   let last: CalibrationResult | undefined;
   for (let run = 0; run < bench.warmUp; run++) last = calibrate(ratings);
+  const passesBefore = passesOnSecondThread();
   const samples: number[] = [];
   for (let run = 0; run < bench.runs; run++) {
     const started = performance.now();
@@ -122,6 +126,8 @@ for (const bench of CASES) {
     console.log(`  standard errors: severities ${range(errors)}, overall scores ${range(scoreErrors)}`);
     console.log(`  severity RMSE vs simulated truth: ${measureSeverityError(last, severity).toFixed(3)}`);
   }
+  const shared = passesOnSecondThread() - passesBefore;
+  console.log(`  passes shared with the second thread: ${shared} (${(shared / bench.runs).toFixed(0)} per fit)`);
   console.log(`  median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms`);
   console.log(`  ${pass ? "PASS" : "FAIL"}: median ${median.toFixed(1)} ms vs target ${bench.targetMs} ms\n`);
 }
