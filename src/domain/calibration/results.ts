@@ -72,23 +72,17 @@ export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): Candid
   // target (0 = overall, 1..G = groups, then cells) sums and a seen-flag per (target, local interviewer).
   const localCell = new Int32Array(data.cellCandidate.length).fill(-1);
   const localInterviewer = new Int32Array(data.interviewerIds.length).fill(-1);
+  // Sized from the cells and scorecards of each candidate (a candidate has at least one scorecard per
+  // interviewer who rated it), without a pass over the ratings.
+  const cellsOf = new Int32Array(candidates);
+  const cardsOf = new Int32Array(candidates);
+  for (let g = 0; g < data.cellCandidate.length; g++) cellsOf[data.cellCandidate[g]!]!++;
+  for (let q = 0; q < data.scorecardCandidate.length; q++) cardsOf[data.scorecardCandidate[q]!]!++;
   let maxCells = 0;
   let maxRaters = 0;
   for (let c = 0; c < candidates; c++) {
-    let cells = 0;
-    let raters = 0;
-    for (let i = ratingStart[c]!; i < ratingStart[c + 1]!; i++) {
-      const r = byCandidate[i]!;
-      if (localCell[data.cell[r]!] === -1) localCell[data.cell[r]!] = cells++;
-      if (localInterviewer[data.interviewer[r]!] === -1) localInterviewer[data.interviewer[r]!] = raters++;
-    }
-    for (let i = ratingStart[c]!; i < ratingStart[c + 1]!; i++) {
-      const r = byCandidate[i]!;
-      localCell[data.cell[r]!] = -1;
-      localInterviewer[data.interviewer[r]!] = -1;
-    }
-    maxCells = Math.max(maxCells, cells);
-    maxRaters = Math.max(maxRaters, raters);
+    maxCells = Math.max(maxCells, cellsOf[c]!);
+    maxRaters = Math.max(maxRaters, cardsOf[c]!);
   }
   const cellOfLocal = new Int32Array(maxCells);
   const interviewerOfLocal = new Int32Array(maxRaters);
