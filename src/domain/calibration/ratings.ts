@@ -78,6 +78,8 @@ export function indexRatings(ratings: Rating[]): IndexedRatings {
     return index;
   };
 
+  const lastGroupIdOfKey: (string | undefined)[] = [];
+  const lastGroupOfKey: number[] = [];
   let lastCandidateId: string | undefined;
   let lastCandidate = -1;
   let lastInterviewerId: string | undefined;
@@ -152,7 +154,18 @@ export function indexRatings(ratings: Rating[]): IndexedRatings {
     candidate[r] = c;
     interviewer[r] = j;
     key[r] = k;
-    groupOf[r] = rating.group === undefined ? -1 : lookUp(groupIndex, groupIds, rating.group);
+    // A key's ratings name the same group in practice: its last group is checked before the map.
+    const groupId = rating.group;
+    if (groupId === undefined) {
+      groupOf[r] = -1;
+    } else if (groupId === lastGroupIdOfKey[k]) {
+      groupOf[r] = lastGroupOfKey[k]!;
+    } else {
+      const group = lookUp(groupIndex, groupIds, groupId);
+      groupOf[r] = group;
+      lastGroupIdOfKey[k] = groupId;
+      lastGroupOfKey[k] = group;
+    }
     cell[r] = g;
     scorecard[r] = card;
   }
