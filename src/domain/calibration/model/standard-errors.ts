@@ -31,9 +31,9 @@ export class StandardErrors extends VarianceComponents {
     } else {
       this.approximateDiagonal();
     }
-    // A split fit computes every candidate's score factors now, in pieces on both threads; otherwise each
-    // candidate's are computed when its scores are first asked for.
-    if (this.chunkStart.length > 0) {
+    // With a dense C, a split fit computes every candidate's z = C q now, in pieces on both threads;
+    // otherwise each candidate's when its scores are first asked for. A diagonal C needs no z (scoreCells).
+    if (this.chunkStart.length > 0 && dense) {
       this.pass(PASS_SCORES, null, null);
       this.scoreFactorsReady = true;
     }
@@ -190,6 +190,7 @@ export class StandardErrors extends VarianceComponents {
     let variance = 0;
     // sums: Σ ω u (e), then Σ ω z and Σ ω q (c each).
     sums.fill(0, 0, e + 2 * c);
+    const diagonal = this.covariance === null;
     for (let a = 0; a < count; a++) {
       const g = omegaCells[a]!;
       const og = omega[g]!;
@@ -197,13 +198,23 @@ export class StandardErrors extends VarianceComponents {
       variance += (og * og) / dDiag[cell0 + g]!;
       for (let r = 0; r < e; r++) sums[r]! += og * U[u0 + g * e + r]!;
       const row = q0 + g * c;
-      for (let b = 0; b < c; b++) {
-        sums[e + b]! += og * Z[row + b]!;
-        sums[e + c + b]! += og * Q[row + b]!;
+      if (diagonal) {
+        for (let b = 0; b < c; b++) sums[e + c + b]! += og * Q[row + b]!;
+      } else {
+        for (let b = 0; b < c; b++) {
+          sums[e + b]! += og * Z[row + b]!;
+          sums[e + c + b]! += og * Q[row + b]!;
+        }
       }
     }
     for (let r = 0; r < e; r++) variance += sums[r]! * sums[r]!;
-    for (let b = 0; b < c; b++) variance += sums[e + b]! * sums[e + c + b]!;
+    if (diagonal) {
+      // C diagonal (large panels): (Σ ω z) · (Σ ω q) = Σ_b C_bb (Σ ω q_b)², no z needed.
+      const C = this.scoreDiagonal;
+      for (let b = 0; b < c; b++) variance += C[b]! * sums[e + c + b]! * sums[e + c + b]!;
+    } else {
+      for (let b = 0; b < c; b++) variance += sums[e + b]! * sums[e + c + b]!;
+    }
     for (let a = 0; a < count; a++) omega[omegaCells[a]!] = 0;
     out[0] = value;
     out[1] = Math.sqrt(Math.max(0, variance));
@@ -226,7 +237,12 @@ export class StandardErrors extends VarianceComponents {
     const value = MIDDLE + this.a[fc]! + (this.x[2 * this.panelSize + this.cellKey[cell0 + g]!]! + this.d[cell0 + g]!);
     let variance = 1 / dDiag[cell0 + g]!;
     for (let r = 0; r < e; r++) variance += U[u + r]! * U[u + r]!;
-    for (let b = 0; b < c; b++) variance += Z[q + b]! * Q[q + b]!;
+    if (this.covariance === null) {
+      const C = this.scoreDiagonal;
+      for (let b = 0; b < c; b++) variance += C[b]! * Q[q + b]! * Q[q + b]!;
+    } else {
+      for (let b = 0; b < c; b++) variance += Z[q + b]! * Q[q + b]!;
+    }
     out[0] = value;
     out[1] = Math.sqrt(Math.max(0, variance));
   }
@@ -244,9 +260,25 @@ export class StandardErrors extends VarianceComponents {
    */
   protected prepareScores(fc: number): void {
     if (fc === this.cachedCandidate) return;
-    if (!this.scoreFactorsReady) this.scoreFactors(fc);
-    const slots = this.slotStart[fc + 1]! - this.slotStart[fc]!;
-    const cells = this.cellStart[fc + 1]! - this.cellStart[fc]!;
+    const slot0 = this.slotStart[fc]!;
+    const slots = this.slotStart[fc + 1]! - slot0;
+    const cell0 = this.cellStart[fc]!;
+    const cells = this.cellStart[fc + 1]! - cell0;
+    if (this.covariance === null) {
+      // Diagonal C: the candidate's entries of it, in its columns' order (no z, see scoreCells).
+      const P = this.panelSize;
+      const c = 2 * slots + cells;
+      if (this.scoreDiagonal.length < c) this.scoreDiagonal = new Float64Array(c);
+      for (let col = 0; col < c; col++) {
+        const global =
+          col < 2 * slots
+            ? (col & 1 ? P : 0) + this.slotPos[slot0 + (col >> 1)]!
+            : 2 * P + this.cellKey[cell0 + col - 2 * slots]!;
+        this.scoreDiagonal[col] = this.covarianceDiag[global]!;
+      }
+    } else if (!this.scoreFactorsReady) {
+      this.scoreFactors(fc);
+    }
     this.cachedCandidate = fc;
     this.scoreLocalSize = 1 + this.cardStart[fc + 1]! - this.cardStart[fc]!;
     this.scoreColumns = 2 * slots + cells;

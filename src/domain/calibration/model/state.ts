@@ -280,6 +280,8 @@ export class ModelState {
   /** A split fit's dense covariance, where the second thread can read it (empty otherwise). */
   protected readonly covarianceStore: Float64Array;
   protected scoreSums = new Float64Array(0);
+  /** The report's candidate's entries of a diagonal C, per column (standard-errors.ts, prepareScores). */
+  protected scoreDiagonal = new Float64Array(0);
   protected scoreLocalSize = 0;
   protected scoreColumns = 0;
   protected cachedCandidate = -1;
