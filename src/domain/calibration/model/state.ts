@@ -383,22 +383,9 @@ export class ModelState {
     // Each candidate's ratings grouped by scorecard (the cards of a candidate are numbered contiguously, so
     // the cards' ranges tile the candidate's): card q's ratings are cardRatingStart[q] .. cardRatingStart[q + 1].
     const cardRatings = new Int32Array(this.cardStart[this.candidates]!);
-    for (let r = 0; r < data.count; r++) {
-      const q = cardOfData[data.scorecard[r]!]!;
-      if (q >= 0) cardRatings[q]!++;
-    }
-    this.cardRatingStart = prefix(cardRatings);
     // The loops over the ratings here are functions of their own: run once per fit, a long loop inside the
     // constructor is compiled on-stack and deoptimised after it (see starting-values.ts).
-    placeRatings(
-      data,
-      fitCandidate,
-      cardOfData,
-      cellOfData,
-      position,
-      this.cardRatingStart.slice(0, cardRatings.length),
-      this,
-    );
+    this.cardRatingStart = placeRatings(data, fitCandidate, cardOfData, cellOfData, position, cardRatings, this);
     this.weightTotal = sum(this.rWeight);
     this.cardPrecisionFixed = new Uint8Array(cardRatings.length);
     let active = 0;
@@ -654,29 +641,34 @@ function shareArrays(model: Record<string, unknown>): void {
   }
 }
 
-/** The panel's ratings in fit order (by candidate, then card; cursor: each card's next slot) into `out`. */
+/**
+ * The panel's ratings in fit order (by candidate, then card) into `out`, each card's count into cardRatings;
+ * returns where each card's ratings start.
+ */
 function placeRatings(
   data: IndexedRatings,
   fitCandidate: Int32Array,
   cardOfData: Int32Array,
   cellOfData: Int32Array,
   position: Int32Array,
-  cursor: Int32Array,
+  cardRatings: Int32Array,
   out: Pick<ModelState, "rCell" | "rCard" | "rPos" | "rKey" | "rWeight" | "rLow" | "rHigh">,
-): void {
+): Int32Array {
   const { rCell, rCard, rPos, rKey, rWeight, rLow, rHigh } = out;
   const { candidate, scorecard, cell, interviewer, key, weight, value } = data;
   // Within each card, ratings of 2 and 3 first, then 1s, then 4s: the hot loops branch on the kind of
   // interval, and in runs the branches are predicted.
-  const cards = cursor.length;
+  const cards = cardRatings.length;
   const kinds = new Int32Array(3 * cards);
   for (let r = 0; r < data.count; r++) {
     if (fitCandidate[candidate[r]!]! < 0) continue;
     const v = value[r]!;
     kinds[3 * cardOfData[scorecard[r]!]! + (v <= 1 ? 1 : v >= 4 ? 2 : 0)]!++;
   }
+  for (let q = 0; q < cards; q++) cardRatings[q] = kinds[3 * q]! + kinds[3 * q + 1]! + kinds[3 * q + 2]!;
+  const cardRatingStart = prefix(cardRatings);
   for (let q = 0; q < cards; q++) {
-    const start = cursor[q]!;
+    const start = cardRatingStart[q]!;
     const middle = kinds[3 * q]!;
     const ones = kinds[3 * q + 1]!;
     kinds[3 * q] = start;
@@ -696,6 +688,7 @@ function placeRatings(
     rLow[i] = v <= 1 ? -Infinity : v - 0.5;
     rHigh[i] = v >= 4 ? Infinity : v + 0.5;
   }
+  return cardRatingStart;
 }
 
 function sum(values: Float64Array): number {
