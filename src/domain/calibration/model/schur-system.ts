@@ -160,12 +160,7 @@ export class SchurSystem extends LocalSystem {
         sg += vs * vg;
         gg += vg * vg;
       }
-      const p = this.slotPos[slot0 + j]!;
-      D[3 * p]! -= ss;
-      if (gains) {
-        D[3 * p + 1]! -= sg;
-        D[3 * p + 2]! -= gg;
-      }
+      subtractBlock(D, this.slotPos[slot0 + j]!, ss, sg, gg, gains);
     }
   }
 
@@ -203,12 +198,7 @@ export class SchurSystem extends LocalSystem {
       Y[col + 1]! += gain * sumWT;
       Y[card * c + col]! += sumW;
       Y[card * c + col + 1]! += sumWT;
-      const p = rPos[first]!;
-      D[3 * p]! -= ss;
-      if (gains) {
-        D[3 * p + 1]! -= sg;
-        D[3 * p + 2]! -= gg;
-      }
+      subtractBlock(D, rPos[first]!, ss, sg, gg, gains);
     }
   }
 
@@ -248,12 +238,14 @@ export class SchurSystem extends LocalSystem {
         const col = touched[a]!;
         const xs = cellSums[col]!;
         const xg = cellSums[col + 1]!;
-        const p = this.slotPos[slot0 + (col >> 1)]!;
-        D[3 * p]! -= xs * xs * inverse;
-        if (gains) {
-          D[3 * p + 1]! -= xs * xg * inverse;
-          D[3 * p + 2]! -= xg * xg * inverse;
-        }
+        subtractBlock(
+          D,
+          this.slotPos[slot0 + (col >> 1)]!,
+          xs * xs * inverse,
+          xs * xg * inverse,
+          xg * xg * inverse,
+          gains,
+        );
         cellSums[col] = 0;
         cellSums[col + 1] = 0;
       }
@@ -523,6 +515,15 @@ export class SchurSystem extends LocalSystem {
       for (let k = 0; k < n; k++) p[k] = z[k]! + beta * p[k]!;
     }
     return steps + 1;
+  }
+}
+
+/** Subtracts (ss, sg, gg) from interviewer p's 2 × 2 (severity, gain) block in D; the severity entry alone without gains. */
+function subtractBlock(D: Float64Array, p: number, ss: number, sg: number, gg: number, gains: boolean): void {
+  D[3 * p]! -= ss;
+  if (gains) {
+    D[3 * p + 1]! -= sg;
+    D[3 * p + 2]! -= gg;
   }
 }
 
