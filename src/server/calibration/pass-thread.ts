@@ -1,7 +1,5 @@
 // The calibration's second thread (threads.ts starts it): takes pieces of a large fit's passes, on the arrays
 // it shares with the fit's thread. It blocks on the shared control block between requests.
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
 import { passRunner } from "../../domain/calibration/model/fit";
 import * as protocol from "./thread-protocol";
@@ -11,8 +9,6 @@ import * as protocol from "./thread-protocol";
 const { DONE, FAILED, KIND, OPERATION, OPERATION_ATTACH, OPERATION_PASS, READY, REQUEST } = protocol;
 
 const { control, port } = workerData as { control: Int32Array; port: MessagePort };
-// A collector this thread can call (V8's gc(), exposed for a fresh context; null where V8 refuses).
-const collectGarbage = exposeCollector();
 let run: ((kind: number) => void) | null = null;
 /** How long the thread keeps looking for the next request before it sleeps (see below). */
 const SPIN_MS = 20;
@@ -45,10 +41,6 @@ for (;;) {
       run(control[KIND]!);
     } else {
       run = null;
-      // The fit's shared arrays are freed only when both threads have collected their views of them, and
-      // this thread allocates so little that its collector would run only after several fits (a cohort
-      // fit's ~45 MB each): collect now, while the fit's thread writes its report.
-      collectGarbage?.();
     }
   } catch (error) {
     failed = 1;
@@ -58,14 +50,4 @@ for (;;) {
   answered = id;
   Atomics.store(control, DONE, id);
   Atomics.notify(control, DONE);
-}
-
-function exposeCollector(): (() => void) | null {
-  try {
-    setFlagsFromString("--expose-gc");
-    const gc = runInNewContext("gc") as unknown;
-    return typeof gc === "function" ? (gc as () => void) : null;
-  } catch {
-    return null;
-  }
 }
