@@ -17,9 +17,9 @@ Atomics.store(control, READY, 1);
 Atomics.notify(control, READY);
 let answered = 0;
 for (;;) {
-  // Look for the next request for a while (SPIN_MS) before sleeping: during a fit it follows within
-  // microseconds to milliseconds (the fit's own serial steps), and waking from Atomics.wait takes long
-  // enough here that the fit's thread would take most of the next pass's pieces alone.
+  // Look for the next request for a while (SPIN_MS) before sleeping, so the thread is awake when the next
+  // pass starts: during a fit one follows another within microseconds to milliseconds (the fit's own serial
+  // steps). Between fits it sleeps.
   const until = performance.now() + SPIN_MS;
   while (Atomics.load(control, REQUEST) === answered) {
     let spin = 0;

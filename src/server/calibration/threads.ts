@@ -94,7 +94,7 @@ export async function stopPassThreads(): Promise<void> {
 
 function waitFor(control: Int32Array, slot: number, value: number, timeoutMs: number): boolean {
   const deadline = Date.now() + timeoutMs;
-  // The answer usually comes within microseconds of the fit's own half: look a while before sleeping.
+  // The answer usually comes within microseconds of the fit's thread's last piece: look a while before sleeping.
   for (let spin = 0; spin < 20_000; spin++) if (Atomics.load(control, slot) === value) return true;
   for (;;) {
     const seen = Atomics.load(control, slot);
