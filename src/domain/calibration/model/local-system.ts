@@ -14,7 +14,7 @@ const { interpolate, OPEN_LAST, OPEN_REACH, TABLE_STEPS } = latent;
 const { choleskyInPlace, invertFromCholesky } = numerics;
 const { CANDIDATE_PRIOR_SCALE, MIDDLE } = state;
 
-export class LocalSystem extends StartingValues {
+export abstract class LocalSystem extends StartingValues {
   /**
    * One candidate's linearisation and factorisation, in one pass over its ratings: latent predictions,
    * Newton weights and gradients of the censored log-likelihood at the current values; its D (cells), B

@@ -18,7 +18,7 @@ export const CG_TOLERANCE = 1e-8;
 /** Which part of a candidate's share of S the elimination computes (see eliminateCandidate). */
 export type SchurPart = "none" | "interviewers" | "all";
 
-export class SchurSystem extends LocalSystem {
+export abstract class SchurSystem extends LocalSystem {
   /**
    * out = S v = (A_GG − A_GL H⁻¹ A_LG) v, the interviewer-and-key system with candidates eliminated. One
    * candidate at a time (its ratings, its local solve, its ratings again), so the second pass reads from cache.

@@ -10,7 +10,7 @@ import { VarianceComponents } from "./variance-components";
 const { choleskyInPlace, dot, invertFromCholesky } = numerics;
 const { DENSE_COVARIANCE_LIMIT, MIDDLE } = state;
 
-export class StandardErrors extends VarianceComponents {
+export abstract class StandardErrors extends VarianceComponents {
   /**
    * Posterior covariance of the interviewer and key parameters: dense when small, estimated when large
    * (which reads only the interviewer blocks of S, so only those are assembled).

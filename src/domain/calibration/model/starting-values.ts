@@ -6,7 +6,7 @@ import { MIDDLE, MIN_NOISE_SD, ModelState } from "./state";
 // A module-local copy of an imported function used in hot loops (see local-system.ts).
 const { midpoint } = numerics;
 
-export class StartingValues extends ModelState {
+export abstract class StartingValues extends ModelState {
   /**
    * Starting values from the raw ratings, so the iterations only refine: a_c = candidate mean − 2.5, and
    * moment estimates of the noise and the halo from residuals around the cell means. A rating's residual

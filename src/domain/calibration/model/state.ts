@@ -81,7 +81,7 @@ let passThreads: PassThreads | null = null;
 
 /**
  * Offers another thread to large fits (src/server/calibration/threads.ts starts one in the processes that
- * fit cohorts). Without it, a large fit runs both halves of each pass itself, to the same numbers.
+ * fit cohorts). Without it, a large fit runs every piece of each pass itself, to the same numbers.
  */
 export function offerPassThreads(threads: PassThreads | null): void {
   passThreads = threads;
@@ -103,7 +103,6 @@ const THREAD_SCRATCH = new Set([
   "slotList",
   "localVector",
   "localSolution",
-  "cellRow",
   "cellT",
   "localM0",
   "localM1",
@@ -116,7 +115,7 @@ const THREAD_SCRATCH = new Set([
   "scoreBuffer",
 ]);
 
-export class ModelState {
+export abstract class ModelState {
   // Layout: ratings sorted by candidate; each candidate's cells and scorecards numbered contiguously.
   readonly candidates: number;
   readonly ratings: number;
@@ -243,10 +242,9 @@ export class ModelState {
   /** Per interviewer slot of one candidate: two sums, and a slot list. */
   protected readonly slotSums: Float64Array;
   protected readonly slotList: Int32Array;
-  /** Scratch of one local E-vector (a, cards), for the local solves; and of one cell's row of D⁻¹ B. */
+  /** Scratch of the local solves: a right-hand side and a solution on the local E-vector (a, cards). */
   protected readonly localVector: Float64Array;
   protected readonly localSolution: Float64Array;
-  protected readonly cellRow: Float64Array;
   /**
    * One candidate's t per cell, and its Bᵀ D⁻¹ B and Bᵀ D⁻¹ diag(t) B (e × e, lower triangles), left by
    * lineariseAndFactor for diagonalShare.
@@ -431,7 +429,6 @@ export class ModelState {
     this.slotList = new Int32Array(maxSlots);
     this.localVector = new Float64Array(maxE);
     this.localSolution = new Float64Array(maxE);
-    this.cellRow = new Float64Array(maxE);
     this.cellT = new Float64Array(maxCells);
     this.localM0 = new Float64Array(maxE * maxE);
     this.localM1 = new Float64Array(maxE * maxE);
@@ -548,16 +545,13 @@ export class ModelState {
    * PASS_GRADIENT and PASS_APPLY to target (a globals vector; APPLY multiplies input), PASS_BACK applies the
    * globals' step input and returns the largest change, PASS_NOISE returns its sum.
    */
-  protected runPass(
+  protected abstract runPass(
     kind: number,
     lo: number,
     hi: number,
     target: Float64Array | null,
     input: Float64Array | null,
-  ): number {
-    void [kind, lo, hi, target, input];
-    throw new Error("The model's passes are defined by its last layer (fit.ts).");
-  }
+  ): number;
 
   /** The numbers a pass reads besides the arrays, for the partner's copy (readScalars). */
   protected writeScalars(): void {

@@ -21,7 +21,7 @@ const MAX_EXTRAPOLATION = 10;
  */
 const NOISE_RATIO_AGREEMENT = 0.3;
 
-export class VarianceComponents extends SchurSystem {
+export abstract class VarianceComponents extends SchurSystem {
   /**
    * Σ w E[(latent − η)²] over one candidate's ratings, averaging σ² (1 + κ(η)) over the posterior of η,
    * N(η̂, V), by three-point Gauss–Hermite quadrature. Plugging in η̂ alone would ignore the parameters'
