@@ -20,7 +20,7 @@
 // → local-system.ts (per-candidate blocks) → schur-system.ts (interviewers and keys) → variance-components.ts
 // → standard-errors.ts → Model here (the iteration and the report).
 
-import { findPanel, type IndexedRatings } from "../ratings";
+import { findPanel, indexRatings, type IndexedRatings } from "../ratings";
 import { CG_TOLERANCE } from "./schur-system";
 import { StandardErrors } from "./standard-errors";
 import { IntervalMoments } from "./latent";
@@ -147,32 +147,10 @@ export function passRunner(fields: Record<string, unknown>): (kind: number) => v
   // Built by the constructor (on no ratings) and then given the fit's values: every field then exists before
   // it is assigned, so the copy keeps a fast layout. Assigned one by one to a bare object, over a hundred
   // fields would turn it into a slow dictionary, and every pass on this thread would be about half as fast.
-  const replica = new Model(NO_RATINGS, new Int32Array(0), 0, new Uint8Array(0), fields.settings as FitSettings);
+  const replica = new Model(indexRatings([]), new Int32Array(0), 0, new Uint8Array(0), fields.settings as FitSettings);
   Object.assign(replica, fields, { intervals: new IntervalMoments(), partner: null, history: [] });
   return (kind) => replica.runShared(kind);
 }
-
-const NO_RATINGS: IndexedRatings = {
-  count: 0,
-  value: new Float64Array(0),
-  weight: new Float64Array(0),
-  candidate: new Int32Array(0),
-  interviewer: new Int32Array(0),
-  key: new Int32Array(0),
-  groupOf: new Int32Array(0),
-  cell: new Int32Array(0),
-  scorecard: new Int32Array(0),
-  candidateIds: [],
-  interviewerIds: [],
-  keyIds: [],
-  groupIds: [],
-  cellCandidate: new Int32Array(0),
-  cellKey: new Int32Array(0),
-  scorecardCandidate: new Int32Array(0),
-  scorecardInterviewer: new Int32Array(0),
-  interviewerRatings: new Int32Array(0),
-  interviewerScorecards: new Int32Array(0),
-};
 
 function noScore(...args: [number, ...unknown[]]): void {
   const out = args[args.length - 1] as Float64Array;
