@@ -33,7 +33,6 @@ import {
   PASS_BACK,
   PASS_ELIMINATE,
   PASS_GRADIENT,
-  PASS_NOISE,
   PASS_PREPARE,
   PASS_SCORES,
 } from "./state";
@@ -201,7 +200,8 @@ class Model extends StandardErrors {
     // Gradient of the log posterior, local parts in (ra, rd, ru); rhs = b_G − A_GL H⁻¹ b_L.
     const rhs = new Float64Array(n);
     for (let k = 0; k < n; k++) rhs[k] = -this.prior(k) * this.x[k]!;
-    this.pass(PASS_GRADIENT, rhs, null);
+    this.prepareNoise();
+    this.noiseSum = this.pass(PASS_GRADIENT, rhs, null);
     this.project(rhs);
     const delta = new Float64Array(n);
     // Inexact Newton: far from the optimum a rough step is as good as an exact one (see CG_FORCING).
@@ -229,9 +229,16 @@ class Model extends StandardErrors {
       case PASS_PREPARE:
         this.prepareRange(lo, hi, target!);
         return 0;
-      case PASS_GRADIENT:
-        for (let fc = lo; fc < hi; fc++) this.gradientShare(fc, target!);
-        return 0;
+      case PASS_GRADIENT: {
+        // The noise update's sums ride along: they read the same linearisation, while the candidate's ratings
+        // are in cache (see VarianceComponents.localSums).
+        let noiseSum = 0;
+        for (let fc = lo; fc < hi; fc++) {
+          this.gradientShare(fc, target!);
+          noiseSum += this.localSums(fc);
+        }
+        return noiseSum;
+      }
       case PASS_APPLY:
         this.applySchurRange(lo, hi, input!, target!);
         return 0;
@@ -240,8 +247,6 @@ class Model extends StandardErrors {
         for (let fc = lo; fc < hi; fc++) largest = Math.max(largest, this.backSubstitute(fc, input!));
         return largest;
       }
-      case PASS_NOISE:
-        return this.localSumsRange(lo, hi);
       case PASS_ELIMINATE:
         this.eliminateRange(lo, hi);
         return 0;

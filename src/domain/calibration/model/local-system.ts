@@ -164,7 +164,33 @@ export abstract class LocalSystem extends StartingValues {
     M0.fill(0, 0, e * e);
     M1.fill(0, 0, e * e);
     const dInverse = this.dInverse;
-    for (let g = 0; g < cells; g++) {
+    // Two cells at a time, so each entry of M0 and M1 is read and written once per two.
+    let g = 0;
+    for (; g + 2 <= cells; g += 2) {
+      const inv0 = 1 / dDiag[cell0 + g]!;
+      const inv1 = 1 / dDiag[cell0 + g + 1]!;
+      dInverse[cell0 + g] = inv0;
+      dInverse[cell0 + g + 1] = inv1;
+      const t0g = cellT[g]!;
+      const t1g = cellT[g + 1]!;
+      const row0 = b0 + g * e;
+      const row1 = row0 + e;
+      for (let m = 0; m < e; m++) {
+        const scaled0 = B[row0 + m]! * inv0;
+        const scaled1 = B[row1 + m]! * inv1;
+        if (scaled0 === 0 && scaled1 === 0) continue;
+        const scaledT0 = scaled0 * t0g;
+        const scaledT1 = scaled1 * t1g;
+        const o = m * e;
+        for (let n = 0; n <= m; n++) {
+          const bn0 = B[row0 + n]!;
+          const bn1 = B[row1 + n]!;
+          M0[o + n]! += scaled0 * bn0 + scaled1 * bn1;
+          M1[o + n]! += scaledT0 * bn0 + scaledT1 * bn1;
+        }
+      }
+    }
+    for (; g < cells; g++) {
       const inv = 1 / dDiag[cell0 + g]!;
       dInverse[cell0 + g] = inv;
       const tg = cellT[g]!;

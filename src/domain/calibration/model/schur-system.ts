@@ -368,8 +368,25 @@ export abstract class SchurSystem extends LocalSystem {
     // Y ← L⁻¹ Y, every column at once.
     forwardSolveRows(L, t0, e, Y, c);
     if (schur) {
+      // S −= Yᵀ Y (upper triangle), four rows of Y at a time: each entry of S read and written once per four.
       const width = keysToo ? c : 2 * m;
-      for (let r = 0; r < e; r++) {
+      let r = 0;
+      for (; r + 4 <= e; r += 4) {
+        const o0 = r * c;
+        const o1 = o0 + c;
+        const o2 = o1 + c;
+        const o3 = o2 + c;
+        for (let a = 0; a < width; a++) {
+          const v0 = Y[o0 + a]!;
+          const v1 = Y[o1 + a]!;
+          const v2 = Y[o2 + a]!;
+          const v3 = Y[o3 + a]!;
+          const row = a * c;
+          for (let b = a; b < width; b++)
+            S[row + b]! -= v0 * Y[o0 + b]! + v1 * Y[o1 + b]! + v2 * Y[o2 + b]! + v3 * Y[o3 + b]!;
+        }
+      }
+      for (; r < e; r++) {
         const o = r * c;
         for (let a = 0; a < width; a++) {
           const va = Y[o + a]!;

@@ -387,7 +387,21 @@ export abstract class StandardErrors extends VarianceComponents {
       const q = q0 + x;
       for (let col = 0; col < c; col++) Q[q + col] = -X[x + col]! * inverse;
       Q[q + 2 * m + g]! += 1;
-      for (let r = 0; r < e; r++) {
+      // Q_g += u_gᵀ V, four rows of V at a time: each entry of Q_g read and written once per four rows.
+      let r = 0;
+      for (; r + 4 <= e; r += 4) {
+        const u0 = U[u + r]!;
+        const u1 = U[u + r + 1]!;
+        const u2 = U[u + r + 2]!;
+        const u3 = U[u + r + 3]!;
+        const o0 = r * c;
+        const o1 = o0 + c;
+        const o2 = o1 + c;
+        const o3 = o2 + c;
+        for (let col = 0; col < c; col++)
+          Q[q + col]! += u0 * V[o0 + col]! + u1 * V[o1 + col]! + u2 * V[o2 + col]! + u3 * V[o3 + col]!;
+      }
+      for (; r < e; r++) {
         const ur = U[u + r]!;
         const o = r * c;
         for (let col = 0; col < c; col++) Q[q + col]! += ur * V[o + col]!;

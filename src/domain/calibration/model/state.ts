@@ -46,9 +46,8 @@ export const PASS_PREPARE = 0;
 export const PASS_GRADIENT = 1;
 export const PASS_APPLY = 2;
 export const PASS_BACK = 3;
-export const PASS_NOISE = 4;
-export const PASS_ELIMINATE = 5;
-export const PASS_SCORES = 6;
+export const PASS_ELIMINATE = 4;
+export const PASS_SCORES = 5;
 /** Above this many interviewer and key parameters the posterior covariance is estimated, not inverted. */
 export const DENSE_COVARIANCE_LIMIT = 400;
 /** How many numbers the partner's copy of the model reads before each pass (see writeScalars). */
@@ -542,8 +541,9 @@ export abstract class ModelState {
 
   /**
    * Pass `kind` over candidates lo .. hi − 1 (fit.ts): PASS_PREPARE adds to target (schurDiag's layout),
-   * PASS_GRADIENT and PASS_APPLY to target (a globals vector; APPLY multiplies input), PASS_BACK applies the
-   * globals' step input and returns the largest change, PASS_NOISE returns its sum.
+   * PASS_GRADIENT and PASS_APPLY to target (a globals vector; APPLY multiplies input; GRADIENT returns the
+   * ratings' expected squared residuals, see VarianceComponents.localSums), PASS_BACK applies the globals' step
+   * input and returns the largest change.
    */
   protected abstract runPass(
     kind: number,

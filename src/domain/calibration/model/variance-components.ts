@@ -4,7 +4,6 @@
 import * as latent from "./latent";
 import { SchurSystem } from "./schur-system";
 import * as state from "./state";
-import { PASS_NOISE } from "./state";
 
 // Module-local copies of imported bindings used in hot loops (see local-system.ts).
 const { interpolate, OPEN_LAST, OPEN_REACH, TABLE_STEPS } = latent;
@@ -22,6 +21,9 @@ const MAX_EXTRAPOLATION = 10;
 const NOISE_RATIO_AGREEMENT = 0.3;
 
 export abstract class VarianceComponents extends SchurSystem {
+  /** The last Newton step's Σ w E[(latent − η)²] over every rating (see localSums). */
+  protected noiseSum = 0;
+
   /**
    * Σ w E[(latent − η)²] over one candidate's ratings, averaging σ² (1 + κ(η)) over the posterior of η,
    * N(η̂, V), by three-point Gauss–Hermite quadrature. Plugging in η̂ alone would ignore the parameters'
@@ -59,7 +61,31 @@ export abstract class VarianceComponents extends SchurSystem {
     const projection = this.cellProjection;
     if (this.cellQuadratic.length < cells) this.cellQuadratic = new Float64Array(cells);
     const quadraticOf = this.cellQuadratic;
-    for (let g = 0; g < cells; g++) {
+    // Two cells at a time, so each entry of T⁻¹ is read once per two.
+    let g = 0;
+    for (; g + 2 <= cells; g += 2) {
+      const row0 = b0 + g * e;
+      const row1 = row0 + e;
+      let c0 = 0;
+      let c1 = 0;
+      for (let m = 0; m < e; m++) {
+        const o = t0 + m * e;
+        let value0 = 0;
+        let value1 = 0;
+        for (let k = 0; k < e; k++) {
+          const t = Ti[o + k]!;
+          value0 += t * B[row0 + k]!;
+          value1 += t * B[row1 + k]!;
+        }
+        projection[g * e + m] = value0;
+        projection[g * e + e + m] = value1;
+        c0 += B[row0 + m]! * value0;
+        c1 += B[row1 + m]! * value1;
+      }
+      quadraticOf[g] = c0;
+      quadraticOf[g + 1] = c1;
+    }
+    for (; g < cells; g++) {
       const row = b0 + g * e;
       let c = 0;
       for (let m = 0; m < e; m++) {
@@ -99,7 +125,7 @@ export abstract class VarianceComponents extends SchurSystem {
           tiAA +
           tiAQ +
           tiQQ;
-        // Interviewer part: the severity's own posterior variance (see localSums).
+        // Interviewer part: the severity's own posterior variance (see prepareNoise).
         variance += severity;
         // Three-point Gauss–Hermite: nodes η̂ and η̂ ± √(3V), weights 2/3 and 1/6. The tables are read
         // inline (as intervals.readKappa would, number for number); what they do not cover goes through it.
@@ -165,7 +191,8 @@ export abstract class VarianceComponents extends SchurSystem {
     for (let fc = 0; fc < this.candidates; fc++) sumA += this.a[fc]!;
     this.mu = sumA / (this.candidates + CANDIDATE_PRIOR_SCALE * this.varA);
 
-    const noiseSum = this.localSums();
+    // Σ w E[(latent − η)²] over every rating, from the step's gradient pass (see localSums).
+    const noiseSum = this.noiseSum;
     const weightSum = this.weightTotal;
     const { modes, pevs } = this;
     // The candidate level's prior variance is CANDIDATE_PRIOR_SCALE · τ_a², and its fixed point
@@ -257,43 +284,43 @@ export abstract class VarianceComponents extends SchurSystem {
   }
 
   /**
-   * The posterior variance of every candidate level, cell deviation and scorecard effect (a and cards from
-   * T⁻¹, cells from D⁻¹ + D⁻¹ B T⁻¹ Bᵀ D⁻¹) into pevA, pevD and pevU, and the sum of the expected squared
-   * residuals. A method of its own, so the long loop is compiled alone; and nothing after the loop (the sum of
-   * the weights was here, now weightTotal): code after a loop has no type feedback when the loop is compiled
-   * on-stack, so each call deoptimised there and compiled the loop afresh the next time.
+   * Before the Newton step's gradient pass, which also runs localSums for every candidate: each interviewer's
+   * severity variance from its 2 × 2 block of S (severity entry of the inverse), once.
    */
-  private localSums(): number {
-    // Each interviewer's severity variance from its 2 × 2 block of S (severity entry of the inverse), once.
+  protected prepareNoise(): void {
     const D = this.schurDiag;
     for (let p = 0; p < this.panelSize; p++) {
       this.severityVariance[p] = this.settings.gains
         ? D[3 * p + 2]! / (D[3 * p]! * D[3 * p + 2]! - D[3 * p + 1]! ** 2)
         : 1 / D[3 * p]!;
     }
-    return this.pass(PASS_NOISE, null, null);
   }
 
-  /** localSums's work for candidates lo .. hi − 1: their posterior variances, and their ratings' sum. */
-  protected localSumsRange(lo: number, hi: number): number {
-    let noiseSum = 0;
-    for (let fc = lo; fc < hi; fc++) {
-      const cell0 = this.cellStart[fc]!;
-      const cells = this.cellStart[fc + 1]! - cell0;
-      const card0 = this.cardStart[fc]!;
-      const e = 1 + this.cardStart[fc + 1]! - card0;
-      const t0 = this.factorStart[fc]!;
-      const Ti = this.tInverse;
-      this.pevA[fc] = Ti[t0]!;
-      for (let q = 1; q < e; q++) this.pevU[card0 + q - 1] = Ti[t0 + q * e + q]!;
-      // expectedSquaredResiduals leaves b_gᵀ T⁻¹ b_g of each of the candidate's cells in cellQuadratic.
-      noiseSum += this.expectedSquaredResiduals(fc);
-      for (let g = 0; g < cells; g++) {
-        const dg = this.dDiag[cell0 + g]!;
-        this.pevD[cell0 + g] = 1 / dg + this.cellQuadratic[g]! / (dg * dg);
-      }
+  /**
+   * Candidate fc's posterior variances (its level and cards from T⁻¹, its cells from D⁻¹ + D⁻¹ B T⁻¹ Bᵀ D⁻¹) into
+   * pevA, pevU and pevD, and its ratings' expected squared residuals, returned. It reads only the linearisation
+   * of the step (the moments, T⁻¹, D, B at the values before it), so it runs in the Newton step's gradient pass
+   * (fit.ts), while the candidate's ratings are in cache, rather than in a pass of its own: the same numbers, to
+   * the bit, summed in the same order (newtonStep keeps the sum in noiseSum for updateVariances). On one thread
+   * this costs what the separate pass did (the work is the same); a split fit meets the other thread 7 times
+   * fewer per fit.
+   */
+  protected localSums(fc: number): number {
+    const cell0 = this.cellStart[fc]!;
+    const cells = this.cellStart[fc + 1]! - cell0;
+    const card0 = this.cardStart[fc]!;
+    const e = 1 + this.cardStart[fc + 1]! - card0;
+    const t0 = this.factorStart[fc]!;
+    const Ti = this.tInverse;
+    this.pevA[fc] = Ti[t0]!;
+    for (let q = 1; q < e; q++) this.pevU[card0 + q - 1] = Ti[t0 + q * e + q]!;
+    // expectedSquaredResiduals leaves b_gᵀ T⁻¹ b_g of each of the candidate's cells in cellQuadratic.
+    const sum = this.expectedSquaredResiduals(fc);
+    for (let g = 0; g < cells; g++) {
+      const dg = this.dDiag[cell0 + g]!;
+      this.pevD[cell0 + g] = 1 / dg + this.cellQuadratic[g]! / (dg * dg);
     }
-    return noiseSum;
+    return sum;
   }
 
   /** The variance components in a fixed order: a, d, u, s, g, β, noise. */
