@@ -346,23 +346,29 @@ export abstract class SchurSystem extends LocalSystem {
       values[count++] = keyValue;
       const inverse = 1 / dDiag[cell0 + g]!;
       if (schur) {
-        // The key's column is the last of the cell's columns.
+        // Xᵀ D⁻¹ X, this cell's share, into the upper triangle: each pair of entries once (a column that
+        // appears twice, an interviewer who rated the cell on two scorecards, meets itself twice). The key's
+        // column is the last of the cell's columns.
         const used = keysToo ? count : count - 1;
         for (let a = 0; a < used; a++) {
           const ca = columns[a]!;
           const va = values[a]! * inverse;
-          for (let b = 0; b < used; b++) {
+          S[ca * c + ca]! -= va * values[a]!;
+          for (let b = a + 1; b < used; b++) {
             const cb = columns[b]!;
-            if (cb >= ca) S[ca * c + cb]! -= va * values[b]!;
+            const product = va * values[b]!;
+            S[Math.min(ca, cb) * c + Math.max(ca, cb)]! -= ca === cb ? 2 * product : product;
           }
         }
       }
-      // Y_E −= Bᵀ D⁻¹ X, this cell's share.
+      // Y_E −= Bᵀ D⁻¹ X, this cell's share: column by column, the cell's D⁻¹ B row in cellFactor.
       const row = b0 + g * e;
-      for (let r = 0; r < e; r++) {
-        const f = B[row + r]! * inverse;
-        if (f === 0) continue;
-        for (let a = 0; a < count; a++) Y[r * c + columns[a]!]! -= f * values[a]!;
+      const factor = this.cellFactor;
+      for (let r = 0; r < e; r++) factor[r] = B[row + r]! * inverse;
+      for (let a = 0; a < count; a++) {
+        const col = columns[a]!;
+        const value = values[a]!;
+        for (let r = 0; r < e; r++) Y[r * c + col]! -= factor[r]! * value;
       }
     }
     // Y ← L⁻¹ Y, every column at once.

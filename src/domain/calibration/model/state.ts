@@ -105,6 +105,7 @@ const THREAD_SCRATCH = new Set([
   "cellT",
   "localM0",
   "localM1",
+  "cellFactor",
   "elimX",
   "elimS",
   "elimColumn",
@@ -251,6 +252,8 @@ export abstract class ModelState {
   protected readonly cellT: Float64Array;
   protected readonly localM0: Float64Array;
   protected readonly localM1: Float64Array;
+  /** A cell's row of D⁻¹ B (eliminateCandidate). */
+  protected readonly cellFactor: Float64Array;
 
   // Working arrays of the per-candidate score covariance.
   protected cellProjection = new Float64Array(0);
@@ -431,6 +434,7 @@ export abstract class ModelState {
     this.cellT = new Float64Array(maxCells);
     this.localM0 = new Float64Array(maxE * maxE);
     this.localM1 = new Float64Array(maxE * maxE);
+    this.cellFactor = new Float64Array(maxE);
 
     this.a = F64(this.candidates);
     this.d = F64(cellKey.length);
