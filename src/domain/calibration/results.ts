@@ -59,57 +59,104 @@ export const REASON_INTERVIEWER_OUTSIDE_PANEL =
  */
 export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): CandidateScore[] {
   const candidates = data.candidateIds.length;
-  const groups = data.groupIds.length;
-  // Ratings of each candidate, in rating order (a counting sort).
   const ratingStart = new Int32Array(candidates + 1);
-  for (let r = 0; r < data.count; r++) ratingStart[(data.candidate[r] as number) + 1]! += 1;
-  for (let c = 0; c < candidates; c++) ratingStart[c + 1]! += ratingStart[c]!;
   const byCandidate = new Int32Array(data.count);
-  const cursor = ratingStart.slice(0, candidates);
-  for (let r = 0; r < data.count; r++) byCandidate[cursor[data.candidate[r] as number]!++] = r;
-
-  // Per-candidate scratch, sized once for the largest candidate: local cell and interviewer numbers, and per
-  // target (0 = overall, 1..G = groups, then cells) sums and a seen-flag per (target, local interviewer).
-  const localCell = new Int32Array(data.cellCandidate.length).fill(-1);
-  const localInterviewer = new Int32Array(data.interviewerIds.length).fill(-1);
-  // Sized from the cells and scorecards of each candidate (a candidate has at least one scorecard per
-  // interviewer who rated it), without a pass over the ratings.
-  const cellsOf = new Int32Array(candidates);
-  const cardsOf = new Int32Array(candidates);
-  for (let g = 0; g < data.cellCandidate.length; g++) cellsOf[data.cellCandidate[g]!]!++;
-  for (let q = 0; q < data.scorecardCandidate.length; q++) cardsOf[data.scorecardCandidate[q]!]!++;
-  let maxCells = 0;
-  let maxRaters = 0;
-  for (let c = 0; c < candidates; c++) {
-    maxCells = Math.max(maxCells, cellsOf[c]!);
-    maxRaters = Math.max(maxRaters, cardsOf[c]!);
-  }
-  const cellOfLocal = new Int32Array(maxCells);
-  const interviewerOfLocal = new Int32Array(maxRaters);
-  const maxTargets = 1 + groups + maxCells;
-  const weight = new Float64Array(maxTargets);
-  const rawSum = new Float64Array(maxTargets);
-  const ratings = new Int32Array(maxTargets);
-  const interviewers = new Int32Array(maxTargets);
-  const seen = new Uint8Array(maxTargets * maxRaters);
-  // Cell weights of the overall score (row 0) and of each group (row 1 + g), and whether a group was rated.
-  const cellWeights = new Float64Array((1 + groups) * maxCells);
-  const groupRated = new Uint8Array(groups);
-  const keyOrder = new Int32Array(maxCells);
-  const estimate = new Float64Array(2);
+  sortByCandidate(data.candidate, ratingStart, byCandidate);
+  const work = new ReportWork(data, fit, ratingStart, byCandidate);
   const order = data.candidateIds.map((id, c) => ({ id, c })).sort((a, b) => compareText(a.id, b.id));
-  const groupOrder = data.groupIds.map((id, g) => ({ id, g })).sort((a, b) => compareText(a.id, b.id));
-  // Keys sorted once: a candidate's keys are then ordered by rank instead of by comparing strings.
-  const keyRank = new Int32Array(data.keyIds.length);
-  data.keyIds
-    .map((id, k) => ({ id, k }))
-    .sort((a, b) => compareText(a.id, b.id))
-    .forEach(({ k }, rank) => (keyRank[k] = rank));
   const scores: CandidateScore[] = [];
-  for (const { id, c } of order) {
+  for (const { id, c } of order) work.candidate(id, c, scores);
+  return scores;
+}
+
+/** Each candidate's ratings, in rating order (a counting sort): byCandidate[ratingStart[c] ..]. */
+function sortByCandidate(candidate: Int32Array, ratingStart: Int32Array, byCandidate: Int32Array): void {
+  const candidates = ratingStart.length - 1;
+  for (let r = 0; r < candidate.length; r++) ratingStart[candidate[r]! + 1]! += 1;
+  for (let c = 0; c < candidates; c++) ratingStart[c + 1]! += ratingStart[c]!;
+  const cursor = ratingStart.slice(0, candidates);
+  for (let r = 0; r < candidate.length; r++) byCandidate[cursor[candidate[r]!]!++] = r;
+}
+
+/**
+ * summarizeCandidates's scratch, sized once for the largest candidate, and its work per candidate: local cell
+ * and interviewer numbers, and per target (0 = overall, 1..G = groups, then cells) sums and a seen-flag per
+ * (target, local interviewer). A class with methods rather than closures in a loop: the numbers the closures
+ * shared lived in a context object, read from memory on every use in the loops.
+ */
+class ReportWork {
+  private readonly groups: number;
+  private readonly localCell: Int32Array;
+  private readonly localInterviewer: Int32Array;
+  private readonly cellOfLocal: Int32Array;
+  private readonly interviewerOfLocal: Int32Array;
+  private readonly maxCells: number;
+  private readonly weight: Float64Array;
+  private readonly rawSum: Float64Array;
+  private readonly ratings: Int32Array;
+  private readonly interviewers: Int32Array;
+  private readonly seen: Uint8Array;
+  /** Cell weights of the overall score (row 0) and of each group (row 1 + g), and whether a group was rated. */
+  private readonly cellWeights: Float64Array;
+  private readonly groupRated: Uint8Array;
+  private readonly keyOrder: Int32Array;
+  private readonly keyRank: Int32Array;
+  private readonly groupOrder: { id: string; g: number }[];
+  private readonly estimate = new Float64Array(2);
+
+  constructor(
+    private readonly data: IndexedRatings,
+    private readonly fit: ModelFit,
+    private readonly ratingStart: Int32Array,
+    private readonly byCandidate: Int32Array,
+  ) {
+    const candidates = data.candidateIds.length;
+    this.groups = data.groupIds.length;
+    this.localCell = new Int32Array(data.cellCandidate.length).fill(-1);
+    this.localInterviewer = new Int32Array(data.interviewerIds.length).fill(-1);
+    // Sized from the cells and scorecards of each candidate (a candidate has at least one scorecard per
+    // interviewer who rated it), without a pass over the ratings.
+    const cellsOf = new Int32Array(candidates);
+    const cardsOf = new Int32Array(candidates);
+    for (let g = 0; g < data.cellCandidate.length; g++) cellsOf[data.cellCandidate[g]!]!++;
+    for (let q = 0; q < data.scorecardCandidate.length; q++) cardsOf[data.scorecardCandidate[q]!]!++;
+    let maxCells = 0;
+    let maxRaters = 0;
+    for (let c = 0; c < candidates; c++) {
+      maxCells = Math.max(maxCells, cellsOf[c]!);
+      maxRaters = Math.max(maxRaters, cardsOf[c]!);
+    }
+    this.maxCells = maxCells;
+    this.cellOfLocal = new Int32Array(maxCells);
+    this.interviewerOfLocal = new Int32Array(maxRaters);
+    const maxTargets = 1 + this.groups + maxCells;
+    this.weight = new Float64Array(maxTargets);
+    this.rawSum = new Float64Array(maxTargets);
+    this.ratings = new Int32Array(maxTargets);
+    this.interviewers = new Int32Array(maxTargets);
+    this.seen = new Uint8Array(maxTargets * maxRaters);
+    this.cellWeights = new Float64Array((1 + this.groups) * maxCells);
+    this.groupRated = new Uint8Array(this.groups);
+    this.keyOrder = new Int32Array(maxCells);
+    this.groupOrder = data.groupIds.map((id, g) => ({ id, g })).sort((a, b) => compareText(a.id, b.id));
+    // Keys sorted once: a candidate's keys are then ordered by rank instead of by comparing strings.
+    this.keyRank = new Int32Array(data.keyIds.length);
+    data.keyIds
+      .map((id, k) => ({ id, k }))
+      .sort((a, b) => compareText(a.id, b.id))
+      .forEach(({ k }, rank) => (this.keyRank[k] = rank));
+  }
+
+  /** Candidate c's scores (id is its id), pushed to scores: overall, groups by id, keys by id. */
+  candidate(id: string, c: number, scores: CandidateScore[]): void {
+    const { data, fit, groups, localCell, localInterviewer, cellOfLocal, interviewerOfLocal, maxCells } = this;
+    const { weight, rawSum, ratings, interviewers, seen, cellWeights, groupRated, estimate } = this;
+    const first = this.ratingStart[c]!;
+    const end = this.ratingStart[c + 1]!;
+    const byCandidate = this.byCandidate;
     let cells = 0;
     let raters = 0;
-    for (let i = ratingStart[c]!; i < ratingStart[c + 1]!; i++) {
+    for (let i = first; i < end; i++) {
       const r = byCandidate[i]!;
       const cell = data.cell[r]!;
       if (localCell[cell] === -1) {
@@ -130,27 +177,18 @@ export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): Candid
     seen.fill(0, 0, targets * raters);
     cellWeights.fill(0);
     groupRated.fill(0);
-    const add = (target: number, value: number, w: number, j: number): void => {
-      weight[target]! += w;
-      rawSum[target]! += w * value;
-      ratings[target]! += 1;
-      if (seen[target * raters + j] === 0) {
-        seen[target * raters + j] = 1;
-        interviewers[target]! += 1;
-      }
-    };
-    for (let i = ratingStart[c]!; i < ratingStart[c + 1]!; i++) {
+    for (let i = first; i < end; i++) {
       const r = byCandidate[i]!;
       const w = data.weight[r]!;
       const value = data.value[r]!;
       const local = localCell[data.cell[r]!]!;
       const j = localInterviewer[data.interviewer[r]!]!;
-      add(0, value, w, j);
-      add(1 + groups + local, value, w, j);
+      this.add(0, value, w, j, raters);
+      this.add(1 + groups + local, value, w, j, raters);
       cellWeights[local]! += w;
       const group = data.groupOf[r]!;
       if (group >= 0) {
-        add(1 + group, value, w, j);
+        this.add(1 + group, value, w, j, raters);
         groupRated[group] = 1;
         cellWeights[(1 + group) * maxCells + local]! += w;
       }
@@ -158,34 +196,71 @@ export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): Candid
     const calibrated = fit.candidateInPanel[c] === 1;
     const reason = calibrated ? null : fit.panelSize >= 2 ? REASON_CANDIDATE_OUTSIDE_PANEL : REASON_NO_PANEL;
     const cellIds = cellOfLocal.subarray(0, cells);
-    // The score of a target from `estimate` (filled by the fit when calibrated).
-    const report = (kind: CandidateScore["kind"], key: string | null, target: number): CandidateScore => ({
-      candidateId: id,
-      kind,
-      key,
-      raw: rawSum[target]! / weight[target]!,
-      calibrated: calibrated ? estimate[0]! : null,
-      standardError: calibrated && Number.isFinite(estimate[1]!) ? estimate[1]! : null,
-      ratings: ratings[target]!,
-      interviewers: interviewers[target]!,
-      notCalibratedReason: reason,
-    });
     if (calibrated) fit.scoreCells(c, cellIds, cellWeights.subarray(0, cells), estimate);
-    scores.push(report("overall", null, 0));
-    for (const { id: groupId, g } of groupOrder) {
+    scores.push(this.score(id, "overall", null, 0, calibrated, reason));
+    for (const { id: groupId, g } of this.groupOrder) {
       if (groupRated[g] !== 1) continue;
       if (calibrated) {
         const groupWeights = cellWeights.subarray((1 + g) * maxCells, (1 + g) * maxCells + cells);
         fit.scoreCells(c, cellIds, groupWeights, estimate);
       }
-      scores.push(report("group", groupId, 1 + g));
+      scores.push(this.score(id, "group", groupId, 1 + g, calibrated, reason));
     }
-    // The candidate's keys by rank: an insertion sort when they are few (as they are: a few dozen).
+    const keyOrder = this.orderKeys(cells);
+    for (let k = 0; k < cells; k++) {
+      const local = keyOrder[k]!;
+      const cell = cellOfLocal[local]!;
+      if (calibrated) fit.scoreCell(c, cell, estimate);
+      scores.push(this.score(id, "key", data.keyIds[data.cellKey[cell]!]!, 1 + groups + local, calibrated, reason));
+    }
+    for (let local = 0; local < cells; local++) localCell[cellOfLocal[local]!] = -1;
+    for (let local = 0; local < raters; local++) localInterviewer[interviewerOfLocal[local]!] = -1;
+  }
+
+  /** One rating (local interviewer j of raters) into a target's sums. */
+  private add(target: number, value: number, w: number, j: number, raters: number): void {
+    this.weight[target]! += w;
+    this.rawSum[target]! += w * value;
+    this.ratings[target]! += 1;
+    if (this.seen[target * raters + j] === 0) {
+      this.seen[target * raters + j] = 1;
+      this.interviewers[target]! += 1;
+    }
+  }
+
+  /** The score of a target from its sums and `estimate` (filled by the fit when calibrated). */
+  private score(
+    candidateId: string,
+    kind: CandidateScore["kind"],
+    key: string | null,
+    target: number,
+    calibrated: boolean,
+    reason: string | null,
+  ): CandidateScore {
+    const estimate = this.estimate;
+    return {
+      candidateId,
+      kind,
+      key,
+      raw: this.rawSum[target]! / this.weight[target]!,
+      calibrated: calibrated ? estimate[0]! : null,
+      standardError: calibrated && Number.isFinite(estimate[1]!) ? estimate[1]! : null,
+      ratings: this.ratings[target]!,
+      interviewers: this.interviewers[target]!,
+      notCalibratedReason: reason,
+    };
+  }
+
+  /** The candidate's local cells ordered by key rank (cellOfLocal's first `cells`). */
+  private orderKeys(cells: number): Int32Array {
+    const { keyOrder, keyRank, cellOfLocal } = this;
+    const cellKey = this.data.cellKey;
+    // An insertion sort when they are few (as they are: a few dozen).
     if (cells <= 64) {
       for (let local = 0; local < cells; local++) {
-        const rank = keyRank[data.cellKey[cellOfLocal[local]!]!]!;
+        const rank = keyRank[cellKey[cellOfLocal[local]!]!]!;
         let at = local;
-        while (at > 0 && keyRank[data.cellKey[cellOfLocal[keyOrder[at - 1]!]!]!]! > rank) {
+        while (at > 0 && keyRank[cellKey[cellOfLocal[keyOrder[at - 1]!]!]!]! > rank) {
           keyOrder[at] = keyOrder[at - 1]!;
           at--;
         }
@@ -195,18 +270,10 @@ export function summarizeCandidates(data: IndexedRatings, fit: ModelFit): Candid
       for (let local = 0; local < cells; local++) keyOrder[local] = local;
       keyOrder
         .subarray(0, cells)
-        .sort((a, b) => keyRank[data.cellKey[cellOfLocal[a]!]!]! - keyRank[data.cellKey[cellOfLocal[b]!]!]!);
+        .sort((a, b) => keyRank[cellKey[cellOfLocal[a]!]!]! - keyRank[cellKey[cellOfLocal[b]!]!]!);
     }
-    for (let k = 0; k < cells; k++) {
-      const local = keyOrder[k]!;
-      const cell = cellOfLocal[local]!;
-      if (calibrated) fit.scoreCell(c, cell, estimate);
-      scores.push(report("key", data.keyIds[data.cellKey[cell]!]!, 1 + groups + local));
-    }
-    for (let local = 0; local < cells; local++) localCell[cellOfLocal[local]!] = -1;
-    for (let local = 0; local < raters; local++) localInterviewer[interviewerOfLocal[local]!] = -1;
+    return keyOrder;
   }
-  return scores;
 }
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
