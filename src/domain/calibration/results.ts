@@ -90,14 +90,12 @@ class ReportWork {
   private readonly localInterviewer: Int32Array;
   private readonly cellOfLocal: Int32Array;
   private readonly interviewerOfLocal: Int32Array;
-  private readonly maxCells: number;
   private readonly weight: Float64Array;
   private readonly rawSum: Float64Array;
   private readonly ratings: Int32Array;
   private readonly interviewers: Int32Array;
   private readonly seen: Uint8Array;
-  /** Cell weights of the overall score (row 0) and of each group (row 1 + g), and whether a group was rated. */
-  private readonly cellWeights: Float64Array;
+  /** Whether the candidate has a rating in each group. */
   private readonly groupRated: Uint8Array;
   private readonly keyOrder: Int32Array;
   private readonly keyRank: Int32Array;
@@ -126,7 +124,6 @@ class ReportWork {
       maxCells = Math.max(maxCells, cellsOf[c]!);
       maxRaters = Math.max(maxRaters, cardsOf[c]!);
     }
-    this.maxCells = maxCells;
     this.cellOfLocal = new Int32Array(maxCells);
     this.interviewerOfLocal = new Int32Array(maxRaters);
     const maxTargets = 1 + this.groups + maxCells;
@@ -135,7 +132,6 @@ class ReportWork {
     this.ratings = new Int32Array(maxTargets);
     this.interviewers = new Int32Array(maxTargets);
     this.seen = new Uint8Array(maxTargets * maxRaters);
-    this.cellWeights = new Float64Array((1 + this.groups) * maxCells);
     this.groupRated = new Uint8Array(this.groups);
     this.keyOrder = new Int32Array(maxCells);
     this.groupOrder = data.groupIds.map((id, g) => ({ id, g })).sort((a, b) => compareText(a.id, b.id));
@@ -149,8 +145,8 @@ class ReportWork {
 
   /** Candidate c's scores (id is its id), pushed to scores: overall, groups by id, keys by id. */
   candidate(id: string, c: number, scores: CandidateScore[]): void {
-    const { data, fit, groups, localCell, localInterviewer, cellOfLocal, interviewerOfLocal, maxCells } = this;
-    const { weight, rawSum, ratings, interviewers, seen, cellWeights, groupRated, estimate } = this;
+    const { data, fit, groups, localCell, localInterviewer, cellOfLocal, interviewerOfLocal } = this;
+    const { weight, rawSum, ratings, interviewers, seen, groupRated, estimate } = this;
     const first = this.ratingStart[c]!;
     const end = this.ratingStart[c + 1]!;
     const byCandidate = this.byCandidate;
@@ -175,7 +171,6 @@ class ReportWork {
     ratings.fill(0, 0, targets);
     interviewers.fill(0, 0, targets);
     seen.fill(0, 0, targets * raters);
-    cellWeights.fill(0);
     groupRated.fill(0);
     for (let i = first; i < end; i++) {
       const r = byCandidate[i]!;
@@ -185,32 +180,26 @@ class ReportWork {
       const j = localInterviewer[data.interviewer[r]!]!;
       this.add(0, value, w, j, raters);
       this.add(1 + groups + local, value, w, j, raters);
-      cellWeights[local]! += w;
       const group = data.groupOf[r]!;
       if (group >= 0) {
         this.add(1 + group, value, w, j, raters);
         groupRated[group] = 1;
-        cellWeights[(1 + group) * maxCells + local]! += w;
       }
     }
     const calibrated = fit.candidateInPanel[c] === 1;
     const reason = calibrated ? null : fit.panelSize >= 2 ? REASON_CANDIDATE_OUTSIDE_PANEL : REASON_NO_PANEL;
-    const cellIds = cellOfLocal.subarray(0, cells);
-    if (calibrated) fit.scoreCells(c, cellIds, cellWeights.subarray(0, cells), estimate);
+    if (calibrated) fit.overallScore(c, estimate);
     scores.push(this.score(id, "overall", null, 0, calibrated, reason));
     for (const { id: groupId, g } of this.groupOrder) {
       if (groupRated[g] !== 1) continue;
-      if (calibrated) {
-        const groupWeights = cellWeights.subarray((1 + g) * maxCells, (1 + g) * maxCells + cells);
-        fit.scoreCells(c, cellIds, groupWeights, estimate);
-      }
+      if (calibrated) fit.groupScore(c, g, estimate);
       scores.push(this.score(id, "group", groupId, 1 + g, calibrated, reason));
     }
     const keyOrder = this.orderKeys(cells);
     for (let k = 0; k < cells; k++) {
       const local = keyOrder[k]!;
       const cell = cellOfLocal[local]!;
-      if (calibrated) fit.scoreCell(c, cell, estimate);
+      if (calibrated) fit.cellScore(cell, estimate);
       scores.push(this.score(id, "key", data.keyIds[data.cellKey[cell]!]!, 1 + groups + local, calibrated, reason));
     }
     for (let local = 0; local < cells; local++) localCell[cellOfLocal[local]!] = -1;

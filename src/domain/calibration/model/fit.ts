@@ -58,13 +58,15 @@ export interface ModelFit {
   iterations: number;
   converged: boolean;
   /**
-   * Calibrated value and standard error of the weighted mean of a candidate's cells: `cells` are data cell
-   * indices (all of the candidate's), `weights` their weights in the same order (0 leaves a cell out); into
-   * out[0] and out[1].
+   * Calibrated value and standard error of a panel candidate's (data index) overall score into out[0] and
+   * out[1]: the mean of its cells weighted by its ratings' weights. Every score is computed by the fit
+   * (standard-errors.ts, candidateScores), so these only read them.
    */
-  scoreCells(candidate: number, cells: Int32Array, weights: Float64Array, out: Float64Array): void;
-  /** scoreCells for the one data cell `cell` of the candidate (a key's score). */
-  scoreCell(candidate: number, cell: number, out: Float64Array): void;
+  overallScore(candidate: number, out: Float64Array): void;
+  /** The same for the candidate's ratings in group `group` (data.groupIds); NaN when it has none. */
+  groupScore(candidate: number, group: number, out: Float64Array): void;
+  /** The same for one data cell (candidate × key): a key's score. */
+  cellScore(cell: number, out: Float64Array): void;
 }
 
 /**
@@ -117,8 +119,9 @@ export function fitCalibrationModel(data: IndexedRatings, settings: FitSettings)
       noiseSd: Number.NaN,
       iterations: 0,
       converged: true,
-      scoreCells: noScore,
-      scoreCell: noScore,
+      overallScore: noScore,
+      groupScore: noScore,
+      cellScore: noScore,
     };
   }
   let model = new Model(data, panel.position, panel.size, panel.candidateInPanel, settings);
@@ -251,7 +254,7 @@ class Model extends StandardErrors {
         this.eliminateRange(lo, hi);
         return 0;
       case PASS_SCORES:
-        this.scoreFactorsRange(lo, hi);
+        this.scoreRange(lo, hi);
         return 0;
       default:
         throw new RangeError(`Unknown pass ${kind}`);
@@ -403,8 +406,9 @@ class Model extends StandardErrors {
       noiseSd: Math.sqrt(this.noise),
       iterations: this.iterations,
       converged: this.converged,
-      scoreCells: (candidate, cells, weights, out) => this.scoreCells(candidate, cells, weights, out),
-      scoreCell: (candidate, cell, out) => this.scoreCell(candidate, cell, out),
+      overallScore: (candidate, out) => this.overallScoreOf(candidate, out),
+      groupScore: (candidate, group, out) => this.groupScoreOf(candidate, group, out),
+      cellScore: (cell, out) => this.cellScoreOf(cell, out),
     };
   }
 }

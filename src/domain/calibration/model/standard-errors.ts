@@ -19,7 +19,6 @@ export abstract class StandardErrors extends VarianceComponents {
     const dense = this.globals <= DENSE_COVARIANCE_LIMIT;
     // Every candidate's score factors (scoreU, scoreQ, sized in state.ts) are filled by afterElimination as S
     // is assembled.
-    this.cachedCandidate = -1;
     this.assembleSchur(dense ? "all" : "interviewers");
     if (dense) {
       this.covariance = this.denseCovariance();
@@ -31,17 +30,20 @@ export abstract class StandardErrors extends VarianceComponents {
     } else {
       this.approximateDiagonal();
     }
-    // With a dense C, a split fit computes every candidate's z = C q now, in pieces on both threads;
-    // otherwise each candidate's when its scores are first asked for. A diagonal C needs no z (scoreCells).
-    if (this.chunkStart.length > 0 && dense) {
-      this.pass(PASS_SCORES, null, null);
-      this.scoreFactorsReady = true;
-    }
+    // Every candidate's calibrated scores: a split fit's in pieces on both threads.
+    if (this.chunkStart.length > 0) this.pass(PASS_SCORES, null, null);
+    else this.scoreRange(0, this.candidates);
   }
 
-  /** Candidates lo .. hi − 1's score factors (scoreFactors), for a split fit. */
-  protected scoreFactorsRange(lo: number, hi: number): void {
-    for (let fc = lo; fc < hi; fc++) this.scoreFactors(fc);
+  /**
+   * Candidates lo .. hi − 1's calibrated scores (see candidateScores): the overall score, each group's and
+   * each cell's, into candidateScore, groupScore and cellScore.
+   */
+  protected scoreRange(lo: number, hi: number): void {
+    for (let fc = lo; fc < hi; fc++) {
+      this.prepareScores(fc);
+      this.candidateScores(fc);
+    }
   }
 
   /** S assembled explicitly, then its inverse restricted to the constraint subspace. */
@@ -158,42 +160,65 @@ export abstract class StandardErrors extends VarianceComponents {
   }
 
   /**
-   * Value 2.5 + Σ ω_g t_g and its posterior SD: ω the normalised weights of the candidate's cells. With the
-   * candidate's factors (see prepareScores), Var = Σ ω_g² / D_g + |Σ ω_g u_g|² + (Σ ω_g z_g) · (Σ ω_g q_g):
-   * a pass over the weighted cells' rows, not the whole cell covariance.
+   * Candidate fc's calibrated scores, from its ratings' weights: the overall score (weights summed per cell
+   * over all its ratings) into candidateScore, each of its groups' (over the ratings of the group, in the
+   * order of groupSlotGroup) into groupScore, and each cell's into cellScore; value, then standard error.
+   * Call after prepareScores(fc).
    */
-  protected scoreCells(candidate: number, cells: Int32Array, weights: Float64Array, out: Float64Array): void {
-    const fc = this.fitCandidate[candidate]!;
+  protected candidateScores(fc: number): void {
+    const cell0 = this.cellStart[fc]!;
+    const cells = this.cellStart[fc + 1]! - cell0;
+    const slot0 = this.groupSlotStart[fc]!;
+    const groups = this.groupSlotStart[fc + 1]! - slot0;
+    // Row 0: the overall weights per cell; row 1 + k: the weights of the candidate's k-th group.
+    const size = (1 + groups) * cells;
+    if (this.scoreWeights.length < size) this.scoreWeights = new Float64Array(2 * size);
+    const weights = this.scoreWeights;
+    weights.fill(0, 0, size);
+    const { rCell, rWeight, rGroup, groupSlotGroup } = this;
+    for (let i = this.ratingStart[fc]!; i < this.ratingStart[fc + 1]!; i++) {
+      const g = rCell[i]! - cell0;
+      const w = rWeight[i]!;
+      weights[g]! += w;
+      const group = rGroup[i]!;
+      if (group < 0) continue;
+      let k = 0;
+      while (groupSlotGroup[slot0 + k] !== group) k++;
+      weights[(1 + k) * cells + g]! += w;
+    }
+    const out = this.candidateScore;
+    this.scoreWeighted(fc, weights, 0, out, 2 * fc);
+    for (let k = 0; k < groups; k++) this.scoreWeighted(fc, weights, (1 + k) * cells, this.groupScore, 2 * (slot0 + k));
+    for (let g = 0; g < cells; g++) this.scoreOneCell(fc, g, this.cellScore, 2 * (cell0 + g));
+  }
+
+  /**
+   * Value 2.5 + Σ ω_g t_g and its posterior SD, ω the candidate's cell weights (weights[from + g] for its cell
+   * g, 0 leaves a cell out) normalised, into out[at] and out[at + 1]. With the candidate's factors (see
+   * prepareScores), Var = Σ ω_g² / D_g + |Σ ω_g u_g|² + (Σ ω_g z_g) · (Σ ω_g q_g): a pass over the weighted
+   * cells' rows, not the whole cell covariance.
+   */
+  private scoreWeighted(fc: number, weights: Float64Array, from: number, out: Float64Array, at: number): void {
     const cell0 = this.cellStart[fc]!;
     const nCells = this.cellStart[fc + 1]! - cell0;
-    this.prepareScores(fc);
     const e = this.scoreLocalSize;
     const c = this.scoreColumns;
     let total = 0;
-    for (let m = 0; m < weights.length; m++) total += weights[m]!;
-    if (this.omega.length !== nCells) {
-      this.omega = new Float64Array(nCells);
-      this.omegaCells = new Int32Array(nCells);
-    }
-    const { omega, omegaCells, scoreU: U, scoreQ: Q, scoreZ: Z, dDiag } = this;
+    for (let g = 0; g < nCells; g++) total += weights[from + g]!;
+    const { scoreU: U, scoreQ: Q, scoreZ: Z, dDiag } = this;
     if (this.scoreSums.length < e + 2 * c) this.scoreSums = new Float64Array(e + 2 * c);
     const sums = this.scoreSums;
     const u0 = this.scoreUOffset;
     const q0 = this.scoreQOffset;
-    for (let m = 0; m < cells.length; m++) {
-      if (weights[m] !== 0) omega[this.cellOfData[cells[m]!]! - cell0]! += weights[m]! / total;
-    }
-    // Only the weighted cells take part (a key's score has one): zero terms would add nothing.
-    let count = 0;
-    for (let g = 0; g < nCells; g++) if (omega[g] !== 0) omegaCells[count++] = g;
     let value = MIDDLE + this.a[fc]!;
     let variance = 0;
-    // sums: Σ ω u (e), then Σ ω z and Σ ω q (c each).
+    // sums: Σ ω u (e), then Σ ω z and Σ ω q (c each). Only the weighted cells take part.
     sums.fill(0, 0, e + 2 * c);
-    const diagonal = this.covariance === null;
-    for (let a = 0; a < count; a++) {
-      const g = omegaCells[a]!;
-      const og = omega[g]!;
+    const diagonal = this.globals > DENSE_COVARIANCE_LIMIT;
+    for (let g = 0; g < nCells; g++) {
+      const w = weights[from + g]!;
+      if (w === 0) continue;
+      const og = w / total;
       value += og * (this.x[2 * this.panelSize + this.cellKey[cell0 + g]!]! + this.d[cell0 + g]!);
       variance += (og * og) / dDiag[cell0 + g]!;
       for (let r = 0; r < e; r++) sums[r]! += og * U[u0 + g * e + r]!;
@@ -215,36 +240,58 @@ export abstract class StandardErrors extends VarianceComponents {
     } else {
       for (let b = 0; b < c; b++) variance += sums[e + b]! * sums[e + c + b]!;
     }
-    for (let a = 0; a < count; a++) omega[omegaCells[a]!] = 0;
-    out[0] = value;
-    out[1] = Math.sqrt(Math.max(0, variance));
+    out[at] = value;
+    out[at + 1] = Math.sqrt(Math.max(0, variance));
   }
 
   /**
-   * scoreCells for one cell (data cell index) of weight 1, a key's score: the same sums, number for number,
+   * scoreWeighted for the candidate's one cell g of weight 1, a key's score: the same sums, number for number,
    * without the weights.
    */
-  protected scoreCell(candidate: number, cell: number, out: Float64Array): void {
-    const fc = this.fitCandidate[candidate]!;
+  private scoreOneCell(fc: number, g: number, out: Float64Array, at: number): void {
     const cell0 = this.cellStart[fc]!;
-    this.prepareScores(fc);
     const e = this.scoreLocalSize;
     const c = this.scoreColumns;
     const { scoreU: U, scoreQ: Q, scoreZ: Z, dDiag } = this;
-    const g = this.cellOfData[cell]! - cell0;
     const u = this.scoreUOffset + g * e;
     const q = this.scoreQOffset + g * c;
     const value = MIDDLE + this.a[fc]! + (this.x[2 * this.panelSize + this.cellKey[cell0 + g]!]! + this.d[cell0 + g]!);
     let variance = 1 / dDiag[cell0 + g]!;
     for (let r = 0; r < e; r++) variance += U[u + r]! * U[u + r]!;
-    if (this.covariance === null) {
+    if (this.globals > DENSE_COVARIANCE_LIMIT) {
       const C = this.scoreDiagonal;
       for (let b = 0; b < c; b++) variance += C[b]! * Q[q + b]! * Q[q + b]!;
     } else {
       for (let b = 0; b < c; b++) variance += Z[q + b]! * Q[q + b]!;
     }
-    out[0] = value;
-    out[1] = Math.sqrt(Math.max(0, variance));
+    out[at] = value;
+    out[at + 1] = Math.sqrt(Math.max(0, variance));
+  }
+
+  /** Calibrated value and standard error of data candidate `candidate`'s overall score, into out[0], out[1]. */
+  protected overallScoreOf(candidate: number, out: Float64Array): void {
+    const fc = this.fitCandidate[candidate]!;
+    out[0] = this.candidateScore[2 * fc]!;
+    out[1] = this.candidateScore[2 * fc + 1]!;
+  }
+
+  /** The same for group `group` (NaN when the candidate has no rating in it). */
+  protected groupScoreOf(candidate: number, group: number, out: Float64Array): void {
+    const fc = this.fitCandidate[candidate]!;
+    out[0] = Number.NaN;
+    out[1] = Number.NaN;
+    for (let slot = this.groupSlotStart[fc]!; slot < this.groupSlotStart[fc + 1]!; slot++) {
+      if (this.groupSlotGroup[slot] !== group) continue;
+      out[0] = this.groupScore[2 * slot]!;
+      out[1] = this.groupScore[2 * slot + 1]!;
+    }
+  }
+
+  /** The same for data cell `cell` of the candidate (a key's score). */
+  protected cellScoreOf(cell: number, out: Float64Array): void {
+    const g = this.cellOfData[cell]!;
+    out[0] = this.cellScore[2 * g]!;
+    out[1] = this.cellScore[2 * g + 1]!;
   }
 
   /**
@@ -255,17 +302,17 @@ export abstract class StandardErrors extends VarianceComponents {
    * (N = D⁻¹ B, w_g = N_g − e_a, u_g = L⁻¹ w_g, V = L⁻¹ Y): f_gᵀ H_c⁻¹ f_h = δ_gh / D_g + u_g · u_h and
    * q_g = e_β(k_g) − X_g / D_g + u_gᵀ V. Keeps u_g (scoreU), q_g (scoreQ) and z_g = C q_g (scoreZ, C
    * restricted to the candidate's globals; its diagonal only on large panels, where interviewers sharing a
-   * candidate are negatively correlated, so that errs on the wide side). Cached for one candidate, because
-   * the report asks for a candidate's scores one after another.
+   * candidate are negatively correlated, so that errs on the wide side). For one candidate at a time (scoreRange:
+   * its scores follow at once).
    */
   protected prepareScores(fc: number): void {
-    if (fc === this.cachedCandidate) return;
     const slot0 = this.slotStart[fc]!;
     const slots = this.slotStart[fc + 1]! - slot0;
     const cell0 = this.cellStart[fc]!;
     const cells = this.cellStart[fc + 1]! - cell0;
-    if (this.covariance === null) {
-      // Diagonal C: the candidate's entries of it, in its columns' order (no z, see scoreCells).
+    // Read from the layout, not from `covariance`: the second thread's copy has no reference to it.
+    if (this.globals > DENSE_COVARIANCE_LIMIT) {
+      // Diagonal C: the candidate's entries of it, in its columns' order (no z, see scoreWeighted).
       const P = this.panelSize;
       const c = 2 * slots + cells;
       if (this.scoreDiagonal.length < c) this.scoreDiagonal = new Float64Array(c);
@@ -276,10 +323,9 @@ export abstract class StandardErrors extends VarianceComponents {
             : 2 * P + this.cellKey[cell0 + col - 2 * slots]!;
         this.scoreDiagonal[col] = this.covarianceDiag[global]!;
       }
-    } else if (!this.scoreFactorsReady) {
+    } else {
       this.scoreFactors(fc);
     }
-    this.cachedCandidate = fc;
     this.scoreLocalSize = 1 + this.cardStart[fc + 1]! - this.cardStart[fc]!;
     this.scoreColumns = 2 * slots + cells;
     this.scoreUOffset = this.scoreUStart[fc]!;

@@ -113,6 +113,9 @@ const THREAD_SCRATCH = new Set([
   "cellProjection",
   "cellQuadratic",
   "scoreBuffer",
+  "scoreWeights",
+  "scoreSums",
+  "scoreDiagonal",
 ]);
 
 export abstract class ModelState {
@@ -130,6 +133,8 @@ export abstract class ModelState {
   readonly rCard: Int32Array;
   readonly rPos: Int32Array;
   readonly rKey: Int32Array;
+  /** Each rating's group (data.groupIds), −1 without one. */
+  readonly rGroup: Int32Array;
   readonly rWeight: Float64Array;
   readonly rLow: Float64Array;
   readonly rHigh: Float64Array;
@@ -258,9 +263,8 @@ export abstract class ModelState {
   // Working arrays of the per-candidate score covariance.
   protected cellProjection = new Float64Array(0);
   protected cellQuadratic = new Float64Array(0);
-  protected omega = new Float64Array(0);
-  protected omegaCells = new Int32Array(0);
   protected scoreBuffer = new Float64Array(0);
+  protected scoreWeights = new Float64Array(0);
   // Every candidate's u_g (cells × e) and q_g (cells × columns), kept from the elimination that assembles S
   // (standard-errors.ts): from scoreUStart[fc] and scoreQStart[fc].
   protected readonly scoreU: Float64Array;
@@ -284,9 +288,16 @@ export abstract class ModelState {
   protected scoreDiagonal = new Float64Array(0);
   protected scoreLocalSize = 0;
   protected scoreColumns = 0;
-  protected cachedCandidate = -1;
-  /** Whether every candidate's score factors are computed (a split fit's, see estimateCovariance). */
-  protected scoreFactorsReady = false;
+  /**
+   * The calibrated scores (value, standard error; standard-errors.ts, candidateScores): per candidate overall,
+   * per candidate and group (the candidate's groups from groupSlotStart[fc], groupSlotGroup their group
+   * numbers, in order of first rating), per cell.
+   */
+  protected readonly candidateScore: Float64Array;
+  protected readonly groupScore: Float64Array;
+  protected readonly cellScore: Float64Array;
+  protected readonly groupSlotStart: Int32Array;
+  protected readonly groupSlotGroup: Int32Array;
 
   constructor(
     data: IndexedRatings,
@@ -377,6 +388,7 @@ export abstract class ModelState {
     this.rCard = I32(n);
     this.rPos = I32(n);
     this.rKey = I32(n);
+    this.rGroup = I32(n);
     this.rWeight = F64(n);
     this.rLow = F64(n);
     this.rHigh = F64(n);
@@ -485,6 +497,12 @@ export abstract class ModelState {
     this.scoreU = F64(this.scoreUStart[this.candidates]!);
     this.scoreQ = F64(this.scoreQStart[this.candidates]!);
     this.scoreZ = F64(this.scoreQStart[this.candidates]!);
+    this.groupSlotStart = I32(this.candidates + 1);
+    this.groupSlotGroup = I32(numberGroups(this.ratingStart, this.rGroup, data.groupIds.length, this.groupSlotStart));
+    fillGroupSlots(this.ratingStart, this.rGroup, data.groupIds.length, this.groupSlotStart, this.groupSlotGroup);
+    this.candidateScore = F64(2 * this.candidates);
+    this.groupScore = F64(2 * this.groupSlotGroup.length);
+    this.cellScore = F64(2 * cellKey.length);
     this.covarianceStore = F64(split && dense ? this.globals * this.globals : 0);
     this.elimStore = F64(split ? this.elimStart[this.candidates]! : 0);
     this.chunkStride = Math.max(this.globals, this.schurDiag.length);
@@ -650,10 +668,10 @@ function placeRatings(
   cellOfData: Int32Array,
   position: Int32Array,
   cardRatings: Int32Array,
-  out: Pick<ModelState, "rCell" | "rCard" | "rPos" | "rKey" | "rWeight" | "rLow" | "rHigh">,
+  out: Pick<ModelState, "rCell" | "rCard" | "rPos" | "rKey" | "rGroup" | "rWeight" | "rLow" | "rHigh">,
 ): Int32Array {
-  const { rCell, rCard, rPos, rKey, rWeight, rLow, rHigh } = out;
-  const { candidate, scorecard, cell, interviewer, key, weight, value } = data;
+  const { rCell, rCard, rPos, rKey, rGroup, rWeight, rLow, rHigh } = out;
+  const { candidate, scorecard, cell, interviewer, key, groupOf, weight, value } = data;
   // Within each card, ratings of 2 and 3 first, then 1s, then 4s: the hot loops branch on the kind of
   // interval, and in runs the branches are predicted.
   const cards = cardRatings.length;
@@ -682,11 +700,52 @@ function placeRatings(
     rCard[i] = cardOfData[scorecard[r]!]!;
     rPos[i] = position[interviewer[r]!]!;
     rKey[i] = key[r]!;
+    rGroup[i] = groupOf[r]!;
     rWeight[i] = weight[r]!;
     rLow[i] = v <= 1 ? -Infinity : v - 0.5;
     rHigh[i] = v >= 4 ? Infinity : v + 0.5;
   }
   return cardRatingStart;
+}
+
+/**
+ * How many groups each candidate's ratings are in: counts into groupSlotStart[fc + 1], made a prefix; returns
+ * the total (see fillGroupSlots).
+ */
+function numberGroups(ratingStart: Int32Array, rGroup: Int32Array, groups: number, groupSlotStart: Int32Array): number {
+  const seen = new Int32Array(groups).fill(-1);
+  const candidates = ratingStart.length - 1;
+  for (let fc = 0; fc < candidates; fc++) {
+    let count = 0;
+    for (let i = ratingStart[fc]!; i < ratingStart[fc + 1]!; i++) {
+      const group = rGroup[i]!;
+      if (group < 0 || seen[group] === fc) continue;
+      seen[group] = fc;
+      count++;
+    }
+    groupSlotStart[fc + 1] = groupSlotStart[fc]! + count;
+  }
+  return groupSlotStart[candidates]!;
+}
+
+/** Each candidate's groups, in order of first rating, into groupSlotGroup from groupSlotStart[fc]. */
+function fillGroupSlots(
+  ratingStart: Int32Array,
+  rGroup: Int32Array,
+  groups: number,
+  groupSlotStart: Int32Array,
+  groupSlotGroup: Int32Array,
+): void {
+  const seen = new Int32Array(groups).fill(-1);
+  for (let fc = 0; fc < ratingStart.length - 1; fc++) {
+    let slot = groupSlotStart[fc]!;
+    for (let i = ratingStart[fc]!; i < ratingStart[fc + 1]!; i++) {
+      const group = rGroup[i]!;
+      if (group < 0 || seen[group] === fc) continue;
+      seen[group] = fc;
+      groupSlotGroup[slot++] = group;
+    }
+  }
 }
 
 function sum(values: Float64Array): number {
