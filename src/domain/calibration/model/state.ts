@@ -330,17 +330,20 @@ export abstract class ModelState {
     }
     this.ratingStart = prefix(ratingCount);
     this.ratings = this.ratingStart[this.candidates]!;
-    // The pieces hold about as many ratings each.
     const split = this.ratings >= SPLIT_MIN_RATINGS;
     // A split fit's arrays live in shared memory (see shareArrays), allocated there from the start.
     const F64 = (n: number) => (split ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n));
     const I32 = (n: number) => (split ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n));
     this.chunkStart = I32(split ? CHUNKS + 1 : 0);
     if (split) {
+      // The first half of the pieces hold three times as many ratings as the second: the pieces are taken in
+      // order, so the last ones, which decide how long one thread waits for the other, are short.
       let fc = 0;
+      let units = 0;
       for (let chunk = 0; chunk <= CHUNKS; chunk++) {
-        while (fc < this.candidates && CHUNKS * this.ratingStart[fc]! < chunk * this.ratings) fc++;
+        while (fc < this.candidates && 2 * CHUNKS * this.ratingStart[fc]! < units * this.ratings) fc++;
         this.chunkStart[chunk] = chunk === CHUNKS ? this.candidates : fc;
+        units += chunk < CHUNKS / 2 ? 3 : 1;
       }
     }
     const cellCount = new Int32Array(this.candidates);
