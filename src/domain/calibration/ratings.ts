@@ -88,6 +88,13 @@ export function indexRatings(ratings: Rating[]): IndexedRatings {
   let lastCardInterviewer = -1;
   let lastCardId = "";
   let lastCard = -1;
+  // Scorecards list their signals in the same order in practice: each key's successor last time is tried
+  // (one string comparison) before the key map. And a candidate's ratings come together: each key's cell of
+  // the last candidate is tried before the candidate's cell map.
+  const keyAfter: number[] = [];
+  let lastKey = -1;
+  const cellCandidateOfKey: number[] = [];
+  const cellOfKey: number[] = [];
   for (let r = 0; r < count; r++) {
     const rating = ratings[r] as Rating;
     const ratingWeight = rating.weight ?? 1;
@@ -120,14 +127,30 @@ export function indexRatings(ratings: Rating[]): IndexedRatings {
       lastInterviewerId = rating.interviewerId;
       lastInterviewer = j;
     }
-    const k = lookUp(keyIndex, keyIds, rating.key);
-    const cells = cellIndex[c] as Map<number, number>;
-    let g = cells.get(k);
-    if (g === undefined) {
-      g = cellCandidate.length;
-      cells.set(k, g);
-      cellCandidate.push(c);
-      cellKey.push(k);
+    const guess = lastKey >= 0 ? keyAfter[lastKey] : undefined;
+    let k: number;
+    if (guess !== undefined && keyIds[guess] === rating.key) {
+      k = guess;
+    } else {
+      k = lookUp(keyIndex, keyIds, rating.key);
+      if (lastKey >= 0) keyAfter[lastKey] = k;
+    }
+    lastKey = k;
+    let g: number;
+    if (cellCandidateOfKey[k] === c) {
+      g = cellOfKey[k] as number;
+    } else {
+      const cells = cellIndex[c] as Map<number, number>;
+      let found = cells.get(k);
+      if (found === undefined) {
+        found = cellCandidate.length;
+        cells.set(k, found);
+        cellCandidate.push(c);
+        cellKey.push(k);
+      }
+      g = found;
+      cellCandidateOfKey[k] = c;
+      cellOfKey[k] = g;
     }
     const cardId = rating.scorecardId ?? "";
     let card = lastCard;
