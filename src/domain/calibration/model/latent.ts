@@ -64,6 +64,45 @@ export function interpolate(values: Float64Array, slopes: Float64Array, i: numbe
   return y0 + f * (d0 + f * (3 * (y1 - y0) - 2 * d0 - d1 + f * (2 * (y0 - y1) + d0 + d1)));
 }
 
+/**
+ * The interval tables' layout: per step i, λ's and then κ's cubic in the fraction f, four coefficients each
+ * (y0, d0, c2, c3: the value y0 + f (d0 + f (c2 + f c3)), interpolate's cubic with its last two coefficients
+ * computed once, the same numbers to the bit), so one step's eight numbers lie together in memory.
+ */
+export const PACKED = 8;
+
+/** λ or κ at step i + f of a packed table: `o` = PACKED · i, + 4 for κ. */
+export function cubic(packed: Float64Array, o: number, f: number): number {
+  return packed[o]! + f * (packed[o + 1]! + f * (packed[o + 2]! + f * packed[o + 3]!));
+}
+
+/** Packs the (values, slopes) tables of λ and κ into `out` (see PACKED), steps 0 .. size − 2. */
+function pack(
+  lambda: Float64Array,
+  lambdaSlope: Float64Array,
+  kappa: Float64Array,
+  kappaSlope: Float64Array,
+  size: number,
+  out: Float64Array,
+): void {
+  for (let i = 0; i + 1 < size; i++) {
+    const o = PACKED * i;
+    packCubic(lambda, lambdaSlope, i, out, o);
+    packCubic(kappa, kappaSlope, i, out, o + 4);
+  }
+}
+
+function packCubic(values: Float64Array, slopes: Float64Array, i: number, out: Float64Array, o: number): void {
+  const y0 = values[i]!;
+  const y1 = values[i + 1]!;
+  const d0 = slopes[i]!;
+  const d1 = slopes[i + 1]!;
+  out[o] = y0;
+  out[o + 1] = d0;
+  out[o + 2] = 3 * (y1 - y0) - 2 * d0 - d1;
+  out[o + 3] = 2 * (y0 - y1) + d0 + d1;
+}
+
 /** Mills ratio R(x) for x ≥ 0, from the table where it has one. */
 function mills(x: number): number {
   if (x >= MILLS_MAX) return millsRatio(x);
@@ -134,27 +173,26 @@ const OPEN_SIZE = 2 * TABLE_REACH * TABLE_STEPS + 2;
 export const OPEN_REACH = TABLE_REACH;
 /** The one-sided table's last position. */
 export const OPEN_LAST = OPEN_SIZE - 2;
-let openLambda: Float64Array | null = null;
-let openLambdaSlope = new Float64Array(0);
-let openKappa = new Float64Array(0);
-let openKappaSlope = new Float64Array(0);
+let openPacked: Float64Array | null = null;
 
-/** The table of the one-sided intervals (a, ∞), a from −TABLE_REACH, built on first use. */
+/** The table of the one-sided intervals (a, ∞), a from −TABLE_REACH, packed (see PACKED), built on first use. */
 function buildOpenTable(): Float64Array {
   const lambda = new Float64Array(OPEN_SIZE);
-  openLambdaSlope = new Float64Array(OPEN_SIZE);
-  openKappa = new Float64Array(OPEN_SIZE);
-  openKappaSlope = new Float64Array(OPEN_SIZE);
+  const lambdaSlope = new Float64Array(OPEN_SIZE);
+  const kappa = new Float64Array(OPEN_SIZE);
+  const kappaSlope = new Float64Array(OPEN_SIZE);
   const m = new Float64Array(3);
   for (let i = 0; i < OPEN_SIZE; i++) {
     truncatedMoments(-TABLE_REACH + i / TABLE_STEPS, Infinity, m);
     lambda[i] = m[0]!;
-    openKappa[i] = m[1]!;
-    openLambdaSlope[i] = (m[0]! * m[0]! - m[1]!) / TABLE_STEPS;
-    openKappaSlope[i] = ((1 + m[1]!) * m[0]! - m[2]!) / TABLE_STEPS;
+    kappa[i] = m[1]!;
+    lambdaSlope[i] = (m[0]! * m[0]! - m[1]!) / TABLE_STEPS;
+    kappaSlope[i] = ((1 + m[1]!) * m[0]! - m[2]!) / TABLE_STEPS;
   }
-  openLambda = lambda;
-  return lambda;
+  const packed = new Float64Array(PACKED * OPEN_SIZE);
+  pack(lambda, lambdaSlope, kappa, kappaSlope, OPEN_SIZE, packed);
+  openPacked = packed;
+  return packed;
 }
 
 /**
@@ -170,21 +208,19 @@ export class IntervalMoments {
   private readonly scratch = new Float64Array(3);
   // The tables, public for hot loops that read them inline (copied to locals once per call), exactly as read
   // and readKappa do: while `tabulated`, a two-sided interval's moments at s = (a − start) · TABLE_STEPS,
-  // 0 ≤ s < last, are interpolate(lambda, lambdaSlope, i, f) and interpolate(kappa, kappaSlope, i, f), i = ⌊s⌋,
-  // f = s − i; a one-sided interval's likewise from the open tables at s = (a + OPEN_REACH) · TABLE_STEPS,
+  // 0 ≤ s < last, are cubic(packed, PACKED · i, f) (λ) and cubic(packed, PACKED · i + 4, f) (κ), i = ⌊s⌋,
+  // f = s − i; a one-sided interval's likewise from openPacked at s = (a + OPEN_REACH) · TABLE_STEPS,
   // 0 ≤ s < OPEN_LAST, with a = (low − η) / σ for (low, ∞) and its mirror image a = (η − high) / σ, λ's sign
   // flipped, for (−∞, high).
   tabulated = false;
   start = 0;
   last = 0;
-  lambda = new Float64Array(0);
-  lambdaSlope = new Float64Array(0);
-  kappa = new Float64Array(0);
-  kappaSlope = new Float64Array(0);
-  openLambda: Float64Array = new Float64Array(0);
-  openLambdaSlope: Float64Array = new Float64Array(0);
-  openKappa: Float64Array = new Float64Array(0);
-  openKappaSlope: Float64Array = new Float64Array(0);
+  packed = new Float64Array(0);
+  openPacked: Float64Array = new Float64Array(0);
+  private lambda = new Float64Array(0);
+  private lambdaSlope = new Float64Array(0);
+  private kappa = new Float64Array(0);
+  private kappaSlope = new Float64Array(0);
 
   /**
    * Prepares for noise SD σ. With a table the moments cost one interpolation instead of up to four table
@@ -200,10 +236,7 @@ export class IntervalMoments {
       this.tabulated = false;
       return;
     }
-    this.openLambda = openLambda ?? buildOpenTable();
-    this.openLambdaSlope = openLambdaSlope;
-    this.openKappa = openKappa;
-    this.openKappaSlope = openKappaSlope;
+    this.openPacked = openPacked ?? buildOpenTable();
     this.tabulated = true;
     if (sigma === this.sigma && width === this.width) return;
     this.sigma = sigma;
@@ -215,6 +248,7 @@ export class IntervalMoments {
       this.lambdaSlope = new Float64Array(size);
       this.kappa = new Float64Array(size);
       this.kappaSlope = new Float64Array(size);
+      this.packed = new Float64Array(PACKED * size);
     }
     const m = this.scratch;
     for (let i = 0; i < size; i++) {
@@ -227,6 +261,7 @@ export class IntervalMoments {
       this.lambdaSlope[i] = (lambda * lambda - kappa) / TABLE_STEPS;
       this.kappaSlope[i] = ((1 + kappa) * lambda - m[2]!) / TABLE_STEPS;
     }
+    pack(this.lambda, this.lambdaSlope, this.kappa, this.kappaSlope, size, this.packed);
   }
 
   /** The noise SD of the last prepare. */
@@ -256,8 +291,8 @@ export class IntervalMoments {
         if (s >= 0 && s < this.last) {
           const i = s | 0;
           const f = s - i;
-          out[0] = interpolate(this.lambda, this.lambdaSlope, i, f);
-          out[1] = interpolate(this.kappa, this.kappaSlope, i, f);
+          out[0] = cubic(this.packed, PACKED * i, f);
+          out[1] = cubic(this.packed, PACKED * i + 4, f);
           return;
         }
       } else if (this.readOpen(low, high, eta, out)) {
@@ -284,7 +319,7 @@ export class IntervalMoments {
         const s = (a - this.start) * TABLE_STEPS;
         if (s >= 0 && s < this.last) {
           const i = s | 0;
-          out[1] = interpolate(this.kappa, this.kappaSlope, i, s - i);
+          out[1] = cubic(this.packed, PACKED * i + 4, s - i);
           return;
         }
       } else if (this.readOpen(low, high, eta, out)) {
@@ -296,8 +331,8 @@ export class IntervalMoments {
 
   /** One-sided intervals from the (a, ∞) table; false outside it. */
   private readOpen(low: number, high: number, eta: number, out: Float64Array): boolean {
-    const lambda = openLambda;
-    if (lambda === null) return false;
+    const packed = openPacked;
+    if (packed === null) return false;
     const upper = high === Infinity;
     if (!upper && low !== -Infinity) return false;
     // (−∞, b) is the mirror image of (−b, ∞): λ changes sign, κ does not.
@@ -306,9 +341,9 @@ export class IntervalMoments {
     if (!(s >= 0 && s < OPEN_SIZE - 2)) return false;
     const i = s | 0;
     const f = s - i;
-    const value = interpolate(lambda, openLambdaSlope, i, f);
+    const value = cubic(packed, PACKED * i, f);
     out[0] = upper ? value : -value;
-    out[1] = interpolate(openKappa, openKappaSlope, i, f);
+    out[1] = cubic(packed, PACKED * i + 4, f);
     return true;
   }
 }

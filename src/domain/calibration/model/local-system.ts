@@ -10,7 +10,7 @@ import * as state from "./state";
 // Module-local copies of imported numbers and functions that hot loops use: run through tsx (the bench, the
 // calibration worker) the modules are CommonJS, where every use of an imported binding is a getter call,
 // paid per rating wherever the compiler does not inline it (most of the fit's loops are too large for that).
-const { interpolate, OPEN_LAST, OPEN_REACH, TABLE_STEPS } = latent;
+const { cubic, OPEN_LAST, OPEN_REACH, PACKED, TABLE_STEPS } = latent;
 const { choleskyInPlace, invertFromCholesky } = numerics;
 const { CANDIDATE_PRIOR_SCALE, MIDDLE } = state;
 
@@ -63,8 +63,7 @@ export abstract class LocalSystem extends StartingValues {
     // The moment tables are read inline (as intervals.read would, number for number); what they do not
     // cover goes through intervals.read.
     const tabulated = intervals.tabulated;
-    const { start, last, lambda: tL, lambdaSlope: tLS, kappa: tK, kappaSlope: tKS } = intervals;
-    const { openLambda: oL, openLambdaSlope: oLS, openKappa: oK, openKappaSlope: oKS } = intervals;
+    const { start, last, packed: tP, openPacked: oP } = intervals;
     // In table steps per rating point, and where the tables start: multiplications in the loop, not divisions
     // (the same numbers as the direct formulas to within a rounding).
     const scale = TABLE_STEPS / sigma;
@@ -105,8 +104,8 @@ export abstract class LocalSystem extends StartingValues {
             if (s >= 0 && s < last) {
               const k = s | 0;
               const f = s - k;
-              lambda = interpolate(tL, tLS, k, f);
-              kappa = interpolate(tK, tKS, k, f);
+              lambda = cubic(tP, PACKED * k, f);
+              kappa = cubic(tP, PACKED * k + 4, f);
             }
           } else if (high === Infinity || low === -Infinity) {
             const upper = high === Infinity;
@@ -114,9 +113,9 @@ export abstract class LocalSystem extends StartingValues {
             if (s >= 0 && s < OPEN_LAST) {
               const k = s | 0;
               const f = s - k;
-              const value = interpolate(oL, oLS, k, f);
+              const value = cubic(oP, PACKED * k, f);
               lambda = upper ? value : -value;
-              kappa = interpolate(oK, oKS, k, f);
+              kappa = cubic(oP, PACKED * k + 4, f);
             }
           }
         }

@@ -6,7 +6,7 @@ import { SchurSystem } from "./schur-system";
 import * as state from "./state";
 
 // Module-local copies of imported bindings used in hot loops (see local-system.ts).
-const { interpolate, OPEN_LAST, OPEN_REACH, TABLE_STEPS } = latent;
+const { cubic, OPEN_LAST, OPEN_REACH, PACKED, TABLE_STEPS } = latent;
 const { CANDIDATE_PRIOR_SCALE, MAX_SD, MIN_SD } = state;
 
 /** The number of variance components (see readVariances). */
@@ -97,7 +97,7 @@ export abstract class VarianceComponents extends SchurSystem {
       quadraticOf[g] = c;
     }
     const tabulated = intervals.tabulated;
-    const { start, last, kappa: tK, kappaSlope: tKS, openKappa: oK, openKappaSlope: oKS } = intervals;
+    const { start, last, packed: tP, openPacked: oP } = intervals;
     const sigma = intervals.sigmaOf();
     // Table steps per rating point, and where the tables start (see lineariseAndFactor).
     const scale = TABLE_STEPS / sigma;
@@ -141,19 +141,19 @@ export abstract class VarianceComponents extends SchurSystem {
         if (tabulated) {
           if (high - low === 1) {
             const sb = (low - below) * scale - twoSidedOffset;
-            if (sb >= 0 && sb < last) kappaBelow = interpolate(tK, tKS, sb | 0, sb - (sb | 0));
+            if (sb >= 0 && sb < last) kappaBelow = cubic(tP, PACKED * (sb | 0) + 4, sb - (sb | 0));
             const sa = (low - above) * scale - twoSidedOffset;
-            if (sa >= 0 && sa < last) kappaAbove = interpolate(tK, tKS, sa | 0, sa - (sa | 0));
+            if (sa >= 0 && sa < last) kappaAbove = cubic(tP, PACKED * (sa | 0) + 4, sa - (sa | 0));
           } else if (high === Infinity) {
             const sb = (low - below) * scale + openOffset;
-            if (sb >= 0 && sb < OPEN_LAST) kappaBelow = interpolate(oK, oKS, sb | 0, sb - (sb | 0));
+            if (sb >= 0 && sb < OPEN_LAST) kappaBelow = cubic(oP, PACKED * (sb | 0) + 4, sb - (sb | 0));
             const sa = (low - above) * scale + openOffset;
-            if (sa >= 0 && sa < OPEN_LAST) kappaAbove = interpolate(oK, oKS, sa | 0, sa - (sa | 0));
+            if (sa >= 0 && sa < OPEN_LAST) kappaAbove = cubic(oP, PACKED * (sa | 0) + 4, sa - (sa | 0));
           } else if (low === -Infinity) {
             const sb = (below - high) * scale + openOffset;
-            if (sb >= 0 && sb < OPEN_LAST) kappaBelow = interpolate(oK, oKS, sb | 0, sb - (sb | 0));
+            if (sb >= 0 && sb < OPEN_LAST) kappaBelow = cubic(oP, PACKED * (sb | 0) + 4, sb - (sb | 0));
             const sa = (above - high) * scale + openOffset;
-            if (sa >= 0 && sa < OPEN_LAST) kappaAbove = interpolate(oK, oKS, sa | 0, sa - (sa | 0));
+            if (sa >= 0 && sa < OPEN_LAST) kappaAbove = cubic(oP, PACKED * (sa | 0) + 4, sa - (sa | 0));
           }
         }
         if (kappaBelow !== kappaBelow) {
