@@ -332,7 +332,7 @@ export abstract class StandardErrors extends VarianceComponents {
     this.scoreQOffset = this.scoreQStart[fc]!;
   }
 
-  /** Candidate fc's z_g = C q_g (see prepareScores), into scoreZ. */
+  /** Candidate fc's z_g = C q_g (see prepareScores), into scoreZ; with a dense C only. */
   protected scoreFactors(fc: number): void {
     const P = this.panelSize;
     const n = this.globals;
@@ -354,53 +354,46 @@ export abstract class StandardErrors extends VarianceComponents {
     }
     // A split fit's dense covariance is read from shared memory (the second thread has no other reference).
     const C = this.covarianceStore.length > 0 ? this.covarianceStore : this.covariance;
-    if (C) {
-      // Z = Q C restricted to the candidate's globals: C is symmetric, so Z[g, b] is the dot product of
-      // Q's row g with C's row b; four rows of Q at a time, so each row of C is read once per four.
-      for (let a = 0; a < c; a++) {
-        const row = globalOf[a]! * n;
-        for (let b = 0; b < c; b++) local[a * c + b] = C[row + globalOf[b]!]!;
-      }
-      let g = 0;
-      for (; g + 4 <= nCells; g += 4) {
-        const z0Row = g * c;
-        const p0 = q0 + z0Row;
-        const p1 = p0 + c;
-        const p2 = p1 + c;
-        const p3 = p2 + c;
-        for (let b = 0; b < c; b++) {
-          const o = b * c;
-          let z0 = 0;
-          let z1 = 0;
-          let z2 = 0;
-          let z3 = 0;
-          for (let a = 0; a < c; a++) {
-            const value = local[o + a]!;
-            z0 += Q[p0 + a]! * value;
-            z1 += Q[p1 + a]! * value;
-            z2 += Q[p2 + a]! * value;
-            z3 += Q[p3 + a]! * value;
-          }
-          Z[p0 + b] = z0;
-          Z[p1 + b] = z1;
-          Z[p2 + b] = z2;
-          Z[p3 + b] = z3;
+    if (C === null) throw new Error("scoreFactors needs the dense covariance.");
+    // Z = Q C restricted to the candidate's globals: C is symmetric, so Z[g, b] is the dot product of
+    // Q's row g with C's row b; four rows of Q at a time, so each row of C is read once per four.
+    for (let a = 0; a < c; a++) {
+      const row = globalOf[a]! * n;
+      for (let b = 0; b < c; b++) local[a * c + b] = C[row + globalOf[b]!]!;
+    }
+    let g = 0;
+    for (; g + 4 <= nCells; g += 4) {
+      const z0Row = g * c;
+      const p0 = q0 + z0Row;
+      const p1 = p0 + c;
+      const p2 = p1 + c;
+      const p3 = p2 + c;
+      for (let b = 0; b < c; b++) {
+        const o = b * c;
+        let z0 = 0;
+        let z1 = 0;
+        let z2 = 0;
+        let z3 = 0;
+        for (let a = 0; a < c; a++) {
+          const value = local[o + a]!;
+          z0 += Q[p0 + a]! * value;
+          z1 += Q[p1 + a]! * value;
+          z2 += Q[p2 + a]! * value;
+          z3 += Q[p3 + a]! * value;
         }
+        Z[p0 + b] = z0;
+        Z[p1 + b] = z1;
+        Z[p2 + b] = z2;
+        Z[p3 + b] = z3;
       }
-      for (; g < nCells; g++) {
-        const q = g * c;
-        for (let b = 0; b < c; b++) {
-          const o = b * c;
-          let z = 0;
-          for (let a = 0; a < c; a++) z += Q[q0 + q + a]! * local[o + a]!;
-          Z[q0 + q + b] = z;
-        }
-      }
-    } else {
-      for (let col = 0; col < c; col++) local[col] = this.covarianceDiag[globalOf[col]!]!;
-      for (let g = 0; g < nCells; g++) {
-        const q = g * c;
-        for (let b = 0; b < c; b++) Z[q0 + q + b] = local[b]! * Q[q0 + q + b]!;
+    }
+    for (; g < nCells; g++) {
+      const q = g * c;
+      for (let b = 0; b < c; b++) {
+        const o = b * c;
+        let z = 0;
+        for (let a = 0; a < c; a++) z += Q[q0 + q + a]! * local[o + a]!;
+        Z[q0 + q + b] = z;
       }
     }
   }

@@ -279,7 +279,7 @@ export abstract class ModelState {
   protected readonly elimStart: Int32Array;
   protected scoreUOffset = 0;
   protected scoreQOffset = 0;
-  /** Every candidate's z_g = C q_g, laid out as scoreQ (see standard-errors.ts, scoreFactors). */
+  /** Every candidate's z_g = C q_g, laid out as scoreQ (see standard-errors.ts, scoreFactors); empty with a diagonal C. */
   protected readonly scoreZ: Float64Array;
   /** A split fit's dense covariance, where the second thread can read it (empty otherwise). */
   protected readonly covarianceStore: Float64Array;
@@ -499,7 +499,8 @@ export abstract class ModelState {
     }
     this.scoreU = F64(this.scoreUStart[this.candidates]!);
     this.scoreQ = F64(this.scoreQStart[this.candidates]!);
-    this.scoreZ = F64(this.scoreQStart[this.candidates]!);
+    // z = C q only with a dense C (a diagonal C needs none, see scoreWeighted).
+    this.scoreZ = F64(dense ? this.scoreQStart[this.candidates]! : 0);
     this.groupSlotStart = I32(this.candidates + 1);
     this.groupSlotGroup = I32(numberGroups(this.ratingStart, this.rGroup, data.groupIds.length, this.groupSlotStart));
     fillGroupSlots(this.ratingStart, this.rGroup, data.groupIds.length, this.groupSlotStart, this.groupSlotGroup);
