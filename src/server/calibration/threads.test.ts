@@ -19,8 +19,9 @@ describe("the calibration's second thread", () => {
     const before = passesOnSecondThread();
     const shared = calibrate(ratings);
     const passes = passesOnSecondThread() - before;
-    // Every pass of every iteration (prepare, gradient, back-substitution, noise, at least one product).
-    expect(passes).toBeGreaterThanOrEqual(5 * shared.model.iterations);
+    // Every pass of every iteration (prepare, gradient with the noise sums, back-substitution, at least one
+    // product), and the elimination and scores.
+    expect(passes).toBeGreaterThanOrEqual(4 * shared.model.iterations + 2);
     expect(errors).toEqual([]);
     expect(shared.model).toEqual(alone.model);
     expect(shared.interviewers).toEqual(alone.interviewers);
@@ -32,6 +33,32 @@ describe("the calibration's second thread", () => {
     const after = passesOnSecondThread();
     expect(calibrate(ratings).interviewers).toEqual(alone.interviewers);
     expect(passesOnSecondThread()).toBe(after);
+  }, 60_000);
+
+  it("gives the same numbers with a large panel's estimated covariance, ungrouped ratings and weights", async () => {
+    // 2 × 230 interviewers + 6 signals > DENSE_COVARIANCE_LIMIT: the covariance is estimated (diagonal).
+    const large = simulateDesign({ ...base, id: "split-large", candidates: 800, interviewers: 230, haloSd: 0.3 }, 11);
+    // Two groups of signals; every seventh rating without a group, every fifth of the rest weighing 0.7.
+    const mixed = large.ratings.map((rating, r) => ({
+      ...rating,
+      group: r % 7 === 0 ? undefined : `group-${rating.key.charCodeAt(rating.key.length - 1) % 2}`,
+      weight: r % 7 !== 0 && r % 5 === 0 ? 0.7 : 1,
+    }));
+    expect(mixed.length).toBeGreaterThanOrEqual(SPLIT_MIN_RATINGS);
+    const alone = calibrate(mixed);
+    expect(alone.interviewers.length).toBeGreaterThan(200);
+    startPassThreads();
+    try {
+      const before = passesOnSecondThread();
+      const shared = calibrate(mixed);
+      expect(passesOnSecondThread() - before).toBeGreaterThanOrEqual(5 * shared.model.iterations);
+      expect(shared.model).toEqual(alone.model);
+      expect(shared.interviewers).toEqual(alone.interviewers);
+      expect(shared.candidates).toEqual(alone.candidates);
+      expect(shared.candidates.some((s) => s.kind === "group" && s.calibrated !== null)).toBe(true);
+    } finally {
+      await stopPassThreads();
+    }
   }, 60_000);
 
   it("fits again on one thread when the other thread fails part-way", () => {

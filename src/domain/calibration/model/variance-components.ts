@@ -425,35 +425,18 @@ function solveVariance(
     scratch[2 * i + 1] = z * z;
   }
   const target = count + skipped;
-  const logLower = Math.log(lower);
-  const logUpper = Math.log(upper);
-  let lo = logLower;
-  let hi = logUpper;
-  // R falls as V grows: R(lower) ≤ 0 puts the root at or below lower, R(upper) ≥ 0 at or above upper. Each
-  // bound is checked only when the iteration heads for it (a pass over the effects each, of the 6–7 a solve
-  // took with both checked first), with the same iterates and result as checking both first.
-  let lowerChecked = false;
-  let upperChecked = false;
+  let lo = Math.log(lower);
+  let hi = Math.log(upper);
+  if (residual(lower, n, target).value <= 0) return lower;
+  if (residual(upper, n, target).value >= 0) return upper;
   let y = Math.min(hi, Math.max(lo, Math.log(current)));
   for (let step = 0; step < 100; step++) {
     const { value, slope } = residual(Math.exp(y), n, target);
-    if (y === logLower && value <= 0) return lower;
-    if (y === logUpper && value >= 0) return upper;
     if (value > 0) lo = y;
     else hi = y;
     let next = slope < 0 ? y - value / slope : Number.NaN;
     const newton = next > lo && next < hi;
-    if (!newton) {
-      if (!(next > lo) && lo === logLower && !lowerChecked) {
-        lowerChecked = true;
-        if (residual(lower, n, target).value <= 0) return lower;
-      }
-      if (!(next < hi) && hi === logUpper && !upperChecked) {
-        upperChecked = true;
-        if (residual(upper, n, target).value >= 0) return upper;
-      }
-      next = 0.5 * (lo + hi);
-    }
+    if (!newton) next = 0.5 * (lo + hi);
     const change = Math.abs(next - y);
     y = next;
     // Newton converges quadratically: after a step of δ, the new y is within about δ² of the root, so a Newton
