@@ -189,14 +189,22 @@ export abstract class StandardErrors extends VarianceComponents {
     const out = this.candidateScore;
     this.scoreWeighted(fc, weights, 0, out, 2 * fc);
     for (let k = 0; k < groups; k++) this.scoreWeighted(fc, weights, (1 + k) * cells, this.groupScore, 2 * (slot0 + k));
-    for (let g = 0; g < cells; g++) this.scoreOneCell(fc, g, this.cellScore, 2 * (cell0 + g));
+    // The cells' global parts four at a time with a dense C (each entry of C read once per four cells).
+    const q0 = this.scoreQOffset;
+    const c = this.scoreColumns;
+    if (this.cellGlobal.length < cells) this.cellGlobal = new Float64Array(2 * cells);
+    const parts = this.cellGlobal;
+    let g = 0;
+    if (this.globals <= DENSE_COVARIANCE_LIMIT) for (; g + 4 <= cells; g += 4) this.globalParts4(q0 + g * c, parts, g);
+    for (; g < cells; g++) parts[g] = this.globalPart(this.scoreQ, q0 + g * c);
+    for (let h = 0; h < cells; h++) this.scoreOneCell(fc, h, parts[h]!, this.cellScore, 2 * (cell0 + h));
   }
 
   /**
    * Value 2.5 + Σ ω_g t_g and its posterior SD, ω the candidate's cell weights (weights[from + g] for its cell
    * g, 0 leaves a cell out) normalised, into out[at] and out[at + 1]. With the candidate's factors (see
-   * prepareScores), Var = Σ ω_g² / D_g + |Σ ω_g u_g|² + (Σ ω_g z_g) · (Σ ω_g q_g): a pass over the weighted
-   * cells' rows, not the whole cell covariance.
+   * prepareScores), Var = Σ ω_g² / D_g + |Σ ω_g u_g|² + sᵀ C s, s = Σ ω_g q_g: a pass over the weighted
+   * cells' rows and one quadratic form, not the whole cell covariance.
    */
   private scoreWeighted(fc: number, weights: Float64Array, from: number, out: Float64Array, at: number): void {
     const cell0 = this.cellStart[fc]!;
@@ -205,16 +213,15 @@ export abstract class StandardErrors extends VarianceComponents {
     const c = this.scoreColumns;
     let total = 0;
     for (let g = 0; g < nCells; g++) total += weights[from + g]!;
-    const { scoreU: U, scoreQ: Q, scoreZ: Z, dDiag } = this;
-    if (this.scoreSums.length < e + 2 * c) this.scoreSums = new Float64Array(e + 2 * c);
+    const { scoreU: U, scoreQ: Q, dDiag } = this;
+    if (this.scoreSums.length < e + c) this.scoreSums = new Float64Array(e + c);
     const sums = this.scoreSums;
     const u0 = this.scoreUOffset;
     const q0 = this.scoreQOffset;
     let value = MIDDLE + this.a[fc]!;
     let variance = 0;
-    // sums: Σ ω u (e), then Σ ω z and Σ ω q (c each). Only the weighted cells take part.
-    sums.fill(0, 0, e + 2 * c);
-    const diagonal = this.globals > DENSE_COVARIANCE_LIMIT;
+    // sums: Σ ω u (e), then s = Σ ω q (c). Only the weighted cells take part.
+    sums.fill(0, 0, e + c);
     for (let g = 0; g < nCells; g++) {
       const w = weights[from + g]!;
       if (w === 0) continue;
@@ -223,23 +230,10 @@ export abstract class StandardErrors extends VarianceComponents {
       variance += (og * og) / dDiag[cell0 + g]!;
       for (let r = 0; r < e; r++) sums[r]! += og * U[u0 + g * e + r]!;
       const row = q0 + g * c;
-      if (diagonal) {
-        for (let b = 0; b < c; b++) sums[e + c + b]! += og * Q[row + b]!;
-      } else {
-        for (let b = 0; b < c; b++) {
-          sums[e + b]! += og * Z[row + b]!;
-          sums[e + c + b]! += og * Q[row + b]!;
-        }
-      }
+      for (let b = 0; b < c; b++) sums[e + b]! += og * Q[row + b]!;
     }
     for (let r = 0; r < e; r++) variance += sums[r]! * sums[r]!;
-    if (diagonal) {
-      // C diagonal (large panels): (Σ ω z) · (Σ ω q) = Σ_b C_bb (Σ ω q_b)², no z needed.
-      const C = this.scoreDiagonal;
-      for (let b = 0; b < c; b++) variance += C[b]! * sums[e + c + b]! * sums[e + c + b]!;
-    } else {
-      for (let b = 0; b < c; b++) variance += sums[e + b]! * sums[e + c + b]!;
-    }
+    variance += this.globalPart(sums, e);
     out[at] = value;
     out[at + 1] = Math.sqrt(Math.max(0, variance));
   }
@@ -248,24 +242,85 @@ export abstract class StandardErrors extends VarianceComponents {
    * scoreWeighted for the candidate's one cell g of weight 1, a key's score: the same sums, number for number,
    * without the weights.
    */
-  private scoreOneCell(fc: number, g: number, out: Float64Array, at: number): void {
+  private scoreOneCell(fc: number, g: number, globalPart: number, out: Float64Array, at: number): void {
     const cell0 = this.cellStart[fc]!;
     const e = this.scoreLocalSize;
-    const c = this.scoreColumns;
-    const { scoreU: U, scoreQ: Q, scoreZ: Z, dDiag } = this;
+    const { scoreU: U, dDiag } = this;
     const u = this.scoreUOffset + g * e;
-    const q = this.scoreQOffset + g * c;
     const value = MIDDLE + this.a[fc]! + (this.x[2 * this.panelSize + this.cellKey[cell0 + g]!]! + this.d[cell0 + g]!);
     let variance = 1 / dDiag[cell0 + g]!;
     for (let r = 0; r < e; r++) variance += U[u + r]! * U[u + r]!;
-    if (this.globals > DENSE_COVARIANCE_LIMIT) {
-      const C = this.scoreDiagonal;
-      for (let b = 0; b < c; b++) variance += C[b]! * Q[q + b]! * Q[q + b]!;
-    } else {
-      for (let b = 0; b < c; b++) variance += Z[q + b]! * Q[q + b]!;
-    }
+    variance += globalPart;
     out[at] = value;
     out[at + 1] = Math.sqrt(Math.max(0, variance));
+  }
+
+  /**
+   * vᵀ C v for the candidate's globals' part of a contrast, v = values[o .. o + columns) (prepareScores): Σ_b C_bb v_b²
+   * with a diagonal C; with a dense one, over the upper triangle of the candidate's block of C (each pair of
+   * columns once, about half the work of forming C v).
+   */
+  private globalPart(values: Float64Array, o: number): number {
+    const c = this.scoreColumns;
+    const C = this.scoreCovariance;
+    let total = 0;
+    if (this.globals > DENSE_COVARIANCE_LIMIT) {
+      for (let b = 0; b < c; b++) total += C[b]! * values[o + b]! * values[o + b]!;
+      return total;
+    }
+    for (let a = 0; a < c; a++) {
+      const va = values[o + a]!;
+      if (va === 0) continue;
+      const row = a * c;
+      let cross = 0;
+      for (let b = a + 1; b < c; b++) cross += C[row + b]! * values[o + b]!;
+      total += va * (C[row + a]! * va + 2 * cross);
+    }
+    return total;
+  }
+
+  /**
+   * globalPart of four consecutive cells' q rows (from scoreQ[o], rows `columns` apart) with a dense C, into
+   * out[at .. at + 4): the same sums as globalPart's, four at a time.
+   */
+  private globalParts4(o: number, out: Float64Array, at: number): void {
+    const c = this.scoreColumns;
+    const C = this.scoreCovariance;
+    const Q = this.scoreQ;
+    const o1 = o + c;
+    const o2 = o1 + c;
+    const o3 = o2 + c;
+    let t0 = 0;
+    let t1 = 0;
+    let t2 = 0;
+    let t3 = 0;
+    for (let a = 0; a < c; a++) {
+      const row = a * c;
+      let x0 = 0;
+      let x1 = 0;
+      let x2 = 0;
+      let x3 = 0;
+      for (let b = a + 1; b < c; b++) {
+        const value = C[row + b]!;
+        x0 += value * Q[o + b]!;
+        x1 += value * Q[o1 + b]!;
+        x2 += value * Q[o2 + b]!;
+        x3 += value * Q[o3 + b]!;
+      }
+      const diagonal = C[row + a]!;
+      const v0 = Q[o + a]!;
+      const v1 = Q[o1 + a]!;
+      const v2 = Q[o2 + a]!;
+      const v3 = Q[o3 + a]!;
+      t0 += v0 * (diagonal * v0 + 2 * x0);
+      t1 += v1 * (diagonal * v1 + 2 * x1);
+      t2 += v2 * (diagonal * v2 + 2 * x2);
+      t3 += v3 * (diagonal * v3 + 2 * x3);
+    }
+    out[at] = t0;
+    out[at + 1] = t1;
+    out[at + 2] = t2;
+    out[at + 3] = t3;
   }
 
   /** Calibrated value and standard error of data candidate `candidate`'s overall score, into out[0], out[1]. */
@@ -300,101 +355,48 @@ export abstract class StandardErrors extends VarianceComponents {
    * with cell h is the local part f_gᵀ H_c⁻¹ f_h plus q_gᵀ C q_h, with q_g = e_β(k_g) − A_GL H_c⁻¹ f_g the
    * part that runs through interviewers and signal difficulties. With the elimination of schur-system.ts
    * (N = D⁻¹ B, w_g = N_g − e_a, u_g = L⁻¹ w_g, V = L⁻¹ Y): f_gᵀ H_c⁻¹ f_h = δ_gh / D_g + u_g · u_h and
-   * q_g = e_β(k_g) − X_g / D_g + u_gᵀ V. Keeps u_g (scoreU), q_g (scoreQ) and z_g = C q_g (scoreZ, C
-   * restricted to the candidate's globals; its diagonal only on large panels, where interviewers sharing a
-   * candidate are negatively correlated, so that errs on the wide side). For one candidate at a time (scoreRange:
-   * its scores follow at once).
+   * q_g = e_β(k_g) − X_g / D_g + u_gᵀ V. Keeps u_g (scoreU) and q_g (scoreQ) from the elimination; here, C
+   * restricted to the candidate's globals into scoreCovariance, in its columns' order (its diagonal only on
+   * large panels, where interviewers sharing a candidate are negatively correlated, so that errs on the wide
+   * side; else the upper triangle of the block). For one candidate at a time (scoreRange: its scores follow
+   * at once).
    */
   protected prepareScores(fc: number): void {
+    const P = this.panelSize;
+    const n = this.globals;
     const slot0 = this.slotStart[fc]!;
     const slots = this.slotStart[fc + 1]! - slot0;
     const cell0 = this.cellStart[fc]!;
     const cells = this.cellStart[fc + 1]! - cell0;
-    // Read from the layout, not from `covariance`: the second thread's copy has no reference to it.
-    if (this.globals > DENSE_COVARIANCE_LIMIT) {
-      // Diagonal C: the candidate's entries of it, in its columns' order (no z, see scoreWeighted).
-      const P = this.panelSize;
-      const c = 2 * slots + cells;
-      if (this.scoreDiagonal.length < c) this.scoreDiagonal = new Float64Array(c);
-      for (let col = 0; col < c; col++) {
-        const global =
-          col < 2 * slots
-            ? (col & 1 ? P : 0) + this.slotPos[slot0 + (col >> 1)]!
-            : 2 * P + this.cellKey[cell0 + col - 2 * slots]!;
-        this.scoreDiagonal[col] = this.covarianceDiag[global]!;
-      }
-    } else {
-      this.scoreFactors(fc);
-    }
+    const c = 2 * slots + cells;
     this.scoreLocalSize = 1 + this.cardStart[fc + 1]! - this.cardStart[fc]!;
-    this.scoreColumns = 2 * slots + cells;
+    this.scoreColumns = c;
     this.scoreUOffset = this.scoreUStart[fc]!;
     this.scoreQOffset = this.scoreQStart[fc]!;
-  }
-
-  /** Candidate fc's z_g = C q_g (see prepareScores), into scoreZ; with a dense C only. */
-  protected scoreFactors(fc: number): void {
-    const P = this.panelSize;
-    const n = this.globals;
-    const cell0 = this.cellStart[fc]!;
-    const nCells = this.cellStart[fc + 1]! - cell0;
-    const slot0 = this.slotStart[fc]!;
-    const m = this.slotStart[fc + 1]! - slot0;
-    const c = 2 * m + nCells;
-    const work = this.scoreWork(c * c + c);
-    const { scoreQ: Q, scoreZ: Z } = this;
-    const q0 = this.scoreQStart[fc]!;
-    const local = work.subarray(0, c * c);
-    const globalOf = work.subarray(c * c, c * c + c);
+    // Each column's global parameter. Dense or diagonal from the layout, not from `covariance`: the second
+    // thread's copy has no reference to it.
+    if (this.scoreGlobal.length < c) this.scoreGlobal = new Int32Array(2 * c);
+    const global = this.scoreGlobal;
     for (let col = 0; col < c; col++) {
-      globalOf[col] =
-        col < 2 * m
+      global[col] =
+        col < 2 * slots
           ? (col & 1 ? P : 0) + this.slotPos[slot0 + (col >> 1)]!
-          : 2 * P + this.cellKey[cell0 + col - 2 * m]!;
+          : 2 * P + this.cellKey[cell0 + col - 2 * slots]!;
+    }
+    const diagonal = n > DENSE_COVARIANCE_LIMIT;
+    const size = diagonal ? c : c * c;
+    if (this.scoreCovariance.length < size) this.scoreCovariance = new Float64Array(2 * size);
+    const C = this.scoreCovariance;
+    if (diagonal) {
+      for (let col = 0; col < c; col++) C[col] = this.covarianceDiag[global[col]!]!;
+      return;
     }
     // A split fit's dense covariance is read from shared memory (the second thread has no other reference).
-    const C = this.covarianceStore.length > 0 ? this.covarianceStore : this.covariance;
-    if (C === null) throw new Error("scoreFactors needs the dense covariance.");
-    // Z = Q C restricted to the candidate's globals: C is symmetric, so Z[g, b] is the dot product of
-    // Q's row g with C's row b; four rows of Q at a time, so each row of C is read once per four.
+    const full = this.covarianceStore.length > 0 ? this.covarianceStore : this.covariance;
+    if (full === null) throw new Error("prepareScores needs the dense covariance.");
     for (let a = 0; a < c; a++) {
-      const row = globalOf[a]! * n;
-      for (let b = 0; b < c; b++) local[a * c + b] = C[row + globalOf[b]!]!;
-    }
-    let g = 0;
-    for (; g + 4 <= nCells; g += 4) {
-      const z0Row = g * c;
-      const p0 = q0 + z0Row;
-      const p1 = p0 + c;
-      const p2 = p1 + c;
-      const p3 = p2 + c;
-      for (let b = 0; b < c; b++) {
-        const o = b * c;
-        let z0 = 0;
-        let z1 = 0;
-        let z2 = 0;
-        let z3 = 0;
-        for (let a = 0; a < c; a++) {
-          const value = local[o + a]!;
-          z0 += Q[p0 + a]! * value;
-          z1 += Q[p1 + a]! * value;
-          z2 += Q[p2 + a]! * value;
-          z3 += Q[p3 + a]! * value;
-        }
-        Z[p0 + b] = z0;
-        Z[p1 + b] = z1;
-        Z[p2 + b] = z2;
-        Z[p3 + b] = z3;
-      }
-    }
-    for (; g < nCells; g++) {
-      const q = g * c;
-      for (let b = 0; b < c; b++) {
-        const o = b * c;
-        let z = 0;
-        for (let a = 0; a < c; a++) z += Q[q0 + q + a]! * local[o + a]!;
-        Z[q0 + q + b] = z;
-      }
+      const row = global[a]! * n;
+      for (let b = a; b < c; b++) C[a * c + b] = full[row + global[b]!]!;
     }
   }
 
@@ -446,10 +448,5 @@ export abstract class StandardErrors extends VarianceComponents {
         for (let col = 0; col < c; col++) Q[q + col]! += ur * V[o + col]!;
       }
     }
-  }
-
-  private scoreWork(size: number): Float64Array {
-    if (this.scoreBuffer.length < size) this.scoreBuffer = new Float64Array(size);
-    return this.scoreBuffer;
   }
 }

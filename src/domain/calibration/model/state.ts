@@ -112,10 +112,11 @@ const THREAD_SCRATCH = new Set([
   "elimValue",
   "cellProjection",
   "cellQuadratic",
-  "scoreBuffer",
+  "scoreCovariance",
+  "scoreGlobal",
+  "cellGlobal",
   "scoreWeights",
   "scoreSums",
-  "scoreDiagonal",
 ]);
 
 export abstract class ModelState {
@@ -263,7 +264,11 @@ export abstract class ModelState {
   // Working arrays of the per-candidate score covariance.
   protected cellProjection = new Float64Array(0);
   protected cellQuadratic = new Float64Array(0);
-  protected scoreBuffer = new Float64Array(0);
+  /** The scored candidate's block of C (its diagonal with an estimated C) and each column's global (prepareScores). */
+  protected scoreCovariance = new Float64Array(0);
+  protected scoreGlobal = new Int32Array(0);
+  /** The scored candidate's cells' q_gᵀ C q_g (candidateScores). */
+  protected cellGlobal = new Float64Array(0);
   protected scoreWeights = new Float64Array(0);
   // Every candidate's u_g (cells × e) and q_g (cells × columns), kept from the elimination that assembles S
   // (standard-errors.ts): from scoreUStart[fc] and scoreQStart[fc].
@@ -279,13 +284,9 @@ export abstract class ModelState {
   protected readonly elimStart: Int32Array;
   protected scoreUOffset = 0;
   protected scoreQOffset = 0;
-  /** Every candidate's z_g = C q_g, laid out as scoreQ (see standard-errors.ts, scoreFactors); empty with a diagonal C. */
-  protected readonly scoreZ: Float64Array;
   /** A split fit's dense covariance, where the second thread can read it (empty otherwise). */
   protected readonly covarianceStore: Float64Array;
   protected scoreSums = new Float64Array(0);
-  /** The report's candidate's entries of a diagonal C, per column (standard-errors.ts, prepareScores). */
-  protected scoreDiagonal = new Float64Array(0);
   protected scoreLocalSize = 0;
   protected scoreColumns = 0;
   /**
@@ -499,8 +500,6 @@ export abstract class ModelState {
     }
     this.scoreU = F64(this.scoreUStart[this.candidates]!);
     this.scoreQ = F64(this.scoreQStart[this.candidates]!);
-    // z = C q only with a dense C (a diagonal C needs none, see scoreWeighted).
-    this.scoreZ = F64(dense ? this.scoreQStart[this.candidates]! : 0);
     this.groupSlotStart = I32(this.candidates + 1);
     this.groupSlotGroup = I32(numberGroups(this.ratingStart, this.rGroup, data.groupIds.length, this.groupSlotStart));
     fillGroupSlots(this.ratingStart, this.rGroup, data.groupIds.length, this.groupSlotStart, this.groupSlotGroup);
