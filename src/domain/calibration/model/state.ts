@@ -50,8 +50,10 @@ export const PASS_ELIMINATE = 4;
 export const PASS_SCORES = 5;
 /** Above this many interviewer and key parameters the posterior covariance is estimated, not inverted. */
 export const DENSE_COVARIANCE_LIMIT = 400;
+/** The number of variance components (see readVariances). */
+export const VARIANCES = 7;
 /** How many numbers the partner's copy of the model reads before each pass (see writeScalars). */
-export const SCALARS = 8;
+export const SCALARS = 1 + VARIANCES;
 
 /** The other thread's side of a split fit (see offerPassThreads). */
 export interface PassPartner {
@@ -501,8 +503,9 @@ export abstract class ModelState {
     this.scoreU = F64(this.scoreUStart[this.candidates]!);
     this.scoreQ = F64(this.scoreQStart[this.candidates]!);
     this.groupSlotStart = I32(this.candidates + 1);
-    this.groupSlotGroup = I32(numberGroups(this.ratingStart, this.rGroup, data.groupIds.length, this.groupSlotStart));
-    fillGroupSlots(this.ratingStart, this.rGroup, data.groupIds.length, this.groupSlotStart, this.groupSlotGroup);
+    const groupSlots = candidateGroups(this.ratingStart, this.rGroup, data.groupIds.length, this.groupSlotStart);
+    this.groupSlotGroup = I32(groupSlots.length);
+    this.groupSlotGroup.set(groupSlots);
     this.candidateScore = F64(2 * this.candidates);
     this.groupScore = F64(2 * this.groupSlotGroup.length);
     this.cellScore = F64(2 * cellKey.length);
@@ -578,19 +581,25 @@ export abstract class ModelState {
     input: Float64Array | null,
   ): number;
 
-  /** The numbers a pass reads besides the arrays, for the partner's copy (readScalars). */
-  protected writeScalars(): void {
-    const s = this.scalars;
-    s[0] = this.mu;
-    s[1] = this.varA;
-    s[2] = this.varD;
-    s[3] = this.varU;
-    s[4] = this.varS;
-    s[5] = this.varG;
-    s[6] = this.varB;
-    s[7] = this.noise;
+  /** The variance components in a fixed order (a, d, u, s, g, β, noise) into out from `at`; returns out. */
+  protected readVariances(out: Float64Array, at = 0): Float64Array {
+    out[at] = this.varA;
+    out[at + 1] = this.varD;
+    out[at + 2] = this.varU;
+    out[at + 3] = this.varS;
+    out[at + 4] = this.varG;
+    out[at + 5] = this.varB;
+    out[at + 6] = this.noise;
+    return out;
   }
 
+  /** The numbers a pass reads besides the arrays, for the partner's copy (readScalars): μ, then the variances. */
+  protected writeScalars(): void {
+    this.scalars[0] = this.mu;
+    this.readVariances(this.scalars, 1);
+  }
+
+  /** writeScalars's numbers back, in readVariances's order (on the partner's copy). */
   protected readScalars(): void {
     const s = this.scalars;
     this.mu = s[0]!;
@@ -712,43 +721,28 @@ function placeRatings(
 }
 
 /**
- * How many groups each candidate's ratings are in: counts into groupSlotStart[fc + 1], made a prefix; returns
- * the total (see fillGroupSlots).
+ * Each candidate's groups, in order of first rating (returned, candidate after candidate), and where each
+ * candidate's start in groupSlotStart.
  */
-function numberGroups(ratingStart: Int32Array, rGroup: Int32Array, groups: number, groupSlotStart: Int32Array): number {
-  const seen = new Int32Array(groups).fill(-1);
-  const candidates = ratingStart.length - 1;
-  for (let fc = 0; fc < candidates; fc++) {
-    let count = 0;
-    for (let i = ratingStart[fc]!; i < ratingStart[fc + 1]!; i++) {
-      const group = rGroup[i]!;
-      if (group < 0 || seen[group] === fc) continue;
-      seen[group] = fc;
-      count++;
-    }
-    groupSlotStart[fc + 1] = groupSlotStart[fc]! + count;
-  }
-  return groupSlotStart[candidates]!;
-}
-
-/** Each candidate's groups, in order of first rating, into groupSlotGroup from groupSlotStart[fc]. */
-function fillGroupSlots(
+function candidateGroups(
   ratingStart: Int32Array,
   rGroup: Int32Array,
   groups: number,
   groupSlotStart: Int32Array,
-  groupSlotGroup: Int32Array,
-): void {
+): number[] {
   const seen = new Int32Array(groups).fill(-1);
-  for (let fc = 0; fc < ratingStart.length - 1; fc++) {
-    let slot = groupSlotStart[fc]!;
+  const slots: number[] = [];
+  const candidates = ratingStart.length - 1;
+  for (let fc = 0; fc < candidates; fc++) {
     for (let i = ratingStart[fc]!; i < ratingStart[fc + 1]!; i++) {
       const group = rGroup[i]!;
       if (group < 0 || seen[group] === fc) continue;
       seen[group] = fc;
-      groupSlotGroup[slot++] = group;
+      slots.push(group);
     }
+    groupSlotStart[fc + 1] = slots.length;
   }
+  return slots;
 }
 
 function sum(values: Float64Array): number {

@@ -7,10 +7,8 @@ import * as state from "./state";
 
 // Module-local copies of imported bindings used in hot loops (see local-system.ts).
 const { cubic, OPEN_LAST, OPEN_REACH, PACKED, TABLE_STEPS } = latent;
-const { CANDIDATE_PRIOR_SCALE, MAX_SD, MIN_SD } = state;
+const { CANDIDATE_PRIOR_SCALE, MAX_SD, MIN_SD, VARIANCES } = state;
 
-/** The number of variance components (see readVariances). */
-const VARIANCES = 7;
 /** Longest jump of the variance extrapolation, in multiples of the last change. */
 const MAX_EXTRAPOLATION = 10;
 /**
@@ -321,18 +319,6 @@ export abstract class VarianceComponents extends SchurSystem {
       this.pevD[cell0 + g] = 1 / dg + this.cellQuadratic[g]! / (dg * dg);
     }
     return sum;
-  }
-
-  /** The variance components in a fixed order: a, d, u, s, g, β, noise. */
-  private readVariances(out: Float64Array): Float64Array {
-    out[0] = this.varA;
-    out[1] = this.varD;
-    out[2] = this.varU;
-    out[3] = this.varS;
-    out[4] = this.varG;
-    out[5] = this.varB;
-    out[6] = this.noise;
-    return out;
   }
 
   /**
